@@ -1,0 +1,89 @@
+"""The one document model every stage reads and returns.
+
+A seed flows through the stages as a :class:`Document`; each stage fills in
+more of it and nothing goes back upstream.  Offsets are Python ``str``
+indices (code points), never bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change made by cleaning: ``text[start:end]`` was ``old`` and became ``new``.
+
+    ``start``/``end`` index the text *before* the pass that made the edit;
+    ``rule`` names the rule (e.g. ``boilerplate.related_news``) and ``reason``
+    says why, for a reviewer reading the edit log.
+    """
+
+    start: int
+    end: int
+    old: str
+    new: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class Mention:
+    """A typed span in a sentence (Chinese or English), optionally linked to the registry."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person | org | place | work | date | time | amount | percent | title | misc
+    ref: Optional[str] = None  # entity registry id
+    source: str = "registry"  # registry | rule | jieba | projection
+
+
+@dataclass
+class Sentence:
+    id: str  # "<doc_id>.p<paragraph:03d>.s<index:02d>"
+    doc_id: str
+    paragraph: int
+    index: int
+    zh: str  # cleaned text in the document's original script
+    start: int = 0  # offset of the sentence in its paragraph text
+    zh_hans: str = ""
+    zh_hant: str = ""
+    pinyin: str = ""
+    flags: list[str] = field(default_factory=list)
+    en_segments: list[str] = field(default_factory=list)  # English sentences (1..n) for this zh sentence
+    en_source: str = ""  # "reference" | "mt:<engine>:<model>:<version>" | "" (untranslated)
+    speaker: Optional[str] = None  # registry id
+    speaker_role: Optional[str] = None  # interviewer | interviewee | quoted
+    entities: list[Mention] = field(default_factory=list)
+    en_entities: list[Mention] = field(default_factory=list)
+
+    @property
+    def en(self) -> str:
+        return " ".join(self.en_segments)
+
+
+@dataclass
+class Paragraph:
+    index: int
+    kind: str  # title | heading | paragraph | turn
+    text: str  # paragraph text (for a turn: without the speaker label)
+    speaker_label: Optional[str] = None  # label as written, e.g. "「暗涌」" or "张宏江"
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_file: str
+    raw: str = ""  # decoded raw seed text
+    encoding: str = "utf-8"
+    script: str = ""  # hans | hant (detected original script)
+    cleaned: str = ""
+    edits: list[list[Edit]] = field(default_factory=list)  # one list per cleaning pass, in order
+    metadata: dict = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
