@@ -72,6 +72,24 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A sentence-alignment link between zh sentences and English segments of one document.
+
+    ``zh`` are indices into ``Document.sentences``; ``en`` are indices into
+    ``Document.en_segments`` (the English sentences in document order).  Either
+    side may be empty (1-0 / 0-1 links).
+    """
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float = 0.0
+
+    @property
+    def type(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -83,7 +101,12 @@ class Document:
     edits: list[list[Edit]] = field(default_factory=list)  # one list per cleaning pass, in order
     metadata: dict = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def en_segments(self) -> list[str]:
+        return [segment for s in self.sentences for segment in s.en_segments]

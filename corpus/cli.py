@@ -1,0 +1,124 @@
+"""The ``corpus`` command: argument parsing only; every action is a library call."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from corpus import pipeline, view
+from corpus.errors import CorpusError
+
+
+def _progress(args: argparse.Namespace):
+    return (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr, flush=True))
+
+
+def _docs(args: argparse.Namespace):
+    docs = pipeline.prepare(Path(args.seeds))
+    pipeline.translate(docs, allow_untranslated=True)
+    return docs
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    report = pipeline.build(
+        Path(args.seeds),
+        allow_untranslated=args.allow_untranslated,
+        engine_name=args.engine,
+        progress=_progress(args),
+    )
+    if not args.quiet:
+        print(
+            f"built {report.documents} documents, {report.sentences} sentences: "
+            f"{report.from_memory} from the translation memory, {report.from_engine} by MT, "
+            f"{len(report.untranslated)} without English"
+        )
+        for sentence in report.untranslated:
+            print(f"  untranslated: {sentence.id}  {sentence.zh}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    docs = {doc.doc_id: doc for doc in _docs(args)}
+    matches = [doc for doc_id, doc in docs.items() if args.doc in (doc_id, doc.source_file, Path(doc.source_file).stem)]
+    if not matches:
+        raise CorpusError(f"no document {args.doc!r}; known: {', '.join(sorted(docs))}")
+    print(view.show_document(matches[0]))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    print(view.stats(_docs(args)))
+    return 0
+
+
+def cmd_tm_missing(args: argparse.Namespace) -> int:
+    from corpus.translate import memory
+
+    docs = pipeline.prepare(Path(args.seeds))
+    for doc in docs:
+        if args.doc and args.doc != doc.doc_id:
+            continue
+        for record in memory.missing_entries(doc, memory.load(doc.doc_id)):
+            print(json.dumps({"doc_id": doc.doc_id, **record}, ensure_ascii=False))
+    return 0
+
+
+def cmd_tm_import(args: argparse.Namespace) -> int:
+    from corpus.translate import memory
+
+    records: dict[str, list[dict]] = {}
+    for number, line in enumerate(Path(args.file).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+                records.setdefault(record["doc_id"], []).append(record)
+            except (ValueError, KeyError) as error:
+                raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})") from None
+    docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds))}
+    for doc_id, doc_records in sorted(records.items()):
+        if doc_id not in docs:
+            raise CorpusError(f"{args.file}: unknown doc_id {doc_id!r}")
+        count = memory.import_entries(docs[doc_id], doc_records)
+        print(f"{doc_id}: imported {count} translations")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus.")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("--seeds", default=str(pipeline.SEEDS), help="directory of seed documents (default: the shipped seeds)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build every artifact from the seeds")
+    build.add_argument("--allow-untranslated", action="store_true", help="build even if some sentences have no English (they are listed and flagged)")
+    build.add_argument("--engine", default="argos", help="machine-translation engine for sentences missing from the memory")
+    build.set_defaults(func=cmd_build)
+
+    show = commands.add_parser("show", help="print one document readably")
+    show.add_argument("doc", help="document id or seed file name")
+    show.set_defaults(func=cmd_show)
+
+    commands.add_parser("stats", help="per-document statistics").set_defaults(func=cmd_stats)
+
+    tm = commands.add_parser("tm", help="translation memory").add_subparsers(dest="tm_command", required=True, metavar="ACTION")
+    missing = tm.add_parser("missing", help="print untranslated or stale sentences as JSON lines to fill in")
+    missing.add_argument("--doc", help="only this document")
+    missing.set_defaults(func=cmd_tm_missing)
+    take = tm.add_parser("import", help="merge filled-in JSON lines (from 'tm missing') into the memory")
+    take.add_argument("file")
+    take.set_defaults(func=cmd_tm_import)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CorpusError as error:
+        print(f"corpus: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

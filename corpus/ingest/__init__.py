@@ -1,0 +1,96 @@
+"""Reading seed documents: encoding detection, refusal of binary input, metadata.
+
+Accepted encodings: UTF-8 (with or without BOM), GB18030 (a superset of GBK
+and GB2312) and Big5.  Anything else is refused with the file and the byte
+offset of the first problem, before anything is written.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from corpus.errors import InputError
+from corpus.ingest.metadata import extract_metadata, load_curated_metadata
+from corpus.model import Document
+
+LEGACY_ENCODINGS = ("gb18030", "big5")
+# C0 controls other than tab, LF, CR, and DEL: text never needs them.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+SEED_SUFFIXES = (".txt",)
+
+__all__ = ["decode", "read_document", "read_directory", "extract_metadata"]
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable bytes."""
+    if not data.strip():
+        raise InputError(path, 0, "empty file: no text to read")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(path, nul, "binary data (NUL byte); expected a text file")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path, base=3), "utf-8-sig"
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        text, encoding = _decode_legacy(data, path, utf8_error)
+    _refuse_controls(text, encoding, path)
+    return text, encoding
+
+
+def _strict(data: bytes, encoding: str, path: str, base: int = 0) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(path, base + error.start, f"not valid {encoding}: {error.reason}") from None
+
+
+def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Pick the legacy Chinese encoding that decodes the bytes into the most common Han text."""
+    candidates: list[tuple[float, str, str]] = []
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text), encoding, text))
+    if not candidates:
+        raise InputError(
+            path,
+            utf8_error.start,
+            "not decodable as UTF-8, GB18030/GBK or Big5 (first invalid UTF-8 byte here)",
+        )
+    _, encoding, text = max(candidates)
+    return text, encoding
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters in the common CJK block plus CJK punctuation and ASCII."""
+    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5" or ch < "\x80" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return common / max(len(text), 1)
+
+
+def _refuse_controls(text: str, encoding: str, path: str) -> None:
+    for index, ch in enumerate(text):
+        if ord(ch) in _CONTROL:
+            offset = len(text[:index].encode(encoding.replace("-sig", ""))) + (3 if encoding == "utf-8-sig" else 0)
+            raise InputError(path, offset, f"control character U+{ord(ch):04X} in text")
+
+
+def read_document(path: Path, curated: dict | None = None) -> Document:
+    data = path.read_bytes()
+    text, encoding = decode(data, str(path))
+    curated = load_curated_metadata() if curated is None else curated
+    overrides = curated.get(path.name, {})
+    doc_id = overrides.get("doc_id") or path.stem
+    metadata = {**extract_metadata(text), **{k: v for k, v in overrides.items() if k != "doc_id"}}
+    return Document(doc_id=doc_id, source_file=path.name, raw=text, encoding=encoding, metadata=metadata)
+
+
+def read_directory(directory: Path) -> list[Document]:
+    paths = sorted(p for p in Path(directory).iterdir() if p.is_file() and p.suffix in SEED_SUFFIXES)
+    if not paths:
+        raise InputError(str(directory), 0, "no seed files (*.txt) in this directory")
+    curated = load_curated_metadata()
+    return [read_document(path, curated) for path in paths]

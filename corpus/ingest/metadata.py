@@ -1,0 +1,44 @@
+"""Document metadata: what the text states (rules in curated/metadata_rules.yaml)
+and what it does not (curated/metadata.yaml, keyed by seed file name)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+CURATED = Path(__file__).resolve().parent.parent / "curated"
+
+
+@lru_cache(maxsize=None)
+def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))
+    return tuple(
+        (rule["field"], re.compile(rule["pattern"]), re.compile(rule["split"]) if rule.get("split") else None)
+        for rule in data["rules"]
+    )
+
+
+def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: line) -> dict:
+    """Fields stated by the text itself; the first line matching a field's rule wins."""
+    found: dict = {}
+    lines = [normalise(line.strip().replace("\u00a0", " ")) for line in raw.splitlines()]
+    for field, pattern, split in _rules():
+        if field in found:
+            continue
+        for line in lines:
+            match = pattern.search(line)
+            if match:
+                value = match.group("value").strip()
+                found[field] = [v.strip() for v in split.split(value) if v.strip()] if split else value
+                break
+    return found
+
+
+def load_curated_metadata(path: Path | None = None) -> dict:
+    """Curated metadata per seed file name: doc_id and what the text does not state."""
+    path = path or CURATED / "metadata.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return (data or {}).get("documents", {})

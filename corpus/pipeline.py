@@ -1,0 +1,103 @@
+"""The build: seeds → cleaned, structured, translated, aligned, annotated → published artifacts.
+
+Each stage is a module of plain functions over :class:`corpus.model.Document`;
+this file only runs them in order and hands the result to the exporters.
+Every artifact is computed in memory first and written through a staging
+directory, so a failing build leaves the previous outputs untouched.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from corpus import clean, script, structure
+from corpus.errors import CorpusError
+from corpus.ingest import read_directory
+from corpus.model import Document, Sentence
+from corpus.translate import memory
+from corpus.translate.engines import get_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+SEEDS = ROOT / "seeds"
+DATA = PACKAGE / "data"
+
+Progress = Callable[[str], None]
+
+
+class UntranslatedError(CorpusError):
+    """Sentences lack English and no engine could translate them."""
+
+
+@dataclass
+class BuildReport:
+    documents: int
+    sentences: int
+    from_memory: int
+    from_engine: int
+    untranslated: list[Sentence]
+
+
+def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -> list[Document]:
+    """Ingest, clean, structure, segment and add script variants and pinyin."""
+    docs = read_directory(seed_dir)
+    for doc in docs:
+        progress(f"text  {doc.source_file} → {doc.doc_id}")
+        doc.cleaned, doc.edits = clean.clean(doc.raw, doc.source_file)
+        structure.parse(doc)
+        script.annotate(doc)
+    return docs
+
+
+def translate(
+    docs: list[Document],
+    engine_name: str = "argos",
+    allow_untranslated: bool = False,
+    tm_dir: Path = memory.TM_DIR,
+    progress: Progress = lambda message: None,
+) -> BuildReport:
+    """English from the translation memory first, then the MT engine for what it lacks."""
+    missing: list[Sentence] = []
+    for doc in docs:
+        missing += memory.apply(doc, memory.load(doc.doc_id, tm_dir))
+    from_engine = 0
+    untranslated: list[Sentence] = []
+    if missing:
+        progress(f"mt    {len(missing)} sentences not in the translation memory")
+        try:
+            engine = get_engine(engine_name)
+        except CorpusError as error:
+            if not allow_untranslated:
+                raise UntranslatedError(
+                    f"{len(missing)} sentences are not in the translation memory "
+                    f"(first: {missing[0].id}) and machine translation is unavailable: {error}\n"
+                    "Install a model, add the English to the memory (corpus tm missing / corpus tm import), "
+                    "or build without English for them: corpus build --allow-untranslated"
+                ) from None
+            untranslated = missing
+            for sentence in missing:
+                sentence.flags.append("untranslated")
+        else:
+            for sentence, english in zip(missing, engine.translate_batch([s.zh for s in missing])):
+                sentence.en_segments = [english]
+                sentence.en_source = engine.provenance
+            from_engine = len(missing)
+    total = sum(len(doc.sentences) for doc in docs)
+    return BuildReport(len(docs), total, total - len(missing), from_engine, untranslated)
+
+
+def build(
+    seed_dir: Path = SEEDS,
+    root: Path = ROOT,
+    allow_untranslated: bool = False,
+    engine_name: str = "argos",
+    tm_dir: Path = memory.TM_DIR,
+    progress: Progress = lambda message: None,
+) -> BuildReport:
+    docs = prepare(seed_dir, progress)
+    report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
+    from corpus.export import publish
+
+    publish.write_all(docs, root, progress)
+    return report

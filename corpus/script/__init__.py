@@ -1,0 +1,73 @@
+"""Script variants and readings: zh-Hans and zh-Hant (OpenCC, phrase level) and pinyin (pypinyin).
+
+zh_hant is always Taiwan standard with Taiwanese phrasing (OpenCC ``s2twp``),
+so the column is uniform whatever the original script; the original text
+stays in ``Sentence.zh``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+from pypinyin import Style, pinyin
+
+from corpus.model import Document
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN_RUN = re.compile(HAN.pattern + "+|" + HAN.pattern.replace("[", "[^", 1) + "+")
+PASS_THROUGH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+%'_/]*|\S")
+# Punctuation that attaches to the preceding token in running pinyin.
+_CLOSING = frozenset("，。！？；：、,.!?;:)）」』”’》】…")
+_OPENING = frozenset("(（「『“‘《【")
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_hans(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_hant(text: str) -> str:
+    """Traditional, Taiwan standard with phrases; from either script."""
+    return _converter("s2twp").convert(to_hans(text))
+
+
+def detect_script(text: str) -> str:
+    """``hant`` if the text has more traditional-only than simplified-only characters, else ``hans``."""
+    han = "".join(HAN.findall(text))
+    traditional_only = sum(a != b for a, b in zip(han, to_hans(han)))
+    simplified_only = sum(a != b for a, b in zip(han, _converter("s2t").convert(han)))
+    return "hant" if traditional_only > simplified_only else "hans"
+
+
+def to_pinyin(text: str) -> str:
+    """Tone-marked pinyin, phrase-aware; Latin, digits and punctuation pass through.
+
+    Syllables are separated by spaces; punctuation hugs the word it belongs
+    to; runs of non-Han text are kept as written (Latin words and numbers whole).
+    """
+    out: list[str] = []
+    for run in HAN_RUN.findall(to_hans(text)):
+        if HAN.match(run):
+            pieces = [item[0] for item in pinyin(run, style=Style.TONE)]
+        else:
+            pieces = PASS_THROUGH_TOKEN.findall(run)
+        for piece in pieces:
+            if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
+                out[-1] += piece
+            else:
+                out.append(piece)
+    return " ".join(out)
+
+
+def annotate(doc: Document) -> Document:
+    doc.script = detect_script(doc.cleaned)
+    for sentence in doc.sentences:
+        sentence.zh_hans = to_hans(sentence.zh)
+        sentence.zh_hant = to_hant(sentence.zh)
+        sentence.pinyin = to_pinyin(sentence.zh)
+    return doc

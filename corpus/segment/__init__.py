@@ -1,0 +1,108 @@
+"""Chinese sentence segmentation.
+
+A sentence ends at 。！？!?；; or an ellipsis (…… / ...), together with any
+closing quotes and brackets that follow.  Terminators inside an open
+quotation or bracket do not end the sentence, unless the quotation closes
+right after them (then the quotation itself ends the sentence).  ``.`` never
+ends a Chinese sentence, so ``1.75``, ``GPT-3.5``, ``Boson.ai`` and ``01.``
+stay whole.  Every character of the input belongs to exactly one sentence:
+``"".join(split_sentences(t)) == t``.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.model import Paragraph, Sentence
+
+TERMINATORS = frozenset("。！？!?；;")
+ELLIPSIS = re.compile(r"…+|\.{3,}")
+OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "‘": "’"}
+CLOSERS = frozenset(OPENERS.values()) | {'"', "'"}
+STRAIGHT_QUOTES = frozenset('"')
+QUOTE_CLOSERS = frozenset("”」』’\"")
+_INTERESTING = re.compile(r"[。！？!?；;…“”「」『』（）()《》【】‘’\"]|\.{3,}")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; the pieces concatenate back to ``text``."""
+    if not text:
+        return []
+    cuts: list[int] = []
+    stack: list[str] = []  # expected closers of the open quotations/brackets
+    for match in _INTERESTING.finditer(text):
+        char = match.group()
+        if char in STRAIGHT_QUOTES:
+            if stack and stack[-1] == char:
+                stack.pop()
+            else:
+                stack.append(char)
+        elif char in OPENERS:
+            stack.append(OPENERS[char])
+        elif char in CLOSERS:
+            if char in stack:
+                # tolerate unbalanced text: close up to the matching opener
+                while stack and stack.pop() != char:
+                    pass
+        elif char in TERMINATORS or ELLIPSIS.fullmatch(char):
+            end = _end_of_terminator_run(text, match.end())
+            if stack and not _closes_quotation(text, end, match.start(), stack):
+                continue
+            end = _absorb_closers(text, end, stack)
+            if end < len(text):
+                cuts.append(end)
+    pieces: list[str] = []
+    start = 0
+    for cut in sorted(set(cuts)):
+        if cut > start:
+            pieces.append(text[start:cut])
+            start = cut
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _end_of_terminator_run(text: str, position: int) -> int:
+    while position < len(text) and (text[position] in TERMINATORS or text[position] in "…."):
+        position += 1
+    return position
+
+
+def _closes_quotation(text: str, end: int, start: int, stack: list[str]) -> bool:
+    """True when the innermost open quotation (not a bracket) closes right after the terminators."""
+    closer = stack[-1]
+    return closer in QUOTE_CLOSERS and end < len(text) and text[end] == closer and text[start] not in ";；"
+
+
+def _absorb_closers(text: str, end: int, stack: list[str]) -> int:
+    """Keep closing quotes/brackets (and the whitespace after them) with the sentence."""
+    while end < len(text) and text[end] in CLOSERS:
+        if text[end] in stack:
+            while stack and stack.pop() != text[end]:
+                pass
+        elif text[end] in STRAIGHT_QUOTES:
+            break  # a straight quote after a terminator with nothing open opens the next sentence
+        end += 1
+    while end < len(text) and text[end] in " \t\u3000":
+        end += 1
+    return end
+
+
+def sentence_id(doc_id: str, paragraph: int, index: int) -> str:
+    return f"{doc_id}.p{paragraph:03d}.s{index:02d}"
+
+
+def segment_paragraph(doc_id: str, paragraph: Paragraph) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    offset = 0
+    for index, piece in enumerate(split_sentences(paragraph.text)):
+        sentences.append(
+            Sentence(
+                id=sentence_id(doc_id, paragraph.index, index),
+                doc_id=doc_id,
+                paragraph=paragraph.index,
+                index=index,
+                zh=piece,
+                start=offset,
+            )
+        )
+        offset += len(piece)
+    return sentences

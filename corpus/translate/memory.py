@@ -1,0 +1,127 @@
+"""The translation memory: our reference English, one reviewable JSON-lines file per document.
+
+Each line is one Chinese sentence and its English::
+
+    {"id": "<sentence id>", "zh": "<source sentence>", "en": ["English sentence", ...], "note": "..."}
+
+``en`` lists the English sentences the Chinese sentence became (one or more).
+Entries are found by their exact source text, so a sentence that moves keeps
+its English; a sentence whose text changed (say, after better cleaning) finds
+no entry and is reported *stale* with the entry that used to sit at its id,
+never silently given the old English.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.model import Document, Sentence
+
+TM_DIR = Path(__file__).resolve().parent.parent / "curated" / "tm"
+PROVENANCE = "reference"
+
+
+@dataclass
+class MemoryEntry:
+    id: str
+    zh: str
+    en: list[str]
+    note: str = ""
+
+    def to_json(self) -> str:
+        record = {"id": self.id, "zh": self.zh, "en": self.en}
+        if self.note:
+            record["note"] = self.note
+        return json.dumps(record, ensure_ascii=False)
+
+
+@dataclass
+class TranslationMemory:
+    entries: list[MemoryEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_zh = {entry.zh: entry for entry in self.entries if entry.en}
+        self.by_id = {entry.id: entry for entry in self.entries}
+
+    def lookup(self, sentence: Sentence) -> MemoryEntry | None:
+        return self.by_zh.get(sentence.zh)
+
+    def stale_entry(self, sentence: Sentence) -> MemoryEntry | None:
+        """The entry that used to translate this sentence id, if its source text differs now."""
+        entry = self.by_id.get(sentence.id)
+        return entry if entry is not None and entry.zh != sentence.zh else None
+
+
+def read_entries(path: Path) -> list[MemoryEntry]:
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            entries.append(MemoryEntry(record["id"], record["zh"], list(record.get("en") or []), record.get("note", "")))
+        except (ValueError, KeyError, TypeError) as error:
+            from corpus.errors import InputError
+
+            raise InputError(str(path), number, f"line {number}: not a translation-memory entry ({error})") from None
+    return entries
+
+
+def load(doc_id: str, directory: Path = TM_DIR) -> TranslationMemory:
+    path = directory / f"{doc_id}.jsonl"
+    return TranslationMemory(read_entries(path) if path.exists() else [])
+
+
+def apply(doc: Document, memory: TranslationMemory) -> list[Sentence]:
+    """Fill English from the memory; return the sentences it lacks."""
+    missing = []
+    for sentence in doc.sentences:
+        entry = memory.lookup(sentence)
+        if entry is None:
+            missing.append(sentence)
+        else:
+            sentence.en_segments = list(entry.en)
+            sentence.en_source = PROVENANCE
+    return missing
+
+
+def missing_entries(doc: Document, memory: TranslationMemory) -> list[dict]:
+    """Records a translator fills in (``en``) and ``corpus tm import`` takes back."""
+    records = []
+    for sentence in doc.sentences:
+        if memory.lookup(sentence) is not None:
+            continue
+        record: dict = {"id": sentence.id, "zh": sentence.zh, "en": []}
+        stale = memory.stale_entry(sentence)
+        if stale is not None:
+            record["stale"] = {"zh": stale.zh, "en": stale.en}
+        records.append(record)
+    return records
+
+
+def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR) -> int:
+    """Merge filled-in records into the document's memory file, in document order."""
+    memory = load(doc.doc_id, directory)
+    by_zh = {entry.zh: entry for entry in memory.entries}
+    imported = 0
+    for record in records:
+        if record.get("en"):
+            by_zh[record["zh"]] = MemoryEntry(record["id"], record["zh"], list(record["en"]), record.get("note", ""))
+            imported += 1
+    order = {sentence.zh: sentence.id for sentence in doc.sentences}
+    for entry in by_zh.values():
+        entry.id = order.get(entry.zh, entry.id)
+    entries = sorted(by_zh.values(), key=lambda e: (e.zh not in order, e.id))
+    write(directory / f"{doc.doc_id}.jsonl", entries)
+    return imported
+
+
+def write(path: Path, entries: list[MemoryEntry]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(entry.to_json() + "\n" for entry in entries)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
