@@ -14,6 +14,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp") as handle:
         handle.write(data)
+    os.chmod(handle.name, 0o644)  # temporary files are private; published files are not
     os.replace(handle.name, path)
 
 

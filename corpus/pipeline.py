@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import yaml
+
 from corpus import clean, script, structure
+from corpus.export import publish
 from corpus.errors import CorpusError
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
@@ -97,7 +100,6 @@ def build(
 ) -> BuildReport:
     docs = prepare(seed_dir, progress)
     report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
-    from corpus.export import publish
-
-    publish.write_all(docs, root, progress)
+    registry = yaml.safe_load((PACKAGE / "curated" / "entities.yaml").read_text(encoding="utf-8"))
+    publish.write_all(docs, registry["entities"], root, progress)
     return report

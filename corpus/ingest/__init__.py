@@ -7,6 +7,7 @@ offset of the first problem, before anything is written.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from corpus.errors import InputError
@@ -15,7 +16,7 @@ from corpus.model import Document
 
 LEGACY_ENCODINGS = ("gb18030", "big5")
 # C0 controls other than tab, LF, CR, and DEL: text never needs them.
-_CONTROL = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SEED_SUFFIXES = (".txt",)
 
 __all__ = ["decode", "read_document", "read_directory", "extract_metadata"]
@@ -29,13 +30,19 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if nul >= 0:
         raise InputError(path, nul, "binary data (NUL byte); expected a text file")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path, base=3), "utf-8-sig"
+        text, encoding = _strict(data[3:], "utf-8", path, base=3), "utf-8-sig"
+    else:
+        text, encoding = _decode_without_bom(data, path)
+    _refuse_controls(text, encoding, path)
+    return text, encoding
+
+
+def _decode_without_bom(data: bytes, path: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError as utf8_error:
         text, encoding = _decode_legacy(data, path, utf8_error)
-    _refuse_controls(text, encoding, path)
     return text, encoding
 
 
@@ -72,10 +79,11 @@ def _plausibility(text: str) -> float:
 
 
 def _refuse_controls(text: str, encoding: str, path: str) -> None:
-    for index, ch in enumerate(text):
-        if ord(ch) in _CONTROL:
-            offset = len(text[:index].encode(encoding.replace("-sig", ""))) + (3 if encoding == "utf-8-sig" else 0)
-            raise InputError(path, offset, f"control character U+{ord(ch):04X} in text")
+    match = _CONTROL.search(text)
+    if match:
+        index = match.start()
+        offset = len(text[:index].encode(encoding.replace("-sig", ""))) + (3 if encoding == "utf-8-sig" else 0)
+        raise InputError(path, offset, f"control character U+{ord(text[index]):04X} in text")
 
 
 def read_document(path: Path, curated: dict | None = None) -> Document:

@@ -1,0 +1,165 @@
+"""The Python API over the published corpus: ``corpus.load()`` and :class:`Corpus`.
+
+Loading reads the parquet configs that ``corpus build`` wrote (no pipeline
+run), and rebuilds the document model: paragraph text is the concatenation of
+its sentences, which segmentation guarantees.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pyarrow.parquet as pq
+
+from corpus.export import hf
+from corpus.model import Document, Link, Mention, Paragraph, Sentence
+from corpus.script import to_hans
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Corpus:
+    """The documents of the corpus, with search and conversion to Hugging Face rows."""
+
+    documents: list[Document]
+    entities: list[dict]
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.doc_id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for doc in self.documents for s in doc.sentences]
+
+    @property
+    def turns(self) -> list[Paragraph]:
+        return [p for doc in self.documents for p in doc.paragraphs if p.kind == "turn"]
+
+    def search(self, query: str) -> list[Sentence]:
+        """Sentences matching ``query`` in either script, in English, or through an entity's names.
+
+        ``search("张宏江")``, ``search("張宏江")`` and ``search("Zhang Hongjiang")``
+        find the same person: the query is compared with the simplified text
+        and, case-insensitively, with the English; a query that names a
+        registry entity also finds the sentences whose mentions link to it.
+        """
+        simplified = to_hans(query)
+        folded = query.casefold()
+        refs = {
+            e["id"]
+            for e in self.entities
+            if any(folded == name.casefold() or simplified == to_hans(name) for name in _names(e))
+        }
+        return [
+            s
+            for s in self.sentences
+            if simplified in s.zh_hans
+            or folded in s.en.casefold()
+            or any(m.ref in refs for m in s.entities + s.en_entities)
+        ]
+
+    def to_hf(self, config: str = "sentences"):
+        """The rows of one Hugging Face config as a ``datasets.Dataset`` (same rows as ``load_dataset``)."""
+        import datasets
+
+        rows = {
+            "sentences": lambda: hf.sentence_rows(self.documents),
+            "documents": lambda: hf.document_rows(self.documents),
+            "alignments": lambda: hf.alignment_rows(self.documents),
+            "entities": lambda: hf.entity_rows(self.documents, self.entities),
+        }[config]()
+        return datasets.Dataset.from_list(rows, features=hf.FEATURES[config])
+
+
+def _names(entity: dict) -> list[str]:
+    return [n for n in [entity.get("zh_hans"), entity.get("zh_hant"), entity.get("en"), *(entity.get("aliases") or [])] if n]
+
+
+def _mentions(rows: list[dict]) -> list[Mention]:
+    types = hf.ENTITY_TYPES
+    return [
+        Mention(r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"])
+        for r in rows
+    ]
+
+
+def load(directory: Path | str = DATA) -> Corpus:
+    """Load the built corpus (``corpus/data`` by default) into the document model."""
+    directory = Path(directory)
+    read = lambda config: pq.read_table(directory / hf.CONFIG_FILES[config]).to_pylist()  # noqa: E731
+    documents = {}
+    for row in read("documents"):
+        meta = json.loads(row["metadata"])
+        documents[row["doc_id"]] = Document(
+            doc_id=row["doc_id"],
+            source_file=row["source_file"],
+            encoding=row["encoding"],
+            script=hf.FEATURES["documents"]["script"].int2str(row["script"]),
+            metadata=meta,
+        )
+    paragraphs: dict[tuple[str, int], Paragraph] = {}
+    for row in read("sentences"):
+        doc = documents[row["doc_id"]]
+        key = (row["doc_id"], row["paragraph"])
+        if key not in paragraphs:
+            kind = hf.PARAGRAPH_KINDS[row["paragraph_kind"]]
+            paragraphs[key] = Paragraph(row["paragraph"], kind, "", row["speaker_label"])
+            doc.paragraphs.append(paragraphs[key])
+        paragraph = paragraphs[key]
+        role = hf.SPEAKER_ROLES[row["speaker_role"]]
+        sentence = Sentence(
+            id=row["id"],
+            doc_id=row["doc_id"],
+            paragraph=row["paragraph"],
+            index=row["index"],
+            zh=row["zh"],
+            start=len(paragraph.text),
+            zh_hans=row["zh_hans"],
+            zh_hant=row["zh_hant"],
+            pinyin=row["pinyin"],
+            flags=list(row["flags"]),
+            en_segments=list(row["en_segments"]),
+            en_source=row["en_source"],
+            speaker=row["speaker"],
+            speaker_role=None if role == "none" else role,
+            entities=_mentions(row["entities"]),
+            en_entities=_mentions(row["en_entities"]),
+        )
+        paragraph.text += sentence.zh
+        paragraph.sentences.append(sentence)
+    _attach_links(documents, read("alignments"))
+    return Corpus(list(documents.values()), read("entities") and _registry_rows(read("entities")))
+
+
+def _registry_rows(rows: list[dict]) -> list[dict]:
+    return [{**row, "type": hf.ENTITY_TYPES[row["type"]]} for row in rows]
+
+
+def _attach_links(documents: dict[str, Document], rows: list[dict]) -> None:
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_doc[row["doc_id"]].append(row)
+    for doc_id, doc_rows in by_doc.items():
+        doc = documents[doc_id]
+        zh_index = {s.id: i for i, s in enumerate(doc.sentences)}
+        en_index = {
+            hf.en_segment_id(s, k): j
+            for j, (s, k) in enumerate((s, k) for s in doc.sentences for k in range(len(s.en_segments)))
+        }
+        doc.links = [
+            Link(tuple(zh_index[i] for i in row["zh_ids"]), tuple(en_index[i] for i in row["en_ids"]), row["score"])
+            for row in doc_rows
+        ]

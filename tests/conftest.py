@@ -1,0 +1,26 @@
+"""Shared fixtures: the shipped seeds, prepared once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def prepared_docs():
+    """The five seeds through the text stages (ingest → clean → structure → segment → script)."""
+    from corpus import pipeline
+
+    return {doc.doc_id: doc for doc in pipeline.prepare(SEEDS)}
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    def read(prefix: str) -> str:
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        return path.read_text(encoding="utf-8")
+
+    return read

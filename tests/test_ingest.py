@@ -1,0 +1,88 @@
+import pytest
+
+from corpus import pipeline
+from corpus.errors import InputError
+from corpus.ingest import decode, extract_metadata, read_directory
+
+SAMPLE = "张宏江说：智源研究院成立于2018年。這是繁體字的句子，北京。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5"])
+def test_detects_encodings(encoding):
+    text = SAMPLE if encoding not in ("big5",) else "這是繁體字的句子，北京的人才。\n"
+    if encoding == "gbk":
+        text = "张宏江说：智源研究院成立于2018年。\n"
+    decoded, detected = decode(text.encode(encoding), "x.txt")
+    assert decoded == text
+    assert detected == ("gb18030" if encoding == "gbk" else encoding)
+
+
+def test_refuses_binary_naming_file_and_offset():
+    with pytest.raises(InputError) as error:
+        decode(b"PK\x03\x04" + b"\x00" * 10, "seeds/model.zip")
+    assert error.value.offset == 4
+    assert "seeds/model.zip: byte 4" in str(error.value)
+
+
+def test_refuses_empty_file():
+    with pytest.raises(InputError, match="empty"):
+        decode(b"  \n", "empty.txt")
+
+
+def test_refuses_undecodable_bytes_with_offset():
+    data = "好的".encode() + b"\xff\xfe\xfa\xff"
+    with pytest.raises(InputError) as error:
+        decode(data, "bad.txt")
+    assert error.value.offset == 6
+
+
+def test_refuses_control_characters_with_byte_offset():
+    with pytest.raises(InputError) as error:
+        decode("中文\x07text".encode(), "ctl.txt")
+    assert error.value.offset == 6 and "U+0007" in str(error.value)
+
+
+def test_bad_file_in_directory_fails_the_build_and_writes_nothing(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("好的。", encoding="utf-8")
+    (seeds / "b.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match="b.txt"):
+        pipeline.build(seeds, root=tmp_path, allow_untranslated=True)
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_fifty_megabyte_single_line_goes_through_the_text_stages(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    unit = "OpenAI and BAAI, 2023 and 1.75 trillion; " * 4 + "智源"
+    (seeds / "long.txt").write_text(unit * (50_000_000 // len(unit.encode())), encoding="utf-8")
+    (doc,) = pipeline.prepare(seeds)
+    assert doc.paragraphs and doc.sentences
+
+
+def test_metadata_stated_in_the_text(seed_text):
+    meta = extract_metadata(seed_text("000"))
+    assert meta["date"] == "2023-08-01" and meta["outlet"] == "极客公园"
+    assert meta["authors"] == ["卫诗婕", "Li Yuan"] and meta["editors"] == ["卫诗婕"]
+
+
+def test_metadata_of_reposts(prepared_docs):
+    beijing = prepared_docs["beijing-ai-talent"].metadata
+    assert beijing["original_outlet"] == "華商韜略" and beijing["authors"] == ["劉柏鋮"]
+    assert beijing["outlet"] == "創業邦"
+    deepseek = prepared_docs["high-flyer-deepseek"].metadata
+    assert deepseek["authors"] == ["于麗麗"] and deepseek["original_outlet"] == "量化投資與機器學習"
+    assert deepseek["original_title"].startswith("瘋狂的幻方")
+
+
+def test_document_ids_are_curated_and_stable():
+    docs = read_directory(pipeline.SEEDS)
+    assert [d.doc_id for d in docs] == [
+        "geekpark-zhang-hongjiang",
+        "shenwang-zhang-hongjiang",
+        "high-flyer-deepseek",
+        "founder-wave-2023",
+        "beijing-ai-talent",
+    ]
+    assert all(d.source_file.endswith(".txt") for d in docs)
