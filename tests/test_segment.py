@@ -53,3 +53,7 @@ def test_every_character_belongs_to_exactly_one_sentence(text):
 @given(st.text(max_size=300))
 def test_arbitrary_unicode_never_crashes_and_covers_input(text):
     assert "".join(split_sentences(text)) == text
+
+
+def test_terminator_after_closing_quote_stays_with_the_sentence():
+    assert split_sentences("他说：“好。”。然后") == ["他说：“好。”。", "然后"]

@@ -1,0 +1,55 @@
+"""Lossless cleaning: every change is an :class:`~corpus.model.Edit` in a logged pass.
+
+``clean(raw)`` returns the cleaned text (one paragraph per line, lines joined
+by a single ``\\n``, no blank lines, no outer whitespace) and the passes, so
+that ``editlog.revert_all(cleaned, passes) == raw`` for any input.
+The passes and their order: :mod:`corpus.clean.passes`; the patterns and
+reasons: ``corpus/curated/cleaning/*.yaml``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus.clean import editlog
+from corpus.clean.passes import FIRST, MAX_ROUNDS, STRUCTURAL, Pass
+from corpus.model import Document, Edit
+
+__all__ = ["clean", "clean_document", "count_rules"]
+
+
+def _run(text: str, passes: tuple[Pass, ...], log: list[list[Edit]]) -> str:
+    for cleaning_pass in passes:
+        edits = cleaning_pass.find(text)
+        if edits:
+            text = editlog.apply(text, edits)
+            log.append(edits)
+    return text
+
+
+def clean(raw: str, source: str = "<text>") -> tuple[str, list[list[Edit]]]:
+    """Clean ``raw``; return the text and the non-empty edit passes in order.
+
+    ``source`` names the input in error messages only.
+    """
+    passes: list[list[Edit]] = []
+    try:
+        text = _run(raw, FIRST, passes)
+        for _ in range(MAX_ROUNDS):
+            before = len(passes)
+            text = _run(text, STRUCTURAL, passes)
+            if len(passes) == before:
+                break
+    except ValueError as error:  # a finder produced edits that do not fit its text
+        raise ValueError(f"{source}: cleaning failed: {error}") from error
+    return text, passes
+
+
+def clean_document(document: Document) -> Document:
+    """Fill ``document.cleaned`` and ``document.edits`` from ``document.raw``."""
+    document.cleaned, document.edits = clean(document.raw, document.source_file)
+    return document
+
+
+def count_rules(passes: list[list[Edit]]) -> Counter[str]:
+    """Number of edits per rule, for reports and the dataset card."""
+    return Counter(edit.rule for edits in passes for edit in edits)

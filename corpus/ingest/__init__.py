@@ -10,6 +10,8 @@ import codecs
 import re
 from pathlib import Path
 
+from corpus.clean import editlog
+from corpus.clean.pinyin_annotations import find_annotations
 from corpus.errors import InputError
 from corpus.ingest.metadata import extract_metadata, load_curated_metadata
 from corpus.model import Document
@@ -92,8 +94,13 @@ def read_document(path: Path, curated: dict | None = None) -> Document:
     curated = load_curated_metadata() if curated is None else curated
     overrides = curated.get(path.name, {})
     doc_id = overrides.get("doc_id") or path.stem
-    metadata = {**extract_metadata(text), **{k: v for k, v in overrides.items() if k != "doc_id"}}
+    metadata = {**extract_metadata(text, _without_annotations), **{k: v for k, v in overrides.items() if k != "doc_id"}}
     return Document(doc_id=doc_id, source_file=path.name, raw=text, encoding=encoding, metadata=metadata)
+
+
+def _without_annotations(line: str) -> str:
+    """Metadata lines of the traditional seeds carry inline pinyin (來(lái)源) too."""
+    return editlog.apply(line, find_annotations(line))
 
 
 def read_directory(directory: Path) -> list[Document]:

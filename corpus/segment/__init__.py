@@ -73,8 +73,8 @@ def _closes_quotation(text: str, end: int, start: int, stack: list[str]) -> bool
 
 
 def _absorb_closers(text: str, end: int, stack: list[str]) -> int:
-    """Keep closing quotes/brackets (and the whitespace after them) with the sentence."""
-    while end < len(text) and text[end] in CLOSERS:
+    """Keep closing quotes/brackets, terminators after them (``”。``) and trailing spaces with the sentence."""
+    while end < len(text) and (text[end] in CLOSERS or text[end] in TERMINATORS):
         if text[end] in stack:
             while stack and stack.pop() != text[end]:
                 pass

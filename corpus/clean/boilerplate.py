@@ -1,0 +1,97 @@
+"""Page furniture, metadata lines and spam (data in ``curated/cleaning/boilerplate.yaml``
+and ``spam.yaml``).
+
+Whole-line rules remove the line's text and leave its line break; the
+layout pass removes the blank line that is left.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.clean.rules import RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
+from corpus.model import Edit
+
+_DATA = load_yaml("boilerplate.yaml")
+
+
+LINE_RULES = RuleSet(regex_rules(_DATA["lines"]), whole_lines=True)
+INLINE_RULES = RuleSet(regex_rules(_DATA["inline"]))
+
+
+@dataclass(frozen=True)
+class TailBlock:
+    """A heading line and the list of short lines after it."""
+
+    rule: str
+    reason: str
+    heading: re.Pattern[str]
+    max_line_length: int
+
+    def find(self, text: str) -> list[Edit]:
+        edits = []
+        searched_to = 0
+        for match in self.heading.finditer(text):
+            if match.start() < searched_to:
+                continue
+            end = match.end()
+            following = lines_with_offsets(text, end + 1) if end < len(text) else ()
+            for offset, line in following:
+                if len(line) > self.max_line_length and not line.rstrip().endswith(">"):
+                    break
+                if line.strip():
+                    end = offset + len(line)
+            edits.append(Edit(match.start(), end, text[match.start():end], "", self.rule, self.reason))
+            searched_to = end
+        return edits
+
+
+TAIL_RULES = tuple(
+    TailBlock(
+        rule=entry["rule"],
+        reason=entry["reason"].strip(),
+        heading=re.compile(f"^[ \u3000]*(?:{entry['heading']})[ \u3000]*$", re.MULTILINE),
+        max_line_length=entry["max_line_length"],
+    )
+    for entry in _DATA["tails"]
+)
+
+
+@dataclass(frozen=True)
+class SpamLines:
+    """Lines scored by the number of spam keywords in them (see ``spam.yaml``)."""
+
+    rule: str
+    reason: str
+    keywords: re.Pattern[str]
+    min_hits: int
+
+    def score(self, line: str) -> int:
+        return sum(1 for _ in self.keywords.finditer(line))
+
+    def accept(self, line: str) -> bool:
+        """True when the line is article text, False when it is spam."""
+        return self.score(line) < self.min_hits or "。" in line
+
+    def find(self, text: str) -> list[Edit]:
+        if not self.keywords.search(text):
+            return []
+        return [
+            Edit(offset, offset + len(line), line, "", self.rule, f"{self.reason} ({self.score(line)} keywords)")
+            for offset, line in lines_with_offsets(text)
+            if line and not self.accept(line)
+        ]
+
+
+def _spam_rule() -> SpamLines:
+    data = load_yaml("spam.yaml")
+    keywords = "|".join(re.escape(word) for word in sorted(data["keywords"], key=len, reverse=True))
+    return SpamLines(data["rule"], data["reason"].strip(), re.compile(keywords, re.IGNORECASE), data["min_hits"])
+
+
+SPAM = _spam_rule()
+RULES = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES)
+
+
+def find_boilerplate(text: str) -> list[Edit]:
+    return resolve(edit for rule in RULES for edit in rule.find(text))

@@ -1,0 +1,739 @@
+"""Recovering text that went through a broken GBK round-trip (seeds 002–004).
+
+The mechanism, worked out byte by byte on the seeds:
+
+1. The traditional text was a GBK byte stream.  An annotating tool appended
+   ``(pinyin)`` after the *bytes* of every character on its list, without
+   looking at character boundaries, so it also fired where a character's
+   trail byte and the next character's lead byte happen to spell a listed
+   character: ``因為`` is ``d2 f2 9e e9`` and ``f2 9e`` is ``驗``, so ``(yàn)``
+   landed between ``9e`` and ``e9``.
+2. The stream was decoded again as GBK.  A lead byte followed by a byte that
+   cannot be a trail (``(``, ``<``, a digit) came out as one ``?`` and *both*
+   bytes were gone; from there on the decoder paired each character's trail
+   byte with the next lead byte (``榇髲`` for ``為大廠``) until a trail byte
+   below 0x80 brought it back in step.  Full-width punctuation inside such a
+   run (``！`` = ``a3 a1``) was later folded to ASCII like the rest of the
+   document.
+
+Recovery works in GBK byte space: a ``?`` that starts a run stands for a lost
+lead byte; the run's own bytes follow it; a ``?`` that ends a run stands for a
+lost trail byte plus the byte it swallowed, which the following text names
+(``py)`` → ``(``, ``/p>`` → ``<``).  A lost byte is chosen among the bytes
+that make a valid character, constrained by the annotation reading when there
+is one (the misplaced reading belongs to the phantom character made of the
+previous trail byte and the lost lead byte; a reading after the run belongs to
+the real character it closes) and otherwise ranked by a word-frequency
+language model (jieba's dictionary).  A repair is proposed only when the
+recovered text scores clearly better than the text as it stands; spans the
+bytes cannot determine go to ``curated/errata.yaml``.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Optional
+
+import yaml
+
+from corpus.model import Edit
+
+RULE_AUTO = "mojibake.gbk_roundtrip"
+RULE_ERRATA = "mojibake.errata"
+ERRATA_PATH = Path(__file__).resolve().parent.parent / "curated" / "errata.yaml"
+
+# A pinyin syllable as the annotator wrote it (tone marks, ü).
+_SYLLABLE = r"[a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,7}"
+_READING_CLOSE = re.compile(rf"({_SYLLABLE})\)")  # "yàn)": its "(" was swallowed
+_READING_FULL = re.compile(rf"\(({_SYLLABLE})\)")  # "(yàn)" intact
+_TAG_CLOSE = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")  # "/p>": its "<" was swallowed
+
+# How far a misaligned run may reach before we give up (characters).
+_MAX_RUN = 60
+# Context either side of a candidate when comparing readings of the text.
+_CONTEXT = 6
+# Natural-log-probability gain the recovered text needs over the text as it
+# stands before we call it mojibake; genuine "?" followed by Chinese gains
+# nothing from being re-paired; the weakest real case in the seeds gains 11.8
+# ("??碠" → "。看"), most gain 30 or more.
+_MIN_GAIN = 10.0
+# Candidates for a lost byte read in context after ranking them on their own.
+_SHORTLIST = 16
+# A character rarer than this (jieba count, simplified form) looks like mojibake.
+_RARE_COUNT = 60
+
+_SWALLOWED = (  # (pattern after the "?", the byte it swallowed)
+    (_READING_CLOSE, "("),
+    (_TAG_CLOSE, "<"),
+)
+
+
+# --------------------------------------------------------------------------
+# GBK bytes
+
+def _char_bytes(char: str) -> Optional[bytes]:
+    """GBK bytes of one displayed character (gb18030 two-byte form, PUA included)."""
+    try:
+        data = char.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) <= 2 and not (len(data) == 1 and data[0] >= 0x80) else None
+
+
+def _run_bytes(char: str) -> Optional[bytes]:
+    """Bytes a character shown inside a misaligned run stood for.
+
+    ASCII punctuation there was full-width (``a3 xx``) before the document
+    was folded to ASCII: a single ASCII byte cannot sit in a misaligned pair.
+    """
+    if char == " ":
+        return "\u3000".encode("gbk")
+    if char == "€":  # code page 936 shows a lone 0x80 (a trail byte) as the euro sign
+        return b"\x80"
+    if "!" <= char <= "~":
+        return chr(ord(char) + 0xFEE0).encode("gbk")
+    data = _char_bytes(char)
+    return data if data and len(data) == 2 else None
+
+
+@lru_cache(maxsize=None)
+def _pair(lead: int, trail: int) -> Optional[str]:
+    """The character GBK proper gives two bytes (user-defined areas excluded)."""
+    try:
+        char = bytes((lead, trail)).decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if len(char) != 1 or unicodedata.category(char) in ("Co", "Cn"):
+        return None
+    return char
+
+
+def _fold(char: str) -> str:
+    """The document's own convention: full-width ASCII variants are ASCII."""
+    if "\uff01" <= char <= "\uff5e":
+        return chr(ord(char) - 0xFEE0)
+    return " " if char == "\u3000" else char
+
+
+# --------------------------------------------------------------------------
+# readings and the language model
+
+@lru_cache(maxsize=None)
+def _readings(char: str) -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found = pinyin_dict.get(ord(char), "")
+    return frozenset(unicodedata.normalize("NFC", r) for r in found.split(",") if r)
+
+
+def _reads(char: Optional[str], syllable: str) -> bool:
+    return char is not None and unicodedata.normalize("NFC", syllable) in _readings(char)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict, float]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, math.log(jieba.dt.total)
+
+
+@lru_cache(maxsize=1)
+def _simplifier():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=None)
+def _simplified(char: str) -> str:
+    if char.isascii() or not "\u3400" <= char <= "\u9fff":
+        return char
+    out = _simplifier().convert(char)
+    return out if len(out) == 1 else char
+
+
+# Punctuation is not in jieba's word list; these are rough per-character
+# log-frequencies in Chinese prose (the folded ASCII forms as the document writes them).
+_PUNCT_COST = {
+    ",": -4.5, "。": -5.0, "、": -7.0, "“": -6.5, "”": -6.5, ":": -7.0, ";": -8.5,
+    "?": -7.5, "!": -8.0, "《": -8.0, "》": -8.0, "(": -8.0, ")": -8.0, "「": -8.0, "」": -8.0,
+    "…": -8.5, "—": -8.5, ".": -8.5, "·": -9.0,
+}
+
+
+@lru_cache(maxsize=None)
+def _char_cost(char: str) -> float:
+    freq, log_total = _dictionary()
+    count = freq.get(char)
+    if count:
+        return math.log(count) - log_total
+    folded = _fold(char)
+    if folded in _PUNCT_COST:
+        return _PUNCT_COST[folded]
+    category = unicodedata.category(char)
+    if category.startswith("P") or category.startswith("Z") or char.isascii():
+        return -10.0
+    if category == "Co":  # private use: what GBK's user-defined area decodes to
+        return -30.0
+    return -20.0
+
+
+def _count(char: str) -> int:
+    return _dictionary()[0].get(_simplified(char)) or 0
+
+
+# Traces of the round-trip that no writer produces: a reading whose "(" is
+# gone, a closing tag whose "<" is gone.
+_BROKEN = re.compile(rf"(?<![(a-zü\u00e0-\u01dc]){_SYLLABLE}\)|(?<!<)/[A-Za-z][A-Za-z0-9]*>"
+                     rf"|(?<=[!-~])\({_SYLLABLE}\)")  # and a reading after an ASCII character
+_BROKEN_COST = -25.0
+# A clause mark right before a closing tag: elements end on a full stop.
+_CLAUSE_AT_END = re.compile(r"[,、;:]<")
+_CLAUSE_AT_END_COST = -6.0
+# Weight of the document's own character pairs (its habits: "事。", "。”").
+_PAIR_WEIGHT = 1.5
+# ... and its own characters, so that a traditional text keeps 數 over 数.
+_CHAR_WEIGHT = 0.5
+
+
+@dataclass
+class _Context:
+    """The text under repair and what it teaches about itself."""
+
+    text: str
+    pairs: dict  # character and character-pair counts of the folded text
+
+    @classmethod
+    def of(cls, text: str) -> "_Context":
+        # Mojibake must not vouch for itself: pairs with odd characters or with
+        # "?" (the damage's own mark) are not habits.
+        plain = _READING_FULL.sub("", text)  # counted as the language model reads
+        folded = "".join(c if not _is_odd(c) else "\0" for c in map(_fold, plain))
+        pairs: dict = {}
+        for gram in folded:
+            pairs[gram] = pairs.get(gram, 0) + 1
+        for a, b in zip(folded, folded[1:]):
+            if "\0" not in (a, b) and "?" not in (a, b):
+                pairs[a + b] = pairs.get(a + b, 0) + 1
+        return cls(text, pairs)
+
+    def opened_quotes(self, end: int) -> int:
+        start = self.text.rfind("\n", 0, end) + 1
+        line = self.text[start:end]
+        return line.count("“") - line.count("”")
+
+
+def _logprob(text: str, ctx: Optional[_Context] = None, opened: int = 0) -> float:
+    """Log-probability of ``text``: jieba's unigram word model over the best
+    segmentation (readings ``(shí)`` left out), the document's own character
+    pairs, balanced quotes, and a penalty for round-trip traces."""
+    freq, log_total = _dictionary()
+    broken = len(_BROKEN.findall(text))
+    plain = "".join(map(_fold, _READING_FULL.sub("", text)))
+    simple = "".join(_simplified(c) for c in plain)
+    n = len(simple)
+    best = [0.0] + [-math.inf] * n
+    for i in range(n):
+        if best[i] == -math.inf:
+            continue
+        here = best[i]
+        if here + _char_cost(simple[i]) > best[i + 1]:
+            best[i + 1] = here + _char_cost(simple[i])
+        for length in (2, 3, 4):
+            if i + length <= n:
+                count = freq.get(simple[i:i + length])
+                if count:
+                    score = here + math.log(count) - log_total
+                    if score > best[i + length]:
+                        best[i + length] = score
+    score = best[n] + broken * _BROKEN_COST + len(_CLAUSE_AT_END.findall(plain)) * _CLAUSE_AT_END_COST
+    if ctx is not None:
+        folded = plain
+        score += _PAIR_WEIGHT * sum(math.log1p(ctx.pairs.get(folded[i:i + 2], 0)) for i in range(len(folded) - 1))
+        score += _CHAR_WEIGHT * sum(math.log1p(ctx.pairs.get(c, 0)) for c in folded)
+    opened += plain.count("“") - plain.count("”")
+    return score - 4.0 * abs(opened)
+
+
+# --------------------------------------------------------------------------
+# parsing a misaligned run
+
+@dataclass(frozen=True)
+class _Run:
+    """What follows a lost lead byte, re-paired one byte later.
+
+    ``first`` pairs with the lost lead byte (-1: the ``?`` lost a whole
+    character and nothing follows it); ``chars`` are the recovered
+    characters after that one; the run ends either back in step at display
+    offset ``end`` (``pending`` is None) or at a ``?`` at ``end`` that lost the
+    trail byte pairing with ``pending``.
+    """
+
+    first: int
+    chars: str
+    end: int
+    pending: Optional[int]
+
+
+def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
+    """All readings of ``text[start:]`` as a misaligned run (a few, at ASCII letters)."""
+    stack: list = [(start, None, None, "")]
+    while stack:
+        i, head, pending, chars = stack.pop()
+        while True:
+            if i - start > _MAX_RUN or i >= limit:
+                break
+            char = text[i]
+            if char == "?":  # a lost trail byte ends the run, or a folded "？" (a3 bf) goes on
+                if head is not None and pending is not None:
+                    yield _Run(head, chars, i, pending)
+                    if _pair(pending, 0xA3):
+                        stack.append((i + 1, head, 0xBF, chars + _pair(pending, 0xA3)))
+                elif head is None:  # empty run: the "?" lost the whole character
+                    yield _Run(-1, chars, i, None)
+                    stack.append((i + 1, 0xA3, 0xBF, chars))
+                break
+            if _TAG_CLOSE.match(text, i):
+                break
+            phantom = _READING_FULL.match(text, i)
+            if phantom and head is not None:  # "(py)" after a phantom pair: drop it
+                i = phantom.end()
+                continue
+            data = _run_bytes(char)
+            if data is None:
+                break
+            if 0x40 <= ord(char) <= 0x7E or len(data) == 1:  # maybe a trail byte: back in step after it
+                byte = ord(char) if len(data) == 2 else data[0]
+                if head is None:
+                    yield _Run(byte, chars, i + 1, None)
+                elif _pair(pending, byte):
+                    yield _Run(head, chars + _pair(pending, byte), i + 1, None)
+                if len(data) == 1:
+                    break
+            if head is None:
+                head, pending = data[0], data[1]
+            else:
+                decoded = _pair(pending, data[0])
+                if decoded is None:
+                    break
+                chars += decoded
+                pending = data[1]
+            i += 1
+            if pending < 0x80:  # a trail byte below 0x80 is a character of its own
+                yield _Run(head, chars + chr(pending), i, None)
+                break
+
+
+# --------------------------------------------------------------------------
+# choosing lost bytes
+
+def _best(ctx: _Context, candidates: list[tuple[int, str]], at: int, left: str,
+          right: str) -> Optional[tuple[int, str]]:
+    """The candidate ``(byte, char)`` that reads best between ``left`` and ``right``.
+
+    ``at`` is where ``left`` starts in the text (for the quotes opened before it).
+    """
+    if not candidates:
+        return None
+    if len(candidates) > _SHORTLIST:  # rank by the character alone first, then read the few best
+        before, after = _fold(left[-1:]), _fold(right[:1])
+
+        def alone(option: tuple[int, str]) -> float:
+            char = _fold(option[1])
+            return (_char_cost(_simplified(char))
+                    + _CHAR_WEIGHT * math.log1p(ctx.pairs.get(char, 0))
+                    + _PAIR_WEIGHT * math.log1p(ctx.pairs.get(before + char, 0))
+                    + _PAIR_WEIGHT * math.log1p(ctx.pairs.get(char + after, 0)))
+
+        candidates = sorted(candidates, key=alone, reverse=True)[:_SHORTLIST]
+    opened = ctx.opened_quotes(at)
+    scored = [(_logprob(left + char + right, ctx, opened), byte, char) for byte, char in candidates]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return scored[0][1], scored[0][2]
+
+
+def _leads(trail: int, phantom: Optional[str], prev_byte: Optional[int]) -> list[tuple[int, str]]:
+    out = []
+    for lead in range(0x81, 0xFF):
+        char = _pair(lead, trail)
+        if char is None:
+            continue
+        if phantom is not None:
+            if prev_byte is None or not _reads(_pair(prev_byte, lead), phantom):
+                continue
+        out.append((lead, char))
+    return out
+
+
+def _trails(lead: int, reading: Optional[str]) -> list[tuple[int, str]]:
+    out = []
+    for trail in range(0x40, 0xFF):
+        char = _pair(lead, trail)
+        if char is not None and (reading is None or _reads(char, reading)):
+            out.append((trail, char))
+    return out
+
+
+@dataclass(frozen=True)
+class _Repair:
+    start: int
+    end: int
+    new: str
+    reason: str
+    recoverable: bool = True
+
+
+def _swallowed(text: str, after: int) -> tuple[Optional[str], Optional[str]]:
+    """(byte the "?" swallowed, reading that follows) from the text after it."""
+    for pattern, byte in _SWALLOWED:
+        match = pattern.match(text, after)
+        if match:
+            return byte, (match.group(1) if byte == "(" else None)
+    return None, None
+
+
+_READING_BEFORE = re.compile(rf"\({_SYLLABLE}\)$")
+
+
+def _prev_byte(text: str, q: int) -> Optional[int]:
+    """Last byte of the character before ``q``, passing over its own reading.
+
+    Readings went into the original stream all at once, so the byte before a
+    misplaced one is that of the previous character, not of a ``)``.
+    """
+    reading = _READING_BEFORE.search(text, max(0, q - 10), q)
+    if reading:
+        q = reading.start()
+    data = _char_bytes(text[q - 1]) if q > 0 else None
+    return data[-1] if data else None
+
+
+def _context_start(text: str, q: int) -> int:
+    """Start of the left context: ``_CONTEXT`` characters, readings not counted."""
+    i, seen = q, 0
+    while i > 0 and seen < _CONTEXT and text[i - 1] != "\n":
+        reading = _READING_BEFORE.search(text, max(0, i - 10), i) if text[i - 1] == ")" else None
+        if reading:
+            i = reading.start()
+            continue
+        i -= 1
+        seen += 1
+    return i
+
+
+def _context_end(text: str, end: int) -> int:
+    """End of the right context: ``_CONTEXT`` characters, readings and tags not counted."""
+    i, seen = end, 0
+    while i < len(text) and seen < _CONTEXT and text[i] != "\n":
+        trace = _READING_FULL.match(text, i) or _READING_CLOSE.match(text, i) or _TAG_CLOSE.match(text, i)
+        if trace:
+            i = trace.end()
+            continue
+        i += 1
+        seen += 1
+    return i
+
+
+def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
+    """Repairs that read the ``?`` at ``q`` as a lost lead byte or a lost character."""
+    text = ctx.text
+    swallowed, reading = _swallowed(text, q + 1)
+    phantom = reading if swallowed == "(" else None
+    run_start = _READING_CLOSE.match(text, q + 1).end() if phantom else q + 1
+    at = _context_start(text, q)
+    left = text[at:q]
+    prev = _prev_byte(text, q)
+    if phantom:  # the "?" was a whole character; its own reading follows
+        options = [(0, c) for c in _chars_reading(phantom)]
+        chosen = _best(ctx, options, at, left, "(" + text[q + 1:_context_end(text, run_start)])
+        if chosen:
+            yield _Repair(q, q + 1, chosen[1] + "(",
+                          f"'?' swallowed a whole character and the '(' of its reading ({phantom}); "
+                          f"{chosen[1]} is the likeliest character with that reading")
+    for run in _runs(text, run_start, limit):
+        if run.first < 0:  # lead and trail of one character both lost
+            yield from _both_lost(ctx, q, run, phantom, prev)
+            continue
+        lead = _best(ctx, _leads(run.first, phantom, prev), at, left, run.chars[:3])
+        if lead is None:
+            continue
+        recovered = lead[1] + run.chars
+        why = (f"'?' is lost lead byte {lead[0]:02x}"
+               + (f" (it swallowed the '(' of a reading misplaced into the byte stream: "
+                  f"{_pair(prev, lead[0])} = {prev:02x} {lead[0]:02x} reads {phantom})" if phantom
+                  else " (likeliest character with the next byte)")
+               + f"; {text[run_start:run.end]!r} re-paired one byte later")
+        if run.pending is None:
+            yield _Repair(q, run.end, "".join(map(_fold, recovered)), why)
+            continue
+        yield from _closing(ctx, q, run, recovered, why)
+
+
+def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iterator[_Repair]:
+    """Finish a run that ends at a ``?``: the lost trail byte and what it swallowed."""
+    text = ctx.text
+    swallowed, reading = _swallowed(text, run.end + 1)
+    right = (swallowed or "") + text[run.end + 1:_context_end(text, run.end + 1)]
+    tail = text[_context_start(text, q):q] + recovered
+    trail = _best(ctx, _trails(run.pending, reading), _context_start(text, q), tail, right)
+    if trail is None:
+        return
+    new = "".join(map(_fold, recovered + trail[1])) + (swallowed or "")
+    closing = (f"; closing '?' is lost trail byte {trail[0]:02x} ({run.pending:02x} {trail[0]:02x} = {trail[1]}"
+               + (f", which reads {reading}" if reading else "") + ")")
+    if swallowed:
+        yield _Repair(q, run.end + 1, new, why + closing + f" and the {swallowed!r} it swallowed")
+    else:
+        yield _Repair(q, run.end + 1, new, why + closing + "; the byte it swallowed is unknown",
+                      recoverable=False)
+
+
+def _both_lost(ctx: _Context, q: int, run: _Run, phantom: Optional[str],
+               prev: Optional[int]) -> Iterator[_Repair]:
+    if phantom is None or prev is None:
+        return
+    text = ctx.text
+    swallowed, reading = _swallowed(text, run.end + 1)
+    options = []
+    for lead in range(0x81, 0xFF):
+        if _reads(_pair(prev, lead), phantom):
+            options += [(lead * 256 + t, c) for t, c in _trails(lead, reading)]
+    right = (swallowed or "") + text[run.end + 1:_context_end(text, run.end + 1)]
+    at = _context_start(text, q)
+    chosen = _best(ctx, options, at, text[at:q], right)
+    if chosen is None:
+        return
+    yield _Repair(q, run.end + 1, _fold(chosen[1]) + (swallowed or ""),
+                  f"both '?' are bytes of {chosen[1]} ({chosen[0]:04x}); its lead byte is fixed by "
+                  f"the misplaced reading {phantom}", recoverable=swallowed is not None)
+
+
+@lru_cache(maxsize=1)
+def _reading_index() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    index: dict[str, list[str]] = {}
+    for code, found in pinyin_dict.items():
+        char = chr(code)
+        data = _char_bytes(char)
+        if not data or len(data) != 2 or _pair(data[0], data[1]) != char:
+            continue
+        for reading in found.split(","):
+            index.setdefault(unicodedata.normalize("NFC", reading), []).append(char)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _chars_reading(reading: str) -> tuple[str, ...]:
+    return _reading_index().get(unicodedata.normalize("NFC", reading), ())
+
+
+# --------------------------------------------------------------------------
+# detection
+
+def _is_odd(char: str) -> bool:
+    """A character that reads like mojibake rather than text."""
+    if unicodedata.category(char) == "Co":
+        return True
+    if not "\u3400" <= char <= "\u9fff":
+        return False
+    return _count(char) < _RARE_COUNT
+
+
+def _suspicious(text: str, q: int, limit: int) -> bool:
+    """Cheap test: is the ``?`` at ``q`` worth trying to re-pair?"""
+    if _swallowed(text, q + 1)[0]:
+        return True
+    end = min(limit, q + 1 + 12)
+    for i in range(q + 1, end):
+        char = text[i]
+        if char == "?":
+            if _swallowed(text, i + 1)[0]:
+                return True
+            continue
+        if char == "\n":
+            return False
+        if i < q + 7 and _is_odd(char):
+            return True
+        if char.isascii() and char.isalpha() and _READING_FULL.match(text, i + 1) and not (
+                text[i - 1].isascii() and text[i - 1].isalpha()):
+            return True  # "F(xiàn)": a reading after a lone letter, i.e. after a trail byte
+    return False
+
+
+def _repair_at(ctx: _Context, q: int, limit: int) -> Optional[_Repair]:
+    options = list(_candidates(ctx, q, limit))
+    if not options:
+        return None
+    text = ctx.text
+    lo = _context_start(text, q)
+    hi = _context_end(text, max(o.end for o in options))
+    opened = ctx.opened_quotes(lo)
+    as_is = _logprob(text[lo:hi], ctx, opened)
+    scored = sorted(((_logprob(text[lo:o.start] + o.new + text[o.end:hi], ctx, opened), -(o.end - o.start), o)
+                     for o in options), key=lambda item: (-item[0], item[1]))
+    score, _, best = scored[0]
+    return best if score - as_is >= _MIN_GAIN else None
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
+
+
+def _scan(text: str, taken: list[tuple[int, int]]) -> Iterator[_Repair]:
+    ctx: Optional[_Context] = None
+    position = 0
+    for q in (m.start() for m in re.finditer(r"\?", text)):
+        if q < position or any(s <= q < e for s, e in taken):
+            continue
+        limit = _line_end(text, q)
+        if not _suspicious(text, q, limit):
+            continue
+        ctx = ctx or _Context.of(text)
+        repair = _repair_at(ctx, q, limit)
+        if repair and not any(s < repair.end and repair.start < e for s, e in taken):
+            position = repair.end
+            yield repair
+
+
+# --------------------------------------------------------------------------
+# errata
+
+@lru_cache(maxsize=1)
+def errata() -> tuple[dict, ...]:
+    """Curated repairs (``curated/errata.yaml``) for spans the bytes cannot settle."""
+    data = yaml.safe_load(ERRATA_PATH.read_text(encoding="utf-8")) or {}
+    return tuple(data.get("errata", []))
+
+
+def _errata_edits(text: str, source: Optional[str]) -> list[Edit]:
+    edits = []
+    for entry in errata():
+        if source is not None and not source.startswith(Path(entry["source"]).stem.split("_")[0]):
+            continue
+        start = text.find(entry["span"])
+        while start >= 0:
+            end = start + len(entry["span"])
+            if not any(e.start < end and start < e.end for e in edits):
+                edits.append(Edit(start, end, entry["span"], entry["replacement"], RULE_ERRATA,
+                                  f"curated erratum ({entry['source']}): {entry['justification'].strip()}"))
+            start = text.find(entry["span"], end)
+    return edits
+
+
+# --------------------------------------------------------------------------
+# the mechanism, forwards (for tests and for reading)
+
+def roundtrip_decode(data: bytes) -> str:
+    """Decode GBK the way the damaged documents were decoded.
+
+    A lead byte followed by a byte that cannot be its trail gives one ``?``
+    and both bytes are gone; a lone 0x80 is ``€`` (code page 936); GBK's
+    user-defined area comes out as private-use characters; full-width ASCII
+    variants end up folded to ASCII, as in the rest of the document.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+        elif byte == 0x80:
+            out.append("€")
+            i += 1
+        else:
+            pair = data[i:i + 2]
+            char = None
+            if len(pair) == 2 and byte != 0xFF and (0x40 <= pair[1] <= 0x7E or 0x80 <= pair[1] <= 0xFE):
+                char = pair.decode("gb18030")  # every such pair is mapped (PUA for user-defined)
+            out.append(_fold(char) if char else "?")
+            i += 2
+    return "".join(out)
+
+
+def damage(text: str, index: int, reading: Optional[str] = None) -> str:
+    """``text`` as it comes out when the character at ``index`` loses its lead byte.
+
+    With ``reading``, a reading was inserted right after that lead byte (it
+    was spelled by the previous trail byte and this lead byte), and the lead
+    byte swallows its ``(``; without, the lead byte itself is lost.
+    """
+    head = text[:index].encode("gbk")
+    char = text[index].encode("gbk")
+    tail = text[index + 1:].encode("gbk")
+    if len(char) != 2:
+        raise ValueError(f"{text[index]!r} is not a two-byte GBK character")
+    inserted = f"({reading})".encode("gbk") if reading else b""
+    lead = char[:1] if reading else b"?"
+    return roundtrip_decode(head) + roundtrip_decode(lead + inserted + char[1:] + tail)
+
+
+def phantom_reading(text: str, index: int) -> Optional[str]:
+    """The reading an annotator would give the pair (previous trail, this lead), if any."""
+    if index == 0:
+        return None
+    prev, char = _char_bytes(text[index - 1]), _char_bytes(text[index])
+    if not prev or not char or len(char) != 2:
+        return None
+    phantom = _pair(prev[-1], char[0])
+    readings = sorted(_readings(phantom)) if phantom else []
+    return readings[0] if readings else None
+
+
+# --------------------------------------------------------------------------
+# public API
+
+def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
+    """Non-overlapping edits that undo the broken GBK round-trip in ``text``.
+
+    ``source`` (a seed file name) restricts curated errata to that seed; by
+    default every erratum whose exact span occurs is applied.  Spans whose
+    bytes cannot be settled and have no erratum are left alone (see
+    :func:`corrupted_spans`).
+    """
+    edits = _errata_edits(text, source)
+    taken = [(e.start, e.end) for e in edits]
+    for repair in _scan(text, taken):
+        if repair.recoverable:
+            edits.append(Edit(repair.start, repair.end, text[repair.start:repair.end], repair.new,
+                              RULE_AUTO, repair.reason))
+    return sorted(edits, key=lambda e: e.start)
+
+
+def corrupted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of residual mojibake: unrecoverable runs and private-use characters.
+
+    Meant for cleaned text (readings and markup already removed), where a
+    run still shows as a ``?`` next to characters that only re-pairing
+    explains, or as GBK user-defined code points.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[\ue000-\uf8ff]+", text)]
+    for repair in _scan(text, spans):
+        spans.append((repair.start, repair.end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def report(text: str, source: Optional[str] = None) -> dict:
+    """Counts: spans recovered automatically, fixed by errata, left corrupted."""
+    edits = find_repairs(text, source)
+    from corpus.clean.editlog import apply
+
+    return {
+        "recovered_automatically": sum(e.rule == RULE_AUTO for e in edits),
+        "fixed_by_errata": sum(e.rule == RULE_ERRATA for e in edits),
+        "left_corrupted": len(corrupted_spans(apply(text, edits))),
+    }

@@ -1,0 +1,62 @@
+"""The ordered cleaning passes.
+
+Each pass is a named finder ``text -> list[Edit]``; its edits index the text
+the pass starts from and are applied together.  Order matters:
+
+1. ``mojibake`` repairs first, on the raw text the repair rules were written
+   against, and before pinyin annotations are removed (the annotations inside
+   a garbled run constrain its repair).
+2. ``unicode`` folds Kangxi radicals so that pinyin lookup sees 立, not ⽴.
+3. The ``STRUCTURAL`` passes then run to a fixed point: removing a line can
+   put two lines next to each other that should be joined, joining lines can
+   make a boilerplate line whole, removing markup can put a character next to
+   its pinyin annotation.  Iterating until a round finds nothing makes
+   ``clean`` idempotent by construction rather than by luck.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from corpus.clean.boilerplate import find_boilerplate
+from corpus.clean.markup import find_markup
+from corpus.clean.pinyin_annotations import find_annotations
+from corpus.clean.rules import Finder
+from corpus.clean.unicode_fold import find_folds
+from corpus.clean.whitespace import find_characters, find_layout, find_spacing
+from corpus.clean.wraps import find_wraps
+from corpus.model import Edit
+
+
+class Pass(NamedTuple):
+    name: str
+    find: Finder
+
+
+def find_mojibake(text: str) -> list[Edit]:
+    """Repairs from ``corpus.clean.mojibake`` when that module is installed, else none."""
+    try:
+        from corpus.clean.mojibake import find_repairs
+    except ImportError:
+        return []
+    return find_repairs(text)
+
+
+FIRST: tuple[Pass, ...] = (
+    Pass("mojibake", find_mojibake),
+    Pass("unicode", find_folds),
+)
+
+STRUCTURAL: tuple[Pass, ...] = (
+    Pass("characters", find_characters),
+    Pass("spacing", find_spacing),
+    Pass("markup", find_markup),
+    Pass("pinyin", find_annotations),
+    Pass("boilerplate", find_boilerplate),
+    Pass("wraps", find_wraps),
+    Pass("layout", find_layout),
+)
+
+# Rounds of STRUCTURAL passes before giving up on reaching a fixed point.  Real
+# documents settle in two (the second finds nothing); each extra round needs a
+# construct nested one level deeper than the last.
+MAX_ROUNDS = 8

@@ -1,0 +1,139 @@
+"""Joining hard-wrapped lines (settings in ``curated/cleaning/wraps.yaml``).
+
+Works on the non-blank lines of the text; the gap between two of them (line
+breaks, blank lines, stray spaces) is replaced by ``""`` (CJK) or ``" "``
+(Latin on both sides) where the two lines belong to one paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.clean.rules import lines_with_offsets, load_yaml
+from corpus.model import Edit
+
+_DATA = load_yaml("wraps.yaml")
+CONTINUES_AFTER = frozenset(_DATA["continues_after"])
+CONTINUES_BEFORE = frozenset(_DATA["continues_before"])
+NO_SOFT_WRAP_AFTER = frozenset(_DATA["no_soft_wrap_after"])
+LIST_ITEM = re.compile(_DATA["list_item"])
+OPENERS = dict(_DATA["brackets"])
+HEADING_MAX_LENGTH = _DATA["split_heading"]["max_line_length"]
+HEADING_MAX_LINES = _DATA["split_heading"]["max_lines"]
+SECTION_NUMBER = re.compile(_DATA["split_heading"]["section_number"])
+ENDS_SENTENCE = frozenset(_DATA["split_heading"]["ends_sentence"])
+REASONS = {rule: reason.strip() for rule, reason in _DATA["reasons"].items()}
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_SPACED_AFTER = re.compile(r"[A-Za-z0-9,.;:!?)\]]")
+_SPACED_BEFORE = re.compile(r"[A-Za-z0-9(\[]")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str
+    breaks: int  # line breaks between this line and the previous non-blank one
+
+
+def content_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    breaks = 0
+    for offset, raw in lines_with_offsets(text):
+        stripped = raw.strip(" \u3000")
+        if stripped:
+            start = offset + raw.index(stripped[0])
+            lines.append(Line(start, start + len(stripped), stripped, breaks))
+            breaks = 1
+        else:
+            breaks += 1
+    return lines
+
+
+def separates_by_blank_lines(lines: list[Line]) -> bool:
+    """Paragraphs separated by blank lines: most breaks between content lines are blank lines."""
+    gaps = [line.breaks for line in lines[1:]]
+    blank = sum(1 for gap in gaps if gap > 1)
+    return blank >= 3 and blank * 2 >= len(gaps)
+
+
+def local_join(before: str, after: str) -> str | None:
+    """The rule that joins these two lines judging only by the characters at the break."""
+    last, first = before[-1], after[0]
+    if last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
+        return "wraps.latin_word"
+    if last in CONTINUES_AFTER or first in CONTINUES_BEFORE:
+        return "wraps.continues"
+    return None
+
+
+def soft_wrap(before: Line, after: Line) -> str | None:
+    if after.breaks != 1 or before.text[-1] in NO_SOFT_WRAP_AFTER or LIST_ITEM.match(after.text):
+        return None
+    return "wraps.soft_wrap"
+
+
+def _open_brackets(text: str, depth: dict[str, int]) -> None:
+    for char in text:
+        if char in OPENERS:
+            depth[char] = depth.get(char, 0) + 1
+        else:
+            for opener, closer in OPENERS.items():
+                if char == closer and depth.get(opener, 0) > 0:
+                    depth[opener] -= 1
+
+
+def split_heading(lines: list[Line], index: int) -> int:
+    """How many following lines close the bracket left open in ``lines[index]`` (0: none)."""
+    if len(lines[index].text) > HEADING_MAX_LENGTH:
+        return 0
+    depth: dict[str, int] = {}
+    _open_brackets(lines[index].text, depth)
+    if not any(depth.values()):
+        return 0
+    for count, line in enumerate(lines[index + 1:index + 1 + HEADING_MAX_LINES], start=1):
+        if len(line.text) > HEADING_MAX_LENGTH:
+            return 0
+        _open_brackets(line.text, depth)
+        if not any(depth.values()):
+            return count
+    return 0
+
+
+def heading_after_section_number(lines: list[Line], index: int) -> int:
+    """How many lines after ``lines[index]`` continue it, when it is the first line of
+    a heading under a section-number line (0: none)."""
+    if index == 0 or not SECTION_NUMBER.match(lines[index - 1].text):
+        return 0
+    count = 0
+    for line in lines[index:]:
+        if len(line.text) > HEADING_MAX_LENGTH or line.text[-1] in ENDS_SENTENCE:
+            break
+        count += 1
+    return count - 1 if 1 < count <= HEADING_MAX_LINES + 1 else 0
+
+
+def joiner(before: str, after: str) -> str:
+    return " " if _SPACED_AFTER.match(before[-1]) and _SPACED_BEFORE.match(after[0]) else ""
+
+
+def find_wraps(text: str) -> list[Edit]:
+    if "\n" not in text:
+        return []
+    lines = content_lines(text)
+    soft = separates_by_blank_lines(lines)
+    rules: list[str | None] = [None] * len(lines)  # rules[i]: joins lines[i-1] and lines[i]
+    index = 0
+    while index < len(lines) - 1:
+        closing = split_heading(lines, index) or heading_after_section_number(lines, index)
+        for joined in range(index + 1, index + 1 + closing):
+            rules[joined] = "wraps.split_heading"
+        index += max(closing, 1)
+    edits = []
+    for index in range(1, len(lines)):
+        before, after = lines[index - 1], lines[index]
+        rule = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
+        if rule:
+            new = joiner(before.text, after.text)
+            edits.append(Edit(before.end, after.start, text[before.end:after.start], new, rule, REASONS[rule]))
+    return edits

@@ -1,0 +1,205 @@
+"""Recovering mojibake from the broken GBK round-trip (corpus/clean/mojibake.py)."""
+from __future__ import annotations
+
+import re
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from corpus.clean import mojibake
+from corpus.clean.editlog import apply, revert
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+READING = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")
+TAG = re.compile(r"</?[a-z]+>")
+DAMAGED = ("002", "003", "004")
+
+
+@lru_cache(maxsize=None)
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def repaired(prefix: str) -> str:
+    return apply(seed(prefix), mojibake.find_repairs(seed(prefix), source=f"{prefix}_"))
+
+
+def reader_text(text: str) -> str:
+    """What a reader sees once readings are dropped (the pinyin pass does that later)."""
+    return READING.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def clean_lines() -> tuple[str, ...]:
+    """Traditional sentences from the repaired seeds: readings, tags and '?' lines left out."""
+    lines = []
+    for prefix in DAMAGED:
+        for line in TAG.sub("", reader_text(repaired(prefix))).split("\n"):
+            try:
+                line.encode("gbk")
+            except UnicodeEncodeError:
+                continue
+            if "?" not in line and len(line) >= 15:
+                lines.append(line)
+    return tuple(lines)
+
+
+# ---------------------------------------------------------------- real cases
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("002", "「暗涌」:因為大廠的入局,很多創業型公司"),
+    ("002", "那我們就是最合適的人選之一。”</p>"),
+    ("002", "切入到這個行業中來。”</p>"),
+    ("002", "都各有機會。現有垂類場景"),
+    ("002", "我們去復刻的同時"),
+    ("002", "我們如何支撐它的持續投入?"),
+    ("002", "因為劃不來。"),
+    ("002", "或許不能單純用錢衡量。”</strong>"),
+    ("002", "你們在2021年就可以有先見之明"),  # erratum
+    ("002", "幾百張卡之前,我們托管在IDC"),
+    ("002", "大廠很難單純去做研究,做訓練,"),  # erratum + whole lost character 訓
+    ("002", "因為它更需要看到結果"),
+    ("002", "這件事。幻方招人有條原則是"),
+    ("002", "成本和效率非常關鍵。看OpenAI"),
+    ("002", "會覺得你們在做一件很瘋狂的事嗎?</strong>"),
+    ("003", "主要是因為以下幾個原因:"),
+    ("003", "規范和管理條例。"),
+    ("003", "沒資格談論高科技和未來企業的走向"),
+    ("003", "你 90% 的精力。”“而創業,"),
+    ("003", "目熟能詳的深度學習框架Caffe"),
+    ("004", "成為了AI屆的“黃埔軍校”。</strong>"),
+    ("004", "這些響當當的大模型明星創業企業"),
+    ("004", "“慌什么。”</p>"),
+])
+def test_seed_spans_read_as_they_must(prefix, expected):
+    assert expected in reader_text(repaired(prefix))
+
+
+@pytest.mark.parametrize("prefix", DAMAGED)
+def test_no_trace_of_the_roundtrip_is_left(prefix):
+    text = repaired(prefix)
+    assert not re.search(r"[\ue000-\uf8ff]", text)  # GBK user-defined area
+    assert not re.search(r"\?[a-zü\u00e0-\u01dc]+\)", text)  # reading that lost its "("
+    assert not re.search(r"\?/[a-z]+>", text)  # tag that lost its "<"
+    assert mojibake.corrupted_spans(text) == []
+    assert mojibake.corrupted_spans(seed(prefix))  # ... while the raw seed has some
+
+
+@pytest.mark.parametrize("prefix", DAMAGED)
+def test_seed_edits_are_consistent_and_reversible(prefix):
+    text = seed(prefix)
+    edits = mojibake.find_repairs(text)
+    assert edits
+    for before, after in zip(edits, edits[1:]):
+        assert before.end <= after.start
+    for edit in edits:
+        assert text[edit.start:edit.end] == edit.old
+        assert edit.rule in (mojibake.RULE_AUTO, mojibake.RULE_ERRATA) and edit.reason
+    assert revert(apply(text, edits), edits) == text
+
+
+def test_genuine_question_marks_in_seed_000_untouched():
+    text = seed("000")
+    assert text.count("?") > 40
+    assert mojibake.find_repairs(text) == []
+    assert mojibake.corrupted_spans(text) == []
+    assert mojibake.find_repairs(seed("001")) == []
+
+
+def test_report_counts_per_seed():
+    counts = {p: mojibake.report(seed(p), source=f"{p}_") for p in DAMAGED}
+    assert all(c["left_corrupted"] == 0 for c in counts.values())
+    assert counts["002"]["fixed_by_errata"] == 2
+    assert all(c["recovered_automatically"] > 0 for c in counts.values())
+    assert mojibake.report(seed("000")) == {
+        "recovered_automatically": 0, "fixed_by_errata": 0, "left_corrupted": 0}
+
+
+def test_errata_entries_match_their_seed_exactly_once():
+    data = yaml.safe_load(mojibake.ERRATA_PATH.read_text(encoding="utf-8"))
+    for entry in data["errata"]:
+        text = (SEEDS / entry["source"]).read_text(encoding="utf-8")
+        assert text.count(entry["span"]) == 1, entry["span"]
+        assert entry["replacement"] != entry["span"] and entry["justification"].strip()
+        edits = [e for e in mojibake.find_repairs(text) if e.old == entry["span"]]
+        assert [e.rule for e in edits] == [mojibake.RULE_ERRATA]
+
+
+def test_reason_names_the_bytes():
+    edit = next(e for e in mojibake.find_repairs(seed("002")) if e.new.startswith("為大廠"))
+    assert edit.old == "?yàn)榇髲S"
+    assert "9e" in edit.reason and "驗" in edit.reason and "yàn" in edit.reason
+
+
+# ---------------------------------------------------------------- the mechanism
+
+def test_model_reproduces_the_seed_damage():
+    # The forward model, applied to the recovered sentence, gives the raw seed back.
+    sentence = "「暗涌」:因為大廠的入局,很多"
+    index = sentence.index("為")
+    damaged = mojibake.damage(sentence, index, mojibake.phantom_reading(sentence, index))
+    assert damaged in seed("002")
+    assert mojibake.damage("人選之一。”</p>", 4) == "人選之一?!?/p>"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_roundtrip_with_a_reading_is_undone(data):
+    line = data.draw(st.sampled_from(clean_lines()))
+    index = data.draw(st.integers(1, len(line) - 2))
+    assume(len(line[index].encode("gbk")) == 2)
+    reading = mojibake.phantom_reading(line, index)
+    assume(reading is not None)
+    # where the reading settles the lost byte, and the run comes back in step by itself
+    prev, char = line[index - 1].encode("gbk"), line[index].encode("gbk")
+    assume(len(mojibake._leads(char[1], reading, prev[-1])) == 1)
+    damaged = mojibake.damage(line, index, reading)
+    assume(damaged.count("?") == 1)
+    assert apply(damaged, mojibake.find_repairs(damaged)) == line
+
+
+# ---------------------------------------------------------------- no false alarms
+
+HAN = st.sampled_from(sorted(set("".join(clean_lines())) - set("?")))
+ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_clean_text_with_genuine_question_marks_is_left_alone(data):
+    lines = data.draw(st.lists(st.sampled_from(clean_lines()), min_size=1, max_size=3))
+    text = "\n".join(lines)
+    cuts = data.draw(st.lists(st.integers(0, len(text)), max_size=5))
+    for cut in sorted(cuts, reverse=True):
+        text = text[:cut] + "?" + text[cut:]
+    assert mojibake.find_repairs(text) == []
+    assert mojibake.corrupted_spans(text) == []
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.one_of(HAN, ASCII, st.just("?"), st.just("\n")), max_size=80))
+def test_arbitrary_text_does_not_crash_and_edits_match(text):
+    edits = mojibake.find_repairs(text)
+    for before, after in zip(edits, edits[1:]):
+        assert before.end <= after.start
+    for edit in edits:
+        assert text[edit.start:edit.end] == edit.old
+    assert revert(apply(text, edits), edits) == text
+    for start, end in mojibake.corrupted_spans(text):
+        assert 0 <= start < end <= len(text)
+
+
+def test_scan_is_fast():
+    text = "\n".join(seed(p) for p in ("000", "002", "003", "004")) * 3
+    mojibake.find_repairs(seed("002"))  # warm the dictionaries
+    started = time.perf_counter()
+    mojibake.find_repairs(text)
+    rate = len(text) / (time.perf_counter() - started)
+    assert rate > 50_000  # characters per second
