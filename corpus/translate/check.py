@@ -1,0 +1,200 @@
+"""Translation quality checks (``corpus check``): each check scores, the thresholds decide.
+
+Checks, per sentence pair:
+- ``missing``: a Chinese sentence without English;
+- ``han``: Han characters in the English outside a parenthesised gloss;
+- ``numbers``: a quantity the Chinese states (Arabic digits, with 万/亿 units,
+  percentages, years, month-day dates) that the English does not state;
+- ``names``: an English spelling that collapses to a registry name (case,
+  spaces, hyphens ignored) without being one of its registered forms, e.g.
+  "Wudao" for "Wu Dao" or "Zhang Hong-jiang" for "Zhang Hongjiang";
+- ``length``: a length ratio far outside the document's distribution.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from corpus.model import Document, Sentence
+
+CURATED = Path(__file__).resolve().parent.parent / "curated"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+GLOSS = re.compile(r"[(（][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·、\s]+[)）]")
+
+ZH_UNITS = {"万亿": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2}
+ZH_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬)?(?:\s*(%|％))?")
+ZH_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+
+EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+EN_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|trillion))?", re.I)
+EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
+EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
+MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+EN_WORD = re.compile(r"[a-z]+", re.I)
+
+
+@lru_cache(maxsize=None)
+def thresholds() -> dict:
+    return yaml.safe_load((CURATED / "checks.yaml").read_text(encoding="utf-8"))
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+Quantity = tuple[float, bool]  # (value, is a percentage)
+
+
+def zh_quantities(text: str) -> list[Quantity]:
+    """Quantities stated with Arabic digits in Chinese text, scaled by 万/亿 units."""
+    return [
+        (float(number) * ZH_UNITS.get(unit.replace("萬億", "万亿"), 1.0), bool(percent))
+        for number, unit, percent in ZH_NUMBER.findall(text)
+    ]
+
+
+def en_quantities(text: str) -> list[Quantity]:
+    """Quantities in English: digits (with thousands separators and scale words), number words, months."""
+    values = []
+    for match in EN_NUMBER.finditer(text):
+        number, scale = match.groups()
+        percent = bool(EN_PERCENT.match(text, match.end()))
+        values.append((float(number.replace(",", "")) * EN_SCALES.get((scale or "").lower(), 1.0), percent))
+    for match in EN_WORD.finditer(text):
+        word = match.group()
+        lowered = word.lower()
+        if lowered in EN_WORDS:
+            values.append((float(EN_WORDS[lowered]), bool(EN_PERCENT.match(text, match.end()))))
+        elif lowered in MONTHS and word[0].isupper():
+            values.append((float(MONTHS[lowered]), False))
+    return values
+
+
+def missing_quantities(zh: str, en: str) -> list[float]:
+    available = en_quantities(en)
+    missing = []
+    for value, percent in zh_quantities(zh):
+        match = next((i for i, (v, p) in enumerate(available) if _close(v, value) and p == percent), None)
+        if match is None:
+            missing.append(value)
+        else:
+            available.pop(match)
+    return missing
+
+
+def han_outside_gloss(en: str) -> list[str]:
+    stripped = GLOSS.sub("", en) if thresholds()["han_in_english"]["allow_parenthesised_gloss"] else en
+    return HAN.findall(stripped)
+
+
+def _fold(name: str) -> str:
+    """Spelling-insensitive key; acronyms (MOST, FAIR) keep their case so common words don't match them."""
+    squeezed = re.sub(r"[\s\-‐·.'’]", "", name)
+    return squeezed if squeezed.isupper() else squeezed.casefold()
+
+
+def name_variants(registry_entities: list[dict]) -> dict[str, tuple[str, set[str]]]:
+    """Folded English name → (entity id, its registered English spellings)."""
+    variants: dict[str, tuple[str, set[str]]] = {}
+    for entity in registry_entities:
+        spellings = {n for n in [entity.get("en"), *(entity.get("aliases") or [])] if n and not HAN.search(n)}
+        for spelling in spellings:
+            key = _fold(spelling)
+            if len(key) >= 4:
+                variants[key] = (entity["id"], spellings)
+    return variants
+
+
+def inconsistent_names(en: str, variants: dict[str, tuple[str, set[str]]]) -> list[str]:
+    """English word sequences (1–4 words) that fold to a registry name but are not a registered spelling."""
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’.\-]*", en))
+    found = []
+    for i in range(len(words)):
+        for j in range(i, min(i + 4, len(words))):
+            surface = en[words[i].start():words[j].end()].rstrip(".")
+            key = _fold(surface)
+            if key in variants and surface not in variants[key][1]:
+                found.append(surface)
+    return found
+
+
+@dataclass
+class CheckReport:
+    doc_id: str
+    sentences: int = 0
+    translated: int = 0
+    reference: int = 0
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (sentence id, check, detail)
+    ratios: list[float] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(check for _, check, _ in self.problems)
+
+
+def check_document(doc: Document, registry_entities: list[dict]) -> CheckReport:
+    report = CheckReport(doc.doc_id)
+    variants = name_variants(registry_entities)
+    judged: list[tuple[Sentence, float]] = []
+    for s in doc.sentences:
+        report.sentences += 1
+        if not s.en.strip():
+            report.problems.append((s.id, "missing", "no English"))
+            continue
+        report.translated += 1
+        report.reference += s.en_source == "reference"
+        if han := han_outside_gloss(s.en):
+            report.problems.append((s.id, "han", "".join(han)))
+        if missing := missing_quantities(s.zh, s.en):
+            report.problems.append((s.id, "numbers", ", ".join(f"{v:g}" for v in missing)))
+        for surface in inconsistent_names(s.en, variants):
+            report.problems.append((s.id, "names", surface))
+        zh_chars = len(s.zh.strip())
+        if zh_chars >= thresholds()["length_ratio"]["min_zh_chars"]:
+            ratio = math.log(len(s.en) / zh_chars)
+            judged.append((s, ratio))
+            report.ratios.append(len(s.en) / zh_chars)
+    report.problems += _length_outliers(judged)
+    return report
+
+
+def _length_outliers(judged: list[tuple[Sentence, float]]) -> list[tuple[str, str, str]]:
+    if len(judged) < 10:
+        return []
+    logs = [r for _, r in judged]
+    median = statistics.median(logs)
+    spread = statistics.median(abs(r - median) for r in logs) * 1.4826 or 1e-9
+    limit = thresholds()["length_ratio"]["max_robust_z"]
+    return [
+        (s.id, "length", f"ratio {math.exp(r):.2f} (z={(r - median) / spread:+.1f})")
+        for s, r in judged
+        if abs(r - median) / spread > limit
+    ]
+
+
+def format_reports(reports: list[CheckReport]) -> str:
+    checks = ["missing", "han", "numbers", "names", "length"]
+    header = ["doc_id", "sents", "reference", "mt", "median en/zh", *checks]
+    rows = [header]
+    for r in reports:
+        median = f"{statistics.median(r.ratios):.2f}" if r.ratios else "-"
+        rows.append([r.doc_id, str(r.sentences), str(r.reference), str(r.translated - r.reference), median, *(str(r.counts[c]) for c in checks)])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    for r in reports:
+        lines += [f"  {sid}  {check}: {detail}" for sid, check, detail in r.problems]
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""The machine-translation engine interface, and the registry engines add themselves to.
+
+An engine turns a batch of our own sentences (we segment; engines never
+re-split) into one English string each, and says what produced them in its
+``provenance``: ``mt:<engine>:<model>:<version>``, the value stored with every
+machine-translated sentence so a build records which model wrote which line.
+"""
+from __future__ import annotations
+
+import abc
+from typing import Callable, ClassVar, TypeVar
+
+from corpus.errors import UnknownEngine
+from corpus.model import Sentence
+
+PROVENANCE_PREFIX = "mt"
+
+
+class TranslationEngine(abc.ABC):
+    """One loaded model that translates sentences in batches."""
+
+    name: ClassVar[str]  # the registry key, e.g. "argos"
+    model_id: str  # which model, e.g. the installed package's directory name
+    version: str  # the model's own version
+
+    @abc.abstractmethod
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        """One translation per sentence, in order; ``len(result) == len(sentences)``."""
+
+    @property
+    def provenance(self) -> str:
+        return f"{PROVENANCE_PREFIX}:{self.name}:{self.model_id}:{self.version}"
+
+
+def translate_sentences(sentences: list[Sentence], engine: TranslationEngine) -> list[Sentence]:
+    """Give each sentence the engine's English and provenance (one batch call); returns ``sentences``.
+
+    For the sentences the translation memory lacks. An empty translation leaves
+    the sentence untranslated (no segments, ``en_source`` "") rather than
+    claiming the engine translated it.
+    """
+    translations = engine.translate_batch([sentence.zh for sentence in sentences])
+    for sentence, english in zip(sentences, translations, strict=True):
+        translated = bool(english.strip())
+        sentence.en_segments = [english] if translated else []
+        sentence.en_source = engine.provenance if translated else ""
+    return sentences
+
+
+def parse_provenance(provenance: str) -> tuple[str, str, str]:
+    """``mt:<engine>:<model>:<version>`` → (engine, model, version); ValueError otherwise."""
+    prefix, engine, model, version = provenance.split(":", 3)
+    if prefix != PROVENANCE_PREFIX:
+        raise ValueError(f"not a machine-translation provenance: {provenance!r}")
+    return engine, model, version
+
+
+EngineClass = TypeVar("EngineClass", bound=type[TranslationEngine])
+ENGINES: dict[str, Callable[..., TranslationEngine]] = {}
+
+
+def register(engine: EngineClass) -> EngineClass:
+    """Class decorator: make ``engine`` available to ``get_engine(engine.name)``."""
+    ENGINES[engine.name] = engine
+    return engine
+
+
+def engine_names() -> list[str]:
+    return sorted(ENGINES)
+
+
+def get_engine(name: str = "argos", **options) -> TranslationEngine:
+    """Load the engine registered as ``name``; ``options`` go to its constructor."""
+    if name not in ENGINES:
+        raise UnknownEngine(name, engine_names())
+    return ENGINES[name](**options)

@@ -1,0 +1,73 @@
+"""Translation memory: lookup by source text, stale detection, the missing → import round trip,
+and what a build does when English is missing and no model is installed."""
+import json
+
+import pytest
+
+from corpus import pipeline
+from corpus.model import Document, Paragraph, Sentence
+from corpus.translate import memory
+
+
+def make_doc(texts):
+    sentences = [Sentence(id=f"d.p000.s{i:02d}", doc_id="d", paragraph=0, index=i, zh=t) for i, t in enumerate(texts)]
+    return Document("d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "".join(texts), sentences=sentences)])
+
+
+def test_lookup_by_text_and_stale_detection(tmp_path):
+    memory.write(tmp_path / "d.jsonl", [
+        memory.MemoryEntry("d.p000.s00", "旧的句子。", ["The old sentence."]),
+        memory.MemoryEntry("d.p000.s01", "不变。", ["Unchanged."]),
+    ])
+    doc = make_doc(["新的句子。", "不变。"])
+    tm = memory.load("d", tmp_path)
+    missing = memory.apply(doc, tm)
+    assert [s.id for s in missing] == ["d.p000.s00"]
+    assert doc.sentences[1].en_segments == ["Unchanged."] and doc.sentences[1].en_source == "reference"
+    assert doc.sentences[0].en_segments == []  # never the stale English
+    (record,) = memory.missing_entries(doc, tm)
+    assert record["stale"] == {"zh": "旧的句子。", "en": ["The old sentence."]}
+
+
+def test_missing_then_import_round_trip(tmp_path):
+    doc = make_doc(["第一句。", "第二句。"])
+    records = memory.missing_entries(doc, memory.load("d", tmp_path))
+    assert [r["zh"] for r in records] == ["第一句。", "第二句。"]
+    records[0]["en"] = ["The first sentence."]
+    records[1]["en"] = ["The second", "sentence, in two."]
+    assert memory.import_entries(doc, records, tmp_path) == 2
+    fresh = make_doc(["第一句。", "第二句。"])
+    assert memory.apply(fresh, memory.load("d", tmp_path)) == []
+    assert fresh.sentences[1].en_segments == ["The second", "sentence, in two."]
+    lines = (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["d.p000.s00", "d.p000.s01"]
+
+
+def test_malformed_memory_file_names_file_and_line(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"id": "x", "zh": "好", "en": ["Good"]}\nnot json\n', encoding="utf-8")
+    with pytest.raises(Exception, match=r"d.jsonl.*line 2"):
+        memory.load("d", tmp_path)
+
+
+@pytest.fixture
+def one_new_seed(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "new.txt").write_text("智源研究院成立于2018年。张宏江是理事长。\n", encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
+    return seeds
+
+
+def test_build_without_memory_entry_or_model_fails_clearly_and_writes_nothing(tmp_path, one_new_seed):
+    with pytest.raises(pipeline.UntranslatedError) as error:
+        pipeline.build(one_new_seed, root=tmp_path / "out", tm_dir=tmp_path / "tm")
+    message = str(error.value)
+    assert "corpus models install" in message and "--allow-untranslated" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_allow_untranslated_builds_and_reports_the_sentences(tmp_path, one_new_seed):
+    report = pipeline.build(one_new_seed, root=tmp_path / "out", tm_dir=tmp_path / "tm", allow_untranslated=True)
+    assert [s.zh for s in report.untranslated] == ["智源研究院成立于2018年。", "张宏江是理事长。"]
+    assert all("untranslated" in s.flags for s in report.untranslated)
+    assert (tmp_path / "out" / "corpus" / "data" / "sentences.parquet").exists()
