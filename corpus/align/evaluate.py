@@ -1,0 +1,82 @@
+"""Strict and lax precision/recall/F1 of sentence alignments, as Vecalign's ``score.py`` computes them.
+
+Definitions (Vecalign, Thompson & Koehn 2019, after Bleualign):
+
+* A link is a pair (zh indices, en indices); links empty on both sides are dropped.
+* **Precision** is measured over all test links, deletions/insertions
+  included.  A test link is a *strict* true positive when the identical link
+  is in the gold set.  Otherwise it is a *lax* true positive when some zh
+  index of it is, in the gold set, linked to some en index of it, i.e. it
+  shares at least one zh and one en sentence with one gold link (a 1-0/0-1
+  test link can therefore only match strictly).
+* **Recall** is the same computation with gold and test swapped, after
+  removing deletions/insertions from both (so a gold ``[7]:[]`` does not need
+  to be found, but a predicted one can cost precision).
+* Counts are summed over all documents before dividing (micro-average);
+  F1 is the harmonic mean; 0/0 is 0.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from corpus.model import Link
+
+Pair = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Scores:
+    strict_precision: float
+    strict_recall: float
+    strict_f1: float
+    lax_precision: float
+    lax_recall: float
+    lax_f1: float
+
+
+def _pairs(links: Iterable[Link]) -> set[Pair]:
+    return {(tuple(link.zh), tuple(link.en)) for link in links if link.zh or link.en}
+
+
+def _precision_counts(gold: set[Pair], test: set[Pair]) -> tuple[int, int, int]:
+    """(strict true positives, lax true positives, number of test links)."""
+    gold_en_of_zh: dict[int, set[int]] = defaultdict(set)
+    for zh, en in gold:
+        for i in zh:
+            gold_en_of_zh[i].update(en)
+    strict = lax = 0
+    for zh, en in test:
+        if (zh, en) in gold:
+            strict += 1
+            lax += 1
+        elif set(en) & {j for i in zh for j in gold_en_of_zh[i]}:
+            lax += 1
+    return strict, lax, len(test)
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> Scores:
+    """Micro-averaged strict/lax P/R/F1 of ``test`` against ``gold``, one list of links per document."""
+    if len(gold) != len(test):
+        raise ValueError("gold and test must have one link list per document")
+    p_strict = p_lax = p_total = r_strict = r_lax = r_total = 0
+    for gold_links, test_links in zip(gold, test):
+        gold_pairs, test_pairs = _pairs(gold_links), _pairs(test_links)
+        strict, lax, total = _precision_counts(gold_pairs, test_pairs)
+        p_strict, p_lax, p_total = p_strict + strict, p_lax + lax, p_total + total
+        gold_kept = {pair for pair in gold_pairs if pair[0] and pair[1]}
+        test_kept = {pair for pair in test_pairs if pair[0] and pair[1]}
+        strict, lax, total = _precision_counts(test_kept, gold_kept)
+        r_strict, r_lax, r_total = r_strict + strict, r_lax + lax, r_total + total
+    sp, sr = _ratio(p_strict, p_total), _ratio(r_strict, r_total)
+    lp, lr = _ratio(p_lax, p_total), _ratio(r_lax, r_total)
+    return Scores(sp, sr, _f1(sp, sr), lp, lr, _f1(lp, lr))

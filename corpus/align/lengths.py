@@ -1,0 +1,74 @@
+"""Gale–Church length model on characters, fitted to zh→en.
+
+Gale & Church (1993) model the length of a translation as normally
+distributed: for a source span of ``l_zh`` characters and a target span of
+``l_en`` characters, ``δ = (l_zh·c − l_en) / sqrt(m·s²)`` with
+``m = (l_zh + l_en/c) / 2`` is roughly standard normal, where ``c`` is the
+expected number of English characters per Chinese character and ``s²`` the
+variance per character.  The cost of a link is
+``−log P(type) − log 2(1 − Φ(|δ|))``.
+
+The constants live in ``length_model.json`` beside this module, with a note
+saying where they came from; :func:`estimate_length_model` re-derives them
+from 1-1 links (see ``scripts/bench_align.py --fit``).  Lengths count
+non-whitespace characters on both sides, so spacing conventions (``2018 年``)
+do not matter.
+"""
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from dataclasses import dataclass, field
+from importlib import resources
+
+LinkType = tuple[int, int]
+
+# Gale & Church (1993), Table 5: priors of the link types in their hand-aligned data.
+GALE_CHURCH_PRIORS: dict[LinkType, float] = {
+    (1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011,
+}
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    en_chars_per_zh_char: float  # c
+    variance: float  # s²
+    priors: dict[LinkType, float] = field(default_factory=lambda: dict(GALE_CHURCH_PRIORS))
+    source: str = ""
+
+    def with_ratio(self, ratio: float) -> "LengthModel":
+        return LengthModel(ratio, self.variance, self.priors, self.source)
+
+
+def char_length(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
+
+
+def load_length_model() -> LengthModel:
+    data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
+    priors = {tuple(int(n) for n in name.split("-")): p for name, p in data["priors"].items()}
+    return LengthModel(data["en_chars_per_zh_char"], data["variance"], priors, data["source"])
+
+
+def length_cost(zh_chars: int, en_chars: int, link: LinkType, model: LengthModel) -> float:
+    """Gale–Church cost (negative log probability) of a link covering these character counts."""
+    prior = -math.log(model.priors[link])
+    c = model.en_chars_per_zh_char
+    mean = (zh_chars + en_chars / c) / 2
+    if mean == 0:
+        return prior
+    delta = (zh_chars * c - en_chars) / math.sqrt(mean * model.variance)
+    # 2(1 − Φ(|δ|)) = erfc(|δ|/√2); floor it so a huge δ costs a lot rather than infinity
+    tail = math.erfc(abs(delta) / math.sqrt(2))
+    return prior - math.log(max(tail, 1e-300))
+
+
+def estimate_length_model(pairs: list[tuple[str, str]], priors: dict[LinkType, float], source: str) -> LengthModel:
+    """Fit ``c`` (total en chars / total zh chars) and ``s²`` (variance of ``(l_en − c·l_zh)/√l_zh``)
+    from translation pairs that are 1-1 links."""
+    zh_lengths = [char_length(zh) for zh, _ in pairs]
+    en_lengths = [char_length(en) for _, en in pairs]
+    ratio = sum(en_lengths) / sum(zh_lengths)
+    residuals = [(en - ratio * zh) / math.sqrt(zh) for zh, en in zip(zh_lengths, en_lengths) if zh > 0]
+    return LengthModel(ratio, statistics.pvariance(residuals), priors, source)

@@ -1,0 +1,149 @@
+"""Evaluate and time the zh–en sentence aligners on the hand-made gold set.
+
+    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, and timings
+    python scripts/bench_align.py --fit      # refit c and s² on the dev passages, rewrite length_model.json
+    python scripts/bench_align.py --tune     # re-choose the lexical weight on the dev passages, rewrite it
+    python scripts/bench_align.py --corpus   # agreement of the aligner with construction on the built corpus
+
+Timing aligns the whole gold set concatenated into one document, replicated
+×1, ×4 and ×16, so the near-linear growth of the banded search is visible;
+"per 1,000 pairs" divides by the number of zh sentences aligned.  CC-CEDICT is
+loaded before timing starts (a one-off ~5 s per process).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corpus.align.aligner import align_texts, default_settings, gale_church_align  # noqa: E402
+from corpus.align.evaluate import Scores, score_alignments  # noqa: E402
+from corpus.align.evidence import chinese_evidence, english_evidence  # noqa: E402
+from corpus.align.gold import GoldPassage, load_gold, one_to_one_pairs  # noqa: E402
+from corpus.align.lengths import GALE_CHURCH_PRIORS, estimate_length_model  # noqa: E402
+from corpus.model import Link  # noqa: E402
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "align" / "length_model.json"
+WEIGHT_GRID = (0.5, 1, 2, 3, 4, 6, 8, 12, 16)
+
+
+def concatenated(passages: list[GoldPassage], copies: int = 1) -> tuple[list[str], list[str], list[Link]]:
+    zh: list[str] = []
+    en: list[str] = []
+    links: list[Link] = []
+    for passage in passages * copies:
+        zh_offset, en_offset = len(zh), len(en)
+        links += [Link(tuple(i + zh_offset for i in link.zh), tuple(j + en_offset for j in link.en))
+                  for link in passage.links]
+        zh += passage.zh
+        en += passage.en
+    return zh, en, links
+
+
+def _row(name: str, scores: Scores) -> str:
+    return (f"{name:<22} {scores.strict_precision:6.3f} {scores.strict_recall:6.3f} {scores.strict_f1:6.3f}   "
+            f"{scores.lax_precision:6.3f} {scores.lax_recall:6.3f} {scores.lax_f1:6.3f}")
+
+
+def report() -> None:
+    chinese_evidence("预热")  # load CC-CEDICT outside the timings
+    gold = load_gold()
+    print("split (passages, zh sentences)   strict P / R / F1      lax P / R / F1")
+    for split in ("test", "dev", None):
+        passages = [p for p in gold if split is None or p.split == split]
+        label = f"{split or 'all'} ({len(passages)}, {sum(len(p.zh) for p in passages)})"
+        print(label)
+        for name, aligner in (("  ours", align_texts), ("  gale-church baseline", gale_church_align)):
+            predicted = [aligner(p.zh, p.en) for p in passages]
+            print(_row(name, score_alignments([p.links for p in passages], predicted)))
+    print("\ntime to align the gold set concatenated (ms per 1,000 zh sentences)")
+    for copies in (1, 4, 16):
+        zh, en, links = concatenated(gold, copies)
+        chinese_evidence.cache_clear()  # time the per-sentence evidence too, not just the search
+        english_evidence.cache_clear()
+        cells = []
+        for name, aligner in (("ours", align_texts), ("gale-church", gale_church_align)):
+            start = time.perf_counter()
+            predicted = aligner(zh, en)
+            seconds = time.perf_counter() - start
+            f1 = score_alignments([links], [predicted]).strict_f1
+            cells.append(f"{name} {seconds:7.3f} s = {1000 * seconds / len(zh) * 1000:7.1f} ms/1k (strict F1 {f1:.3f})")
+        print(f"  x{copies:<3} {len(zh):5d} zh / {len(en):5d} en   " + "   ".join(cells))
+
+
+def _rewrite(update: dict) -> None:
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    for key, value in update.items():
+        if isinstance(value, dict):
+            data[key].update(value)
+        else:
+            data[key] = value
+    MODEL_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def fit() -> None:
+    pairs = one_to_one_pairs(load_gold(split="dev"))
+    model = estimate_length_model(pairs, GALE_CHURCH_PRIORS, "")
+    print(f"{len(pairs)} dev 1-1 pairs: c = {model.en_chars_per_zh_char:.4f}, s² = {model.variance:.3f}")
+    _rewrite({"en_chars_per_zh_char": round(model.en_chars_per_zh_char, 4), "variance": round(model.variance, 3)})
+
+
+def tune() -> None:
+    """Pick the weight with the best dev strict F1 (per passage, then all dev passages as one document);
+    on a plateau of equally good weights take the grid point nearest its geometric centre."""
+    dev = load_gold(split="dev")
+    zh, en, links = concatenated(dev)
+    results = {}
+    for weight in WEIGHT_GRID:
+        settings = dataclasses.replace(default_settings(), lexical_weight=weight)
+        per_passage = score_alignments([p.links for p in dev], [align_texts(p.zh, p.en, settings=settings) for p in dev])
+        whole = score_alignments([links], [align_texts(zh, en, settings=settings)])
+        results[weight] = (round(per_passage.strict_f1, 6), round(whole.strict_f1, 6))
+        print(f"  w = {weight:<4} dev strict F1 per passage {results[weight][0]:.3f}, as one document {results[weight][1]:.3f}")
+    best = max(results.values())
+    plateau = [weight for weight, result in results.items() if result == best]
+    centre = math.sqrt(plateau[0] * plateau[-1])
+    chosen = min(plateau, key=lambda weight: abs(math.log(weight) - math.log(centre)))
+    print(f"best dev weights {plateau}; chosen {chosen}")
+    _rewrite({"ours": {"lexical_weight": chosen}})
+
+
+def corpus_agreement() -> None:
+    """Our aligner, run blind on each translated document of the published corpus, against its construction links."""
+    from collections import Counter
+
+    from corpus.align.document import link_agreement
+    from corpus.api import load
+
+    translated = [d for d in load().documents if d.en_segments]
+    sources = Counter(s.en_source.split(":")[0] for d in translated for s in d.sentences)
+    sentences = sum(len(d.sentences) for d in translated)
+    print(f"{len(translated)} translated documents, {sentences} zh sentences, en sources {dict(sources)}")
+    print("construction as gold            strict P / R / F1      lax P / R / F1")
+    print(_row("  ours vs construction", link_agreement(translated)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fit", action="store_true", help="refit the length model on the dev passages")
+    parser.add_argument("--tune", action="store_true", help="re-choose the lexical weight on the dev passages")
+    parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
+    arguments = parser.parse_args()
+    if arguments.corpus:
+        corpus_agreement()
+    elif arguments.fit:
+        fit()
+    elif arguments.tune:
+        tune()
+    else:
+        report()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""Sentence alignment: link format, evaluation, evidence, both aligners, documents and files."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.align import (align_document, align_files, align_texts, construction_links, format_links,
+                          gale_church_align, link_agreement, parse_links, score_alignments, split_english)
+from corpus.align.aligner import default_settings
+from corpus.align.evidence import chinese_evidence, english_evidence, shared_items
+from corpus.align.gold import load_gold
+from corpus.align.numbers import en_number_spans, parse_zh_numeral, zh_number_spans
+from corpus.model import Document, Link, Paragraph, Sentence
+
+
+@st.composite
+def link_sequences(draw) -> list[Link]:
+    """A monotone, gap-free alignment: consecutive links over consecutive indices."""
+    types = draw(st.lists(st.sampled_from([(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3)]), max_size=30))
+    links, i, j = [], 0, 0
+    for zh_count, en_count in types:
+        links.append(Link(tuple(range(i, i + zh_count)), tuple(range(j, j + en_count))))
+        i, j = i + zh_count, j + en_count
+    return links
+
+
+def assert_covers_in_order(links: list[Link], n: int, m: int) -> None:
+    assert [i for link in links for i in link.zh] == list(range(n))
+    assert [j for link in links for j in link.en] == list(range(m))
+    assert all(link.zh or link.en for link in links)
+
+
+# --- the Vecalign text format ---------------------------------------------------------------
+
+@given(link_sequences())
+def test_format_then_parse_gives_the_links_back(links):
+    assert parse_links(format_links(links)) == links
+
+
+@given(link_sequences(), st.lists(st.floats(0, 1), min_size=30, max_size=30))
+def test_scores_survive_the_round_trip_to_six_decimals(links, scores):
+    scored = [Link(link.zh, link.en, score) for link, score in zip(links, scores)]
+    for before, after in zip(scored, parse_links(format_links(scored, with_scores=True))):
+        assert (after.zh, after.en) == (before.zh, before.en)
+        assert after.score == pytest.approx(before.score, abs=1e-6)
+
+
+def test_format_is_vecalign_python_lists_and_compact_form_parses():
+    assert format_links([Link((0, 1), (2,)), Link((3,), ())]) == "[0, 1]:[2]\n[3]:[]\n"
+    assert parse_links("[0,1]:[2]\n\n[]:[3]:0.25\n") == [Link((0, 1), (2,)), Link((), (3,), 0.25)]
+    with pytest.raises(ValueError, match="line 1"):
+        parse_links("0:1\n")
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+@given(link_sequences())
+def test_an_alignment_scores_perfectly_against_itself(links):
+    scores = score_alignments([links], [links])
+    if any(link.zh and link.en for link in links):
+        assert scores.strict_f1 == scores.lax_f1 == 1.0
+
+
+@given(link_sequences(), link_sequences())
+def test_lax_scores_are_never_below_strict(gold, test):
+    scores = score_alignments([gold], [test])
+    assert scores.lax_precision >= scores.strict_precision
+    assert scores.lax_recall >= scores.strict_recall
+
+
+def test_strict_and_lax_on_a_merged_prediction():
+    gold = [Link((0,), (0,)), Link((1,), (1,)), Link((2,), ())]
+    test = [Link((0, 1), (0, 1)), Link((2,), ())]
+    scores = score_alignments([gold], [test])
+    # precision: the 2-2 overlaps gold links (lax only), the deletion matches exactly
+    assert (scores.strict_precision, scores.lax_precision) == (0.5, 1.0)
+    # recall ignores the gold deletion; both gold 1-1 links overlap the predicted 2-2
+    assert (scores.strict_recall, scores.lax_recall) == (0.0, 1.0)
+
+
+def test_a_deletion_never_matches_laxly():
+    scores = score_alignments([[Link((0,), (0,))]], [[Link((0,), ()), Link((), (0,))]])
+    assert scores.lax_precision == 0.0
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("zh, en", [
+    ("1.75万亿", "1.75 trillion"), ("5000万", "50 million"), ("70%", "70 percent"), ("二十", "twenty"),
+    ("3 万张", "30,000 cards"), ("2018 年 7 月", "July 2018"),
+])
+def test_chinese_and_english_numbers_get_the_same_keys(zh, en):
+    assert {key for *_, key in zh_number_spans(zh)} == {key for *_, key in en_number_spans(en)}
+
+
+@given(st.integers(1, 99_999), st.sampled_from([("万", 10**4, "thousand", 1000), ("亿", 10**8, "million", 10**6)]))
+def test_scaled_arabic_numbers_agree_across_languages(count, scale):
+    zh_unit, zh_factor, en_unit, en_factor = scale
+    value = count * zh_factor
+    if value % en_factor:
+        english = f"{value:,}"
+    else:
+        english = f"{value // en_factor:,} {en_unit}"
+    assert [key for *_, key in zh_number_spans(f"{count}{zh_unit}")] == [key for *_, key in en_number_spans(english)]
+
+
+def test_chinese_numerals_in_characters():
+    assert [parse_zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
+
+
+@pytest.mark.parametrize("zh, en, expected_shared", [
+    ("张宏江说", "Zhang Hongjiang said", 2),  # surname via CC-CEDICT, given name via pinyin
+    ("GPT-3 和 OpenAI", "GPT3 and OpenAI", 2),  # Latin tokens, hyphen-insensitive
+    ("智源研究院在北京", "the institute in Beijing", 2),
+])
+def test_shared_evidence_between_translations(zh, en, expected_shared):
+    zh_mask, en_mask = shared_items(chinese_evidence(zh), english_evidence(en))
+    assert en_mask.bit_count() == expected_shared
+    assert zh_mask.bit_count() >= 1
+
+
+def test_unrelated_sentences_share_nothing():
+    assert shared_items(chinese_evidence("今天天气很好。"), english_evidence("Stock prices fell sharply.")) == (0, 0)
+
+
+def test_function_words_are_not_evidence():
+    assert english_evidence("the of and to in").size == 0
+    assert chinese_evidence("的了是在").size == 0
+
+
+# --- aligners --------------------------------------------------------------------------------
+
+zh_sentences = st.lists(st.text(alphabet="我们研究智源北京模型数据算力年轻人。，", min_size=1, max_size=40),
+                        max_size=25)
+en_sentences = st.lists(st.text(alphabet="abcdefghij ,.", min_size=1, max_size=120), max_size=25)
+
+
+@settings(max_examples=40, deadline=None)
+@given(zh_sentences, en_sentences)
+def test_both_aligners_cover_every_sentence_once_in_order(zh, en):
+    for aligner in (align_texts, gale_church_align):
+        links = aligner(zh, en)
+        assert_covers_in_order(links, len(zh), len(en))
+        assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+def test_baseline_uses_only_the_classic_link_types():
+    for passage in load_gold():
+        assert {link.type for link in gale_church_align(passage.zh, passage.en)} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2"}
+
+
+def test_ours_beats_gale_church_on_the_held_out_gold():
+    test = load_gold(split="test")
+    gold = [passage.links for passage in test]
+    ours = score_alignments(gold, [align_texts(p.zh, p.en) for p in test])
+    baseline = score_alignments(gold, [gale_church_align(p.zh, p.en) for p in test])
+    assert ours.strict_f1 >= 0.9
+    assert ours.strict_f1 > baseline.strict_f1
+    assert ours.lax_f1 >= baseline.lax_f1
+
+
+def test_lexical_evidence_is_what_lifts_ours_above_its_length_model():
+    test = load_gold(split="test")
+    gold = [passage.links for passage in test]
+    no_lexicon = dataclasses.replace(default_settings(), lexical_weight=0.0)
+    with_lexicon = score_alignments(gold, [align_texts(p.zh, p.en) for p in test])
+    without = score_alignments(gold, [align_texts(p.zh, p.en, settings=no_lexicon) for p in test])
+    assert with_lexicon.strict_f1 > without.strict_f1
+
+
+def test_a_narrow_band_finds_the_same_path_as_the_full_matrix():
+    gold = load_gold()
+    zh = [s for p in gold for s in p.zh]
+    en = [s for p in gold for s in p.en]
+    assert align_texts(zh, en, band=6) == align_texts(zh, en, band=len(zh) + len(en))
+
+
+def test_the_band_widens_when_the_path_leaves_the_diagonal():
+    passage = load_gold()[1]
+    # 40 extra zh sentences up front put the true path far outside the initial band
+    zh = ["这一句没有翻译。"] * 40 + passage.zh
+    adaptive = align_texts(zh, passage.en)
+    assert_covers_in_order(adaptive, len(zh), len(passage.en))
+    assert adaptive == align_texts(zh, passage.en, band=len(zh))
+
+
+def test_empty_sides_become_deletions_and_insertions():
+    assert [(link.zh, link.en) for link in align_texts(["一。", "二。"], [])] == [((0,), ()), ((1,), ())]
+    assert [(link.zh, link.en) for link in gale_church_align([], ["One."])] == [((), (0,))]
+
+
+# --- documents -----------------------------------------------------------------------------
+
+def document_from_gold() -> tuple[Document, list[Link]]:
+    """A translated Document whose zh sentences carry their en segments (gold 1-1 and 1-n links only)."""
+    sentences, expected = [], []
+    en_index = 0
+    for passage in load_gold(split="test"):
+        for link in passage.links:
+            if len(link.zh) != 1:
+                continue
+            segments = [passage.en[j] for j in link.en]
+            sentences.append(Sentence(id=f"d.p000.s{len(sentences):02d}", doc_id="d", paragraph=0,
+                                      index=len(sentences), zh=passage.zh[link.zh[0]], en_segments=segments))
+            expected.append(Link((len(expected),), tuple(range(en_index, en_index + len(segments)))))
+            en_index += len(segments)
+    return Document("d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)]), expected
+
+
+def test_construction_links_follow_the_en_segments():
+    document, expected = document_from_gold()
+    links = construction_links(document)
+    assert [(link.zh, link.en) for link in links] == [(link.zh, link.en) for link in expected]
+    assert all(0.0 < link.score <= 1.0 for link in links)
+
+
+def test_the_aligner_mostly_agrees_with_construction():
+    document, expected = document_from_gold()
+    assert score_alignments([expected], [align_document(document)]).strict_f1 >= 0.9
+    assert link_agreement([document]).strict_f1 >= 0.9
+
+
+# --- files ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("baseline", [False, True])
+def test_align_files_sentence_per_line(tmp_path, baseline):
+    passage = load_gold()[0]
+    (tmp_path / "zh.txt").write_text("\n".join(passage.zh) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n".join(passage.en) + "\n", encoding="utf-8")
+    links = parse_links(align_files(tmp_path / "zh.txt", tmp_path / "en.txt", baseline=baseline))
+    assert_covers_in_order(links, len(passage.zh), len(passage.en))
+    if not baseline:
+        assert [(link.zh, link.en) for link in links] == [(link.zh, link.en) for link in passage.links]
+
+
+def test_align_files_with_paragraphs_splits_both_sides(tmp_path):
+    passage = load_gold()[3]
+    (tmp_path / "zh.txt").write_text("".join(passage.zh[:6]) + "\n\n" + "".join(passage.zh[6:]), encoding="utf-8")
+    (tmp_path / "en.txt").write_text(" ".join(passage.en), encoding="utf-8")
+    links = parse_links(align_files(tmp_path / "zh.txt", tmp_path / "en.txt", paragraphs=True))
+    assert_covers_in_order(links, len(passage.zh), len(passage.en))
+    assert score_alignments([passage.links], [links]).strict_f1 >= 0.8
+
+
+@given(st.lists(st.sampled_from(["Mr. Li arrived.", "He paid 3.5 million yuan!", "Why?", "See No. 5 today.",
+                                 "It works, e.g. here.", "\u201cQuoted.\u201d", "lower case."]), max_size=8))
+def test_english_splitter_loses_nothing_and_keeps_abbreviations(sentences):
+    text = " ".join(sentences)
+    pieces = split_english(text)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert all(piece and piece == piece.strip() for piece in pieces)
+    assert not any(piece.endswith(("Mr.", "No.", "e.g.")) for piece in pieces)

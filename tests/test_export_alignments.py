@@ -1,0 +1,147 @@
+"""XCES (read back with opustools), Moses and TMX (read back with translate-toolkit) alignment exports."""
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from opustools import OpusRead
+from translate.storage.tmx import tmxfile
+
+from corpus.align.pairs import export_text
+from corpus.export.moses import export_moses
+from corpus.export.tmx import export_tmx
+from corpus.export.xces import ALIGNMENT_FILE, export_xces
+from corpus.model import Document, Link, Paragraph, Sentence
+
+# any text, including markup characters, XML-illegal controls and line breaks
+hostile_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30) | st.sampled_from(
+    ["<s id=\"x\">&amp;</s>", "]]>", "a\x00b\x1fc", "line\nbreak\ttab", "\u2028", "  ", "中文「引号」。"])
+
+
+@st.composite
+def documents(draw, doc_id: str) -> Document:
+    """A Document with random zh sentences, en segments per sentence, and a random monotone alignment."""
+    zh = draw(st.lists(hostile_text, min_size=1, max_size=5))
+    en_counts = draw(st.lists(st.integers(0, 2), min_size=len(zh), max_size=len(zh)))
+    sentences = [Sentence(id=f"{doc_id}.p000.s{i:02d}", doc_id=doc_id, paragraph=0, index=i, zh=text,
+                          en_segments=draw(st.lists(hostile_text, min_size=count, max_size=count)))
+                 for i, (text, count) in enumerate(zip(zh, en_counts))]
+    document = Document(doc_id, f"{doc_id}.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)])
+    links, i, j = [], 0, 0
+    n, m = len(document.sentences), len(document.en_segments)
+    while i < n or j < m:
+        zh_count = draw(st.integers(0 if j < m else 1, min(2, n - i))) if i < n else 0
+        en_count = draw(st.integers(0 if zh_count else 1, min(2, m - j))) if j < m else 0
+        links.append(Link(tuple(range(i, i + zh_count)), tuple(range(j, j + en_count)),
+                          draw(st.floats(0, 1, allow_nan=False))))
+        i, j = i + zh_count, j + en_count
+    document.links = links
+    return document
+
+
+corpora = st.tuples(documents("doc_b"), documents("doc_a")).map(list)
+
+
+def expected_pairs(docs: list[Document], zh_joiner: str, keep_empty: bool) -> list[tuple[str, str]]:
+    pairs = []
+    for document in sorted(docs, key=lambda d: d.doc_id):
+        zh = [export_text(s.zh) for s in document.sentences]
+        en = [export_text(e) for e in document.en_segments]
+        for link in document.links:
+            if keep_empty or (link.zh and link.en):
+                pairs.append((zh_joiner.join(zh[i] for i in link.zh), " ".join(en[j] for j in link.en)))
+    return pairs
+
+
+def opus_pairs(directory: Path) -> list[tuple[str, str]]:
+    reader = OpusRead(directory="zhen", source="zh", target="en", alignment_file=str(directory / ALIGNMENT_FILE),
+                      download_dir=str(directory), preprocess="raw", write_mode="moses", suppress_prompts=True)
+    return list(reader.yieldPairs())
+
+
+def fresh(tmp_path: Path) -> Path:
+    directory = tmp_path / "alignments"
+    shutil.rmtree(directory, ignore_errors=True)
+    return directory
+
+
+settings_for_files = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@settings_for_files
+@given(corpora)
+def test_opus_read_gives_back_our_pairs(tmp_path, docs):
+    directory = fresh(tmp_path)
+    export_xces(docs, directory)
+    # opus_read joins the sentences of a multi-sentence side with a space
+    assert opus_pairs(directory) == expected_pairs(docs, " ", keep_empty=True)
+
+
+@settings_for_files
+@given(corpora)
+def test_translate_toolkit_reads_our_tmx(tmp_path, docs):
+    directory = fresh(tmp_path)
+    path = export_tmx(docs, directory)
+    store = tmxfile(path.read_bytes(), "zh", "en")
+    assert [(unit.source, unit.target) for unit in store.units] == expected_pairs(docs, "", keep_empty=False)
+    assert store.getsourcelanguage() == "zh"
+
+
+@settings_for_files
+@given(corpora)
+def test_moses_files_are_line_aligned(tmp_path, docs):
+    directory = fresh(tmp_path)
+    export_moses(docs, directory)
+    zh_lines = (directory / "moses" / "zhen.zh").read_text(encoding="utf-8").split("\n")[:-1]
+    en_lines = (directory / "moses" / "zhen.en").read_text(encoding="utf-8").split("\n")[:-1]
+    assert list(zip(zh_lines, en_lines)) == expected_pairs(docs, "", keep_empty=False)
+
+
+@settings_for_files
+@given(corpora, st.randoms())
+def test_exports_are_deterministic_and_independent_of_document_order(tmp_path, docs, rng: random.Random):
+    outputs = []
+    for attempt in range(2):
+        directory = fresh(tmp_path)
+        shuffled = list(docs)
+        rng.shuffle(shuffled)
+        export_xces(shuffled, directory)
+        export_moses(shuffled, directory)
+        export_tmx(shuffled, directory)
+        outputs.append({p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+    assert not [p for p in outputs[0] if p.name.endswith(".tmp")]
+
+
+def small_corpus() -> list[Document]:
+    sentences = [Sentence(id="d.p000.s00", doc_id="d", paragraph=0, index=0, zh="智源成立了。",
+                          en_segments=["BAAI was founded.", "It was 2018."]),
+                 Sentence(id="d.p000.s01", doc_id="d", paragraph=0, index=1, zh="没有译文。")]
+    document = Document("d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)],
+                        links=[Link((0,), (0, 1), 0.9), Link((1,), (), 0.2)])
+    return [document]
+
+
+def test_the_opus_read_command_line_prints_our_pairs(tmp_path):
+    directory = tmp_path / "alignments"
+    export_xces(small_corpus(), directory)
+    opus_read = Path(shutil.which("opus_read") or Path(__import__("sys").executable).parent / "opus_read")
+    result = subprocess.run([str(opus_read), "-d", "zhen", "-s", "zh", "-t", "en", "-af", str(directory / ALIGNMENT_FILE),
+                             "-dl", str(directory), "-p", "raw", "-wm", "moses"],
+                            capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.splitlines() == ["智源成立了。\tBAAI was founded. It was 2018.", "没有译文。\t"]
+
+
+def test_cesalign_links_carry_type_and_certainty(tmp_path):
+    from lxml import etree
+
+    export_xces(small_corpus(), tmp_path)
+    links = etree.parse(str(tmp_path / ALIGNMENT_FILE)).findall(".//link")
+    assert [(link.get("xtargets"), link.get("type"), link.get("certainty")) for link in links] == [
+        ("s1;s1 s2", "1-2", "0.9000"), ("s2;", "1-0", "0.2000")]
+    group = etree.parse(str(tmp_path / ALIGNMENT_FILE)).find(".//linkGrp")
+    assert (group.get("fromDoc"), group.get("toDoc")) == ("zh/d.xml", "en/d.xml")
