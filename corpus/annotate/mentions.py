@@ -1,0 +1,182 @@
+"""Mention detection in Chinese sentence text (either script).
+
+Three sources, merged without overlaps (the longest span wins; on equal length the
+registry beats a title, a title beats a rule):
+
+* ``registry`` — every alias of the curated registry, both scripts and Latin forms,
+  matched leftmost-longest by one compiled alternation (longest alias first);
+  Latin aliases only match at word boundaries, so ``GPT`` is not found in ``ChatGPT``;
+* ``rule`` — dates, clock times, amounts, percentages (:data:`RULES`), and titles in
+  《》 that the registry does not know (type ``title``, the span inside the brackets);
+* ``jieba`` — part-of-speech candidates for names the registry does not know, kept
+  apart in :func:`unknown_candidates`: they are reported for curation, never merged.
+
+Offsets are ``str`` indices into the sentence text; ``text[m.start:m.end] == m.text``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+from corpus.annotate.registry import Registry
+from corpus.model import Mention
+
+# Same-length substitutions applied before matching, so offsets stay valid: any
+# whitespace (line breaks inside "Sam\nAltman") reads as a space, any middle dot as "·".
+_SAME_LENGTH = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u3000": " ", "\xa0": " ",
+                              "・": "·", "•": "·", "‧": "·", "∙": "·"})
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named pattern for one kind of expression; ``name`` says which rule found a mention."""
+
+    name: str
+    type: str
+    pattern: re.Pattern
+
+
+NUMBER = r"\d+(?:[.,]\d+)*"
+NUMBER_START = r"(?<![A-Za-z0-9.\-_第])"  # not inside a model name (V100, GPT-3) nor an ordinal (第5)
+MAGNITUDE = r"(?:万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|千|百)"
+CURRENCY = r"(?:美元|美金|人民币|人民幣|港元|欧元|歐元|元)"
+CLASSIFIER = r"(?:公里|枚|张|張|台|臺|块|塊|家|个|個|位|所|篇|项|項|倍|次|行|名|人)"
+CHINESE_NUMERAL = r"[零一二两兩三四五六七八九十百千几幾数數上]"
+
+RULES: tuple[Rule, ...] = tuple(
+    Rule(name, kind, re.compile(pattern))
+    for name, kind, pattern in (
+        ("date.iso", "date", r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)"),
+        ("date.year_range", "date", r"(?<!\d)\d{4} ?[-–~至到] ?\d{4} ?年"),
+        ("date.year", "date", r"(?<!\d)\d{4} ?年(?!代)(?: ?\d{1,2} ?月份?(?: ?\d{1,2} ?[日号號])?)?"),
+        ("date.month_day", "date", r"(?<![\d.])\d{1,2} ?月份?(?: ?\d{1,2} ?[日号號])?"),
+        ("date.decade", "date", r"(?<!\d)\d{2,4} ?年代"),
+        ("date.century", "date", r"(?<!\d)\d{1,2} ?世[纪紀]|[二十一]+世[纪紀]"),
+        ("time.clock", "time", r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"),
+        ("percent.sign", "percent", NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?[%％]"),
+        ("percent.words", "percent", r"百分之(?:" + NUMBER + "|" + CHINESE_NUMERAL + r"+)"),
+        ("amount.number", "amount",
+         NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:" + MAGNITUDE + r"多? ?(?:"
+         + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
+        ("amount.chinese", "amount",
+         CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:" + CURRENCY + "|" + CLASSIFIER + ")?"),
+    )
+)
+TITLE = re.compile(r"《([^《》\n]{1,120})》")
+SOURCE_PRIORITY = {"registry": 0, "title": 1, "rule": 2}
+
+JIEBA_TYPES = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org"}
+JIEBA_TAG_FOR_TYPE = {"person": "nr", "org": "nt", "place": "ns", "work": "nz", "misc": "nz"}
+
+
+def find_mentions(text: str, registry: Registry) -> list[Mention]:
+    """Registry, rule and title mentions in ``text``, sorted by offset, never overlapping."""
+    candidates = registry_mentions(text, registry) + title_mentions(text, registry) + rule_mentions(text)
+    return select_non_overlapping(candidates)
+
+
+def registry_mentions(text: str, registry: Registry) -> list[Mention]:
+    matcher, alias_to_id = _registry_matcher(registry)
+    found = []
+    for match in matcher.finditer(text.translate(_SAME_LENGTH)):
+        entity = registry[alias_to_id[match.group()]]
+        found.append(Mention(match.start(), match.end(), text[match.start():match.end()],
+                             entity.type, ref=entity.id, source="registry"))
+    return found
+
+
+def title_mentions(text: str, registry: Registry) -> list[Mention]:
+    """Titles in 《》 that are not registered; the span is the title without its brackets."""
+    return [
+        Mention(match.start(1), match.end(1), match.group(1), "title", source="rule")
+        for match in TITLE.finditer(text)
+        if registry.lookup(match.group(1)) is None
+    ]
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    normalised = text.translate(_SAME_LENGTH)
+    return [
+        Mention(match.start(), match.end(), text[match.start():match.end()], rule.type, source="rule")
+        for rule in RULES
+        for match in rule.pattern.finditer(normalised)
+        if match.group().strip()
+    ]
+
+
+def rule_name(mention: Mention) -> str | None:
+    """Which rule produced a rule mention (for review and error analysis)."""
+    for rule in RULES:
+        if rule.type == mention.type and rule.pattern.fullmatch(mention.text.translate(_SAME_LENGTH)):
+            return rule.name
+    return None
+
+
+def select_non_overlapping(candidates: list[Mention]) -> list[Mention]:
+    """Longest first, then source priority, then leftmost; drop whatever overlaps a kept span."""
+    ranked = sorted(candidates, key=lambda m: (m.start - m.end, _priority(m), m.start))
+    kept: list[Mention] = []
+    taken = bytearray(max((m.end for m in candidates), default=0))
+    for mention in ranked:
+        if mention.end > mention.start and not any(taken[mention.start:mention.end]):
+            kept.append(mention)
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _priority(mention: Mention) -> int:
+    return SOURCE_PRIORITY["title"] if mention.type == "title" else SOURCE_PRIORITY.get(mention.source, 9)
+
+
+def unknown_candidates(text: str, registry: Registry) -> list[Mention]:
+    """Names jieba tags as person/place/org that no registry or rule mention covers.
+
+    For curation only: the caller reports them (e.g. ``corpus annotate --unknown``);
+    they are never added to a sentence's mentions.
+    """
+    known = find_mentions(text, registry)
+    covered = bytearray(len(text))
+    for mention in known:
+        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    found, offset = [], 0
+    for word, tag in _pos_tokenizer(registry).cut(text):
+        start, end = offset, offset + len(word)
+        offset = end
+        kind = JIEBA_TYPES.get(tag)
+        if kind and len(word.strip()) > 1 and not any(covered[start:end]):
+            found.append(Mention(start, end, word, kind, source="jieba"))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _registry_matcher(registry: Registry) -> tuple[re.Pattern, dict[str, str]]:
+    alias_to_id = {alias.translate(_SAME_LENGTH): entity_id for alias, entity_id in registry.aliases().items()}
+    alternatives = [_bounded(alias) for alias in sorted(alias_to_id, key=lambda a: (-len(a), a))]
+    return re.compile("|".join(alternatives)), alias_to_id
+
+
+def _bounded(alias: str) -> str:
+    """A Latin-edged alias must not continue a Latin word or number on that edge."""
+    pattern = re.escape(alias)
+    if _LATIN.match(alias[0]):
+        pattern = r"(?<![A-Za-z0-9])" + pattern
+    if _LATIN.match(alias[-1]):
+        pattern += r"(?![A-Za-z0-9])"
+    return pattern
+
+
+@lru_cache(maxsize=8)
+def _pos_tokenizer(registry: Registry) -> jieba.posseg.POSTokenizer:
+    """A private jieba tokenizer that knows the registry's Chinese aliases as words."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for entity in registry.entities.values():
+        for alias in entity.zh_aliases:
+            tokenizer.add_word(alias, freq=None, tag=JIEBA_TAG_FOR_TYPE[entity.type])
+    return jieba.posseg.POSTokenizer(tokenizer)

@@ -1,0 +1,206 @@
+"""What a Chinese date, time, amount or percentage looks like in English.
+
+:func:`english_patterns` turns the text of a rule mention (``2023年``, ``3月20日``,
+``1.75万亿``, ``5000万美金``, ``70%``, ``21世纪``) into regular expressions for the
+forms an English translation may use (``2023``; ``March 20`` / ``20 March``;
+``1.75 trillion``; ``$50 million`` / ``50 million US dollars``; ``70 percent``;
+``21st century``).  Values are computed, not looked up, except for the vague
+amounts (``上千万``, ``数亿``) whose English idioms are listed in :data:`VAGUE_AMOUNTS`.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from corpus.annotate.mentions import CLASSIFIER
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ENGLISH_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+CURRENCIES = {  # Chinese currency word → (symbol prefixes, English currency words)
+    "美元": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
+    "美金": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
+    "美刀": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
+    "人民币": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
+    "人民幣": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
+    "元": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
+    "港元": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
+    "欧元": (r"€|EUR ?", r"euros?|EUR"),
+    "歐元": (r"€|EUR ?", r"euros?|EUR"),
+}
+# Amounts Chinese states vaguely; their English idioms (prefix of the mention → patterns).
+VAGUE_AMOUNTS = {
+    "上千万": [r"tens of millions"], "上千萬": [r"tens of millions"],
+    "几千万": [r"tens of millions"], "幾千萬": [r"tens of millions"],
+    "数千万": [r"tens of millions"], "數千萬": [r"tens of millions"],
+    "数亿": [r"hundreds of millions", r"several hundred million"],
+    "數億": [r"hundreds of millions", r"several hundred million"],
+    "几亿": [r"hundreds of millions", r"several hundred million"],
+    "幾億": [r"hundreds of millions", r"several hundred million"],
+    "上亿": [r"hundreds of millions", r"over (?:a|one) hundred million"],
+    "千亿": [r"hundreds of billions", r"100 billion", r"(?:a|one) hundred billion"],
+    "千億": [r"hundreds of billions", r"100 billion", r"(?:a|one) hundred billion"],
+    "两三亿": [r"(?:two|2) (?:or|to) (?:three|3) hundred million", r"200(?:-| to )300 million"],
+    "兩三億": [r"(?:two|2) (?:or|to) (?:three|3) hundred million", r"200(?:-| to )300 million"],
+}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """``1.75万亿`` → 1750000000000; ``一万`` → 10000; ``百分之七十``'s ``七十`` → 70; None if not a number."""
+    text = text.replace(",", "").replace(" ", "")
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(.*)", text)
+    if match:
+        value, rest = Decimal(match.group(1)), match.group(2)
+        for char in rest:
+            if char in LARGE_UNITS:
+                value *= LARGE_UNITS[char]
+            elif char in SMALL_UNITS:
+                value *= SMALL_UNITS[char]
+            else:
+                return None
+        return value
+    return _chinese_numeral(text)
+
+
+def _chinese_numeral(text: str) -> Decimal | None:
+    if not text or any(ch not in DIGITS and ch not in SMALL_UNITS and ch not in LARGE_UNITS for ch in text):
+        return None
+    for unit in ("亿", "億", "万", "萬"):  # largest unit first: 一万亿 = (一万) × 亿
+        if unit in text:
+            high, _, low = text.partition(unit)
+            high_value = _chinese_numeral(high) if high else Decimal(1)
+            low_value = _chinese_numeral(low) if low else Decimal(0)
+            if high_value is None or low_value is None:
+                return None
+            return high_value * LARGE_UNITS[unit] + low_value
+    section, digit = 0, None
+    for char in text:
+        if char in DIGITS:
+            digit = DIGITS[char]
+        else:
+            section += (1 if digit is None else digit) * SMALL_UNITS[char]
+            digit = None
+    return Decimal(section + (digit or 0))
+
+
+def english_numbers(value: Decimal) -> list[str]:
+    """Regex alternatives for a value in English: ``10,000`` / ``10000`` / ``10 thousand``."""
+    forms = []
+    plain = _plain(value)
+    if value == value.to_integral_value():
+        forms.append(f"{int(value):,}")
+    forms.append(plain)
+    if value == value.to_integral_value() and int(value) < len(NUMBER_WORDS):
+        forms.append(NUMBER_WORDS[int(value)])
+    for scale, word in ENGLISH_SCALES:
+        if value >= scale:
+            scaled = value / scale
+            if scaled == scaled.quantize(Decimal("0.001")):
+                forms.append(f"{_plain(scaled)} {word}")
+                if scaled == 1:
+                    forms += [f"a {word}", f"one {word}"]
+    unique = list(dict.fromkeys(forms))
+    return [re.escape(form).replace(r"\ ", r"[ -]") for form in unique]
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def english_patterns(kind: str, text: str) -> list[str]:
+    """Regex patterns (most specific first) for the English forms of a rule mention."""
+    text = re.sub(r"\s+", "", text)
+    handler = {"date": _date_patterns, "time": _time_patterns, "amount": _amount_patterns,
+               "percent": _percent_patterns}.get(kind)
+    try:
+        return handler(text) if handler else []
+    except (InvalidOperation, ValueError, IndexError):
+        return []
+
+
+def _time_patterns(text: str) -> list[str]:
+    return [re.escape(text)]
+
+
+def _percent_patterns(text: str) -> list[str]:
+    number = _number_alternation(text[3:] if text.startswith("百分之") else text.rstrip("%％"))
+    return [number + r" ?(?:%|percent|per cent)"] if number else []
+
+
+def _amount_patterns(text: str) -> list[str]:
+    for prefix, idioms in VAGUE_AMOUNTS.items():
+        if text.startswith(prefix):
+            return idioms
+    currency = next((c for c in sorted(CURRENCIES, key=len, reverse=True) if text.endswith(c)), None)
+    body = text[: -len(currency)] if currency else text
+    number = _number_alternation(re.sub(f"多?{CLASSIFIER}$", "", body).rstrip("多"))
+    if not number or not currency:
+        return [number] if number else []
+    symbols, words = CURRENCIES[currency]
+    return [rf"(?:{symbols}){number}(?: (?:{words}))?", rf"{number} (?:{words})", number]
+
+
+def _number_alternation(body: str) -> str | None:
+    """One regex group for a number or a range (``1.7-2``, ``10-20万``) in its English forms."""
+    range_match = re.fullmatch(r"([\d.,]+) ?[-–~] ?([\d.,]+)(.*)", body)
+    if range_match:
+        low, high, unit = range_match.groups()
+        low_value, high_value = chinese_number(low + unit), chinese_number(high + unit)
+        if low_value is None or high_value is None:
+            return None
+        numbers = [rf"{english_numbers(low_value)[-1]} ?(?:-|–|to) ?{english_numbers(high_value)[-1]}",
+                   rf"{re.escape(low)} ?(?:-|–|to) ?{re.escape(high)}"]
+    else:
+        value = chinese_number(body)
+        if value is None:
+            return None
+        numbers = english_numbers(value)
+    return "(?:" + "|".join(numbers) + ")"
+
+
+def _date_patterns(text: str) -> list[str]:
+    if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+        year, month, day = match.groups()
+        return [re.escape(text)] + _day_patterns(int(month), int(day), year)
+    if match := re.fullmatch(r"(\d{4})[-–~至到](\d{4})年", text):
+        low, high = match.groups()
+        return [rf"{low} ?(?:-|–|to|through) ?{high}"]
+    if match := re.fullmatch(r"(\d{4})年(?:(\d{1,2})月份?(?:(\d{1,2})[日号號])?)?", text):
+        year, month, day = match.groups()
+        if day:
+            return _day_patterns(int(month), int(day), year)
+        if month:
+            name = MONTHS[int(month) - 1]
+            return [rf"{name},? {year}", rf"{name[:3]}\.? {year}", year]
+        return [year]
+    if match := re.fullmatch(r"(\d{1,2})月份?(?:(\d{1,2})[日号號])?", text):
+        month, day = match.groups()
+        if day:
+            return _day_patterns(int(month), int(day), None)
+        return [MONTHS[int(month) - 1]]
+    if match := re.fullmatch(r"(\d{2,4})年代", text):
+        decade = match.group(1)
+        full = decade if len(decade) == 4 else f"19{decade}"
+        return [rf"{full}s", rf"'?{full[2:]}s"]
+    if match := re.fullmatch(r"(\d{1,2})世[纪紀]", text):
+        number = int(match.group(1))
+        return [rf"{number}{ORDINAL_SUFFIX.get(number % 10 if number // 10 != 1 else 0, 'th')}[ -]century"]
+    if text in ("二十一世纪", "二十一世紀"):
+        return [r"21st[ -]century", r"twenty-first[ -]century"]
+    return []
+
+
+def _day_patterns(month: int, day: int, year: str | None) -> list[str]:
+    name = MONTHS[month - 1]
+    names = rf"(?:{name}|{name[:3]}\.?)"
+    suffix = rf",? {year}" if year else ""
+    return [rf"{names} {day}(?:st|nd|rd|th)?{suffix}", rf"{day}(?:st|nd|rd|th)? {names}{suffix}"]

@@ -1,0 +1,207 @@
+"""The entity registry: curated people, organisations, places and works, with their names.
+
+The data lives in ``corpus/curated/entities.yaml`` (reviewed by hand); this module
+only loads it, checks it and answers look-ups.  An alias is any written form of an
+entity's name, in either Chinese script or in Latin script; every alias belongs to
+exactly one entity unless every entity claiming it lists it under ``ambiguous``
+(an ambiguous alias then resolves to no entity).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from corpus.errors import CorpusError
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "curated" / "entities.yaml"
+ENTITY_TYPES = frozenset({"person", "org", "place", "work", "misc"})
+SPEAKER_ROLES = frozenset({"interviewer", "interviewee"})
+# Brackets that surround outlet names and titles in the texts (《深网》, 「暗涌」); they are
+# punctuation, not part of the name, so look-ups ignore them.
+NAME_BRACKETS = "《》「」『』〈〉"
+
+
+class RegistryError(CorpusError):
+    """The entity registry file breaks one of its rules; lists every problem found."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: invalid entity registry:\n  " + "\n  ".join(problems))
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    en: str  # the English rendering translators must use
+    zh_hans: Optional[str] = None  # None only for names the texts write in Latin script alone
+    zh_hant: Optional[str] = None
+    pinyin: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    ambiguous: tuple[str, ...] = ()  # aliases this entity knowingly shares with others
+    en_adjective: Optional[str] = None  # 中国 in 中国学者 is "Chinese" in English
+
+    @property
+    def zh_aliases(self) -> tuple[str, ...]:
+        return tuple(a for a in self.aliases if is_chinese(a))
+
+    @property
+    def latin_aliases(self) -> tuple[str, ...]:
+        """English/Latin-script forms, ``en`` first: what projection looks for in English text."""
+        rest = [a for a in self.aliases if not is_chinese(a) and a != self.en]
+        return (self.en, *rest)
+
+
+@dataclass(frozen=True)
+class SpeakerLabel:
+    """A turn label as the texts write it, resolved to the entity speaking and its role."""
+
+    labels: tuple[str, ...]
+    ref: str
+    role: str
+    voices: tuple[str, ...] = ()  # journalists the byline credits with the outlet's questions
+
+
+@dataclass(eq=False)  # identity-hashed, so matchers built from it can be cached per registry
+class Registry:
+    entities: dict[str, Entity]
+    speaker_labels: list[SpeakerLabel] = field(default_factory=list)
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        claims: dict[str, set[str]] = defaultdict(set)
+        for entity in self.entities.values():
+            for alias in entity.aliases:
+                claims[alias].add(entity.id)
+        self._alias_to_id = {alias: next(iter(ids)) for alias, ids in claims.items() if len(ids) == 1}
+        self._label_to_speaker = {
+            normalise_label(label): speaker for speaker in self.speaker_labels for label in speaker.labels
+        }
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entities
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def lookup(self, name: str) -> Optional[Entity]:
+        """The entity a written name (alias, brackets ignored) unambiguously refers to."""
+        entity_id = self._alias_to_id.get(name) or self._alias_to_id.get(name.strip(NAME_BRACKETS))
+        return self.entities[entity_id] if entity_id else None
+
+    def aliases(self) -> dict[str, str]:
+        """Every unambiguous alias → entity id."""
+        return dict(self._alias_to_id)
+
+    def speaker(self, label: str) -> Optional[SpeakerLabel]:
+        """The curated speaker entry for a turn label as written (any script, brackets optional)."""
+        return self._label_to_speaker.get(normalise_label(label))
+
+
+def is_chinese(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def normalise_label(label: str) -> str:
+    """``**「暗涌」：**`` → ``暗涌``: drop markup, brackets, colons and whitespace around a label."""
+    return label.strip().strip("*").strip().rstrip(":：").strip().strip(NAME_BRACKETS).strip()
+
+
+def validate(data: dict) -> list[str]:
+    """Every rule the registry file breaks, as readable problems (empty when valid)."""
+    problems: list[str] = []
+    entries = data.get("entities") or []
+    ids: set[str] = set()
+    claims: dict[str, list[str]] = defaultdict(list)
+    ambiguous: dict[str, set[str]] = defaultdict(set)
+    for position, entry in enumerate(entries):
+        where = f"entities[{position}] ({entry.get('id', '?')})"
+        for key in ("id", "type", "en", "aliases"):
+            if not entry.get(key):
+                problems.append(f"{where}: missing {key}")
+        entity_id = entry.get("id", "")
+        if entity_id in ids:
+            problems.append(f"{where}: duplicate id {entity_id!r}")
+        ids.add(entity_id)
+        if entity_id and (entity_id != entity_id.lower() or not entity_id.isascii() or " " in entity_id):
+            problems.append(f"{where}: id must be lowercase ascii without spaces")
+        if entry.get("type") not in ENTITY_TYPES:
+            problems.append(f"{where}: type {entry.get('type')!r} is not one of {sorted(ENTITY_TYPES)}")
+        hans, hant = entry.get("zh_hans"), entry.get("zh_hant")
+        if bool(hans) != bool(hant):
+            problems.append(f"{where}: zh_hans and zh_hant must both be given (or both null for Latin-only names)")
+        aliases = entry.get("aliases") or []
+        for name in (hans, hant, entry.get("en")):
+            if name and name not in aliases:
+                problems.append(f"{where}: {name!r} is not listed in aliases")
+        for alias in set(aliases):
+            claims[alias].append(entity_id)
+        for alias in entry.get("ambiguous") or []:
+            ambiguous[alias].add(entity_id)
+    for alias, owners in claims.items():
+        if len(owners) > 1 and not all(owner in ambiguous[alias] for owner in owners):
+            problems.append(f"alias {alias!r} is claimed by {owners} but not marked ambiguous by all of them")
+    for position, speaker in enumerate(data.get("speaker_labels") or []):
+        where = f"speaker_labels[{position}]"
+        if speaker.get("ref") not in ids:
+            problems.append(f"{where}: ref {speaker.get('ref')!r} is not a registered entity")
+        if speaker.get("role") not in SPEAKER_ROLES:
+            problems.append(f"{where}: role {speaker.get('role')!r} is not one of {sorted(SPEAKER_ROLES)}")
+        for voice in speaker.get("voices") or []:
+            if voice not in ids:
+                problems.append(f"{where}: voice {voice!r} is not a registered entity")
+        if not speaker.get("labels"):
+            problems.append(f"{where}: no labels")
+    return problems
+
+
+def registry_from_data(data: dict, path: str = "<data>") -> Registry:
+    problems = validate(data)
+    if problems:
+        raise RegistryError(path, problems)
+    entities = {
+        entry["id"]: Entity(
+            id=entry["id"],
+            type=entry["type"],
+            en=entry["en"],
+            zh_hans=entry.get("zh_hans"),
+            zh_hant=entry.get("zh_hant"),
+            pinyin=entry.get("pinyin"),
+            aliases=tuple(entry["aliases"]),
+            description=entry.get("description", ""),
+            ambiguous=tuple(entry.get("ambiguous") or ()),
+            en_adjective=entry.get("en_adjective"),
+        )
+        for entry in data["entities"]
+    }
+    speakers = [
+        SpeakerLabel(
+            labels=tuple(speaker["labels"]),
+            ref=speaker["ref"],
+            role=speaker["role"],
+            voices=tuple(speaker.get("voices") or ()),
+        )
+        for speaker in data.get("speaker_labels") or []
+    ]
+    return Registry(entities=entities, speaker_labels=speakers, path=path)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Registry:
+    with open(path, encoding="utf-8") as handle:
+        return registry_from_data(yaml.safe_load(handle) or {}, path)
+
+
+def load_registry(path: str | Path | None = None) -> Registry:
+    """Load and validate the registry (default: ``corpus/curated/entities.yaml``); cached per path."""
+    return _load(str(Path(path or DEFAULT_PATH).resolve()))

@@ -1,0 +1,125 @@
+"""Who speaks each sentence: interview turns, and quotations attributed in narrative.
+
+* A sentence of an interview turn (``Paragraph.kind == "turn"``) is spoken by the
+  entity its label names, in the role the registry's ``speaker_labels`` give it
+  (curated data: 极客公园/《深网》/「暗涌」 ask as outlets, 张宏江/梁文锋 answer).
+* In narrative, a sentence that contains (part of) a quotation gets the quoted person
+  as speaker with role ``quoted`` when the text names them next to the quotation: a
+  person mention, then a speech verb or a colon, then the quotation
+  (``梁文鋒告訴我們：“…”``, ``张宏江站了起来：“…”``), or the quotation, then the
+  person and a speech verb (``「慌什么。」张宏江淡淡地答``, ``“…”，李沐曾談到``).
+  Quotations that follow one another directly share their attribution.
+* Every other sentence has no speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.annotate.mentions import find_mentions
+from corpus.annotate.registry import Registry
+from corpus.model import Document, Mention, Paragraph
+
+# Verbs that introduce or close reported speech, in both scripts.  Bare 道 is left out
+# because of 知道; 说道/答道 are covered by 说/答.
+SPEECH_VERBS = (
+    "说", "說", "表示", "告诉", "告訴", "谈到", "談到", "谈及", "談及", "答", "认为", "認為", "認爲",
+    "称", "稱", "指出", "感叹", "感嘆", "写道", "寫道", "强调", "強調", "坦言", "高呼", "直言",
+    "提到", "回应", "回應", "透露", "问", "問", "呼吁", "呼籲", "警告", "表态", "表態",
+)
+QUOTE_MARKS = {"“": "”", "「": "」", "『": "』", '"': '"'}
+# A quotation runs to its closing mark, or to the end of the paragraph when the capture lost it.
+QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|$)" for o, c in QUOTE_MARKS.items()))
+# 人称/被称/俗称/堪称/号称 name or describe; they do not report speech.
+_VERB = "(?<![人被俗堪号號])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+_CLAUSE = r"[^。！？!?\n被]"  # no sentence end, and no passive (张宏江被称为“…” is not speech)
+MASK = "□"  # quotation text is masked while reading the words around it
+# Between the speaker and an opening quotation: a speech verb (then at most a short
+# clause and a comma/colon), or simply a colon.
+BEFORE_QUOTE = re.compile(rf"^{_CLAUSE}{{0,60}}?(?:{_VERB}(?:{_CLAUSE}{{0,20}}?[：:，,])?|[：:])\s*$")
+# Between a closing quotation and the speaker: punctuation and a short description
+# (小米科技联合创始人); after the speaker: a speech verb within a few characters.
+AFTER_QUOTE_GAP = re.compile(rf"^[\s，,]*{_CLAUSE}{{0,20}}$")
+AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
+ADJACENT = re.compile(r"^[\s，,、]*$")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # span in the paragraph text, quotation marks included
+    end: int
+    speaker: str | None  # registry id of the person the text attributes it to
+
+
+def assign_speakers(doc: Document, registry: Registry) -> None:
+    """Set ``speaker``/``speaker_role`` on every sentence of ``doc`` (clearing old values)."""
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            sentence.speaker, sentence.speaker_role = None, None
+        if paragraph.kind == "turn":
+            _assign_turn(paragraph, registry)
+        else:
+            _assign_quotations(paragraph, registry)
+
+
+def turn_speaker(label: str | None, registry: Registry) -> tuple[str | None, str | None]:
+    """(entity id, role) for a turn label; a label only the aliases know gets no role."""
+    if not label:
+        return None, None
+    curated = registry.speaker(label)
+    if curated:
+        return curated.ref, curated.role
+    entity = registry.lookup(label.strip().strip("*").rstrip(":：").strip())
+    return (entity.id, None) if entity else (None, None)
+
+
+def _assign_turn(paragraph: Paragraph, registry: Registry) -> None:
+    speaker, role = turn_speaker(paragraph.speaker_label, registry)
+    for sentence in paragraph.sentences:
+        sentence.speaker, sentence.speaker_role = speaker, role
+
+
+def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:
+    for quotation in find_quotations(paragraph.text, registry):
+        if not quotation.speaker:
+            continue
+        for sentence in paragraph.sentences:
+            start, end = sentence.start, sentence.start + len(sentence.zh)
+            if start < quotation.end and quotation.start < end:
+                sentence.speaker, sentence.speaker_role = quotation.speaker, "quoted"
+
+
+def find_quotations(text: str, registry: Registry) -> list[Quotation]:
+    """Every quotation in a paragraph, with the person the text attributes it to (if any)."""
+    spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+    masked = list(text)
+    for start, end in spans:
+        masked[start + 1:end - 1] = MASK * max(0, end - start - 2)
+    masked_text = "".join(masked)
+    people = [m for m in find_mentions(text, registry)
+              if m.type == "person" and m.ref and not any(s < m.start and m.end <= e for s, e in spans)]
+    speakers = [_speaker_before(start, masked_text, people) or _speaker_after(end, masked_text, people)
+                for start, end in spans]
+    _share_between_adjacent(spans, speakers, text)
+    return [Quotation(start, end, speaker) for (start, end), speaker in zip(spans, speakers)]
+
+
+def _speaker_before(quote_start: int, masked: str, people: list[Mention]) -> str | None:
+    candidates = [m for m in people if m.end <= quote_start and BEFORE_QUOTE.match(masked[m.end:quote_start])]
+    return max(candidates, key=lambda m: m.end).ref if candidates else None
+
+
+def _speaker_after(quote_end: int, masked: str, people: list[Mention]) -> str | None:
+    for mention in sorted((m for m in people if m.start >= quote_end), key=lambda m: m.start):
+        if AFTER_QUOTE_GAP.match(masked[quote_end:mention.start]) and AFTER_SPEAKER.match(masked[mention.end:]):
+            return mention.ref
+    return None
+
+
+def _share_between_adjacent(spans: list[tuple[int, int]], speakers: list[str | None], text: str) -> None:
+    """“…”“…”，李沐曾谈到: quotations separated only by punctuation share one speaker."""
+    for _ in range(2):  # forwards, then backwards
+        for i in range(1, len(spans)):
+            if ADJACENT.match(text[spans[i - 1][1]:spans[i][0]]):
+                speakers[i - 1] = speakers[i - 1] or speakers[i]
+                speakers[i] = speakers[i] or speakers[i - 1]

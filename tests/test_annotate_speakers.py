@@ -1,0 +1,118 @@
+"""Speakers: interview turns from curated labels, quotations attributed in narrative."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus.annotate import annotate
+from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse_gold_line, read_gold, gold_files,
+                                        score)
+from corpus.annotate.registry import load_registry
+from corpus.annotate.speakers import assign_speakers, find_quotations
+from corpus.model import Document, Mention, Paragraph, Sentence
+from corpus.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def paragraph(index, kind, text, label=None, pieces=None):
+    """A paragraph cut into sentences by the segmenter, or at the given ``pieces``."""
+    sentences, start = [], 0
+    for number, piece in enumerate(pieces or split_sentences(text)):
+        sentences.append(Sentence(id=f"t.p{index:03d}.s{number:02d}", doc_id="t", paragraph=index, index=number,
+                                  zh=piece, start=start))
+        start += len(piece)
+    return Paragraph(index=index, kind=kind, text=text, speaker_label=label, sentences=sentences)
+
+
+def roles(doc):
+    return [[(s.speaker, s.speaker_role) for s in p.sentences] for p in doc.paragraphs]
+
+
+def test_turns_quotes_and_narrative(registry):
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
+        paragraph(0, "title", "瘋狂的幻方"),
+        paragraph(1, "paragraph", "各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。能做這件事。”幻方很樂觀。",
+                  pieces=["各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。", "能做這件事。”", "幻方很樂觀。"]),
+        paragraph(2, "turn", "前不久，幻方發公告。為什麼？", label="「暗涌」"),
+        paragraph(3, "turn", "我們做大模型。", label="梁文鋒"),
+        paragraph(4, "paragraph", "「慌什么。」张宏江淡淡地答。"),
+        paragraph(5, "paragraph", "李沐，江湖人称“沐神”。张宏江被业界称为领域的“开山鼻祖”。"),
+    ])
+    assign_speakers(doc, registry)
+    quoted = ("liang-wenfeng", "quoted")
+    assert roles(doc) == [
+        [(None, None)],
+        [quoted, quoted, (None, None)],  # the quotation spans two sentences; the last is narrative
+        [("anyong", "interviewer"), ("anyong", "interviewer")],
+        [("liang-wenfeng", "interviewee")],
+        [("zhang-hongjiang", "quoted"), (None, None)],  # 「慌什么。」 | 张宏江淡淡地答。
+        [(None, None), (None, None)],  # a nickname and a passive description are not speech
+    ]
+
+
+def test_assigning_again_clears_stale_speakers(registry):
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[paragraph(0, "paragraph", "北京很大。")])
+    doc.paragraphs[0].sentences[0].speaker, doc.paragraphs[0].sentences[0].speaker_role = "x", "quoted"
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[(None, None)]]
+
+
+def test_an_unknown_label_known_to_the_aliases_gets_a_speaker_but_no_role(registry):
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[paragraph(0, "turn", "是的。", label="李开复")])
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[("kai-fu-lee", None)]]
+
+
+def test_adjacent_quotations_share_the_speaker_named_after_them(registry):
+    quotes = find_quotations("“在學術界，想法不重要。”“而創業更復雜。”，李沐曾談到。", registry)
+    assert [q.speaker for q in quotes] == ["li-mu", "li-mu"]
+
+
+def test_a_second_quotation_in_the_same_sentence_keeps_its_speaker(registry):
+    quotes = find_quotations("清華教授唐杰高呼“打破壟斷”，堅決選擇GLM路徑，并公開表態：“如果成功了。”", registry)
+    assert [q.speaker for q in quotes] == ["tang-jie", "tang-jie"]
+
+
+def test_the_real_interviews_get_their_voices(registry, prepared_docs):
+    for doc_id, outlet, person in [("geekpark-zhang-hongjiang", "geekpark", "zhang-hongjiang"),
+                                   ("high-flyer-deepseek", "anyong", "liang-wenfeng")]:
+        doc = prepared_docs[doc_id]
+        annotate(doc, registry)
+        turns = [s for p in doc.paragraphs if p.kind == "turn" for s in p.sentences]
+        assert {(s.speaker, s.speaker_role) for s in turns} == {(outlet, "interviewer"), (person, "interviewee")}
+        narrative = [s for p in doc.paragraphs if p.kind != "turn" for s in p.sentences]
+        assert {s.speaker_role for s in narrative} <= {None, "quoted"}
+        assert any(m.ref == person for s in doc.sentences for m in s.entities)
+
+
+# Gold files and scoring (corpus.annotate.evaluation).
+
+def test_gold_files_parse_to_offsets_that_slice_their_text():
+    for path in gold_files():
+        for sentence in read_gold(path):
+            assert sentence.mentions or "⟦" not in sentence.text
+            for mention in sentence.mentions:
+                assert sentence.text[mention.start:mention.end] == mention.text
+
+
+@given(st.lists(st.tuples(st.text(alphabet="北京的人年月", max_size=4),
+                          st.text(alphabet="张宏江2023", min_size=1, max_size=4),
+                          st.sampled_from(["person", "date"])), max_size=5))
+def test_gold_markup_round_trips(pieces):
+    line = "".join(f"{before}⟦{name}|{kind}⟧" for before, name, kind in pieces)
+    sentence = parse_gold_line(line)
+    assert sentence.text == "".join(before + name for before, name, _ in pieces)
+    assert [(m.text, m.type) for m in sentence.mentions] == [(name, kind) for _, name, kind in pieces]
+
+
+def test_scores_count_each_mention_once():
+    gold = [Mention(0, 2, "北京", "place"), Mention(3, 5, "上海", "place")]
+    predicted = [Mention(0, 2, "北京", "place"), Mention(0, 2, "北京", "place"), Mention(3, 4, "上", "place")]
+    assert score([(gold, predicted)], exact_match) == Score(1, 3, 2)
+    assert score([(gold, predicted)], overlap_match) == Score(2, 3, 2)
+    assert score([(gold, predicted)]).f1 == pytest.approx(0.4)
