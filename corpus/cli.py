@@ -84,6 +84,47 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from corpus import api
+    from corpus.translate import check
+
+    loaded = api.load(args.data) if args.data else api.load()
+    reports = [check.check_document(doc, loaded.entities) for doc in loaded]
+    print(check.format_reports(reports))
+    failed = sum(len(r.problems) for r in reports)
+    if failed:
+        raise CorpusError(f"{failed} translation problems (listed above)")
+    return 0
+
+
+def cmd_models_install(args: argparse.Namespace) -> int:
+    from corpus.translate import models
+
+    if bool(args.path) == bool(args.from_index):
+        raise CorpusError("give either a .argosmodel path or --from-index")
+    installed = models.install(args.path) if args.path else models.install_from_index()
+    print(f"installed {installed.name} ({installed.from_code}→{installed.to_code}, version {installed.package_version}) in {installed.path}")
+    return 0
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from corpus.translate import models
+
+    installed = models.list_installed()
+    for model in installed:
+        print(f"{model.name}\t{model.from_code}→{model.to_code}\t{model.package_version}\t{model.path}")
+    if not installed:
+        print(f"no models installed in {models.packages_dir()}", file=sys.stderr)
+    return 0
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    from corpus.align import align_files
+
+    print(align_files(Path(args.zh_file), Path(args.en_file), paragraphs=args.paragraphs, baseline=args.baseline), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus.")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -108,6 +149,25 @@ def build_parser() -> argparse.ArgumentParser:
     take = tm.add_parser("import", help="merge filled-in JSON lines (from 'tm missing') into the memory")
     take.add_argument("file")
     take.set_defaults(func=cmd_tm_import)
+
+    align = commands.add_parser("align", help="align a Chinese and an English text; prints [i,j]:[k] links (Vecalign format)")
+    align.add_argument("zh_file", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)")
+    align.add_argument("en_file", help="English text, one sentence per line (or paragraphs, with --paragraphs)")
+    align.add_argument("--paragraphs", action="store_true", help="the files hold paragraphs: split them into sentences first")
+    align.add_argument("--baseline", action="store_true", help="use the length-only Gale-Church baseline")
+    align.set_defaults(func=cmd_align)
+
+    check = commands.add_parser("check", help="translation quality checks on the built corpus; non-zero exit on any problem")
+    check.add_argument("--data", help="built data directory (default: corpus/data)")
+    check.set_defaults(func=cmd_check)
+
+    models_parser = commands.add_parser("models", help="offline machine-translation models (argostranslate)")
+    models_commands = models_parser.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+    install = models_commands.add_parser("install", help="install a zh→en .argosmodel from a file, or from the Argos index")
+    install.add_argument("path", nargs="?", help="path to a .argosmodel file")
+    install.add_argument("--from-index", action="store_true", help="download from the Argos package index (needs internet)")
+    install.set_defaults(func=cmd_models_install)
+    models_commands.add_parser("list", help="list installed models").set_defaults(func=cmd_models_list)
     return parser
 
 

@@ -7,15 +7,14 @@ directory, so a failing build leaves the previous outputs untouched.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from corpus import clean, script, structure
-from corpus.export import publish
+from corpus.annotate import annotate, load_registry
 from corpus.errors import CorpusError
+from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
 from corpus.translate import memory
@@ -90,6 +89,15 @@ def translate(
     return BuildReport(len(docs), total, total - len(missing), from_engine, untranslated)
 
 
+def align(docs: list[Document], progress: Progress = lambda message: None) -> None:
+    """Sentence links: our English is aligned by construction; the aligner's model scores each link."""
+    from corpus.align import construction_links
+
+    progress("align sentence links")
+    for doc in docs:
+        doc.links = construction_links(doc)
+
+
 def build(
     seed_dir: Path = SEEDS,
     root: Path = ROOT,
@@ -100,6 +108,10 @@ def build(
 ) -> BuildReport:
     docs = prepare(seed_dir, progress)
     report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
-    registry = yaml.safe_load((PACKAGE / "curated" / "entities.yaml").read_text(encoding="utf-8"))
-    publish.write_all(docs, registry["entities"], root, progress)
+    align(docs, progress)
+    registry = load_registry()
+    progress("annotate entities and speakers")
+    for doc in docs:
+        annotate(doc, registry)
+    publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, progress)
     return report
