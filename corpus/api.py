@@ -14,9 +14,9 @@ from typing import Iterator
 
 import pyarrow.parquet as pq
 
-from corpus.export import hf
+from corpus import editlog
+from corpus.export import rows as hf_rows
 from corpus.model import Document, Link, Mention, Paragraph, Sentence
-from corpus.script import to_hans
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -56,6 +56,8 @@ class Corpus:
         and, case-insensitively, with the English; a query that names a
         registry entity also finds the sentences whose mentions link to it.
         """
+        from corpus.script import to_hans  # pypinyin comes with it: imported only when searching
+
         simplified = to_hans(query)
         folded = query.casefold()
         refs = {
@@ -75,11 +77,13 @@ class Corpus:
         """The rows of one Hugging Face config as a ``datasets.Dataset`` (same rows as ``load_dataset``)."""
         import datasets
 
+        from corpus.export import hf
+
         rows = {
-            "sentences": lambda: hf.sentence_rows(self.documents),
-            "documents": lambda: hf.document_rows(self.documents),
-            "alignments": lambda: hf.alignment_rows(self.documents),
-            "entities": lambda: hf.entity_rows(self.documents, self.entities),
+            "sentences": lambda: hf_rows.sentence_rows(self.documents),
+            "documents": lambda: hf_rows.document_rows(self.documents),
+            "alignments": lambda: hf_rows.alignment_rows(self.documents),
+            "entities": lambda: hf_rows.entity_rows(self.documents, self.entities),
         }[config]()
         return datasets.Dataset.from_list(rows, features=hf.FEATURES[config])
 
@@ -89,7 +93,7 @@ def _names(entity: dict) -> list[str]:
 
 
 def _mentions(rows: list[dict]) -> list[Mention]:
-    types = hf.ENTITY_TYPES
+    types = hf_rows.ENTITY_TYPES
     return [
         Mention(r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"])
         for r in rows
@@ -99,7 +103,7 @@ def _mentions(rows: list[dict]) -> list[Mention]:
 def load(directory: Path | str = DATA) -> Corpus:
     """Load the built corpus (``corpus/data`` by default) into the document model."""
     directory = Path(directory)
-    read = lambda config: pq.read_table(directory / hf.CONFIG_FILES[config]).to_pylist()  # noqa: E731
+    read = lambda config: pq.ParquetFile(directory / hf_rows.CONFIG_FILES[config]).read().to_pylist()  # noqa: E731
     documents = {}
     for row in read("documents"):
         meta = json.loads(row["metadata"])
@@ -107,19 +111,20 @@ def load(directory: Path | str = DATA) -> Corpus:
             doc_id=row["doc_id"],
             source_file=row["source_file"],
             encoding=row["encoding"],
-            script=hf.FEATURES["documents"]["script"].int2str(row["script"]),
+            script=hf_rows.SCRIPTS[row["script"]],
             metadata=meta,
+            edits=editlog.load(directory / "edits" / f"{row['doc_id']}.jsonl"),
         )
     paragraphs: dict[tuple[str, int], Paragraph] = {}
     for row in read("sentences"):
         doc = documents[row["doc_id"]]
         key = (row["doc_id"], row["paragraph"])
         if key not in paragraphs:
-            kind = hf.PARAGRAPH_KINDS[row["paragraph_kind"]]
+            kind = hf_rows.PARAGRAPH_KINDS[row["paragraph_kind"]]
             paragraphs[key] = Paragraph(row["paragraph"], kind, "", row["speaker_label"])
             doc.paragraphs.append(paragraphs[key])
         paragraph = paragraphs[key]
-        role = hf.SPEAKER_ROLES[row["speaker_role"]]
+        role = hf_rows.SPEAKER_ROLES[row["speaker_role"]]
         sentence = Sentence(
             id=row["id"],
             doc_id=row["doc_id"],
@@ -145,7 +150,7 @@ def load(directory: Path | str = DATA) -> Corpus:
 
 
 def _registry_rows(rows: list[dict]) -> list[dict]:
-    return [{**row, "type": hf.ENTITY_TYPES[row["type"]]} for row in rows]
+    return [{**row, "type": hf_rows.ENTITY_TYPES[row["type"]]} for row in rows]
 
 
 def _attach_links(documents: dict[str, Document], rows: list[dict]) -> None:
@@ -156,7 +161,7 @@ def _attach_links(documents: dict[str, Document], rows: list[dict]) -> None:
         doc = documents[doc_id]
         zh_index = {s.id: i for i, s in enumerate(doc.sentences)}
         en_index = {
-            hf.en_segment_id(s, k): j
+            hf_rows.en_segment_id(s, k): j
             for j, (s, k) in enumerate((s, k) for s in doc.sentences for k in range(len(s.en_segments)))
         }
         doc.links = [

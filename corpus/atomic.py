@@ -5,8 +5,9 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -22,26 +23,43 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-@contextmanager
-def staged_directory(target: Path) -> Iterator[Path]:
-    """Yield an empty staging directory; on success its files replace ``target``'s, one rename each.
+@dataclass(frozen=True)
+class Target:
+    """A published directory and the files in it that a build owns (``pattern``, a glob)."""
 
-    Files in ``target`` that the build no longer produces are removed; nothing
-    in ``target`` changes if the body raises.
+    path: Path
+    pattern: str = "**/*"
+
+
+@contextmanager
+def staged_directories(targets: Sequence[Target]) -> Iterator[list[Path]]:
+    """Yield one empty staging directory per target; on success their files replace the targets'.
+
+    Nothing in any target changes if the body raises: every artifact is written
+    before the first rename.  Owned files in a target that the build no longer
+    produces are removed; files outside ``pattern`` (e.g. a package's
+    ``__init__.py`` beside generated XML) are left alone.
     """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging."))
+    stagings = []
     try:
-        yield staging
-        produced = {p.relative_to(staging) for p in staging.rglob("*") if p.is_file()}
-        for relative in sorted(produced):
-            destination = target / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / relative, destination)
-        if target.exists():
-            for stale in sorted(p for p in target.rglob("*") if p.is_file()):
-                if stale.relative_to(target) not in produced:
-                    stale.unlink()
+        for target in targets:
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+            stagings.append(Path(tempfile.mkdtemp(dir=target.path.parent, prefix=f".{target.path.name}.staging.")))
+        yield stagings
+        for target, staging in zip(targets, stagings):
+            _replace_owned_files(target, staging)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace_owned_files(target: Target, staging: Path) -> None:
+    produced = {p.relative_to(staging) for p in staging.glob(target.pattern) if p.is_file()}
+    for relative in sorted(produced):
+        destination = target.path / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, destination)
+    if target.path.exists():
+        for stale in sorted(p for p in target.path.glob(target.pattern) if p.is_file()):
+            if stale.relative_to(target.path) not in produced:
+                stale.unlink()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus.clean import clean, count_rules
-from corpus.clean.editlog import apply_all, dumps, loads, revert_all
+from corpus.editlog import apply_all, dumps, loads, revert_all
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RAW = {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}

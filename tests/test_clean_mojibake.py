@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus.clean import mojibake
-from corpus.clean.editlog import apply, revert
+from corpus.editlog import apply, revert
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 READING = re.compile(r"\([a-zü\u00e0-\u01dc]+\)")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pypinyin import Style, pinyin
 
 from corpus.clean import clean
-from corpus.clean.editlog import apply, revert_all
+from corpus.editlog import apply, revert_all
 from corpus.clean.pinyin_annotations import find_annotations
 from corpus.clean.unicode_fold import find_folds
 

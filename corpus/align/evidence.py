@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, cedict_keys, english_key, longest_headword
+from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, english_key, headword_keys, is_headword, longest_headword
 from corpus.align.numbers import en_number_spans, zh_number_spans
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
@@ -74,16 +74,15 @@ def english_evidence(sentence: str) -> Evidence:
 
 def _han_items(run: str, offset: int) -> list[tuple[int, int, set[str]]]:
     """Greedy longest-match segmentation of a Han run against CC-CEDICT; function words are dropped."""
-    lexicon = cedict_keys()
     longest = min(MAX_MATCH, longest_headword())
     items: list[tuple[int, int, set[str]]] = []
     position = 0
     while position < len(run):
         size = next((k for k in range(min(longest, len(run) - position), 1, -1)
-                     if run[position:position + k] in lexicon), 1)
+                     if is_headword(run[position:position + k])), 1)
         word = run[position:position + size]
         if word not in ZH_FUNCTION_WORDS:
-            items.append((offset + position, offset + position + size, set(lexicon.get(word, ()))))
+            items.append((offset + position, offset + position + size, set(headword_keys(word))))
         position += size
     return items
 

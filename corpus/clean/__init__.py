@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpus.clean import editlog
+from corpus import editlog
 from corpus.clean.passes import FIRST, MAX_ROUNDS, STRUCTURAL, Pass
 from corpus.model import Document, Edit
 

@@ -730,7 +730,7 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
 def report(text: str, source: Optional[str] = None) -> dict:
     """Counts: spans recovered automatically, fixed by errata, left corrupted."""
     edits = find_repairs(text, source)
-    from corpus.clean.editlog import apply
+    from corpus.editlog import apply
 
     return {
         "recovered_automatically": sum(e.rule == RULE_AUTO for e in edits),

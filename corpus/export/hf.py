@@ -17,12 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus import atomic
-from corpus.model import Document, Mention, Sentence
-
-ENTITY_TYPES = ["person", "org", "place", "work", "misc", "date", "time", "amount", "percent", "title"]
-SPEAKER_ROLES = ["none", "interviewer", "interviewee", "quoted"]
-PARAGRAPH_KINDS = ["title", "heading", "paragraph", "turn"]
-LINK_TYPES = ["1-1", "1-2", "2-1", "2-2", "1-0", "0-1"]
+from corpus.export.rows import (CONFIG_FILES, CONFIGS, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
+                                SPEAKER_ROLES, alignment_rows, document_rows, entity_rows, sentence_rows)
+from corpus.model import Document
 
 MENTIONS = datasets.List(
     {
@@ -70,7 +67,7 @@ FEATURES: dict[str, datasets.Features] = {
             "editors": datasets.Sequence(datasets.Value("string")),
             "date": datasets.Value("string"),
             "genre": datasets.Value("string"),
-            "script": datasets.ClassLabel(names=["hans", "hant"]),
+            "script": datasets.ClassLabel(names=SCRIPTS),
             "encoding": datasets.Value("string"),
             "paragraphs": datasets.Value("int32"),
             "turns": datasets.Value("int32"),
@@ -106,126 +103,11 @@ FEATURES: dict[str, datasets.Features] = {
     ),
 }
 
-CONFIG_FILES = {name: f"{name}.parquet" for name in FEATURES}
-
-
-def en_segment_id(sentence: Sentence, k: int) -> str:
-    return f"{sentence.id}.en{k}"
-
-
-def _mentions(mentions: list[Mention]) -> list[dict]:
-    return [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "ref": m.ref} for m in mentions]
-
-
-def sentence_rows(docs: list[Document]) -> list[dict]:
-    rows = []
-    for doc in docs:
-        for paragraph in doc.paragraphs:
-            for s in paragraph.sentences:
-                rows.append(
-                    {
-                        "id": s.id,
-                        "doc_id": s.doc_id,
-                        "paragraph": s.paragraph,
-                        "paragraph_kind": paragraph.kind,
-                        "index": s.index,
-                        "speaker": s.speaker,
-                        "speaker_label": paragraph.speaker_label,
-                        "speaker_role": s.speaker_role or "none",
-                        "zh": s.zh,
-                        "zh_hans": s.zh_hans,
-                        "zh_hant": s.zh_hant,
-                        "pinyin": s.pinyin,
-                        "en": s.en,
-                        "en_segments": list(s.en_segments),
-                        "en_source": s.en_source,
-                        "translation": {"zh": s.zh, "en": s.en},
-                        "entities": _mentions(s.entities),
-                        "en_entities": _mentions(s.en_entities),
-                        "flags": list(s.flags),
-                    }
-                )
-    return rows
-
-
-STATED_FIELDS = ("title_zh", "title_en", "outlet", "original_outlet", "date", "genre")
-LIST_FIELDS = ("authors", "editors")
-
-
-def document_rows(docs: list[Document]) -> list[dict]:
-    rows = []
-    for doc in docs:
-        meta = doc.metadata
-        sentences = doc.sentences
-        rows.append(
-            {
-                "doc_id": doc.doc_id,
-                "source_file": doc.source_file,
-                **{key: meta.get(key) for key in STATED_FIELDS},
-                **{key: list(meta.get(key) or []) for key in LIST_FIELDS},
-                "script": doc.script,
-                "encoding": doc.encoding,
-                "paragraphs": len(doc.paragraphs),
-                "turns": sum(p.kind == "turn" for p in doc.paragraphs),
-                "sentences": len(sentences),
-                "zh_chars": sum(len(s.zh) for s in sentences),
-                "en_words": sum(len(s.en.split()) for s in sentences),
-                "edits": sum(len(p) for p in doc.edits),
-                "metadata": json.dumps(meta, ensure_ascii=False, sort_keys=True),
-            }
-        )
-    return rows
-
-
-def alignment_rows(docs: list[Document]) -> list[dict]:
-    rows = []
-    for doc in docs:
-        sentences = doc.sentences
-        en_ids = [en_segment_id(s, k) for s in sentences for k in range(len(s.en_segments))]
-        for link in doc.links:
-            rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "zh_ids": [sentences[i].id for i in link.zh],
-                    "en_ids": [en_ids[j] for j in link.en],
-                    "type": link.type,
-                    "score": round(link.score, 4),
-                }
-            )
-    return rows
-
-
-def entity_rows(docs: list[Document], registry_entities: list[dict]) -> list[dict]:
-    counts: dict[str, int] = {}
-    documents: dict[str, set[str]] = {}
-    for doc in docs:
-        for s in doc.sentences:
-            for m in s.entities:
-                if m.ref:
-                    counts[m.ref] = counts.get(m.ref, 0) + 1
-                    documents.setdefault(m.ref, set()).add(doc.doc_id)
-    return [
-        {
-            "id": e["id"],
-            "type": e["type"],
-            "zh_hans": e.get("zh_hans"),
-            "zh_hant": e.get("zh_hant"),
-            "en": e.get("en"),
-            "pinyin": e.get("pinyin"),
-            "aliases": list(e.get("aliases") or []),
-            "description": e.get("description"),
-            "mentions": counts.get(e["id"], 0),
-            "documents": sorted(documents.get(e["id"], ())),
-        }
-        for e in sorted(registry_entities, key=lambda e: e["id"])
-    ]
-
-
 def table(config: str, rows: list[dict]) -> pa.Table:
     features = FEATURES[config]
     encoded = [features.encode_example(row) for row in rows]
     schema = features.arrow_schema.with_metadata(
-        {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
+        {"huggingface": json.dumps({"info": {"features": features.to_dict()}})}  # key order = column order
     )
     return pa.Table.from_pylist(encoded, schema=schema)
 

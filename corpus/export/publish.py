@@ -1,24 +1,38 @@
-"""Writes every published artifact of a build, each through a staging directory."""
+"""Writes every published artifact of a build.
+
+All artifacts are written into staging directories first; only when every
+one of them exists do renames replace the published files, so a failing
+build leaves the previous outputs untouched.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from corpus import atomic
-from corpus.clean import editlog
-from corpus.export import hf, moses, tmx, xces
+from corpus import editlog
+from corpus.export import hf, moses, provenance, tei, tmx, xces
 from corpus.model import Document
 
 
 def write_all(docs: list[Document], registry_entities: list[dict], root: Path, progress=lambda message: None) -> None:
-    data_dir = root / "corpus" / "data"
-    with atomic.staged_directory(data_dir) as staging:
+    targets = [
+        atomic.Target(root / "corpus" / "data"),
+        atomic.Target(root / "alignments"),
+        atomic.Target(root / "corpus" / "tei", "*.xml"),  # the directory is also the corpus.tei package
+    ]
+    with atomic.staged_directories(targets) as (data, alignments, tei_dir):
         progress("write corpus/data (parquet configs, edit logs)")
-        hf.write_dataset(docs, registry_entities, staging)
+        hf.write_dataset(docs, registry_entities, data)
         for doc in docs:
-            atomic.write_text(staging / "edits" / f"{doc.doc_id}.jsonl", editlog.dumps(doc.edits))
+            atomic.write_text(data / "edits" / f"{doc.doc_id}.jsonl", editlog.dumps(doc.edits))
 
-    with atomic.staged_directory(root / "alignments") as staging:
         progress("write alignments/ (OPUS XCES, Moses, TMX)")
-        xces.export_xces(docs, staging)
-        moses.export_moses(docs, staging)
-        tmx.export_tmx(docs, staging)
+        xces.export_xces(docs, alignments)
+        moses.export_moses(docs, alignments)
+        tmx.export_tmx(docs, alignments)
+
+        progress("write corpus/tei (TEI P5 documents and teiCorpus)")
+        registry, info = {"entities": registry_entities}, provenance.build_info()
+        for doc in docs:
+            atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
+        atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))

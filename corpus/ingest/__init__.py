@@ -10,7 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.clean import editlog
+from corpus import editlog
 from corpus.clean.pinyin_annotations import find_annotations
 from corpus.errors import InputError
 from corpus.ingest.metadata import extract_metadata, load_curated_metadata
