@@ -71,3 +71,25 @@ def test_allow_untranslated_builds_and_reports_the_sentences(tmp_path, one_new_s
     assert [s.zh for s in report.untranslated] == ["智源研究院成立于2018年。", "张宏江是理事长。"]
     assert all("untranslated" in s.flags for s in report.untranslated)
     assert (tmp_path / "out" / "corpus" / "data" / "sentences.parquet").exists()
+
+
+def test_prune_drops_orphans_and_keeps_used_entries(tmp_path):
+    memory.write(tmp_path / "d.jsonl", [
+        memory.MemoryEntry("d.p000.s00", "第一句。", ["The first sentence."]),
+        memory.MemoryEntry("d.p000.s01", "因?", ["Because…"]),  # fragment of an old, badly cleaned sentence
+        memory.MemoryEntry("d.p000.s02", "第二句。", ["The second sentence."]),
+        memory.MemoryEntry("d.p009.s00", "关于我们| 联系方式", ["About Us | Contact"]),  # boilerplate no longer kept
+        memory.MemoryEntry("d.p000.s03", "第三句。", []),  # no English yet, but its sentence exists: kept
+    ])
+    doc = make_doc(["第一句。", "第二句。", "第三句。"])
+    tm = memory.load("d", tmp_path)
+    removed = memory.prune(doc, tm)
+    assert [e.zh for e in removed] == ["因?", "关于我们| 联系方式"]
+    assert [e.zh for e in tm.entries] == ["第一句。", "第二句。", "第三句。"]
+    assert tm.lookup(doc.sentences[1]).en == ["The second sentence."]
+    assert "因?" not in tm.by_zh and "d.p000.s01" not in tm.by_id
+    memory.write(tmp_path / "d.jsonl", tm.entries)
+    fresh = memory.load("d", tmp_path)
+    assert [e.zh for e in fresh.entries] == ["第一句。", "第二句。", "第三句。"]
+    assert memory.prune(doc, fresh) == []  # idempotent
+    assert memory.apply(make_doc(["第一句。", "第二句。"]), fresh) == []

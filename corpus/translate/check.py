@@ -8,7 +8,9 @@ Checks, per sentence pair:
 - ``names``: an English spelling that collapses to a registry name (case,
   spaces, hyphens ignored) without being one of its registered forms, e.g.
   "Wudao" for "Wu Dao" or "Zhang Hong-jiang" for "Zhang Hongjiang";
-- ``length``: a length ratio far outside the document's distribution.
+- ``length``: a length ratio (English characters per Chinese unit: a Han character
+  or a run of Latin letters/digits, see ``zh_length``) far outside the document's
+  distribution.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from corpus.model import Document, Sentence
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[.'’\-][A-Za-z0-9]+)*")
 GLOSS = re.compile(r"[(（][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·、\s]+[)）]")
 
 ZH_UNITS = {"万亿": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2}
@@ -96,6 +99,12 @@ def missing_quantities(zh: str, en: str) -> list[float]:
     return missing
 
 
+def zh_length(text: str) -> int:
+    """Length of Chinese text in word-like units: one per Han character, one per run of Latin
+    letters or digits (a name, an acronym, a number); punctuation and mojibake residue ('?') count nothing."""
+    return len(HAN.findall(text)) + len(LATIN_RUN.findall(text))
+
+
 def han_outside_gloss(en: str) -> list[str]:
     stripped = GLOSS.sub("", en) if thresholds()["han_in_english"]["allow_parenthesised_gloss"] else en
     return HAN.findall(stripped)
@@ -163,7 +172,7 @@ def check_document(doc: Document, registry_entities: list[dict]) -> CheckReport:
             report.problems.append((s.id, "numbers", ", ".join(f"{v:g}" for v in missing)))
         for surface in inconsistent_names(s.en, variants):
             report.problems.append((s.id, "names", surface))
-        zh_chars = len(s.zh.strip())
+        zh_chars = zh_length(s.zh)
         if zh_chars >= thresholds()["length_ratio"]["min_zh_chars"]:
             ratio = math.log(len(s.en) / zh_chars)
             judged.append((s, ratio))

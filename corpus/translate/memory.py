@@ -43,6 +43,10 @@ class TranslationMemory:
     entries: list[MemoryEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the lookup tables after ``entries`` changed."""
         self.by_zh = {entry.zh: entry for entry in self.entries if entry.en}
         self.by_id = {entry.id: entry for entry in self.entries}
 
@@ -117,6 +121,22 @@ def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR)
     entries = sorted(by_zh.values(), key=lambda e: (e.zh not in order, e.id))
     write(directory / f"{doc.doc_id}.jsonl", entries)
     return imported
+
+
+def prune(doc: Document, memory: TranslationMemory) -> list[MemoryEntry]:
+    """Drop the entries whose source text matches no sentence of the document; return them.
+
+    Such orphans are left behind when cleaning or segmentation changes (fragments
+    of a sentence that is now whole, boilerplate no longer kept); lookup never
+    reaches them.  ``memory`` is changed in place; write ``memory.entries`` to keep
+    the result.
+    """
+    sentences = {sentence.zh for sentence in doc.sentences}
+    kept = [entry for entry in memory.entries if entry.zh in sentences]
+    removed = [entry for entry in memory.entries if entry.zh not in sentences]
+    memory.entries = kept
+    memory.reindex()
+    return removed
 
 
 def write(path: Path, entries: list[MemoryEntry]) -> None:
