@@ -15,8 +15,8 @@ def _progress(args: argparse.Namespace):
 
 
 def _docs(args: argparse.Namespace):
-    docs = pipeline.prepare(Path(args.seeds))
-    pipeline.translate(docs, allow_untranslated=True)
+    """The documents as the build makes them (translated, aligned, annotated), without publishing."""
+    docs, _report, _registry = pipeline.process(Path(args.seeds), allow_untranslated=True)
     return docs
 
 
@@ -43,7 +43,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     matches = [doc for doc_id, doc in docs.items() if args.doc in (doc_id, doc.source_file, Path(doc.source_file).stem)]
     if not matches:
         raise CorpusError(f"no document {args.doc!r}; known: {', '.join(sorted(docs))}")
-    print(view.show_document(matches[0]))
+    print(view.show_document(matches[0], colour=view.want_colour(sys.stdout, args.plain)))
     return 0
 
 
@@ -81,6 +81,26 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
             raise CorpusError(f"{args.file}: unknown doc_id {doc_id!r}")
         count = memory.import_entries(docs[doc_id], doc_records)
         print(f"{doc_id}: imported {count} translations")
+    return 0
+
+
+def cmd_tm_prune(args: argparse.Namespace) -> int:
+    from corpus.translate import memory
+
+    docs = pipeline.prepare(Path(args.seeds))
+    if args.doc and args.doc not in {doc.doc_id for doc in docs}:
+        raise CorpusError(f"no document {args.doc!r}; known: {', '.join(sorted(doc.doc_id for doc in docs))}")
+    for doc in docs:
+        if args.doc and args.doc != doc.doc_id:
+            continue
+        tm = memory.load(doc.doc_id)
+        removed = memory.prune(doc, tm)
+        for entry in removed:
+            print(json.dumps({"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}, ensure_ascii=False))
+        if removed and not args.list:
+            memory.write(memory.TM_DIR / f"{doc.doc_id}.jsonl", tm.entries)
+        verb = "would remove" if args.list else "removed"
+        print(f"{doc.doc_id}: {verb} {len(removed)} of {len(removed) + len(tm.entries)} entries", file=sys.stderr)
     return 0
 
 
@@ -136,8 +156,34 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", default="argos", help="machine-translation engine for sentences missing from the memory")
     build.set_defaults(func=cmd_build)
 
-    show = commands.add_parser("show", help="print one document readably")
+    show = commands.add_parser(
+        "show",
+        help="print one document readably, with speakers and entities",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Print one document as the build annotates it, sentence by sentence, zh and en.",
+        epilog=(
+            "paragraph headers:\n"
+            "  # ¶N                               the title\n"
+            "  ## ¶N                              a heading\n"
+            "  ¶N                                 a narrative paragraph\n"
+            "  [label → speaker-id, role] ¶N      an interview turn: the label as written, the registry id\n"
+            "                                     of its speaker and the role (interviewer, interviewee);\n"
+            "                                     '?' when the label names no registry entity\n"
+            "each sentence: its id, [flags], and 'speaker: ID (quoted)' for a quotation the narrative\n"
+            "attributes to a person; then its zh line and its en line(s).\n"
+            "\n"
+            "entity mentions, in the zh and the en lines:\n"
+            "  on a terminal: coloured by type (person, org, place, work, misc, title; dates, times,\n"
+            "  amounts and percentages in plain blue), legend under the metadata; --plain shows the ids.\n"
+            "  otherwise, or with --plain or NO_COLOR set: inline markup\n"
+            "    ⟦张宏江|person:zhang-hongjiang⟧   text|type:registry-id\n"
+            "    ⟦2018 年|date⟧                    text|type, for a mention without a registry id\n"
+            "  the markup is unambiguous: a backslash escapes \\, ⟦ and ⟧ in the text and | inside a\n"
+            "  mention, and control characters are written \\xHH."
+        ),
+    )
     show.add_argument("doc", help="document id or seed file name")
+    show.add_argument("--plain", action="store_true", help="no colour: mark entities up as ⟦text|type:id⟧ (also: NO_COLOR=1)")
     show.set_defaults(func=cmd_show)
 
     commands.add_parser("stats", help="per-document statistics").set_defaults(func=cmd_stats)
@@ -149,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     take = tm.add_parser("import", help="merge filled-in JSON lines (from 'tm missing') into the memory")
     take.add_argument("file")
     take.set_defaults(func=cmd_tm_import)
+    prune = tm.add_parser("prune", help="drop entries whose source text matches no sentence of the document (orphans)")
+    prune.add_argument("--doc", help="only this document")
+    prune.add_argument("--list", action="store_true", help="only print the entries that would be dropped; change nothing")
+    prune.set_defaults(func=cmd_tm_prune)
 
     align = commands.add_parser("align", help="align a Chinese and an English text; prints [i,j]:[k] links (Vecalign format)")
     align.add_argument("zh_file", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)")
