@@ -100,3 +100,12 @@ def test_mentions_are_valid_sorted_and_never_overlap(text):
         assert mention.ref is None or mention.ref in registry
     for before, after in zip(mentions, mentions[1:]):
         assert before.end <= after.start
+
+
+def test_a_work_whose_title_is_an_ordinary_word_is_matched_only_in_title_brackets():
+    from corpus.annotate import load_registry
+    from corpus.annotate.mentions import find_mentions
+
+    registry = load_registry()
+    assert [m.ref for m in find_mentions("你很喜欢《异类》那本书", registry) if m.ref] == ["outliers"]
+    assert "outliers" not in [m.ref for m in find_mentions("幻方大概是最異類的一個。", registry)]

@@ -23,7 +23,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
-from corpus.annotate.registry import Registry
+from corpus.annotate.registry import Registry, is_chinese
 from corpus.model import Mention
 
 # Same-length substitutions applied before matching, so offsets stay valid: any
@@ -86,9 +86,15 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
     found = []
     for match in matcher.finditer(text.translate(_SAME_LENGTH)):
         entity = registry[alias_to_id[match.group()]]
+        if entity.title_in_brackets_only and is_chinese(match.group()) and not _in_title_brackets(text, match):
+            continue
         found.append(Mention(match.start(), match.end(), text[match.start():match.end()],
                              entity.type, ref=entity.id, source="registry"))
     return found
+
+
+def _in_title_brackets(text: str, match: re.Match) -> bool:
+    return text[match.start() - 1:match.start()] == "《" and text[match.end():match.end() + 1] == "》"
 
 
 def title_mentions(text: str, registry: Registry) -> list[Mention]:

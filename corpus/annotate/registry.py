@@ -47,6 +47,8 @@ class Entity:
     description: str = ""
     ambiguous: tuple[str, ...] = ()  # aliases this entity knowingly shares with others
     en_adjective: Optional[str] = None  # 中国 in 中国学者 is "Chinese" in English
+    # The Chinese title is an ordinary word too (异类 "outlier"): it names the work only inside 《》.
+    title_in_brackets_only: bool = False
 
     @property
     def zh_aliases(self) -> tuple[str, ...]:
@@ -181,6 +183,7 @@ def registry_from_data(data: dict, path: str = "<data>") -> Registry:
             description=entry.get("description", ""),
             ambiguous=tuple(entry.get("ambiguous") or ()),
             en_adjective=entry.get("en_adjective"),
+            title_in_brackets_only=bool(entry.get("title_in_brackets_only", False)),
         )
         for entry in data["entities"]
     }
