@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from corpus import clean, script, structure
-from corpus.annotate import annotate, load_registry
+from corpus.annotate import Registry, annotate, load_registry
 from corpus.errors import CorpusError
 from corpus.export import publish
 from corpus.ingest import read_directory
@@ -52,6 +52,16 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
     return docs
 
 
+def english_title(doc: Document) -> None:
+    """``title_en`` is the translation of the title line, unless the curated metadata gives one.
+
+    Keeps the documents table, the TEI header and the English text saying the same thing.
+    """
+    title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
+    if title is not None and "title_en" not in doc.metadata and all(s.en for s in title.sentences):
+        doc.metadata["title_en"] = " ".join(s.en for s in title.sentences)
+
+
 def translate(
     docs: list[Document],
     engine_name: str = "argos",
@@ -85,6 +95,8 @@ def translate(
                 sentence.en_segments = [english]
                 sentence.en_source = engine.provenance
             from_engine = len(missing)
+    for doc in docs:
+        english_title(doc)
     total = sum(len(doc.sentences) for doc in docs)
     return BuildReport(len(docs), total, total - len(missing), from_engine, untranslated)
 
@@ -98,6 +110,24 @@ def align(docs: list[Document], progress: Progress = lambda message: None) -> No
         doc.links = construction_links(doc)
 
 
+def process(
+    seed_dir: Path = SEEDS,
+    allow_untranslated: bool = False,
+    engine_name: str = "argos",
+    tm_dir: Path = memory.TM_DIR,
+    progress: Progress = lambda message: None,
+) -> tuple[list[Document], BuildReport, Registry]:
+    """Every stage of the build short of publishing: prepared, translated, aligned, annotated documents."""
+    docs = prepare(seed_dir, progress)
+    report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
+    align(docs, progress)
+    registry = load_registry()
+    progress("annotate entities and speakers")
+    for doc in docs:
+        annotate(doc, registry)
+    return docs, report, registry
+
+
 def build(
     seed_dir: Path = SEEDS,
     root: Path = ROOT,
@@ -106,12 +136,6 @@ def build(
     tm_dir: Path = memory.TM_DIR,
     progress: Progress = lambda message: None,
 ) -> BuildReport:
-    docs = prepare(seed_dir, progress)
-    report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
-    align(docs, progress)
-    registry = load_registry()
-    progress("annotate entities and speakers")
-    for doc in docs:
-        annotate(doc, registry)
+    docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
     publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, progress)
     return report

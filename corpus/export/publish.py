@@ -10,7 +10,7 @@ from pathlib import Path
 
 from corpus import atomic
 from corpus import editlog
-from corpus.export import hf, moses, provenance, tei, tmx, xces
+from corpus.export import card, hf, moses, provenance, tei, tmx, xces
 from corpus.model import Document
 
 
@@ -36,3 +36,5 @@ def write_all(docs: list[Document], registry_entities: list[dict], root: Path, p
         for doc in docs:
             atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
         atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))
+    progress("update the statistics in README.md (the dataset card)")
+    card.update_readme(root / "README.md", docs, registry_entities)
