@@ -7,11 +7,17 @@ right after them (then the quotation itself ends the sentence).  ``.`` never
 ends a Chinese sentence, so ``1.75``, ``GPT-3.5``, ``Boson.ai`` and ``01.``
 stay whole.  Every character of the input belongs to exactly one sentence:
 ``"".join(split_sentences(t)) == t``.
+
+Sentences that hold text mojibake repair could not recover are flagged
+``corrupted`` (:func:`flag_corrupted`).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from corpus.clean.mojibake import corrupted_spans as residual
+from corpus.clean.mojibake import merge_spans
 from corpus.model import Paragraph, Sentence
 
 TERMINATORS = frozenset("。！？!?；;")
@@ -106,3 +112,65 @@ def segment_paragraph(doc_id: str, paragraph: Paragraph) -> list[Sentence]:
         )
         offset += len(piece)
     return sentences
+
+
+# --------------------------------------------------------------------------
+# residual mojibake
+
+CORRUPTED = "corrupted"
+# Characters lost for good: a run of question marks no writer types (the
+# broken GBK round-trip turns each undecodable byte pair into one "?", so a
+# lost word shows as "??????", e.g. the two section headings of seed 002), and
+# U+FFFD, a decoder's replacement character.  Up to three question marks can
+# be genuine emphasis ("真的吗???"); a single "?" next to re-paired characters
+# is judged by the mojibake scanner instead.
+LOST_CHARACTERS = r"[?？]{4,}|\ufffd+"
+_LOST = re.compile(LOST_CHARACTERS)
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")  # GBK user-defined area, as in corpus.clean.mojibake
+# How far apart two consecutive sentences may lie in the text (line break,
+# speaker label and colon between them).
+_GAP = 64
+
+
+def corrupted_spans(text: str) -> list[tuple[int, int]]:
+    """Merged, sorted spans of ``text`` (cleaned text) holding unrecovered mojibake.
+
+    Those :func:`corpus.clean.mojibake.corrupted_spans` finds (runs it can
+    read as mojibake but not repair, private-use characters) and runs of lost
+    characters (:data:`LOST_CHARACTERS`).
+    """
+    return merge_spans(residual(text) + [(m.start(), m.end()) for m in _LOST.finditer(text)])
+
+
+def flag_corrupted(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Add ``corrupted`` to the flags of each sentence that holds unrecovered mojibake.
+
+    ``text`` is the cleaned text the sentences come from, in order (a
+    document's ``cleaned`` and ``sentences``); each sentence is found in it
+    after the previous one, so spans that need the whole text to be seen map
+    to the sentences they overlap.  A sentence that is not a stretch of the
+    text (a heading joined from several lines) is judged by the spans' text.
+    Returns the flagged sentences.
+    """
+    spans = corrupted_spans(text)
+    if not spans:
+        return []
+    ends = [end for _, end in spans]
+    flagged: list[Sentence] = []
+    cursor, slack = 0, _GAP
+    for sentence in sentences:
+        at = text.find(sentence.zh, cursor, cursor + slack + len(sentence.zh))
+        if at >= 0:
+            first = bisect_right(ends, at)  # first span ending after the sentence starts
+            hit = first < len(spans) and spans[first][0] < at + len(sentence.zh)
+            cursor, slack = at + len(sentence.zh), _GAP
+        else:
+            nearby = spans[bisect_right(ends, cursor):bisect_right(ends, cursor + slack + len(sentence.zh))]
+            hit = bool(_LOST.search(sentence.zh) or _PRIVATE_USE.search(sentence.zh)) or any(
+                text[start:end] in sentence.zh for start, end in nearby)
+            slack += len(sentence.zh)
+        if hit and CORRUPTED not in sentence.flags:
+            sentence.flags.append(CORRUPTED)
+        if hit:
+            flagged.append(sentence)
+    return flagged

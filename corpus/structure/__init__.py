@@ -5,7 +5,10 @@ document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
 ``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label;
 a turn may also begin mid-line after a sentence end (``…有什么想法?张宏江:我…``).
 Paragraphs that follow a turn without a label continue that speaker's turn
-until the next heading.
+until the next heading.  A heading whose end was lost to mojibake
+(``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
+characters is not a sentence end.  Sentences holding unrecovered mojibake are
+flagged ``corrupted`` (:func:`corpus.segment.flag_corrupted`).
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import re
 from collections import Counter
 
 from corpus.model import Document, Paragraph
-from corpus.segment import segment_paragraph
+from corpus.segment import LOST_CHARACTERS, flag_corrupted, segment_paragraph
 
 MIN_TURNS = 3
 MAX_HEADING_CHARS = 30
@@ -22,6 +25,7 @@ LABEL = re.compile(r"^(?P<label>[^\s:：,，。！？!?、；;“”\"]{1,8})[:�
 SENTENCE_END = "。！？!?；;…"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
+LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
 
 
 def speaker_labels(lines: list[str]) -> set[str]:
@@ -40,7 +44,8 @@ def _split_midline_turns(line: str, labels: set[str]) -> list[str]:
 def _is_heading(line: str) -> bool:
     if NUMBERED_TITLE.match(line) and len(line) <= MAX_HEADING_CHARS + 5:
         return True
-    return len(line) <= MAX_HEADING_CHARS and line[-1] not in SENTENCE_END + ",，:：、"
+    line = LOST_TAIL.sub("", line)  # lost characters say nothing about how the line ended
+    return 0 < len(line) <= MAX_HEADING_CHARS and line[-1] not in SENTENCE_END + ",，:：、"
 
 
 def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -109,6 +114,7 @@ def parse(doc: Document) -> Document:
     for paragraph in paragraphs:
         paragraph.sentences = segment_paragraph(doc.doc_id, paragraph)
     doc.paragraphs = paragraphs
+    flag_corrupted(doc.cleaned, doc.sentences)
     if paragraphs and paragraphs[0].kind == "title":
         doc.metadata.setdefault("title_zh", paragraphs[0].text)
     return doc

@@ -1,0 +1,37 @@
+"""scripts/bench_text.py runs end to end on the seeds ×1 and prints what it promises (no timing assertions)."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import corpus.clean
+import corpus.script
+import corpus.structure
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_text.py"
+CONTENDERS = ("text pipeline", "of which clean", "of which structure+segment", "of which script+pinyin",
+              "opencc alone", "pypinyin alone")
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("bench_text", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def stages():
+    return corpus.clean.clean, corpus.structure.parse, corpus.script.annotate
+
+
+def test_bench_prints_throughputs_and_the_ratio(capsys):
+    before = stages()
+    assert load_bench().main(["--copies", "1"]) == 0
+    report = capsys.readouterr().out
+    assert "each seed's raw text x1" in report
+    for contender in CONTENDERS:  # name, seconds, chars/s
+        assert re.search(rf"^ *{re.escape(contender)}.* \d+\.\d\d +[\d,]+$", report, re.MULTILINE), contender
+    assert re.search(r"^ratio text pipeline time / pypinyin time: \d+\.\d\dx \(target <= 2x: (met|NOT met)\)$",
+                     report, re.MULTILINE)
+    assert stages() == before  # the per-stage timers are unwrapped again
