@@ -18,7 +18,7 @@ from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
 from corpus.translate import memory
-from corpus.translate.engines import get_engine
+from corpus.translate.engines import get_engine, translate_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -91,10 +91,11 @@ def translate(
             for sentence in missing:
                 sentence.flags.append("untranslated")
         else:
-            for sentence, english in zip(missing, engine.translate_batch([s.zh for s in missing])):
-                sentence.en_segments = [english]
-                sentence.en_source = engine.provenance
-            from_engine = len(missing)
+            translate_sentences(missing, engine)
+            untranslated = [sentence for sentence in missing if not sentence.en_segments]
+            for sentence in untranslated:
+                sentence.flags.append("untranslated")
+            from_engine = len(missing) - len(untranslated)
     for doc in docs:
         english_title(doc)
     total = sum(len(doc.sentences) for doc in docs)

@@ -407,3 +407,24 @@ def test_provenance_round_trips(engine, model, version):
 def test_a_provenance_of_another_kind_is_refused():
     with pytest.raises(ValueError):
         parse_provenance("reference:tm:x:1")
+
+
+# --- the build with machine translation ---------------------------------------------------
+
+
+def test_build_translates_what_the_memory_lacks_with_the_installed_model(tiny_model, argos_home, tmp_path):
+    import pyarrow.parquet as pq
+
+    from corpus import pipeline
+
+    models.install(tiny_model)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "new.txt").write_text("智源研究院成立于2018年。张宏江是理事长。\n", encoding="utf-8")
+    report = pipeline.build(seeds, root=tmp_path / "out", tm_dir=tmp_path / "tm")
+    assert (report.from_memory, report.from_engine, report.untranslated) == (0, 2, [])
+    rows = pq.ParquetFile(tmp_path / "out" / "corpus" / "data" / "sentences.parquet").read().to_pylist()
+    assert [row["en_source"] for row in rows] == [get_engine("argos").provenance] * 2
+    assert all(row["en_source"].startswith("mt:argos:") and row["en"] for row in rows)
+    tei_files = sorted(p.name for p in (tmp_path / "out" / "corpus" / "tei").glob("*.xml"))
+    assert tei_files == sorted(["corpus.xml", f"{rows[0]['doc_id']}.xml"])
