@@ -138,6 +138,15 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    from corpus.annotate import load_registry
+    from corpus.annotate.curation import curation_report
+
+    docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
+    print(curation_report(docs, load_registry()).format())
+    return 0
+
+
 def cmd_align(args: argparse.Namespace) -> int:
     from corpus.align import align_files
 
@@ -187,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(func=cmd_show)
 
     commands.add_parser("stats", help="per-document statistics").set_defaults(func=cmd_stats)
+
+    entities = commands.add_parser("entities", help="for registry curation: unknown names (jieba candidates) and unprojected mentions")
+    entities.add_argument("--doc", help="only this document")
+    entities.set_defaults(func=cmd_entities)
 
     tm = commands.add_parser("tm", help="translation memory").add_subparsers(dest="tm_command", required=True, metavar="ACTION")
     missing = tm.add_parser("missing", help="print untranslated or stale sentences as JSON lines to fill in")

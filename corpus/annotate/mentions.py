@@ -143,7 +143,7 @@ def _priority(mention: Mention) -> int:
 def unknown_candidates(text: str, registry: Registry) -> list[Mention]:
     """Names jieba tags as person/place/org that no registry or rule mention covers.
 
-    For curation only: the caller reports them (e.g. ``corpus annotate --unknown``);
+    For curation only: ``corpus entities`` reports them (:mod:`corpus.annotate.curation`);
     they are never added to a sentence's mentions.
     """
     known = find_mentions(text, registry)

@@ -1,0 +1,53 @@
+"""What the annotation could not settle, for the people who curate the registry.
+
+* names jieba tags as person/place/organisation that no registry entry or rule
+  covers (candidates for new registry entries, never added automatically);
+* Chinese mentions whose English span projection could not find (a missing
+  English alias, or a translation that paraphrases the name).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from corpus.annotate.mentions import unknown_candidates
+from corpus.annotate.projection import project
+from corpus.annotate.registry import Registry
+from corpus.model import Document
+
+
+@dataclass
+class CurationReport:
+    # (surface, type) → ids of the sentences it occurs in
+    unknown: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # (sentence id, surface, type, registry id or None)
+    unprojected: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+    mentions: int = 0
+
+    @property
+    def projection_rate(self) -> float:
+        return 1 - len(self.unprojected) / self.mentions if self.mentions else 1.0
+
+    def format(self) -> str:
+        lines = [f"unknown names (jieba candidates, not in the registry): {len(self.unknown)}"]
+        for (surface, kind), ids in sorted(self.unknown.items(), key=lambda item: (-len(item[1]), item[0])):
+            lines.append(f"  {surface}\t{kind}\t{len(ids)}\t{' '.join(ids[:3])}{' …' if len(ids) > 3 else ''}")
+        lines.append(f"unprojected mentions: {len(self.unprojected)} of {self.mentions} "
+                     f"(projection rate {self.projection_rate:.3f})")
+        lines += [f"  {sid}\t{surface}\t{kind}\t{ref or '-'}" for sid, surface, kind, ref in self.unprojected]
+        return "\n".join(lines)
+
+
+def curation_report(docs: list[Document], registry: Registry) -> CurationReport:
+    """Over annotated documents (``entities`` filled, English present where translated)."""
+    report = CurationReport()
+    for doc in docs:
+        for sentence in doc.sentences:
+            for candidate in unknown_candidates(sentence.zh, registry):
+                report.unknown[candidate.text, candidate.type].append(sentence.id)
+            if not sentence.en_segments:
+                continue
+            report.mentions += len(sentence.entities)
+            _, missed = project(sentence.entities, sentence.zh, sentence.en, registry)
+            report.unprojected += [(sentence.id, m.text, m.type, m.ref) for m in missed]
+    return report
