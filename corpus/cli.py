@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -241,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as error:
         print(f"corpus: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `corpus show DOC | head`: the reader has gone, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
 
 
 if __name__ == "__main__":

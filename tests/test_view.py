@@ -181,3 +181,13 @@ def test_wrapping_keeps_every_visible_character(case, width):
     parsed, _ = view.parse_markup(" ".join(lines))
     assert re.sub(r"\s", "", parsed) == re.sub(r"\s", "", text)
     view.wrap_highlighted(text, mentions, width, colour=True)
+
+
+def test_show_into_a_pipe_that_closes_early_is_quiet_and_succeeds():
+    import subprocess
+    import sys
+
+    shell = f"{sys.executable} -m corpus show founder-wave-2023 | head -n 1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert result.stdout.startswith("founder-wave-2023")
+    assert result.returncode == 0 and "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

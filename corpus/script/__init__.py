@@ -33,7 +33,11 @@ def to_hans(text: str) -> str:
 
 def to_hant(text: str) -> str:
     """Traditional, Taiwan standard with phrases; from either script."""
-    return _converter("s2twp").convert(to_hans(text))
+    return _hans_to_hant(to_hans(text))
+
+
+def _hans_to_hant(hans: str) -> str:
+    return _converter("s2twp").convert(hans)
 
 
 def detect_script(text: str) -> str:
@@ -50,8 +54,12 @@ def to_pinyin(text: str) -> str:
     Syllables are separated by spaces; punctuation hugs the word it belongs
     to; runs of non-Han text are kept as written (Latin words and numbers whole).
     """
+    return _hans_to_pinyin(to_hans(text))
+
+
+def _hans_to_pinyin(hans: str) -> str:
     out: list[str] = []
-    for run in HAN_RUN.findall(to_hans(text)):
+    for run in HAN_RUN.findall(hans):
         if HAN.match(run):
             pieces = [item[0] for item in pinyin(run, style=Style.TONE)]
         else:
@@ -67,7 +75,7 @@ def to_pinyin(text: str) -> str:
 def annotate(doc: Document) -> Document:
     doc.script = detect_script(doc.cleaned)
     for sentence in doc.sentences:
-        sentence.zh_hans = to_hans(sentence.zh)
-        sentence.zh_hant = to_hant(sentence.zh)
-        sentence.pinyin = to_pinyin(sentence.zh)
+        sentence.zh_hans = to_hans(sentence.zh)  # converted once; both variants start from it
+        sentence.zh_hant = _hans_to_hant(sentence.zh_hans)
+        sentence.pinyin = _hans_to_pinyin(sentence.zh_hans)
     return doc
