@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import opencc
 from pypinyin import Style, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 from corpus.model import Document
 
@@ -54,12 +55,12 @@ def to_pinyin(text: str) -> str:
     Syllables are separated by spaces; punctuation hugs the word it belongs
     to; runs of non-Han text are kept as written (Latin words and numbers whole).
     """
-    return _hans_to_pinyin(to_hans(text))
+    return _hans_to_pinyin(to_hans(text), text)
 
 
-def _hans_to_pinyin(hans: str) -> str:
+def _hans_to_pinyin(hans: str, original: str) -> str:
     out: list[str] = []
-    for run in HAN_RUN.findall(hans):
+    for run in HAN_RUN.findall(_readable(hans, original)):
         if HAN.match(run):
             pieces = [item[0] for item in pinyin(run, style=Style.TONE)]
         else:
@@ -72,10 +73,24 @@ def _hans_to_pinyin(hans: str) -> str:
     return " ".join(out)
 
 
+def _readable(hans: str, original: str) -> str:
+    """``hans``, with the original character back wherever only the original has a reading.
+
+    OpenCC simplifies some rare characters to Unicode-extension forms that pypinyin
+    does not know (彃 → 𪪼); reading the original keeps their pinyin.
+    """
+    if hans == original or len(hans) != len(original):
+        return hans
+    return "".join(
+        new if new == old or ord(new) in pinyin_dict or ord(old) not in pinyin_dict else old
+        for new, old in zip(hans, original)
+    )
+
+
 def annotate(doc: Document) -> Document:
     doc.script = detect_script(doc.cleaned)
     for sentence in doc.sentences:
         sentence.zh_hans = to_hans(sentence.zh)  # converted once; both variants start from it
         sentence.zh_hant = _hans_to_hant(sentence.zh_hans)
-        sentence.pinyin = _hans_to_pinyin(sentence.zh_hans)
+        sentence.pinyin = _hans_to_pinyin(sentence.zh_hans, sentence.zh)
     return doc
