@@ -161,6 +161,17 @@ def test_seed_004_first_section_heading_is_kept_as_a_heading(prepared_docs):
     assert paragraph_with(prepared_docs[BEIJING], "AI,離不開北京").kind == "heading"
 
 
+
+@pytest.mark.parametrize("doc_id, line, kind", [
+    (BEIJING, "北京,反哺全國", "heading"),
+    (BEIJING, "“怎么辦,他們一定會挖我們的人。”", "paragraph"),  # short lines of dialogue, not headings
+    (BEIJING, "“慌什么。”", "paragraph"),
+    (BEIJING, "“小心陷入‘無源之水’的困境!”", "paragraph"),
+    (HIGH_FLYER, "“做最重要、最困難的事”", "heading"),  # a quoted heading has no sentence end
+])
+def test_a_short_quotation_ending_a_sentence_is_not_a_heading(prepared_docs, doc_id, line, kind):
+    assert paragraph_with(prepared_docs[doc_id], line).kind == kind
+
 # ---------------------------------------------------------------- seed 004's pasted notice
 
 def test_copyright_notice_is_gone_and_the_article_text_around_it_stays(prepared_docs):

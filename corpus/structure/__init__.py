@@ -26,6 +26,7 @@ SENTENCE_END = "。！？!?；;…"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
+CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
 
 
 def speaker_labels(lines: list[str]) -> set[str]:
@@ -45,7 +46,10 @@ def _is_heading(line: str) -> bool:
     if NUMBERED_TITLE.match(line) and len(line) <= MAX_HEADING_CHARS + 5:
         return True
     line = LOST_TAIL.sub("", line)  # lost characters say nothing about how the line ended
-    return 0 < len(line) <= MAX_HEADING_CHARS and line[-1] not in SENTENCE_END + ",，:：、"
+    if not 0 < len(line) <= MAX_HEADING_CHARS:
+        return False
+    end = CLOSING_TAIL.sub("", line)
+    return bool(end) and end[-1] not in SENTENCE_END + ",，:：、"
 
 
 def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
