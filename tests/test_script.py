@@ -32,6 +32,10 @@ def test_pinyin_reads_the_original_where_opencc_simplifies_to_an_unknown_charact
     assert to_pinyin("射彃") == "shè bì"
 
 
+def test_ideographic_zero_is_read():
+    assert to_pinyin("二〇二三年") == "èr líng èr sān nián"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=100))
 def test_arbitrary_unicode_never_crashes(text):

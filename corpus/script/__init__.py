@@ -16,7 +16,6 @@ from pypinyin.pinyin_dict import pinyin_dict
 from corpus.model import Document
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-HAN_RUN = re.compile(HAN.pattern + "+|" + HAN.pattern.replace("[", "[^", 1) + "+")
 PASS_THROUGH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+%'_/]*|\S")
 # Punctuation that attaches to the preceding token in running pinyin.
 _CLOSING = frozenset("，。！？；：、,.!?;:)）」』”’》】…")
@@ -60,16 +59,12 @@ def to_pinyin(text: str) -> str:
 
 def _hans_to_pinyin(hans: str, original: str) -> str:
     out: list[str] = []
-    for run in HAN_RUN.findall(_readable(hans, original)):
-        if HAN.match(run):
-            pieces = [item[0] for item in pinyin(run, style=Style.TONE)]
+    # pypinyin hands each run without readings to ``errors``: Latin words and numbers stay whole
+    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=PASS_THROUGH_TOKEN.findall):
+        if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
+            out[-1] += piece
         else:
-            pieces = PASS_THROUGH_TOKEN.findall(run)
-        for piece in pieces:
-            if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
-                out[-1] += piece
-            else:
-                out.append(piece)
+            out.append(piece)
     return " ".join(out)
 
 
@@ -81,6 +76,8 @@ def _readable(hans: str, original: str) -> str:
     """
     if hans == original or len(hans) != len(original):
         return hans
+    if all(ord(new) in pinyin_dict for new in set(hans).difference(original)):
+        return hans  # the common case, decided on the few distinct characters simplification introduced
     return "".join(
         new if new == old or ord(new) in pinyin_dict or ord(old) not in pinyin_dict else old
         for new, old in zip(hans, original)
