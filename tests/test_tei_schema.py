@@ -99,3 +99,17 @@ def test_jing_reports_an_invalid_file(tmp_path):
     bad.write_bytes(etree.tostring(root))
     for schema in (RNG, TEI_ALL):
         assert jing(schema, [bad]).returncode != 0
+
+
+def test_duplicate_ids_are_refused_as_tei_refuses_them(tmp_path):
+    """xml:id is xsd:ID in our schema as in TEI: what tei_all refuses for a duplicate id, ours refuses too."""
+    root = etree.fromstring(tei.write_document(minimal("好。"), {}, {}))
+    original, sentence = root.xpath("//tei:div[@type='original'] | //tei:s", namespaces={"tei": tei.TEI_NS})
+    sentence.set(tei.XML_ID, original.get(tei.XML_ID))
+    duplicated = tmp_path / "duplicate-id.xml"
+    duplicated.write_bytes(etree.tostring(root))
+    for schema in (RNG, TEI_ALL):
+        result = jing(schema, [duplicated])
+        assert result.returncode != 0 and "already been defined" in result.stdout
+    with pytest.raises(etree.XMLSyntaxError, match="already defined"):
+        etree.parse(str(duplicated))  # lxml refuses it while parsing, before validation
