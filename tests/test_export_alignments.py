@@ -136,12 +136,13 @@ def test_the_opus_read_command_line_prints_our_pairs(tmp_path):
     assert result.stdout.splitlines() == ["智源成立了。\tBAAI was founded. It was 2018.", "没有译文。\t"]
 
 
-def test_cesalign_links_carry_type_and_certainty(tmp_path):
+def test_cesalign_links_carry_type_and_score(tmp_path):
     from lxml import etree
 
     export_xces(small_corpus(), tmp_path)
     links = etree.parse(str(tmp_path / ALIGNMENT_FILE)).findall(".//link")
-    assert [(link.get("xtargets"), link.get("type"), link.get("certainty")) for link in links] == [
+    assert [(link.get("xtargets"), link.get("type"), link.get("score")) for link in links] == [
         ("s1;s1 s2", "1-2", "0.9000"), ("s2;", "1-0", "0.2000")]
+    assert all(link.get("certainty") == link.get("score") for link in links)
     group = etree.parse(str(tmp_path / ALIGNMENT_FILE)).find(".//linkGrp")
     assert (group.get("fromDoc"), group.get("toDoc")) == ("zh/d.xml", "en/d.xml")

@@ -13,7 +13,12 @@ ENTITY_TYPES = ["person", "org", "place", "work", "misc", "date", "time", "amoun
 SPEAKER_ROLES = ["none", "interviewer", "interviewee", "quoted"]
 PARAGRAPH_KINDS = ["title", "heading", "paragraph", "turn"]
 SCRIPTS = ["hans", "hant"]
-LINK_TYPES = ["1-1", "1-2", "2-1", "2-2", "1-0", "0-1"]
+# The aligner's link types first (label ids stable), then every other n-m up to 4 sentences a side:
+# by construction, one Chinese sentence translated as n English sentences is a 1-n link.
+MAX_LINK_SIDE = 4
+LINK_TYPES = ["1-1", "1-2", "2-1", "2-2", "1-0", "0-1", "1-3", "3-1"]
+LINK_TYPES += [f"{i}-{j}" for i in range(MAX_LINK_SIDE + 1) for j in range(MAX_LINK_SIDE + 1)
+               if (i or j) and f"{i}-{j}" not in LINK_TYPES]
 
 
 CONFIGS = ("sentences", "documents", "alignments", "entities")
@@ -94,6 +99,10 @@ def alignment_rows(docs: list[Document]) -> list[dict]:
         sentences = doc.sentences
         en_ids = [en_segment_id(s, k) for s in sentences for k in range(len(s.en_segments))]
         for link in doc.links:
+            if link.type not in LINK_TYPES:
+                raise ValueError(f"{doc.doc_id}: link {link.type} between {[sentences[i].id for i in link.zh]} and "
+                                 f"English segments {list(link.en)} has more than {MAX_LINK_SIDE} sentences on a "
+                                 f"side; split the translation memory entry or the Chinese sentence")
             rows.append(
                 {
                     "doc_id": doc.doc_id,

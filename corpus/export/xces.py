@@ -5,7 +5,10 @@ Layout under the output directory (``alignments/``)::
     zh/<doc_id>.xml   <document id=…><s id="s1">…</s>…   one <s> per zh sentence
     en/<doc_id>.xml   the same, one <s> per English segment
     zh-en.xml         <cesAlign><linkGrp fromDoc="zh/<doc_id>.xml" toDoc="en/<doc_id>.xml">
-                        <link xtargets="s1;s1 s2" type="1-2" certainty="0.8312" id="SL1"/>
+                        <link xtargets="s1;s1 s2" type="1-2" score="0.8312" certainty="0.8312" id="SL1"/>
+
+The link score is written twice: as ``score`` and as ``certainty``, the name
+OPUS aligners write and ``opus_read -a certainty -tr T`` filters on.
 
 ``fromDoc``/``toDoc`` are relative to the output directory, which is what
 opustools resolves them against: ``opus_read -d zhen -s zh -t en -af
@@ -46,8 +49,9 @@ def _alignment_file(documents: list[Document]) -> bytes:
         group = etree.SubElement(root, "linkGrp", targType="s", fromDoc=f"zh/{document.doc_id}.xml",
                                  toDoc=f"en/{document.doc_id}.xml")
         for number, link in enumerate(document.links, start=1):
+            score = f"{link.score:.4f}"
             etree.SubElement(group, "link", id=f"SL{number}", xtargets=f"{_ids(link.zh)};{_ids(link.en)}",
-                             type=link.type, certainty=f"{link.score:.4f}")
+                             type=link.type, score=score, certainty=score)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
