@@ -77,9 +77,11 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
             except (ValueError, KeyError) as error:
                 raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})") from None
     docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds))}
-    for doc_id, doc_records in sorted(records.items()):
+    for doc_id, doc_records in sorted(records.items()):  # all checked before any file is written
         if doc_id not in docs:
             raise CorpusError(f"{args.file}: unknown doc_id {doc_id!r}")
+        memory.check_records(docs[doc_id], doc_records)
+    for doc_id, doc_records in sorted(records.items()):
         count = memory.import_entries(docs[doc_id], doc_records)
         print(f"{doc_id}: imported {count} translations")
     return 0

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from corpus import pipeline
+from corpus.errors import CorpusError
 from corpus.model import Document, Paragraph, Sentence
 from corpus.translate import memory
 
@@ -41,6 +42,28 @@ def test_missing_then_import_round_trip(tmp_path):
     assert fresh.sentences[1].en_segments == ["The second", "sentence, in two."]
     lines = (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["d.p000.s00", "d.p000.s01"]
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"en": "The second sentence."}, "list of non-empty strings"),  # a bare string, not a list
+    ({"en": ["The second sentence.", " "]}, "list of non-empty strings"),
+    ({"zh": "第二句!"}, "matches no sentence"),  # the translator edited the source
+])
+def test_import_refuses_bad_records_and_writes_nothing(tmp_path, change, problem):
+    doc = make_doc(["第一句。", "第二句。"])
+    good, bad = memory.missing_entries(doc, memory.load("d", tmp_path))
+    good["en"], bad["en"] = ["The first sentence."], ["The second sentence."]
+    bad.update(change)
+    with pytest.raises(CorpusError, match=problem):
+        memory.import_entries(doc, [good, bad], tmp_path)
+    assert not (tmp_path / "d.jsonl").exists()
+
+
+def test_memory_file_with_a_string_for_en_names_file_and_line(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"id": "x", "zh": "好", "en": ["Good"]}\n{"id": "y", "zh": "坏", "en": "Bad"}\n',
+                                      encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"d.jsonl: line 2: .*list of non-empty strings"):
+        memory.load("d", tmp_path)
 
 
 def test_malformed_memory_file_names_file_and_line(tmp_path):

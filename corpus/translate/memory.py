@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.errors import CorpusError
 from corpus.model import Document, Sentence
 
 TM_DIR = Path(__file__).resolve().parent.parent / "curated" / "tm"
@@ -59,6 +60,15 @@ class TranslationMemory:
         return entry if entry is not None and entry.zh != sentence.zh else None
 
 
+def english_segments(value: object) -> list[str]:
+    """``en`` as a list of English sentences; a bare string or an empty sentence is a mistake, not data."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ValueError(f'"en" must be a list of non-empty strings, one per English sentence, not {value!r:.60}')
+    return list(value)
+
+
 def read_entries(path: Path) -> list[MemoryEntry]:
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -66,11 +76,10 @@ def read_entries(path: Path) -> list[MemoryEntry]:
             continue
         try:
             record = json.loads(line)
-            entries.append(MemoryEntry(record["id"], record["zh"], list(record.get("en") or []), record.get("note", "")))
+            entries.append(MemoryEntry(record["id"], record["zh"], english_segments(record.get("en")),
+                                       record.get("note", "")))
         except (ValueError, KeyError, TypeError) as error:
-            from corpus.errors import InputError
-
-            raise InputError(str(path), number, f"line {number}: not a translation-memory entry ({error})") from None
+            raise CorpusError(f"{path}: line {number}: not a translation-memory entry ({error})") from None
     return entries
 
 
@@ -106,8 +115,29 @@ def missing_entries(doc: Document, memory: TranslationMemory) -> list[dict]:
     return records
 
 
+def check_records(doc: Document, records: list[dict]) -> None:
+    """Refuse records ``import_entries`` must not take: malformed English, or a source text no sentence has.
+
+    A translator who edits ``zh`` would otherwise add an entry that lookup never reaches.
+    """
+    sentences = {sentence.zh for sentence in doc.sentences}
+    for record in records:
+        where = f"{doc.doc_id}: record {record.get('id', '?')}"
+        try:
+            english_segments(record.get("en"))
+        except ValueError as error:
+            raise CorpusError(f"{where}: {error}") from None
+        if record.get("zh") not in sentences:
+            raise CorpusError(f"{where}: its zh text matches no sentence of the document (was it edited? "
+                              f"keep zh exactly as 'corpus tm missing' printed it)")
+
+
 def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR) -> int:
-    """Merge filled-in records into the document's memory file, in document order."""
+    """Merge filled-in records into the document's memory file, in document order.
+
+    Nothing is written unless every record passes :func:`check_records`.
+    """
+    check_records(doc, records)
     memory = load(doc.doc_id, directory)
     by_zh = {entry.zh: entry for entry in memory.entries}
     imported = 0
