@@ -22,8 +22,13 @@ def _docs(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    seeds = Path(args.seeds)
+    if args.out is None and seeds.resolve() != pipeline.SEEDS.resolve():
+        raise CorpusError(f"building from {seeds} would replace the shipped corpus in {pipeline.ROOT}; "
+                          f"give an output directory with --out DIR (--out {pipeline.ROOT} to replace it on purpose)")
     report = pipeline.build(
-        Path(args.seeds),
+        seeds,
+        root=Path(args.out) if args.out else pipeline.ROOT,
         allow_untranslated=args.allow_untranslated,
         engine_name=args.engine,
         progress=_progress(args),
@@ -166,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build every artifact from the seeds")
     build.add_argument("--allow-untranslated", action="store_true", help="build even if some sentences have no English (they are listed and flagged)")
     build.add_argument("--engine", default="argos", help="machine-translation engine for sentences missing from the memory")
+    build.add_argument("--out", metavar="DIR", help="write corpus/data, corpus/tei and alignments under DIR "
+                       "(default: this checkout; required with --seeds, so another folder's build never "
+                       "replaces the shipped corpus)")
     build.set_defaults(func=cmd_build)
 
     show = commands.add_parser(

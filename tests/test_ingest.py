@@ -1,6 +1,7 @@
 import pytest
 
 from corpus import pipeline
+from corpus.cli import main
 from corpus.errors import InputError
 from corpus.ingest import decode, extract_metadata, read_directory
 
@@ -86,3 +87,16 @@ def test_document_ids_are_curated_and_stable():
         "beijing-ai-talent",
     ]
     assert all(d.source_file.endswith(".txt") for d in docs)
+
+
+def test_build_from_another_seed_folder_needs_an_output_directory(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("智源研究院成立了。\n", encoding="utf-8")
+    shipped = (pipeline.ROOT / "corpus" / "data" / "sentences.parquet").read_bytes()
+    assert main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated"]) == 1
+    assert "--out" in capsys.readouterr().err
+    assert (pipeline.ROOT / "corpus" / "data" / "sentences.parquet").read_bytes() == shipped
+    out = tmp_path / "out"
+    assert main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated", "--out", str(out)]) == 0
+    assert (out / "corpus" / "data" / "sentences.parquet").exists() and (out / "alignments").is_dir()
