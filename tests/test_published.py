@@ -72,6 +72,18 @@ def test_tei_reads_back_into_the_published_documents():
     assert [d.doc_id for d in corpus.tei.read_corpus(corpus.tei.corpus_path())] == [d.doc_id for d in loaded]
 
 
+def test_dataset_and_tei_name_the_english_sentences_alike():
+    """A user joining the alignments config with the TEI finds every English id on an English s element."""
+    import pyarrow.parquet as pq
+
+    alignments = pq.read_table(ROOT / "corpus/data/alignments.parquet").to_pylist()
+    for doc_id in {row["doc_id"] for row in alignments}:
+        tree = etree.parse(str(corpus.tei.document_path(doc_id)))
+        english = set(tree.xpath("//tei:div[@type='translation']//tei:s/@xml:id", namespaces={"tei": "http://www.tei-c.org/ns/1.0"}))
+        dataset = {en_id for row in alignments if row["doc_id"] == doc_id for en_id in row["en_ids"]}
+        assert dataset and dataset == english
+
+
 @pytest.mark.parametrize("config", rows.CONFIGS)
 def test_load_dataset_works_offline_and_matches_the_api(config, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")

@@ -27,7 +27,7 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         or a sentence outside any turn) is wrapped in ``said who ana``.
         Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``.
         ``div type="translation" xml:lang="en"``: one ``s`` per English
-        segment (``<sid>.en<k>``, ``corresp`` to the Chinese ``s``, ``resp``
+        segment (``<sid>.en<k>``, k from 0 as in the dataset, ``corresp`` to the Chinese ``s``, ``resp``
         to the translation source), English mentions inside.
         ``div type="conversion"`` ``zh-Hans``/``zh-Hant`` and ``div
         type="transliteration" xml:lang="zh-Latn-pinyin"``: the script
@@ -73,6 +73,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from corpus.errors import CorpusError
+from corpus.export.rows import en_segment_id
 from corpus.model import Document, Edit, Mention, Paragraph, Sentence
 
 log = logging.getLogger(__name__)
@@ -461,13 +462,9 @@ def write_original(build: Builder, body, doc: Document) -> None:
         build.append_text(container, paragraph.text[position:])
 
 
-def english_id(sentence: Sentence, number: int) -> str:
-    return f"{sentence.id}.{ENGLISH.id_suffix}{number}"
-
-
 def english_ids(doc: Document) -> list[str]:
-    """The ids of ``doc.en_segments``, in the same order (what ``Link.en`` indexes)."""
-    return [english_id(s, k) for s in doc.sentences for k in range(1, len(s.en_segments) + 1)]
+    """The ids of ``doc.en_segments``, in the same order (what ``Link.en`` indexes); the dataset's ids too."""
+    return [en_segment_id(s, k) for s in doc.sentences for k in range(len(s.en_segments))]
 
 
 def translation_sources(doc: Document) -> dict[str, str]:
@@ -483,13 +480,13 @@ def write_english(build: Builder, body, doc: Document) -> None:
     responsible = translation_sources(doc)
     layer = ENGLISH
     for paragraph, container in layer_blocks(build, body, doc, layer.div_type, layer.lang, layer.id_suffix, False):
-        segments = [(sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments, 1)]
+        segments = [(sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments)]
         mentions = {s.id: nestable_mentions(s.en_segments, s.en_entities) for s in paragraph.sentences}
         offsets: dict[str, int] = {}
         for position, (sentence, number, text) in enumerate(segments):
             if position:
                 build.append_text(container, layer.separator)
-            attrs = {XML_ID: english_id(sentence, number), "corresp": "#" + sentence.id,
+            attrs = {XML_ID: en_segment_id(sentence, number), "corresp": "#" + sentence.id,
                      "resp": "#" + responsible[sentence.en_source]}
             s = build.add(container, "s", attrs)
             start = offsets.get(sentence.id, 0)
