@@ -138,5 +138,5 @@ def build(
     progress: Progress = lambda message: None,
 ) -> BuildReport:
     docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
-    publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, progress)
+    publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, seed_dir, progress)
     return report

@@ -72,6 +72,19 @@ def test_tei_reads_back_into_the_published_documents():
     assert [d.doc_id for d in corpus.tei.read_corpus(corpus.tei.corpus_path())] == [d.doc_id for d in loaded]
 
 
+def test_tei_links_to_files_resolve_against_their_base():
+    """Seed and curated-file links resolve, xml:base included, to files of the checkout."""
+    from urllib.parse import unquote, urljoin, urlparse
+
+    targets = 0
+    for path in sorted(corpus.tei.DIRECTORY.glob("*.xml")):
+        for ref in etree.parse(str(path)).iter("{http://www.tei-c.org/ns/1.0}ref"):
+            resolved = Path(unquote(urlparse(urljoin(ref.base, ref.get("target"))).path))
+            assert resolved.is_file() and resolved.is_relative_to(ROOT), (path.name, ref.get("target"))
+            targets += 1
+    assert targets > 10
+
+
 def test_dataset_and_tei_name_the_english_sentences_alike():
     """A user joining the alignments config with the TEI finds every English id on an English s element."""
     import pyarrow.parquet as pq

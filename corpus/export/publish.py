@@ -14,7 +14,8 @@ from corpus.export import card, hf, moses, provenance, tei, tmx, xces
 from corpus.model import Document
 
 
-def write_all(docs: list[Document], registry_entities: list[dict], root: Path, progress=lambda message: None) -> None:
+def write_all(docs: list[Document], registry_entities: list[dict], root: Path, seed_dir: Path,
+              progress=lambda message: None) -> None:
     targets = [
         atomic.Target(root / "corpus" / "data"),
         atomic.Target(root / "alignments"),
@@ -32,7 +33,7 @@ def write_all(docs: list[Document], registry_entities: list[dict], root: Path, p
         tmx.export_tmx(docs, alignments)
 
         progress("write corpus/tei (TEI P5 documents and teiCorpus)")
-        registry, info = {"entities": registry_entities}, provenance.build_info()
+        registry, info = {"entities": registry_entities}, provenance.build_info(root / "corpus" / "tei", seed_dir)
         for doc in docs:
             atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
         atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))

@@ -595,7 +595,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     sources = build.add(file_desc, "sourceDesc")
     write_metadata(build, build.add(sources, "bibl", {"type": "article"}), doc)
     seed = build.add(sources, "bibl", {"type": "seed"})
-    build.add(seed, "ref", {"target": uri(doc.source_file)}, doc.source_file)
+    build.add(seed, "ref", {"target": uri(build_info.get("seed_base", "") + doc.source_file)}, doc.source_file)
     build.add(seed, "note", {"type": "encoding"}, doc.encoding)
     profile = build.add(header, "profileDesc")
     languages = build.add(profile, "langUsage")
@@ -689,7 +689,7 @@ def write_build_info(build: Builder, encoding, build_info: dict) -> None:
         interpretation = build.add(editorial, "interpretation")
         for path in sorted(curated):
             paragraph = build.add(interpretation, "p", text="Curated data ")
-            build.add(paragraph, "ref", {"target": uri(path)}, path)
+            build.add(paragraph, "ref", {"target": uri(build_info.get("checkout_base", "") + path)}, path)
             build.append_text(paragraph, ", ")
             build.add(paragraph, "idno", {"type": "hash"}, curated[path])
     tools = build_info.get("tools") or {}
@@ -715,7 +715,7 @@ def corpus_header(build: Builder, docs: list[Document], registry: dict, build_in
     seeds = build.add(sources, "listBibl", {"type": "seeds"})
     for doc in docs:
         seed = build.add(seeds, "bibl", {"corresp": "#" + doc.doc_id})
-        build.add(seed, "ref", {"target": uri(doc.source_file)}, doc.source_file)
+        build.add(seed, "ref", {"target": uri(build_info.get("seed_base", "") + doc.source_file)}, doc.source_file)
     encoding = build.add(header, "encodingDesc")
     write_build_info(build, encoding, build_info)
     write_taxonomies(build, encoding, docs)
