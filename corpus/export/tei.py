@@ -29,7 +29,7 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         ``div type="translation" xml:lang="en"``: one ``s`` per English
         segment (``<sid>.en<k>``, k from 0 as in the dataset, ``corresp`` to the Chinese ``s``, ``resp``
         to the translation source), English mentions inside.
-        ``div type="conversion"`` ``zh-Hans``/``zh-Hant`` and ``div
+        ``div type="conversion"`` ``zh-Hans``/``zh-Hant-TW`` and ``div
         type="transliteration" xml:lang="zh-Latn-pinyin"``: the script
         variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``); a
         variant equal to the original is written ``<s sameAs="#sid"/>``.  A
@@ -104,7 +104,7 @@ class Layer:
 
 VARIANT_LAYERS = (
     Layer("zh_hans", "conversion", "zh-Hans", "hans", ""),
-    Layer("zh_hant", "conversion", "zh-Hant", "hant", ""),
+    Layer("zh_hant", "conversion", "zh-Hant-TW", "hant", ""),  # OpenCC s2twp: Taiwan standard and phrasing
     Layer("pinyin", "transliteration", "zh-Latn-pinyin", "py", " "),
 )
 ENGLISH = Layer("en_segments", "translation", "en", "en", " ")
@@ -184,6 +184,7 @@ LANGUAGE_NAMES = {
     "zh": "Chinese",
     "zh-Hans": "Chinese (simplified script)",
     "zh-Hant": "Chinese (traditional script)",
+    "zh-Hant-TW": "Chinese (traditional script, Taiwan standard characters and phrasing)",
     "zh-Latn-pinyin": "Chinese (Hanyu Pinyin)",
     "en": "English",
 }
