@@ -96,6 +96,8 @@ def test_a_stray_quote_at_the_end_stays_with_the_last_sentence():
 
 def test_nested_quotations_close_together():
     assert split_sentences("他说：“她说‘好。’”然后走了。") == ["他说：“她说‘好。’”", "然后走了。"]
+    assert split_sentences("他说：“她说‘好。’我们走。”然后") == ["他说：“她说‘好。’我们走。”", "然后"]
+    assert split_sentences("（他说“好。”然后走了）。再见") == ["（他说“好。”然后走了）。", "再见"]
     assert split_sentences("他说:\"她说'好。'\"然后") == ["他说:\"她说'好。'\"", "然后"]
 
 

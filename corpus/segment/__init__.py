@@ -3,13 +3,14 @@
 A sentence ends at 。！？!?；; or an ellipsis (…… / ...), together with any
 closing quotes and brackets that follow.  Terminators inside an open
 quotation or bracket do not end the sentence, unless the quotation closes
-right after them (then the quotation itself ends the sentence).  A straight
-quote (``"`` or ``'``, not an apostrophe as in ``GPT's``) closes the quotation
-it opened when that is open and opens one otherwise, so a sentence never
-starts with the quote that closes the one before.  ``.`` never
-ends a Chinese sentence, so ``1.75``, ``GPT-3.5``, ``Boson.ai`` and ``01.``
-stay whole.  Every character of the input belongs to exactly one sentence:
-``"".join(split_sentences(t)) == t``.
+right after them and nothing else stays open (then the quotation itself ends
+the sentence; a quotation closing inside another, or inside brackets, does
+not end it).  A straight quote (``"`` or ``'``, not an apostrophe as in
+``GPT's``) closes the quotation it opened when that is open and opens one
+otherwise, so a sentence never starts with the quote that closes the one
+before.  ``.`` never ends a Chinese sentence, so ``1.75``, ``GPT-3.5``,
+``Boson.ai`` and ``01.`` stay whole.  Every character of the input belongs
+to exactly one sentence: ``"".join(split_sentences(t)) == t``.
 
 Sentences that hold text mojibake repair could not recover are flagged
 ``corrupted`` (:func:`flag_corrupted`).
@@ -65,7 +66,7 @@ def split_sentences(text: str) -> list[str]:
             if stack and not _closes_quotation(text, end, match.start(), stack):
                 continue
             consumed = _absorb_closers(text, end, stack)
-            if consumed < len(text):
+            if consumed < len(text) and not stack:
                 cuts.append(consumed)
     pieces: list[str] = []
     start = 0
