@@ -158,7 +158,9 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_align(args: argparse.Namespace) -> int:
     from corpus.align import align_files
 
-    print(align_files(Path(args.zh_file), Path(args.en_file), paragraphs=args.paragraphs, baseline=args.baseline), end="")
+    sentences_out = Path(args.sentences_out) if args.sentences_out else None
+    print(align_files(Path(args.zh_file), Path(args.en_file), paragraphs=args.paragraphs, baseline=args.baseline,
+                      sentences_out=sentences_out), end="")
     return 0
 
 
@@ -224,10 +226,28 @@ def build_parser() -> argparse.ArgumentParser:
     prune.add_argument("--list", action="store_true", help="only print the entries that would be dropped; change nothing")
     prune.set_defaults(func=cmd_tm_prune)
 
-    align = commands.add_parser("align", help="align a Chinese and an English text; prints [i,j]:[k] links (Vecalign format)")
-    align.add_argument("zh_file", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)")
-    align.add_argument("en_file", help="English text, one sentence per line (or paragraphs, with --paragraphs)")
+    align = commands.add_parser(
+        "align",
+        help="align a Chinese and an English text; prints [i,j]:[k] links (Vecalign format)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Align a Chinese and an English text and print one link per line.",
+        epilog=(
+            "output: one link per line, in order, e.g.\n"
+            "  [0]:[0]        line 0 of ZH_FILE is translated by line 0 of EN_FILE\n"
+            "  [1, 2]:[1]     lines 1 and 2 of ZH_FILE together by line 1 of EN_FILE\n"
+            "  [3]:[]         line 3 of ZH_FILE has no translation ([]:[4]: line 4 of EN_FILE has no source)\n"
+            "indices are zero-based line numbers in the files; blank lines are skipped and appear in no link.\n"
+            "with --paragraphs the indices number the split sentences instead (blank lines still skipped);\n"
+            "--sentences-out PREFIX writes them, one per line, to PREFIX.zh and PREFIX.en, so that line i\n"
+            "of those files is the sentence the links call i.\n"
+            "ZH_FILE may be UTF-8, GB18030 or Big5; EN_FILE must be UTF-8."
+        ),
+    )
+    align.add_argument("zh_file", metavar="ZH_FILE", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)")
+    align.add_argument("en_file", metavar="EN_FILE", help="English text, one sentence per line (or paragraphs, with --paragraphs)")
     align.add_argument("--paragraphs", action="store_true", help="the files hold paragraphs: split them into sentences first")
+    align.add_argument("--sentences-out", metavar="PREFIX",
+                       help="with --paragraphs: write the split sentences to PREFIX.zh and PREFIX.en, one per line")
     align.add_argument("--baseline", action="store_true", help="use the length-only Gale-Church baseline")
     align.set_defaults(func=cmd_align)
 

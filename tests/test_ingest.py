@@ -37,6 +37,14 @@ def test_refuses_undecodable_bytes_with_offset():
     assert error.value.offset == 6
 
 
+def test_utf8_only_refuses_what_gb18030_would_read_with_offset():
+    data = "One.\nTwo cafés.".encode("latin-1")  # "és" is a valid GB18030 pair
+    assert decode(data, "en.txt")[1] == "gb18030"
+    with pytest.raises(InputError) as error:
+        decode(data, "en.txt", legacy=False)
+    assert error.value.offset == 12 and "not valid UTF-8" in str(error.value)
+
+
 def test_refuses_control_characters_with_byte_offset():
     with pytest.raises(InputError) as error:
         decode("中文\x07text".encode(), "ctl.txt")

@@ -1,12 +1,16 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.segment import split_sentences
+from corpus.segment import CLOSERS, split_sentences
 
 CJK_TEXT = st.text(
-    alphabet=st.sampled_from(list("我们在做一件事张宏江说好的。！？!?；;…“”「」『』（）()《》.,，:：3.5GPT- \u3000")),
+    alphabet=st.sampled_from(list("我们在做一件事张宏江说好的。！？!?；;…“”「」『』（）()《》‘’\"'.,，:：3.5GPT- \u3000")),
     max_size=200,
 )
+
+
+def only_closers(sentence: str) -> bool:
+    return all(char in CLOSERS or char.isspace() for char in sentence)
 
 
 def test_ends_at_terminators_and_keeps_closing_quotes():
@@ -49,6 +53,14 @@ def test_every_character_belongs_to_exactly_one_sentence(text):
     assert all(pieces)
 
 
+@settings(max_examples=500)
+@given(CJK_TEXT)
+def test_no_sentence_is_only_closing_quotes_brackets_or_spaces(text):
+    pieces = split_sentences(text)
+    if len(pieces) > 1:  # a paragraph of nothing but closers is one such sentence, unavoidably
+        assert not [piece for piece in pieces if only_closers(piece)]
+
+
 @settings(max_examples=300)
 @given(st.text(max_size=300))
 def test_arbitrary_unicode_never_crashes_and_covers_input(text):
@@ -57,3 +69,37 @@ def test_arbitrary_unicode_never_crashes_and_covers_input(text):
 
 def test_terminator_after_closing_quote_stays_with_the_sentence():
     assert split_sentences("他说：“好。”。然后") == ["他说：“好。”。", "然后"]
+
+
+def test_straight_quote_after_a_sentence_end_closes_the_open_quotation():
+    assert split_sentences('他说:"好。"她说:"不。"') == ['他说:"好。"', '她说:"不。"']
+    assert split_sentences('他说:"好。"') == ['他说:"好。"']
+    assert split_sentences("他说:'好。'她说:'不。'") == ["他说:'好。'", "她说:'不。'"]
+
+
+def test_straight_quote_with_nothing_open_opens_the_next_sentence():
+    assert split_sentences('好。"走吧。"他说。') == ["好。", '"走吧。"', "他说。"]
+
+
+def test_terminators_inside_straight_quotes_do_not_end_the_sentence():
+    assert split_sentences("他说:'好。你好。'然后走了。") == ["他说:'好。你好。'", "然后走了。"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert split_sentences("GPT's 好。再见。") == ["GPT's 好。", "再见。"]
+    assert split_sentences("身高5'10。再见。") == ["身高5'10。", "再见。"]
+
+
+def test_a_stray_quote_at_the_end_stays_with_the_last_sentence():
+    assert split_sentences('好。再见。"') == ["好。", '再见。"']
+
+
+def test_nested_quotations_close_together():
+    assert split_sentences("他说：“她说‘好。’”然后走了。") == ["他说：“她说‘好。’”", "然后走了。"]
+    assert split_sentences("他说：“她说‘好。’我们走。”然后") == ["他说：“她说‘好。’我们走。”", "然后"]
+    assert split_sentences("（他说“好。”然后走了）。再见") == ["（他说“好。”然后走了）。", "再见"]
+    assert split_sentences("他说:\"她说'好。'\"然后") == ["他说:\"她说'好。'\"", "然后"]
+
+
+def test_a_closer_after_spaces_stays_with_the_sentence():
+    assert split_sentences("好。 」再见") == ["好。 」", "再见"]

@@ -1,8 +1,12 @@
 """Aligning two plain-text files: what ``corpus align ZH_FILE EN_FILE`` does.
 
-Input is UTF-8 with one sentence per line, or, with ``paragraphs=True``, one
-paragraph per non-blank line, split into sentences first: Chinese with
-:func:`corpus.segment.split_sentences`, English with :func:`split_english`.
+Input is one sentence per line; the links give zero-based line numbers, and
+blank lines are in no link.  With ``paragraphs=True`` each non-blank line is
+a paragraph, split into sentences first (Chinese with
+:func:`corpus.segment.split_sentences`, English with :func:`split_english`);
+the links then number those sentences, which ``sentences_out`` writes out.
+The Chinese file may be UTF-8, GB18030 or Big5 (as the seeds), the English
+one UTF-8.
 """
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ from pathlib import Path
 
 from corpus.align.aligner import align_texts, gale_church_align
 from corpus.align.gold_format import format_links
+from corpus.atomic import write_text
+from corpus.errors import CorpusError
+from corpus.ingest import decode
+from corpus.model import Link
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) followed by
 # whitespace and something that can start a sentence.
@@ -49,10 +57,20 @@ def split_english(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def read_sentences(path: Path, language: str, paragraphs: bool) -> list[str]:
-    lines = [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    if not paragraphs:
-        return [line for line in lines if line]
+def read_lines(path: Path, language: str) -> list[str]:
+    """The file's lines, stripped; a CorpusError naming the file (and byte offset) if it cannot be read as text."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read: {error.strerror or error}") from None
+    text, _encoding = decode(data, str(path), legacy=language == "zh")
+    # "\n" only, not str.splitlines: line numbers must be those of wc, sed and editors,
+    # which do not break at U+2028 or U+0085.
+    return [line.strip() for line in text.split("\n")]
+
+
+def split_paragraphs(lines: list[str], language: str) -> list[str]:
+    """The sentences of the non-blank lines, each line a paragraph."""
     if language == "zh":
         from corpus.segment import split_sentences
 
@@ -60,10 +78,31 @@ def read_sentences(path: Path, language: str, paragraphs: bool) -> list[str]:
     return [s for line in lines if line for s in split_english(line)]
 
 
+def _renumber(links: list[Link], zh_numbers: list[int], en_numbers: list[int]) -> list[Link]:
+    """Links over the aligned (non-blank) lines, given as the lines' numbers in the files."""
+    return [Link(tuple(zh_numbers[i] for i in link.zh), tuple(en_numbers[i] for i in link.en), link.score)
+            for link in links]
+
+
 def align_files(zh_path: Path, en_path: Path, *, paragraphs: bool = False, baseline: bool = False,
-                band: int | None = None) -> str:
-    """The links between two text files in the Vecalign format (``[0, 1]:[2]`` lines)."""
-    zh = read_sentences(zh_path, "zh", paragraphs)
-    en = read_sentences(en_path, "en", paragraphs)
+                band: int | None = None, sentences_out: Path | None = None) -> str:
+    """The links between two text files in the Vecalign format (``[0, 1]:[2]`` lines).
+
+    ``sentences_out`` (with ``paragraphs`` only) is a path prefix: the split
+    sentences are written, one per line, to ``PREFIX.zh`` and ``PREFIX.en``,
+    so line ``i`` of those files is the sentence the links call ``i``.
+    """
+    if sentences_out is not None and not paragraphs:
+        raise CorpusError("--sentences-out needs --paragraphs: without it the links number the input lines")
+    zh_lines, en_lines = read_lines(zh_path, "zh"), read_lines(en_path, "en")
     aligner = gale_church_align if baseline else align_texts
-    return format_links(aligner(zh, en, band=band))
+    if paragraphs:
+        zh, en = split_paragraphs(zh_lines, "zh"), split_paragraphs(en_lines, "en")
+        if sentences_out is not None:
+            write_text(Path(f"{sentences_out}.zh"), "".join(f"{sentence}\n" for sentence in zh))
+            write_text(Path(f"{sentences_out}.en"), "".join(f"{sentence}\n" for sentence in en))
+        return format_links(aligner(zh, en, band=band))
+    zh_numbers = [number for number, line in enumerate(zh_lines) if line]
+    en_numbers = [number for number, line in enumerate(en_lines) if line]
+    links = aligner([zh_lines[n] for n in zh_numbers], [en_lines[n] for n in en_numbers], band=band)
+    return format_links(_renumber(links, zh_numbers, en_numbers))

@@ -24,8 +24,12 @@ SEED_SUFFIXES = (".txt",)
 __all__ = ["decode", "read_document", "read_directory", "extract_metadata"]
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable bytes."""
+def decode(data: bytes, path: str, *, legacy: bool = True) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable bytes.
+
+    ``legacy=False`` accepts UTF-8 only: English text in GB18030 or Big5 is
+    not to be expected, and most bytes decode as GB18030 into nonsense.
+    """
     if not data.strip():
         raise InputError(path, 0, "empty file: no text to read")
     nul = data.find(b"\x00")
@@ -34,16 +38,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _strict(data[3:], "utf-8", path, base=3), "utf-8-sig"
     else:
-        text, encoding = _decode_without_bom(data, path)
+        text, encoding = _decode_without_bom(data, path, legacy)
     _refuse_controls(text, encoding, path)
     return text, encoding
 
 
-def _decode_without_bom(data: bytes, path: str) -> tuple[str, str]:
+def _decode_without_bom(data: bytes, path: str, legacy: bool) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if not legacy:
+            raise InputError(path, utf8_error.start, f"not valid UTF-8: {utf8_error.reason}") from None
         text, encoding = _decode_legacy(data, path, utf8_error)
     return text, encoding
 

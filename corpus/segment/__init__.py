@@ -3,10 +3,14 @@
 A sentence ends at 。！？!?；; or an ellipsis (…… / ...), together with any
 closing quotes and brackets that follow.  Terminators inside an open
 quotation or bracket do not end the sentence, unless the quotation closes
-right after them (then the quotation itself ends the sentence).  ``.`` never
-ends a Chinese sentence, so ``1.75``, ``GPT-3.5``, ``Boson.ai`` and ``01.``
-stay whole.  Every character of the input belongs to exactly one sentence:
-``"".join(split_sentences(t)) == t``.
+right after them and nothing else stays open (then the quotation itself ends
+the sentence; a quotation closing inside another, or inside brackets, does
+not end it).  A straight quote (``"`` or ``'``, not an apostrophe as in
+``GPT's``) closes the quotation it opened when that is open and opens one
+otherwise, so a sentence never starts with the quote that closes the one
+before.  ``.`` never ends a Chinese sentence, so ``1.75``, ``GPT-3.5``,
+``Boson.ai`` and ``01.`` stay whole.  Every character of the input belongs
+to exactly one sentence: ``"".join(split_sentences(t)) == t``.
 
 Sentences that hold text mojibake repair could not recover are flagged
 ``corrupted`` (:func:`flag_corrupted`).
@@ -23,10 +27,15 @@ from corpus.model import Paragraph, Sentence
 TERMINATORS = frozenset("。！？!?；;")
 ELLIPSIS = re.compile(r"…+|\.{3,}")
 OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "‘": "’"}
-CLOSERS = frozenset(OPENERS.values()) | {'"', "'"}
-STRAIGHT_QUOTES = frozenset('"')
-QUOTE_CLOSERS = frozenset("”」』’\"")
-_INTERESTING = re.compile(r"[。！？!?；;…“”「」『』（）()《》【】‘’\"]|\.{3,}")
+# Straight quotes look the same opening and closing: one closes the quotation
+# it opened if that is still open (parity), otherwise it opens one.
+STRAIGHT_QUOTES = frozenset("\"'")
+CLOSERS = frozenset(OPENERS.values()) | STRAIGHT_QUOTES
+QUOTE_CLOSERS = frozenset("”」』’") | STRAIGHT_QUOTES
+SPACES = " \t\u3000"
+_INTERESTING = re.compile(r"[。！？!?；;…“”「」『』（）()《》【】‘’\"']|\.{3,}")
+# ' between letters or digits is an apostrophe or a prime (GPT's, 5'10), not a quote.
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -35,35 +44,43 @@ def split_sentences(text: str) -> list[str]:
         return []
     cuts: list[int] = []
     stack: list[str] = []  # expected closers of the open quotations/brackets
+    consumed = 0  # text before this already belongs to a sentence end (its closing quotes)
     for match in _INTERESTING.finditer(text):
+        if match.start() < consumed:
+            continue  # a closer _absorb_closers took: seen again, a straight quote would reopen
         char = match.group()
         if char in STRAIGHT_QUOTES:
-            if stack and stack[-1] == char:
-                stack.pop()
+            if _APOSTROPHE.match(text, match.start()):
+                continue
+            if char in stack:
+                _close(stack, char)
             else:
                 stack.append(char)
         elif char in OPENERS:
             stack.append(OPENERS[char])
         elif char in CLOSERS:
-            if char in stack:
-                # tolerate unbalanced text: close up to the matching opener
-                while stack and stack.pop() != char:
-                    pass
+            if char in stack:  # a stray closer closes nothing
+                _close(stack, char)
         elif char in TERMINATORS or ELLIPSIS.fullmatch(char):
             end = _end_of_terminator_run(text, match.end())
             if stack and not _closes_quotation(text, end, match.start(), stack):
                 continue
-            end = _absorb_closers(text, end, stack)
-            if end < len(text):
-                cuts.append(end)
+            consumed = _absorb_closers(text, end, stack)
+            if consumed < len(text) and not stack:
+                cuts.append(consumed)
     pieces: list[str] = []
     start = 0
-    for cut in sorted(set(cuts)):
-        if cut > start:
-            pieces.append(text[start:cut])
-            start = cut
+    for cut in cuts:
+        pieces.append(text[start:cut])
+        start = cut
     pieces.append(text[start:])
-    return [piece for piece in pieces if piece]
+    return pieces
+
+
+def _close(stack: list[str], closer: str) -> None:
+    """Close the innermost quotation/bracket ``closer`` ends, and any left open inside it (unbalanced text)."""
+    while stack.pop() != closer:
+        pass
 
 
 def _end_of_terminator_run(text: str, position: int) -> int:
@@ -79,17 +96,20 @@ def _closes_quotation(text: str, end: int, start: int, stack: list[str]) -> bool
 
 
 def _absorb_closers(text: str, end: int, stack: list[str]) -> int:
-    """Keep closing quotes/brackets, terminators after them (``”。``) and trailing spaces with the sentence."""
-    while end < len(text) and (text[end] in CLOSERS or text[end] in TERMINATORS):
+    """The end of a sentence whose terminators end at ``end``: closing quotes and brackets, terminators
+    after them (``”。``) and spaces stay with it, so the next sentence never starts with a closer."""
+    while end < len(text) and (text[end] in CLOSERS or text[end] in TERMINATORS or text[end] in SPACES):
         if text[end] in stack:
-            while stack and stack.pop() != text[end]:
-                pass
-        elif text[end] in STRAIGHT_QUOTES:
-            break  # a straight quote after a terminator with nothing open opens the next sentence
-        end += 1
-    while end < len(text) and text[end] in " \t\u3000":
+            _close(stack, text[end])
+        elif text[end] in STRAIGHT_QUOTES and not _only_closers(text, end + 1):
+            break  # nothing open: the quote opens the next sentence
         end += 1
     return end
+
+
+def _only_closers(text: str, start: int) -> bool:
+    """True when nothing but closers, terminators and spaces follows ``start``: no sentence could begin there."""
+    return all(char in CLOSERS or char in TERMINATORS or char in SPACES for char in text[start:])
 
 
 def sentence_id(doc_id: str, paragraph: int, index: int) -> str:
