@@ -20,7 +20,7 @@ the occurrence whose relative position in the English is nearest the mention's r
 the Chinese (the two ``中国`` of a sentence go to the ``China``/``Chinese`` in the same order, not
 both to the first), then the longer.  A taken occurrence is not offered again, and an occurrence
 inside a longer one of the same mention's forms is not offered at all (``20 million`` inside
-``20 million yuan``).
+``20 million yuan``).  Finally the mentions of one entity take its spans in the Chinese order.
 """
 from __future__ import annotations
 
@@ -74,8 +74,25 @@ def project_pairs(mentions: list[Mention], zh: str, en: str,
             if index not in spans and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 spans[index] = (start, end)
+    spans = _in_chinese_order(mentions, spans)
     return [(mention, _english(mention, en, *spans[index]) if index in spans else None)
             for index, mention in enumerate(mentions)]
+
+
+def _in_chinese_order(mentions: list[Mention], spans: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The spans of one entity's mentions handed out again in the Chinese order.
+
+    The full name is usually given first and shortened after (``Alex Smola`` … ``Smola``), but
+    the shortened form is only looked for in the last pass, after the full name went to
+    whichever mention stood nearer to it.
+    """
+    by_entity: dict[str, list[int]] = {}
+    for index in sorted(spans):
+        by_entity.setdefault(mentions[index].ref or mentions[index].text, []).append(index)
+    ordered = dict(spans)
+    for indices in by_entity.values():
+        ordered.update(zip(indices, sorted(spans[index] for index in indices)))
+    return ordered
 
 
 def projection_rate(pairs: list[tuple[list[Mention], list[Mention]]]) -> float:
