@@ -7,10 +7,11 @@ its sentences, which segmentation guarantees.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pyarrow.parquet as pq
 
@@ -19,6 +20,9 @@ from corpus.export import rows as hf_rows
 from corpus.model import Document, Link, Mention, Paragraph, Sentence
 
 DATA = Path(__file__).resolve().parent / "data"
+# Word edges for Latin-script queries: Han characters around a Latin word are an edge ("用GPT做" has GPT).
+LATIN_EDGE_BEFORE = r"(?<![0-9A-Za-z\u00c0-\u024f])"
+LATIN_EDGE_AFTER = r"(?![0-9A-Za-z\u00c0-\u024f])"
 
 
 @dataclass
@@ -55,23 +59,48 @@ class Corpus:
         find the same person: the query is compared with the simplified text
         and, case-insensitively, with the English; a query that names a
         registry entity also finds the sentences whose mentions link to it.
+        A query in Latin script matches whole words only, in both languages
+        (``AI`` does not match "raise", ``GPT`` not ``ChatGPT``); a query with
+        Chinese characters matches anywhere, as Chinese has no spaces between words.
         """
         from corpus.script import to_hans  # pypinyin comes with it: imported only when searching
 
-        simplified = to_hans(query)
-        folded = query.casefold()
-        refs = {
-            e["id"]
-            for e in self.entities
-            if any(folded == name.casefold() or simplified == to_hans(name) for name in _names(e))
-        }
+        if _is_latin(query):
+            in_zh = in_en = _latin_word(query)
+        else:
+            simplified, folded = to_hans(query), query.casefold()
+            in_zh, in_en = (lambda zh: simplified in zh), (lambda en: folded in en.casefold())
+        refs = self._entity_ids(query)
         return [
             s
             for s in self.sentences
-            if simplified in s.zh_hans
-            or folded in s.en.casefold()
-            or any(m.ref in refs for m in s.entities + s.en_entities)
+            if in_zh(s.zh_hans) or in_en(s.en) or any(m.ref in refs for m in s.entities + s.en_entities)
         ]
+
+    def said_by(self, entity: str) -> list[Sentence]:
+        """The sentences ``entity`` speaks: its interview turns and the quotations attributed to it.
+
+        ``entity`` is a registry id (``"liang-wenfeng"``) or any of the entity's names, in
+        either script or in English (``"梁文锋"``, ``"Liang Wenfeng"``); an interviewer voice is
+        the outlet (``"GeekPark"``).  ``Sentence.speaker_role`` tells turns (``interviewer``,
+        ``interviewee``) from quotations (``quoted``).  Raises ``KeyError`` for a name the
+        registry does not know, so that a misspelling is not mistaken for silence.
+        """
+        refs = self._entity_ids(entity)
+        if not refs:
+            raise KeyError(f"no registry entity is called {entity!r}")
+        return [s for s in self.sentences if s.speaker in refs]
+
+    def _entity_ids(self, name: str) -> set[str]:
+        """Ids of the registry entities that have ``name`` as id or name (either script, any case)."""
+        from corpus.script import to_hans
+
+        simplified, folded = to_hans(name), name.casefold()
+        return {
+            e["id"]
+            for e in self.entities
+            if e["id"] == name or any(folded == n.casefold() or simplified == to_hans(n) for n in _names(e))
+        }
 
     def to_hf(self, config: str = "sentences"):
         """The rows of one Hugging Face config as a ``datasets.Dataset`` (same rows as ``load_dataset``)."""
@@ -86,6 +115,17 @@ class Corpus:
             "entities": lambda: hf_rows.entity_rows(self.documents, self.entities),
         }[config]()
         return datasets.Dataset.from_list(rows, features=hf.FEATURES[config])
+
+
+def _is_latin(query: str) -> bool:
+    """Whether ``query`` has no Chinese character (then it is matched as whole words)."""
+    return not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in query)
+
+
+def _latin_word(query: str) -> Callable[[str], bool]:
+    """A case-insensitive test for ``query`` not run into other letters or digits (``AI`` not in "raise")."""
+    pattern = re.compile(LATIN_EDGE_BEFORE + re.escape(query) + LATIN_EDGE_AFTER, re.IGNORECASE)
+    return lambda text: bool(pattern.search(text))
 
 
 def _names(entity: dict) -> list[str]:

@@ -7,7 +7,8 @@ Prints precision/recall/F1 per gold file (exact span+type, exact span+type+regis
 and overlap+type), per type, and the errors; then the recall the registry's curators would reach
 if they accepted every jieba candidate that ``corpus entities`` reports (the candidates are never
 added to the corpus, so this is an upper bound for one curation round, not the shipped figure); then, when the sentence table exists with
-English, the share of Chinese mentions projected onto the English (overall and per type).
+English, the share of Chinese mentions projected onto the English (overall and per type), and how many
+of the hand-checked mentions in ``projection-sample.tsv`` are projected onto the expected English span.
 """
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from collections import Counter
 from pathlib import Path
 
 from corpus.annotate import find_mentions, load_registry, project
+from corpus.annotate.evaluation import (CORRECT_PROJECTION, GOLD_DIR, PROJECTION_SAMPLE, exact_match, gold_files,
+                                        linked_match, overlap_match, projection_outcome, read_gold,
+                                        read_projection_sample, score)
 from corpus.annotate.mentions import unknown_candidates
-from corpus.annotate.evaluation import (GOLD_DIR, exact_match, gold_files, linked_match, overlap_match, read_gold,
-                                        score)
+from corpus.annotate.projection import project_pairs
 
 SENTENCES = Path(__file__).resolve().parent.parent / "corpus" / "data" / "sentences.parquet"
 VARIANTS = (("exact span+type", exact_match), ("exact span+type+id", linked_match), ("overlap+type", overlap_match))
@@ -56,7 +59,28 @@ def evaluate_gold(directory: Path, registry, show_errors: bool) -> None:
                         print(f"    |   spurious {p.text} ({p.type})")
 
 
-def evaluate_projection(path: Path, registry) -> None:
+def evaluate_projection_sample(table, registry, show_errors: bool) -> None:
+    """Projection precision on the hand-checked sample: projected spans that are the expected one."""
+    cases = read_projection_sample(PROJECTION_SAMPLE)
+    rows = table.set_index("id")
+    outcomes, errors = Counter(), []
+    for case in cases:
+        zh, en = rows.at[case.sentence_id, "zh"], rows.at[case.sentence_id, "en"]
+        outcome, got = projection_outcome(case, project_pairs(find_mentions(zh, registry), zh, en, registry))
+        outcomes[outcome] += 1
+        if outcome not in CORRECT_PROJECTION:
+            errors.append(f"    | {case.sentence_id} {case.zh_mention}: {outcome}; "
+                          f"expected {case.en_text or None}@{case.en_start}, got {got}")
+    right, projected = outcomes["expected span"], outcomes["expected span"] + outcomes["other span"]
+    print(f"\n== projection sample ({PROJECTION_SAMPLE.name}, {len(cases)} hand-checked mentions): "
+          f"precision {right}/{projected} = {right / projected if projected else 0.0:.3f}")
+    for outcome, count in sorted(outcomes.items()):
+        print(f"    {outcome:<26} {count}")
+    if show_errors:
+        print("\n".join(errors))
+
+
+def evaluate_projection(path: Path, registry, show_errors: bool) -> None:
     if not path.exists():
         print(f"\n(no {path}: build the corpus to measure projection)")
         return
@@ -85,17 +109,18 @@ def evaluate_projection(path: Path, registry) -> None:
           f"projected onto the English = {overall:.3f}")
     for kind in sorted(total):
         print(f"    {kind:<8} {done[kind]}/{total[kind]} = {done[kind] / total[kind]:.3f}")
+    evaluate_projection_sample(table, registry, show_errors)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=GOLD_DIR)
     parser.add_argument("--sentences", type=Path, default=SENTENCES)
-    parser.add_argument("--errors", action="store_true", help="list missed and spurious mentions")
+    parser.add_argument("--errors", action="store_true", help="list missed and spurious mentions, and projection sample errors")
     args = parser.parse_args()
     registry = load_registry()
     evaluate_gold(args.gold, registry, args.errors)
-    evaluate_projection(args.sentences, registry)
+    evaluate_projection(args.sentences, registry, args.errors)
 
 
 if __name__ == "__main__":

@@ -100,3 +100,43 @@ def score(pairs: list[tuple[list[Mention], list[Mention]]], matches=exact_match)
         predicted_total += len(predicted)
         gold_total += len(gold)
     return Score(true_positives, predicted_total, gold_total)
+
+
+PROJECTION_SAMPLE = GOLD_DIR / "projection-sample.tsv"
+
+
+@dataclass(frozen=True)
+class ProjectionCase:
+    """A Chinese mention of a built sentence and the English span it should be projected onto (None: none)."""
+
+    sentence_id: str
+    zh_start: int
+    zh_mention: str
+    en_text: str
+    en_start: int | None
+
+
+def read_projection_sample(path: str | Path = PROJECTION_SAMPLE) -> list[ProjectionCase]:
+    with open(path, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    return [ProjectionCase(sid, int(zh_start), zh, en, int(en_start) if en_start else None)
+            for sid, zh_start, zh, en, en_start in rows]
+
+
+CORRECT_PROJECTION = ("expected span", "unprojected, as expected")
+
+
+def projection_outcome(case: ProjectionCase, pairs: list[tuple[Mention, Mention | None]]) -> tuple[str, str | None]:
+    """What projection (``project_pairs`` output for the case's sentence) did with the case's mention.
+
+    The outcome — ``expected span``, ``other span``, ``unprojected, as expected``,
+    ``unprojected, span expected`` or ``mention not detected`` — and the span chosen, as ``text@start``.
+    """
+    found = [target for mention, target in pairs if (mention.start, mention.text) == (case.zh_start, case.zh_mention)]
+    if not found:
+        return "mention not detected", None
+    if found[0] is None:
+        return ("unprojected, as expected" if case.en_start is None else "unprojected, span expected"), None
+    chosen = found[0]
+    right = (chosen.start, chosen.text) == (case.en_start, case.en_text)
+    return ("expected span" if right else "other span"), f"{chosen.text}@{chosen.start}"

@@ -12,12 +12,21 @@ loose one:
 3. people only: one word of the English name (``Zhang`` for Zhang Hongjiang, ``Altman``
    for Sam Altman) — translators often shorten a name they have already given in full.
 
-English spans never overlap; each Chinese mention is projected at most once.
+English spans never overlap or nest; each Chinese mention is projected at most once.  Within a
+pass, every occurrence of every mention's forms is a candidate, and candidates are taken best
+first: an occurrence standing on its own before one inside a longer capitalised name (``Beijing``
+in "founded in Beijing" before the one in "the Beijing Academy of Artificial Intelligence"), then
+the occurrence whose relative position in the English is nearest the mention's relative position in
+the Chinese (the two ``中国`` of a sentence go to the ``China``/``Chinese`` in the same order, not
+both to the first), then the longer.  A taken occurrence is not offered again, and an occurrence
+inside a longer one of the same mention's forms is not offered at all (``20 million`` inside
+``20 million yuan``).  Finally the mentions of one entity take its spans in the Chinese order.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
@@ -29,37 +38,61 @@ WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9])"
 WORD_EDGE_AFTER = r"(?![A-Za-z0-9]|[.,]\d)"
 QUANTITY_TYPES = frozenset({"date", "time", "amount", "percent"})
 NAME_TYPES = frozenset({"person", "org", "place", "work", "misc"})
+NAME_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+NAME_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+[ -]$")
+CLAUSE_OPENERS = tuple(".!?:;\"“‘(")
 
 
 def project(mentions: list[Mention], zh: str, en: str, registry: Registry) -> tuple[list[Mention], list[Mention]]:
     """Project ``mentions`` of ``zh`` onto ``en``: (English mentions, unprojected Chinese mentions).
 
     English mentions carry the Chinese mention's type and ref, ``source="projection"``
-    and offsets into ``en``.  ``zh`` is accepted for symmetry with the caller's data and
-    for future context-sensitive strategies; the projection itself needs only the mentions.
+    and offsets into ``en``.
     """
+    pairs = project_pairs(mentions, zh, en, registry)
+    english = sorted((target for _, target in pairs if target), key=lambda m: m.start)
+    return english, [mention for mention, target in pairs if target is None]
+
+
+def project_pairs(mentions: list[Mention], zh: str, en: str,
+                  registry: Registry) -> list[tuple[Mention, Mention | None]]:
+    """Each of ``mentions`` with its English mention in ``en`` (None where none was found), in input order."""
     taken = bytearray(len(en))
-    projected: dict[int, Mention] = {}
+    spans: dict[int, tuple[int, int]] = {}
     passes = (
         lambda m: _patterns(m, registry),
         lambda m: [f"(?i:{p})" for p in _patterns(m, registry)],
         lambda m: _name_parts(m, registry),
     )
     for patterns_for in passes:
-        for index, mention in enumerate(mentions):
-            if index in projected:
-                continue
-            for pattern in patterns_for(mention):
-                span = _first_free(pattern, en, taken)
-                if span:
-                    start, end = span
-                    taken[start:end] = b"\x01" * (end - start)
-                    projected[index] = Mention(start, end, en[start:end], mention.type, ref=mention.ref,
-                                               source="projection")
-                    break
-    english = sorted(projected.values(), key=lambda m: m.start)
-    unprojected = [m for i, m in enumerate(mentions) if i not in projected]
-    return english, unprojected
+        candidates = sorted(
+            (_rank(mention, zh, start, end, en), index, start, end)
+            for index, mention in enumerate(mentions) if index not in spans
+            for start, end in _outermost(_occurrences(pattern, en) for pattern in patterns_for(mention))
+        )
+        for _, index, start, end in candidates:
+            if index not in spans and not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                spans[index] = (start, end)
+    spans = _in_chinese_order(mentions, spans)
+    return [(mention, _english(mention, en, *spans[index]) if index in spans else None)
+            for index, mention in enumerate(mentions)]
+
+
+def _in_chinese_order(mentions: list[Mention], spans: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The spans of one entity's mentions handed out again in the Chinese order.
+
+    The full name is usually given first and shortened after (``Alex Smola`` … ``Smola``), but
+    the shortened form is only looked for in the last pass, after the full name went to
+    whichever mention stood nearer to it.
+    """
+    by_entity: dict[str, list[int]] = {}
+    for index in sorted(spans):
+        by_entity.setdefault(mentions[index].ref or mentions[index].text, []).append(index)
+    ordered = dict(spans)
+    for indices in by_entity.values():
+        ordered.update(zip(indices, sorted(spans[index] for index in indices)))
+    return ordered
 
 
 def projection_rate(pairs: list[tuple[list[Mention], list[Mention]]]) -> float:
@@ -69,11 +102,40 @@ def projection_rate(pairs: list[tuple[list[Mention], list[Mention]]]) -> float:
     return done / total if total else 0.0
 
 
-def _first_free(pattern: str, en: str, taken: bytearray) -> tuple[int, int] | None:
-    for match in _compiled(pattern).finditer(en):
-        if match.end() > match.start() and not any(taken[match.start():match.end()]):
-            return match.start(), match.end()
-    return None
+def _english(mention: Mention, en: str, start: int, end: int) -> Mention:
+    return Mention(start, end, en[start:end], mention.type, ref=mention.ref, source="projection")
+
+
+def _occurrences(pattern: str, en: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _compiled(pattern).finditer(en) if match.end() > match.start()]
+
+
+def _outermost(occurrences: Iterable[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The occurrences of one mention's forms that no other of its occurrences contains.
+
+    ``20 million yuan`` and ``20 million`` are both forms of ``2000万元``; the longer says more.
+    """
+    spans = {span for group in occurrences for span in group}
+    return [(start, end) for start, end in spans
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)]
+
+
+def _rank(mention: Mention, zh: str, start: int, end: int, en: str) -> tuple[bool, float, int]:
+    """Sort key of a candidate English span for ``mention``: smaller is better."""
+    position_gap = abs((mention.start + mention.end) / (2 * len(zh)) - (start + end) / (2 * len(en)))
+    return _inside_longer_name(en, start, end), position_gap, start - end
+
+
+def _inside_longer_name(en: str, start: int, end: int) -> bool:
+    """Whether ``en[start:end]`` is joined to a capitalised word, as ``Beijing`` in ``Beijing Academy``.
+
+    A capitalised word that opens the sentence or a clause (``In Beijing``, ``. But China``)
+    is capitalised for that reason, not as part of a name.
+    """
+    if NAME_WORD_AFTER.match(en, end):
+        return True
+    before = NAME_WORD_BEFORE.search(en[:start])
+    return bool(before) and en[:before.start()].rstrip()[-1:] not in ("", *CLAUSE_OPENERS)
 
 
 @lru_cache(maxsize=4096)

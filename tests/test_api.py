@@ -1,0 +1,71 @@
+"""The Python API's queries: ``Corpus.search`` and ``Corpus.said_by``, on a corpus built in memory."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.api import Corpus
+from corpus.model import Document, Mention, Paragraph, Sentence
+
+ENTITIES = [
+    {"id": "liang-wenfeng", "type": "person", "zh_hans": "梁文锋", "zh_hant": "梁文鋒", "en": "Liang Wenfeng",
+     "aliases": ["梁文锋", "梁文鋒", "Liang Wenfeng"]},
+    {"id": "anyong", "type": "org", "zh_hans": "暗涌", "zh_hant": "暗湧", "en": "Waves", "aliases": ["暗涌", "Waves"]},
+    {"id": "li-mu", "type": "person", "zh_hans": "李沐", "zh_hant": "李沐", "en": "Li Mu", "aliases": ["李沐", "Li Mu"]},
+]
+
+
+def sentence(index, zh, en, speaker=None, role=None, entities=()):
+    return Sentence(id=f"d.p000.s{index:02d}", doc_id="d", paragraph=0, index=index, zh=zh, zh_hans=zh,
+                    en_segments=[en], speaker=speaker, speaker_role=role, entities=list(entities))
+
+
+@pytest.fixture
+def corpus():
+    sentences = [
+        sentence(0, "你们为什么做大模型?", "Why build large models?", "anyong", "interviewer"),
+        sentence(1, "我们想做AI。", "We want to do AI.", "liang-wenfeng", "interviewee"),
+        sentence(2, "要提高成功率。", "To raise the odds.", "liang-wenfeng", "interviewee"),
+        sentence(3, "ChatGPT很像人。", "ChatGPT feels like a person.", None, None),
+        sentence(4, "用GPT-4写论文。", "Writing papers with GPT-4.", None, None),
+        sentence(5, "李沐说:“开源很重要。”", "Li Mu said: \"Open source matters.\"", "li-mu", "quoted",
+                 [Mention(0, 2, "李沐", "person", "li-mu")]),
+    ]
+    doc = Document(doc_id="d", source_file="d.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)])
+    return Corpus([doc], ENTITIES)
+
+
+def ids(sentences):
+    return [s.index for s in sentences]
+
+
+def test_a_latin_query_matches_whole_words_in_english(corpus):
+    assert ids(corpus.search("AI")) == [1]  # not "raise"
+    assert ids(corpus.search("ai")) == [1]
+    assert ids(corpus.search("like")) == [3]
+
+
+def test_a_latin_query_matches_whole_words_in_chinese_text(corpus):
+    assert ids(corpus.search("GPT")) == [4]  # "用GPT-4": Han characters and "-" are edges; not inside ChatGPT
+    assert ids(corpus.search("GPT-4")) == [4]
+
+
+def test_a_latin_name_is_a_word_not_part_of_one(corpus):
+    assert ids(corpus.search("Li")) == [5]  # "Li Mu said", not "feels like"
+    assert ids(corpus.search("Mu")) == [5]
+
+
+def test_a_chinese_query_matches_anywhere_in_either_script(corpus):
+    assert ids(corpus.search("大模型")) == [0]
+    assert ids(corpus.search("開源")) == [5]
+    assert ids(corpus.search("李沐")) == [5]
+
+
+def test_said_by_an_id_or_any_name_gives_turns_and_quotations(corpus):
+    assert ids(corpus.said_by("liang-wenfeng")) == ids(corpus.said_by("梁文鋒")) == ids(corpus.said_by("Liang Wenfeng")) == [1, 2]
+    assert ids(corpus.said_by("Waves")) == [0]
+    assert [(s.index, s.speaker_role) for s in corpus.said_by("李沐")] == [(5, "quoted")]
+
+
+def test_said_by_an_unknown_name_is_an_error_not_silence(corpus):
+    with pytest.raises(KeyError):
+        corpus.said_by("Liang Wenfang")
