@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from corpus.errors import CorpusError, InvalidModelPackage, ModelNotInstalled, PackageIndexUnavailable, UnknownEngine
 from corpus.translate import models
-from corpus.model import Sentence
+from corpus import script, structure
+from corpus.model import Document, Sentence
 from corpus.translate.engines import base, get_engine, parse_provenance, translate_sentences
 from corpus.translate.engines.argos import ArgosEngine
 
@@ -353,9 +354,11 @@ class Echo(base.TranslationEngine):
     def __init__(self, suffix=""):
         self.suffix = suffix
         self.calls = 0
+        self.inputs: list[str] = []
 
     def translate_batch(self, sentences):
         self.calls += 1
+        self.inputs += sentences
         return [sentence[::-1] + self.suffix for sentence in sentences]
 
 
@@ -371,8 +374,9 @@ def test_engines_register_by_name_and_unknown_names_list_the_known(monkeypatch):
 
 
 def sentences_for(texts: list[str]) -> list[Sentence]:
+    """Sentences of a simplified-script text, as corpus.script leaves them (zh_hans set)."""
     return [
-        Sentence(id=f"d.p001.s{index:02d}", doc_id="d", paragraph=1, index=index, zh=text)
+        Sentence(id=f"d.p001.s{index:02d}", doc_id="d", paragraph=1, index=index, zh=text, zh_hans=text)
         for index, text in enumerate(texts)
     ]
 
@@ -387,6 +391,18 @@ def test_translate_sentences_gives_each_sentence_its_own_translation(texts):
             assert (sentence.en, sentence.en_source) == (text[::-1], "mt:echo:reverse:1")
         else:
             assert (sentence.en_segments, sentence.en_source) == ([], "")
+
+
+def test_engines_read_traditional_text_as_simplified_without_lost_characters():
+    # seed 004's lost headings ("真正的瘋狂??????"), in a traditional-script document
+    doc = Document(doc_id="d", source_file="d.txt", raw="")
+    doc.cleaned = "真正的瘋狂??????\n\n我們不做垂類和應用，到底??????為什麼？\n\n真的嗎???"
+    structure.parse(doc)
+    script.annotate(doc)
+    engine = Echo()
+    translate_sentences(doc.sentences, engine)
+    # genuine emphasis ("???") is no lost text, and an unflagged sentence is read as written
+    assert engine.inputs == ["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"]
 
 
 def test_translate_sentences_with_argos_records_the_model(shared_engine):
