@@ -24,11 +24,11 @@ from argostranslate import settings as argos_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus import script, structure
 from corpus.errors import CorpusError, InvalidModelPackage, ModelNotInstalled, PackageIndexUnavailable, UnknownEngine
 from corpus.translate import models
-from corpus import script, structure
 from corpus.model import Document, Sentence
-from corpus.translate.engines import base, get_engine, parse_provenance, translate_sentences
+from corpus.translate.engines import argos, base, get_engine, parse_provenance, translate_sentences
 from corpus.translate.engines.argos import ArgosEngine
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,9 +85,11 @@ class CountingTranslator:
     def __init__(self, translator):
         self.translator = translator
         self.batches: list[int] = []
+        self.max_batch_sizes: list[int] = []
 
     def translate_batch(self, tokens, **options):
         self.batches.append(len(tokens))
+        self.max_batch_sizes.append(options["max_batch_size"])
         return self.translator.translate_batch(tokens, **options)
 
 
@@ -311,13 +313,23 @@ def test_a_batch_is_one_ctranslate2_call(shared_engine, monkeypatch):
     assert all(isinstance(translation, str) for translation in translations)
 
 
-def test_long_inputs_are_cut_into_batch_size_calls_in_order(shared_engine, monkeypatch):
+def test_ctranslate2_gets_every_sentence_in_one_call_and_batches_them_itself(shared_engine, monkeypatch):
     sentences = SEED_LINES[:23]
     whole = shared_engine.translate_batch(sentences)
     monkeypatch.setattr(shared_engine, "batch_size", 5)
     spy = counting(shared_engine, monkeypatch)
     assert shared_engine.translate_batch(sentences) == whole
-    assert spy.batches == [5, 5, 5, 5, 3]
+    assert (spy.batches, spy.max_batch_sizes) == ([23], [5])
+
+
+def test_very_long_inputs_are_cut_into_calls_of_many_batches_in_order(shared_engine, monkeypatch):
+    sentences = SEED_LINES[:23]
+    whole = shared_engine.translate_batch(sentences)
+    monkeypatch.setattr(shared_engine, "batch_size", 5)
+    monkeypatch.setattr(argos, "BATCHES_PER_CALL", 2)
+    spy = counting(shared_engine, monkeypatch)
+    assert shared_engine.translate_batch(sentences) == whole
+    assert (spy.batches, spy.max_batch_sizes) == ([10, 10, 3], [5, 5, 5])
 
 
 def test_the_translations_are_not_just_the_input(shared_engine):
