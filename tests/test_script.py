@@ -63,6 +63,13 @@ def test_pinyin_is_tone_marked_phrase_aware_and_passes_latin_through():
     assert to_pinyin("銀行") == to_pinyin("银行") == "yín háng"
 
 
+def test_pinyin_keeps_latin_words_with_accented_letters_whole():
+    # a kept inline reading and loanwords, composed or with a combining accent
+    assert to_pinyin("还(hái)有Café和naïve") == "hái (hái) yǒu Café hé naïve"
+    assert to_pinyin("Cafe\u0301") == "Cafe\u0301"
+    assert to_pinyin("3×4") == "3 × 4"  # × is a sign in the Latin-1 block, not a letter
+
+
 def test_pinyin_reads_the_original_where_opencc_simplifies_to_an_unknown_character():
     # OpenCC simplifies 彃 to the extension-B character 𪪼, which pypinyin has no reading for
     assert to_hans("彃") == "𪪼" and not pinyin("𪪼", errors="ignore")

@@ -27,7 +27,13 @@ from corpus.model import Document
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-PASS_THROUGH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+%'_/]*|\S")
+# Letters of the Latin script: Basic Latin, Latin-1 Supplement (less × and ÷), Latin
+# Extended-A and -B, Latin Extended Additional -- so Café, naïve and kept pinyin (hái) are words.
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+COMBINING_ACCENTS = "\u0300-\u036f"  # accents written as separate code points (e + \u0301)
+PASS_THROUGH_TOKEN = re.compile(
+    rf"[{LATIN_LETTERS}0-9][{LATIN_LETTERS}{COMBINING_ACCENTS}0-9.\-+%'_/]*|\S"
+)
 # Punctuation that attaches to the preceding token in running pinyin.
 _CLOSING = frozenset("，。！？；：、,.!?;:)）」』”’》】…")
 _OPENING = frozenset("(（「『“‘《【")
