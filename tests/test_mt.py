@@ -24,10 +24,11 @@ from argostranslate import settings as argos_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus import script, structure
 from corpus.errors import CorpusError, InvalidModelPackage, ModelNotInstalled, PackageIndexUnavailable, UnknownEngine
 from corpus.translate import models
-from corpus.model import Sentence
-from corpus.translate.engines import base, get_engine, parse_provenance, translate_sentences
+from corpus.model import Document, Sentence
+from corpus.translate.engines import argos, base, get_engine, parse_provenance, translate_sentences
 from corpus.translate.engines.argos import ArgosEngine
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,9 +85,11 @@ class CountingTranslator:
     def __init__(self, translator):
         self.translator = translator
         self.batches: list[int] = []
+        self.max_batch_sizes: list[int] = []
 
     def translate_batch(self, tokens, **options):
         self.batches.append(len(tokens))
+        self.max_batch_sizes.append(options["max_batch_size"])
         return self.translator.translate_batch(tokens, **options)
 
 
@@ -310,13 +313,23 @@ def test_a_batch_is_one_ctranslate2_call(shared_engine, monkeypatch):
     assert all(isinstance(translation, str) for translation in translations)
 
 
-def test_long_inputs_are_cut_into_batch_size_calls_in_order(shared_engine, monkeypatch):
+def test_ctranslate2_gets_every_sentence_in_one_call_and_batches_them_itself(shared_engine, monkeypatch):
     sentences = SEED_LINES[:23]
     whole = shared_engine.translate_batch(sentences)
     monkeypatch.setattr(shared_engine, "batch_size", 5)
     spy = counting(shared_engine, monkeypatch)
     assert shared_engine.translate_batch(sentences) == whole
-    assert spy.batches == [5, 5, 5, 5, 3]
+    assert (spy.batches, spy.max_batch_sizes) == ([23], [5])
+
+
+def test_very_long_inputs_are_cut_into_calls_of_many_batches_in_order(shared_engine, monkeypatch):
+    sentences = SEED_LINES[:23]
+    whole = shared_engine.translate_batch(sentences)
+    monkeypatch.setattr(shared_engine, "batch_size", 5)
+    monkeypatch.setattr(argos, "BATCHES_PER_CALL", 2)
+    spy = counting(shared_engine, monkeypatch)
+    assert shared_engine.translate_batch(sentences) == whole
+    assert (spy.batches, spy.max_batch_sizes) == ([10, 10, 3], [5, 5, 5])
 
 
 def test_the_translations_are_not_just_the_input(shared_engine):
@@ -353,9 +366,11 @@ class Echo(base.TranslationEngine):
     def __init__(self, suffix=""):
         self.suffix = suffix
         self.calls = 0
+        self.inputs: list[str] = []
 
     def translate_batch(self, sentences):
         self.calls += 1
+        self.inputs += sentences
         return [sentence[::-1] + self.suffix for sentence in sentences]
 
 
@@ -371,8 +386,9 @@ def test_engines_register_by_name_and_unknown_names_list_the_known(monkeypatch):
 
 
 def sentences_for(texts: list[str]) -> list[Sentence]:
+    """Sentences of a simplified-script text, as corpus.script leaves them (zh_hans set)."""
     return [
-        Sentence(id=f"d.p001.s{index:02d}", doc_id="d", paragraph=1, index=index, zh=text)
+        Sentence(id=f"d.p001.s{index:02d}", doc_id="d", paragraph=1, index=index, zh=text, zh_hans=text)
         for index, text in enumerate(texts)
     ]
 
@@ -387,6 +403,18 @@ def test_translate_sentences_gives_each_sentence_its_own_translation(texts):
             assert (sentence.en, sentence.en_source) == (text[::-1], "mt:echo:reverse:1")
         else:
             assert (sentence.en_segments, sentence.en_source) == ([], "")
+
+
+def test_engines_read_traditional_text_as_simplified_without_lost_characters():
+    # seed 004's lost headings ("真正的瘋狂??????"), in a traditional-script document
+    doc = Document(doc_id="d", source_file="d.txt", raw="")
+    doc.cleaned = "真正的瘋狂??????\n\n我們不做垂類和應用，到底??????為什麼？\n\n真的嗎???"
+    structure.parse(doc)
+    script.annotate(doc)
+    engine = Echo()
+    translate_sentences(doc.sentences, engine)
+    # genuine emphasis ("???") is no lost text, and an unflagged sentence is read as written
+    assert engine.inputs == ["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"]
 
 
 def test_translate_sentences_with_argos_records_the_model(shared_engine):

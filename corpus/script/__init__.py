@@ -2,21 +2,38 @@
 
 zh_hant is always Taiwan standard with Taiwanese phrasing (OpenCC ``s2twp``),
 so the column is uniform whatever the original script; the original text
-stays in ``Sentence.zh``.
+stays in ``Sentence.zh``.  Two kinds of phrase are kept out of s2twp's
+phrasing, which reads computing senses into ordinary words: names in the
+entity registry (字节 the company is not 位元組 "byte") keep a form the registry
+records, and the words in ``corpus/curated/script_overrides.yaml`` (参数 is 參數,
+not 引數) take their curated form.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
+import yaml
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
+from corpus.annotate.registry import Entity, load_registry
+from corpus.errors import CorpusError
 from corpus.model import Document
 
+OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-PASS_THROUGH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+%'_/]*|\S")
+# Letters of the Latin script: Basic Latin, Latin-1 Supplement (less × and ÷), Latin
+# Extended-A and -B, Latin Extended Additional -- so Café, naïve and kept pinyin (hái) are words.
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+COMBINING_ACCENTS = "\u0300-\u036f"  # accents written as separate code points (e + \u0301)
+PASS_THROUGH_TOKEN = re.compile(
+    rf"[{LATIN_LETTERS}0-9][{LATIN_LETTERS}{COMBINING_ACCENTS}0-9.\-+%'_/]*|\S"
+)
 # Punctuation that attaches to the preceding token in running pinyin.
 _CLOSING = frozenset("，。！？；：、,.!?;:)）」』”’》】…")
 _OPENING = frozenset("(（「『“‘《【")
@@ -37,7 +54,73 @@ def to_hant(text: str) -> str:
 
 
 def _hans_to_hant(hans: str) -> str:
-    return _converter("s2twp").convert(hans)
+    """s2twp, except that protected phrases (longest first) take their curated form."""
+    pattern, forms = _protected_phrases()
+    convert = _converter("s2twp").convert
+    # split() with one capturing group alternates free text (even places) and protected phrases (odd)
+    pieces = pattern.split(hans)
+    return "".join(forms[piece] if index % 2 else convert(piece) for index, piece in enumerate(pieces))
+
+
+@lru_cache(maxsize=None)
+def _protected_phrases() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every protected simplified phrase, longest first, and each one's zh_hant."""
+    forms = {**registry_hant_forms(), **load_overrides()}  # a curated override is the deliberate choice
+    alternation = "|".join(re.escape(phrase) for phrase in sorted(forms, key=len, reverse=True))
+    return re.compile(f"({alternation})"), forms
+
+
+def registry_hant_forms() -> dict[str, str]:
+    """Simplified form of each Chinese registry name → the traditional form zh_hant gives it.
+
+    A name shared by entities that would write it differently is left to OpenCC.
+    """
+    claims: dict[str, set[str]] = defaultdict(set)
+    for entity in load_registry().entities.values():
+        for alias in entity.zh_aliases:
+            hans = to_hans(alias)
+            claims[hans].add(_registry_hant(entity, hans))
+    return {hans: hant.pop() for hans, hant in claims.items() if len(hant) == 1}
+
+
+def _registry_hant(entity: Entity, hans: str) -> str:
+    """s2twp's form when the registry records it for the entity (Taiwan names: 輝達, 矽谷), else the registry's.
+
+    The registry's form is its traditional spelling of this name (``zh_hant`` first,
+    then the aliases), or failing one, OpenCC ``s2tw`` -- the character conversion
+    the registry's ``zh_hant`` follows.
+    """
+    taiwan = _converter("s2twp").convert(hans)
+    if taiwan in entity.aliases:
+        return taiwan
+    traditional = [name for name in (entity.zh_hant, *entity.zh_aliases) if name and name != hans and to_hans(name) == hans]
+    return traditional[0] if traditional else _converter("s2tw").convert(hans)
+
+
+def load_overrides(path: Path = OVERRIDES_PATH) -> dict[str, str]:
+    """The curated zh_hant phrase overrides: simplified phrase → Taiwan traditional form.
+
+    Raises CorpusError listing every entry that lacks a field or whose traditional
+    form is not a spelling of its simplified phrase.
+    """
+    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("overrides") or []
+    problems = [
+        f"overrides[{position}] ({entry.get('hans', '?')}): {problem}"
+        for position, entry in enumerate(entries)
+        for problem in _override_problems(entry)
+    ]
+    if problems:
+        raise CorpusError(f"{path}: invalid script overrides:\n  " + "\n  ".join(problems))
+    return {entry["hans"]: entry["hant"] for entry in entries}
+
+
+def _override_problems(entry: dict) -> list[str]:
+    missing = [f"missing {key}" for key in ("hans", "hant", "reason") if not entry.get(key)]
+    if missing:
+        return missing
+    if to_hans(entry["hant"]) != entry["hans"]:
+        return [f"{entry['hant']!r} does not simplify to {entry['hans']!r}"]
+    return []
 
 
 def detect_script(text: str) -> str:

@@ -20,9 +20,12 @@ from argostranslate import settings as argos_settings
 from corpus.translate import models
 from corpus.translate.engines.base import TranslationEngine, register
 
-# Sentences per translate_batch call; also CTranslate2's max_batch_size, so a call
-# is exactly one batch.
+# Sentences per batch: CTranslate2's max_batch_size.  A call hands CTranslate2 many
+# batches' worth at once, which it sorts by length and regroups, so a batch pads little.
 DEFAULT_BATCH_SIZE = 32
+# Batches' worth of sentences per CTranslate2 call: bounds what one call tokenises and
+# holds, while each call still has plenty of sentences to sort.
+BATCHES_PER_CALL = 64
 # argos's own decoding settings (argostranslate.translate.apply_packaged_translation).
 LENGTH_PENALTY = 0.2
 
@@ -64,13 +67,15 @@ class ArgosEngine(TranslationEngine):
         )
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
-        """Translate ``sentences`` with one CTranslate2 call per ``batch_size`` of them."""
+        """Translate ``sentences``: one CTranslate2 call per ``BATCHES_PER_CALL`` batches of them."""
+        per_call = BATCHES_PER_CALL * self.batch_size
         translations: list[str] = []
-        for start in range(0, len(sentences), self.batch_size):
-            translations += self.translate_one_batch(sentences[start : start + self.batch_size])
+        for start in range(0, len(sentences), per_call):
+            translations += self.translate_call(sentences[start : start + per_call])
         return translations
 
-    def translate_one_batch(self, sentences: list[str]) -> list[str]:
+    def translate_call(self, sentences: list[str]) -> list[str]:
+        """One CTranslate2 call; it batches the sentences by length, ``batch_size`` at most."""
         tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
         prefix = self.package.target_prefix
         results = self.translator.translate_batch(

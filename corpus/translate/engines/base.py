@@ -8,12 +8,15 @@ machine-translated sentence so a build records which model wrote which line.
 from __future__ import annotations
 
 import abc
+import re
 from typing import Callable, ClassVar, TypeVar
 
 from corpus.errors import UnknownEngine
 from corpus.model import Sentence
+from corpus.segment import CORRUPTED, LOST_CHARACTERS
 
 PROVENANCE_PREFIX = "mt"
+_LOST = re.compile(LOST_CHARACTERS)
 
 
 class TranslationEngine(abc.ABC):
@@ -35,16 +38,30 @@ class TranslationEngine(abc.ABC):
 def translate_sentences(sentences: list[Sentence], engine: TranslationEngine) -> list[Sentence]:
     """Give each sentence the engine's English and provenance (one batch call); returns ``sentences``.
 
-    For the sentences the translation memory lacks. An empty translation leaves
+    For the sentences the translation memory lacks, once corpus.script has given
+    them their script variants: the engine reads :func:`mt_input`. An empty translation leaves
     the sentence untranslated (no segments, ``en_source`` "") rather than
     claiming the engine translated it.
     """
-    translations = engine.translate_batch([sentence.zh for sentence in sentences])
+    translations = engine.translate_batch([mt_input(sentence) for sentence in sentences])
     for sentence, english in zip(sentences, translations, strict=True):
         translated = bool(english.strip())
         sentence.en_segments = [english] if translated else []
         sentence.en_source = engine.provenance if translated else ""
     return sentences
+
+
+def mt_input(sentence: Sentence) -> str:
+    """The text an engine reads for ``sentence``: its simplified script, without lost characters.
+
+    zh→en models (Argos's among them) are trained on simplified Chinese, so a
+    traditional-script sentence goes in as ``zh_hans`` (set by corpus.script).
+    In a sentence flagged corrupted, runs of lost characters ("??????") carry no
+    meaning and only lead a model astray, so they are left out.
+    """
+    if CORRUPTED in sentence.flags:
+        return _LOST.sub("", sentence.zh_hans)
+    return sentence.zh_hans
 
 
 def parse_provenance(provenance: str) -> tuple[str, str, str]:
