@@ -12,18 +12,41 @@ used, so that ``corpus.load()`` stays fast.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 from corpus.api import Corpus, load
+
+if TYPE_CHECKING:
+    from corpus.pipeline import BuildReport
 
 __all__ = ["Corpus", "build", "load", "tei"]
 
 
-def build(*args: Any, **kwargs: Any):
-    """Run the pipeline: see :func:`corpus.pipeline.build`."""
-    from corpus.pipeline import build as run
+def build(
+    seed_dir: Optional[Union[str, os.PathLike]] = None,
+    root: Optional[Union[str, os.PathLike]] = None,
+    *,
+    allow_untranslated: bool = False,
+    engine_name: str = "argos",
+    progress: Optional[Callable[[str], None]] = None,
+) -> BuildReport:
+    """Build every artifact from a folder of seed documents; see :func:`corpus.pipeline.build`.
 
-    return run(*args, **kwargs)
+    ``seed_dir`` defaults to the shipped seeds and ``root`` to this checkout (whose
+    ``corpus/data``, ``corpus/tei`` and ``alignments`` are replaced); pass another
+    ``root`` for new documents.
+    """
+    from corpus import pipeline
+
+    return pipeline.build(
+        Path(seed_dir) if seed_dir is not None else pipeline.SEEDS,
+        Path(root) if root is not None else pipeline.ROOT,
+        allow_untranslated=allow_untranslated,
+        engine_name=engine_name,
+        progress=progress or (lambda message: None),
+    )
 
 
 def __getattr__(name: str):

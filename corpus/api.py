@@ -11,13 +11,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pyarrow.parquet as pq
 
 from corpus import editlog
 from corpus.export import rows as hf_rows
 from corpus.model import Document, Link, Mention, Paragraph, Sentence
+
+if TYPE_CHECKING:
+    import datasets
 
 DATA = Path(__file__).resolve().parent / "data"
 # Word edges for Latin-script queries: Han characters around a Latin word are an edge ("用GPT做" has GPT).
@@ -46,10 +49,12 @@ class Corpus:
 
     @property
     def sentences(self) -> list[Sentence]:
+        """Every sentence, in document and reading order."""
         return [s for doc in self.documents for s in doc.sentences]
 
     @property
     def turns(self) -> list[Paragraph]:
+        """Every interview turn (a paragraph with ``speaker_label``), in reading order."""
         return [p for doc in self.documents for p in doc.paragraphs if p.kind == "turn"]
 
     def search(self, query: str) -> list[Sentence]:
@@ -102,7 +107,7 @@ class Corpus:
             if e["id"] == name or any(folded == n.casefold() or simplified == to_hans(n) for n in _names(e))
         }
 
-    def to_hf(self, config: str = "sentences"):
+    def to_hf(self, config: str = "sentences") -> datasets.Dataset:
         """The rows of one Hugging Face config as a ``datasets.Dataset`` (same rows as ``load_dataset``)."""
         import datasets
 

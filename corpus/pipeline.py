@@ -137,6 +137,13 @@ def build(
     tm_dir: Path = memory.TM_DIR,
     progress: Progress = lambda message: None,
 ) -> BuildReport:
+    """Seeds → every published artifact under ``root``, written all or nothing.
+
+    English comes from the translation memory in ``tm_dir``, then from the MT engine
+    ``engine_name``; with neither, the build stops (:class:`UntranslatedError`) unless
+    ``allow_untranslated``, when such sentences are flagged ``untranslated``.  Returns
+    what was built and where the English came from.
+    """
     docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
     publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, seed_dir, progress)
     return report

@@ -69,3 +69,16 @@ def test_said_by_an_id_or_any_name_gives_turns_and_quotations(corpus):
 def test_said_by_an_unknown_name_is_an_error_not_silence(corpus):
     with pytest.raises(KeyError):
         corpus.said_by("Liang Wenfang")
+
+
+def test_build_then_load_a_new_seed_folder(tmp_path):
+    import corpus as package
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "new.txt").write_text("智源研究院成立了。张宏江是理事长。\n", encoding="utf-8")
+    report = package.build(str(seeds), str(tmp_path / "out"), allow_untranslated=True)
+    loaded = package.load(tmp_path / "out" / "corpus" / "data")
+    assert report.sentences == len(loaded.sentences) == 2
+    assert [s.zh for s in loaded.sentences] == ["智源研究院成立了。", "张宏江是理事长。"]
+    assert loaded.search("智源") and not (tmp_path / "out" / "README.md").exists()
