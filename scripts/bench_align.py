@@ -1,9 +1,13 @@
 """Evaluate and time the zh–en sentence aligners on the hand-made gold set.
 
-    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, and timings
+    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, recall per link type, timings
     python scripts/bench_align.py --fit      # refit c and s² on the dev passages, rewrite length_model.json
     python scripts/bench_align.py --tune     # re-choose the lexical weight on the dev passages, rewrite it
     python scripts/bench_align.py --corpus   # agreement of the aligner with construction on the built corpus
+
+Vecalign's recall leaves out gold 1-0/0-1 links, so each split also gets a
+line per aligner with the share of gold links of each type predicted exactly
+(1-0 = a zh sentence left untranslated, 0-1 = an English addition).
 
 Timing aligns the whole gold set concatenated into one document, replicated
 ×1, ×4 and ×16, so the near-linear growth of the banded search is visible;
@@ -23,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus.align.aligner import align_texts, default_settings, gale_church_align  # noqa: E402
-from corpus.align.evaluate import Scores, score_alignments  # noqa: E402
+from corpus.align.evaluate import Scores, recall_by_type, score_alignments  # noqa: E402
 from corpus.align.evidence import chinese_evidence, english_evidence  # noqa: E402
 from corpus.align.gold import GoldPassage, load_gold, one_to_one_pairs  # noqa: E402
 from corpus.align.lengths import GALE_CHURCH_PRIORS, estimate_length_model  # noqa: E402
@@ -51,6 +55,14 @@ def _row(name: str, scores: Scores) -> str:
             f"{scores.lax_precision:6.3f} {scores.lax_recall:6.3f} {scores.lax_f1:6.3f}")
 
 
+TYPE_ORDER = ("1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1")
+
+
+def _by_type(counts: dict[str, tuple[int, int]]) -> str:
+    kinds = sorted(counts, key=lambda kind: (TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER), kind))
+    return "  ".join(f"{kind} {counts[kind][0]}/{counts[kind][1]}" for kind in kinds)
+
+
 def report() -> None:
     chinese_evidence("预热")  # load CC-CEDICT outside the timings
     gold = load_gold()
@@ -59,9 +71,13 @@ def report() -> None:
         passages = [p for p in gold if split is None or p.split == split]
         label = f"{split or 'all'} ({len(passages)}, {sum(len(p.zh) for p in passages)})"
         print(label)
+        rows = []
         for name, aligner in (("  ours", align_texts), ("  gale-church baseline", gale_church_align)):
             predicted = [aligner(p.zh, p.en) for p in passages]
             print(_row(name, score_alignments([p.links for p in passages], predicted)))
+            rows.append(f"    {name.strip():<20} {_by_type(recall_by_type([p.links for p in passages], predicted))}")
+        print("  gold links of each type predicted exactly:")
+        print("\n".join(rows))
     print("\ntime to align the gold set concatenated (ms per 1,000 zh sentences)")
     for copies in (1, 4, 16):
         zh, en, links = concatenated(gold, copies)

@@ -14,6 +14,10 @@ Definitions (Vecalign, Thompson & Koehn 2019, after Bleualign):
   to be found, but a predicted one can cost precision).
 * Counts are summed over all documents before dividing (micro-average);
   F1 is the harmonic mean; 0/0 is 0.
+
+Because recall ignores deletions/insertions, :func:`recall_by_type` reports
+separately, per gold link type (``1-1``, ``2-1``, ``1-0``, ``0-1`` ...), how
+many gold links were predicted exactly.
 """
 from __future__ import annotations
 
@@ -80,3 +84,18 @@ def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Lin
     sp, sr = _ratio(p_strict, p_total), _ratio(r_strict, r_total)
     lp, lr = _ratio(p_lax, p_total), _ratio(r_lax, r_total)
     return Scores(sp, sr, _f1(sp, sr), lp, lr, _f1(lp, lr))
+
+
+def recall_by_type(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> dict[str, tuple[int, int]]:
+    """Per gold link type ``"n_zh-n_en"``: (gold links of that type predicted exactly, gold links of that type),
+    summed over documents; unlike :func:`score_alignments` this counts 1-0 and 0-1 links too."""
+    if len(gold) != len(test):
+        raise ValueError("gold and test must have one link list per document")
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for gold_links, test_links in zip(gold, test):
+        test_pairs = _pairs(test_links)
+        for zh, en in _pairs(gold_links):
+            cell = counts[f"{len(zh)}-{len(en)}"]
+            cell[0] += (zh, en) in test_pairs
+            cell[1] += 1
+    return {kind: (found, total) for kind, (found, total) in counts.items()}
