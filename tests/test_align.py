@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from corpus.align import (align_document, align_files, align_texts, construction_links, format_links,
                           gale_church_align, link_agreement, parse_links, score_alignments, split_english)
 from corpus.align.aligner import default_settings
+from corpus.align.evaluate import recall_by_type
 from corpus.align.evidence import chinese_evidence, english_evidence, shared_items
 from corpus.align.gold import load_gold
 from corpus.align.numbers import en_number_spans, parse_zh_numeral, zh_number_spans
@@ -84,6 +85,18 @@ def test_strict_and_lax_on_a_merged_prediction():
 def test_a_deletion_never_matches_laxly():
     scores = score_alignments([[Link((0,), (0,))]], [[Link((0,), ()), Link((), (0,))]])
     assert scores.lax_precision == 0.0
+
+
+def test_recall_by_type_counts_deletions_and_insertions_that_vecalign_recall_skips():
+    gold = [Link((0,), (0,)), Link((1,), ()), Link((), (1,)), Link((2, 3), (2,))]
+    test = [Link((0,), (0,)), Link((1,), (1,)), Link((2, 3), (2,))]
+    assert recall_by_type([gold], [test]) == {"1-1": (1, 1), "1-0": (0, 1), "0-1": (0, 1), "2-1": (1, 1)}
+    assert recall_by_type([gold], [gold])["1-0"] == (1, 1)
+
+
+def test_the_gold_set_has_insertions_and_deletions_in_the_test_split():
+    kinds = [link.type for passage in load_gold(split="test") for link in passage.links]
+    assert kinds.count("1-0") >= 3 and kinds.count("0-1") >= 3
 
 
 # --- evidence --------------------------------------------------------------------------------
