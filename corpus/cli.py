@@ -114,10 +114,12 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from corpus import api
+    from corpus.annotate import load_registry
     from corpus.translate import check
 
     loaded = api.load(args.data) if args.data else api.load()
-    reports = [check.check_document(doc, loaded.entities) for doc in loaded]
+    registry, exceptions = load_registry(), check.name_exceptions()
+    reports = [check.check_document(doc, registry, exceptions) for doc in loaded]
     print(check.format_reports(reports))
     failed = sum(len(r.problems) for r in reports)
     if failed:

@@ -1,19 +1,24 @@
 """The translation checks catch planted errors, and pass the shipped corpus."""
 import pytest
 
+from corpus.annotate import find_mentions, load_registry
+from corpus.annotate.registry import registry_from_data
 from corpus.model import Document, Paragraph, Sentence
 from corpus.translate import check
 
-REGISTRY = [
-    {"id": "wu-dao", "type": "work", "zh_hans": "悟道", "en": "Wu Dao", "aliases": ["悟道", "Wu Dao"]},
-    {"id": "zhang-hongjiang", "type": "person", "zh_hans": "张宏江", "en": "Zhang Hongjiang", "aliases": []},
-    {"id": "most", "type": "org", "zh_hans": "科技部", "en": "MOST", "aliases": []},
-]
+REGISTRY = registry_from_data({"entities": [
+    {"id": "wu-dao", "type": "work", "zh_hans": "悟道", "zh_hant": "悟道", "en": "Wu Dao", "aliases": ["悟道", "Wu Dao"]},
+    {"id": "zhang-hongjiang", "type": "person", "zh_hans": "张宏江", "zh_hant": "張宏江", "en": "Zhang Hongjiang",
+     "aliases": ["张宏江", "張宏江", "Zhang Hongjiang"]},
+    {"id": "most", "type": "org", "zh_hans": "科技部", "zh_hant": "科技部", "en": "MOST", "aliases": ["科技部", "MOST"]},
+    {"id": "high-flyer", "type": "org", "zh_hans": "幻方", "zh_hant": "幻方", "en": "High-Flyer", "aliases": ["幻方", "High-Flyer"]},
+]})
 
 
 def doc_with(pairs):
     sentences = [
-        Sentence(id=f"d.p000.s{i:02d}", doc_id="d", paragraph=0, index=i, zh=zh, en_segments=[en] if en else [], en_source="reference")
+        Sentence(id=f"d.p000.s{i:02d}", doc_id="d", paragraph=0, index=i, zh=zh, en_segments=[en] if en else [],
+                 en_source="reference", entities=find_mentions(zh, REGISTRY))
         for i, (zh, en) in enumerate(pairs)
     ]
     return Document("d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "".join(s.zh for s in sentences), sentences=sentences)])
@@ -26,8 +31,8 @@ GOOD = [("起步就需要5000万美金，训练一次需要上千万美金。", 
         ("大多数人不知道。", "Most people did not know.")]
 
 
-def problems(pairs):
-    return [(c, d) for _, c, d in check.check_document(doc_with(pairs), REGISTRY).problems]
+def problems(pairs, exceptions=()):
+    return [(c, d) for _, c, d in check.check_document(doc_with(pairs), REGISTRY, list(exceptions)).problems]
 
 
 def test_good_translations_pass():
@@ -50,6 +55,34 @@ def test_planted_errors_are_caught(planted, expected):
     assert expected in problems(GOOD + [planted])
 
 
+MAGIC_SQUARE = ("幻方成立了。", "Magic Square was founded.")  # sentence d.p000.s05 after GOOD
+MAGIC_SQUARE_EXCUSED = check.NameException("d.p000.s05", "幻方", "test: pretend the name is left implicit")
+
+
+def test_unnamed_registry_name_is_caught():
+    assert problems(GOOD + [MAGIC_SQUARE]) == [("unnamed", "幻方 (high-flyer): no English form of the name")]
+
+
+def test_name_given_once_for_two_mentions_leaves_one_unnamed():
+    assert problems(GOOD + [("幻方说，幻方很大。", "High-Flyer says it is big.")]) == [
+        ("unnamed", "幻方 (high-flyer): no English form of the name")]
+
+
+def test_listed_exception_excuses_the_mention():
+    assert problems(GOOD + [MAGIC_SQUARE], [MAGIC_SQUARE_EXCUSED]) == []
+
+
+def test_exception_no_mention_needs_is_stale():
+    named = ("幻方成立了。", "High-Flyer was founded.")
+    assert problems(GOOD + [named], [MAGIC_SQUARE_EXCUSED]) == [
+        ("unnamed", "stale exception for 幻方: the English names it or the mention is gone")]
+
+
+def test_exception_for_another_document_is_not_judged():
+    elsewhere = check.NameException("other.p000.s05", "幻方", "test: a document this build does not hold")
+    assert problems(GOOD, [elsewhere]) == []
+
+
 def test_gloss_may_carry_han():
     assert problems(GOOD + [("悟道发布了。", "Wu Dao (悟道) was released.")]) == []
 
@@ -63,6 +96,7 @@ def test_shipped_corpus_passes_the_checks():
     import corpus
 
     loaded = corpus.load()
-    reports = [check.check_document(doc, loaded.entities) for doc in loaded]
+    registry, exceptions = load_registry(), check.name_exceptions()
+    reports = [check.check_document(doc, registry, exceptions) for doc in loaded]
     assert all(r.translated == r.sentences for r in reports)
     assert [p for r in reports for p in r.problems] == []

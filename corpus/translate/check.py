@@ -8,6 +8,12 @@ Checks, per sentence pair:
 - ``names``: an English spelling that collapses to a registry name (case,
   spaces, hyphens ignored) without being one of its registered forms, e.g.
   "Wudao" for "Wu Dao" or "Zhang Hong-jiang" for "Zhang Hongjiang";
+- ``unnamed``: a Chinese mention of a registry person, organisation or work
+  whose sentence's English holds none of the entity's English forms (the forms
+  projection accepts, :mod:`corpus.annotate.projection`), e.g. 幻方 rendered
+  "Magic Square" or dropped; a mention listed in ``curated/name_exceptions.yaml``
+  (a pronoun, a merged repetition) passes, and an exception no mention needs any
+  more is reported as stale;
 - ``length``: a length ratio (English characters per Chinese unit: a Han character
   or a run of Latin letters/digits, see ``zh_length``) far outside the document's
   distribution.
@@ -24,7 +30,10 @@ from pathlib import Path
 
 import yaml
 
-from corpus.model import Document, Sentence
+from corpus.annotate.projection import project_pairs
+from corpus.annotate.registry import Registry
+from corpus.errors import CorpusError
+from corpus.model import Document, Mention, Sentence
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -116,15 +125,15 @@ def _fold(name: str) -> str:
     return squeezed if squeezed.isupper() else squeezed.casefold()
 
 
-def name_variants(registry_entities: list[dict]) -> dict[str, tuple[str, set[str]]]:
+def name_variants(registry: Registry) -> dict[str, tuple[str, set[str]]]:
     """Folded English name → (entity id, its registered English spellings)."""
     variants: dict[str, tuple[str, set[str]]] = {}
-    for entity in registry_entities:
-        spellings = {n for n in [entity.get("en"), *(entity.get("aliases") or [])] if n and not HAN.search(n)}
+    for entity in registry.entities.values():
+        spellings = set(entity.latin_aliases)
         for spelling in spellings:
             key = _fold(spelling)
             if len(key) >= 4:
-                variants[key] = (entity["id"], spellings)
+                variants[key] = (entity.id, spellings)
     return variants
 
 
@@ -141,6 +150,55 @@ def inconsistent_names(en: str, variants: dict[str, tuple[str, set[str]]]) -> li
     return found
 
 
+@dataclass(frozen=True)
+class NameException:
+    """A mention whose English rightly carries no name (a pronoun, a merged repetition), and why."""
+
+    sentence: str  # sentence id
+    mention: str  # the Chinese mention as written
+    reason: str
+
+
+def name_exceptions(path: Path = CURATED / "name_exceptions.yaml") -> list[NameException]:
+    """The curated exceptions to the ``unnamed`` check; one entry excuses one mention."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["exceptions"] or []
+    fields = {"sentence", "mention", "reason"}
+    if bad := [entry for entry in entries if set(entry) != fields or not all(entry.values())]:
+        raise CorpusError(f"{path}: each exception needs exactly {sorted(fields)}, non-empty: {bad}")
+    return [NameException(**entry) for entry in entries]
+
+
+def unnamed_mentions(sentence: Sentence, registry: Registry) -> list[Mention]:
+    """Chinese mentions of registry entities of the checked types that projection found no English form for."""
+    checked_types = thresholds()["unnamed"]["entity_types"]
+    # All of the sentence's mentions are projected together, as the build does, so that two mentions
+    # never claim the same English words and the check agrees with the English annotation.
+    return [
+        mention
+        for mention, english in project_pairs(sentence.entities, sentence.zh, sentence.en, registry)
+        if english is None and mention.ref in registry and mention.type in checked_types
+    ]
+
+
+def _document_of(sentence_id: str) -> str:
+    return sentence_id.rsplit(".", 2)[0]  # ids are "{doc_id}.p000.s00" (segment.sentence_id)
+
+
+def _unexcused(unnamed: list[tuple[str, Mention]], exceptions: list[NameException]) -> list[tuple[str, str, str]]:
+    """Problems: the unnamed mentions no exception excuses, then the exceptions left unused (stale)."""
+    unused = list(exceptions)
+    problems = []
+    for sentence_id, mention in unnamed:
+        excuse = next((e for e in unused if (e.sentence, e.mention) == (sentence_id, mention.text)), None)
+        if excuse:
+            unused.remove(excuse)
+        else:
+            problems.append((sentence_id, "unnamed", f"{mention.text} ({mention.ref}): no English form of the name"))
+    problems += [(e.sentence, "unnamed", f"stale exception for {e.mention}: the English names it or the mention is gone")
+                 for e in unused]
+    return problems
+
+
 @dataclass
 class CheckReport:
     doc_id: str
@@ -155,10 +213,13 @@ class CheckReport:
         return Counter(check for _, check, _ in self.problems)
 
 
-def check_document(doc: Document, registry_entities: list[dict]) -> CheckReport:
+def check_document(doc: Document, registry: Registry, exceptions: list[NameException]) -> CheckReport:
+    """Check one annotated document; only the exceptions for its sentences are used or reported
+    stale, so checking a build of other seeds does not call the shipped corpus's exceptions stale."""
     report = CheckReport(doc.doc_id)
-    variants = name_variants(registry_entities)
+    variants = name_variants(registry)
     judged: list[tuple[Sentence, float]] = []
+    unnamed: list[tuple[str, Mention]] = []
     for s in doc.sentences:
         report.sentences += 1
         if not s.en.strip():
@@ -172,11 +233,13 @@ def check_document(doc: Document, registry_entities: list[dict]) -> CheckReport:
             report.problems.append((s.id, "numbers", ", ".join(f"{v:g}" for v in missing)))
         for surface in inconsistent_names(s.en, variants):
             report.problems.append((s.id, "names", surface))
+        unnamed += [(s.id, mention) for mention in unnamed_mentions(s, registry)]
         zh_chars = zh_length(s.zh)
         if zh_chars >= thresholds()["length_ratio"]["min_zh_chars"]:
             ratio = math.log(len(s.en) / zh_chars)
             judged.append((s, ratio))
             report.ratios.append(len(s.en) / zh_chars)
+    report.problems += _unexcused(unnamed, [e for e in exceptions if _document_of(e.sentence) == doc.doc_id])
     report.problems += _length_outliers(judged)
     return report
 
@@ -196,7 +259,7 @@ def _length_outliers(judged: list[tuple[Sentence, float]]) -> list[tuple[str, st
 
 
 def format_reports(reports: list[CheckReport]) -> str:
-    checks = ["missing", "han", "numbers", "names", "length"]
+    checks = ["missing", "han", "numbers", "names", "unnamed", "length"]
     header = ["doc_id", "sents", "reference", "mt", "median en/zh", *checks]
     rows = [header]
     for r in reports:
