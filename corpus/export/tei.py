@@ -74,7 +74,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 from urllib.parse import quote
 
 from lxml import etree
@@ -316,7 +316,7 @@ def _append_plain(element, text: str) -> None:
 
 
 def nestable_mentions(segments: list[str], mentions: Iterable[Mention],
-                      quote_spans: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+                      quote_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """The mentions the TEI carries, outer first in text order (see module docstring).
 
     ``segments`` are the texts the mentions may not cross, joined by one space
