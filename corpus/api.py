@@ -185,6 +185,7 @@ def load(directory: Path | str = DATA) -> Corpus:
             en_source=row["en_source"],
             speaker=row["speaker"],
             speaker_role=None if role == "none" else role,
+            quote_spans=[(quote["start"], quote["end"]) for quote in row["quotes"]],
             entities=_mentions(row["entities"]),
             en_entities=_mentions(row["en_entities"]),
         )

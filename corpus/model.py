@@ -55,6 +55,9 @@ class Sentence:
     en_source: str = ""  # "reference" | "mt:<engine>:<model>:<version>" | "" (untranslated)
     speaker: Optional[str] = None  # registry id
     speaker_role: Optional[str] = None  # interviewer | interviewee | quoted
+    # Role quoted: where zh holds the speaker's words, (start, end) offsets into zh in text
+    # order, quotation marks included; the rest of the sentence is the narrative framing them.
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
     en_entities: list[Mention] = field(default_factory=list)
 

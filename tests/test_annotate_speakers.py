@@ -53,13 +53,42 @@ def test_turns_quotes_and_narrative(registry):
         [("zhang-hongjiang", "quoted"), (None, None)],  # 「慌什么。」 | 张宏江淡淡地答。
         [(None, None), (None, None)],  # a nickname and a passive description are not speech
     ]
+    assert quoted_words(doc) == [
+        [[]],
+        [["“關鍵是我們想做這件事。"], ["能做這件事。”"], []],  # each sentence holds its part of the quotation
+        [[], []],
+        [[]],
+        [["「慌什么。」"], []],
+        [[], []],
+    ]
+
+
+def quoted_words(doc):
+    return [[[s.zh[start:end] for start, end in s.quote_spans] for s in p.sentences] for p in doc.paragraphs]
+
+
+def test_a_sentence_holding_two_quotations_marks_each_and_not_the_words_between(registry):
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
+        paragraph(0, "paragraph", "“想法不重要。”“創業更復雜。”，李沐曾談到。", pieces=["“想法不重要。”“創業更復雜。”，李沐曾談到。"])])
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[("li-mu", "quoted")]]
+    assert quoted_words(doc) == [[["“想法不重要。”", "“創業更復雜。”"]]]
+
+
+def test_a_sentence_quoting_two_people_keeps_the_spans_of_its_speaker(registry):
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
+        paragraph(0, "paragraph", "李沐說：“開源。”梁文鋒說：“閉源。”", pieces=["李沐說：“開源。”梁文鋒說：“閉源。”"])])
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[("liang-wenfeng", "quoted")]]
+    assert quoted_words(doc) == [[["“閉源。”"]]]
 
 
 def test_assigning_again_clears_stale_speakers(registry):
     doc = Document(doc_id="t", source_file="t.txt", paragraphs=[paragraph(0, "paragraph", "北京很大。")])
     doc.paragraphs[0].sentences[0].speaker, doc.paragraphs[0].sentences[0].speaker_role = "x", "quoted"
+    doc.paragraphs[0].sentences[0].quote_spans = [(0, 2)]
     assign_speakers(doc, registry)
-    assert roles(doc) == [[(None, None)]]
+    assert roles(doc) == [[(None, None)]] and quoted_words(doc) == [[[]]]
 
 
 def test_an_unknown_label_known_to_the_aliases_gets_a_speaker_but_no_role(registry):
@@ -88,6 +117,22 @@ def test_the_real_interviews_get_their_voices(registry, prepared_docs):
         narrative = [s for p in doc.paragraphs if p.kind != "turn" for s in p.sentences]
         assert {s.speaker_role for s in narrative} <= {None, "quoted"}
         assert any(m.ref == person for s in doc.sentences for m in s.entities)
+
+
+@pytest.mark.parametrize("doc_id, words, frame, speaker, quote", [
+    ("shenwang-zhang-hongjiang", "不能是为了出几篇文章", "在接受《深网》专访时，张宏江称", "zhang-hongjiang",
+     "“不能是为了出几篇文章”"),
+    ("high-flyer-deepseek", "梁文鋒告訴我們", "各種艱難之下,幻方卻很樂觀,創始人梁文鋒告訴我們:", "liang-wenfeng",
+     "“關鍵是我們想做這件事,能做這件事,那我們就是最合適的人選之一。”"),
+])
+def test_a_quotation_in_a_real_seed_is_marked_apart_from_its_narrative_frame(
+        registry, prepared_docs, doc_id, words, frame, speaker, quote):
+    doc = prepared_docs[doc_id]
+    annotate(doc, registry)
+    (framed,) = [s for s in doc.sentences if words in s.zh]
+    assert framed.zh.startswith(frame)
+    assert (framed.speaker, framed.speaker_role) == (speaker, "quoted")
+    assert [framed.zh[start:end] for start, end in framed.quote_spans] == [quote]
 
 
 # Gold files and scoring (corpus.annotate.evaluation).

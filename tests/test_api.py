@@ -14,9 +14,10 @@ ENTITIES = [
 ]
 
 
-def sentence(index, zh, en, speaker=None, role=None, entities=()):
+def sentence(index, zh, en, speaker=None, role=None, entities=(), quote_spans=()):
     return Sentence(id=f"d.p000.s{index:02d}", doc_id="d", paragraph=0, index=index, zh=zh, zh_hans=zh,
-                    en_segments=[en], speaker=speaker, speaker_role=role, entities=list(entities))
+                    en_segments=[en], speaker=speaker, speaker_role=role, entities=list(entities),
+                    quote_spans=list(quote_spans))
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def corpus():
         sentence(3, "ChatGPT很像人。", "ChatGPT feels like a person.", None, None),
         sentence(4, "用GPT-4写论文。", "Writing papers with GPT-4.", None, None),
         sentence(5, "李沐说:“开源很重要。”", "Li Mu said: \"Open source matters.\"", "li-mu", "quoted",
-                 [Mention(0, 2, "李沐", "person", "li-mu")]),
+                 [Mention(0, 2, "李沐", "person", "li-mu")], [(4, 12)]),
     ]
     doc = Document(doc_id="d", source_file="d.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)])
     return Corpus([doc], ENTITIES)
@@ -69,6 +70,19 @@ def test_said_by_an_id_or_any_name_gives_turns_and_quotations(corpus):
 def test_said_by_an_unknown_name_is_an_error_not_silence(corpus):
     with pytest.raises(KeyError):
         corpus.said_by("Liang Wenfang")
+
+
+def test_quote_spans_are_a_dataset_column_and_load_back(corpus, tmp_path):
+    from corpus import load
+    from corpus.export import hf
+
+    corpus.documents[0].script = "hans"  # the documents config needs a script
+    hf.write_dataset(corpus.documents, corpus.entities, tmp_path)
+    (tmp_path / "edits").mkdir()
+    (tmp_path / "edits" / "d.jsonl").write_text("", encoding="utf-8")
+    rows = corpus.to_hf("sentences")
+    assert rows[5]["quotes"] == [{"start": 4, "end": 12, "text": "“开源很重要。”"}] and rows[4]["quotes"] == []
+    assert [s.quote_spans for s in load(tmp_path).sentences] == [[], [], [], [], [], [(4, 12)]]
 
 
 def test_build_then_load_a_new_seed_folder(tmp_path):

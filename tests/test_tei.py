@@ -51,6 +51,13 @@ def mentions(draw, text: str) -> list[Mention]:
 
 
 @st.composite
+def quote_spans(draw, text: str) -> list[tuple[int, int]]:
+    """Spans in text order; some touch (two ``said`` side by side), some cover the whole text."""
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    return [(start, end) for start, end in zip(points[::2], points[1::2]) if start < end]
+
+
+@st.composite
 def sentences(draw, doc_id: str, paragraph: int, index: int, start: int) -> Sentence:
     zh = draw(hostile)
     en_segments = draw(st.lists(hostile, max_size=3))
@@ -65,6 +72,7 @@ def sentences(draw, doc_id: str, paragraph: int, index: int, start: int) -> Sent
         en_source=draw(st.sampled_from(["reference", "mt:argos:translate-zh_en:1.9"]) | hostile) if en_segments else "",
         speaker=draw(st.none() | names),
         speaker_role=draw(st.none() | st.sampled_from(sorted(tei.SPEAKER_ROLES))),
+        quote_spans=draw(quote_spans(zh)),
         entities=draw(mentions(zh)),
         en_entities=draw(mentions(" ".join(en_segments))),
     )
@@ -113,7 +121,7 @@ def carried(doc: Document) -> Document:
     expected = copy.deepcopy(doc)
     expected.raw = expected.cleaned = ""
     for s in expected.sentences:
-        s.entities = tei.nestable_mentions([s.zh], s.entities)
+        s.entities = tei.nestable_mentions([s.zh], s.entities, s.quote_spans)
         s.en_entities = tei.nestable_mentions(s.en_segments, s.en_entities)
     return expected
 
@@ -163,7 +171,10 @@ def test_output_is_deterministic_and_ignores_dict_order(doc, rnd):
 def test_nestable_mentions_keep_a_maximal_properly_nested_subset(data):
     segments = data.draw(st.lists(hostile, min_size=1, max_size=3))
     candidates = data.draw(mentions(" ".join(segments)))
-    kept = tei.nestable_mentions(segments, candidates)
+    quotes = data.draw(quote_spans(" ".join(segments)))
+    kept = tei.nestable_mentions(segments, candidates, quotes)
+    inside_or_apart = lambda m: all(s <= m.start and m.end <= e or m.end <= s or e <= m.start for s, e in quotes)
+    assert all(map(inside_or_apart, kept))
     assert all(any(k is c for c in candidates) for k in kept)
     spans = [(m.start, m.end) for m in kept]
     assert spans == sorted(spans, key=lambda span: (span[0], -span[1]))
@@ -178,7 +189,7 @@ def test_nestable_mentions_keep_a_maximal_properly_nested_subset(data):
         inside = any(lo <= dropped.start and dropped.end <= hi for lo, hi in bounds)
         crosses = any(k.start < dropped.start < k.end < dropped.end or dropped.start < k.start < dropped.end < k.end
                       for k in kept)
-        assert dropped.start == dropped.end or not inside or crosses
+        assert dropped.start == dropped.end or not inside or crosses or not inside_or_apart(dropped)
 
 
 def minimal(zh: str, **sentence) -> Document:
@@ -221,12 +232,43 @@ def test_quotation_is_said_with_who_and_turn_speaker_is_on_sp():
     assert (said.get("who"), said.get("ana"), said[0].text) == ("#zhang-hongjiang", "#role.quoted", "引。")
 
 
+def test_the_quotation_is_said_inside_the_sentence_and_its_frame_stays_outside():
+    zh = "在接受《深网》专访时，张宏江称把研究做出来是智源研究院的方向，“不能是为了出几篇文章”。"
+    quote = zh.index("“"), zh.index("”") + 1
+    doc = minimal(zh, speaker="zhang-hongjiang", speaker_role="quoted", quote_spans=[quote],
+                  entities=[Mention(11, 14, "张宏江", "person", "zhang-hongjiang"),
+                            Mention(quote[0] + 9, quote[0] + 11, "文章", "work"),
+                            Mention(quote[0] - 1, quote[0] + 3, "，“不能", "misc")])  # crosses the quotation
+    written = tei.write_document(doc, {}, {})
+    p = etree.fromstring(written).find(".//{%s}div[@type='original']//{%s}p" % (tei.TEI_NS, tei.TEI_NS))
+    (s,) = p
+    frame, said = list(s)
+    assert etree.QName(s).localname == "s" and etree.QName(said).localname == "said"
+    assert (said.get("who"), said.get("ana")) == ("#zhang-hongjiang", "#role.quoted")
+    assert "".join(said.itertext()) == "“不能是为了出几篇文章”" and said.tail == "。"
+    assert [(etree.QName(e).localname, e.text) for e in said] == [("title", "文章")]
+    assert (etree.QName(frame).localname, s.text, frame.text) == ("persName", "在接受《深网》专访时，", "张宏江")
+    back = tei_reader.read(written).sentences[0]
+    assert (back.speaker, back.speaker_role, back.quote_spans) == ("zhang-hongjiang", "quoted", [quote])
+    assert [m.text for m in back.entities] == ["张宏江", "文章"]
+
+
+def test_a_whole_sentence_quotation_is_said_around_all_of_its_text():
+    doc = minimal("“慌什么。”", speaker="zhang-hongjiang", speaker_role="quoted", quote_spans=[(0, 6)])
+    s = etree.fromstring(tei.write_document(doc, {}, {})).find(".//{%s}s" % tei.TEI_NS)
+    (said,) = s
+    assert (s.text, said.text, said.tail, etree.QName(s.getparent()).localname) == (None, "“慌什么。”", None, "p")
+
+
 @pytest.mark.parametrize("break_it, complaint", [
     (lambda d: setattr(d.paragraphs[0].sentences[0], "start", 1), "paragraph.text"),
     (lambda d: setattr(d.paragraphs[0].sentences[0], "speaker", "has space"), "speaker"),
     (lambda d: setattr(d, "doc_id", "0bad"), "doc_id"),
     (lambda d: setattr(d, "script", "latin"), "script"),
     (lambda d: d.links.append(Link((5,), ())), "link"),
+    (lambda d: setattr(d.paragraphs[0].sentences[0], "quote_spans", [(0, 3)]), "quote_spans"),  # past the end
+    (lambda d: setattr(d.paragraphs[0].sentences[0], "quote_spans", [(1, 1)]), "quote_spans"),  # empty
+    (lambda d: setattr(d.paragraphs[0].sentences[0], "quote_spans", [(0, 2), (1, 2)]), "quote_spans"),  # overlap
 ])
 def test_unfaithful_input_is_refused_with_the_reason(break_it, complaint):
     doc = minimal("好。")

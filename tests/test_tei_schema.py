@@ -66,9 +66,12 @@ def test_every_generated_document_is_valid(ours, doc):
     lambda root: root.find(".//{%s}persName" % tei.TEI_NS).set("ana", "#somewhere"),  # not a source
     lambda root: root.find(".//{%s}body" % tei.TEI_NS).insert(0, etree.Element(tei.tei("p"))),
     lambda root: root.attrib.pop(tei.XML_BASE),  # standalone files point into corpus.xml
+    lambda root: root.find(".//{%s}persName" % tei.TEI_NS).append(etree.Element(tei.tei("said"))),  # quote in a mention
+    lambda root: root.find(".//{%s}said" % tei.TEI_NS).set("ana", "#mention-source.rule"),  # not a role
 ])
 def test_schema_rejects_what_we_do_not_write(ours, mutate):
-    doc = minimal("张宏江。", entities=[Mention(0, 3, "张宏江", "person", "zhang-hongjiang")])
+    doc = minimal("张宏江：“好。”", speaker="zhang-hongjiang", speaker_role="quoted", quote_spans=[(4, 8)],
+                  entities=[Mention(0, 3, "张宏江", "person", "zhang-hongjiang")])
     root = etree.fromstring(tei.write_document(doc, {}, {}))
     assert ours.validate(root)
     mutate(root)

@@ -4,11 +4,13 @@
   entity its label names, in the role the registry's ``speaker_labels`` give it
   (curated data: 极客公园/《深网》/「暗涌」 ask as outlets, 张宏江/梁文锋 answer).
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
-  as speaker with role ``quoted`` when the text names them next to the quotation: a
+  as speaker with role ``quoted``, and the part of the quotation inside it as a quote
+  span (``Sentence.quote_spans``), when the text names them next to the quotation: a
   person mention, then a speech verb or a colon, then the quotation
   (``梁文鋒告訴我們：“…”``, ``张宏江站了起来：“…”``), or the quotation, then the
   person and a speech verb (``「慌什么。」张宏江淡淡地答``, ``“…”，李沐曾談到``).
-  Quotations that follow one another directly share their attribution.
+  Quotations that follow one another directly share their attribution.  A sentence
+  has one speaker: when it holds quotations of two people, the later one's.
 * Every other sentence has no speaker.
 """
 from __future__ import annotations
@@ -52,10 +54,10 @@ class Quotation:
 
 
 def assign_speakers(doc: Document, registry: Registry) -> None:
-    """Set ``speaker``/``speaker_role`` on every sentence of ``doc`` (clearing old values)."""
+    """Set ``speaker``/``speaker_role``/``quote_spans`` on every sentence of ``doc`` (clearing old values)."""
     for paragraph in doc.paragraphs:
         for sentence in paragraph.sentences:
-            sentence.speaker, sentence.speaker_role = None, None
+            sentence.speaker, sentence.speaker_role, sentence.quote_spans = None, None, []
         if paragraph.kind == "turn":
             _assign_turn(paragraph, registry)
         else:
@@ -86,7 +88,10 @@ def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:
         for sentence in paragraph.sentences:
             start, end = sentence.start, sentence.start + len(sentence.zh)
             if start < quotation.end and quotation.start < end:
+                if sentence.speaker != quotation.speaker:
+                    sentence.quote_spans = []  # another person's quotation: the sentence is theirs now
                 sentence.speaker, sentence.speaker_role = quotation.speaker, "quoted"
+                sentence.quote_spans.append((max(quotation.start, start) - start, min(quotation.end, end) - start))
 
 
 def find_quotations(text: str, registry: Registry) -> list[Quotation]:

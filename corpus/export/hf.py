@@ -31,6 +31,15 @@ MENTIONS = datasets.List(
     }
 )
 
+# Where a quoted sentence holds the quotation (Sentence.quote_spans), as offsets into zh.
+QUOTES = datasets.List(
+    {
+        "start": datasets.Value("int32"),
+        "end": datasets.Value("int32"),
+        "text": datasets.Value("string"),
+    }
+)
+
 FEATURES: dict[str, datasets.Features] = {
     "sentences": datasets.Features(
         {
@@ -42,6 +51,7 @@ FEATURES: dict[str, datasets.Features] = {
             "speaker": datasets.Value("string"),
             "speaker_label": datasets.Value("string"),
             "speaker_role": datasets.ClassLabel(names=SPEAKER_ROLES),
+            "quotes": QUOTES,
             "zh": datasets.Value("string"),
             "zh_hans": datasets.Value("string"),
             "zh_hant": datasets.Value("string"),

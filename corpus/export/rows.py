@@ -33,6 +33,10 @@ def _mentions(mentions: list[Mention]) -> list[dict]:
     return [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "ref": m.ref} for m in mentions]
 
 
+def _quotes(sentence: Sentence) -> list[dict]:
+    return [{"start": start, "end": end, "text": sentence.zh[start:end]} for start, end in sentence.quote_spans]
+
+
 def sentence_rows(docs: list[Document]) -> list[dict]:
     rows = []
     for doc in docs:
@@ -48,6 +52,7 @@ def sentence_rows(docs: list[Document]) -> list[dict]:
                         "speaker": s.speaker,
                         "speaker_label": paragraph.speaker_label,
                         "speaker_role": s.speaker_role or "none",
+                        "quotes": _quotes(s),
                         "zh": s.zh,
                         "zh_hans": s.zh_hans,
                         "zh_hant": s.zh_hant,

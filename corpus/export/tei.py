@@ -23,9 +23,12 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         ``p``, interview turns ``sp`` (``speaker`` = the label as written,
         ``@who``/``@ana`` = the turn's speaker and role).  Sentences are ``s``
         with our ids; text between sentences stays in the ``p`` as written.
-        A sentence whose speaker or role differs from its turn's (a quotation,
-        or a sentence outside any turn) is wrapped in ``said who ana``.
-        Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``.
+        A sentence with quote spans (``Sentence.quote_spans``) has each span
+        as ``said who ana`` inside its ``s``: the quotation is marked, its
+        narrative frame (张宏江称…) stays outside.  Any other sentence whose
+        speaker or role differs from its turn's is wrapped in ``said who ana``.
+        Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``;
+        inside a quotation they are inside its ``said``.
         ``div type="translation" xml:lang="en"``: one ``s`` per English
         segment (``<sid>.en<k>``, k from 0 as in the dataset, ``corresp`` to the Chinese ``s``, ``resp``
         to the translation source), English mentions inside.
@@ -52,10 +55,14 @@ other character is written as itself.  Free text never goes into attributes.
 Mentions: offsets index the sentence text (English: ``Sentence.en``, the
 segments joined by one space).  XML needs properly nested elements, so
 :func:`nestable_mentions` keeps the mentions that can be written: in range,
-non-empty, ``text`` matching the span, within one English segment, and not
-crossing an earlier (outer-first) kept mention; nested and equal spans nest.
+non-empty, ``text`` matching the span, within one English segment, within
+one quote span or outside all of them, and not crossing an earlier
+(outer-first) kept mention; nested and equal spans nest.
 The rest are dropped (one warning per document, each
 mention at debug level).
+
+Quote spans must be non-empty, in range and in text order without overlapping
+(else :class:`TeiError`).
 
 Not carried: ``Document.raw``/``cleaned`` (the seed and the edit log rebuild
 them).  Normalised: metadata lists of length 0 are dropped; ``authors`` and
@@ -67,7 +74,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 from urllib.parse import quote
 
 from lxml import etree
@@ -308,11 +315,13 @@ def _append_plain(element, text: str) -> None:
 # --- mentions -------------------------------------------------------------------------------
 
 
-def nestable_mentions(segments: list[str], mentions: Iterable[Mention]) -> list[Mention]:
+def nestable_mentions(segments: list[str], mentions: Iterable[Mention],
+                      quote_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """The mentions the TEI carries, outer first in text order (see module docstring).
 
     ``segments`` are the texts the mentions may not cross, joined by one space
-    (Chinese: ``[zh]``; English: ``en_segments``).
+    (Chinese: ``[zh]``; English: ``en_segments``).  ``said`` holds only
+    mentions, so a mention must not hold or cross a quote span.
     """
     text = " ".join(segments)
     bounds, offset = [], 0
@@ -323,7 +332,10 @@ def nestable_mentions(segments: list[str], mentions: Iterable[Mention]) -> list[
     for position, mention in enumerate(mentions):
         inside = any(lo <= mention.start and mention.end <= hi for lo, hi in bounds)
         if mention.start < mention.end and inside and text[mention.start:mention.end] == mention.text:
-            candidates.append((mention.start, -mention.end, position, mention))
+            if all(_inside_or_apart(mention, span) for span in quote_spans):
+                candidates.append((mention.start, -mention.end, position, mention))
+            else:
+                log.debug("dropping mention %r: it holds or crosses a quotation", mention)
         else:
             log.debug("dropping mention %r: empty, out of range or not matching the text", mention)
     kept: list[Mention] = []
@@ -339,6 +351,33 @@ def nestable_mentions(segments: list[str], mentions: Iterable[Mention]) -> list[
     return kept
 
 
+def _inside_or_apart(mention: Mention, span: tuple[int, int]) -> bool:
+    start, end = span
+    return start <= mention.start and mention.end <= end or mention.end <= start or end <= mention.start
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An element over ``text[start:end]`` of a sentence: a mention or a quotation."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: dict
+
+
+def mention_marks(mentions: list[Mention]) -> list[Mark]:
+    return [Mark(m.start, m.end, *mention_attributes(m)) for m in mentions]
+
+
+def sentence_marks(sentence: Sentence) -> list[Mark]:
+    """Quotations and the mentions that nest with them, outer first (a quotation outside an equal mention)."""
+    voice = voice_attributes(sentence.speaker, sentence.speaker_role)
+    quotes = [Mark(start, end, "said", voice) for start, end in sentence.quote_spans]
+    mentions = mention_marks(nestable_mentions([sentence.zh], sentence.entities, sentence.quote_spans))
+    return sorted(quotes + mentions, key=lambda mark: (mark.start, -mark.end))  # stable: quotes first
+
+
 def mention_attributes(mention: Mention) -> tuple[str, dict]:
     tag, type_value = MENTION_ELEMENTS.get(mention.type, (FALLBACK_MENTION_ELEMENT, mention.type))
     attrs = {
@@ -350,10 +389,10 @@ def mention_attributes(mention: Mention) -> tuple[str, dict]:
     return tag, attrs
 
 
-def write_marked_text(build: Builder, parent, text: str, offset: int, mentions: list[Mention]) -> None:
-    """Append ``text`` to ``parent`` with the (nestable, sorted) mentions as elements.
+def write_marked_text(build: Builder, parent, text: str, offset: int, marks: list[Mark]) -> None:
+    """Append ``text`` to ``parent`` with the (nestable, outer-first sorted) marks as elements.
 
-    ``offset`` is where ``text`` starts in the coordinates the mentions use.
+    ``offset`` is where ``text`` starts in the coordinates the marks use.
     """
     stack: list[tuple[etree._Element, int]] = [(parent, offset + len(text))]
     position = offset
@@ -365,13 +404,12 @@ def write_marked_text(build: Builder, parent, text: str, offset: int, mentions: 
             build.append_text(element, text[position - offset:end - offset])
             position = end
 
-    for mention in mentions:
-        close_until(mention.start)
+    for mark in marks:
+        close_until(mark.start)
         container = stack[-1][0]
-        build.append_text(container, text[position - offset:mention.start - offset])
-        position = mention.start
-        tag, attrs = mention_attributes(mention)
-        stack.append((build.add(container, tag, attrs), mention.end))
+        build.append_text(container, text[position - offset:mark.start - offset])
+        position = mark.start
+        stack.append((build.add(container, mark.tag, mark.attrs), mark.end))
     close_until(offset + len(text))
     build.append_text(parent, text[position - offset:])
 
@@ -442,6 +480,16 @@ def check_paragraph(doc: Document, paragraph: Paragraph) -> None:
         if sentence.start < position or paragraph.text[sentence.start:sentence.start + len(sentence.zh)] != sentence.zh:
             raise TeiError(f"{where}: zh is not paragraph.text[start:start+len(zh)] after the previous sentence")
         position = sentence.start + len(sentence.zh)
+        check_quote_spans(where, sentence)
+
+
+def check_quote_spans(where: str, sentence: Sentence) -> None:
+    position = 0
+    for start, end in sentence.quote_spans:
+        if not position <= start < end <= len(sentence.zh):
+            raise TeiError(f"{where}: quote_spans {sentence.quote_spans} must be non-empty spans of zh "
+                           f"(length {len(sentence.zh)}) in text order, not overlapping")
+        position = end
 
 
 def write_original(build: Builder, body, doc: Document) -> None:
@@ -455,10 +503,11 @@ def write_original(build: Builder, body, doc: Document) -> None:
         for sentence in paragraph.sentences:
             build.append_text(container, paragraph.text[position:sentence.start])
             voice = (sentence.speaker, sentence.speaker_role)
-            holder = container if voice == context else build.add(container, "said", voice_attributes(*voice))
+            framed = voice != context and not sentence.quote_spans  # quote spans carry the voice themselves
+            holder = build.add(container, "said", voice_attributes(*voice)) if framed else container
             flags = " ".join(category(FLAG_PREFIX, flag, "sentence flag") for flag in sentence.flags)
             s = build.add(holder, "s", {XML_ID: sentence.id, "n": str(sentence.index), "ana": flags or None})
-            write_marked_text(build, s, sentence.zh, 0, nestable_mentions([sentence.zh], sentence.entities))
+            write_marked_text(build, s, sentence.zh, 0, sentence_marks(sentence))
             position = sentence.start + len(sentence.zh)
         build.append_text(container, paragraph.text[position:])
 
@@ -492,7 +541,7 @@ def write_english(build: Builder, body, doc: Document) -> None:
             s = build.add(container, "s", attrs)
             start = offsets.get(sentence.id, 0)
             inside = [m for m in mentions[sentence.id] if start <= m.start and m.end <= start + len(text)]
-            write_marked_text(build, s, text, start, inside)
+            write_marked_text(build, s, text, start, mention_marks(inside))
             offsets[sentence.id] = start + len(text) + 1
 
 

@@ -83,12 +83,17 @@ def text_of(element) -> str:
 
 
 def marked_text(element, offset: int, mentions: list[Mention]) -> str:
-    """Text of ``element``; mention elements inside are appended to ``mentions`` (outer first)."""
+    """Text of ``element``; mention elements inside are appended to ``mentions`` (outer first).
+
+    A quotation (``said``) is read through: its mentions are the sentence's.
+    """
     parts = [element.text or ""]
     position = offset + len(parts[0])
     for child in element:
         if is_glyph(child):
             parts.append(escaped_char(child))
+        elif is_quotation(child):
+            parts.append(marked_text(child, position, mentions))
         else:
             index = len(mentions)
             mentions.append(None)
@@ -99,6 +104,21 @@ def marked_text(element, offset: int, mentions: list[Mention]) -> str:
         parts.append(child.tail or "")
         position += len(parts[-1])
     return "".join(parts)
+
+
+def is_quotation(element) -> bool:
+    return spec.local(element) == "said"
+
+
+def quote_spans(element) -> list[tuple[int, int]]:
+    """Where the ``said`` children of a sentence's ``s`` are in its text."""
+    spans, position = [], len(element.text or "")
+    for child in element:
+        length = 1 if is_glyph(child) else len(text_of(child))
+        if is_quotation(child):
+            spans.append((position, position + length))
+        position += length + len(child.tail or "")
+    return spans
 
 
 def mention(element, start: int, text: str) -> Mention:
@@ -118,12 +138,17 @@ def voice(element) -> tuple[Optional[str], Optional[str]]:
 
 
 def sentence(element, doc_id: str, paragraph: int, start: int, speaking) -> Sentence:
+    """The sentence in ``s``; ``speaking`` is the voice around it, unless quotations inside carry one."""
     mentions: list[Mention] = []
     zh = marked_text(element, 0, mentions)
     flags = [unpoint(flag, spec.FLAG_PREFIX) for flag in (element.get("ana") or "").split()]
+    quotations = [child for child in element if is_quotation(child)]
+    if quotations:
+        speaking = voice(quotations[0])
     return Sentence(id=element.get(spec.XML_ID), doc_id=doc_id, paragraph=paragraph,
                     index=int(element.get("n")), zh=zh, start=start, flags=flags,
-                    speaker=speaking[0], speaker_role=speaking[1], entities=mentions)
+                    speaker=speaking[0], speaker_role=speaking[1], quote_spans=quote_spans(element),
+                    entities=mentions)
 
 
 def paragraph(element, doc_id: str) -> Paragraph:
