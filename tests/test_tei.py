@@ -16,7 +16,7 @@ from corpus.model import Document, Edit, Link, Mention, Paragraph, Sentence
 # normalise them), lone surrogates, non-characters, bidi and line-separator marks.
 SPECIALS = ["<", "&", "]]>", '"', "\x00", "\x01", "\x1f", "\r", "\r\n", "\t", "\n", " ", "\ud800",
             "\udfff", "\ud83d\ude00", "\ufffe", "\uffff", "\x7f", "\x85", "\u200f", "\u202e", "\u2028",
-            "张宏江", "智源", "g", "#"]
+            "张宏江", "智源", "g", "#", "2023年8月1日", "5000万美金", "70%", "March 20"]
 hostile = st.lists(
     st.one_of(st.characters(exclude_categories=()), st.sampled_from(SPECIALS)), max_size=8
 ).map("".join)
@@ -205,6 +205,34 @@ def test_mentions_become_typed_elements_pointing_at_the_registry():
     assert (etree.QName(person).localname, person.get("ref"), person.text) == ("persName", "#zhang-hongjiang", "张宏江")
     assert (etree.QName(amount).localname, amount.get("type"), amount.get("ana")) == \
         ("measure", "percent", "#mention-source.rule")
+
+
+def test_dates_and_measures_carry_their_normalised_values():
+    zh = "2023年8月1日，近日融资5000万美金，占70%，共1000张卡，千亿规模。"
+    spans = [("2023年8月1日", "date"), ("近日", "date"), ("5000万美金", "amount"), ("70%", "percent"),
+             ("1000张", "amount"), ("千亿", "amount")]
+    doc = minimal(zh, entities=[Mention(zh.index(t), zh.index(t) + len(t), t, kind, None, "rule") for t, kind in spans])
+    written = tei.write_document(doc, {}, {})
+    root = etree.fromstring(written)
+    values = [(e.text, dict(e.attrib)) for e in root.find(".//{%s}s" % tei.TEI_NS)]
+    rule = {"ana": "#mention-source.rule"}
+    assert values == [
+        ("2023年8月1日", {**rule, "when": "2023-08-01"}),
+        ("近日", rule),
+        ("5000万美金", {**rule, "type": "amount", "quantity": "50000000", "unit": "USD"}),
+        ("70%", {**rule, "type": "percent", "quantity": "70", "unit": "percent"}),
+        ("1000张", {**rule, "type": "amount", "quantity": "1000"}),
+        ("千亿", {**rule, "type": "amount"}),
+    ]
+    assert tei.write_document(tei_reader.read(written), {}, {}) == written
+
+
+def test_reader_refuses_values_its_normaliser_would_not_write():
+    doc = minimal("2023年", entities=[Mention(0, 5, "2023年", "date", None, "rule")])
+    written = tei.write_document(doc, {}, {})
+    assert b'when="2023"' in written
+    with pytest.raises(tei.TeiError, match="2023-01"):
+        tei_reader.read(written.replace(b'when="2023"', b'when="2023-01"'))
 
 
 def test_quotation_is_said_with_who_and_turn_speaker_is_on_sp():

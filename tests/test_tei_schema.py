@@ -75,6 +75,37 @@ def test_schema_rejects_what_we_do_not_write(ours, mutate):
     assert not ours.validate(root)
 
 
+def valued() -> etree._Element:
+    """A document with a date, an amount with a unit and a percentage."""
+    zh = "2023年8月1日融资5000万美金，占70%。"
+    spans = [("2023年8月1日", "date"), ("5000万美金", "amount"), ("70%", "percent")]
+    doc = minimal(zh, entities=[Mention(zh.index(t), zh.index(t) + len(t), t, kind, None, "rule") for t, kind in spans])
+    return etree.fromstring(tei.write_document(doc, {}, {}))
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("when", "2023-13"),
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("when", "2023-08-01T10:00:00"),  # TEI, not ours
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).set("quantity", "5E+7"),
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).set("quantity", "70.0"),
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).attrib.pop("quantity"),  # unit without quantity
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("unit", "USD"),  # a unit belongs to a measure
+])
+def test_schema_types_the_normalised_values(ours, mutate):
+    root = valued()
+    assert ours.validate(root), ours.error_log
+    mutate(root)
+    assert not ours.validate(root)
+
+
+def test_normalised_values_pass_jing_with_our_schema_and_tei_all(tmp_path):
+    written = tmp_path / "valued.xml"
+    written.write_bytes(etree.tostring(valued()))
+    for schema in (RNG, TEI_ALL):
+        result = jing(schema, [written])
+        assert (result.returncode, result.stdout) == (0, ""), result.stdout[:2000]
+
+
 @settings(max_examples=2, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # jing is slow to shrink with
 @given(st.lists(documents(), min_size=6, max_size=8, unique_by=lambda d: d.doc_id))
 def test_written_files_pass_jing_with_our_schema_and_tei_all(tmp_path_factory, docs):

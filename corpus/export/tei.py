@@ -25,7 +25,9 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         with our ids; text between sentences stays in the ``p`` as written.
         A sentence whose speaker or role differs from its turn's (a quotation,
         or a sentence outside any turn) is wrapped in ``said who ana``.
-        Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``.
+        Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``;
+        dates carry ``@when`` and amounts/percentages ``@quantity`` and
+        ``@unit`` when the text states them exactly (:func:`value_attributes`).
         ``div type="translation" xml:lang="en"``: one ``s`` per English
         segment (``<sid>.en<k>``, k from 0 as in the dataset, ``corresp`` to the Chinese ``s``, ``resp``
         to the translation source), English mentions inside.
@@ -72,6 +74,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from corpus.annotate.values import date_value, measure_value
 from corpus.errors import CorpusError
 from corpus.export.rows import en_segment_id
 from corpus.model import Document, Edit, Mention, Paragraph, Sentence
@@ -347,7 +350,23 @@ def mention_attributes(mention: Mention) -> tuple[str, dict]:
     }
     if mention.ref is not None:
         attrs[REF_ATTRIBUTES.get(tag, "ref")] = pointer(mention.ref, "mention ref")
-    return tag, attrs
+    return tag, {**attrs, **value_attributes(mention)}
+
+
+def value_attributes(mention: Mention) -> dict:
+    """``@when`` of a date, ``@quantity``/``@unit`` of an amount or percentage: what its text states exactly.
+
+    Computed from the mention text alone (:mod:`corpus.annotate.values`), so the
+    reader recomputes them and the model needs no field for them.
+    """
+    if mention.type == "date":
+        return {"when": date_value(mention.text)}
+    if mention.type in ("amount", "percent"):
+        measure = measure_value(mention.type, mention.text)
+        if measure:
+            unit = _check_token(measure.unit, "unit") if measure.unit else None
+            return {"quantity": measure.quantity, "unit": unit}
+    return {}
 
 
 def write_marked_text(build: Builder, parent, text: str, offset: int, mentions: list[Mention]) -> None:
