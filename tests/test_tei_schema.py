@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from corpus.export import tei
-from corpus.model import Mention
+from corpus.model import Link, Mention
 from test_tei import BUILD_INFO, REGISTRY, documents, minimal
 
 SCHEMA_DIR = Path(tei.__file__).resolve().parent.parent / "schema"
@@ -76,10 +76,11 @@ def test_schema_rejects_what_we_do_not_write(ours, mutate):
 
 
 def valued() -> etree._Element:
-    """A document with a date, an amount with a unit and a percentage."""
+    """A document with a date, an amount with a unit, a percentage and a scored link."""
     zh = "2023年8月1日融资5000万美金，占70%。"
     spans = [("2023年8月1日", "date"), ("5000万美金", "amount"), ("70%", "percent")]
     doc = minimal(zh, entities=[Mention(zh.index(t), zh.index(t) + len(t), t, kind, None, "rule") for t, kind in spans])
+    doc.links = [Link((0,), (), 0.5)]
     return etree.fromstring(tei.write_document(doc, {}, {}))
 
 
@@ -90,6 +91,8 @@ def valued() -> etree._Element:
     lambda root: root.find(".//{%s}measure" % tei.TEI_NS).set("quantity", "70.0"),
     lambda root: root.find(".//{%s}measure" % tei.TEI_NS).attrib.pop("quantity"),  # unit without quantity
     lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("unit", "USD"),  # a unit belongs to a measure
+    lambda root: root.find(".//{%s}link" % tei.TEI_NS).set("cert", "1.5"),
+    lambda root: root.find(".//{%s}link" % tei.TEI_NS).attrib.pop("cert"),
 ])
 def test_schema_types_the_normalised_values(ours, mutate):
     root = valued()

@@ -39,7 +39,7 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
     ``standOff/linkGrp type="alignment"``: one ``link`` per
     :class:`~corpus.model.Link`, ``@type`` "zh-en" counts, ``@target`` the
     Chinese then English ids (an empty side points at its layer ``div``),
-    ``@n`` the score as ``repr(float)``.
+    ``@cert`` the score (the aligner's confidence in [0, 1]) as ``repr(float)``.
 
 Pointers (``@who``, ``@ref``, ``@ana``) are ``#id`` into the corpus header;
 a standalone document file carries ``xml:base="corpus.xml"`` so that they
@@ -547,13 +547,19 @@ def write_links(build: Builder, root, doc: Document) -> None:
         return
     group = build.add(build.add(root, "standOff"), "linkGrp", {"type": "alignment"})
     for link in doc.links:
-        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link), "n": score_text(link.score)})
+        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link),
+                                  "cert": certainty(doc, link)})
 
 
-def score_text(score: float) -> str:
-    """``repr`` of the float (reads back exactly), in the xsd:double spelling for nan and infinities."""
-    score = float(score)
-    return {"nan": "NaN", "inf": "INF", "-inf": "-INF"}.get(repr(score), repr(score))
+def certainty(doc: Document, link) -> str:
+    """The link's score as ``@cert`` (teidata.probability): ``repr`` of the float, which reads back exactly.
+
+    The aligner's score is ``exp(−cost)``, in [0, 1] (:mod:`corpus.align.aligner`).
+    """
+    score = float(link.score)
+    if not 0 <= score <= 1:
+        raise TeiError(f"{doc.doc_id}: link {link} has a score outside [0, 1]; @cert is a probability")
+    return repr(abs(score))  # abs: XSD 1.0 orders -0 below 0, outside the range
 
 
 # --- the document header --------------------------------------------------------------------

@@ -219,7 +219,7 @@ def links(root, doc: Document) -> list[Link]:
         zh_targets, en_targets = targets[:max(zh_count, 1)], targets[max(zh_count, 1):]
         result.append(Link(zh=tuple(zh_index[t] for t in zh_targets if t in zh_index),
                            en=tuple(en_index[t] for t in en_targets if t in en_index),
-                           score=float(element.get("n"))))
+                           score=float(element.get("cert"))))
     return result
 
 
