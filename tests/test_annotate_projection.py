@@ -91,7 +91,7 @@ def test_wan_and_yi_scale_arabic_numbers(n):
 
 
 @pytest.mark.parametrize("numeral, value", [("七十", 70), ("十", 10), ("一万", 10**4), ("三亿五千万", 350_000_000),
-                                            ("一万亿", 10**12), ("几亿", None)])
+                                            ("一万亿", 10**12), ("几亿", None), ("两三亿", None)])
 def test_chinese_numerals(numeral, value):
     assert chinese_number(numeral) == value
 

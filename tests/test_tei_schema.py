@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from corpus.export import tei
-from corpus.model import Mention
+from corpus.model import Link, Mention
 from test_tei import BUILD_INFO, REGISTRY, documents, minimal
 
 SCHEMA_DIR = Path(tei.__file__).resolve().parent.parent / "schema"
@@ -78,6 +78,40 @@ def test_schema_rejects_what_we_do_not_write(ours, mutate):
     assert not ours.validate(root)
 
 
+def valued() -> etree._Element:
+    """A document with a date, an amount with a unit, a percentage and a scored link."""
+    zh = "2023年8月1日融资5000万美金，占70%。"
+    spans = [("2023年8月1日", "date"), ("5000万美金", "amount"), ("70%", "percent")]
+    doc = minimal(zh, entities=[Mention(zh.index(t), zh.index(t) + len(t), t, kind, None, "rule") for t, kind in spans])
+    doc.links = [Link((0,), (), 0.5)]
+    return etree.fromstring(tei.write_document(doc, {}, {}))
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("when", "2023-13"),
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("when", "2023-08-01T10:00:00"),  # TEI, not ours
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).set("quantity", "5E+7"),
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).set("quantity", "70.0"),
+    lambda root: root.find(".//{%s}measure" % tei.TEI_NS).attrib.pop("quantity"),  # unit without quantity
+    lambda root: root.find(".//{%s}date" % tei.TEI_NS).set("unit", "USD"),  # a unit belongs to a measure
+    lambda root: root.find(".//{%s}link" % tei.TEI_NS).set("cert", "1.5"),
+    lambda root: root.find(".//{%s}link" % tei.TEI_NS).attrib.pop("cert"),
+])
+def test_schema_types_the_normalised_values(ours, mutate):
+    root = valued()
+    assert ours.validate(root), ours.error_log
+    mutate(root)
+    assert not ours.validate(root)
+
+
+def test_normalised_values_pass_jing_with_our_schema_and_tei_all(tmp_path):
+    written = tmp_path / "valued.xml"
+    written.write_bytes(etree.tostring(valued()))
+    for schema in (RNG, TEI_ALL):
+        result = jing(schema, [written])
+        assert (result.returncode, result.stdout) == (0, ""), result.stdout[:2000]
+
+
 @settings(max_examples=2, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # jing is slow to shrink with
 @given(st.lists(documents(), min_size=6, max_size=8, unique_by=lambda d: d.doc_id))
 def test_written_files_pass_jing_with_our_schema_and_tei_all(tmp_path_factory, docs):
@@ -116,3 +150,13 @@ def test_duplicate_ids_are_refused_as_tei_refuses_them(tmp_path):
         assert result.returncode != 0 and "already been defined" in result.stdout
     with pytest.raises(etree.XMLSyntaxError, match="already defined"):
         etree.parse(str(duplicated))  # lxml refuses it while parsing, before validation
+
+
+@pytest.mark.parametrize("source_file", [":", "a:b.txt", "新 闻.txt"])
+def test_seed_file_names_become_valid_uri_references(ours, source_file):
+    """Found by hypothesis: a colon in the first segment of a relative reference would read as a scheme."""
+    doc = minimal("好。")
+    doc.source_file = source_file
+    root = etree.fromstring(tei.write_document(doc, {}, {}))
+    assert ours.validate(root), ours.error_log
+    assert root.find(".//{%s}ref" % tei.TEI_NS).text == source_file

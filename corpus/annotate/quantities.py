@@ -84,6 +84,8 @@ def _chinese_numeral(text: str) -> Decimal | None:
     section, digit = 0, None
     for char in text:
         if char in DIGITS:
+            if digit is not None:  # two digits in a row (两三亿): a vague range, not a numeral
+                return None
             digit = DIGITS[char]
         else:
             section += (1 if digit is None else digit) * SMALL_UNITS[char]

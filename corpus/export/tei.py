@@ -28,7 +28,9 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         narrative frame (张宏江称…) stays outside.  Any other sentence whose
         speaker or role differs from its turn's is wrapped in ``said who ana``.
         Mentions are elements from :data:`MENTION_ELEMENTS` with ``@ref``;
-        inside a quotation they are inside its ``said``.
+        inside a quotation they are inside its ``said``.  Dates carry
+        ``@when`` and amounts/percentages ``@quantity`` and ``@unit`` when
+        the text states them exactly (:func:`value_attributes`).
         ``div type="translation" xml:lang="en"``: one ``s`` per English
         segment (``<sid>.en<k>``, k from 0 as in the dataset, ``corresp`` to the Chinese ``s``, ``resp``
         to the translation source), English mentions inside.
@@ -40,7 +42,7 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
     ``standOff/linkGrp type="alignment"``: one ``link`` per
     :class:`~corpus.model.Link`, ``@type`` "zh-en" counts, ``@target`` the
     Chinese then English ids (an empty side points at its layer ``div``),
-    ``@n`` the score as ``repr(float)``.
+    ``@cert`` the score (the aligner's confidence in [0, 1]) as ``repr(float)``.
 
 Pointers (``@who``, ``@ref``, ``@ana``) are ``#id`` into the corpus header;
 a standalone document file carries ``xml:base="corpus.xml"`` so that they
@@ -79,6 +81,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from corpus.annotate.values import date_value, measure_value
 from corpus.errors import CorpusError
 from corpus.export.rows import en_segment_id
 from corpus.model import Document, Edit, Mention, Paragraph, Sentence
@@ -250,9 +253,13 @@ def _check_token(value: str, what: str) -> str:
     return value
 
 
-def uri(path: str) -> Optional[str]:
-    """A file path as a relative URI (percent-encoded); None for an empty path (TEI pointers are non-empty)."""
-    return quote(path, safe="/:", errors="surrogatepass") or None
+def uri(path: str, base: str = "") -> Optional[str]:
+    """A file path as a URI reference after ``base`` (itself a URI); None for an empty path (pointers are non-empty).
+
+    ``:`` is percent-encoded too: in a relative reference, a colon in the first
+    segment would read as a scheme (``a:b.txt``).
+    """
+    return base + quote(path, safe="/", errors="surrogatepass") if path else None
 
 
 def pointer(target: str, what: str) -> str:
@@ -386,7 +393,23 @@ def mention_attributes(mention: Mention) -> tuple[str, dict]:
     }
     if mention.ref is not None:
         attrs[REF_ATTRIBUTES.get(tag, "ref")] = pointer(mention.ref, "mention ref")
-    return tag, attrs
+    return tag, {**attrs, **value_attributes(mention)}
+
+
+def value_attributes(mention: Mention) -> dict:
+    """``@when`` of a date, ``@quantity``/``@unit`` of an amount or percentage: what its text states exactly.
+
+    Computed from the mention text alone (:mod:`corpus.annotate.values`), so the
+    reader recomputes them and the model needs no field for them.
+    """
+    if mention.type == "date":
+        return {"when": date_value(mention.text)}
+    if mention.type in ("amount", "percent"):
+        measure = measure_value(mention.type, mention.text)
+        if measure:
+            unit = _check_token(measure.unit, "unit") if measure.unit else None
+            return {"quantity": measure.quantity, "unit": unit}
+    return {}
 
 
 def write_marked_text(build: Builder, parent, text: str, offset: int, marks: list[Mark]) -> None:
@@ -577,13 +600,19 @@ def write_links(build: Builder, root, doc: Document) -> None:
         return
     group = build.add(build.add(root, "standOff"), "linkGrp", {"type": "alignment"})
     for link in doc.links:
-        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link), "n": score_text(link.score)})
+        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link),
+                                  "cert": certainty(doc, link)})
 
 
-def score_text(score: float) -> str:
-    """``repr`` of the float (reads back exactly), in the xsd:double spelling for nan and infinities."""
-    score = float(score)
-    return {"nan": "NaN", "inf": "INF", "-inf": "-INF"}.get(repr(score), repr(score))
+def certainty(doc: Document, link) -> str:
+    """The link's score as ``@cert`` (teidata.probability): ``repr`` of the float, which reads back exactly.
+
+    The aligner's score is ``exp(−cost)``, in [0, 1] (:mod:`corpus.align.aligner`).
+    """
+    score = float(link.score)
+    if not 0 <= score <= 1:
+        raise TeiError(f"{doc.doc_id}: link {link} has a score outside [0, 1]; @cert is a probability")
+    return repr(abs(score))  # abs: XSD 1.0 orders -0 below 0, outside the range
 
 
 # --- the document header --------------------------------------------------------------------
@@ -645,7 +674,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     sources = build.add(file_desc, "sourceDesc")
     write_metadata(build, build.add(sources, "bibl", {"type": "article"}), doc)
     seed = build.add(sources, "bibl", {"type": "seed"})
-    build.add(seed, "ref", {"target": uri(build_info.get("seed_base", "") + doc.source_file)}, doc.source_file)
+    build.add(seed, "ref", {"target": uri(doc.source_file, build_info.get("seed_base", ""))}, doc.source_file)
     build.add(seed, "note", {"type": "encoding"}, doc.encoding)
     profile = build.add(header, "profileDesc")
     languages = build.add(profile, "langUsage")
@@ -739,7 +768,7 @@ def write_build_info(build: Builder, encoding, build_info: dict) -> None:
         interpretation = build.add(editorial, "interpretation")
         for path in sorted(curated):
             paragraph = build.add(interpretation, "p", text="Curated data ")
-            build.add(paragraph, "ref", {"target": uri(build_info.get("checkout_base", "") + path)}, path)
+            build.add(paragraph, "ref", {"target": uri(path, build_info.get("checkout_base", ""))}, path)
             build.append_text(paragraph, ", ")
             build.add(paragraph, "idno", {"type": "hash"}, curated[path])
     tools = build_info.get("tools") or {}
@@ -765,7 +794,7 @@ def corpus_header(build: Builder, docs: list[Document], registry: dict, build_in
     seeds = build.add(sources, "listBibl", {"type": "seeds"})
     for doc in docs:
         seed = build.add(seeds, "bibl", {"corresp": "#" + doc.doc_id})
-        build.add(seed, "ref", {"target": uri(build_info.get("seed_base", "") + doc.source_file)}, doc.source_file)
+        build.add(seed, "ref", {"target": uri(doc.source_file, build_info.get("seed_base", ""))}, doc.source_file)
     encoding = build.add(header, "encodingDesc")
     write_build_info(build, encoding, build_info)
     write_taxonomies(build, encoding, docs)

@@ -20,6 +20,7 @@ MENTION_TYPES = {element: mention_type for mention_type, element in spec.MENTION
 PARAGRAPH_KINDS = {element: kind for kind, element in spec.PARAGRAPH_ELEMENTS.items()}
 SCRIPTS = {lang: script for script, lang in spec.SCRIPT_LANGS.items()}
 VARIANTS = {(layer.div_type, layer.lang): layer for layer in spec.VARIANT_LAYERS}
+VALUE_ATTRIBUTES = ("when", "quantity", "unit")  # written by spec.value_attributes
 METADATA_KEYS = {
     (tag, frozenset(attrs.items())): (key, many) for key, (tag, attrs, many) in spec.METADATA_ELEMENTS.items()
 }
@@ -129,8 +130,23 @@ def mention(element, start: int, text: str) -> Mention:
             raise spec.TeiError(f"<{tag} type={type_value!r}> is not a mention element we write")
         mention_type = type_value
     ref = element.get(spec.REF_ATTRIBUTES.get(tag, "ref"))
-    return Mention(start=start, end=start + len(text), text=text, type=mention_type,
-                   ref=unpoint(ref), source=unpoint(element.get("ana"), spec.SOURCE_PREFIX))
+    result = Mention(start=start, end=start + len(text), text=text, type=mention_type,
+                     ref=unpoint(ref), source=unpoint(element.get("ana"), spec.SOURCE_PREFIX))
+    check_values(element, result)
+    return result
+
+
+def check_values(element, mention: Mention) -> None:
+    """The value attributes are recomputed from the text on writing; refuse a file whose values differ.
+
+    They differ only in a file written by another version of :mod:`corpus.annotate.values`
+    (or edited by hand): reading it silently would rewrite different bytes.
+    """
+    expected = {name: value for name, value in spec.value_attributes(mention).items() if value is not None}
+    written = {name: element.get(name) for name in VALUE_ATTRIBUTES if element.get(name) is not None}
+    if written != expected:
+        raise spec.TeiError(f"<{spec.local(element)}> {mention.text!r} carries {written}, "
+                            f"but its text gives {expected}")
 
 
 def voice(element) -> tuple[Optional[str], Optional[str]]:
@@ -228,7 +244,7 @@ def links(root, doc: Document) -> list[Link]:
         zh_targets, en_targets = targets[:max(zh_count, 1)], targets[max(zh_count, 1):]
         result.append(Link(zh=tuple(zh_index[t] for t in zh_targets if t in zh_index),
                            en=tuple(en_index[t] for t in en_targets if t in en_index),
-                           score=float(element.get("n"))))
+                           score=float(element.get("cert"))))
     return result
 
 
