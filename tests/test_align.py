@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from corpus.align import (align_document, align_files, align_texts, construction_links, format_links,
                           gale_church_align, link_agreement, parse_links, score_alignments, split_english)
 from corpus.align.aligner import default_settings
-from corpus.align.evaluate import recall_by_type
+from corpus.align.evaluate import exact_f1, recall_by_type
 from corpus.align.evidence import chinese_evidence, english_evidence, shared_items
 from corpus.align.gold import load_gold
 from corpus.align.numbers import en_number_spans, parse_zh_numeral, zh_number_spans
@@ -94,9 +94,18 @@ def test_recall_by_type_counts_deletions_and_insertions_that_vecalign_recall_ski
     assert recall_by_type([gold], [gold])["1-0"] == (1, 1)
 
 
-def test_the_gold_set_has_insertions_and_deletions_in_the_test_split():
-    kinds = [link.type for passage in load_gold(split="test") for link in passage.links]
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_the_gold_set_has_insertions_and_deletions_in_both_splits(split):
+    kinds = [link.type for passage in load_gold(split=split) for link in passage.links]
     assert kinds.count("1-0") >= 3 and kinds.count("0-1") >= 3
+
+
+def test_exact_f1_counts_a_missed_deletion_that_strict_recall_ignores():
+    gold = [Link((0,), (0,)), Link((1,), ()), Link((2,), (1,))]
+    merged = [Link((0,), (0,)), Link((1, 2), (1,))]
+    assert score_alignments([gold], [merged]).strict_recall == 0.5
+    assert exact_f1([gold], [merged]) == pytest.approx(2 * (1 / 2) * (1 / 3) / (1 / 2 + 1 / 3))
+    assert exact_f1([gold], [gold]) == 1.0
 
 
 # --- evidence --------------------------------------------------------------------------------
@@ -173,6 +182,18 @@ def test_ours_beats_gale_church_on_the_held_out_gold():
     assert ours.strict_f1 >= 0.9
     assert ours.strict_f1 > baseline.strict_f1
     assert ours.lax_f1 >= baseline.lax_f1
+
+
+def test_the_fixed_skip_cost_is_what_lets_ours_find_insertions_and_deletions():
+    dev = load_gold(split="dev")
+    gold = [passage.links for passage in dev]
+    length_cost_skips = dataclasses.replace(default_settings(), skip_cost=None)
+    ours = recall_by_type(gold, [align_texts(p.zh, p.en) for p in dev])
+    without = recall_by_type(gold, [align_texts(p.zh, p.en, settings=length_cost_skips) for p in dev])
+    baseline = recall_by_type(gold, [gale_church_align(p.zh, p.en) for p in dev])
+    for kind in ("1-0", "0-1"):
+        assert ours[kind][0] > without[kind][0] == 0
+        assert ours[kind][0] > baseline[kind][0]
 
 
 def test_lexical_evidence_is_what_lifts_ours_above_its_length_model():

@@ -5,16 +5,22 @@ the cost of a link.
 
 * :func:`gale_church_align` — the baseline: Gale–Church length cost alone,
   the classic six link types, constants from ``length_model.json``.
-* :func:`align_texts` — ours: the Gale–Church length cost, with ``c``
-  re-estimated per document pair (total en chars / total zh chars, clamped
-  to half/double the fitted value), plus a lexical cost.  The lexical cost of
-  a link is ``w · (1 − sim) · (n_zh + n_en) / 2`` where ``sim`` is the share
-  of content items on both sides that have a counterpart on the other side
-  (see :mod:`corpus.align.evidence`); each sentence thus pays ``w/2`` times
-  its unmatched share, and a deletion or insertion pays the full ``w/2`` per
-  sentence, so merging sentences is neither rewarded nor punished by the
-  lexical term.  1-3 and 3-1 links are allowed too (free translation splits
-  long Chinese sentences).
+* :func:`align_texts` — ours, for links that pair sentences: the Gale–Church
+  length cost, with ``c`` re-estimated per document pair (total en chars /
+  total zh chars, clamped to half/double the fitted value), plus a lexical
+  cost ``w/2 · (1 − share)`` for each sentence of the link, where ``share``
+  is the part of the sentence's content items that have a counterpart on the
+  other side of the link (see :mod:`corpus.align.evidence`; a sentence with
+  no content items counts as half matched).  A sentence that shares nothing
+  with its partners thus pays the full ``w/2`` whether it is merged into a
+  neighbouring link or left out, so the lexical term does not push stray
+  lines (captions, translator's notes) into merges.  A deletion or insertion
+  (1-0/0-1) pays a fixed ``skip_cost`` plus ``w/2``, not the Gale–Church
+  length cost: that cost grows with the sentence's length (12–34 nats for a
+  caption against 3–5 for a merge), so no real deletion could ever win.
+  Fixed skip costs are what Moore (2002), hunalign and Vecalign use too.
+  1-3 and 3-1 links are allowed as well (free translation splits long
+  Chinese sentences).
 
 A link's ``score`` is ``exp(−cost)``: 1 for a perfect free link, smaller the
 less likely the link; comparable between links of one aligner only.
@@ -24,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -44,6 +50,7 @@ class AlignerSettings:
     length_model: LengthModel
     lexical_weight: float
     link_types: tuple[LinkType, ...] = field(default=GALE_CHURCH_LINK_TYPES)
+    skip_cost: float | None = None  # cost of a 1-0/0-1 link before its lexical cost; None: Gale–Church length cost
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +61,7 @@ def default_settings() -> AlignerSettings:
     priors = {tuple(int(n) for n in name.split("-")): p for name, p in ours["priors"].items()}
     base = load_length_model()
     model = LengthModel(base.en_chars_per_zh_char, base.variance, priors, base.source)
-    return AlignerSettings(model, ours["lexical_weight"], tuple(priors))
+    return AlignerSettings(model, ours["lexical_weight"], tuple(priors), ours["skip_cost"])
 
 
 class _Costs:
@@ -80,34 +87,36 @@ class _Costs:
             pair = self._pairs[(i, j)] = shared_items(self.zh_evidence[i], self.en_evidence[j])
         return pair
 
-    def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        """Share of the content items of both spans that have a counterpart on the other side."""
-        if zh_start == zh_end or en_start == en_end:
-            return 0.0
-        zh_matched, zh_total = self._matched(range(zh_start, zh_end), range(en_start, en_end), ZH)
-        en_matched, en_total = self._matched(range(en_start, en_end), range(zh_start, zh_end), EN)
-        total = zh_total + en_total
-        return (zh_matched + en_matched) / total if total else 0.0
+    def unmatched(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
+        """Sum over the link's sentences of the share of their content items without a counterpart
+        on the other side (a sentence without content items counts as half matched)."""
+        return (self._unmatched(range(zh_start, zh_end), range(en_start, en_end), ZH)
+                + self._unmatched(range(en_start, en_end), range(zh_start, zh_end), EN))
 
-    def _matched(self, own: range, other: range, side: int) -> tuple[int, int]:
-        """Items of the ``side`` sentences in ``own`` with a counterpart in ``other``, and all their items."""
+    def _unmatched(self, own: range, other: range, side: int) -> float:
         evidence = self.zh_evidence if side == ZH else self.en_evidence
-        matched = total = 0
+        total = 0.0
         for a in own:
+            if not other:
+                total += 1.0
+                continue
+            if not evidence[a].size:
+                total += 0.5
+                continue
             mask = 0
             for b in other:
                 mask |= self._shared(a, b)[ZH] if side == ZH else self._shared(b, a)[EN]
-            matched += mask.bit_count()
-            total += evidence[a].size
-        return matched, total
+            total += 1.0 - mask.bit_count() / evidence[a].size
+        return total
 
     def __call__(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
         link = (zh_end - zh_start, en_end - en_start)
+        if self.settings.skip_cost is not None and 0 in link:
+            return self.settings.skip_cost
         cost = length_cost(self.zh_chars[zh_end] - self.zh_chars[zh_start],
                            self.en_chars[en_end] - self.en_chars[en_start], link, self.model)
         if self.lexical:
-            unmatched = 1.0 - self.similarity(zh_start, zh_end, en_start, en_end)
-            cost += self.settings.lexical_weight * unmatched * (link[0] + link[1]) / 2
+            cost += self.settings.lexical_weight / 2 * self.unmatched(zh_start, zh_end, en_start, en_end)
         return cost
 
 
@@ -145,9 +154,7 @@ def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
     priors = dict(settings.length_model.priors)
     for link in links:
         priors.setdefault((len(link.zh), len(link.en)), rarest)
-    model = settings.length_model
-    settings = AlignerSettings(LengthModel(model.en_chars_per_zh_char, model.variance, priors, model.source),
-                               settings.lexical_weight, settings.link_types)
+    settings = replace(settings, length_model=replace(settings.length_model, priors=priors))
     costs = _Costs(zh, en, settings, lexical=True)
     scored = []
     zh_next = en_next = 0  # an empty side sits where the previous link ended

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corpus.align.aligner import align_texts, score_links
+from corpus.align.aligner import AlignerSettings, align_texts, score_links
 from corpus.align.evaluate import Scores, score_alignments
 from corpus.model import Document, Link
 
 
-def align_document(document: Document, *, band: int | None = None) -> list[Link]:
+def align_document(document: Document, *, band: int | None = None,
+                   settings: AlignerSettings | None = None) -> list[Link]:
     """Our aligner run on the document's zh sentences and its English segments."""
-    return align_texts([s.zh for s in document.sentences], document.en_segments, band=band)
+    return align_texts([s.zh for s in document.sentences], document.en_segments, band=band, settings=settings)
 
 
 def construction_links(document: Document) -> list[Link]:

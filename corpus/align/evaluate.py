@@ -86,6 +86,20 @@ def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Lin
     return Scores(sp, sr, _f1(sp, sr), lp, lr, _f1(lp, lr))
 
 
+def exact_f1(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> float:
+    """F1 of identical links, deletions and insertions counted on both sides (unlike Vecalign's strict
+    recall); the objective that tunes our aligner, since it rewards finding a 1-0/0-1 link."""
+    if len(gold) != len(test):
+        raise ValueError("gold and test must have one link list per document")
+    found = gold_total = test_total = 0
+    for gold_links, test_links in zip(gold, test):
+        gold_pairs, test_pairs = _pairs(gold_links), _pairs(test_links)
+        found += len(gold_pairs & test_pairs)
+        gold_total += len(gold_pairs)
+        test_total += len(test_pairs)
+    return _f1(_ratio(found, test_total), _ratio(found, gold_total))
+
+
 def recall_by_type(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> dict[str, tuple[int, int]]:
     """Per gold link type ``"n_zh-n_en"``: (gold links of that type predicted exactly, gold links of that type),
     summed over documents; unlike :func:`score_alignments` this counts 1-0 and 0-1 links too."""
