@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -36,21 +36,29 @@ def staged_directories(targets: Sequence[Target]) -> Iterator[list[Path]]:
     """Yield one empty staging directory per target; on success their files replace the targets'.
 
     Nothing in any target changes if the body raises: every artifact is written
-    before the first rename.  Owned files in a target that the build no longer
-    produces are removed; files outside ``pattern`` (e.g. a package's
+    before the first rename, and directories made only to hold the staging
+    directories are removed again.  Owned files in a target that the build no
+    longer produces are removed; files outside ``pattern`` (e.g. a package's
     ``__init__.py`` beside generated XML) are left alone.
     """
     stagings = []
+    made: list[Path] = []  # parent directories this call created, outermost first
     try:
         for target in targets:
+            missing = [d for d in (target.path.parent, *target.path.parent.parents) if not d.exists()]
             target.path.parent.mkdir(parents=True, exist_ok=True)
+            made += reversed(missing)
             stagings.append(Path(tempfile.mkdtemp(dir=target.path.parent, prefix=f".{target.path.name}.staging.")))
         yield stagings
         for target, staging in zip(targets, stagings):
             _replace_owned_files(target, staging)
+        made.clear()  # success: the directories hold the published files
     finally:
         for staging in stagings:
             shutil.rmtree(staging, ignore_errors=True)
+        for directory in reversed(made):
+            with suppress(OSError):  # not empty: something else was put there meanwhile
+                directory.rmdir()
 
 
 def _replace_owned_files(target: Target, staging: Path) -> None:

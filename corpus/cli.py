@@ -264,7 +264,18 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--from-index", action="store_true", help="download from the Argos package index (needs internet)")
     install.set_defaults(func=cmd_models_install)
     models_commands.add_parser("list", help="list installed models").set_defaults(func=cmd_models_list)
+    _accept_global_options_after_the_command(commands)
     return parser
+
+
+def _accept_global_options_after_the_command(commands: argparse._SubParsersAction) -> None:
+    """``corpus build -q --seeds DIR`` works as well as ``corpus -q --seeds DIR build``: each command
+    takes the global options too, without a default of its own, so one given before it is kept."""
+    for command in set(commands.choices.values()):
+        command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                             help="print nothing but errors (as before the command)")
+        command.add_argument("--seeds", metavar="DIR", default=argparse.SUPPRESS,
+                             help="directory of seed documents (as before the command; default: the shipped seeds)")
 
 
 def main(argv: list[str] | None = None) -> int:

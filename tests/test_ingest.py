@@ -1,9 +1,13 @@
+import codecs
+import re
+from pathlib import Path
+
 import pytest
 
 from corpus import pipeline
 from corpus.cli import main
 from corpus.errors import InputError
-from corpus.ingest import decode, extract_metadata, read_directory
+from corpus.ingest import decode, doc_id_for, extract_metadata, read_directory
 
 SAMPLE = "张宏江说：智源研究院成立于2018年。這是繁體字的句子，北京。\n"
 
@@ -28,6 +32,24 @@ def test_refuses_binary_naming_file_and_offset():
 def test_refuses_empty_file():
     with pytest.raises(InputError, match="empty"):
         decode(b"  \n", "empty.txt")
+
+
+def test_refuses_a_file_holding_only_a_byte_order_mark():
+    with pytest.raises(InputError, match="no text"):
+        decode(codecs.BOM_UTF8 + b"\r\n", "bom.txt")
+
+
+def test_refuses_random_bytes_that_gb18030_maps_to_private_use_characters():
+    noise = bytes(0x81 + (i * 37 + i // 3) % 0x7E for i in range(400))
+    assert noise.decode("gb18030")  # decodable, hence the need for a plausibility check
+    with pytest.raises(InputError, match="private-use") as error:
+        decode(noise, "noise.txt")
+    assert "noise.txt: byte" in str(error.value)
+
+
+def test_real_gb18030_text_is_not_taken_for_noise():
+    text = "智源研究院成立于2018年，张宏江担任理事长。" * 20
+    assert decode(text.encode("gb18030"), "x.txt") == (text, "gb18030")
 
 
 def test_refuses_undecodable_bytes_with_offset():
@@ -108,3 +130,49 @@ def test_build_from_another_seed_folder_needs_an_output_directory(tmp_path, caps
     out = tmp_path / "out"
     assert main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated", "--out", str(out)]) == 0
     assert (out / "corpus" / "data" / "sentences.parquet").exists() and (out / "alignments").is_dir()
+
+
+@pytest.mark.parametrize("name, doc_id", [
+    ("005_0123456789abcdef.txt", "doc-005_0123456789abcdef"),  # named like the shipped seeds
+    ("interview-2023.txt", "interview-2023"),
+    ("张宏江 访谈.txt", "doc-"),  # nothing readable left: still an XML name
+    ("a b&c.txt", "a-b-c"),
+])
+def test_document_ids_from_file_names_are_xml_names(name, doc_id):
+    derived = doc_id_for(Path(name))
+    assert derived == doc_id or (doc_id == "doc-" and derived.startswith("doc-"))
+    assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", derived)
+
+
+def test_two_files_with_one_document_id_are_refused(tmp_path):
+    (tmp_path / "a b.txt").write_text("智源研究院成立了。\n", encoding="utf-8")
+    (tmp_path / "a-b.txt").write_text("张宏江说话了。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="already taken by a b.txt"):
+        read_directory(tmp_path)
+
+
+def test_a_seed_named_like_the_shipped_ones_builds_with_options_after_the_command(tmp_path):
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    seeds.mkdir()
+    (seeds / "005_0123456789abcdef.txt").write_text("百度发布文心一言。\n", encoding="utf-8")
+    assert main(["build", "-q", "--seeds", str(seeds), "--allow-untranslated", "--out", str(out)]) == 0
+    tei = (out / "corpus" / "tei" / "doc-005_0123456789abcdef.xml").read_text(encoding="utf-8")
+    # the seed is linked relative to the output, never by an absolute path of this machine
+    assert 'target="../../../seeds/005_0123456789abcdef.txt"' in tei
+    assert str(tmp_path) not in tei
+
+
+def test_a_failed_build_leaves_no_directories_behind(tmp_path, monkeypatch):
+    from corpus.export import tei
+
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("智源研究院成立了。\n", encoding="utf-8")
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(tei, "write_corpus", fail)
+    with pytest.raises(RuntimeError):
+        main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated", "--out", str(out)])
+    assert not out.exists()

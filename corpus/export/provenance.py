@@ -6,6 +6,7 @@ files in ``corpus/curated``, so a rebuild with the same inputs is byte-identical
 from __future__ import annotations
 
 import hashlib
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -37,17 +38,21 @@ def curated_hashes(directory: Path = CURATED) -> dict[str, str]:
     }
 
 
-def build_info(seed_dir: Path) -> dict:
+def build_info(seed_dir: Path, root: Path) -> dict:
     """The ``build_info`` that :func:`corpus.export.tei.write_corpus` documents in the header.
 
     ``seed_base`` and ``checkout_base`` prefix the headers' links to the seed files and
     the curated files.  They are relative to ``corpus/tei/`` of a checkout, where the TEI is
     published, so they do not depend on where a build writes (the byte-identity check builds
-    elsewhere); seeds from outside the checkout are linked by absolute ``file:`` URI.
+    elsewhere).  Seeds from outside the checkout are linked relative to ``corpus/tei/`` under
+    ``root``, where that build writes: never by absolute path, so the output neither depends on
+    nor reveals where the folders sit, only on where the seeds are relative to the output.
     """
     publication = yaml.safe_load(PUBLICATION.read_text(encoding="utf-8"))
     seeds = seed_dir.resolve()
-    seed_base = (f"../../{seeds.relative_to(CHECKOUT).as_posix()}/" if seeds.is_relative_to(CHECKOUT)
-                 else seeds.as_uri() + "/")
+    if seeds.is_relative_to(CHECKOUT):
+        seed_base = f"../../{seeds.relative_to(CHECKOUT).as_posix()}/"
+    else:
+        seed_base = Path(os.path.relpath(seeds, (root / "corpus" / "tei").resolve())).as_posix() + "/"
     return {**publication, "tools": tool_versions(), "curated": curated_hashes(),
             "seed_base": seed_base, "checkout_base": "../../"}

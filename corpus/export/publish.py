@@ -33,7 +33,7 @@ def write_all(docs: list[Document], registry_entities: list[dict], root: Path, s
         tmx.export_tmx(docs, alignments)
 
         progress("write corpus/tei (TEI P5 documents and teiCorpus)")
-        registry, info = {"entities": registry_entities}, provenance.build_info(seed_dir)
+        registry, info = {"entities": registry_entities}, provenance.build_info(seed_dir, root)
         for doc in docs:
             atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
         atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))

@@ -17,6 +17,14 @@ from corpus.ingest.metadata import extract_metadata, load_curated_metadata
 from corpus.model import Document
 
 LEGACY_ENCODINGS = ("gb18030", "big5")
+# Text decoded from a legacy encoding with more Private Use Area characters than this share is
+# random bytes, not Chinese: GB18030 maps almost any byte pair to some character, many of them PUA.
+MAX_PRIVATE_USE_SHARE = 0.01
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# A document id must be an XML name (it becomes xml:id prefixes and file names): ASCII letters,
+# digits, '_', '.', '-', not starting with a digit, '.' or '-'.
+_NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9_.-]+")
+DOC_ID_PREFIX = "doc-"
 # C0 controls other than tab, LF, CR, and DEL: text never needs them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SEED_SUFFIXES = (".txt",)
@@ -39,6 +47,8 @@ def decode(data: bytes, path: str, *, legacy: bool = True) -> tuple[str, str]:
         text, encoding = _strict(data[3:], "utf-8", path, base=3), "utf-8-sig"
     else:
         text, encoding = _decode_without_bom(data, path, legacy)
+    if not text.strip():
+        raise InputError(path, 0, "no text to read (only a byte-order mark or whitespace)")
     _refuse_controls(text, encoding, path)
     return text, encoding
 
@@ -77,6 +87,12 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
             "not decodable as UTF-8, GB18030/GBK or Big5 (first invalid UTF-8 byte here)",
         )
     _, encoding, text = max(candidates)
+    private = _PRIVATE_USE.findall(text)
+    if len(private) > MAX_PRIVATE_USE_SHARE * len(text):
+        first = _PRIVATE_USE.search(text)
+        raise InputError(path, len(text[:first.start()].encode(encoding)),
+                         f"decodes as {encoding} only into nonsense ({len(private)} of {len(text)} characters "
+                         "are private-use): not Chinese text in UTF-8, GB18030/GBK or Big5")
     return text, encoding
 
 
@@ -99,9 +115,16 @@ def read_document(path: Path, curated: dict | None = None) -> Document:
     text, encoding = decode(data, str(path))
     curated = load_curated_metadata() if curated is None else curated
     overrides = curated.get(path.name, {})
-    doc_id = overrides.get("doc_id") or path.stem
+    doc_id = overrides.get("doc_id") or doc_id_for(path)
     metadata = {**extract_metadata(text, _without_annotations), **{k: v for k, v in overrides.items() if k != "doc_id"}}
     return Document(doc_id=doc_id, source_file=path.name, raw=text, encoding=encoding, metadata=metadata)
+
+
+def doc_id_for(path: Path) -> str:
+    """The file name without extension, made an XML name: other characters become ``-``, and a name
+    that does not start with a letter or ``_`` (seed files are named ``005_<hash>.txt``) gets ``doc-``."""
+    name = _NOT_ID_CHARACTER.sub("-", path.stem).strip("-")
+    return name if re.match(r"[A-Za-z_]", name) else DOC_ID_PREFIX + name
 
 
 def _without_annotations(line: str) -> str:
@@ -114,4 +137,12 @@ def read_directory(directory: Path) -> list[Document]:
     if not paths:
         raise InputError(str(directory), 0, "no seed files (*.txt) in this directory")
     curated = load_curated_metadata()
-    return [read_document(path, curated) for path in paths]
+    documents = [read_document(path, curated) for path in paths]
+    first_file: dict[str, str] = {}
+    for document in documents:
+        other = first_file.setdefault(document.doc_id, document.source_file)
+        if other != document.source_file:
+            raise InputError(str(Path(directory) / document.source_file), 0,
+                             f"document id {document.doc_id!r} is already taken by {other}; rename one file "
+                             "or give one a doc_id in corpus/curated/metadata.yaml")
+    return documents
