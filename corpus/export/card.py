@@ -47,13 +47,15 @@ def statistics(docs: list[Document], registry_entities: list[dict]) -> str:
     return _table(header, rows + [totals]) + "\n\n" + "\n".join(f"* {line}" for line in summary)
 
 
-def update_readme(path: Path, docs: list[Document], registry_entities: list[dict]) -> None:
-    """Replace the statistics section of the card; a card without the markers is left alone."""
+def update_readme(path: Path, docs: list[Document], registry_entities: list[dict]) -> bool:
+    """Replace the statistics section of the card and say whether there was one; a missing card, or
+    one without the markers (an ``--out`` folder), is left alone."""
     if not path.exists():
-        return
+        return False
     text = path.read_text(encoding="utf-8")
     if START not in text or END not in text:
-        return
+        return False
     before, rest = text.split(START, 1)
     after = rest.split(END, 1)[1]
     atomic.write_text(path, f"{before}{START}\n{statistics(docs, registry_entities)}\n{END}{after}")
+    return True

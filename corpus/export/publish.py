@@ -37,5 +37,5 @@ def write_all(docs: list[Document], registry_entities: list[dict], root: Path, s
         for doc in docs:
             atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
         atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))
-    progress("update the statistics in README.md (the dataset card)")
-    card.update_readme(root / "README.md", docs, registry_entities)
+    if card.update_readme(root / "README.md", docs, registry_entities):
+        progress("updated the statistics in README.md (the dataset card)")
