@@ -222,7 +222,7 @@ def want_colour(stream: TextIO, plain: bool = False) -> bool:
 
 
 def _turn_speaker(paragraph: Paragraph) -> tuple[Optional[str], Optional[str]]:
-    speakers = {(s.speaker, s.speaker_role) for s in paragraph.sentences if s.speaker}
+    speakers = {(s.speaker, s.speaker_role) for s in paragraph.sentences if s.speaker or s.speaker_role}
     return next(iter(speakers)) if len(speakers) == 1 else (None, None)
 
 

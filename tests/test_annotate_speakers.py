@@ -97,6 +97,66 @@ def test_an_unknown_label_known_to_the_aliases_gets_a_speaker_but_no_role(regist
     assert roles(doc) == [[("kai-fu-lee", None)]]
 
 
+def interview(*turns):
+    return Document(doc_id="t", source_file="t.txt", paragraphs=[
+        paragraph(index, "turn", text, label=label) for index, (label, text) in enumerate(turns)])
+
+
+@pytest.mark.parametrize("asking", ["记者", "記者", "主持人", "采访者", "問", "《智能周刊》", "「科創週刊」", "**《智能周刊》**"])
+def test_a_label_naming_the_interviewer_side_asks_without_a_registry_id(registry, asking):
+    doc = interview((asking, "你为什么再次创业？"), ("李飞扬", "因为时机到了。"), (asking, "下一步呢？"),
+                    ("王小川", "做医疗。"))
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[(None, "interviewer")], [(None, "interviewee")], [(None, "interviewer")],
+                          [("wang-xiaochuan", "interviewee")]]
+
+
+def test_question_and_answer_labels(registry):
+    doc = interview(("问", "公司什么时候盈利？"), ("答", "我们预计2025年。"))
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+def test_curated_voices_keep_their_ids_and_roles(registry):
+    doc = interview(("「暗涌」", "需要多少钱？"), ("梁文鋒", "很多。"), ("記者", "為什么？"), ("张宏江", "是的。"))
+    assign_speakers(doc, registry)
+    assert roles(doc) == [[("anyong", "interviewer")], [("liang-wenfeng", "interviewee")],
+                          [(None, "interviewer")], [("zhang-hongjiang", "interviewee")]]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # no interviewer in the document: a person's label is a speaker without a role
+    ([("王小川", "是的。"), ("李飞扬", "不是。")], [[("wang-xiaochuan", None)], [(None, None)]]),
+    # an organisation, or a label that is not a name, answering the interviewer is not an interviewee
+    ([("记者", "为什么？"), ("百度", "因为时机到了。")], [[(None, "interviewer")], [("baidu", None)]]),
+    ([("记者", "为什么？"), ("原因很简单", "因为时机到了。")], [[(None, "interviewer")], [(None, None)]]),
+])
+def test_only_a_person_answering_an_interviewer_is_an_interviewee(registry, turns, expected):
+    doc = interview(*turns)
+    assign_speakers(doc, registry)
+    assert roles(doc) == expected
+
+
+def test_role_labels_are_validated():
+    from corpus.annotate.registry import validate
+    problems = validate({"entities": [], "role_labels": {"asker": ["记者"], "interviewer": ["问"], "interviewee": ["「问」"]}})
+    assert problems == ["role_labels: role 'asker' is not one of ['interviewee', 'interviewer']",
+                        "role_labels: '问' is listed under ['interviewee', 'interviewer']"]
+    assert load_registry().label_role("「記者」") == "interviewer"
+
+
+def test_a_short_interview_gets_its_roles_end_to_end(registry, tmp_path):
+    from corpus import pipeline
+    (tmp_path / "900_short.txt").write_text(
+        "专访王小川:搜索之后是大模型\n\n记者:你为什么再次创业?王小川:因为大模型是一个新的时代。\n\n"
+        "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n", encoding="utf-8")
+    (doc,) = pipeline.prepare(tmp_path)
+    annotate(doc, registry)
+    turns = [p for p in doc.paragraphs if p.kind == "turn"]
+    assert [(p.speaker_label, p.sentences[0].speaker, p.sentences[0].speaker_role) for p in turns] == [
+        ("记者", None, "interviewer"), ("王小川", "wang-xiaochuan", "interviewee")] * 2
+
+
 def test_adjacent_quotations_share_the_speaker_named_after_them(registry):
     quotes = find_quotations("“在學術界，想法不重要。”“而創業更復雜。”，李沐曾談到。", registry)
     assert [q.speaker for q in quotes] == ["li-mu", "li-mu"]

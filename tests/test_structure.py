@@ -245,3 +245,90 @@ def test_flag_corrupted_on_sentences_joined_from_several_lines():
     assert flag_corrupted(text, [heading, body, last]) == [heading]
     assert (heading.flags, body.flags, last.flags) == ([CORRUPTED], [], [])
     assert flag_corrupted(text, [heading]) == [heading] and heading.flags == [CORRUPTED]  # flagged once
+
+
+# ---------------------------------------------------------------- short interviews (two labels taking turns)
+
+def prepare_text(tmp_path, text: str):
+    (tmp_path / "900_synthetic.txt").write_text(text, encoding="utf-8")
+    (doc,) = pipeline.prepare(tmp_path)
+    return doc
+
+
+def labelled(doc) -> list[tuple[str, str, str | None]]:
+    return [(p.kind, p.text, p.speaker_label) for p in doc.paragraphs]
+
+
+TWO_EXCHANGES = ("专访王小川{c}搜索之后是大模型\n\n"
+                 "记者{c}你为什么再次创业{q}\n\n"
+                 "王小川{c}因为大模型是一个新的时代。\n\n"
+                 "记者{c}你怎么看OpenAI{q}\n\n"
+                 "王小川{c}它定义了这个行业。\n")
+
+
+@pytest.mark.parametrize("colon, question", [(":", "?"), ("：", "？")])
+def test_two_labels_alternating_twice_are_speakers(tmp_path, colon, question):
+    doc = prepare_text(tmp_path, TWO_EXCHANGES.format(c=colon, q=question))
+    assert labelled(doc)[1:] == [
+        ("turn", f"你为什么再次创业{question}", "记者"),
+        ("turn", "因为大模型是一个新的时代。", "王小川"),
+        ("turn", f"你怎么看OpenAI{question}", "记者"),
+        ("turn", "它定义了这个行业。", "王小川"),
+    ]
+
+
+def test_an_accepted_label_also_starts_a_turn_mid_line(tmp_path):
+    # 记者 opens three lines (a speaker by count); 王小川 opens two and once follows a question mid-line
+    doc = prepare_text(tmp_path, "专访王小川:搜索之后是大模型\n\n"
+                                 "记者:你为什么再次创业?王小川:因为大模型是一个新的时代。\n\n"
+                                 "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n\n"
+                                 "记者:下一步呢?\n\n王小川:做医疗。\n")
+    assert labelled(doc)[1:] == [
+        ("turn", "你为什么再次创业?", "记者"),
+        ("turn", "因为大模型是一个新的时代。", "王小川"),
+        ("turn", "你怎么看OpenAI?", "记者"),
+        ("turn", "它定义了这个行业。", "王小川"),
+        ("turn", "下一步呢?", "记者"),
+        ("turn", "做医疗。", "王小川"),
+    ]
+    assert not any("王小川:" in s.zh for p in turns(doc) for s in p.sentences)
+
+
+def test_a_registered_interviewee_answering_mid_line_in_a_two_exchange_interview(tmp_path):
+    doc = prepare_text(tmp_path, "专访张宏江:搜索之后是大模型\n\n记者:你为什么再次创业?\n\n"
+                                 "张宏江:因为大模型是一个新的时代。\n\n记者:你怎么看OpenAI?张宏江:它定义了这个行业。\n")
+    assert [(p.speaker_label, p.text) for p in turns(doc)] == [
+        ("记者", "你为什么再次创业?"), ("张宏江", "因为大模型是一个新的时代。"),
+        ("记者", "你怎么看OpenAI?"), ("张宏江", "它定义了这个行业。"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation after the colon is reported speech, and 记者 has no one to take turns with
+    "发布会现场\n他说：“我们会继续投入。”\n记者：你们还会融资吗？\n他说：“暂时不会。”\n记者：那什么时候盈利？\n",
+    "发布会现场\n消息人士：“我们会继续投入。”\n记者：你们还会融资吗？\n消息人士：“暂时不会。”\n记者：那什么时候盈利？\n",
+    # narrative dialogue: a pronoun subject, or a name and a speech verb, is not a label
+    "一段对话\n他问：你为什么要来？\n她答：因为我想来。\n他问：然后呢？\n她答：没有然后了。\n",
+    "一段对话\n张三表示：你们为什么要做？\n李四认为：因为值得做。\n张三表示：会成功吗？\n李四认为：会的。\n",
+    # fields of a notice: no prose after the colon
+    "活动通知\n时间：2023年6月15日\n地点：北京\n时间：2023年7月1日\n地点：上海\n报名了吗？\n",
+    # list lead-ins: a label alone on its line before a list item
+    "原因分析\n为什么大模型这么贵？\n原因很简单：\n1. 算力太贵了吗？\n主要有两点：\n1. 人才也贵。\n"
+    "原因很简单：\n（一）数据不够。\n主要有两点：\n（二）资金不够。\n",
+])
+def test_narrative_lines_with_a_colon_are_not_speakers(tmp_path, text):
+    doc = prepare_text(tmp_path, text)
+    assert turns(doc) == []
+    assert not any(p.speaker_label for p in doc.paragraphs)
+
+
+def test_narrative_labels_inside_a_short_interview_are_not_speakers(tmp_path):
+    doc = prepare_text(tmp_path, "专访王小川:搜索之后是大模型\n\n时间：2023年6月15日\n\n地点：北京\n\n"
+                                 "记者:你为什么再次创业?\n\n王小川:因为大模型是一个新的时代。\n\n"
+                                 "原因很简单:搜索已经到头了。\n\n他说:“我们会继续投入。”\n\n"
+                                 "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n")
+    assert {p.speaker_label for p in turns(doc)} == {"记者", "王小川"}
+    assert [p.speaker_label for p in turns(doc)] == ["记者", "王小川", "王小川", "王小川", "记者", "王小川"]
+    continued = [p.text for p in turns(doc)][2:4]  # the answer goes on in lines that merely hold a colon
+    assert continued == ["原因很简单:搜索已经到头了。", "他说:“我们会继续投入。”"]
+    assert [(p.text, p.speaker_label) for p in doc.paragraphs[1:3]] == [("时间：2023年6月15日", None), ("地点：北京", None)]

@@ -76,6 +76,8 @@ class Registry:
     entities: dict[str, Entity]
     speaker_labels: list[SpeakerLabel] = field(default_factory=list)
     path: str = ""
+    # Labels that name a side, not an entity (记者, 主持人, 问 → interviewer; 答 → interviewee).
+    role_labels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         claims: dict[str, set[str]] = defaultdict(set)
@@ -108,6 +110,10 @@ class Registry:
     def speaker(self, label: str) -> Optional[SpeakerLabel]:
         """The curated speaker entry for a turn label as written (any script, brackets optional)."""
         return self._label_to_speaker.get(normalise_label(label))
+
+    def label_role(self, label: str) -> Optional[str]:
+        """The role a generic turn label (``记者``, ``问``, ``答``) names, from ``role_labels``."""
+        return self.role_labels.get(normalise_label(label))
 
 
 def is_chinese(text: str) -> bool:
@@ -164,6 +170,15 @@ def validate(data: dict) -> list[str]:
                 problems.append(f"{where}: voice {voice!r} is not a registered entity")
         if not speaker.get("labels"):
             problems.append(f"{where}: no labels")
+    roles_of: dict[str, set[str]] = defaultdict(set)
+    for role, labels in (data.get("role_labels") or {}).items():
+        if role not in SPEAKER_ROLES:
+            problems.append(f"role_labels: role {role!r} is not one of {sorted(SPEAKER_ROLES)}")
+        for label in labels or []:
+            roles_of[normalise_label(label)].add(role)
+    for label, roles in roles_of.items():
+        if len(roles) > 1:
+            problems.append(f"role_labels: {label!r} is listed under {sorted(roles)}")
     return problems
 
 
@@ -196,7 +211,9 @@ def registry_from_data(data: dict, path: str = "<data>") -> Registry:
         )
         for speaker in data.get("speaker_labels") or []
     ]
-    return Registry(entities=entities, speaker_labels=speakers, path=path)
+    role_labels = {normalise_label(label): role
+                   for role, labels in (data.get("role_labels") or {}).items() for label in labels or []}
+    return Registry(entities=entities, speaker_labels=speakers, path=path, role_labels=role_labels)
 
 
 @lru_cache(maxsize=4)

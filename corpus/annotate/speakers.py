@@ -3,6 +3,12 @@
 * A sentence of an interview turn (``Paragraph.kind == "turn"``) is spoken by the
   entity its label names, in the role the registry's ``speaker_labels`` give it
   (curated data: 极客公园/《深网》/「暗涌」 ask as outlets, 张宏江/梁文锋 answer).
+  A label the curated voices lack still has a role when it says which side speaks:
+  a generic label from the registry's ``role_labels`` (记者, 主持人, 问 ask; 答
+  answers) or an outlet in brackets (《智能周刊》, 「科創週刊」) is the interviewer,
+  with the registry id of the entity it names or none; a person's name (a registered
+  person, or an unregistered name of two to four Han characters) whose turn answers
+  an interviewer's turn is the interviewee.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a
@@ -19,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.annotate.mentions import find_mentions
-from corpus.annotate.registry import Registry
+from corpus.annotate.registry import Registry, normalise_label
 from corpus.model import Document, Mention, Paragraph
 
 # Verbs that introduce or close reported speech, in both scripts.  Bare 道 is left out
@@ -44,6 +50,10 @@ BEFORE_QUOTE = re.compile(rf"^{_CLAUSE}{{0,60}}?(?:{_VERB}(?:{_CLAUSE}{{0,20}}?[
 AFTER_QUOTE_GAP = re.compile(rf"^[\s，,]*{_CLAUSE}{{0,20}}$")
 AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
 ADJACENT = re.compile(r"^[\s，,、]*$")
+# A turn label that is an outlet's name in title or corner brackets asks the questions.
+OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
+# What an unregistered label must look like to be taken for a person's name: 2–4 Han characters.
+PERSON_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
 @dataclass(frozen=True)
@@ -55,30 +65,59 @@ class Quotation:
 
 def assign_speakers(doc: Document, registry: Registry) -> None:
     """Set ``speaker``/``speaker_role``/``quote_spans`` on every sentence of ``doc`` (clearing old values)."""
+    voices = turn_voices(doc.paragraphs, registry)
     for paragraph in doc.paragraphs:
         for sentence in paragraph.sentences:
             sentence.speaker, sentence.speaker_role, sentence.quote_spans = None, None, []
         if paragraph.kind == "turn":
-            _assign_turn(paragraph, registry)
+            speaker, role = voices.get(paragraph.speaker_label, (None, None))
+            for sentence in paragraph.sentences:
+                sentence.speaker, sentence.speaker_role = speaker, role
         else:
             _assign_quotations(paragraph, registry)
 
 
 def turn_speaker(label: str | None, registry: Registry) -> tuple[str | None, str | None]:
-    """(entity id, role) for a turn label; a label only the aliases know gets no role."""
+    """(entity id, role) for a turn label on its own: a curated voice, or a label naming a side.
+
+    A label only the aliases know gets no role here; :func:`turn_voices` gives a person
+    who answers an interviewer the interviewee role.
+    """
     if not label:
         return None, None
     curated = registry.speaker(label)
     if curated:
         return curated.ref, curated.role
-    entity = registry.lookup(label.strip().strip("*").rstrip(":：").strip())
-    return (entity.id, None) if entity else (None, None)
+    written = label.strip().strip("*").rstrip(":：").strip()
+    entity = registry.lookup(written)
+    role = registry.label_role(label)
+    if role is None and OUTLET_LABEL.match(written):
+        role = "interviewer"
+    return (entity.id if entity else None), role
 
 
-def _assign_turn(paragraph: Paragraph, registry: Registry) -> None:
-    speaker, role = turn_speaker(paragraph.speaker_label, registry)
-    for sentence in paragraph.sentences:
-        sentence.speaker, sentence.speaker_role = speaker, role
+def turn_voices(paragraphs: list[Paragraph], registry: Registry) -> dict[str | None, tuple[str | None, str | None]]:
+    """(entity id, role) for every turn label of a document.
+
+    A person's label without a role of its own is the interviewee when one of its turns
+    directly follows an interviewer's turn.
+    """
+    turns = [p for p in paragraphs if p.kind == "turn"]
+    voices = {p.speaker_label: turn_speaker(p.speaker_label, registry) for p in turns}
+    answering = {turn.speaker_label for previous, turn in zip(paragraphs, paragraphs[1:])
+                 if turn.kind == "turn" and previous.kind == "turn" and previous.speaker_label != turn.speaker_label
+                 and voices[previous.speaker_label][1] == "interviewer"}
+    for label in answering:
+        speaker, role = voices[label]
+        if role is None and _names_a_person(label, speaker, registry):
+            voices[label] = (speaker, "interviewee")
+    return voices
+
+
+def _names_a_person(label: str | None, speaker: str | None, registry: Registry) -> bool:
+    if speaker is not None:
+        return registry[speaker].type == "person"
+    return bool(label) and PERSON_NAME.fullmatch(normalise_label(label)) is not None
 
 
 def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:

@@ -2,8 +2,14 @@
 
 Cleaned text has one paragraph per line.  Interview turns are found from the
 document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
-``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label;
-a turn may also begin mid-line after a sentence end (``…有什么想法?张宏江:我…``).
+``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label.  So
+is a label that *alternates* with another one (``记者:…?`` ``王小川:…。``
+``记者:…?`` ``王小川:…。``): two labels next to each other at least
+``MIN_ALTERNATIONS`` times, one of them asking a question, are an exchange, even
+with two occurrences each (:func:`speaker_labels` lists the guards against
+narrative lines such as ``他说:“…”``, ``原因很简单:``, ``时间:2023年``).  A turn
+may also begin mid-line after a sentence end (``…有什么想法?张宏江:我…``), for
+every label accepted as a speaker anywhere in the document.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading.  A heading whose end was lost to mojibake
 (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
@@ -15,14 +21,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from corpus.annotate.speakers import SPEECH_VERBS
 from corpus.model import Document, Paragraph
 from corpus.segment import LOST_CHARACTERS, flag_corrupted, segment_paragraph
 
 MIN_TURNS = 3
+MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
 MAX_HEADING_CHARS = 30
 MAX_HEADING_LINES = 3  # a numbered heading spans the number and at most this many lines
 LABEL = re.compile(r"^(?P<label>[^\s:：,，。！？!?、；;“”\"]{1,8})[:：]\s*")
 SENTENCE_END = "。！？!?；;…"
+# A label that starts a turn mid-line, after a sentence end (…有什么想法?张宏江:我…).
+MIDLINE_LABEL = re.compile(rf"(?<=[{SENTENCE_END}”」』）)])(?P<label>[^\s:：,，。！？!?、；;“”\"]{{1,8}})[:：]\s*")
+# Narrative, not a speaker: a pronoun or demonstrative subject (他说, 我认为, 这一点), or a
+# speech verb after someone's name (张三表示); a bare 问/答 is the interview's own label.
+NARRATIVE_LABEL = re.compile(
+    "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
+QUOTE_OPENERS = "“「『\"‘'"
+LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[•·\-*])")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
@@ -30,8 +46,68 @@ CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that end
 
 
 def speaker_labels(lines: list[str]) -> set[str]:
+    """The labels of the speaker turns in a document's lines.
+
+    A label opening at least ``MIN_TURNS`` lines is one.  A rarer label is one when it
+    takes turns with another label (see :func:`_alternating_labels`): its occurrences,
+    at the start of a line or mid-line after a sentence end, are *exchange turns* only
+    when they read like a turn, not like narrative or a field:
+
+    * the label does not begin with a pronoun or demonstrative (``他说``, ``我认为``,
+      ``这一点``) and does not end with a speech verb after a name (``张三表示``);
+      a bare ``问``/``答`` is a label;
+    * what follows the colon is not a quotation (``李四说:“…”``) and is prose that
+      ends a sentence (not ``2023年``, ``北京``); a label alone on its line needs a
+      prose line after it that is not a list item (``主要有三点:`` + ``1. …``).
+    """
     counts = Counter(m.group("label") for line in lines if (m := LABEL.match(line)))
-    return {label for label, count in counts.items() if count >= MIN_TURNS}
+    frequent = {label for label, count in counts.items() if count >= MIN_TURNS}
+    return frequent | _alternating_labels(lines, set(counts))
+
+
+def _exchange_turns(lines: list[str], line_labels: set[str]) -> list[tuple[str, str]]:
+    """(label, text) of every occurrence of a line-opening label that reads like a turn, in order."""
+    found: list[tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        starts = [(m.start("label"), m.group("label"), m.end()) for m in MIDLINE_LABEL.finditer(line)
+                  if m.group("label") in line_labels]
+        if (m := LABEL.match(line)) is not None:
+            starts.insert(0, (0, m.group("label"), m.end()))
+        for position, (_, label, text_start) in enumerate(starts):
+            text_end = starts[position + 1][0] if position + 1 < len(starts) else len(line)
+            text = line[text_start:text_end].strip()
+            if not text and number + 1 < len(lines) and not LABEL.match(lines[number + 1]):
+                if LIST_ITEM.match(lines[number + 1]):
+                    continue  # a list lead-in (主要有三点:), not a speaker
+                text = lines[number + 1]
+            if _reads_like_a_turn(label, text):
+                found.append((label, text))
+    return found
+
+
+def _reads_like_a_turn(label: str, text: str) -> bool:
+    if NARRATIVE_LABEL.search(label) or not text or text[0] in QUOTE_OPENERS:
+        return False
+    end = CLOSING_TAIL.sub("", text)
+    return bool(end) and end[-1] in SENTENCE_END
+
+
+def _alternating_labels(lines: list[str], line_labels: set[str]) -> set[str]:
+    """Labels that take turns with another label at least ``MIN_ALTERNATIONS`` times, around a question."""
+    turns = _exchange_turns(lines, line_labels)
+    twice = {label for label, count in Counter(label for label, _ in turns).items() if count >= 2}
+    turns = [turn for turn in turns if turn[0] in twice]  # a one-off label cannot take turns, nor break them
+    pairs = Counter(frozenset((a, b)) for (a, _), (b, _) in zip(turns, turns[1:]) if a != b)
+    accepted: set[str] = set()
+    for pair, count in pairs.items():
+        if count >= MIN_ALTERNATIONS and any(label in pair and _is_question(text) for label, text in turns):
+            accepted |= pair
+    return accepted
+
+
+def _is_question(text: str) -> bool:
+    end = CLOSING_TAIL.sub("", text)
+    return bool(end) and end[-1] in "?？"
 
 
 def _split_midline_turns(line: str, labels: set[str]) -> list[str]:
