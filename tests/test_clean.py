@@ -182,3 +182,48 @@ def test_004_editor_note_is_metadata_and_real_parentheses_stay():
     assert lines("004")[0] == "DeepSeek之后,中國AI加速。"
     assert "“只要人不走(出北京),事兒就不走(出北京)了”" in cleaned("004")[0]
     assert rules("004")["metadata.editor_note"] == 1
+
+
+# --- audit of new documents (/tmp/audit-new): content is never lost, bylines are whole lines ---
+
+
+def _removed(text: str) -> dict[str, str]:
+    return {edit.old.strip(): edit.rule for edits in clean(text)[1] for edit in edits if edit.old.strip()}
+
+
+def test_headline_mentioning_copyright_ownership_is_article_text():
+    text = "生成式AI的版权之争\nAI生成内容的版权所有权归谁?法院给出了答案\n正文。"
+    assert "AI生成内容的版权所有权归谁?法院给出了答案" in clean(text)[0]
+
+
+@pytest.mark.parametrize("line", ["鋼企網 版權所有,未經書面授權禁止使用", "版权所有 © 2024 某某科技网 沪ICP备12345678号",
+                                  "版权归原作者所有", "未经授权不得转载", "本文为专栏作者授权本站发表"])
+def test_real_copyright_notices_are_removed(line):
+    assert _removed(f"标题\n正文。\n{line}").get(line) == "boilerplate.copyright"
+
+
+@pytest.mark.parametrize("line", ["记者|李明在现场看到,展台前排起了长队。", "文 | 本文对比了三种方案。"])
+def test_sentence_starting_like_a_byline_is_article_text(line):
+    assert line in clean(f"标题\n{line}\n正文。")[0]
+
+
+@pytest.mark.parametrize("line", ["记者 | 李明", "采访 | 赵晓 编辑 | 钱程", "文 | 赵晓", "作者:李明 编辑:王芳", "記者 林志豪/臺北報導"])
+def test_whole_line_bylines_are_removed(line):
+    assert _removed(f"标题\n{line}\n正文。").get(line) == "metadata.byline"
+
+
+def test_gambling_and_lottery_spam_line_is_removed():
+    line = "澳门新葡京娱乐场,最新av在线观看,免费成人视频,六合彩开奖结果"
+    text, _ = clean(f"{line}\n大模型公司加速商业化\n多家公司在本月发布了新的产品。")
+    assert text.splitlines()[0] == "大模型公司加速商业化"
+    assert _removed(f"{line}\n标题")[line] == "spam"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("(本文图片来源:智源研究院)", "boilerplate.image_credit_parenthesised"),
+    ("*本文为未来科技评论原创,转载请联系 editor@futuretech.example.com", "boilerplate.repost_notice"),
+    ("声明:本文内容仅供参考,不构成投资建议。", "boilerplate.risk_disclaimer"),
+    ("文章来源:新浪科技 责任编辑:赵六", "metadata.source_line"),
+])
+def test_footer_notices_are_removed(line, rule):
+    assert _removed(f"标题\n正文。\n{line}").get(line) == rule

@@ -176,3 +176,23 @@ def test_a_failed_build_leaves_no_directories_behind(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated", "--out", str(out)])
     assert not out.exists()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("采访 | 赵晓 编辑 | 钱程", {"interviewers": ["赵晓"], "editors": ["钱程"]}),
+    ("采访 | 赵晓", {"interviewers": ["赵晓"]}),
+    ("文 | 赵晓", {"authors": ["赵晓"]}),
+    ("作者 | 赵晓 编辑 | 钱程", {"authors": ["赵晓"], "editors": ["钱程"]}),
+    ("作者:李明 编辑:王芳", {"authors": ["李明"], "editors": ["王芳"]}),
+    ("記者 林志豪/臺北報導", {"authors": ["林志豪"]}),
+    ("记者|李明在现场看到,展台前排起了长队。", {}),
+    ("AI生成内容的版权所有权归谁?法院给出了答案", {}),
+])
+def test_bylines_removed_by_cleaning_are_extracted(line, expected):
+    assert extract_metadata(f"标题\n{line}\n正文。") == expected
+
+
+def test_source_line_adds_its_editor_and_the_dateline_outlet_wins():
+    meta = extract_metadata("标题\n2024-01-16 10:00 来源:新浪科技\n编辑 | 王五\n正文。\n文章来源:新浪科技网 责任编辑:赵六")
+    assert meta["outlet"] == "新浪科技" and meta["editors"] == ["王五", "赵六"]
+    assert extract_metadata("标题\n正文。\n文章来源:新浪科技 责任编辑:赵六") == {"outlet": "新浪科技", "editors": ["赵六"]}

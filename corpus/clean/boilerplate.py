@@ -15,8 +15,8 @@ from corpus.model import Edit
 _DATA = load_yaml("boilerplate.yaml")
 
 
-LINE_RULES = RuleSet(regex_rules(_DATA["lines"]), whole_lines=True)
-INLINE_RULES = RuleSet(regex_rules(_DATA["inline"]))
+LINE_RULES = RuleSet(regex_rules(_DATA["lines"], _DATA.get("definitions")), whole_lines=True)
+INLINE_RULES = RuleSet(regex_rules(_DATA["inline"], _DATA.get("definitions")))
 
 
 @dataclass(frozen=True)

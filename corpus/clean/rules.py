@@ -60,13 +60,30 @@ def load_yaml(name: str) -> dict:
     return yaml.safe_load((CURATED / name).read_text(encoding="utf-8"))
 
 
-def regex_rules(entries: Iterable[dict]) -> tuple[RegexRule, ...]:
-    """``RegexRule`` s from YAML entries ``{rule, reason, pattern, replace?, flags?}``."""
+_DEFINITION = re.compile(r"<<([A-Z_]+)>>")
+
+
+def expand(pattern: str, definitions: dict[str, str] | None = None) -> str:
+    """``pattern`` with each ``<<NAME>>`` replaced by ``definitions[NAME]`` (itself expanded):
+    curated files name a sub-pattern once instead of repeating it."""
+    if not definitions:
+        return pattern
+    for _ in range(len(definitions) + 1):
+        expanded = _DEFINITION.sub(lambda m: definitions[m.group(1)], pattern)
+        if expanded == pattern:
+            return pattern
+        pattern = expanded
+    raise ValueError(f"circular <<definitions>> in {pattern!r}")
+
+
+def regex_rules(entries: Iterable[dict], definitions: dict[str, str] | None = None) -> tuple[RegexRule, ...]:
+    """``RegexRule`` s from YAML entries ``{rule, reason, pattern, replace?, flags?}``;
+    ``<<NAME>>`` in a pattern stands for ``definitions[NAME]`` (see :func:`expand`)."""
     return tuple(
         RegexRule(
             rule=entry["rule"],
             reason=entry["reason"].strip(),
-            pattern=compile_pattern(entry["pattern"], entry.get("flags", ())),
+            pattern=compile_pattern(expand(entry["pattern"], definitions), entry.get("flags", ())),
             replace=entry.get("replace", ""),
         )
         for entry in entries

@@ -14,26 +14,34 @@ CURATED = Path(__file__).resolve().parent.parent / "curated"
 
 @lru_cache(maxsize=None)
 def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    from corpus.clean.rules import expand
+
     data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))
+    definitions = data.get("definitions")
     return tuple(
-        (rule["field"], re.compile(rule["pattern"]), re.compile(rule["split"]) if rule.get("split") else None)
+        (rule["field"], re.compile(expand(rule["pattern"], definitions)), re.compile(rule["split"]) if rule.get("split") else None)
         for rule in data["rules"]
     )
 
 
 def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: line) -> dict:
-    """Fields stated by the text itself; the first line matching a field's rule wins."""
+    """Fields stated by the text itself.  A single-valued field takes the first line
+    its first matching rule matches; a list field (rules with ``split``) collects
+    the items of every line each of its rules matches, in order, without repeats."""
     found: dict = {}
     lines = [normalise(line.strip().replace("\u00a0", " ")) for line in raw.splitlines()]
     for field, pattern, split in _rules():
-        if field in found:
+        if field in found and split is None:
             continue
         for line in lines:
             match = pattern.search(line)
             if match:
                 value = match.group("value").strip()
-                found[field] = [v.strip() for v in split.split(value) if v.strip()] if split else value
-                break
+                if split is None:
+                    found[field] = value
+                    break
+                known = found.setdefault(field, [])
+                known.extend(item for item in (v.strip() for v in split.split(value)) if item and item not in known)
     return found
 
 
