@@ -43,6 +43,10 @@ def test_relative_vague_or_impossible_dates_get_none(text):
     ("amount", "1 billion yuan", Measure("1000000000", "CNY")),
     ("amount", "50 million US dollars", Measure("50000000", "USD")),
     ("amount", "five", Measure("5")),
+    ("amount", "新臺幣3億元", Measure("300000000", "TWD")),  # the leading currency wins over 元
+    ("amount", "2亿港币", Measure("200000000", "HKD")),
+    ("amount", "NT$300 million", Measure("300000000", "TWD")),
+    ("amount", "300 million New Taiwan dollars", Measure("300000000", "TWD")),
     ("percent", "70%", Measure("70", "percent")),
     ("percent", "百分之七十", Measure("70", "percent")),
     ("percent", "百分之百", Measure("100", "percent")),
@@ -68,3 +72,17 @@ def test_quantities_are_plain_decimals_equal_to_the_stated_value(number, scale):
     assert "E" not in quantity and "e" not in quantity
     assert not ("." in quantity and quantity.endswith("0"))
     assert Decimal(quantity) == number * {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[scale]
+
+
+def test_a_leading_currency_belongs_to_the_amount_mention_and_projects_to_its_english():
+    import re
+
+    from corpus.annotate.mentions import rule_mentions
+    from corpus.annotate.quantities import english_patterns
+
+    sentence = "該公司去年營收達新臺幣3億元。"
+    [amount] = [m for m in rule_mentions(sentence) if m.type == "amount"]
+    assert sentence[amount.start:amount.end] == "新臺幣3億元"
+    english = "Last year its revenue reached NT$300 million."
+    assert any(re.search(pattern, english) for pattern in english_patterns("amount", "新臺幣3億元"))
+    assert not re.search(english_patterns("amount", "新臺幣3億元")[0], "Last year its revenue reached $300 million.")

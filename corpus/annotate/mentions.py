@@ -45,7 +45,8 @@ class Rule:
 NUMBER = r"\d+(?:[.,]\d+)*"
 NUMBER_START = r"(?<![A-Za-z0-9.\-_第])"  # not inside a model name (V100, GPT-3) nor an ordinal (第5)
 MAGNITUDE = r"(?:万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|千|百)"
-CURRENCY = r"(?:美元|美金|人民币|人民幣|港元|欧元|歐元|元)"
+CURRENCY = r"(?:美元|美金|人民币|人民幣|港元|港币|港幣|欧元|歐元|元)"
+CURRENCY_PREFIX = r"(?:新臺幣|新台幣|新台币|人民币|人民幣|港币|港幣)"  # 新臺幣3億元: the currency comes first
 CLASSIFIER = r"(?:公里|枚|张|張|台|臺|块|塊|家|个|個|位|所|篇|项|項|倍|次|行|名|人)"
 CHINESE_NUMERAL = r"[零一二两兩三四五六七八九十百千几幾数數上]"
 
@@ -62,10 +63,10 @@ RULES: tuple[Rule, ...] = tuple(
         ("percent.sign", "percent", NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?[%％]"),
         ("percent.words", "percent", r"百分之(?:" + NUMBER + "|" + CHINESE_NUMERAL + r"+)"),
         ("amount.number", "amount",
-         NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:" + MAGNITUDE + r"多? ?(?:"
+         "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:" + MAGNITUDE + r"多? ?(?:"
          + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
         ("amount.chinese", "amount",
-         CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:" + CURRENCY + "|" + CLASSIFIER + ")?"),
+         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:" + CURRENCY + "|" + CLASSIFIER + ")?"),
     )
 )
 TITLE = re.compile(r"《([^《》\n]{1,120})》")

@@ -29,6 +29,11 @@ CURRENCIES = {  # Chinese currency word → (symbol prefixes, English currency w
     "人民幣": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
     "元": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
     "港元": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
+    "港币": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
+    "港幣": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
+    "新臺幣": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
+    "新台幣": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
+    "新台币": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
     "欧元": (r"€|EUR ?", r"euros?|EUR"),
     "歐元": (r"€|EUR ?", r"euros?|EUR"),
 }
@@ -142,8 +147,12 @@ def _amount_patterns(text: str) -> list[str]:
     for prefix, idioms in VAGUE_AMOUNTS.items():
         if text.startswith(prefix):
             return idioms
+    prefix = next((c for c in sorted(CURRENCIES, key=len, reverse=True) if text.startswith(c)), None)
+    if prefix:  # 新臺幣3億元: the leading currency names the unit, the trailing 元 only counts
+        text = text[len(prefix):].lstrip()
     currency = next((c for c in sorted(CURRENCIES, key=len, reverse=True) if text.endswith(c)), None)
     body = text[: -len(currency)] if currency else text
+    currency = prefix or currency
     number = _number_alternation(re.sub(f"多?{CLASSIFIER}$", "", body).rstrip("多"))
     if not number or not currency:
         return [number] if number else []

@@ -61,6 +61,7 @@ class Measure:
 class Units:
     """The curated unit words (``units.yaml``): form as written → unit."""
 
+    chinese_prefixes: dict[str, str]  # at the start of a Chinese amount; they win over `chinese`
     chinese: dict[str, str]  # at the end of a Chinese amount
     english_prefixes: dict[str, str]
     english_suffixes: dict[str, str]
@@ -127,7 +128,10 @@ def percent_number(text: str) -> Optional[Decimal]:
 
 
 def chinese_amount(text: str) -> Optional[Measure]:
-    body, unit = split_unit(text.replace(" ", ""), curated_units().chinese, at_end=True)
+    units = curated_units()
+    body, prefix_unit = split_unit(text.replace(" ", ""), units.chinese_prefixes, at_end=False)
+    body, unit = split_unit(body, units.chinese, at_end=True)
+    unit = prefix_unit or unit
     if unit is None:
         body = re.sub(CLASSIFIER + "$", "", body)
     # 千亿, 百亿美金: a power of ten without a digit names an order of magnitude, not a count.
