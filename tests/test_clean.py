@@ -124,6 +124,17 @@ def test_001_hard_wrapped_names_are_joined_with_a_space():
     assert "\nHinton" not in text and "\nLeCun" not in text
 
 
+def test_a_long_line_broken_inside_a_quotation_is_joined_but_a_quoted_passage_of_two_paragraphs_is_not():
+    broken = ("科技公司的创始人在发布会上对台下的几百名开发者说：“我们的目标是在\n"
+              "三年内把大模型的推理成本降低70%。”\n第二段。\n")
+    text, passes = clean(broken)
+    assert "我们的目标是在三年内把大模型的推理成本降低70%。”" in text
+    assert "wraps.open_quotation" in {edit.rule for edits in passes for edit in edits}
+    assert revert_all(text, passes) == broken
+    passage = "他回忆说：“第一段话讲的是公司的起点和最初的几位创始人。\n“第二段话讲的是现在。”\n"
+    assert len(clean(passage)[0].splitlines()) == 2  # each paragraph of the quoted passage stays a line
+
+
 def test_001_separate_quotations_stay_separate_paragraphs():
     quoted = [line for line in lines("001") if line.startswith("“") and line.endswith("；")]
     assert len(quoted) == 3

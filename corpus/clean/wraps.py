@@ -100,6 +100,29 @@ def split_heading(lines: list[Line], index: int) -> int:
     return 0
 
 
+def quotation_broken_mid_sentence(lines: list[Line], index: int) -> int:
+    """How many following lines close a quotation or bracket that ``lines[index]`` leaves open
+    in mid-sentence (its last character ends no sentence), when they are within
+    ``max_lines``; 0 otherwise.  A quoted passage of several paragraphs leaves its quotation
+    open at a sentence end (“…。 / “…。”), so it is not joined."""
+    line = lines[index].text
+    if line[-1] in ENDS_SENTENCE or line[-1] in OPENERS.values():
+        return 0
+    depth: dict[str, int] = {}
+    _open_brackets(line, depth)
+    if not any(depth.values()):
+        return 0
+    for count, following in enumerate(lines[index + 1:index + 1 + HEADING_MAX_LINES], start=1):
+        if LIST_ITEM.match(following.text):
+            return 0
+        _open_brackets(following.text, depth)
+        if not any(depth.values()):
+            return count
+        if following.text[-1] in ENDS_SENTENCE:
+            return 0
+    return 0
+
+
 def heading_after_section_number(lines: list[Line], index: int) -> int:
     """How many lines after ``lines[index]`` continue it, when it is the first line of
     a heading under a section-number line (0: none)."""
@@ -126,8 +149,13 @@ def find_wraps(text: str) -> list[Edit]:
     index = 0
     while index < len(lines) - 1:
         closing = split_heading(lines, index) or heading_after_section_number(lines, index)
+        rule = "wraps.split_heading"
+        if not closing:
+            closing, rule = quotation_broken_mid_sentence(lines, index), "wraps.open_quotation"
         for joined in range(index + 1, index + 1 + closing):
-            rules[joined] = "wraps.split_heading"
+            # a break the local rules explain (Geoffrey / Hinton) keeps their more telling reason
+            if rule == "wraps.split_heading" or not local_join(lines[joined - 1].text, lines[joined].text):
+                rules[joined] = rule
         index += max(closing, 1)
     edits = []
     for index in range(1, len(lines)):
