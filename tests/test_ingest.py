@@ -196,3 +196,18 @@ def test_source_line_adds_its_editor_and_the_dateline_outlet_wins():
     meta = extract_metadata("标题\n2024-01-16 10:00 来源:新浪科技\n编辑 | 王五\n正文。\n文章来源:新浪科技网 责任编辑:赵六")
     assert meta["outlet"] == "新浪科技" and meta["editors"] == ["王五", "赵六"]
     assert extract_metadata("标题\n正文。\n文章来源:新浪科技 责任编辑:赵六") == {"outlet": "新浪科技", "editors": ["赵六"]}
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("2023年6月15日 09:30 来源:科技日报", {"date": "2023-06-15", "time": "09:30", "outlet": "科技日报"}),
+    ("2023/6/5 来源：新浪科技", {"date": "2023-06-05", "outlet": "新浪科技"}),
+    ("来源:科技日报 2023-06-15 08:00", {"date": "2023-06-15", "time": "08:00", "outlet": "科技日报"}),
+])
+def test_datelines_in_other_forms_are_read_as_metadata_and_removed_from_the_text(dateline, expected):
+    from corpus.clean import clean
+
+    raw = f"标题\n{dateline}\n正文第一句。\n"
+    assert extract_metadata(raw) == expected
+    text, passes = clean(raw)
+    assert dateline not in text and "正文第一句。" in text
+    assert "metadata.dateline" in {edit.rule for edits in passes for edit in edits}

@@ -36,13 +36,22 @@ def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: li
         for line in lines:
             match = pattern.search(line)
             if match:
-                value = match.group("value").strip()
+                value = _value(match)
                 if split is None:
                     found[field] = value
                     break
                 known = found.setdefault(field, [])
                 known.extend(item for item in (v.strip() for v in split.split(value)) if item and item not in known)
     return found
+
+
+def _value(match: re.Match[str]) -> str:
+    """The ``value`` group; a rule without one (a date) gives the ISO date that its ``year``,
+    ``month`` and ``day`` groups spell."""
+    parts = match.groupdict()
+    if "value" in parts:
+        return parts["value"].strip()
+    return f"{int(parts['year']):04d}-{int(parts['month']):02d}-{int(parts['day']):02d}"
 
 
 def load_curated_metadata(path: Path | None = None) -> dict:
