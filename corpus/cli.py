@@ -168,8 +168,7 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus.")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    parser.add_argument("--seeds", default=str(pipeline.SEEDS), help="directory of seed documents (default: the shipped seeds)")
+    _add_global_options(parser, quiet=False, seeds=str(pipeline.SEEDS))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build every artifact from the seeds")
@@ -268,14 +267,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_global_options(parser: argparse.ArgumentParser, quiet: object, seeds: object) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", default=quiet, help="print nothing but errors")
+    parser.add_argument("--seeds", metavar="DIR", default=seeds,
+                        help="directory of seed documents (default: the shipped seeds)")
+
+
 def _accept_global_options_after_the_command(commands: argparse._SubParsersAction) -> None:
     """``corpus build -q --seeds DIR`` works as well as ``corpus -q --seeds DIR build``: each command
     takes the global options too, without a default of its own, so one given before it is kept."""
-    for command in set(commands.choices.values()):
-        command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                             help="print nothing but errors (as before the command)")
-        command.add_argument("--seeds", metavar="DIR", default=argparse.SUPPRESS,
-                             help="directory of seed documents (as before the command; default: the shipped seeds)")
+    for command in commands.choices.values():
+        _add_global_options(command, quiet=argparse.SUPPRESS, seeds=argparse.SUPPRESS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ many gold links were predicted exactly.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.model import Link
@@ -68,12 +68,18 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> Scores:
-    """Micro-averaged strict/lax P/R/F1 of ``test`` against ``gold``, one list of links per document."""
+def _documents(gold: Sequence[Sequence[Link]],
+               test: Sequence[Sequence[Link]]) -> Iterator[tuple[Sequence[Link], Sequence[Link]]]:
+    """(gold links, test links) per document; both lists must cover the same documents."""
     if len(gold) != len(test):
         raise ValueError("gold and test must have one link list per document")
+    return zip(gold, test)
+
+
+def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> Scores:
+    """Micro-averaged strict/lax P/R/F1 of ``test`` against ``gold``, one list of links per document."""
     p_strict = p_lax = p_total = r_strict = r_lax = r_total = 0
-    for gold_links, test_links in zip(gold, test):
+    for gold_links, test_links in _documents(gold, test):
         gold_pairs, test_pairs = _pairs(gold_links), _pairs(test_links)
         strict, lax, total = _precision_counts(gold_pairs, test_pairs)
         p_strict, p_lax, p_total = p_strict + strict, p_lax + lax, p_total + total
@@ -89,10 +95,8 @@ def score_alignments(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Lin
 def exact_f1(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> float:
     """F1 of identical links, deletions and insertions counted on both sides (unlike Vecalign's strict
     recall); the objective that tunes our aligner, since it rewards finding a 1-0/0-1 link."""
-    if len(gold) != len(test):
-        raise ValueError("gold and test must have one link list per document")
     found = gold_total = test_total = 0
-    for gold_links, test_links in zip(gold, test):
+    for gold_links, test_links in _documents(gold, test):
         gold_pairs, test_pairs = _pairs(gold_links), _pairs(test_links)
         found += len(gold_pairs & test_pairs)
         gold_total += len(gold_pairs)
@@ -103,10 +107,8 @@ def exact_f1(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> 
 def recall_by_type(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> dict[str, tuple[int, int]]:
     """Per gold link type ``"n_zh-n_en"``: (gold links of that type predicted exactly, gold links of that type),
     summed over documents; unlike :func:`score_alignments` this counts 1-0 and 0-1 links too."""
-    if len(gold) != len(test):
-        raise ValueError("gold and test must have one link list per document")
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for gold_links, test_links in zip(gold, test):
+    for gold_links, test_links in _documents(gold, test):
         test_pairs = _pairs(test_links)
         for zh, en in _pairs(gold_links):
             cell = counts[f"{len(zh)}-{len(en)}"]

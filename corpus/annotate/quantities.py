@@ -37,6 +37,7 @@ CURRENCIES = {  # Chinese currency word → (symbol prefixes, English currency w
     "欧元": (r"€|EUR ?", r"euros?|EUR"),
     "歐元": (r"€|EUR ?", r"euros?|EUR"),
 }
+CURRENCIES_LONGEST_FIRST = sorted(CURRENCIES, key=len, reverse=True)  # 人民币 before 元
 # Amounts Chinese states vaguely; their English idioms (prefix of the mention → patterns).
 VAGUE_AMOUNTS = {
     "上千万": [r"tens of millions"], "上千萬": [r"tens of millions"],
@@ -147,10 +148,10 @@ def _amount_patterns(text: str) -> list[str]:
     for prefix, idioms in VAGUE_AMOUNTS.items():
         if text.startswith(prefix):
             return idioms
-    prefix = next((c for c in sorted(CURRENCIES, key=len, reverse=True) if text.startswith(c)), None)
+    prefix = next((c for c in CURRENCIES_LONGEST_FIRST if text.startswith(c)), None)
     if prefix:  # 新臺幣3億元: the leading currency names the unit, the trailing 元 only counts
         text = text[len(prefix):].lstrip()
-    currency = next((c for c in sorted(CURRENCIES, key=len, reverse=True) if text.endswith(c)), None)
+    currency = next((c for c in CURRENCIES_LONGEST_FIRST if text.endswith(c)), None)
     body = text[: -len(currency)] if currency else text
     currency = prefix or currency
     number = _number_alternation(re.sub(f"多?{CLASSIFIER}$", "", body).rstrip("多"))

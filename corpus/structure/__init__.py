@@ -29,10 +29,12 @@ MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
 MAX_HEADING_CHARS = 30
 MAX_HEADING_LINES = 3  # a numbered heading spans the number and at most this many lines
-LABEL = re.compile(r"^(?P<label>[^\s:：,，。！？!?、；;“”\"]{1,8})[:：]\s*")
+LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"  # what a speaker label may be made of
+LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = "。！？!?；;…"
-# A label that starts a turn mid-line, after a sentence end (…有什么想法?张宏江:我…).
-MIDLINE_LABEL = re.compile(rf"(?<=[{SENTENCE_END}”」』）)])(?P<label>[^\s:：,，。！？!?、；;“”\"]{{1,8}})[:：]\s*")
+TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
+# A label that starts a turn mid-line (…有什么想法?张宏江:我…).
+MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 # Narrative, not a speaker: a pronoun or demonstrative subject (他说, 我认为, 这一点), or a
 # speech verb after someone's name (张三表示); a bare 问/答 is the interview's own label.
 NARRATIVE_LABEL = re.compile(
@@ -88,8 +90,14 @@ def _exchange_turns(lines: list[str], line_labels: set[str]) -> list[tuple[str, 
 def _reads_like_a_turn(label: str, text: str) -> bool:
     if NARRATIVE_LABEL.search(label) or not text or text[0] in QUOTE_OPENERS:
         return False
+    last = _last_character(text)
+    return bool(last) and last in SENTENCE_END
+
+
+def _last_character(text: str) -> str:
+    """The character that ends ``text`` before any closing quotes or brackets ("" if none)."""
     end = CLOSING_TAIL.sub("", text)
-    return bool(end) and end[-1] in SENTENCE_END
+    return end[-1] if end else ""
 
 
 def _alternating_labels(lines: list[str], line_labels: set[str]) -> set[str]:
@@ -106,15 +114,14 @@ def _alternating_labels(lines: list[str], line_labels: set[str]) -> set[str]:
 
 
 def _is_question(text: str) -> bool:
-    end = CLOSING_TAIL.sub("", text)
-    return bool(end) and end[-1] in "?？"
+    return _last_character(text) in ("?", "？")
 
 
 def _split_midline_turns(line: str, labels: set[str]) -> list[str]:
     if not labels:
         return [line]
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    pattern = re.compile(rf"(?<=[{SENTENCE_END}”」』）)])(?=(?:{alternatives})[:：])")
+    pattern = re.compile(rf"{TURN_BREAK}(?=(?:{alternatives})[:：])")
     return [piece for piece in pattern.split(line) if piece]
 
 
@@ -124,8 +131,8 @@ def _is_heading(line: str) -> bool:
     line = LOST_TAIL.sub("", line)  # lost characters say nothing about how the line ended
     if not 0 < len(line) <= MAX_HEADING_CHARS:
         return False
-    end = CLOSING_TAIL.sub("", line)
-    return bool(end) and end[-1] not in SENTENCE_END + ",，:：、"
+    last = _last_character(line)
+    return bool(last) and last not in SENTENCE_END + ",，:：、"
 
 
 def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
