@@ -114,8 +114,8 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from corpus import api
-    from corpus.annotate import load_registry
-    from corpus.translate import check
+    from corpus.registry import load_registry
+    from corpus.qa import check
 
     loaded = api.load(args.data) if args.data else api.load()
     registry, exceptions = load_registry(), check.name_exceptions()
@@ -149,7 +149,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from corpus.annotate import load_registry
+    from corpus.registry import load_registry
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]

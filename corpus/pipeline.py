@@ -11,12 +11,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from corpus import clean, script, structure
-from corpus.annotate import Registry, annotate, load_registry
+from corpus import clean, script, segment, structure
+from corpus.annotate import annotate
 from corpus.errors import CorpusError
 from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
+from corpus.registry import Registry, load_registry
 from corpus.translate import memory
 from corpus.translate.engines import get_engine, translate_sentences
 
@@ -48,6 +49,7 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
         progress(f"text  {doc.source_file} → {doc.doc_id}")
         doc.cleaned, doc.edits = clean.clean(doc.raw, doc.source_file)
         structure.parse(doc)
+        segment.segment(doc)
         script.annotate(doc)
     return docs
 

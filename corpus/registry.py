@@ -17,8 +17,9 @@ from typing import Optional
 import yaml
 
 from corpus.errors import CorpusError
+from corpus.lang import has_han
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "curated" / "entities.yaml"
+DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
 ENTITY_TYPES = frozenset({"person", "org", "place", "work", "misc"})
 SPEAKER_ROLES = frozenset({"interviewer", "interviewee"})
 # Brackets that surround outlet names and titles in the texts (《深网》, 「暗涌」); they are
@@ -52,12 +53,12 @@ class Entity:
 
     @property
     def zh_aliases(self) -> tuple[str, ...]:
-        return tuple(a for a in self.aliases if is_chinese(a))
+        return tuple(a for a in self.aliases if has_han(a))
 
     @property
     def latin_aliases(self) -> tuple[str, ...]:
         """English/Latin-script forms, ``en`` first: what projection looks for in English text."""
-        rest = [a for a in self.aliases if not is_chinese(a) and a != self.en]
+        rest = [a for a in self.aliases if not has_han(a) and a != self.en]
         return (self.en, *rest)
 
 
@@ -114,10 +115,6 @@ class Registry:
     def label_role(self, label: str) -> Optional[str]:
         """The role a generic turn label (``记者``, ``问``, ``答``) names, from ``role_labels``."""
         return self.role_labels.get(normalise_label(label))
-
-
-def is_chinese(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 def normalise_label(label: str) -> str:

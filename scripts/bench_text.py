@@ -44,6 +44,7 @@ from pypinyin import Style, lazy_pinyin, pinyin  # noqa: E402
 
 import corpus.clean  # noqa: E402
 import corpus.script  # noqa: E402
+import corpus.segment  # noqa: E402
 import corpus.structure  # noqa: E402
 from corpus import pipeline  # noqa: E402
 from corpus.ingest import read_directory  # noqa: E402
@@ -69,7 +70,8 @@ class StageTimer:
 
     STAGES = (
         ("clean", corpus.clean, "clean"),
-        ("structure+segment", corpus.structure, "parse"),
+        ("structure", corpus.structure, "parse"),
+        ("segment", corpus.segment, "segment"),
         ("script+pinyin", corpus.script, "annotate"),
     )
 

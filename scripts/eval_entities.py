@@ -16,7 +16,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from corpus.annotate import find_mentions, load_registry, project
+from corpus.annotate import find_mentions, project
+from corpus.registry import load_registry
 from corpus.annotate.evaluation import (CORRECT_PROJECTION, GOLD_DIR, PROJECTION_SAMPLE, exact_match, gold_files,
                                         linked_match, overlap_match, projection_outcome, read_gold,
                                         read_projection_sample, score)

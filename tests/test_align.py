@@ -13,7 +13,8 @@ from corpus.align.aligner import default_settings
 from corpus.align.evaluate import exact_f1, recall_by_type
 from corpus.align.evidence import chinese_evidence, english_evidence, shared_items
 from corpus.align.gold import load_gold
-from corpus.align.numbers import en_number_spans, parse_zh_numeral, zh_number_spans
+from corpus.align.numbers import en_number_spans, zh_number_spans
+from corpus.lang.numerals import zh_numeral
 from corpus.model import Document, Link, Paragraph, Sentence
 
 
@@ -130,7 +131,7 @@ def test_scaled_arabic_numbers_agree_across_languages(count, scale):
 
 
 def test_chinese_numerals_in_characters():
-    assert [parse_zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
+    assert [zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
 
 
 @pytest.mark.parametrize("zh, en, expected_shared", [

@@ -1,7 +1,8 @@
 """`corpus entities`: unknown names for curation and mentions the English lacks."""
 from __future__ import annotations
 
-from corpus.annotate import annotate, load_registry
+from corpus.annotate import annotate
+from corpus.registry import load_registry
 from corpus.annotate.curation import curation_report
 from corpus.model import Document, Paragraph, Sentence
 

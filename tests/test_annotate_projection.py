@@ -14,7 +14,7 @@ from corpus.annotate.evaluation import projection_outcome, read_projection_sampl
 from corpus.annotate.mentions import find_mentions
 from corpus.annotate.projection import project, project_pairs, projection_rate, transliterations
 from corpus.annotate.quantities import chinese_number, english_numbers, english_patterns
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 from corpus.model import Mention
 
 

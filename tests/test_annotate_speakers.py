@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate
 from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse_gold_line, read_gold, gold_files,
                                         score)
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 from corpus.annotate.speakers import assign_speakers, find_quotations
 from corpus.model import Document, Mention, Paragraph, Sentence
 from corpus.segment import split_sentences
@@ -138,7 +138,7 @@ def test_only_a_person_answering_an_interviewer_is_an_interviewee(registry, turn
 
 
 def test_role_labels_are_validated():
-    from corpus.annotate.registry import validate
+    from corpus.registry import validate
     problems = validate({"entities": [], "role_labels": {"asker": ["记者"], "interviewer": ["问"], "interviewee": ["「问」"]}})
     assert problems == ["role_labels: role 'asker' is not one of ['interviewee', 'interviewer']",
                         "role_labels: '问' is listed under ['interviewee', 'interviewer']"]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import corpus.clean
 import corpus.script
+import corpus.segment
 import corpus.structure
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_text.py"
-CONTENDERS = ("text pipeline", "of which clean", "of which structure+segment", "of which script+pinyin",
+CONTENDERS = ("text pipeline", "of which clean", "of which structure", "of which segment", "of which script+pinyin",
               "opencc alone", "pypinyin alone")
 
 
@@ -22,7 +23,7 @@ def load_bench():
 
 
 def stages():
-    return corpus.clean.clean, corpus.structure.parse, corpus.script.annotate
+    return corpus.clean.clean, corpus.structure.parse, corpus.segment.segment, corpus.script.annotate
 
 
 def test_bench_prints_throughputs_and_the_ratio(capsys):

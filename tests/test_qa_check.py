@@ -1,10 +1,11 @@
 """The translation checks catch planted errors, and pass the shipped corpus."""
 import pytest
 
-from corpus.annotate import find_mentions, load_registry
-from corpus.annotate.registry import registry_from_data
+from corpus.annotate import find_mentions
+from corpus.registry import load_registry
+from corpus.registry import registry_from_data
 from corpus.model import Document, Paragraph, Sentence
-from corpus.translate import check
+from corpus.qa import check
 
 REGISTRY = registry_from_data({"entities": [
     {"id": "wu-dao", "type": "work", "zh_hans": "悟道", "zh_hant": "悟道", "en": "Wu Dao", "aliases": ["悟道", "Wu Dao"]},

@@ -24,8 +24,9 @@ from pypinyin import Style, lazy_pinyin
 
 from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, english_key, headword_keys, is_headword, longest_headword
 from corpus.align.numbers import en_number_spans, zh_number_spans
+from corpus.lang import HAN_CLASS
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+HAN = re.compile(f"[{HAN_CLASS}]+")
 MAX_MATCH = 8  # longest CC-CEDICT headword we try when segmenting greedily
 MAX_NAME_SYLLABLES = 3  # a Chinese given name or place name rarely exceeds three characters
 

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 import yaml
 
 from corpus.model import Edit
+from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "cleaning"
 
@@ -58,22 +59,6 @@ def compile_pattern(pattern: str, flags: Iterable[str] = ()) -> re.Pattern[str]:
 def load_yaml(name: str) -> dict:
     """A curated cleaning file (``corpus/curated/cleaning/<name>``), parsed once."""
     return yaml.safe_load((CURATED / name).read_text(encoding="utf-8"))
-
-
-_DEFINITION = re.compile(r"<<([A-Z_]+)>>")
-
-
-def expand(pattern: str, definitions: dict[str, str] | None = None) -> str:
-    """``pattern`` with each ``<<NAME>>`` replaced by ``definitions[NAME]`` (itself expanded):
-    curated files name a sub-pattern once instead of repeating it."""
-    if not definitions:
-        return pattern
-    for _ in range(len(definitions) + 1):
-        expanded = _DEFINITION.sub(lambda m: definitions[m.group(1)], pattern)
-        if expanded == pattern:
-            return pattern
-        pattern = expanded
-    raise ValueError(f"circular <<definitions>> in {pattern!r}")
 
 
 def regex_rules(entries: Iterable[dict], definitions: dict[str, str] | None = None) -> tuple[RegexRule, ...]:

@@ -20,13 +20,13 @@ import yaml
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from corpus.annotate.registry import Entity, load_registry
 from corpus.errors import CorpusError
+from corpus.lang import HAN
 from corpus.model import Document
+from corpus.registry import Entity, load_registry
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Letters of the Latin script: Basic Latin, Latin-1 Supplement (less × and ÷), Latin
 # Extended-A and -B, Latin Extended Additional -- so Café, naïve and kept pinyin (hái) are words.
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"

@@ -13,17 +13,16 @@ every label accepted as a speaker anywhere in the document.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading.  A heading whose end was lost to mojibake
 (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
-characters is not a sentence end.  Sentences holding unrecovered mojibake are
-flagged ``corrupted`` (:func:`corpus.segment.flag_corrupted`).
+characters is not a sentence end.  Sentences are the next stage's
+(:mod:`corpus.segment`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from corpus.annotate.speakers import SPEECH_VERBS
+from corpus.lang import LOST_CHARACTERS, SPEECH_VERBS
 from corpus.model import Document, Paragraph
-from corpus.segment import LOST_CHARACTERS, flag_corrupted, segment_paragraph
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
@@ -166,7 +165,7 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
 
 
 def parse(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` (with their sentences) from ``doc.cleaned``."""
+    """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
     labels = speaker_labels(lines)
     lines, numbered = _join_numbered_headings(lines)
@@ -198,10 +197,7 @@ def parse(doc: Document) -> Document:
         else:
             paragraphs.append(Paragraph(len(paragraphs), "paragraph", line))
         pending_label = None
-    for paragraph in paragraphs:
-        paragraph.sentences = segment_paragraph(doc.doc_id, paragraph)
     doc.paragraphs = paragraphs
-    flag_corrupted(doc.cleaned, doc.sentences)
     if paragraphs and paragraphs[0].kind == "title":
         doc.metadata.setdefault("title_zh", paragraphs[0].text)
     return doc
