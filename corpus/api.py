@@ -135,13 +135,17 @@ def _latin_word(query: str) -> Callable[[str], bool]:
 
 
 def _names(entity: dict) -> list[str]:
-    return [n for n in [entity.get("zh_hans"), entity.get("zh_hant"), entity.get("en"), *(entity.get("aliases") or [])] if n]
+    return [
+        n for n in [entity.get("zh_hans"), entity.get("zh_hant"), entity.get("en"), *(entity.get("aliases") or [])] if n
+    ]
 
 
 def _mentions(rows: list[dict]) -> list[Mention]:
     types = hf_rows.ENTITY_TYPES
     return [
-        Mention(r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"])
+        Mention(
+            r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"]
+        )
         for r in rows
     ]
 

@@ -1,8 +1,8 @@
 """Evaluate and time the zh–en sentence aligners on the hand-made gold set.
 
-    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, recall per link type, timings
+    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, recall per type, timings
     python scripts/bench_align.py --fit      # refit c and s² on the dev passages, rewrite length_model.json
-    python scripts/bench_align.py --tune     # re-choose the lexical weight and skip cost on the dev passages, rewrite them
+    python scripts/bench_align.py --tune     # re-choose lexical weight and skip cost on the dev passages, rewrite them
     python scripts/bench_align.py --corpus   # agreement of the aligner with construction on the built corpus
 
 Vecalign's recall leaves out gold 1-0/0-1 links, so each split also gets a
@@ -168,7 +168,9 @@ def corpus_agreement() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the length model on the dev passages")
-    parser.add_argument("--tune", action="store_true", help="re-choose the lexical weight and skip cost on the dev passages")
+    parser.add_argument(
+        "--tune", action="store_true", help="re-choose the lexical weight and skip cost on the dev passages"
+    )
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
     arguments = parser.parse_args()
     if arguments.corpus:

@@ -154,7 +154,11 @@ def run(copies: int, seed_dir: Path, pypinyin_function: str, out=sys.stdout) -> 
     print(f"ratio text pipeline time / pypinyin time: {ratio:.2f}x "
           f"(target <= {TARGET_RATIO:g}x: {verdict})", file=out)
     elapsed = time.perf_counter() - wall
-    note = "" if elapsed <= RUNTIME_BUDGET_S else f" -- over the {RUNTIME_BUDGET_S} s budget; try --copies 50 for a quick look"
+    note = (
+        ""
+        if elapsed <= RUNTIME_BUDGET_S
+        else f" -- over the {RUNTIME_BUDGET_S} s budget; try --copies 50 for a quick look"
+    )
     print(f"benchmark wall time: {elapsed:.1f} s{note}", file=out)
     return {"copies": copies, "raw_chars": raw_chars, "cleaned_chars": cleaned_chars,
             "seconds": seconds, "stages": stages.seconds, "ratio": ratio}
@@ -164,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=DEFAULT_COPIES,
                         help=f"times each seed's raw text is concatenated (default {DEFAULT_COPIES})")
-    parser.add_argument("--seeds", type=Path, default=pipeline.SEEDS, help="seed directory (default: the shipped seeds)")
+    parser.add_argument(
+        "--seeds", type=Path, default=pipeline.SEEDS, help="seed directory (default: the shipped seeds)"
+    )
     parser.add_argument("--pypinyin", choices=sorted(PYPINYIN), default="pinyin",
                         help="the pypinyin function timed alone (default: pinyin, what the pipeline calls)")
     args = parser.parse_args(argv)

@@ -172,7 +172,14 @@ def test_both_aligners_cover_every_sentence_once_in_order(zh, en):
 
 def test_baseline_uses_only_the_classic_link_types():
     for passage in load_gold():
-        assert {link.type for link in gale_church_align(passage.zh, passage.en)} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2"}
+        assert {link.type for link in gale_church_align(passage.zh, passage.en)} <= {
+            "1-1",
+            "1-0",
+            "0-1",
+            "2-1",
+            "1-2",
+            "2-2",
+        }
 
 
 def test_ours_beats_gale_church_on_the_held_out_gold():

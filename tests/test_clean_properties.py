@@ -18,8 +18,9 @@ from corpus.clean.unicode_fold import find_folds
 FRAGMENTS = [
     "**", "*", "# ", "#", "![](https://x/a_b.png)", "[链接](https://x.y)", "_", "_来源：视觉中国_", "<p>", "</strong>",
     "\n", "\n\n", "\n\n\n", " ", "  ", "\u3000", "\u00a0", "\t", "\r\n", "\r", "\u200b", "\ufeff", "\x07",
-    "時", "(shí)", "（shí）", "(AGI)", "(出北京)", "架構", "(gòu)", "「", "」", "“", "”", "（", "）", "，", "、", "。",
-    "：", ":", "；", "？", "——", "张宏江：", "「暗涌」:", "Geoffrey", "Hinton", "Sam", "Altman", "01", "06", "1. ", "- ",
+    "時", "(shí)", "（shí）", "(AGI)", "(出北京)", "架構", "(gòu)", "「", "」", "“", "”", "（", "）", "，", "、",
+    "。", "：", ":", "；", "？", "——", "张宏江：", "「暗涌」:", "Geoffrey", "Hinton", "Sam", "Altman", "01", "06",
+    "1. ", "- ",
     "加入收藏", "关键词:", "相关新闻", "资讯", "更多>", "版权所有", "图片来源:视觉中国", "来源:", "编辑 | 卫诗婕",
     "2023-08-01 23:23:40 来源:极客公园", "⽴", "⾦⼭", "海报", "人妻", "夜夜爽", "麻豆", "三级",
     "本文為專欄作者授權創業邦發表，editor@cyzone.cn。", "而張宏江接下來", "我们", "一件事", "OpenAI",
@@ -102,7 +103,8 @@ def test_paragraphs_ending_a_sentence_are_never_glued(paragraphs, separator):
 
 
 @SETTINGS
-@given(st.sampled_from(["Geoffrey", "Sam", "Yann"]), st.sampled_from(["Hinton", "Altman", "LeCun"]), st.sampled_from(["\n", "\n\n"]))
+@given(st.sampled_from(["Geoffrey", "Sam", "Yann"]), st.sampled_from(["Hinton", "Altman", "LeCun"]),
+       st.sampled_from(["\n", "\n\n"]))
 def test_latin_words_split_over_lines_join_with_one_space(first, last, gap):
     text, _ = clean(f"之一{first}{gap}{last}；")
     assert text == f"之一{first} {last}；"

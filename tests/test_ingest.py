@@ -193,9 +193,14 @@ def test_bylines_removed_by_cleaning_are_extracted(line, expected):
 
 
 def test_source_line_adds_its_editor_and_the_dateline_outlet_wins():
-    meta = extract_metadata("标题\n2024-01-16 10:00 来源:新浪科技\n编辑 | 王五\n正文。\n文章来源:新浪科技网 责任编辑:赵六")
+    meta = extract_metadata(
+        "标题\n2024-01-16 10:00 来源:新浪科技\n编辑 | 王五\n正文。\n文章来源:新浪科技网 责任编辑:赵六"
+    )
     assert meta["outlet"] == "新浪科技" and meta["editors"] == ["王五", "赵六"]
-    assert extract_metadata("标题\n正文。\n文章来源:新浪科技 责任编辑:赵六") == {"outlet": "新浪科技", "editors": ["赵六"]}
+    assert extract_metadata("标题\n正文。\n文章来源:新浪科技 责任编辑:赵六") == {
+        "outlet": "新浪科技",
+        "editors": ["赵六"],
+    }
 
 
 @pytest.mark.parametrize("dateline, expected", [

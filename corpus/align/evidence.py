@@ -22,7 +22,14 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, english_key, headword_keys, is_headword, longest_headword
+from corpus.align.lexicon import (
+    ENGLISH_WORD,
+    ZH_FUNCTION_WORDS,
+    english_key,
+    headword_keys,
+    is_headword,
+    longest_headword,
+)
 from corpus.align.numbers import en_number_spans, zh_number_spans
 from corpus.lang import HAN_CLASS
 

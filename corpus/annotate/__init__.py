@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from corpus.annotate.mentions import find_mentions, unknown_candidates
 from corpus.annotate.projection import project
-from corpus.registry import Entity, Registry, load_registry
+from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
 from corpus.model import Document
 

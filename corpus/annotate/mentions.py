@@ -66,10 +66,11 @@ RULES: tuple[Rule, ...] = tuple(
         ("percent.sign", "percent", NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?[%％]"),
         ("percent.words", "percent", r"百分之(?:" + NUMBER + "|" + CHINESE_NUMERAL + r"+)"),
         ("amount.number", "amount",
-         "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:" + MAGNITUDE + r"多? ?(?:"
-         + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
+         "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:"
+         + MAGNITUDE + r"多? ?(?:" + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
         ("amount.chinese", "amount",
-         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:" + CURRENCY + "|" + CLASSIFIER + ")?"),
+         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:"
+         + CURRENCY + "|" + CLASSIFIER + ")?"),
     )
 )
 TITLE = re.compile(r"《([^《》\n]{1,120})》")

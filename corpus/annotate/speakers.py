@@ -31,7 +31,9 @@ from corpus.registry import Registry, normalise_label
 
 QUOTE_MARKS = {"“": "”", "「": "」", "『": "』", '"': '"'}
 # A quotation runs to its closing mark, or to the end of the paragraph when the capture lost it.
-QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|$)" for o, c in QUOTE_MARKS.items()))
+QUOTATION = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|$)" for o, c in QUOTE_MARKS.items())
+)
 # 人称/被称/俗称/堪称/号称 name or describe; they do not report speech.
 _VERB = "(?<![人被俗堪号號])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _CLAUSE = r"[^。！？!?\n被]"  # no sentence end, and no passive (张宏江被称为“…” is not speech)

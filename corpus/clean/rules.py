@@ -93,11 +93,17 @@ class RuleSet:
         self.rules = tuple(rules)
         branches, templates, group = [], [], 1
         for rule in self.rules:
-            flags = "".join(letter for letter, value in (("i", re.I), ("m", re.M), ("s", re.S)) if rule.pattern.flags & value)
+            flags = "".join(
+                letter for letter, value in (("i", re.I), ("m", re.M), ("s", re.S)) if rule.pattern.flags & value
+            )
             body = f"(?{flags}:{rule.pattern.pattern})" if flags else rule.pattern.pattern
             branches.append(f"({body})")
             shift = group
-            templates.append(_GROUP_REFERENCE.sub(lambda m, shift=shift: f"\\g<{int(m.group(1) or m.group(2)) + shift}>", rule.replace))
+            templates.append(
+                _GROUP_REFERENCE.sub(
+                    lambda m, shift=shift: f"\\g<{int(m.group(1) or m.group(2)) + shift}>", rule.replace
+                )
+            )
             group += 1 + rule.pattern.groups
         alternation = "|".join(branches)
         if whole_lines:

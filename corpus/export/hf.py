@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus import atomic
-from corpus.export.rows import (CONFIG_FILES, CONFIGS, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
+from corpus.export.rows import (CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
                                 SPEAKER_ROLES, alignment_rows, document_rows, entity_rows, sentence_rows)
 from corpus.model import Document
 
@@ -124,7 +124,9 @@ def table(config: str, rows: list[dict]) -> pa.Table:
 
 def write_parquet(path: Path, config: str, rows: list[dict]) -> None:
     sink = pa.BufferOutputStream()
-    pq.write_table(table(config, rows), sink, compression="zstd", row_group_size=max(len(rows), 1), write_statistics=False)
+    pq.write_table(
+        table(config, rows), sink, compression="zstd", row_group_size=max(len(rows), 1), write_statistics=False
+    )
     atomic.write_bytes(path, sink.getvalue().to_pybytes())
 
 

@@ -553,7 +553,9 @@ def write_english(build: Builder, body, doc: Document) -> None:
     responsible = translation_sources(doc)
     layer = ENGLISH
     for paragraph, container in layer_blocks(build, body, doc, layer.div_type, layer.lang, layer.id_suffix, False):
-        segments = [(sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments)]
+        segments = [
+            (sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments)
+        ]
         mentions = {s.id: nestable_mentions(s.en_segments, s.en_entities) for s in paragraph.sentences}
         offsets: dict[str, int] = {}
         for position, (sentence, number, text) in enumerate(segments):
@@ -720,12 +722,16 @@ def write_entities(build: Builder, parts: dict, registry: dict) -> None:
     entities = sorted(registry.get("entities", []), key=lambda e: e["id"])
     for entity in entities:
         if entity["type"] not in ENTITY_LISTS:
-            raise TeiError(f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}")
+            raise TeiError(
+                f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}"
+            )
     lists: dict[tuple[str, str], etree._Element] = {}
     for entity_type, (part, list_tag, entry_tag, name_tag, entry_type) in ENTITY_LISTS.items():
         for entity in (e for e in entities if e["type"] == entity_type):
             if (part, list_tag) not in lists:
-                lists[part, list_tag] = build.add(parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None})
+                lists[part, list_tag] = build.add(
+                    parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None}
+                )
             attrs = {XML_ID: _check_name(entity["id"], "entity id"), "type": entry_type}
             write_entity(build, build.add(lists[part, list_tag], entry_tag, attrs), name_tag, entity)
 

@@ -22,8 +22,13 @@ EN_SCALES: dict[str, Decimal] = {word: Decimal(value) for word, value in _EN["sc
 _ARABIC = re.compile(r"(\d+(?:\.\d+)?)(.*)")
 # A number in English: digits (thousands separators, decimals) or a number word, then a scale word.
 EN_NUMBER = re.compile(
-    r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(EN_WORDS) + r")(?:[\s-]+(" + "|".join(EN_SCALES) + r"))?\b",
-    re.IGNORECASE)
+    r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?|"
+    + "|".join(EN_WORDS)
+    + r")(?:[\s-]+("
+    + "|".join(EN_SCALES)
+    + r"))?\b",
+    re.IGNORECASE,
+)
 
 
 def magnitude(word: str) -> Decimal:

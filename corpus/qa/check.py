@@ -186,8 +186,10 @@ def _unexcused(unnamed: list[tuple[str, Mention]], exceptions: list[NameExceptio
             unused.remove(excuse)
         else:
             problems.append((sentence_id, "unnamed", f"{mention.text} ({mention.ref}): no English form of the name"))
-    problems += [(e.sentence, "unnamed", f"stale exception for {e.mention}: the English names it or the mention is gone")
-                 for e in unused]
+    problems += [
+        (e.sentence, "unnamed", f"stale exception for {e.mention}: the English names it or the mention is gone")
+        for e in unused
+    ]
     return problems
 
 
@@ -256,7 +258,16 @@ def format_reports(reports: list[CheckReport]) -> str:
     rows = [header]
     for r in reports:
         median = f"{statistics.median(r.ratios):.2f}" if r.ratios else "-"
-        rows.append([r.doc_id, str(r.sentences), str(r.reference), str(r.translated - r.reference), median, *(str(r.counts[c]) for c in checks)])
+        rows.append(
+            [
+                r.doc_id,
+                str(r.sentences),
+                str(r.reference),
+                str(r.translated - r.reference),
+                median,
+                *(str(r.counts[c]) for c in checks),
+            ]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     for r in reports:

@@ -93,7 +93,9 @@ def _registry_hant(entity: Entity, hans: str) -> str:
     taiwan = _converter("s2twp").convert(hans)
     if taiwan in entity.aliases:
         return taiwan
-    traditional = [name for name in (entity.zh_hant, *entity.zh_aliases) if name and name != hans and to_hans(name) == hans]
+    traditional = [
+        name for name in (entity.zh_hant, *entity.zh_aliases) if name and name != hans and to_hans(name) == hans
+    ]
     return traditional[0] if traditional else _converter("s2tw").convert(hans)
 
 

@@ -39,7 +39,9 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
 QUOTE_OPENERS = "“「『\"‘'"
-LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[•·\-*])")
+LIST_ITEM = re.compile(
+    r"^(?:\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[•·\-*])"
+)
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
@@ -165,7 +167,8 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
 
 
 def parse(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's (:func:`corpus.segment.segment`)."""
+    """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
+    (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
     labels = speaker_labels(lines)
     lines, numbered = _join_numbered_headings(lines)
