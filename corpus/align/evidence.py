@@ -65,10 +65,10 @@ def _token_spans(text: str, number_spans: list[tuple[int, int, str]]) -> list[tu
     for start, end, word in words:
         if any(ns <= start and end <= ne for ns, ne, _ in spans):
             continue
-        key = english_key(word)
-        if key is None:
+        word_key = english_key(word)
+        if word_key is None:
             continue
-        keys = {key}
+        keys = {word_key}
         if word[0].isupper() and word.isalpha():
             keys.add("py:" + word.lower())
         spans.append((start, end, keys))

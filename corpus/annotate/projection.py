@@ -136,7 +136,7 @@ def _inside_longer_name(en: str, start: int, end: int) -> bool:
     if NAME_WORD_AFTER.match(en, end):
         return True
     before = NAME_WORD_BEFORE.search(en[:start])
-    return bool(before) and en[:before.start()].rstrip()[-1:] not in ("", *CLAUSE_OPENERS)
+    return before is not None and en[:before.start()].rstrip()[-1:] not in ("", *CLAUSE_OPENERS)
 
 
 @lru_cache(maxsize=4096)

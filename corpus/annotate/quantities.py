@@ -90,8 +90,8 @@ def _percent_patterns(text: str) -> list[str]:
 
 
 def _amount_patterns(text: str) -> list[str]:
-    for prefix, idioms in VAGUE_AMOUNTS.items():
-        if text.startswith(prefix):
+    for vague, idioms in VAGUE_AMOUNTS.items():
+        if text.startswith(vague):
             return idioms
     prefix = next((c for c in CURRENCIES_LONGEST_FIRST if text.startswith(c)), None)
     if prefix:  # 新臺幣3億元: the leading currency names the unit, the trailing 元 only counts

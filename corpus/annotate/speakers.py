@@ -113,7 +113,7 @@ def turn_voices(paragraphs: list[Paragraph], registry: Registry) -> dict[str | N
 def _names_a_person(label: str | None, speaker: str | None, registry: Registry) -> bool:
     if speaker is not None:
         return registry[speaker].type == "person"
-    return bool(label) and PERSON_NAME.fullmatch(normalise_label(label)) is not None
+    return label is not None and PERSON_NAME.fullmatch(normalise_label(label)) is not None
 
 
 def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:

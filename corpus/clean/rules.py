@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
@@ -78,6 +78,11 @@ def regex_rules(entries: Iterable[dict], definitions: dict[str, str] | None = No
 _GROUP_REFERENCE = re.compile(r"\\g<(\d+)>|\\(\d+)")
 
 
+def _shifted_reference(match: re.Match[str], shift: int) -> str:
+    """A group reference of a rule's replacement, renumbered for the rule's place in a combined pattern."""
+    return f"\\g<{int(match.group(1) or match.group(2)) + shift}>"
+
+
 class RuleSet:
     """Several ``RegexRule`` s searched in ONE scan of the text.
 
@@ -99,11 +104,7 @@ class RuleSet:
             body = f"(?{flags}:{rule.pattern.pattern})" if flags else rule.pattern.pattern
             branches.append(f"({body})")
             shift = group
-            templates.append(
-                _GROUP_REFERENCE.sub(
-                    lambda m, shift=shift: f"\\g<{int(m.group(1) or m.group(2)) + shift}>", rule.replace
-                )
-            )
+            templates.append(_GROUP_REFERENCE.sub(partial(_shifted_reference, shift=shift), rule.replace))
             group += 1 + rule.pattern.groups
         alternation = "|".join(branches)
         if whole_lines:
@@ -121,6 +122,7 @@ class RuleSet:
         edits = []
         for match in self.pattern.finditer(text):
             # each branch is wrapped in a group that closes last, so lastindex names the branch
+            assert match.lastindex is not None  # every branch is a group
             rule, template = self._branch_group[match.lastindex]
             old = match.group(0)
             new = match.expand(template) if "\\" in template else template

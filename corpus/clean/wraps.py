@@ -160,8 +160,8 @@ def find_wraps(text: str) -> list[Edit]:
     edits = []
     for index in range(1, len(lines)):
         before, after = lines[index - 1], lines[index]
-        rule = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
-        if rule:
+        join = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
+        if join:
             new = joiner(before.text, after.text)
-            edits.append(Edit(before.end, after.start, text[before.end:after.start], new, rule, REASONS[rule]))
+            edits.append(Edit(before.end, after.start, text[before.end:after.start], new, join, REASONS[join]))
     return edits

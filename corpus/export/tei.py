@@ -157,7 +157,7 @@ MENTION_SOURCES = {
     "jieba": "Tagged by the jieba part-of-speech tagger.",
     "projection": "Projected from the Chinese mention through the alignment.",
 }
-TAXONOMIES = (
+TAXONOMIES: tuple[tuple[str, str, dict[str, str]], ...] = (
     # (taxonomy xml:id, category id prefix, known values and their descriptions)
     ("speaker-role", "role", SPEAKER_ROLES),
     ("mention-source", "mention-source", MENTION_SOURCES),
@@ -281,9 +281,9 @@ class Builder:
 
     def add(self, parent, tag: str, attrs: Optional[dict] = None, text: str = "") -> etree._Element:
         element = etree.SubElement(parent, tei(tag))
-        for name in sorted(attrs or {}):
-            if attrs[name] is not None:
-                element.set(name, attrs[name])
+        for name, value in sorted((attrs or {}).items()):
+            if value is not None:
+                element.set(name, value)
         self.append_text(element, text)
         return element
 

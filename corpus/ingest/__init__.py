@@ -90,8 +90,7 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
     _, encoding, text = max(candidates)
     private = _PRIVATE_USE.findall(text)
     if len(private) > MAX_PRIVATE_USE_SHARE * len(text):
-        first = _PRIVATE_USE.search(text)
-        raise InputError(path, len(text[:first.start()].encode(encoding)),
+        raise InputError(path, len(text[:text.index(private[0])].encode(encoding)),
                          f"decodes as {encoding} only into nonsense ({len(private)} of {len(text)} characters "
                          "are private-use): not Chinese text in UTF-8, GB18030/GBK or Big5")
     return text, encoding

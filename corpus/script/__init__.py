@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, cast
 
 import opencc
 import yaml
@@ -145,7 +146,9 @@ def to_pinyin(text: str) -> str:
 def _hans_to_pinyin(hans: str, original: str) -> str:
     out: list[str] = []
     # pypinyin hands each run without readings to ``errors``: Latin words and numbers stay whole
-    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=PASS_THROUGH_TOKEN.findall):
+    # (pypinyin takes the list of pieces ``findall`` gives as well as one string)
+    pass_through = cast(Callable[[str], str], PASS_THROUGH_TOKEN.findall)
+    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=pass_through):
         if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
             out[-1] += piece
         else:
