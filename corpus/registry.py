@@ -18,10 +18,11 @@ import yaml
 
 from corpus.errors import CorpusError
 from corpus.lang import has_han
+from corpus.model import REGISTRY_TYPES, VOICE_ROLES
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
-ENTITY_TYPES = frozenset({"person", "org", "place", "work", "misc"})
-SPEAKER_ROLES = frozenset({"interviewer", "interviewee"})
+ENTITY_TYPES = frozenset(str(entity_type) for entity_type in REGISTRY_TYPES)
+SPEAKER_ROLES = frozenset(str(role) for role in VOICE_ROLES)
 # Brackets that surround outlet names and titles in the texts (《深网》, 「暗涌」); they are
 # punctuation, not part of the name, so look-ups ignore them.
 NAME_BRACKETS = "《》「」『』〈〉"

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus import atomic
+from corpus.export.base import Release, Target, register
 from corpus.export.rows import (CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
                                 SPEAKER_ROLES, alignment_rows, document_rows, entity_rows, sentence_rows)
 from corpus.model import Document
@@ -135,3 +136,8 @@ def write_dataset(docs: list[Document], registry_entities: list[dict], directory
     write_parquet(directory / CONFIG_FILES["documents"], "documents", document_rows(docs))
     write_parquet(directory / CONFIG_FILES["alignments"], "alignments", alignment_rows(docs))
     write_parquet(directory / CONFIG_FILES["entities"], "entities", entity_rows(docs, registry_entities))
+
+
+@register("parquet", Target.DATA, "parquet configs of the Hugging Face dataset")
+def write_release(release: Release, directory: Path) -> None:
+    write_dataset(release.docs, release.registry_entities, directory)
