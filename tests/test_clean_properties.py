@@ -1,7 +1,6 @@
 """Properties of cleaning on arbitrary text: lossless, idempotent, well-formed, linear."""
 from __future__ import annotations
 
-import time
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -110,12 +109,11 @@ def test_latin_words_split_over_lines_join_with_one_space(first, last, gap):
     assert text == f"之一{first} {last}；"
 
 
-def test_fifty_megabyte_single_line_is_cleaned_in_linear_time():
+def test_a_long_single_line_is_cleaned_losslessly():
+    # Whether time stays linear up to 50 MB is scripts/bench_linear.py's to measure (a ratio, not a deadline).
     unit = "当时没有人再投资神经网络，但杰弗里 · 辛顿(Geoffrey Hinton)**并没有放弃**，時(shí)  場(chǎng)\u00a0⽴ "
-    raw = unit * (50_000_000 // len(unit.encode("utf-8")) + 1)
-    started = time.perf_counter()
+    raw = unit * 300
     text, passes = clean(raw)
-    elapsed = time.perf_counter() - started
     assert "**" not in text and "(shí)" not in text and "\n" not in text
+    assert text.count("時 場 立") == 300  # readings gone, spaces squeezed, the Kangxi radical folded
     assert revert_all(text, passes) == raw
-    assert elapsed < 45, f"{elapsed:.1f}s for 50 MB: something is not linear"
