@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from corpus import clean, script, segment, structure
+from corpus import clean, script, segment, stage, structure
 from corpus.annotate import annotate
 from corpus.errors import CorpusError
 from corpus.export import publish
@@ -27,6 +27,8 @@ SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
 
 Progress = Callable[[str], None]
+# The per-document text stages, in order (checked: each reads only what an earlier one fills).
+TEXT_STAGES = stage.in_order((clean.STAGE, structure.STAGE, segment.STAGE, script.STAGE))
 
 
 class UntranslatedError(CorpusError):
@@ -47,10 +49,7 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
     docs = read_directory(seed_dir)
     for doc in docs:
         progress(f"text  {doc.source_file} → {doc.doc_id}")
-        doc.cleaned, doc.edits = clean.clean(doc.raw, doc.source_file)
-        structure.parse(doc)
-        segment.segment(doc)
-        script.annotate(doc)
+        stage.run(doc, TEXT_STAGES)
     return docs
 
 

@@ -24,6 +24,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 from corpus.errors import CorpusError
 from corpus.lang import HAN
 from corpus.model import Document
+from corpus.stage import Stage
 from corpus.registry import Entity, load_registry
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
@@ -179,3 +180,6 @@ def annotate(doc: Document) -> Document:
         sentence.zh_hant = _hans_to_hant(sentence.zh_hans)
         sentence.pinyin = _hans_to_pinyin(sentence.zh_hans, sentence.zh)
     return doc
+
+
+STAGE = Stage("script", annotate, reads=("cleaned", "sentences"), fills=("script", "zh_hans", "zh_hant", "pinyin"))

@@ -24,6 +24,7 @@ from corpus.clean.mojibake import corrupted_spans as residual
 from corpus.clean.mojibake import merge_spans
 from corpus.lang import LOST_CHARACTERS
 from corpus.model import Document, Paragraph, Sentence
+from corpus.stage import Stage
 
 TERMINATORS = frozenset("。！？!?；;")
 ELLIPSIS = re.compile(r"…+|\.{3,}")
@@ -202,3 +203,6 @@ def segment(doc: Document) -> Document:
         paragraph.sentences = segment_paragraph(doc.doc_id, paragraph)
     flag_corrupted(doc.cleaned, doc.sentences)
     return doc
+
+
+STAGE = Stage("segment", segment, reads=("paragraphs", "cleaned"), fills=("sentences",))

@@ -23,6 +23,7 @@ from collections import Counter
 
 from corpus.lang import LOST_CHARACTERS, SPEECH_VERBS
 from corpus.model import Document, Paragraph
+from corpus.stage import Stage
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
@@ -204,3 +205,6 @@ def parse(doc: Document) -> Document:
     if paragraphs and paragraphs[0].kind == "title":
         doc.metadata.setdefault("title_zh", paragraphs[0].text)
     return doc
+
+
+STAGE = Stage("structure", parse, reads=("cleaned", "metadata"), fills=("paragraphs",))
