@@ -1,6 +1,7 @@
 """The language layer: one parser per kind of number, one list per vocabulary."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import assume, given
@@ -103,3 +104,13 @@ def test_removing_inline_pinyin_loses_only_the_annotations(text):
 def test_inline_pinyin_is_a_reading_of_the_character_before_it():
     assert without_annotations("時(shí)間 場（chǎng）地") == "時間 場地"
     assert without_annotations("模型(AGI) 北京(出北京)") == "模型(AGI) 北京(出北京)"
+
+
+def test_curated_rules_share_the_language_layers_named_patterns():
+    from corpus.patterns import expand
+
+    name = re.compile(expand("<<NAMES>>"))
+    assert name.fullmatch("李明、王芳") and name.fullmatch("Li Yuan") and name.fullmatch("𠀀明")
+    assert not name.fullmatch("李") and not name.fullmatch("li yuan")
+    assert re.fullmatch(expand("<<ROLE>>"), "責任編輯") and re.fullmatch(expand("<<ROLE>>"), "采访")
+    assert expand("<<TIME>>", {"TIME": "x"}) == "x"  # a file's own definition wins
