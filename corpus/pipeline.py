@@ -14,7 +14,6 @@ from typing import Callable
 from corpus import clean, script, segment, stage, structure
 from corpus.annotate import annotate
 from corpus.errors import CorpusError
-from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
 from corpus.registry import Registry, load_registry
@@ -146,5 +145,7 @@ def build(
     what was built and where the English came from.
     """
     docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
+    from corpus.export import publish  # datasets comes with it: every other command starts without it
+
     publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, seed_dir, progress)
     return report
