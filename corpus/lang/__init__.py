@@ -32,6 +32,10 @@ LOST_CHARACTERS: str = _CHARACTERS["lost"]  # a pattern: "??????" or U+FFFD wher
 SPEECH_VERBS: tuple[str, ...] = tuple(data("zh")["speech_verbs"])
 CLASSIFIERS: tuple[str, ...] = tuple(data("zh")["classifiers"])
 EN_MONTHS: tuple[str, ...] = tuple(data("en")["months"])
+_LAYOUT = data("zh")["layout"]
+LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
+MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
+MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
 
 
 def is_han(char: str) -> bool:

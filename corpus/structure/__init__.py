@@ -21,14 +21,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpus.lang import LOST_CHARACTERS, SPEECH_VERBS
+from corpus.lang import LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
-MAX_HEADING_CHARS = 30
-MAX_HEADING_LINES = 3  # a numbered heading spans the number and at most this many lines
 LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"  # what a speaker label may be made of
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = "。！？!?；;…"
@@ -40,9 +38,6 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
 QUOTE_OPENERS = "“「『\"‘'"
-LIST_ITEM = re.compile(
-    r"^(?:\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[•·\-*])"
-)
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
