@@ -114,3 +114,10 @@ def test_curated_rules_share_the_language_layers_named_patterns():
     assert not name.fullmatch("李") and not name.fullmatch("li yuan")
     assert re.fullmatch(expand("<<ROLE>>"), "責任編輯") and re.fullmatch(expand("<<ROLE>>"), "采访")
     assert expand("<<TIME>>", {"TIME": "x"}) == "x"  # a file's own definition wins
+
+
+def test_a_number_that_is_no_month_has_no_english_date():
+    from corpus.annotate.quantities import english_patterns
+
+    assert english_patterns("date", "0月") == [] and english_patterns("date", "13月5日") == []  # 0月 was December
+    assert english_patterns("date", "2023年0月") == [] and english_patterns("date", "12月") == ["December"]

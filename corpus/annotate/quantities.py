@@ -76,7 +76,7 @@ def english_patterns(kind: str, text: str) -> list[str]:
                "percent": _percent_patterns}.get(kind)
     try:
         return handler(text) if handler else []
-    except (InvalidOperation, ValueError, IndexError):
+    except InvalidOperation:  # a number beyond Decimal's 28 digits has no English form worth matching
         return []
 
 
@@ -136,14 +136,15 @@ def _date_patterns(text: str) -> list[str]:
         if day:
             return _day_patterns(int(month), int(day), year)
         if month:
-            name = EN_MONTHS[int(month) - 1]
-            return [rf"{name},? {year}", rf"{name[:3]}\.? {year}", year]
+            name = _month_name(int(month))
+            return [rf"{name},? {year}", rf"{name[:3]}\.? {year}", year] if name else []
         return [year]
     if match := re.fullmatch(r"(\d{1,2})月份?(?:(\d{1,2})[日号號])?", text):
         month, day = match.groups()
         if day:
             return _day_patterns(int(month), int(day), None)
-        return [EN_MONTHS[int(month) - 1]]
+        name = _month_name(int(month))
+        return [name] if name else []
     if match := re.fullmatch(r"(\d{2,4})年代", text):
         decade = match.group(1)
         full = decade if len(decade) == 4 else f"19{decade}"
@@ -156,8 +157,15 @@ def _date_patterns(text: str) -> list[str]:
     return []
 
 
+def _month_name(month: int) -> str | None:
+    """January for 1 … December for 12; None for a number that is no month (0月, 13月)."""
+    return EN_MONTHS[month - 1] if 1 <= month <= len(EN_MONTHS) else None
+
+
 def _day_patterns(month: int, day: int, year: str | None) -> list[str]:
-    name = EN_MONTHS[month - 1]
+    name = _month_name(month)
+    if name is None:
+        return []
     names = rf"(?:{name}|{name[:3]}\.?)"
     suffix = rf",? {year}" if year else ""
     return [rf"{names} {day}(?:st|nd|rd|th)?{suffix}", rf"{day}(?:st|nd|rd|th)? {names}{suffix}"]
