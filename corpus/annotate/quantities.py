@@ -15,11 +15,12 @@ from decimal import Decimal, InvalidOperation
 from corpus import lang
 from corpus.annotate.mentions import CLASSIFIER
 from corpus.lang import EN_MONTHS
-from corpus.lang.numerals import EN_WORDS, chinese_number
+from corpus.lang.numerals import EN_SCALES, EN_WORDS, chinese_number
 
 EN_CURRENCIES = lang.data("en")["currencies"]
 
-ENGLISH_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+# (value, word), trillion down to thousand: the scales English writes amounts with (50 million)
+ENGLISH_SCALES = tuple(sorted(((int(value), word) for word, value in EN_SCALES.items() if value >= 1000), reverse=True))
 # Chinese currency word → (symbol prefixes, English currency words), as regular expressions
 CURRENCIES = {word: (EN_CURRENCIES[code]["symbols"], EN_CURRENCIES[code]["words"])
               for word, code in lang.data("zh")["currencies"].items()}
