@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from corpus import editlog
 from corpus.export import rows as hf_rows
+from corpus.lang import has_han
 from corpus.model import Document, Link, Mention, Paragraph, Sentence
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class Corpus:
 
 def _is_latin(query: str) -> bool:
     """Whether ``query`` has no Chinese character (then it is matched as whole words)."""
-    return not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in query)
+    return not has_han(query)
 
 
 def _latin_word(query: str) -> Callable[[str], bool]:
@@ -134,13 +135,17 @@ def _latin_word(query: str) -> Callable[[str], bool]:
 
 
 def _names(entity: dict) -> list[str]:
-    return [n for n in [entity.get("zh_hans"), entity.get("zh_hant"), entity.get("en"), *(entity.get("aliases") or [])] if n]
+    return [
+        n for n in [entity.get("zh_hans"), entity.get("zh_hant"), entity.get("en"), *(entity.get("aliases") or [])] if n
+    ]
 
 
 def _mentions(rows: list[dict]) -> list[Mention]:
     types = hf_rows.ENTITY_TYPES
     return [
-        Mention(r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"])
+        Mention(
+            r["start"], r["end"], r["text"], types[r["type"]] if isinstance(r["type"], int) else r["type"], r["ref"]
+        )
         for r in rows
     ]
 

@@ -80,7 +80,9 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
                 record = json.loads(line)
                 records.setdefault(record["doc_id"], []).append(record)
             except (ValueError, KeyError) as error:
-                raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})") from None
+                raise CorpusError(
+                    f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})"
+                ) from None
     docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds))}
     for doc_id, doc_records in sorted(records.items()):  # all checked before any file is written
         if doc_id not in docs:
@@ -104,7 +106,9 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
         tm = memory.load(doc.doc_id)
         removed = memory.prune(doc, tm)
         for entry in removed:
-            print(json.dumps({"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}, ensure_ascii=False))
+            print(
+                json.dumps({"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}, ensure_ascii=False)
+            )
         if removed and not args.list:
             memory.write(memory.TM_DIR / f"{doc.doc_id}.jsonl", tm.entries)
         verb = "would remove" if args.list else "removed"
@@ -114,8 +118,8 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from corpus import api
-    from corpus.annotate import load_registry
-    from corpus.translate import check
+    from corpus.registry import load_registry
+    from corpus.qa import check
 
     loaded = api.load(args.data) if args.data else api.load()
     registry, exceptions = load_registry(), check.name_exceptions()
@@ -133,7 +137,8 @@ def cmd_models_install(args: argparse.Namespace) -> int:
     if bool(args.path) == bool(args.from_index):
         raise CorpusError("give either a .argosmodel path or --from-index")
     installed = models.install(args.path) if args.path else models.install_from_index()
-    print(f"installed {installed.name} ({installed.from_code}→{installed.to_code}, version {installed.package_version}) in {installed.path}")
+    print(f"installed {installed.name} ({installed.from_code}→{installed.to_code}, "
+          f"version {installed.package_version}) in {installed.path}")
     return 0
 
 
@@ -149,7 +154,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from corpus.annotate import load_registry
+    from corpus.registry import load_registry
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
@@ -167,13 +172,21 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus.")
+    parser = argparse.ArgumentParser(
+        prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus."
+    )
     _add_global_options(parser, quiet=False, seeds=str(pipeline.SEEDS))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build every artifact from the seeds")
-    build.add_argument("--allow-untranslated", action="store_true", help="build even if some sentences have no English (they are listed and flagged)")
-    build.add_argument("--engine", default="argos", help="machine-translation engine for sentences missing from the memory")
+    build.add_argument(
+        "--allow-untranslated",
+        action="store_true",
+        help="build even if some sentences have no English (they are listed and flagged)",
+    )
+    build.add_argument(
+        "--engine", default="argos", help="machine-translation engine for sentences missing from the memory"
+    )
     build.add_argument("--out", metavar="DIR", help="write corpus/data, corpus/tei and alignments under DIR "
                        "(default: this checkout; required with --seeds, so another folder's build never "
                        "replaces the shipped corpus)")
@@ -206,16 +219,22 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     show.add_argument("doc", help="document id or seed file name")
-    show.add_argument("--plain", action="store_true", help="no colour: mark entities up as ⟦text|type:id⟧ (also: NO_COLOR=1)")
+    show.add_argument(
+        "--plain", action="store_true", help="no colour: mark entities up as ⟦text|type:id⟧ (also: NO_COLOR=1)"
+    )
     show.set_defaults(func=cmd_show)
 
     commands.add_parser("stats", help="per-document statistics").set_defaults(func=cmd_stats)
 
-    entities = commands.add_parser("entities", help="for registry curation: unknown names (jieba candidates) and unprojected mentions")
+    entities = commands.add_parser(
+        "entities", help="for registry curation: unknown names (jieba candidates) and unprojected mentions"
+    )
     entities.add_argument("--doc", help="only this document")
     entities.set_defaults(func=cmd_entities)
 
-    tm = commands.add_parser("tm", help="translation memory").add_subparsers(dest="tm_command", required=True, metavar="ACTION")
+    tm = commands.add_parser("tm", help="translation memory").add_subparsers(
+        dest="tm_command", required=True, metavar="ACTION"
+    )
     missing = tm.add_parser("missing", help="print untranslated or stale sentences as JSON lines to fill in")
     missing.add_argument("--doc", help="only this document")
     missing.set_defaults(func=cmd_tm_missing)
@@ -224,7 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     take.set_defaults(func=cmd_tm_import)
     prune = tm.add_parser("prune", help="drop entries whose source text matches no sentence of the document (orphans)")
     prune.add_argument("--doc", help="only this document")
-    prune.add_argument("--list", action="store_true", help="only print the entries that would be dropped; change nothing")
+    prune.add_argument(
+        "--list", action="store_true", help="only print the entries that would be dropped; change nothing"
+    )
     prune.set_defaults(func=cmd_tm_prune)
 
     align = commands.add_parser(
@@ -244,23 +265,35 @@ def build_parser() -> argparse.ArgumentParser:
             "ZH_FILE may be UTF-8, GB18030 or Big5; EN_FILE must be UTF-8."
         ),
     )
-    align.add_argument("zh_file", metavar="ZH_FILE", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)")
-    align.add_argument("en_file", metavar="EN_FILE", help="English text, one sentence per line (or paragraphs, with --paragraphs)")
-    align.add_argument("--paragraphs", action="store_true", help="the files hold paragraphs: split them into sentences first")
+    align.add_argument(
+        "zh_file", metavar="ZH_FILE", help="Chinese text, one sentence per line (or paragraphs, with --paragraphs)"
+    )
+    align.add_argument(
+        "en_file", metavar="EN_FILE", help="English text, one sentence per line (or paragraphs, with --paragraphs)"
+    )
+    align.add_argument(
+        "--paragraphs", action="store_true", help="the files hold paragraphs: split them into sentences first"
+    )
     align.add_argument("--sentences-out", metavar="PREFIX",
                        help="with --paragraphs: write the split sentences to PREFIX.zh and PREFIX.en, one per line")
     align.add_argument("--baseline", action="store_true", help="use the length-only Gale-Church baseline")
     align.set_defaults(func=cmd_align)
 
-    check = commands.add_parser("check", help="translation quality checks on the built corpus; non-zero exit on any problem")
+    check = commands.add_parser(
+        "check", help="translation quality checks on the built corpus; non-zero exit on any problem"
+    )
     check.add_argument("--data", help="built data directory (default: corpus/data)")
     check.set_defaults(func=cmd_check)
 
     models_parser = commands.add_parser("models", help="offline machine-translation models (argostranslate)")
     models_commands = models_parser.add_subparsers(dest="models_command", required=True, metavar="ACTION")
-    install = models_commands.add_parser("install", help="install a zh→en .argosmodel from a file, or from the Argos index")
+    install = models_commands.add_parser(
+        "install", help="install a zh→en .argosmodel from a file, or from the Argos index"
+    )
     install.add_argument("path", nargs="?", help="path to a .argosmodel file")
-    install.add_argument("--from-index", action="store_true", help="download from the Argos package index (needs internet)")
+    install.add_argument(
+        "--from-index", action="store_true", help="download from the Argos package index (needs internet)"
+    )
     install.set_defaults(func=cmd_models_install)
     models_commands.add_parser("list", help="list installed models").set_defaults(func=cmd_models_list)
     _accept_global_options_after_the_command(commands)

@@ -7,7 +7,61 @@ indices (code points), never bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Optional
+
+
+class Vocabulary(str, Enum):
+    """A closed vocabulary: each member is its string value, in comparisons and in every output,
+    so ``ParagraphKind.TITLE == "title"`` and serialised bytes do not change.  Member order is
+    part of the published data (the dataset's class-label ids follow it): append, never reorder."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ParagraphKind(Vocabulary):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TURN = "turn"
+
+
+class SpeakerRole(Vocabulary):
+    INTERVIEWER = "interviewer"
+    INTERVIEWEE = "interviewee"
+    QUOTED = "quoted"  # only in narrative: the curated voices are interviewers and interviewees
+
+
+class EntityType(Vocabulary):
+    PERSON = "person"
+    ORG = "org"
+    PLACE = "place"
+    WORK = "work"
+    MISC = "misc"
+    DATE = "date"
+    TIME = "time"
+    AMOUNT = "amount"
+    PERCENT = "percent"
+    TITLE = "title"  # a title in 《》 the registry does not know
+
+
+# The types a registry entity may have; the others are found by rules.
+REGISTRY_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.WORK, EntityType.MISC)
+# The roles a curated voice may have; ``quoted`` is found in narrative.
+VOICE_ROLES = (SpeakerRole.INTERVIEWER, SpeakerRole.INTERVIEWEE)
+
+
+class MentionSource(Vocabulary):
+    REGISTRY = "registry"
+    RULE = "rule"
+    JIEBA = "jieba"
+    PROJECTION = "projection"
+
+
+class Script(Vocabulary):
+    HANS = "hans"
+    HANT = "hant"
 
 
 @dataclass(frozen=True)
@@ -34,9 +88,9 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # person | org | place | work | date | time | amount | percent | title | misc
+    type: str  # an EntityType
     ref: Optional[str] = None  # entity registry id
-    source: str = "registry"  # registry | rule | jieba | projection
+    source: str = MentionSource.REGISTRY  # a MentionSource
 
 
 @dataclass
@@ -54,7 +108,7 @@ class Sentence:
     en_segments: list[str] = field(default_factory=list)  # English sentences (1..n) for this zh sentence
     en_source: str = ""  # "reference" | "mt:<engine>:<model>:<version>" | "" (untranslated)
     speaker: Optional[str] = None  # registry id
-    speaker_role: Optional[str] = None  # interviewer | interviewee | quoted
+    speaker_role: Optional[str] = None  # a SpeakerRole
     # Role quoted: where zh holds the speaker's words, (start, end) offsets into zh in text
     # order, quotation marks included; the rest of the sentence is the narrative framing them.
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -69,7 +123,7 @@ class Sentence:
 @dataclass
 class Paragraph:
     index: int
-    kind: str  # title | heading | paragraph | turn
+    kind: str  # a ParagraphKind
     text: str  # paragraph text (for a turn: without the speaker label)
     speaker_label: Optional[str] = None  # label as written, e.g. "「暗涌」" or "张宏江"
     sentences: list[Sentence] = field(default_factory=list)
@@ -99,7 +153,7 @@ class Document:
     source_file: str
     raw: str = ""  # decoded raw seed text
     encoding: str = "utf-8"
-    script: str = ""  # hans | hant (detected original script)
+    script: str = ""  # a Script (the detected original script); "" before detection
     cleaned: str = ""
     edits: list[list[Edit]] = field(default_factory=list)  # one list per cleaning pass, in order
     metadata: dict = field(default_factory=dict)

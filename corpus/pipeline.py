@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from corpus import clean, script, structure
-from corpus.annotate import Registry, annotate, load_registry
+from corpus import clean, script, segment, stage, structure
+from corpus.annotate import annotate
 from corpus.errors import CorpusError
-from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
+from corpus.registry import Registry, load_registry
 from corpus.translate import memory
 from corpus.translate.engines import get_engine, translate_sentences
 
@@ -26,6 +26,8 @@ SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
 
 Progress = Callable[[str], None]
+# The per-document text stages, in order (checked: each reads only what an earlier one fills).
+TEXT_STAGES = stage.in_order((clean.STAGE, structure.STAGE, segment.STAGE, script.STAGE))
 
 
 class UntranslatedError(CorpusError):
@@ -46,9 +48,7 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
     docs = read_directory(seed_dir)
     for doc in docs:
         progress(f"text  {doc.source_file} → {doc.doc_id}")
-        doc.cleaned, doc.edits = clean.clean(doc.raw, doc.source_file)
-        structure.parse(doc)
-        script.annotate(doc)
+        stage.run(doc, TEXT_STAGES)
     return docs
 
 
@@ -145,5 +145,7 @@ def build(
     what was built and where the English came from.
     """
     docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
+    from corpus.export import publish  # datasets comes with it: every other command starts without it
+
     publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, seed_dir, progress)
     return report

@@ -192,8 +192,11 @@ def wrap_highlighted(text: str, mentions: Iterable[Mention], width: int, colour:
     position = 0
     for break_start, break_end in [*breaks, (len(text), len(text))]:
         if break_start > position:
-            shifted = [Mention(start - position, end - position, text[start:end], mention.type, mention.ref, mention.source)
-                       for start, end, mention in spans if position <= start and end <= break_start]
+            shifted = [
+                Mention(start - position, end - position, text[start:end], mention.type, mention.ref, mention.source)
+                for start, end, mention in spans
+                if position <= start and end <= break_start
+            ]
             units.append(highlight(text[position:break_start], shifted, colour))
         position = break_end
     lines: list[str] = []
@@ -241,7 +244,9 @@ def _header(paragraph: Paragraph, colour: bool) -> str:
 
 def _sentence_speaker(sentence: Sentence, paragraph: Paragraph) -> str:
     """The speaker note of a sentence, unless it only repeats its turn's header."""
-    if not sentence.speaker or (paragraph.kind == "turn" and (sentence.speaker, sentence.speaker_role) == _turn_speaker(paragraph)):
+    if not sentence.speaker or (
+        paragraph.kind == "turn" and (sentence.speaker, sentence.speaker_role) == _turn_speaker(paragraph)
+    ):
         return ""
     return f"  speaker: {sentence.speaker}" + (f" ({sentence.speaker_role})" if sentence.speaker_role else "")
 

@@ -22,7 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.export.rows import CONFIGS  # noqa: E402
 
-LOAD_IN_FRESH_PROCESS = "import time; t = time.perf_counter(); import corpus; corpus.load(); print(time.perf_counter() - t)"
+LOAD_IN_FRESH_PROCESS = (
+    "import time; t = time.perf_counter(); import corpus; corpus.load(); print(time.perf_counter() - t)"
+)
 
 
 def time_corpus_load() -> float:
@@ -51,7 +53,11 @@ def time_load_dataset() -> list[tuple[str, int, float, float]]:
 def sizes() -> list[tuple[str, int, int]]:
     result = []
     for directory in ("corpus/data", "corpus/tei", "alignments"):
-        files = [p for p in (ROOT / directory).rglob("*") if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
+        files = [
+            p
+            for p in (ROOT / directory).rglob("*")
+            if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts
+        ]
         result.append((directory, len(files), sum(p.stat().st_size for p in files)))
     return result
 
@@ -66,7 +72,9 @@ def validate() -> list[tuple[str, str, str]]:
     results = [("lxml", "zhen-tei.rng", f"{len(files) - len(invalid)}/{len(files)} valid {invalid or ''}")]
     for rng in (ours, ROOT / "corpus/schema/vendor/tei_all-4.3.0.rng"):
         run = subprocess.run(["pyjing", str(rng), *map(str, files)], capture_output=True, text=True)
-        results.append(("jing", rng.name, f"{len(files)}/{len(files)} valid" if run.returncode == 0 else run.stdout[:500]))
+        results.append(
+            ("jing", rng.name, f"{len(files)}/{len(files)} valid" if run.returncode == 0 else run.stdout[:500])
+        )
     return results
 
 

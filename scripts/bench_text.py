@@ -29,6 +29,7 @@ cold start.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import sys
 import time
@@ -42,12 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import opencc  # noqa: E402
 from pypinyin import Style, lazy_pinyin, pinyin  # noqa: E402
 
-import corpus.clean  # noqa: E402
-import corpus.script  # noqa: E402
-import corpus.structure  # noqa: E402
 from corpus import pipeline  # noqa: E402
 from corpus.ingest import read_directory  # noqa: E402
 from corpus.model import Document  # noqa: E402
+from corpus.stage import Stage  # noqa: E402
 
 DEFAULT_COPIES = 200
 TARGET_RATIO = 2.0
@@ -65,30 +64,24 @@ def replicate(doc: Document, copies: int) -> Document:
 
 
 class StageTimer:
-    """Seconds spent in each stage ``prepare`` calls, by wrapping the stage functions."""
-
-    STAGES = (
-        ("clean", corpus.clean, "clean"),
-        ("structure+segment", corpus.structure, "parse"),
-        ("script+pinyin", corpus.script, "annotate"),
-    )
+    """Seconds spent in each of the text stages ``prepare`` runs, by running timed copies of them."""
 
     def __init__(self) -> None:
-        self.seconds = {name: 0.0 for name, _, _ in self.STAGES}
+        self.seconds = {stage.name: 0.0 for stage in pipeline.TEXT_STAGES}
 
-    def _timed(self, name: str, function: Callable) -> Callable:
-        def wrapper(*args, **kwargs):
+    def _timed(self, stage: Stage) -> Stage:
+        def run(doc: Document) -> Document:
             started = time.perf_counter()
             try:
-                return function(*args, **kwargs)
+                return stage.run(doc)
             finally:
-                self.seconds[name] += time.perf_counter() - started
+                self.seconds[stage.name] += time.perf_counter() - started
 
-        return wrapper
+        return dataclasses.replace(stage, run=run)
 
     def patches(self, stack: ExitStack) -> None:
-        for name, module, attribute in self.STAGES:
-            stack.enter_context(mock.patch.object(module, attribute, self._timed(name, getattr(module, attribute))))
+        timed = tuple(self._timed(stage) for stage in pipeline.TEXT_STAGES)
+        stack.enter_context(mock.patch.object(pipeline, "TEXT_STAGES", timed))
 
 
 def prepare_in_memory(doc: Document) -> Document:
@@ -152,7 +145,11 @@ def run(copies: int, seed_dir: Path, pypinyin_function: str, out=sys.stdout) -> 
     print(f"ratio text pipeline time / pypinyin time: {ratio:.2f}x "
           f"(target <= {TARGET_RATIO:g}x: {verdict})", file=out)
     elapsed = time.perf_counter() - wall
-    note = "" if elapsed <= RUNTIME_BUDGET_S else f" -- over the {RUNTIME_BUDGET_S} s budget; try --copies 50 for a quick look"
+    note = (
+        ""
+        if elapsed <= RUNTIME_BUDGET_S
+        else f" -- over the {RUNTIME_BUDGET_S} s budget; try --copies 50 for a quick look"
+    )
     print(f"benchmark wall time: {elapsed:.1f} s{note}", file=out)
     return {"copies": copies, "raw_chars": raw_chars, "cleaned_chars": cleaned_chars,
             "seconds": seconds, "stages": stages.seconds, "ratio": ratio}
@@ -162,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=DEFAULT_COPIES,
                         help=f"times each seed's raw text is concatenated (default {DEFAULT_COPIES})")
-    parser.add_argument("--seeds", type=Path, default=pipeline.SEEDS, help="seed directory (default: the shipped seeds)")
+    parser.add_argument(
+        "--seeds", type=Path, default=pipeline.SEEDS, help="seed directory (default: the shipped seeds)"
+    )
     parser.add_argument("--pypinyin", choices=sorted(PYPINYIN), default="pinyin",
                         help="the pypinyin function timed alone (default: pinyin, what the pipeline calls)")
     args = parser.parse_args(argv)

@@ -6,7 +6,8 @@
 Prints precision/recall/F1 per gold file (exact span+type, exact span+type+registry id,
 and overlap+type), per type, and the errors; then the recall the registry's curators would reach
 if they accepted every jieba candidate that ``corpus entities`` reports (the candidates are never
-added to the corpus, so this is an upper bound for one curation round, not the shipped figure); then, when the sentence table exists with
+added to the corpus, so this is an upper bound for one curation round, not the shipped figure); then,
+when the sentence table exists with
 English, the share of Chinese mentions projected onto the English (overall and per type), and how many
 of the hand-checked mentions in ``projection-sample.tsv`` are projected onto the expected English span.
 """
@@ -16,7 +17,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from corpus.annotate import find_mentions, load_registry, project
+from corpus.annotate import find_mentions, project
+from corpus.registry import load_registry
 from corpus.annotate.evaluation import (CORRECT_PROJECTION, GOLD_DIR, PROJECTION_SAMPLE, exact_match, gold_files,
                                         linked_match, overlap_match, projection_outcome, read_gold,
                                         read_projection_sample, score)
@@ -43,10 +45,17 @@ def evaluate_gold(directory: Path, registry, show_errors: bool) -> None:
               f"  (tp={result.true_positives} pred={result.predicted} gold={result.gold}; exact span+type)")
         kinds = sorted({m.type for g, _ in pairs for m in g})
         for kind in kinds:
-            typed = [([m for m in g if m.type == kind], [m for m in p if m.type in (kind, "title" if kind == "work" else kind)])
-                     for g, p in pairs]
+            typed = [
+                (
+                    [m for m in g if m.type == kind],
+                    [m for m in p if m.type in (kind, "title" if kind == "work" else kind)],
+                )
+                for g, p in pairs
+            ]
             result = score(typed)
-            print(f"    {kind:<8} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} (gold={result.gold})")
+            print(
+                f"    {kind:<8} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} (gold={result.gold})"
+            )
         if show_errors:
             for sentence, (gold, predicted) in zip(sentences, pairs):
                 missed = [m for m in gold if not any(exact_match(m, p) for p in predicted)]
@@ -116,7 +125,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=GOLD_DIR)
     parser.add_argument("--sentences", type=Path, default=SENTENCES)
-    parser.add_argument("--errors", action="store_true", help="list missed and spurious mentions, and projection sample errors")
+    parser.add_argument(
+        "--errors", action="store_true", help="list missed and spurious mentions, and projection sample errors"
+    )
     args = parser.parse_args()
     registry = load_registry()
     evaluate_gold(args.gold, registry, args.errors)

@@ -13,7 +13,8 @@ from corpus.align.aligner import default_settings
 from corpus.align.evaluate import exact_f1, recall_by_type
 from corpus.align.evidence import chinese_evidence, english_evidence, shared_items
 from corpus.align.gold import load_gold
-from corpus.align.numbers import en_number_spans, parse_zh_numeral, zh_number_spans
+from corpus.align.numbers import en_number_spans, zh_number_spans
+from corpus.lang.numerals import zh_numeral
 from corpus.model import Document, Link, Paragraph, Sentence
 
 
@@ -130,7 +131,7 @@ def test_scaled_arabic_numbers_agree_across_languages(count, scale):
 
 
 def test_chinese_numerals_in_characters():
-    assert [parse_zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
+    assert [zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
 
 
 @pytest.mark.parametrize("zh, en, expected_shared", [
@@ -171,14 +172,23 @@ def test_both_aligners_cover_every_sentence_once_in_order(zh, en):
 
 def test_baseline_uses_only_the_classic_link_types():
     for passage in load_gold():
-        assert {link.type for link in gale_church_align(passage.zh, passage.en)} <= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2"}
+        assert {link.type for link in gale_church_align(passage.zh, passage.en)} <= {
+            "1-1",
+            "1-0",
+            "0-1",
+            "2-1",
+            "1-2",
+            "2-2",
+        }
 
 
-def test_ours_beats_gale_church_on_the_held_out_gold():
-    test = load_gold(split="test")
-    gold = [passage.links for passage in test]
-    ours = score_alignments(gold, [align_texts(p.zh, p.en) for p in test])
-    baseline = score_alignments(gold, [gale_church_align(p.zh, p.en) for p in test])
+# The tests assert on the dev passages only: a CI threshold on the test passages would be tuned against
+# by whoever makes CI pass.  The test figures are scripts/bench_align.py's to report (README, Evaluation).
+def test_ours_beats_gale_church_on_the_dev_gold():
+    dev = load_gold(split="dev")
+    gold = [passage.links for passage in dev]
+    ours = score_alignments(gold, [align_texts(p.zh, p.en) for p in dev])
+    baseline = score_alignments(gold, [gale_church_align(p.zh, p.en) for p in dev])
     assert ours.strict_f1 >= 0.9
     assert ours.strict_f1 > baseline.strict_f1
     assert ours.lax_f1 >= baseline.lax_f1
@@ -197,11 +207,11 @@ def test_the_fixed_skip_cost_is_what_lets_ours_find_insertions_and_deletions():
 
 
 def test_lexical_evidence_is_what_lifts_ours_above_its_length_model():
-    test = load_gold(split="test")
-    gold = [passage.links for passage in test]
+    dev = load_gold(split="dev")
+    gold = [passage.links for passage in dev]
     no_lexicon = dataclasses.replace(default_settings(), lexical_weight=0.0)
-    with_lexicon = score_alignments(gold, [align_texts(p.zh, p.en) for p in test])
-    without = score_alignments(gold, [align_texts(p.zh, p.en, settings=no_lexicon) for p in test])
+    with_lexicon = score_alignments(gold, [align_texts(p.zh, p.en) for p in dev])
+    without = score_alignments(gold, [align_texts(p.zh, p.en, settings=no_lexicon) for p in dev])
     assert with_lexicon.strict_f1 > without.strict_f1
 
 
@@ -232,7 +242,7 @@ def document_from_gold() -> tuple[Document, list[Link]]:
     """A translated Document whose zh sentences carry their en segments (gold 1-1 and 1-n links only)."""
     sentences, expected = [], []
     en_index = 0
-    for passage in load_gold(split="test"):
+    for passage in load_gold(split="dev"):
         for link in passage.links:
             if len(link.zh) != 1:
                 continue
@@ -271,7 +281,7 @@ def test_align_files_sentence_per_line(tmp_path, baseline):
 
 
 def test_align_files_with_paragraphs_splits_both_sides(tmp_path):
-    passage = load_gold()[3]
+    passage = load_gold(split="dev")[2]  # p8: ten sentences over two paragraphs
     (tmp_path / "zh.txt").write_text("".join(passage.zh[:6]) + "\n\n" + "".join(passage.zh[6:]), encoding="utf-8")
     (tmp_path / "en.txt").write_text(" ".join(passage.en), encoding="utf-8")
     links = parse_links(align_files(tmp_path / "zh.txt", tmp_path / "en.txt", paragraphs=True))

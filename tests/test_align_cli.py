@@ -28,7 +28,9 @@ def test_links_give_line_numbers_in_the_files_and_skip_blank_lines(tmp_path, cap
     en, en_numbers = with_blank_lines(passage.en, {1})
     assert main(["align", write_lines(tmp_path / "zh.txt", zh), write_lines(tmp_path / "en.txt", en)]) == 0
     links = parse_links(capsys.readouterr().out)
-    expected = [(tuple(zh_numbers[i] for i in link.zh), tuple(en_numbers[j] for j in link.en)) for link in passage.links]
+    expected = [
+        (tuple(zh_numbers[i] for i in link.zh), tuple(en_numbers[j] for j in link.en)) for link in passage.links
+    ]
     assert [(link.zh, link.en) for link in links] == expected
 
 
@@ -44,7 +46,10 @@ def test_an_undecodable_english_file_is_an_error_with_the_byte_offset(tmp_path, 
     zh = write_lines(tmp_path / "zh.txt", ["一。"])
     (tmp_path / "en.txt").write_bytes(b"One.\nTw\xe9o.\n")  # Latin-1, which GB18030 would read as Chinese
     assert main(["align", zh, str(tmp_path / "en.txt")]) == 1
-    assert capsys.readouterr().err == f"corpus: error: {tmp_path / 'en.txt'}: byte 7: not valid UTF-8: invalid continuation byte\n"
+    assert (
+        capsys.readouterr().err
+        == f"corpus: error: {tmp_path / 'en.txt'}: byte 7: not valid UTF-8: invalid continuation byte\n"
+    )
 
 
 def test_a_gbk_chinese_file_is_read(tmp_path, capsys):

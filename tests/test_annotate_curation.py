@@ -1,7 +1,8 @@
 """`corpus entities`: unknown names for curation and mentions the English lacks."""
 from __future__ import annotations
 
-from corpus.annotate import annotate, load_registry
+from corpus.annotate import annotate
+from corpus.registry import load_registry
 from corpus.annotate.curation import curation_report
 from corpus.model import Document, Paragraph, Sentence
 
@@ -9,7 +10,9 @@ from corpus.model import Document, Paragraph, Sentence
 def document(*pairs: tuple[str, str]) -> Document:
     sentences = [Sentence(f"t.p000.s{i:02d}", "t", 0, i, zh, en_segments=[en] if en else [])
                  for i, (zh, en) in enumerate(pairs)]
-    return Document("t", "t.txt", "", paragraphs=[Paragraph(0, "paragraph", "".join(zh for zh, _ in pairs), None, sentences)])
+    return Document(
+        "t", "t.txt", "", paragraphs=[Paragraph(0, "paragraph", "".join(zh for zh, _ in pairs), None, sentences)]
+    )
 
 
 def test_unknown_names_are_reported_but_never_added_and_paraphrased_names_are_unprojected():

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.annotate.mentions import find_mentions, rule_name, unknown_candidates
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_mentions_are_valid_sorted_and_never_overlap(text):
 
 
 def test_a_work_whose_title_is_an_ordinary_word_is_matched_only_in_title_brackets():
-    from corpus.annotate import load_registry
+    from corpus.registry import load_registry
     from corpus.annotate.mentions import find_mentions
 
     registry = load_registry()

@@ -14,7 +14,7 @@ from corpus.annotate.evaluation import projection_outcome, read_projection_sampl
 from corpus.annotate.mentions import find_mentions
 from corpus.annotate.projection import project, project_pairs, projection_rate, transliterations
 from corpus.annotate.quantities import chinese_number, english_numbers, english_patterns
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 from corpus.model import Mention
 
 
@@ -40,8 +40,11 @@ def test_names_and_quantities_find_their_english(registry):
 
 
 def test_dates_and_traditional_script(registry):
-    english, _ = projected("3月20日，創新工場董事長李開復宣布。", "On 20 March, Sinovation Ventures chairman Kai-Fu Lee "
-                           "announced it.", registry)
+    english, _ = projected(
+        "3月20日，創新工場董事長李開復宣布。",
+        "On 20 March, Sinovation Ventures chairman Kai-Fu Lee announced it.",
+        registry,
+    )
     assert [e[0] for e in english] == ["20 March", "Sinovation Ventures", "Kai-Fu Lee"]
 
 
@@ -147,16 +150,24 @@ def test_the_longest_form_of_a_quantity_is_taken(registry):
 
 def test_a_name_inside_a_longer_name_yields_to_one_on_its_own_even_when_nearer(registry):
     zh, en = "在北京，智源研究院成立。", "The Beijing Academy of Artificial Intelligence (BAAI) was founded in Beijing."
-    assert pairs(zh, en, registry) == [("北京", ("Beijing", en.rindex("Beijing"))), ("智源研究院", ("BAAI", en.index("BAAI")))]
+    assert pairs(zh, en, registry) == [
+        ("北京", ("Beijing", en.rindex("Beijing"))),
+        ("智源研究院", ("BAAI", en.index("BAAI"))),
+    ]
 
 
 def test_one_entitys_mentions_take_its_spans_in_the_chinese_order(registry):
     # founder-wave-2023.p003.s00: the full name was going to the second mention, "Smola" to the first
-    zh = ("就好像王興找上老同學王慧文開啟大模型創業一樣,這次李沐是與其導師Alex Smola一起創業的,Alex Smola曾任亞馬遜副總裁,"
-          "是位杰出的AI科學家,目前任Boson.ai的CEO。")
-    en = ("Just as Wang Xing went to his old classmate Wang Huiwen to launch a large-model start-up, this time Li Mu is "
-          "starting a company together with his doctoral adviser, Alex Smola. Smola, a former vice president at Amazon "
-          "and a distinguished AI scientist, is currently CEO of Boson.ai.")
+    zh = (
+        "就好像王興找上老同學王慧文開啟大模型創業一樣,這次李沐是與其導師Alex Smola一起創業的,"
+        "Alex Smola曾任亞馬遜副總裁,"
+        "是位杰出的AI科學家,目前任Boson.ai的CEO。"
+    )
+    en = (
+        "Just as Wang Xing went to his old classmate Wang Huiwen to launch a large-model start-up, this time Li Mu is "
+        "starting a company together with his doctoral adviser, Alex Smola. Smola, a former vice president at Amazon "
+        "and a distinguished AI scientist, is currently CEO of Boson.ai."
+    )
     smola = [target for text, target in pairs(zh, en, registry) if text == "Alex Smola"]
     assert smola == [("Alex Smola", en.index("Alex Smola")), ("Smola", en.index("Smola,"))]
 
@@ -183,4 +194,6 @@ def test_projection_precision_on_the_hand_checked_sample(built_sentences, regist
         zh, en = built_sentences[case.sentence_id]
         outcomes[projection_outcome(case, project_pairs(find_mentions(zh, registry), zh, en, registry))[0]] += 1
     assert outcomes["mention not detected"] == 0
-    assert outcomes["expected span"] / (outcomes["expected span"] + outcomes["other span"]) >= 0.9  # 0.79 before the ranking
+    assert (
+        outcomes["expected span"] / (outcomes["expected span"] + outcomes["other span"]) >= 0.9
+    )  # 0.79 before the ranking

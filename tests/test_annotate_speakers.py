@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate
 from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse_gold_line, read_gold, gold_files,
                                         score)
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 from corpus.annotate.speakers import assign_speakers, find_quotations
 from corpus.model import Document, Mention, Paragraph, Sentence
 from corpus.segment import split_sentences
@@ -34,15 +34,23 @@ def roles(doc):
 
 
 def test_turns_quotes_and_narrative(registry):
-    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
-        paragraph(0, "title", "瘋狂的幻方"),
-        paragraph(1, "paragraph", "各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。能做這件事。”幻方很樂觀。",
-                  pieces=["各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。", "能做這件事。”", "幻方很樂觀。"]),
-        paragraph(2, "turn", "前不久，幻方發公告。為什麼？", label="「暗涌」"),
-        paragraph(3, "turn", "我們做大模型。", label="梁文鋒"),
-        paragraph(4, "paragraph", "「慌什么。」张宏江淡淡地答。"),
-        paragraph(5, "paragraph", "李沐，江湖人称“沐神”。张宏江被业界称为领域的“开山鼻祖”。"),
-    ])
+    doc = Document(
+        doc_id="t",
+        source_file="t.txt",
+        paragraphs=[
+            paragraph(0, "title", "瘋狂的幻方"),
+            paragraph(
+                1,
+                "paragraph",
+                "各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。能做這件事。”幻方很樂觀。",
+                pieces=["各種艱難之下，創始人梁文鋒告訴我們：“關鍵是我們想做這件事。", "能做這件事。”", "幻方很樂觀。"],
+            ),
+            paragraph(2, "turn", "前不久，幻方發公告。為什麼？", label="「暗涌」"),
+            paragraph(3, "turn", "我們做大模型。", label="梁文鋒"),
+            paragraph(4, "paragraph", "「慌什么。」张宏江淡淡地答。"),
+            paragraph(5, "paragraph", "李沐，江湖人称“沐神”。张宏江被业界称为领域的“开山鼻祖”。"),
+        ],
+    )
     assign_speakers(doc, registry)
     quoted = ("liang-wenfeng", "quoted")
     assert roles(doc) == [
@@ -68,8 +76,18 @@ def quoted_words(doc):
 
 
 def test_a_sentence_holding_two_quotations_marks_each_and_not_the_words_between(registry):
-    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
-        paragraph(0, "paragraph", "“想法不重要。”“創業更復雜。”，李沐曾談到。", pieces=["“想法不重要。”“創業更復雜。”，李沐曾談到。"])])
+    doc = Document(
+        doc_id="t",
+        source_file="t.txt",
+        paragraphs=[
+            paragraph(
+                0,
+                "paragraph",
+                "“想法不重要。”“創業更復雜。”，李沐曾談到。",
+                pieces=["“想法不重要。”“創業更復雜。”，李沐曾談到。"],
+            )
+        ],
+    )
     assign_speakers(doc, registry)
     assert roles(doc) == [[("li-mu", "quoted")]]
     assert quoted_words(doc) == [[["“想法不重要。”", "“創業更復雜。”"]]]
@@ -102,7 +120,9 @@ def interview(*turns):
         paragraph(index, "turn", text, label=label) for index, (label, text) in enumerate(turns)])
 
 
-@pytest.mark.parametrize("asking", ["记者", "記者", "主持人", "采访者", "問", "《智能周刊》", "「科創週刊」", "**《智能周刊》**"])
+@pytest.mark.parametrize(
+    "asking", ["记者", "記者", "主持人", "采访者", "問", "《智能周刊》", "「科創週刊」", "**《智能周刊》**"]
+)
 def test_a_label_naming_the_interviewer_side_asks_without_a_registry_id(registry, asking):
     doc = interview((asking, "你为什么再次创业？"), ("李飞扬", "因为时机到了。"), (asking, "下一步呢？"),
                     ("王小川", "做医疗。"))
@@ -138,8 +158,11 @@ def test_only_a_person_answering_an_interviewer_is_an_interviewee(registry, turn
 
 
 def test_role_labels_are_validated():
-    from corpus.annotate.registry import validate
-    problems = validate({"entities": [], "role_labels": {"asker": ["记者"], "interviewer": ["问"], "interviewee": ["「问」"]}})
+    from corpus.registry import validate
+
+    problems = validate(
+        {"entities": [], "role_labels": {"asker": ["记者"], "interviewer": ["问"], "interviewee": ["「问」"]}}
+    )
     assert problems == ["role_labels: role 'asker' is not one of ['interviewee', 'interviewer']",
                         "role_labels: '问' is listed under ['interviewee', 'interviewer']"]
     assert load_registry().label_role("「記者」") == "interviewer"

@@ -7,10 +7,23 @@ from corpus.api import Corpus
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 ENTITIES = [
-    {"id": "liang-wenfeng", "type": "person", "zh_hans": "梁文锋", "zh_hant": "梁文鋒", "en": "Liang Wenfeng",
-     "aliases": ["梁文锋", "梁文鋒", "Liang Wenfeng"]},
+    {
+        "id": "liang-wenfeng",
+        "type": "person",
+        "zh_hans": "梁文锋",
+        "zh_hant": "梁文鋒",
+        "en": "Liang Wenfeng",
+        "aliases": ["梁文锋", "梁文鋒", "Liang Wenfeng"],
+    },
     {"id": "anyong", "type": "org", "zh_hans": "暗涌", "zh_hant": "暗湧", "en": "Waves", "aliases": ["暗涌", "Waves"]},
-    {"id": "li-mu", "type": "person", "zh_hans": "李沐", "zh_hant": "李沐", "en": "Li Mu", "aliases": ["李沐", "Li Mu"]},
+    {
+        "id": "li-mu",
+        "type": "person",
+        "zh_hans": "李沐",
+        "zh_hant": "李沐",
+        "en": "Li Mu",
+        "aliases": ["李沐", "Li Mu"],
+    },
 ]
 
 
@@ -62,7 +75,12 @@ def test_a_chinese_query_matches_anywhere_in_either_script(corpus):
 
 
 def test_said_by_an_id_or_any_name_gives_turns_and_quotations(corpus):
-    assert ids(corpus.said_by("liang-wenfeng")) == ids(corpus.said_by("梁文鋒")) == ids(corpus.said_by("Liang Wenfeng")) == [1, 2]
+    assert (
+        ids(corpus.said_by("liang-wenfeng"))
+        == ids(corpus.said_by("梁文鋒"))
+        == ids(corpus.said_by("Liang Wenfeng"))
+        == [1, 2]
+    )
     assert ids(corpus.said_by("Waves")) == [0]
     assert [(s.index, s.speaker_role) for s in corpus.said_by("李沐")] == [(5, "quoted")]
 

@@ -5,12 +5,10 @@ import importlib.util
 import re
 from pathlib import Path
 
-import corpus.clean
-import corpus.script
-import corpus.structure
+from corpus import pipeline
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_text.py"
-CONTENDERS = ("text pipeline", "of which clean", "of which structure+segment", "of which script+pinyin",
+CONTENDERS = ("text pipeline", "of which clean", "of which structure", "of which segment", "of which script",
               "opencc alone", "pypinyin alone")
 
 
@@ -22,7 +20,7 @@ def load_bench():
 
 
 def stages():
-    return corpus.clean.clean, corpus.structure.parse, corpus.script.annotate
+    return pipeline.TEXT_STAGES
 
 
 def test_bench_prints_throughputs_and_the_ratio(capsys):

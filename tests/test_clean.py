@@ -111,14 +111,30 @@ def test_000_headings_broken_over_lines_are_joined():
 def test_001_markdown_is_gone_and_title_is_first():
     text = cleaned("001")[0]
     assert lines("001")[0] == "对话张宏江博士：中国技术创新为什么难？基础研究必须当成慈善一样做"
-    for gone in ["**", "![", "inews.gtimg.com", "_来源", "来源：视觉中国", "作者 ｜ 程潇熠", "编辑 ｜ 康晓", "出品丨深网"]:
+    for gone in [
+        "**",
+        "![",
+        "inews.gtimg.com",
+        "_来源",
+        "来源：视觉中国",
+        "作者 ｜ 程潇熠",
+        "编辑 ｜ 康晓",
+        "出品丨深网",
+    ]:
         assert gone not in text
     assert "张宏江是这场“豪赌”中被寄予厚望的灵魂人物。" in text
 
 
 def test_001_hard_wrapped_names_are_joined_with_a_space():
     text = cleaned("001")[0]
-    for name in ["Geoffrey Hinton；", "OpenAI CEO Sam Altman；", "Yann LeCun、", "(Geoffrey Hinton)", "（Yann LeCun）", "(Yuval Noah Harari)"]:
+    for name in [
+        "Geoffrey Hinton；",
+        "OpenAI CEO Sam Altman；",
+        "Yann LeCun、",
+        "(Geoffrey Hinton)",
+        "（Yann LeCun）",
+        "(Yuval Noah Harari)",
+    ]:
         assert name in text
     assert "“暂停AI研究倡议的发起人”、现任麻省理工学院" in text  # CJK: joined without a space
     assert "\nHinton" not in text and "\nLeCun" not in text
@@ -164,7 +180,17 @@ def test_002_pinyin_annotations_go_and_real_parentheses_stay():
 
 def test_002_footer_disclaimer_and_source_line_are_gone():
     text = cleaned("002")[0]
-    for gone in ["風險提示及免責條款", "關鍵詞", "關于我們", "版權所有", "Copyright", "ICP", "@qq.com", "(資料圖)", "本文作者"]:
+    for gone in [
+        "風險提示及免責條款",
+        "關鍵詞",
+        "關于我們",
+        "版權所有",
+        "Copyright",
+        "ICP",
+        "@qq.com",
+        "(資料圖)",
+        "本文作者",
+    ]:
         assert gone not in text
     assert lines("002")[-1].startswith("梁文鋒:不是所有人都能瘋狂一輩子")
 
@@ -207,8 +233,16 @@ def test_headline_mentioning_copyright_ownership_is_article_text():
     assert "AI生成内容的版权所有权归谁?法院给出了答案" in clean(text)[0]
 
 
-@pytest.mark.parametrize("line", ["鋼企網 版權所有,未經書面授權禁止使用", "版权所有 © 2024 某某科技网 沪ICP备12345678号",
-                                  "版权归原作者所有", "未经授权不得转载", "本文为专栏作者授权本站发表"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "鋼企網 版權所有,未經書面授權禁止使用",
+        "版权所有 © 2024 某某科技网 沪ICP备12345678号",
+        "版权归原作者所有",
+        "未经授权不得转载",
+        "本文为专栏作者授权本站发表",
+    ],
+)
 def test_real_copyright_notices_are_removed(line):
     assert _removed(f"标题\n正文。\n{line}").get(line) == "boilerplate.copyright"
 
@@ -218,7 +252,9 @@ def test_sentence_starting_like_a_byline_is_article_text(line):
     assert line in clean(f"标题\n{line}\n正文。")[0]
 
 
-@pytest.mark.parametrize("line", ["记者 | 李明", "采访 | 赵晓 编辑 | 钱程", "文 | 赵晓", "作者:李明 编辑:王芳", "記者 林志豪/臺北報導"])
+@pytest.mark.parametrize(
+    "line", ["记者 | 李明", "采访 | 赵晓 编辑 | 钱程", "文 | 赵晓", "作者:李明 编辑:王芳", "記者 林志豪/臺北報導"]
+)
 def test_whole_line_bylines_are_removed(line):
     assert _removed(f"标题\n{line}\n正文。").get(line) == "metadata.byline"
 

@@ -1,7 +1,6 @@
 """Properties of cleaning on arbitrary text: lossless, idempotent, well-formed, linear."""
 from __future__ import annotations
 
-import time
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -18,8 +17,9 @@ from corpus.clean.unicode_fold import find_folds
 FRAGMENTS = [
     "**", "*", "# ", "#", "![](https://x/a_b.png)", "[链接](https://x.y)", "_", "_来源：视觉中国_", "<p>", "</strong>",
     "\n", "\n\n", "\n\n\n", " ", "  ", "\u3000", "\u00a0", "\t", "\r\n", "\r", "\u200b", "\ufeff", "\x07",
-    "時", "(shí)", "（shí）", "(AGI)", "(出北京)", "架構", "(gòu)", "「", "」", "“", "”", "（", "）", "，", "、", "。",
-    "：", ":", "；", "？", "——", "张宏江：", "「暗涌」:", "Geoffrey", "Hinton", "Sam", "Altman", "01", "06", "1. ", "- ",
+    "時", "(shí)", "（shí）", "(AGI)", "(出北京)", "架構", "(gòu)", "「", "」", "“", "”", "（", "）", "，", "、",
+    "。", "：", ":", "；", "？", "——", "张宏江：", "「暗涌」:", "Geoffrey", "Hinton", "Sam", "Altman", "01", "06",
+    "1. ", "- ",
     "加入收藏", "关键词:", "相关新闻", "资讯", "更多>", "版权所有", "图片来源:视觉中国", "来源:", "编辑 | 卫诗婕",
     "2023-08-01 23:23:40 来源:极客公园", "⽴", "⾦⼭", "海报", "人妻", "夜夜爽", "麻豆", "三级",
     "本文為專欄作者授權創業邦發表，editor@cyzone.cn。", "而張宏江接下來", "我们", "一件事", "OpenAI",
@@ -102,18 +102,18 @@ def test_paragraphs_ending_a_sentence_are_never_glued(paragraphs, separator):
 
 
 @SETTINGS
-@given(st.sampled_from(["Geoffrey", "Sam", "Yann"]), st.sampled_from(["Hinton", "Altman", "LeCun"]), st.sampled_from(["\n", "\n\n"]))
+@given(st.sampled_from(["Geoffrey", "Sam", "Yann"]), st.sampled_from(["Hinton", "Altman", "LeCun"]),
+       st.sampled_from(["\n", "\n\n"]))
 def test_latin_words_split_over_lines_join_with_one_space(first, last, gap):
     text, _ = clean(f"之一{first}{gap}{last}；")
     assert text == f"之一{first} {last}；"
 
 
-def test_fifty_megabyte_single_line_is_cleaned_in_linear_time():
+def test_a_long_single_line_is_cleaned_losslessly():
+    # Whether time stays linear up to 50 MB is scripts/bench_linear.py's to measure (a ratio, not a deadline).
     unit = "当时没有人再投资神经网络，但杰弗里 · 辛顿(Geoffrey Hinton)**并没有放弃**，時(shí)  場(chǎng)\u00a0⽴ "
-    raw = unit * (50_000_000 // len(unit.encode("utf-8")) + 1)
-    started = time.perf_counter()
+    raw = unit * 300
     text, passes = clean(raw)
-    elapsed = time.perf_counter() - started
     assert "**" not in text and "(shí)" not in text and "\n" not in text
+    assert text.count("時 場 立") == 300  # readings gone, spaces squeezed, the Kangxi radical folded
     assert revert_all(text, passes) == raw
-    assert elapsed < 45, f"{elapsed:.1f}s for 50 MB: something is not linear"

@@ -69,7 +69,9 @@ def fresh(tmp_path: Path) -> Path:
     return directory
 
 
-settings_for_files = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings_for_files = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @settings_for_files
@@ -130,9 +132,29 @@ def test_the_opus_read_command_line_prints_our_pairs(tmp_path):
     directory = tmp_path / "alignments"
     export_xces(small_corpus(), directory)
     opus_read = Path(shutil.which("opus_read") or Path(__import__("sys").executable).parent / "opus_read")
-    result = subprocess.run([str(opus_read), "-d", "zhen", "-s", "zh", "-t", "en", "-af", str(directory / ALIGNMENT_FILE),
-                             "-dl", str(directory), "-p", "raw", "-wm", "moses"],
-                            capture_output=True, text=True, check=True, timeout=60)
+    result = subprocess.run(
+        [
+            str(opus_read),
+            "-d",
+            "zhen",
+            "-s",
+            "zh",
+            "-t",
+            "en",
+            "-af",
+            str(directory / ALIGNMENT_FILE),
+            "-dl",
+            str(directory),
+            "-p",
+            "raw",
+            "-wm",
+            "moses",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     assert result.stdout.splitlines() == ["智源成立了。\tBAAI was founded. It was 2018.", "没有译文。\t"]
 
 

@@ -24,7 +24,7 @@ from argostranslate import settings as argos_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import script, structure
+from corpus import script, segment, structure
 from corpus.errors import CorpusError, InvalidModelPackage, ModelNotInstalled, PackageIndexUnavailable, UnknownEngine
 from corpus.translate import models
 from corpus.model import Document, Sentence
@@ -410,6 +410,7 @@ def test_engines_read_traditional_text_as_simplified_without_lost_characters():
     doc = Document(doc_id="d", source_file="d.txt", raw="")
     doc.cleaned = "真正的瘋狂??????\n\n我們不做垂類和應用，到底??????為什麼？\n\n真的嗎???"
     structure.parse(doc)
+    segment.segment(doc)
     script.annotate(doc)
     engine = Echo()
     translate_sentences(doc.sentences, engine)

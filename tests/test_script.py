@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from pypinyin import pinyin
 
-from corpus.annotate.registry import load_registry
+from corpus.registry import load_registry
 from corpus.errors import CorpusError
 from corpus.script import HAN, detect_script, load_overrides, to_hans, to_hant, to_pinyin
 

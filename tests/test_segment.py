@@ -4,7 +4,9 @@ from hypothesis import strategies as st
 from corpus.segment import CLOSERS, split_sentences
 
 CJK_TEXT = st.text(
-    alphabet=st.sampled_from(list("我们在做一件事张宏江说好的。！？!?；;…“”「」『』（）()《》‘’\"'.,，:：3.5GPT- \u3000")),
+    alphabet=st.sampled_from(
+        list("我们在做一件事张宏江说好的。！？!?；;…“”「」『』（）()《》‘’\"'.,，:：3.5GPT- \u3000")
+    ),
     max_size=200,
 )
 
@@ -41,7 +43,8 @@ def test_terminator_inside_brackets_does_not_break():
 
 
 def test_real_interview_sentence_from_seed_002():
-    text = "梁文鋒:其實從最早的1張卡,到2015年的100張卡、2019年的1000張卡,再到一萬張,這個過程是逐步發生的。幾百張卡之前,我們托管在IDC。"
+    text = ("梁文鋒:其實從最早的1張卡,到2015年的100張卡、2019年的1000張卡,再到一萬張,這個過程是逐步發生的。"
+            "幾百張卡之前,我們托管在IDC。")
     assert len(split_sentences(text)) == 2
 
 

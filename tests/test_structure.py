@@ -331,4 +331,7 @@ def test_narrative_labels_inside_a_short_interview_are_not_speakers(tmp_path):
     assert [p.speaker_label for p in turns(doc)] == ["记者", "王小川", "王小川", "王小川", "记者", "王小川"]
     continued = [p.text for p in turns(doc)][2:4]  # the answer goes on in lines that merely hold a colon
     assert continued == ["原因很简单:搜索已经到头了。", "他说:“我们会继续投入。”"]
-    assert [(p.text, p.speaker_label) for p in doc.paragraphs[1:3]] == [("时间：2023年6月15日", None), ("地点：北京", None)]
+    assert [(p.text, p.speaker_label) for p in doc.paragraphs[1:3]] == [
+        ("时间：2023年6月15日", None),
+        ("地点：北京", None),
+    ]

@@ -109,7 +109,9 @@ def documents(draw, doc_id: str = "") -> Document:
         paragraphs=[draw(paragraphs(doc_id, index)) for index in range(draw(st.integers(0, 4)))],
     )
     zh_count, en_count = len(doc.sentences), len(doc.en_segments)
-    indices = lambda count: st.lists(st.integers(0, count - 1), max_size=2).map(tuple) if count else st.just(())
+    def indices(count: int) -> st.SearchStrategy:
+        return st.lists(st.integers(0, count - 1), max_size=2).map(tuple) if count else st.just(())
+
     doc.links = draw(st.lists(st.builds(Link, indices(zh_count), indices(en_count),
                                         st.floats(0, 1)),
                               max_size=4))
@@ -166,7 +168,9 @@ def test_nestable_mentions_keep_a_maximal_properly_nested_subset(data):
     candidates = data.draw(mentions(" ".join(segments)))
     quotes = data.draw(quote_spans(" ".join(segments)))
     kept = tei.nestable_mentions(segments, candidates, quotes)
-    inside_or_apart = lambda m: all(s <= m.start and m.end <= e or m.end <= s or e <= m.start for s, e in quotes)
+    def inside_or_apart(m: Mention) -> bool:
+        return all(s <= m.start and m.end <= e or m.end <= s or e <= m.start for s, e in quotes)
+
     assert all(map(inside_or_apart, kept))
     assert all(any(k is c for c in candidates) for k in kept)
     spans = [(m.start, m.end) for m in kept]

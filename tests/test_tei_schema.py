@@ -112,7 +112,9 @@ def test_normalised_values_pass_jing_with_our_schema_and_tei_all(tmp_path):
         assert (result.returncode, result.stdout) == (0, ""), result.stdout[:2000]
 
 
-@settings(max_examples=2, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))  # jing is slow to shrink with
+@settings(
+    max_examples=2, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate)
+)  # jing is slow to shrink with
 @given(st.lists(documents(), min_size=6, max_size=8, unique_by=lambda d: d.doc_id))
 def test_written_files_pass_jing_with_our_schema_and_tei_all(tmp_path_factory, docs):
     """Also writes the corpus header with the curated registry, the shape the build uses."""

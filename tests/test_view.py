@@ -112,7 +112,10 @@ def test_adjacent_overlapping_and_out_of_range_mentions():
     ]
     marked = view.highlight(sentence.zh, sentence.entities)
     assert marked == "⟦张宏江|person:zhang-hongjiang⟧⟦李沐|person:li-mu⟧⟦说|work⟧"
-    assert view.parse_markup(marked) == (sentence.zh, [(0, 3, "person:zhang-hongjiang"), (3, 5, "person:li-mu"), (5, 6, "work")])
+    assert view.parse_markup(marked) == (
+        sentence.zh,
+        [(0, 3, "person:zhang-hongjiang"), (3, 5, "person:li-mu"), (5, 6, "work")],
+    )
     coloured = view.highlight(sentence.zh, sentence.entities, colour=True)
     assert coloured.startswith("\x1b[1;33m张宏江\x1b[0m\x1b[1;33m李沐\x1b[0m")
     assert view.strip_ansi(coloured) == sentence.zh

@@ -37,7 +37,8 @@ from itertools import accumulate
 
 from corpus.align.dp import LinkType, banded_align
 from corpus.align.evidence import Evidence, chinese_evidence, english_evidence, shared_items
-from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, length_cost, load_length_model
+from corpus.align.lengths import (GALE_CHURCH_PRIORS, LengthModel, char_length, length_cost, link_type,
+                                  load_length_model)
 from corpus.model import Link
 
 GALE_CHURCH_LINK_TYPES: tuple[LinkType, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
@@ -58,7 +59,7 @@ def default_settings() -> AlignerSettings:
     """Our aligner's settings from ``length_model.json`` (fitted/tuned on the dev passages of the gold set)."""
     data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
     ours = data["ours"]
-    priors = {tuple(int(n) for n in name.split("-")): p for name, p in ours["priors"].items()}
+    priors = {link_type(name): p for name, p in ours["priors"].items()}
     base = load_length_model()
     model = LengthModel(base.en_chars_per_zh_char, base.variance, priors, base.source)
     return AlignerSettings(model, ours["lexical_weight"], tuple(priors), ours["skip_cost"])

@@ -22,10 +22,18 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, english_key, headword_keys, is_headword, longest_headword
+from corpus.align.lexicon import (
+    ENGLISH_WORD,
+    ZH_FUNCTION_WORDS,
+    english_key,
+    headword_keys,
+    is_headword,
+    longest_headword,
+)
 from corpus.align.numbers import en_number_spans, zh_number_spans
+from corpus.lang import HAN_CLASS
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+HAN = re.compile(f"[{HAN_CLASS}]+")
 MAX_MATCH = 8  # longest CC-CEDICT headword we try when segmenting greedily
 MAX_NAME_SYLLABLES = 3  # a Chinese given name or place name rarely exceeds three characters
 
@@ -57,10 +65,10 @@ def _token_spans(text: str, number_spans: list[tuple[int, int, str]]) -> list[tu
     for start, end, word in words:
         if any(ns <= start and end <= ne for ns, ne, _ in spans):
             continue
-        key = english_key(word)
-        if key is None:
+        word_key = english_key(word)
+        if word_key is None:
             continue
-        keys = {key}
+        keys = {word_key}
         if word[0].isupper() and word.isalpha():
             keys.add("py:" + word.lower())
         spans.append((start, end, keys))

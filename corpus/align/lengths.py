@@ -45,9 +45,15 @@ def char_length(text: str) -> int:
     return sum(1 for char in text if not char.isspace())
 
 
+def link_type(name: str) -> tuple[int, int]:
+    """``"1-2"`` → ``(1, 2)``: Chinese and English sentence counts of a link type."""
+    zh, en = name.split("-")
+    return int(zh), int(en)
+
+
 def load_length_model() -> LengthModel:
     data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
-    priors = {tuple(int(n) for n in name.split("-")): p for name, p in data["priors"].items()}
+    priors = {link_type(name): p for name, p in data["priors"].items()}
     return LengthModel(data["en_chars_per_zh_char"], data["variance"], priors, data["source"])
 
 

@@ -10,61 +10,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-ZH_SCALES = {"万亿": Decimal(10) ** 12, "萬億": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "億": Decimal(10) ** 8,
-             "万": Decimal(10) ** 4, "萬": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
-ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-ZH_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+from corpus import lang
+from corpus.lang.numerals import (EN_NUMBER, ZH_MAGNITUDES, ZH_NUMERAL_CHARACTERS, en_value, magnitude,
+                                  zh_numeral)
 
-EN_SCALES = {"hundred": Decimal(100), "thousand": Decimal(1000), "million": Decimal(10) ** 6,
-             "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
-EN_WORDS = {word: value for value, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
-EN_MONTHS = {month: number for number, month in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
 # "may" is far more often a verb than a month; a false number key would be noise.
-del EN_MONTHS["may"]
-
-_ZH_SCALE_ALTERNATION = "|".join(sorted(ZH_SCALES, key=len, reverse=True))
-ZH_ARABIC = re.compile(r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + _ZH_SCALE_ALTERNATION + ")?")
-ZH_NUMERAL_RUN = re.compile(r"[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
-EN_NUMBER = re.compile(
-    r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(EN_WORDS) + r")(?:[\s-]+(" + "|".join(EN_SCALES) + r"))?\b",
-    re.IGNORECASE)
+EN_MONTHS = {month.lower(): number for number, month in enumerate(lang.EN_MONTHS, start=1) if month != "May"}
+ZH_ARABIC = re.compile(r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(ZH_MAGNITUDES) + ")?")
+ZH_NUMERAL_RUN = re.compile(f"[{ZH_NUMERAL_CHARACTERS}]{{2,}}")
 
 
 def number_key(value: Decimal) -> str:
     """``num:`` plus the value in plain notation without trailing zeros (``1.750`` → ``num:1.75``)."""
     text = format(value.normalize(), "f")
     return "num:" + text
-
-
-def parse_zh_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral written with characters (``二十`` → 20, ``三千五百万`` → 35000000).
-
-    Returns None for runs that are not a well-formed numeral, such as the
-    digit list ``一二`` or the reduplication in ``一一对应``.
-    """
-    total = section = digit = 0
-    seen_digit = False
-    for char in text:
-        if char in ZH_DIGITS:
-            if seen_digit:  # two digits in a row: a list like 一二, not a numeral
-                return None
-            digit, seen_digit = ZH_DIGITS[char], True
-        elif char in ZH_UNITS:
-            section += (digit or 1) * ZH_UNITS[char]
-            digit, seen_digit = 0, False
-        elif char in ZH_BIG_UNITS:
-            total = (total + section + digit) * ZH_BIG_UNITS[char]
-            section = digit = 0
-            seen_digit = False
-        else:
-            return None
-    return total + section + digit
 
 
 def zh_number_spans(text: str) -> list[tuple[int, int, str]]:
@@ -76,7 +35,7 @@ def zh_number_spans(text: str) -> list[tuple[int, int, str]]:
         except InvalidOperation:
             continue
         if match.group(2):
-            value *= ZH_SCALES[match.group(2)]
+            value *= magnitude(match.group(2))
         spans.append((match.start(), match.end(), number_key(value)))
     taken = [False] * len(text)
     for start, end, _ in spans:
@@ -84,9 +43,9 @@ def zh_number_spans(text: str) -> list[tuple[int, int, str]]:
     for match in ZH_NUMERAL_RUN.finditer(text):
         if any(taken[match.start():match.end()]):
             continue
-        value = parse_zh_numeral(match.group())
-        if value is not None:
-            spans.append((match.start(), match.end(), number_key(Decimal(value))))
+        numeral = zh_numeral(match.group())
+        if numeral is not None:
+            spans.append((match.start(), match.end(), number_key(numeral)))
     return sorted(spans)
 
 
@@ -94,14 +53,7 @@ def en_number_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, key)`` for every number in an English sentence (digits, number words, months)."""
     spans: list[tuple[int, int, str]] = []
     for match in EN_NUMBER.finditer(text):
-        head = match.group(1).lower()
-        if head in EN_WORDS:
-            value = Decimal(EN_WORDS[head])
-        else:
-            value = Decimal(head.replace(",", ""))
-        if match.group(2):
-            value *= EN_SCALES[match.group(2).lower()]
-        spans.append((match.start(), match.end(), number_key(value)))
+        spans.append((match.start(), match.end(), number_key(en_value(match))))
     for match in re.finditer(r"[A-Za-z]+", text):
         month = EN_MONTHS.get(match.group().lower())
         if month and match.group()[0].isupper():

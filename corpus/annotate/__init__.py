@@ -1,7 +1,7 @@
 """Annotation: entity mentions (Chinese and projected English) and speakers.
 
-``annotate(doc)`` is what the build calls; the pieces are importable on their own:
-:func:`~corpus.annotate.registry.load_registry`,
+``annotate(doc)`` is what the build calls; the registry it reads is :mod:`corpus.registry`;
+the pieces are importable on their own:
 :func:`~corpus.annotate.mentions.find_mentions`,
 :func:`~corpus.annotate.projection.project`,
 :func:`~corpus.annotate.speakers.assign_speakers`.
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from corpus.annotate.mentions import find_mentions, unknown_candidates
 from corpus.annotate.projection import project
-from corpus.annotate.registry import Entity, Registry, load_registry
+from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
 from corpus.model import Document
 
-__all__ = ["Entity", "Registry", "annotate", "assign_speakers", "find_mentions", "load_registry", "project",
-           "unknown_candidates"]
+__all__ = ["annotate", "assign_speakers", "find_mentions", "project", "unknown_candidates"]
 
 
 def annotate(doc: Document, registry: Registry | None = None) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from corpus.annotate.mentions import unknown_candidates
 from corpus.annotate.projection import project
-from corpus.annotate.registry import Registry
+from corpus.registry import Registry
 from corpus.model import Document
 
 

@@ -23,8 +23,11 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
-from corpus.annotate.registry import Registry, is_chinese
+from corpus import lang
+from corpus.lang import CLASSIFIERS, alternation, has_han
+from corpus.lang.numerals import ZH_MAGNITUDES
 from corpus.model import Mention
+from corpus.registry import Registry
 
 # Same-length substitutions applied before matching, so offsets stay valid: any
 # whitespace (line breaks inside "Sam\nAltman") reads as a space, any middle dot as "·".
@@ -44,10 +47,10 @@ class Rule:
 
 NUMBER = r"\d+(?:[.,]\d+)*"
 NUMBER_START = r"(?<![A-Za-z0-9.\-_第])"  # not inside a model name (V100, GPT-3) nor an ordinal (第5)
-MAGNITUDE = r"(?:万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|千|百)"
-CURRENCY = r"(?:美元|美金|人民币|人民幣|港元|港币|港幣|欧元|歐元|元)"
-CURRENCY_PREFIX = r"(?:新臺幣|新台幣|新台币|人民币|人民幣|港币|港幣)"  # 新臺幣3億元: the currency comes first
-CLASSIFIER = r"(?:公里|枚|张|張|台|臺|块|塊|家|个|個|位|所|篇|项|項|倍|次|行|名|人)"
+MAGNITUDE = alternation(ZH_MAGNITUDES)
+CURRENCY = alternation(lang.data("zh")["currencies"])
+CURRENCY_PREFIX = alternation(lang.data("zh")["currency_prefixes"])  # 新臺幣3億元: the currency comes first
+CLASSIFIER = alternation(CLASSIFIERS)
 CHINESE_NUMERAL = r"[零一二两兩三四五六七八九十百千几幾数數上]"
 
 RULES: tuple[Rule, ...] = tuple(
@@ -63,10 +66,11 @@ RULES: tuple[Rule, ...] = tuple(
         ("percent.sign", "percent", NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?[%％]"),
         ("percent.words", "percent", r"百分之(?:" + NUMBER + "|" + CHINESE_NUMERAL + r"+)"),
         ("amount.number", "amount",
-         "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:" + MAGNITUDE + r"多? ?(?:"
-         + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
+         "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:"
+         + MAGNITUDE + r"多? ?(?:" + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
         ("amount.chinese", "amount",
-         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:" + CURRENCY + "|" + CLASSIFIER + ")?"),
+         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:"
+         + CURRENCY + "|" + CLASSIFIER + ")?"),
     )
 )
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
@@ -87,7 +91,7 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
     found = []
     for match in matcher.finditer(text.translate(_SAME_LENGTH)):
         entity = registry[alias_to_id[match.group()]]
-        if entity.title_in_brackets_only and is_chinese(match.group()) and not _in_title_brackets(text, match):
+        if entity.title_in_brackets_only and has_han(match.group()) and not _in_title_brackets(text, match):
             continue
         found.append(Mention(match.start(), match.end(), text[match.start():match.end()],
                              entity.type, ref=entity.id, source="registry"))

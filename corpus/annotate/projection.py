@@ -31,7 +31,8 @@ from typing import Iterable
 from pypinyin import Style, lazy_pinyin
 
 from corpus.annotate.quantities import english_patterns
-from corpus.annotate.registry import Registry
+from corpus.lang import is_han
+from corpus.registry import Registry
 from corpus.model import Mention
 
 WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9])"
@@ -135,7 +136,7 @@ def _inside_longer_name(en: str, start: int, end: int) -> bool:
     if NAME_WORD_AFTER.match(en, end):
         return True
     before = NAME_WORD_BEFORE.search(en[:start])
-    return bool(before) and en[:before.start()].rstrip()[-1:] not in ("", *CLAUSE_OPENERS)
+    return before is not None and en[:before.start()].rstrip()[-1:] not in ("", *CLAUSE_OPENERS)
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +176,7 @@ def transliterations(text: str, kind: str) -> list[str]:
     A person: ``王大锤`` → ``Wang Dachui``, ``Dachui Wang``; anything else: the
     syllables capitalised and joined, spaced and unspaced (``Hai Dian``, ``Haidian``).
     """
-    chinese = "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
+    chinese = "".join(ch for ch in text if is_han(ch))
     if not chinese:
         return [text] if text.strip() and text.isascii() else []
     syllables = [s for s in lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore") if s.isalpha()]

@@ -12,31 +12,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from corpus import lang
 from corpus.annotate.mentions import CLASSIFIER
+from corpus.lang import EN_MONTHS
+from corpus.lang.numerals import EN_SCALES, EN_WORDS, chinese_number
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-ENGLISH_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
-CURRENCIES = {  # Chinese currency word → (symbol prefixes, English currency words)
-    "美元": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
-    "美金": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
-    "美刀": (r"US\$|\$|USD ?", r"(?:US )?dollars?|USD"),
-    "人民币": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
-    "人民幣": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
-    "元": (r"RMB ?|CNY ?|¥", r"yuan|RMB|renminbi|CNY"),
-    "港元": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
-    "港币": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
-    "港幣": (r"HK\$|HKD ?", r"(?:Hong Kong |HK )?dollars?|HKD"),
-    "新臺幣": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
-    "新台幣": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
-    "新台币": (r"NT\$|TWD ?", r"(?:New Taiwan |Taiwan |NT )?dollars?|TWD"),
-    "欧元": (r"€|EUR ?", r"euros?|EUR"),
-    "歐元": (r"€|EUR ?", r"euros?|EUR"),
-}
+EN_CURRENCIES = lang.data("en")["currencies"]
+
+# (value, word), trillion down to thousand: the scales English writes amounts with (50 million)
+ENGLISH_SCALES = tuple(sorted(((int(value), word) for word, value in EN_SCALES.items() if value >= 1000), reverse=True))
+# Chinese currency word → (symbol prefixes, English currency words), as regular expressions
+CURRENCIES = {word: (EN_CURRENCIES[code]["symbols"], EN_CURRENCIES[code]["words"])
+              for word, code in lang.data("zh")["currencies"].items()}
 CURRENCIES_LONGEST_FIRST = sorted(CURRENCIES, key=len, reverse=True)  # 人民币 before 元
 # Amounts Chinese states vaguely; their English idioms (prefix of the mention → patterns).
 VAGUE_AMOUNTS = {
@@ -55,48 +42,7 @@ VAGUE_AMOUNTS = {
 }
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
-
-
-def chinese_number(text: str) -> Decimal | None:
-    """``1.75万亿`` → 1750000000000; ``一万`` → 10000; ``百分之七十``'s ``七十`` → 70; None if not a number."""
-    text = text.replace(",", "").replace(" ", "")
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(.*)", text)
-    if match:
-        value, rest = Decimal(match.group(1)), match.group(2)
-        for char in rest:
-            if char in LARGE_UNITS:
-                value *= LARGE_UNITS[char]
-            elif char in SMALL_UNITS:
-                value *= SMALL_UNITS[char]
-            else:
-                return None
-        return value
-    return _chinese_numeral(text)
-
-
-def _chinese_numeral(text: str) -> Decimal | None:
-    if not text or any(ch not in DIGITS and ch not in SMALL_UNITS and ch not in LARGE_UNITS for ch in text):
-        return None
-    for unit in ("亿", "億", "万", "萬"):  # largest unit first: 一万亿 = (一万) × 亿
-        if unit in text:
-            high, _, low = text.partition(unit)
-            high_value = _chinese_numeral(high) if high else Decimal(1)
-            low_value = _chinese_numeral(low) if low else Decimal(0)
-            if high_value is None or low_value is None:
-                return None
-            return high_value * LARGE_UNITS[unit] + low_value
-    section, digit = 0, None
-    for char in text:
-        if char in DIGITS:
-            if digit is not None:  # two digits in a row (两三亿): a vague range, not a numeral
-                return None
-            digit = DIGITS[char]
-        else:
-            section += (1 if digit is None else digit) * SMALL_UNITS[char]
-            digit = None
-    return Decimal(section + (digit or 0))
+NUMBER_WORDS = tuple(word for word, value in EN_WORDS.items() if value <= 20)  # their index is their value
 
 
 def english_numbers(value: Decimal) -> list[str]:
@@ -131,7 +77,7 @@ def english_patterns(kind: str, text: str) -> list[str]:
                "percent": _percent_patterns}.get(kind)
     try:
         return handler(text) if handler else []
-    except (InvalidOperation, ValueError, IndexError):
+    except InvalidOperation:  # a number beyond Decimal's 28 digits has no English form worth matching
         return []
 
 
@@ -145,8 +91,8 @@ def _percent_patterns(text: str) -> list[str]:
 
 
 def _amount_patterns(text: str) -> list[str]:
-    for prefix, idioms in VAGUE_AMOUNTS.items():
-        if text.startswith(prefix):
+    for vague, idioms in VAGUE_AMOUNTS.items():
+        if text.startswith(vague):
             return idioms
     prefix = next((c for c in CURRENCIES_LONGEST_FIRST if text.startswith(c)), None)
     if prefix:  # 新臺幣3億元: the leading currency names the unit, the trailing 元 only counts
@@ -191,14 +137,15 @@ def _date_patterns(text: str) -> list[str]:
         if day:
             return _day_patterns(int(month), int(day), year)
         if month:
-            name = MONTHS[int(month) - 1]
-            return [rf"{name},? {year}", rf"{name[:3]}\.? {year}", year]
+            name = _month_name(int(month))
+            return [rf"{name},? {year}", rf"{name[:3]}\.? {year}", year] if name else []
         return [year]
     if match := re.fullmatch(r"(\d{1,2})月份?(?:(\d{1,2})[日号號])?", text):
         month, day = match.groups()
         if day:
             return _day_patterns(int(month), int(day), None)
-        return [MONTHS[int(month) - 1]]
+        name = _month_name(int(month))
+        return [name] if name else []
     if match := re.fullmatch(r"(\d{2,4})年代", text):
         decade = match.group(1)
         full = decade if len(decade) == 4 else f"19{decade}"
@@ -211,8 +158,15 @@ def _date_patterns(text: str) -> list[str]:
     return []
 
 
+def _month_name(month: int) -> str | None:
+    """January for 1 … December for 12; None for a number that is no month (0月, 13月)."""
+    return EN_MONTHS[month - 1] if 1 <= month <= len(EN_MONTHS) else None
+
+
 def _day_patterns(month: int, day: int, year: str | None) -> list[str]:
-    name = MONTHS[month - 1]
+    name = _month_name(month)
+    if name is None:
+        return []
     names = rf"(?:{name}|{name[:3]}\.?)"
     suffix = rf",? {year}" if year else ""
     return [rf"{names} {day}(?:st|nd|rd|th)?{suffix}", rf"{day}(?:st|nd|rd|th)? {names}{suffix}"]

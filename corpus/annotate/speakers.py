@@ -25,19 +25,15 @@ import re
 from dataclasses import dataclass
 
 from corpus.annotate.mentions import find_mentions
-from corpus.annotate.registry import Registry, normalise_label
+from corpus.lang import HAN_CLASS, SPEECH_VERBS
 from corpus.model import Document, Mention, Paragraph
+from corpus.registry import Registry, normalise_label
 
-# Verbs that introduce or close reported speech, in both scripts.  Bare 道 is left out
-# because of 知道; 说道/答道 are covered by 说/答.
-SPEECH_VERBS = (
-    "说", "說", "表示", "告诉", "告訴", "谈到", "談到", "谈及", "談及", "答", "认为", "認為", "認爲",
-    "称", "稱", "指出", "感叹", "感嘆", "写道", "寫道", "强调", "強調", "坦言", "高呼", "直言",
-    "提到", "回应", "回應", "透露", "问", "問", "呼吁", "呼籲", "警告", "表态", "表態",
-)
 QUOTE_MARKS = {"“": "”", "「": "」", "『": "』", '"': '"'}
 # A quotation runs to its closing mark, or to the end of the paragraph when the capture lost it.
-QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|$)" for o, c in QUOTE_MARKS.items()))
+QUOTATION = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|$)" for o, c in QUOTE_MARKS.items())
+)
 # 人称/被称/俗称/堪称/号称 name or describe; they do not report speech.
 _VERB = "(?<![人被俗堪号號])(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _CLAUSE = r"[^。！？!?\n被]"  # no sentence end, and no passive (张宏江被称为“…” is not speech)
@@ -53,7 +49,7 @@ ADJACENT = re.compile(r"^[\s，,、]*$")
 # A turn label that is an outlet's name in title or corner brackets asks the questions.
 OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
 # What an unregistered label must look like to be taken for a person's name: 2–4 Han characters.
-PERSON_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 
 
 @dataclass(frozen=True)
@@ -117,7 +113,7 @@ def turn_voices(paragraphs: list[Paragraph], registry: Registry) -> dict[str | N
 def _names_a_person(label: str | None, speaker: str | None, registry: Registry) -> bool:
     if speaker is not None:
         return registry[speaker].type == "person"
-    return bool(label) and PERSON_NAME.fullmatch(normalise_label(label)) is not None
+    return label is not None and PERSON_NAME.fullmatch(normalise_label(label)) is not None
 
 
 def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:

@@ -6,7 +6,7 @@ exactly: ``2023年8月1日`` → ``2023-08-01``, ``2018年11月`` → ``2018-11`
 :func:`measure_value` gives the quantity of an amount or percentage as a plain
 decimal string and its unit when the text states one: ``1.75万亿`` →
 ``1750000000000``; ``5000万美金`` → ``50000000`` USD; ``70%`` → ``70`` percent.
-Units come from ``corpus/curated/units.yaml``.
+Units come from the language layer (``corpus/curated/lang/{zh,en}.yaml``).
 
 Nothing is guessed: relative or vague expressions (``近日``, ``去年``,
 ``2023年初``, ``80年代``, ``6月`` without a year or day, ``上千万``, ``两三亿``,
@@ -22,16 +22,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
 
-from corpus.align.numbers import EN_NUMBER, EN_SCALES, EN_WORDS
+from corpus import lang
 from corpus.annotate.mentions import CLASSIFIER
-from corpus.annotate.quantities import DIGITS, MONTHS, chinese_number
+from corpus.lang import EN_MONTHS as MONTHS
+from corpus.lang.numerals import ZH_DIGITS as DIGITS
+from corpus.lang.numerals import chinese_number, english_number
 
-UNITS_FILE = Path(__file__).resolve().parent.parent / "curated" / "units.yaml"
 PERCENT_UNIT = "percent"
 # A year any day of which exists: checks a month-day stated without its year (2月29日 is a date).
 LEAP_YEAR = 2000
@@ -59,7 +58,7 @@ class Measure:
 
 @dataclass(frozen=True)
 class Units:
-    """The curated unit words (``units.yaml``): form as written → unit."""
+    """The curated unit words (``curated/lang``): form as written → unit."""
 
     chinese_prefixes: dict[str, str]  # at the start of a Chinese amount; they win over `chinese`
     chinese: dict[str, str]  # at the end of a Chinese amount
@@ -69,7 +68,9 @@ class Units:
 
 @lru_cache(maxsize=1)
 def curated_units() -> Units:
-    return Units(**yaml.safe_load(UNITS_FILE.read_text(encoding="utf-8")))
+    zh, en = lang.data("zh"), lang.data("en")
+    return Units(chinese_prefixes=zh["currency_prefixes"], chinese={**zh["currencies"], **zh["units"]},
+                 english_prefixes=en["unit_prefixes"], english_suffixes=en["unit_suffixes"])
 
 
 def date_value(text: str) -> Optional[str]:
@@ -157,16 +158,6 @@ def split_unit(text: str, forms: dict[str, str], at_end: bool) -> tuple[str, Opt
         if not at_end and text.startswith(form):
             return text[len(form):].lstrip(), forms[form]
     return text, None
-
-
-def english_number(text: str) -> Optional[Decimal]:
-    """``1.75 trillion`` → 1750000000000, ``10,000`` → 10000, ``five`` → 5; None if not one number."""
-    match = EN_NUMBER.fullmatch(text)
-    if not match:
-        return None
-    head = match.group(1).lower()
-    value = Decimal(EN_WORDS[head]) if head in EN_WORDS else Decimal(head.replace(",", ""))
-    return value * EN_SCALES[match.group(2).lower()] if match.group(2) else value
 
 
 def plain(value: Decimal) -> str:

@@ -13,8 +13,9 @@ from collections import Counter
 from corpus import editlog
 from corpus.clean.passes import FIRST, MAX_ROUNDS, STRUCTURAL, Pass
 from corpus.model import Document, Edit
+from corpus.stage import Stage
 
-__all__ = ["clean", "clean_document", "count_rules"]
+__all__ = ["STAGE", "clean", "clean_document", "count_rules"]
 
 
 def _run(text: str, passes: tuple[Pass, ...], log: list[list[Edit]]) -> str:
@@ -48,6 +49,9 @@ def clean_document(document: Document) -> Document:
     """Fill ``document.cleaned`` and ``document.edits`` from ``document.raw``."""
     document.cleaned, document.edits = clean(document.raw, document.source_file)
     return document
+
+
+STAGE = Stage("clean", clean_document, reads=("raw", "source_file"), fills=("cleaned", "edits"))
 
 
 def count_rules(passes: list[list[Edit]]) -> Counter[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.clean.rules import RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
+from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
 from corpus.model import Edit
 
 _DATA = load_yaml("boilerplate.yaml")
@@ -90,7 +90,7 @@ def _spam_rule() -> SpamLines:
 
 
 SPAM = _spam_rule()
-RULES = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES)
+RULES: tuple[Rule, ...] = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES)
 
 
 def find_boilerplate(text: str) -> list[Edit]:

@@ -21,7 +21,7 @@ def find_bold_markers(text: str) -> list[Edit]:
     Removing whole markers never joins two leftover asterisks into a new
     marker, so a second run finds nothing more to remove.
     """
-    edits = []
+    edits: list[Edit] = []
     if "**" not in text:
         return edits
     for offset, line in lines_with_offsets(text):

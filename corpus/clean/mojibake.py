@@ -445,7 +445,8 @@ def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
     text = ctx.text
     swallowed, reading = _swallowed(text, q + 1)
     phantom = reading if swallowed == "(" else None
-    run_start = _READING_CLOSE.match(text, q + 1).end() if phantom else q + 1
+    closing = _READING_CLOSE.match(text, q + 1) if phantom else None
+    run_start = closing.end() if closing else q + 1
     at = _context_start(text, q)
     left = text[at:q]
     prev = _prev_byte(text, q)
@@ -481,6 +482,7 @@ def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iter
     swallowed, reading = _swallowed(text, run.end + 1)
     right = (swallowed or "") + text[run.end + 1:_context_end(text, run.end + 1)]
     tail = text[_context_start(text, q):q] + recovered
+    assert run.pending is not None  # only a run waiting for its trail byte is closed
     trail = _best(ctx, _trails(run.pending, reading), _context_start(text, q), tail, right)
     if trail is None:
         return
@@ -613,7 +615,7 @@ def errata() -> tuple[dict, ...]:
 
 
 def _errata_edits(text: str, source: Optional[str]) -> list[Edit]:
-    edits = []
+    edits: list[Edit] = []
     for entry in errata():
         if source is not None and not source.startswith(Path(entry["source"]).stem.split("_")[0]):
             continue

@@ -33,11 +33,9 @@ class Pass(NamedTuple):
 
 
 def find_mojibake(text: str) -> list[Edit]:
-    """Repairs from ``corpus.clean.mojibake`` when that module is installed, else none."""
-    try:
-        from corpus.clean.mojibake import find_repairs
-    except ImportError:
-        return []
+    """Repairs from :mod:`corpus.clean.mojibake`, imported on first use (it loads jieba's dictionary)."""
+    from corpus.clean.mojibake import find_repairs
+
     return find_repairs(text)
 
 

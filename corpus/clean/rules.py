@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
 import yaml
 
 from corpus.model import Edit
+from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "cleaning"
 
@@ -60,22 +61,6 @@ def load_yaml(name: str) -> dict:
     return yaml.safe_load((CURATED / name).read_text(encoding="utf-8"))
 
 
-_DEFINITION = re.compile(r"<<([A-Z_]+)>>")
-
-
-def expand(pattern: str, definitions: dict[str, str] | None = None) -> str:
-    """``pattern`` with each ``<<NAME>>`` replaced by ``definitions[NAME]`` (itself expanded):
-    curated files name a sub-pattern once instead of repeating it."""
-    if not definitions:
-        return pattern
-    for _ in range(len(definitions) + 1):
-        expanded = _DEFINITION.sub(lambda m: definitions[m.group(1)], pattern)
-        if expanded == pattern:
-            return pattern
-        pattern = expanded
-    raise ValueError(f"circular <<definitions>> in {pattern!r}")
-
-
 def regex_rules(entries: Iterable[dict], definitions: dict[str, str] | None = None) -> tuple[RegexRule, ...]:
     """``RegexRule`` s from YAML entries ``{rule, reason, pattern, replace?, flags?}``;
     ``<<NAME>>`` in a pattern stands for ``definitions[NAME]`` (see :func:`expand`)."""
@@ -93,6 +78,11 @@ def regex_rules(entries: Iterable[dict], definitions: dict[str, str] | None = No
 _GROUP_REFERENCE = re.compile(r"\\g<(\d+)>|\\(\d+)")
 
 
+def _shifted_reference(match: re.Match[str], shift: int) -> str:
+    """A group reference of a rule's replacement, renumbered for the rule's place in a combined pattern."""
+    return f"\\g<{int(match.group(1) or match.group(2)) + shift}>"
+
+
 class RuleSet:
     """Several ``RegexRule`` s searched in ONE scan of the text.
 
@@ -108,11 +98,13 @@ class RuleSet:
         self.rules = tuple(rules)
         branches, templates, group = [], [], 1
         for rule in self.rules:
-            flags = "".join(letter for letter, value in (("i", re.I), ("m", re.M), ("s", re.S)) if rule.pattern.flags & value)
+            flags = "".join(
+                letter for letter, value in (("i", re.I), ("m", re.M), ("s", re.S)) if rule.pattern.flags & value
+            )
             body = f"(?{flags}:{rule.pattern.pattern})" if flags else rule.pattern.pattern
             branches.append(f"({body})")
             shift = group
-            templates.append(_GROUP_REFERENCE.sub(lambda m, shift=shift: f"\\g<{int(m.group(1) or m.group(2)) + shift}>", rule.replace))
+            templates.append(_GROUP_REFERENCE.sub(partial(_shifted_reference, shift=shift), rule.replace))
             group += 1 + rule.pattern.groups
         alternation = "|".join(branches)
         if whole_lines:
@@ -130,6 +122,7 @@ class RuleSet:
         edits = []
         for match in self.pattern.finditer(text):
             # each branch is wrapped in a group that closes last, so lastindex names the branch
+            assert match.lastindex is not None  # every branch is a group
             rule, template = self._branch_group[match.lastindex]
             old = match.group(0)
             new = match.expand(template) if "\\" in template else template

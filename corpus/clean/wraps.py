@@ -10,16 +10,16 @@ import re
 from dataclasses import dataclass
 
 from corpus.clean.rules import lines_with_offsets, load_yaml
+from corpus.lang import LIST_ITEM, MAX_HEADING_CHARS, MAX_HEADING_LINES
 from corpus.model import Edit
 
 _DATA = load_yaml("wraps.yaml")
 CONTINUES_AFTER = frozenset(_DATA["continues_after"])
 CONTINUES_BEFORE = frozenset(_DATA["continues_before"])
 NO_SOFT_WRAP_AFTER = frozenset(_DATA["no_soft_wrap_after"])
-LIST_ITEM = re.compile(_DATA["list_item"])
 OPENERS = dict(_DATA["brackets"])
-HEADING_MAX_LENGTH = _DATA["split_heading"]["max_line_length"]
-HEADING_MAX_LINES = _DATA["split_heading"]["max_lines"]
+HEADING_MAX_LENGTH = MAX_HEADING_CHARS
+HEADING_MAX_LINES = MAX_HEADING_LINES
 SECTION_NUMBER = re.compile(_DATA["split_heading"]["section_number"])
 ENDS_SENTENCE = frozenset(_DATA["split_heading"]["ends_sentence"])
 REASONS = {rule: reason.strip() for rule, reason in _DATA["reasons"].items()}
@@ -160,8 +160,8 @@ def find_wraps(text: str) -> list[Edit]:
     edits = []
     for index in range(1, len(lines)):
         before, after = lines[index - 1], lines[index]
-        rule = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
-        if rule:
+        join = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
+        if join:
             new = joiner(before.text, after.text)
-            edits.append(Edit(before.end, after.start, text[before.end:after.start], new, rule, REASONS[rule]))
+            edits.append(Edit(before.end, after.start, text[before.end:after.start], new, join, REASONS[join]))
     return edits

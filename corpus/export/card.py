@@ -42,7 +42,9 @@ def statistics(docs: list[Document], registry_entities: list[dict]) -> str:
         "English: " + ", ".join(f"{source} {count}" for source, count in sorted(sources.items())),
         "Speaker roles of sentences: " + ", ".join(f"{role} {count}" for role, count in sorted(roles.items())),
         "Alignment links: " + ", ".join(f"{kind} {count}" for kind, count in sorted(links.items())),
-        f"Registry: {len(registry_entities)} entities (" + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ")",
+        f"Registry: {len(registry_entities)} entities ("
+        + ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+        + ")",
     ]
     return _table(header, rows + [totals]) + "\n\n" + "\n".join(f"* {line}" for line in summary)
 

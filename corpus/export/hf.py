@@ -17,7 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus import atomic
-from corpus.export.rows import (CONFIG_FILES, CONFIGS, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
+from corpus.export.base import Release, Target, register
+from corpus.export.rows import (CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
                                 SPEAKER_ROLES, alignment_rows, document_rows, entity_rows, sentence_rows)
 from corpus.model import Document
 
@@ -124,7 +125,9 @@ def table(config: str, rows: list[dict]) -> pa.Table:
 
 def write_parquet(path: Path, config: str, rows: list[dict]) -> None:
     sink = pa.BufferOutputStream()
-    pq.write_table(table(config, rows), sink, compression="zstd", row_group_size=max(len(rows), 1), write_statistics=False)
+    pq.write_table(
+        table(config, rows), sink, compression="zstd", row_group_size=max(len(rows), 1), write_statistics=False
+    )
     atomic.write_bytes(path, sink.getvalue().to_pybytes())
 
 
@@ -133,3 +136,8 @@ def write_dataset(docs: list[Document], registry_entities: list[dict], directory
     write_parquet(directory / CONFIG_FILES["documents"], "documents", document_rows(docs))
     write_parquet(directory / CONFIG_FILES["alignments"], "alignments", alignment_rows(docs))
     write_parquet(directory / CONFIG_FILES["entities"], "entities", entity_rows(docs, registry_entities))
+
+
+@register("parquet", Target.DATA, "parquet configs of the Hugging Face dataset")
+def write_release(release: Release, directory: Path) -> None:
+    write_dataset(release.docs, release.registry_entities, directory)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from corpus import atomic
 from corpus.align.pairs import aligned_pairs
+from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
 
@@ -25,3 +26,8 @@ def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
     atomic.write_text(zh_path, "".join(pair.zh + "\n" for pair in pairs))
     atomic.write_text(en_path, "".join(pair.en + "\n" for pair in pairs))
     return [en_path, zh_path]
+
+
+@register("moses", Target.ALIGNMENTS, "Moses plain-text pair")
+def write_release(release: Release, directory: Path) -> None:
+    export_moses(release.docs, directory)

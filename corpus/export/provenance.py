@@ -32,7 +32,8 @@ def tool_versions() -> dict[str, str]:
 def curated_hashes(directory: Path = CURATED) -> dict[str, str]:
     """``corpus/curated/<path>`` → ``sha256:<hex>`` for every curated file."""
     return {
-        f"corpus/curated/{path.relative_to(directory).as_posix()}": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        f"corpus/curated/{path.relative_to(directory).as_posix()}": "sha256:"
+        + hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(directory.rglob("*"))
         if path.is_file()
     }

@@ -1,4 +1,4 @@
-"""Writes every published artifact of a build.
+"""Writes every published artifact of a build: every registered export format.
 
 All artifacts are written into staging directories first; only when every
 one of them exists do renames replace the published files, so a failing
@@ -9,33 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus import atomic
-from corpus import editlog
-from corpus.export import card, hf, moses, provenance, tei, tmx, xces
+from corpus.export import edit_log, hf, moses, tei, tmx, xces  # noqa: F401  (each registers its format)
+from corpus.export import card
+from corpus.export.base import FORMATS, Release, Target
 from corpus.model import Document
 
 
 def write_all(docs: list[Document], registry_entities: list[dict], root: Path, seed_dir: Path,
               progress=lambda message: None) -> None:
-    targets = [
-        atomic.Target(root / "corpus" / "data"),
-        atomic.Target(root / "alignments"),
-        atomic.Target(root / "corpus" / "tei", "*.xml"),  # the directory is also the corpus.tei package
-    ]
-    with atomic.staged_directories(targets) as (data, alignments, tei_dir):
-        progress("write corpus/data (parquet configs, edit logs)")
-        hf.write_dataset(docs, registry_entities, data)
-        for doc in docs:
-            atomic.write_text(data / "edits" / f"{doc.doc_id}.jsonl", editlog.dumps(doc.edits))
-
-        progress("write alignments/ (OPUS XCES, Moses, TMX)")
-        xces.export_xces(docs, alignments)
-        moses.export_moses(docs, alignments)
-        tmx.export_tmx(docs, alignments)
-
-        progress("write corpus/tei (TEI P5 documents and teiCorpus)")
-        registry, info = {"entities": registry_entities}, provenance.build_info(seed_dir, root)
-        for doc in docs:
-            atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
-        atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))
+    targets = {
+        Target.DATA: atomic.Target(root / Target.DATA.value),
+        Target.ALIGNMENTS: atomic.Target(root / Target.ALIGNMENTS.value),
+        Target.TEI: atomic.Target(root / Target.TEI.value, "*.xml"),  # the directory is also the corpus.tei package
+    }
+    release = Release(docs, registry_entities, seed_dir, root)
+    with atomic.staged_directories(list(targets.values())) as staged:
+        directories = dict(zip(targets, staged))
+        for export in FORMATS.values():
+            progress(f"write {export.target.value}/ ({export.description})")
+            export.write(release, directories[export.target])
     if card.update_readme(root / "README.md", docs, registry_entities):
         progress("updated the statistics in README.md (the dataset card)")

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 
-from corpus.model import Document, Mention, Sentence
+from corpus.model import Document, EntityType, Mention, ParagraphKind, Script, Sentence, SpeakerRole
 
-ENTITY_TYPES = ["person", "org", "place", "work", "misc", "date", "time", "amount", "percent", "title"]
-SPEAKER_ROLES = ["none", "interviewer", "interviewee", "quoted"]
-PARAGRAPH_KINDS = ["title", "heading", "paragraph", "turn"]
-SCRIPTS = ["hans", "hant"]
+# Class labels of the closed vocabularies, in the model's order (their ids are published).
+ENTITY_TYPES = [str(entity_type) for entity_type in EntityType]
+SPEAKER_ROLES = ["none", *(str(role) for role in SpeakerRole)]
+PARAGRAPH_KINDS = [str(kind) for kind in ParagraphKind]
+SCRIPTS = [str(script) for script in Script]
 # The aligner's link types first (label ids stable), then every other n-m up to 4 sentences a side:
 # by construction, one Chinese sentence translated as n English sentences is a 1-n link.
 MAX_LINK_SIDE = 4

@@ -76,15 +76,21 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Optional, Sequence
 from urllib.parse import quote
 
 from lxml import etree
 
+from corpus import atomic
+
 from corpus.annotate.values import date_value, measure_value
 from corpus.errors import CorpusError
+from corpus.export import provenance
+from corpus.export.base import Release, Target, register
 from corpus.export.rows import en_segment_id
-from corpus.model import Document, Edit, Mention, Paragraph, Sentence
+from corpus.model import (Document, Edit, EntityType, Mention, MentionSource, Paragraph, ParagraphKind, Sentence,
+                          SpeakerRole)
 
 log = logging.getLogger(__name__)
 
@@ -120,44 +126,45 @@ VARIANT_LAYERS = (
 ENGLISH = Layer("en_segments", "translation", "en", "en", " ")
 
 # Paragraph.kind → (element, @type).  A turn is an ``sp`` holding a ``p``.
-PARAGRAPH_ELEMENTS = {
-    "title": ("head", "title"),
-    "heading": ("head", "heading"),
-    "paragraph": ("p", None),
-    "turn": ("sp", None),
+PARAGRAPH_ELEMENTS: dict[str, tuple[str, Optional[str]]] = {
+    ParagraphKind.TITLE: ("head", "title"),
+    ParagraphKind.HEADING: ("head", "heading"),
+    ParagraphKind.PARAGRAPH: ("p", None),
+    ParagraphKind.TURN: ("sp", None),
 }
 HEAD_KINDS = {kind for kind, (tag, _) in PARAGRAPH_ELEMENTS.items() if tag == "head"}
 
 # Mention.type → (element, @type).  Types missing here become <name type="...">.
-MENTION_ELEMENTS = {
-    "person": ("persName", None),
-    "org": ("orgName", None),
-    "place": ("placeName", None),
-    "work": ("title", None),
-    "date": ("date", None),
-    "time": ("time", None),
-    "amount": ("measure", "amount"),
-    "percent": ("measure", "percent"),
-    "title": ("roleName", None),
-    "misc": ("name", "misc"),
+MENTION_ELEMENTS: dict[str, tuple[str, Optional[str]]] = {
+    EntityType.PERSON: ("persName", None),
+    EntityType.ORG: ("orgName", None),
+    EntityType.PLACE: ("placeName", None),
+    EntityType.WORK: ("title", None),
+    EntityType.DATE: ("date", None),
+    EntityType.TIME: ("time", None),
+    EntityType.AMOUNT: ("measure", "amount"),
+    EntityType.PERCENT: ("measure", "percent"),
+    EntityType.TITLE: ("roleName", None),
+    EntityType.MISC: ("name", "misc"),
 }
 FALLBACK_MENTION_ELEMENT = "name"
 # TEI gives @ref (att.canonical) to naming elements; measure has no @ref, so it points with @corresp.
 REF_ATTRIBUTES = {"measure": "corresp"}
 
 # Classification taxonomies in the corpus header; values are written as @ana="#<prefix>.<value>".
-SPEAKER_ROLES = {
-    "interviewer": "Asks the questions in an interview.",
-    "interviewee": "Answers the questions in an interview.",
-    "quoted": "Quoted in the text, not a party to the conversation.",
-}
-MENTION_SOURCES = {
-    "registry": "Matched against the curated entity registry.",
-    "rule": "Found by a pattern rule (dates, amounts, percentages).",
-    "jieba": "Tagged by the jieba part-of-speech tagger.",
-    "projection": "Projected from the Chinese mention through the alignment.",
-}
-TAXONOMIES = (
+# Every member of the model's vocabulary has a description (a KeyError here names a new one that lacks it).
+SPEAKER_ROLES: dict[str, str] = {str(role): {
+    SpeakerRole.INTERVIEWER: "Asks the questions in an interview.",
+    SpeakerRole.INTERVIEWEE: "Answers the questions in an interview.",
+    SpeakerRole.QUOTED: "Quoted in the text, not a party to the conversation.",
+}[role] for role in SpeakerRole}
+MENTION_SOURCES: dict[str, str] = {str(source): {
+    MentionSource.REGISTRY: "Matched against the curated entity registry.",
+    MentionSource.RULE: "Found by a pattern rule (dates, amounts, percentages).",
+    MentionSource.JIEBA: "Tagged by the jieba part-of-speech tagger.",
+    MentionSource.PROJECTION: "Projected from the Chinese mention through the alignment.",
+}[source] for source in MentionSource}
+TAXONOMIES: tuple[tuple[str, str, dict[str, str]], ...] = (
     # (taxonomy xml:id, category id prefix, known values and their descriptions)
     ("speaker-role", "role", SPEAKER_ROLES),
     ("mention-source", "mention-source", MENTION_SOURCES),
@@ -281,9 +288,9 @@ class Builder:
 
     def add(self, parent, tag: str, attrs: Optional[dict] = None, text: str = "") -> etree._Element:
         element = etree.SubElement(parent, tei(tag))
-        for name in sorted(attrs or {}):
-            if attrs[name] is not None:
-                element.set(name, attrs[name])
+        for name, value in sorted((attrs or {}).items()):
+            if value is not None:
+                element.set(name, value)
         self.append_text(element, text)
         return element
 
@@ -553,7 +560,9 @@ def write_english(build: Builder, body, doc: Document) -> None:
     responsible = translation_sources(doc)
     layer = ENGLISH
     for paragraph, container in layer_blocks(build, body, doc, layer.div_type, layer.lang, layer.id_suffix, False):
-        segments = [(sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments)]
+        segments = [
+            (sentence, k, text) for sentence in paragraph.sentences for k, text in enumerate(sentence.en_segments)
+        ]
         mentions = {s.id: nestable_mentions(s.en_segments, s.en_entities) for s in paragraph.sentences}
         offsets: dict[str, int] = {}
         for position, (sentence, number, text) in enumerate(segments):
@@ -720,12 +729,16 @@ def write_entities(build: Builder, parts: dict, registry: dict) -> None:
     entities = sorted(registry.get("entities", []), key=lambda e: e["id"])
     for entity in entities:
         if entity["type"] not in ENTITY_LISTS:
-            raise TeiError(f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}")
+            raise TeiError(
+                f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}"
+            )
     lists: dict[tuple[str, str], etree._Element] = {}
     for entity_type, (part, list_tag, entry_tag, name_tag, entry_type) in ENTITY_LISTS.items():
         for entity in (e for e in entities if e["type"] == entity_type):
             if (part, list_tag) not in lists:
-                lists[part, list_tag] = build.add(parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None})
+                lists[part, list_tag] = build.add(
+                    parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None}
+                )
             attrs = {XML_ID: _check_name(entity["id"], "entity id"), "type": entry_type}
             write_entity(build, build.add(lists[part, list_tag], entry_tag, attrs), name_tag, entity)
 
@@ -868,3 +881,11 @@ def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> byte
         root.append(document_element(doc, build_info))
     check_unique_ids(root)
     return serialise(root)
+
+
+@register("tei", Target.TEI, "TEI P5 documents and teiCorpus")
+def write_release(release: Release, directory: Path) -> None:
+    registry, info = {"entities": release.registry_entities}, provenance.build_info(release.seed_dir, release.root)
+    for doc in release.docs:
+        atomic.write_bytes(directory / f"{doc.doc_id}.xml", write_document(doc, registry, info))
+    atomic.write_bytes(directory / CORPUS_FILE_NAME, write_corpus(release.docs, registry, info))

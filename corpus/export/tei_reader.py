@@ -9,7 +9,7 @@ follows the layout of :mod:`corpus.export.tei`, not TEI in general.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional, Union, overload
 
 from lxml import etree
 
@@ -56,6 +56,10 @@ def find_all(element, path: str):
     return element.findall(path, namespaces={"t": spec.TEI_NS})
 
 
+@overload
+def unpoint(value: str, prefix: str = "") -> str: ...
+@overload
+def unpoint(value: None, prefix: str = "") -> None: ...
 def unpoint(value: Optional[str], prefix: str = "") -> Optional[str]:
     """``"#<prefix>.x"`` → ``"x"`` (``"#x"`` when no prefix); None stays None."""
     if value is None:
@@ -96,10 +100,9 @@ def marked_text(element, offset: int, mentions: list[Mention]) -> str:
         elif is_quotation(child):
             parts.append(marked_text(child, position, mentions))
         else:
-            index = len(mentions)
-            mentions.append(None)
+            index = len(mentions)  # the mention comes before those nested in it
             inner = marked_text(child, position, mentions)
-            mentions[index] = mention(child, position, inner)
+            mentions.insert(index, mention(child, position, inner))
             parts.append(inner)
         position += len(parts[-1])
         parts.append(child.tail or "")
@@ -131,7 +134,7 @@ def mention(element, start: int, text: str) -> Mention:
         mention_type = type_value
     ref = element.get(spec.REF_ATTRIBUTES.get(tag, "ref"))
     result = Mention(start=start, end=start + len(text), text=text, type=mention_type,
-                     ref=unpoint(ref), source=unpoint(element.get("ana"), spec.SOURCE_PREFIX))
+                     ref=unpoint(ref), source=unpoint(element.get("ana", ""), spec.SOURCE_PREFIX))
     check_values(element, result)
     return result
 
@@ -170,7 +173,8 @@ def sentence(element, doc_id: str, paragraph: int, start: int, speaking) -> Sent
 def paragraph(element, doc_id: str) -> Paragraph:
     tag = spec.local(element)
     kind = PARAGRAPH_KINDS[(tag, element.get("type"))]
-    label, container, context = None, element, (None, None)
+    label, container = None, element
+    context: tuple[Optional[str], Optional[str]] = (None, None)
     if tag == "sp":
         speaker = find(element, "t:speaker")
         label = None if speaker is None else text_of(speaker)
@@ -196,15 +200,15 @@ def layer_sentences(div):
 
 def read_english(div, by_id: dict[str, Sentence], sources: dict[str, str]) -> None:
     for element in layer_sentences(div):
-        target = by_id[unpoint(element.get("corresp"))]
+        target = by_id[unpoint(element.get("corresp", ""))]
         offset = len(target.en) + 1 if target.en_segments else 0
         target.en_segments.append(marked_text(element, offset, target.en_entities))
-        target.en_source = sources[unpoint(element.get("resp"))]
+        target.en_source = sources[unpoint(element.get("resp", ""))]
 
 
 def read_variant(div, layer: spec.Layer, by_id: dict[str, Sentence]) -> None:
     for element in layer_sentences(div):
-        target = by_id[unpoint(element.get("corresp"))]
+        target = by_id[unpoint(element.get("corresp", ""))]
         setattr(target, layer.field, target.zh if element.get("sameAs") else text_of(element))
 
 
@@ -224,7 +228,7 @@ def metadata(bibl) -> dict:
 
 
 def edits(revisions) -> list[list[Edit]]:
-    passes = []
+    passes: list[list[Edit]] = []
     for change in find_all(revisions, "t:change[@type='cleaning']"):
         passes.append([])
         for item in find_all(change, "t:list/t:item"):

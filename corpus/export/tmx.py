@@ -15,6 +15,7 @@ from lxml import etree
 
 from corpus import atomic
 from corpus.align.pairs import aligned_pairs
+from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
 TMX_FILE = "zhen.tmx"
@@ -53,3 +54,8 @@ def export_tmx(documents: Sequence[Document], directory: Path) -> Path:
     path = Path(directory) / TMX_FILE
     atomic.write_bytes(path, tmx_bytes(documents))
     return path
+
+
+@register("tmx", Target.ALIGNMENTS, "TMX translation memory")
+def write_release(release: Release, directory: Path) -> None:
+    export_tmx(release.docs, directory)

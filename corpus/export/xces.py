@@ -27,6 +27,7 @@ from lxml import etree
 
 from corpus import atomic
 from corpus.align.pairs import en_texts, sorted_documents, zh_texts
+from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
 ALIGNMENT_FILE = "zh-en.xml"
@@ -68,3 +69,8 @@ def export_xces(documents: Sequence[Document], directory: Path) -> list[Path]:
     atomic.write_bytes(directory / ALIGNMENT_FILE, _alignment_file(ordered))
     written.append(directory / ALIGNMENT_FILE)
     return sorted(written)
+
+
+@register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files and alignment")
+def write_release(release: Release, directory: Path) -> None:
+    export_xces(release.docs, directory)

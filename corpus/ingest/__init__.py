@@ -10,10 +10,10 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus import editlog
-from corpus.clean.pinyin_annotations import find_annotations
 from corpus.errors import InputError
 from corpus.ingest.metadata import extract_metadata, load_curated_metadata
+from corpus.lang import COMMON_HAN_CLASS
+from corpus.lang.pinyin import without_annotations
 from corpus.model import Document
 
 LEGACY_ENCODINGS = ("gb18030", "big5")
@@ -21,6 +21,7 @@ LEGACY_ENCODINGS = ("gb18030", "big5")
 # random bytes, not Chinese: GB18030 maps almost any byte pair to some character, many of them PUA.
 MAX_PRIVATE_USE_SHARE = 0.01
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_PLAUSIBLE = re.compile(f"[{COMMON_HAN_CLASS}\x00-\x7f\u3000-\u303f\uff00-\uffef]")
 # A document id must be an XML name (it becomes xml:id prefixes and file names): ASCII letters,
 # digits, '_', '.', '-', not starting with a digit, '.' or '-'.
 _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -89,8 +90,7 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
     _, encoding, text = max(candidates)
     private = _PRIVATE_USE.findall(text)
     if len(private) > MAX_PRIVATE_USE_SHARE * len(text):
-        first = _PRIVATE_USE.search(text)
-        raise InputError(path, len(text[:first.start()].encode(encoding)),
+        raise InputError(path, len(text[:text.index(private[0])].encode(encoding)),
                          f"decodes as {encoding} only into nonsense ({len(private)} of {len(text)} characters "
                          "are private-use): not Chinese text in UTF-8, GB18030/GBK or Big5")
     return text, encoding
@@ -98,8 +98,7 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
 
 def _plausibility(text: str) -> float:
     """Share of characters in the common CJK block plus CJK punctuation and ASCII."""
-    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5" or ch < "\x80" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    return common / max(len(text), 1)
+    return len(_PLAUSIBLE.findall(text)) / max(len(text), 1)
 
 
 def _refuse_controls(text: str, encoding: str, path: str) -> None:
@@ -116,7 +115,8 @@ def read_document(path: Path, curated: dict | None = None) -> Document:
     curated = load_curated_metadata() if curated is None else curated
     overrides = curated.get(path.name, {})
     doc_id = overrides.get("doc_id") or doc_id_for(path)
-    metadata = {**extract_metadata(text, _without_annotations), **{k: v for k, v in overrides.items() if k != "doc_id"}}
+    # metadata lines of the traditional seeds carry inline pinyin (來(lái)源) too
+    metadata = {**extract_metadata(text, without_annotations), **{k: v for k, v in overrides.items() if k != "doc_id"}}
     return Document(doc_id=doc_id, source_file=path.name, raw=text, encoding=encoding, metadata=metadata)
 
 
@@ -125,11 +125,6 @@ def doc_id_for(path: Path) -> str:
     that does not start with a letter or ``_`` (seed files are named ``005_<hash>.txt``) gets ``doc-``."""
     name = _NOT_ID_CHARACTER.sub("-", path.stem).strip("-")
     return name if re.match(r"[A-Za-z_]", name) else DOC_ID_PREFIX + name
-
-
-def _without_annotations(line: str) -> str:
-    """Metadata lines of the traditional seeds carry inline pinyin (來(lái)源) too."""
-    return editlog.apply(line, find_annotations(line))
 
 
 def read_directory(directory: Path) -> list[Document]:

@@ -14,19 +14,21 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, cast
 
 import opencc
 import yaml
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from corpus.annotate.registry import Entity, load_registry
 from corpus.errors import CorpusError
+from corpus.lang import HAN
 from corpus.model import Document
+from corpus.stage import Stage
+from corpus.registry import Entity, load_registry
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Letters of the Latin script: Basic Latin, Latin-1 Supplement (less × and ÷), Latin
 # Extended-A and -B, Latin Extended Additional -- so Café, naïve and kept pinyin (hái) are words.
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -93,7 +95,9 @@ def _registry_hant(entity: Entity, hans: str) -> str:
     taiwan = _converter("s2twp").convert(hans)
     if taiwan in entity.aliases:
         return taiwan
-    traditional = [name for name in (entity.zh_hant, *entity.zh_aliases) if name and name != hans and to_hans(name) == hans]
+    traditional = [
+        name for name in (entity.zh_hant, *entity.zh_aliases) if name and name != hans and to_hans(name) == hans
+    ]
     return traditional[0] if traditional else _converter("s2tw").convert(hans)
 
 
@@ -143,7 +147,9 @@ def to_pinyin(text: str) -> str:
 def _hans_to_pinyin(hans: str, original: str) -> str:
     out: list[str] = []
     # pypinyin hands each run without readings to ``errors``: Latin words and numbers stay whole
-    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=PASS_THROUGH_TOKEN.findall):
+    # (pypinyin takes the list of pieces ``findall`` gives as well as one string)
+    pass_through = cast(Callable[[str], str], PASS_THROUGH_TOKEN.findall)
+    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=pass_through):
         if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
             out[-1] += piece
         else:
@@ -174,3 +180,6 @@ def annotate(doc: Document) -> Document:
         sentence.zh_hant = _hans_to_hant(sentence.zh_hans)
         sentence.pinyin = _hans_to_pinyin(sentence.zh_hans, sentence.zh)
     return doc
+
+
+STAGE = Stage("script", annotate, reads=("cleaned", "sentences"), fills=("script", "zh_hans", "zh_hant", "pinyin"))

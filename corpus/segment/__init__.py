@@ -22,7 +22,9 @@ from bisect import bisect_right
 
 from corpus.clean.mojibake import corrupted_spans as residual
 from corpus.clean.mojibake import merge_spans
-from corpus.model import Paragraph, Sentence
+from corpus.lang import LOST_CHARACTERS
+from corpus.model import Document, Paragraph, Sentence
+from corpus.stage import Stage
 
 TERMINATORS = frozenset("。！？!?；;")
 ELLIPSIS = re.compile(r"…+|\.{3,}")
@@ -144,7 +146,6 @@ CORRUPTED = "corrupted"
 # U+FFFD, a decoder's replacement character.  Up to three question marks can
 # be genuine emphasis ("真的吗???"); a single "?" next to re-paired characters
 # is judged by the mojibake scanner instead.
-LOST_CHARACTERS = r"[?？]{4,}|\ufffd+"
 _LOST = re.compile(LOST_CHARACTERS)
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")  # GBK user-defined area, as in corpus.clean.mojibake
 # How far apart two consecutive sentences may lie in the text (line break,
@@ -194,3 +195,14 @@ def flag_corrupted(text: str, sentences: list[Sentence]) -> list[Sentence]:
         if hit:
             flagged.append(sentence)
     return flagged
+
+
+def segment(doc: Document) -> Document:
+    """Fill the sentences of every paragraph of ``doc`` and flag those that lost text."""
+    for paragraph in doc.paragraphs:
+        paragraph.sentences = segment_paragraph(doc.doc_id, paragraph)
+    flag_corrupted(doc.cleaned, doc.sentences)
+    return doc
+
+
+STAGE = Stage("segment", segment, reads=("paragraphs", "cleaned"), fills=("sentences",))

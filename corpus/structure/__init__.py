@@ -13,22 +13,20 @@ every label accepted as a speaker anywhere in the document.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading.  A heading whose end was lost to mojibake
 (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
-characters is not a sentence end.  Sentences holding unrecovered mojibake are
-flagged ``corrupted`` (:func:`corpus.segment.flag_corrupted`).
+characters is not a sentence end.  Sentences are the next stage's
+(:mod:`corpus.segment`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from corpus.annotate.speakers import SPEECH_VERBS
+from corpus.lang import LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS
 from corpus.model import Document, Paragraph
-from corpus.segment import LOST_CHARACTERS, flag_corrupted, segment_paragraph
+from corpus.stage import Stage
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
-MAX_HEADING_CHARS = 30
-MAX_HEADING_LINES = 3  # a numbered heading spans the number and at most this many lines
 LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"  # what a speaker label may be made of
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = "。！？!?；;…"
@@ -40,7 +38,6 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
 QUOTE_OPENERS = "“「『\"‘'"
-LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[•·\-*])")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
@@ -166,7 +163,8 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
 
 
 def parse(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` (with their sentences) from ``doc.cleaned``."""
+    """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
+    (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
     labels = speaker_labels(lines)
     lines, numbered = _join_numbered_headings(lines)
@@ -198,10 +196,10 @@ def parse(doc: Document) -> Document:
         else:
             paragraphs.append(Paragraph(len(paragraphs), "paragraph", line))
         pending_label = None
-    for paragraph in paragraphs:
-        paragraph.sentences = segment_paragraph(doc.doc_id, paragraph)
     doc.paragraphs = paragraphs
-    flag_corrupted(doc.cleaned, doc.sentences)
     if paragraphs and paragraphs[0].kind == "title":
         doc.metadata.setdefault("title_zh", paragraphs[0].text)
     return doc
+
+
+STAGE = Stage("structure", parse, reads=("cleaned", "metadata"), fills=("paragraphs",))

@@ -12,8 +12,9 @@ import re
 from typing import Callable, ClassVar, TypeVar
 
 from corpus.errors import UnknownEngine
+from corpus.lang import LOST_CHARACTERS
 from corpus.model import Sentence
-from corpus.segment import CORRUPTED, LOST_CHARACTERS
+from corpus.segment import CORRUPTED
 
 PROVENANCE_PREFIX = "mt"
 _LOST = re.compile(LOST_CHARACTERS)

@@ -31,31 +31,23 @@ from pathlib import Path
 import yaml
 
 from corpus.annotate.projection import project_pairs
-from corpus.annotate.registry import Registry
 from corpus.errors import CorpusError
+from corpus.lang import EN_MONTHS, HAN, HAN_CLASS
+from corpus.lang.numerals import EN_SCALES, ZH_MAGNITUDES, magnitude
+from corpus.lang.numerals import EN_WORDS as NUMBER_WORDS
 from corpus.model import Document, Mention, Sentence
+from corpus.registry import Registry
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[.'’\-][A-Za-z0-9]+)*")
-GLOSS = re.compile(r"[(（][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff·、\s]+[)）]")
+GLOSS = re.compile(rf"[(（][{HAN_CLASS}·、\s]+[)）]")
 
-ZH_UNITS = {"万亿": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2}
-ZH_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬)?(?:\s*(%|％))?")
-ZH_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+ZH_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(" + "|".join(ZH_MAGNITUDES) + r")?(?:\s*(%|％))?")
 
-EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-EN_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*-?\s*(thousand|million|billion|trillion))?", re.I)
+EN_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*-?\s*(" + "|".join(EN_SCALES) + "))?", re.I)
 EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
-EN_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100})
-MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+EN_WORDS = {**NUMBER_WORDS, "hundred": 100}  # "a hundred" states 100 as a word
+MONTHS = {month.lower(): number for number, month in enumerate(EN_MONTHS, 1)}
 EN_WORD = re.compile(r"[a-z]+", re.I)
 
 
@@ -74,7 +66,7 @@ Quantity = tuple[float, bool]  # (value, is a percentage)
 def zh_quantities(text: str) -> list[Quantity]:
     """Quantities stated with Arabic digits in Chinese text, scaled by 万/亿 units."""
     return [
-        (float(number) * ZH_UNITS.get(unit.replace("萬億", "万亿"), 1.0), bool(percent))
+        (float(number) * float(magnitude(unit)), bool(percent))
         for number, unit, percent in ZH_NUMBER.findall(text)
     ]
 
@@ -85,7 +77,7 @@ def en_quantities(text: str) -> list[Quantity]:
     for match in EN_NUMBER.finditer(text):
         number, scale = match.groups()
         percent = bool(EN_PERCENT.match(text, match.end()))
-        values.append((float(number.replace(",", "")) * EN_SCALES.get((scale or "").lower(), 1.0), percent))
+        values.append((float(number.replace(",", "")) * float(EN_SCALES.get((scale or "").lower(), 1)), percent))
     for match in EN_WORD.finditer(text):
         word = match.group()
         lowered = word.lower()
@@ -194,8 +186,10 @@ def _unexcused(unnamed: list[tuple[str, Mention]], exceptions: list[NameExceptio
             unused.remove(excuse)
         else:
             problems.append((sentence_id, "unnamed", f"{mention.text} ({mention.ref}): no English form of the name"))
-    problems += [(e.sentence, "unnamed", f"stale exception for {e.mention}: the English names it or the mention is gone")
-                 for e in unused]
+    problems += [
+        (e.sentence, "unnamed", f"stale exception for {e.mention}: the English names it or the mention is gone")
+        for e in unused
+    ]
     return problems
 
 
@@ -264,7 +258,16 @@ def format_reports(reports: list[CheckReport]) -> str:
     rows = [header]
     for r in reports:
         median = f"{statistics.median(r.ratios):.2f}" if r.ratios else "-"
-        rows.append([r.doc_id, str(r.sentences), str(r.reference), str(r.translated - r.reference), median, *(str(r.counts[c]) for c in checks)])
+        rows.append(
+            [
+                r.doc_id,
+                str(r.sentences),
+                str(r.reference),
+                str(r.translated - r.reference),
+                median,
+                *(str(r.counts[c]) for c in checks),
+            ]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     for r in reports:

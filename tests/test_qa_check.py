@@ -1,18 +1,50 @@
 """The translation checks catch planted errors, and pass the shipped corpus."""
 import pytest
 
-from corpus.annotate import find_mentions, load_registry
-from corpus.annotate.registry import registry_from_data
+from corpus.annotate import find_mentions
+from corpus.registry import load_registry
+from corpus.registry import registry_from_data
 from corpus.model import Document, Paragraph, Sentence
-from corpus.translate import check
+from corpus.qa import check
 
-REGISTRY = registry_from_data({"entities": [
-    {"id": "wu-dao", "type": "work", "zh_hans": "悟道", "zh_hant": "悟道", "en": "Wu Dao", "aliases": ["悟道", "Wu Dao"]},
-    {"id": "zhang-hongjiang", "type": "person", "zh_hans": "张宏江", "zh_hant": "張宏江", "en": "Zhang Hongjiang",
-     "aliases": ["张宏江", "張宏江", "Zhang Hongjiang"]},
-    {"id": "most", "type": "org", "zh_hans": "科技部", "zh_hant": "科技部", "en": "MOST", "aliases": ["科技部", "MOST"]},
-    {"id": "high-flyer", "type": "org", "zh_hans": "幻方", "zh_hant": "幻方", "en": "High-Flyer", "aliases": ["幻方", "High-Flyer"]},
-]})
+REGISTRY = registry_from_data(
+    {
+        "entities": [
+            {
+                "id": "wu-dao",
+                "type": "work",
+                "zh_hans": "悟道",
+                "zh_hant": "悟道",
+                "en": "Wu Dao",
+                "aliases": ["悟道", "Wu Dao"],
+            },
+            {
+                "id": "zhang-hongjiang",
+                "type": "person",
+                "zh_hans": "张宏江",
+                "zh_hant": "張宏江",
+                "en": "Zhang Hongjiang",
+                "aliases": ["张宏江", "張宏江", "Zhang Hongjiang"],
+            },
+            {
+                "id": "most",
+                "type": "org",
+                "zh_hans": "科技部",
+                "zh_hant": "科技部",
+                "en": "MOST",
+                "aliases": ["科技部", "MOST"],
+            },
+            {
+                "id": "high-flyer",
+                "type": "org",
+                "zh_hans": "幻方",
+                "zh_hant": "幻方",
+                "en": "High-Flyer",
+                "aliases": ["幻方", "High-Flyer"],
+            },
+        ]
+    }
+)
 
 
 def doc_with(pairs):
@@ -21,14 +53,24 @@ def doc_with(pairs):
                  en_source="reference", entities=find_mentions(zh, REGISTRY))
         for i, (zh, en) in enumerate(pairs)
     ]
-    return Document("d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "".join(s.zh for s in sentences), sentences=sentences)])
+    return Document(
+        "d", "d.txt", paragraphs=[Paragraph(0, "paragraph", "".join(s.zh for s in sentences), sentences=sentences)]
+    )
 
 
-GOOD = [("起步就需要5000万美金，训练一次需要上千万美金。", "Getting started takes 50 million US dollars, and one training run costs tens of millions."),
-        ("2018年，智源研究院成立，70%的预算用于大模型。", "In 2018 BAAI was founded, with 70% of its budget going to large models."),
-        ("悟道 2.0 发布于3月20日，参数1.75万亿。", "Wu Dao 2.0 was released on March 20 with 1.75 trillion parameters."),
-        ("他搭载了1100块GPU。", "It carried 1,100 GPUs."),
-        ("大多数人不知道。", "Most people did not know.")]
+GOOD = [
+    (
+        "起步就需要5000万美金，训练一次需要上千万美金。",
+        "Getting started takes 50 million US dollars, and one training run costs tens of millions.",
+    ),
+    (
+        "2018年，智源研究院成立，70%的预算用于大模型。",
+        "In 2018 BAAI was founded, with 70% of its budget going to large models.",
+    ),
+    ("悟道 2.0 发布于3月20日，参数1.75万亿。", "Wu Dao 2.0 was released on March 20 with 1.75 trillion parameters."),
+    ("他搭载了1100块GPU。", "It carried 1,100 GPUs."),
+    ("大多数人不知道。", "Most people did not know."),
+]
 
 
 def problems(pairs, exceptions=()):

@@ -17,10 +17,12 @@ from typing import Optional
 import yaml
 
 from corpus.errors import CorpusError
+from corpus.lang import has_han
+from corpus.model import REGISTRY_TYPES, VOICE_ROLES
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "curated" / "entities.yaml"
-ENTITY_TYPES = frozenset({"person", "org", "place", "work", "misc"})
-SPEAKER_ROLES = frozenset({"interviewer", "interviewee"})
+DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
+ENTITY_TYPES = frozenset(str(entity_type) for entity_type in REGISTRY_TYPES)
+SPEAKER_ROLES = frozenset(str(role) for role in VOICE_ROLES)
 # Brackets that surround outlet names and titles in the texts (《深网》, 「暗涌」); they are
 # punctuation, not part of the name, so look-ups ignore them.
 NAME_BRACKETS = "《》「」『』〈〉"
@@ -52,12 +54,12 @@ class Entity:
 
     @property
     def zh_aliases(self) -> tuple[str, ...]:
-        return tuple(a for a in self.aliases if is_chinese(a))
+        return tuple(a for a in self.aliases if has_han(a))
 
     @property
     def latin_aliases(self) -> tuple[str, ...]:
         """English/Latin-script forms, ``en`` first: what projection looks for in English text."""
-        rest = [a for a in self.aliases if not is_chinese(a) and a != self.en]
+        rest = [a for a in self.aliases if not has_han(a) and a != self.en]
         return (self.en, *rest)
 
 
@@ -114,10 +116,6 @@ class Registry:
     def label_role(self, label: str) -> Optional[str]:
         """The role a generic turn label (``记者``, ``问``, ``答``) names, from ``role_labels``."""
         return self.role_labels.get(normalise_label(label))
-
-
-def is_chinese(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 def normalise_label(label: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from corpus.annotate.registry import RegistryError, load_registry, normalise_label, registry_from_data
+from corpus.registry import RegistryError, load_registry, normalise_label, registry_from_data
 
 
 @pytest.fixture(scope="module")

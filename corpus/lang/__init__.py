@@ -1,0 +1,53 @@
+"""The language layer: what the pipeline knows about written Chinese and English.
+
+The data lives in ``corpus/curated/lang/{zh,en}.yaml``; this package only loads it
+and answers questions about it.  Every stage reads its character classes,
+numerals, currencies and speech verbs from here, so a vocabulary is stated once
+and a second language pair is a data file.  The package sits below every stage
+and imports none of them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "curated" / "lang"
+
+
+@lru_cache(maxsize=None)
+def data(language: str) -> dict[str, Any]:
+    """The curated data of one language (``zh`` or ``en``)."""
+    return yaml.safe_load((LANG_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+
+
+_CHARACTERS = data("zh")["characters"]
+HAN_CLASS: str = _CHARACTERS["han"]  # the body of a character class: f"[{HAN_CLASS}]"
+HAN = re.compile(f"[{HAN_CLASS}]")
+COMMON_HAN_CLASS: str = _CHARACTERS["common_han"]
+LOST_CHARACTERS: str = _CHARACTERS["lost"]  # a pattern: "??????" or U+FFFD where the capture lost text
+SPEECH_VERBS: tuple[str, ...] = tuple(data("zh")["speech_verbs"])
+CLASSIFIERS: tuple[str, ...] = tuple(data("zh")["classifiers"])
+EN_MONTHS: tuple[str, ...] = tuple(data("en")["months"])
+_LAYOUT = data("zh")["layout"]
+LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
+MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
+MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
+
+
+def is_han(char: str) -> bool:
+    """Whether one character is a Han ideograph."""
+    return HAN.fullmatch(char) is not None
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds at least one Han ideograph (it is Chinese, in either script)."""
+    return HAN.search(text) is not None
+
+
+def alternation(words: Any) -> str:
+    """A regex group matching any of ``words``, longest first, so ``人民币`` wins over ``元``."""
+    return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
