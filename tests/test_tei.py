@@ -313,3 +313,18 @@ def test_registry_lands_in_the_corpus_header_lists():
     assert versions == {"opencc": "1.1.6", "argostranslate": "1.11.0"}
     with pytest.raises(tei.TeiError, match="used twice"):
         tei.write_corpus([minimal("好。")], {"entities": [{"id": "d", "type": "person", "en": "D"}]}, {})
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_every_layer_holds_its_own_text(doc):
+    """A reader of one layer alone (no pointer following) gets every sentence's text in that layer."""
+    root = etree.fromstring(tei.write_document(doc, REGISTRY, BUILD_INFO))
+    for layer in tei.VARIANT_LAYERS:
+        div = root.find(f".//{{{tei.TEI_NS}}}div[@type='{layer.div_type}'][@{{{tei.XML_NS}}}lang='{layer.lang}']")
+        if div is None:
+            assert not any(getattr(s, layer.field) for s in doc.sentences)
+            continue
+        written = {s.get(tei.XML_ID): tei_reader.text_of(s) for s in div.iter(tei.tei("s"))}
+        assert written == {f"{s.id}.{layer.id_suffix}": getattr(s, layer.field) for s in doc.sentences}
+        assert not any(s.get("sameAs") or s.get("copyOf") for s in div.iter(tei.tei("s")))

@@ -36,9 +36,10 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         to the translation source), English mentions inside.
         ``div type="conversion"`` ``zh-Hans``/``zh-Hant-TW`` and ``div
         type="transliteration" xml:lang="zh-Latn-pinyin"``: the script
-        variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``); a
-        variant equal to the original is written ``<s sameAs="#sid"/>``.  A
-        variant layer is left out when no sentence has that variant.
+        variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``), each
+        holding its text even where it equals the original, so that every layer
+        reads complete on its own.  A variant layer is left out when no
+        sentence has that variant.
     ``standOff/linkGrp type="alignment"``: one ``link`` per
     :class:`~corpus.model.Link`, ``@type`` "zh-en" counts, ``@target`` the
     Chinese then English ids (an empty side points at its layer ``div``),
@@ -577,10 +578,7 @@ def write_variant(build: Builder, body, doc: Document, layer: Layer) -> None:
                 build.append_text(container, layer.separator)
             text = getattr(sentence, layer.field)
             attrs = {XML_ID: f"{sentence.id}.{layer.id_suffix}", "corresp": "#" + sentence.id}
-            if text and text == sentence.zh:
-                build.add(container, "s", {**attrs, "sameAs": "#" + sentence.id})
-            else:
-                build.add(container, "s", attrs, text)
+            build.add(container, "s", attrs, text)
 
 
 def link_targets(doc: Document, link) -> str:

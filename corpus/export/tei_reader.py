@@ -205,7 +205,7 @@ def read_english(div, by_id: dict[str, Sentence], sources: dict[str, str]) -> No
 def read_variant(div, layer: spec.Layer, by_id: dict[str, Sentence]) -> None:
     for element in layer_sentences(div):
         target = by_id[unpoint(element.get("corresp"))]
-        setattr(target, layer.field, target.zh if element.get("sameAs") else text_of(element))
+        setattr(target, layer.field, text_of(element))
 
 
 def metadata(bibl) -> dict:
