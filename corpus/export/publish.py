@@ -10,12 +10,15 @@ from pathlib import Path
 
 from corpus import atomic
 from corpus import editlog
-from corpus.export import card, hf, moses, provenance, tei, tmx, xces
+from corpus.align.pairs import sorted_documents
+from corpus.export import card, hf, moses, provenance, tei, testset, tmx, xces
 from corpus.model import Document
 
 
 def write_all(docs: list[Document], registry_entities: list[dict], root: Path, seed_dir: Path,
               progress=lambda message: None) -> None:
+    docs = sorted_documents(docs)  # one document order in every export
+    registry, info = {"entities": registry_entities}, provenance.build_info(seed_dir, root)
     targets = [
         atomic.Target(root / "corpus" / "data"),
         atomic.Target(root / "alignments"),
@@ -27,13 +30,13 @@ def write_all(docs: list[Document], registry_entities: list[dict], root: Path, s
         for doc in docs:
             atomic.write_text(data / "edits" / f"{doc.doc_id}.jsonl", editlog.dumps(doc.edits))
 
-        progress("write alignments/ (OPUS XCES, Moses, TMX)")
+        progress("write alignments/ (OPUS XCES, Moses, TMX, MT test set)")
         xces.export_xces(docs, alignments)
         moses.export_moses(docs, alignments)
-        tmx.export_tmx(docs, alignments)
+        tmx.export_tmx(docs, alignments, info.get("release_date"))
+        testset.export_testset(docs, alignments)
 
         progress("write corpus/tei (TEI P5 documents and teiCorpus)")
-        registry, info = {"entities": registry_entities}, provenance.build_info(seed_dir, root)
         for doc in docs:
             atomic.write_bytes(tei_dir / f"{doc.doc_id}.xml", tei.write_document(doc, registry, info))
         atomic.write_bytes(tei_dir / tei.CORPUS_FILE_NAME, tei.write_corpus(docs, registry, info))
