@@ -354,3 +354,22 @@ def test_the_edit_log_is_in_stand_off_and_the_revision_desc_sums_it_up():
     changes = root.findall(f"{{{tei.TEI_NS}}}standOff/{{{tei.TEI_NS}}}listChange/{{{tei.TEI_NS}}}change")
     assert [len(change) for change in changes] == [1, 0]
     assert tei_reader.read(etree.tostring(root)).edits == doc.edits
+
+
+def test_the_translation_is_the_work_of_an_agent_the_team_or_an_engine():
+    doc = minimal("好。")
+    first = doc.paragraphs[0].sentences[0]
+    first.en_segments, first.en_source = ["Good."], "reference"
+    doc.paragraphs[0].sentences.append(dataclasses.replace(first, id="d.p000.s01", index=1, zh="", start=2,
+                                                           en_source="mt:argos:translate-zh_en:1.9"))
+    root = etree.fromstring(tei.write_document(doc, {}, {"publisher": "zhen-corpus project"}))
+    statements = root.findall(f".//{{{tei.TEI_NS}}}respStmt")
+    agents = [[(etree.QName(e).localname, e.get("type"), e.text) for e in statement] for statement in statements]
+    assert agents == [
+        [("resp", None, "human translation"), ("orgName", None, "zhen-corpus project"),
+         ("note", "en_source", "reference")],
+        [("resp", None, "machine translation"), ("name", "software", "argos translate-zh_en 1.9"),
+         ("note", "en_source", "mt:argos:translate-zh_en:1.9")],
+    ]
+    assert [s.en_source for s in tei_reader.read(etree.tostring(root)).sentences] == \
+        ["reference", "mt:argos:translate-zh_en:1.9"]

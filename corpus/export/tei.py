@@ -112,6 +112,9 @@ POINTER_PREFIX = "zhen"
 POINTER_MATCH = "([A-Za-z_][A-Za-z0-9_.\\-]*)"
 INDENT = "  "
 
+# Sentence.en_source: the project's own translation, or "mt:<engine>:<model>:<version>".
+HUMAN_TRANSLATION, MACHINE_TRANSLATION = "reference", "mt"
+
 # Document.script → xml:lang of the original layer.
 SCRIPT_LANGS = {"hans": "zh-Hans", "hant": "zh-Hant", "": "zh"}
 
@@ -688,6 +691,23 @@ def write_edits(build: Builder, stand_off, doc: Document) -> None:
             build.add(item, "note", text=edit.reason)
 
 
+def write_translation_agent(build: Builder, statement, source: str, build_info: dict) -> None:
+    """Who translated: the project team (``en_source`` "reference") as an ``orgName``, a machine-translation
+    engine (``mt:<engine>:<model>:<version>``) as ``name type="software"``; ``note type="en_source"``
+    keeps the value exactly, for the reader."""
+    kind, _, engine = source.partition(":")
+    if source == HUMAN_TRANSLATION:
+        build.add(statement, "resp", text="human translation")
+        build.add(statement, "orgName", text=build_info.get("publisher", "zhen-corpus"))
+    elif kind == MACHINE_TRANSLATION and engine:
+        build.add(statement, "resp", text="machine translation")
+        build.add(statement, "name", {"type": "software"}, " ".join(engine.split(":")))
+    else:
+        build.add(statement, "resp", text="translation")
+        build.add(statement, "name", text=source)
+    build.add(statement, "note", {"type": "en_source"}, source)
+
+
 def write_document_header(build: Builder, root, doc: Document, build_info: dict) -> None:
     header = build.add(root, "teiHeader")
     root.insert(0, header)
@@ -699,9 +719,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     if not len(titles):
         build.add(titles, "title", text=doc.doc_id)
     for source, identifier in translation_sources(doc).items():
-        statement = build.add(titles, "respStmt", {XML_ID: identifier})
-        build.add(statement, "resp", text="translation")
-        build.add(statement, "name", text=source)
+        write_translation_agent(build, build.add(titles, "respStmt", {XML_ID: identifier}), source, build_info)
     publication = build.add(file_desc, "publicationStmt")
     build.add(publication, "publisher", text=build_info.get("publisher", "zhen-corpus"))
     build.add(publication, "idno", {"type": "doc_id"}, doc.doc_id)

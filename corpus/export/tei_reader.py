@@ -284,7 +284,7 @@ def document(root) -> Document:
         paragraphs=[paragraph(element, doc_id) for section in original for element in section],
     )
     by_id = {s.id: s for s in doc.sentences}
-    sources = {statement.get(spec.XML_ID): text_of(find(statement, "t:name"))
+    sources = {statement.get(spec.XML_ID): text_of(find(statement, "t:note[@type='en_source']"))
                for statement in find_all(header, "t:fileDesc/t:titleStmt/t:respStmt")}
     for div in find_all(root, "t:text/t:body/t:div"):
         key = (div.get("type"), div.get(spec.XML_LANG))
