@@ -171,6 +171,14 @@ def cmd_align(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    from corpus.score import DEFAULT_TESTSET, score_file
+
+    testset = Path(args.testset) if args.testset else DEFAULT_TESTSET
+    print(score_file(Path(args.hypotheses), testset, args.doc).format(), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus."
@@ -284,6 +292,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--data", help="built data directory (default: corpus/data)")
     check.set_defaults(func=cmd_check)
+
+    score = commands.add_parser("score", help="score a translation of the test set (alignments/testset/zhen.zh) "
+                                "against the human reference: BLEU, chrF++ and TER with sacrebleu")
+    score.add_argument("hypotheses", metavar="HYP_FILE", help="one English line per line of the test set's zhen.zh")
+    score.add_argument("--doc", help="score only this document "
+                       "(HYP_FILE: the whole test set, or this document's lines)")
+    score.add_argument("--testset", metavar="DIR", help="test-set folder (default: alignments/testset)")
+    score.set_defaults(func=cmd_score)
 
     models_parser = commands.add_parser("models", help="offline machine-translation models (argostranslate)")
     models_commands = models_parser.add_subparsers(dest="models_command", required=True, metavar="ACTION")

@@ -13,8 +13,10 @@ from translate.storage.tmx import tmxfile
 
 from corpus.align.pairs import export_text
 from corpus.export.moses import export_moses
-from corpus.export.tmx import export_tmx
-from corpus.export.xces import ALIGNMENT_FILE, export_xces
+from corpus.export.parallel import VARIANTS
+from corpus.export.tmx import TMX_FILE, export_tmx, tmx_file_name
+from corpus.export.tokens import tokens
+from corpus.export.xces import ALIGNMENT_FILE, TOKENISED, alignment_file_name, export_xces
 from corpus.model import Document, Link, Paragraph, Sentence
 
 # any text, including markup characters, XML-illegal controls and line breaks
@@ -28,6 +30,7 @@ def documents(draw, doc_id: str) -> Document:
     zh = draw(st.lists(hostile_text, min_size=1, max_size=5))
     en_counts = draw(st.lists(st.integers(0, 2), min_size=len(zh), max_size=len(zh)))
     sentences = [Sentence(id=f"{doc_id}.p000.s{i:02d}", doc_id=doc_id, paragraph=0, index=i, zh=text,
+                          zh_hans=draw(hostile_text), zh_hant=draw(hostile_text),
                           en_segments=draw(st.lists(hostile_text, min_size=count, max_size=count)))
                  for i, (text, count) in enumerate(zip(zh, en_counts))]
     document = Document(doc_id, f"{doc_id}.txt", paragraphs=[Paragraph(0, "paragraph", "", sentences=sentences)])
@@ -46,20 +49,24 @@ def documents(draw, doc_id: str) -> Document:
 corpora = st.tuples(documents("doc_b"), documents("doc_a")).map(list)
 
 
-def expected_pairs(docs: list[Document], zh_joiner: str, keep_empty: bool) -> list[tuple[str, str]]:
+def expected_pairs(docs: list[Document], zh_joiner: str, keep_empty: bool, field: str = "zh",
+                   text=export_text) -> list[tuple[str, str]]:
     pairs = []
     for document in sorted(docs, key=lambda d: d.doc_id):
-        zh = [export_text(s.zh) for s in document.sentences]
-        en = [export_text(e) for e in document.en_segments]
+        zh = [text(getattr(s, field)) for s in document.sentences]
+        en = [text(e) for e in document.en_segments]
         for link in document.links:
             if keep_empty or (link.zh and link.en):
                 pairs.append((zh_joiner.join(zh[i] for i in link.zh), " ".join(en[j] for j in link.en)))
     return pairs
 
 
-def opus_pairs(directory: Path) -> list[tuple[str, str]]:
-    reader = OpusRead(directory="zhen", source="zh", target="en", alignment_file=str(directory / ALIGNMENT_FILE),
-                      download_dir=str(directory), preprocess="raw", write_mode="moses", suppress_prompts=True)
+def opus_pairs(directory: Path, code: str = "zh", preprocess: str = "raw") -> list[tuple[str, str]]:
+    variant = next(v for v in VARIANTS if v.code == code)
+    folder = directory if preprocess == "raw" else directory / TOKENISED
+    reader = OpusRead(directory="zhen", source=code, target="en",
+                      alignment_file=str(directory / alignment_file_name(variant)),
+                      download_dir=str(folder), preprocess=preprocess, write_mode="moses", suppress_prompts=True)
     return list(reader.yieldPairs())
 
 
@@ -80,17 +87,34 @@ def test_opus_read_gives_back_our_pairs(tmp_path, docs):
     directory = fresh(tmp_path)
     export_xces(docs, directory)
     # opus_read joins the sentences of a multi-sentence side with a space
-    assert opus_pairs(directory) == expected_pairs(docs, " ", keep_empty=True)
+    for variant in VARIANTS:
+        assert opus_pairs(directory, variant.code) == expected_pairs(docs, " ", True, variant.field)
+
+
+@settings_for_files
+@given(corpora)
+def test_opus_read_in_its_default_xml_mode_gives_back_our_pairs_as_tokens(tmp_path, docs):
+    directory = fresh(tmp_path)
+    export_xces(docs, directory)
+    def tokenised(language: str):
+        return lambda text: " ".join(tokens(export_text(text), language))
+
+    for variant in VARIANTS:
+        expected = [(zh, en) for (zh, _), (_, en) in zip(
+            expected_pairs(docs, " ", True, variant.field, tokenised(variant.code)),
+            expected_pairs(docs, " ", True, variant.field, tokenised("en")))]
+        assert opus_pairs(directory, variant.code, "xml") == expected
 
 
 @settings_for_files
 @given(corpora)
 def test_translate_toolkit_reads_our_tmx(tmp_path, docs):
     directory = fresh(tmp_path)
-    path = export_tmx(docs, directory)
-    store = tmxfile(path.read_bytes(), "zh", "en")
-    assert [(unit.source, unit.target) for unit in store.units] == expected_pairs(docs, "", keep_empty=False)
-    assert store.getsourcelanguage() == "zh"
+    export_tmx(docs, directory, "2026-12-06")
+    for variant in VARIANTS:
+        store = tmxfile((directory / tmx_file_name(variant)).read_bytes(), variant.lang, "en")
+        assert [(unit.source, unit.target) for unit in store.units] == expected_pairs(docs, "", False, variant.field)
+        assert store.getsourcelanguage() == variant.lang
 
 
 @settings_for_files
@@ -98,9 +122,15 @@ def test_translate_toolkit_reads_our_tmx(tmp_path, docs):
 def test_moses_files_are_line_aligned(tmp_path, docs):
     directory = fresh(tmp_path)
     export_moses(docs, directory)
-    zh_lines = (directory / "moses" / "zhen.zh").read_text(encoding="utf-8").split("\n")[:-1]
-    en_lines = (directory / "moses" / "zhen.en").read_text(encoding="utf-8").split("\n")[:-1]
-    assert list(zip(zh_lines, en_lines)) == expected_pairs(docs, "", keep_empty=False)
+    lines = {path.suffix: path.read_text(encoding="utf-8").split("\n")[:-1] for path in (directory / "moses").iterdir()}
+    assert set(lines) == {".zh", ".zh_Hans", ".zh_Hant", ".en", ".ids"}
+    for variant in VARIANTS:
+        assert list(zip(lines["." + variant.code], lines[".en"])) == expected_pairs(docs, "", False, variant.field)
+    by_id = {s.id: s for d in docs for s in d.sentences}
+    for line, zh in zip(lines[".ids"], lines[".zh"]):
+        zh_file, en_file, zh_ids, en_ids = line.split("\t")
+        assert zh_file.startswith("zh/") and en_file.startswith("en/") and en_ids
+        assert zh == "".join(export_text(by_id[i].zh) for i in zh_ids.split())
 
 
 @settings_for_files
@@ -164,7 +194,26 @@ def test_cesalign_links_carry_type_and_score(tmp_path):
     export_xces(small_corpus(), tmp_path)
     links = etree.parse(str(tmp_path / ALIGNMENT_FILE)).findall(".//link")
     assert [(link.get("xtargets"), link.get("type"), link.get("score")) for link in links] == [
-        ("s1;s1 s2", "1-2", "0.9000"), ("s2;", "1-0", "0.2000")]
+        ("d.p000.s00;d.p000.s00.en0 d.p000.s00.en1", "1-2", "0.9000"), ("d.p000.s01;", "1-0", "0.2000")]
     assert all(link.get("certainty") == link.get("score") for link in links)
     group = etree.parse(str(tmp_path / ALIGNMENT_FILE)).find(".//linkGrp")
     assert (group.get("fromDoc"), group.get("toDoc")) == ("zh/d.xml", "en/d.xml")
+
+
+def test_tmx_units_are_identified_by_stable_ids_and_multi_sentence_units_are_paragraphs(tmp_path):
+    from lxml import etree
+
+    export_tmx(small_corpus(), tmp_path, "2026-12-06")
+    data = (tmp_path / TMX_FILE).read_bytes()
+    assert b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">' in data
+    root = etree.fromstring(data)
+    assert root.find("header").get("creationdate") == "20261206T000000Z"
+    (unit,) = root.iter("tu")
+    assert (unit.get("tuid"), unit.get("segtype")) == ("d.p000.s00", "paragraph")
+    assert unit.findtext("prop[@type='x-en-ids']") == "d.p000.s00.en0 d.p000.s00.en1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(hostile_text.map(export_text), st.sampled_from(["en", "zh", "zh_Hant"]))
+def test_tokens_lose_no_text(text, language):
+    assert "".join(tokens(text, language)) == "".join(text.split())

@@ -48,3 +48,27 @@ def test_readme_has_exactly_the_two_commands_and_both_set_up_a_venv():
     build, test = block_after("<!-- build-command -->"), block_after("<!-- test-command -->")
     assert "corpus build" in build and "pytest" in test
     assert all("python3 -m venv" in command and "torch==2.13.0" in command for command in (build, test))
+
+
+def test_card_yaml_has_the_hub_template_fields_and_the_dataset_info_of_every_config():
+    import pyarrow.parquet as pq
+
+    from corpus.export import hf
+
+    card = yaml.safe_load(README.read_text(encoding="utf-8").split("---")[1])
+    for key in ("annotations_creators", "language_creators", "source_datasets", "tags", "task_categories"):
+        assert card[key], key
+    assert {"zh-Hans", "zh-Hant"} <= set(card["language_details"].replace(" ", "").split(","))
+    infos = {info["config_name"]: info for info in card["dataset_info"]}
+    assert sorted(infos) == sorted(rows.CONFIGS)
+    for config, info in infos.items():
+        assert [feature["name"] for feature in info["features"]] == list(hf.FEATURES[config])
+        rows_written = pq.read_metadata(README.parent / "corpus" / "data" / rows.CONFIG_FILES[config]).num_rows
+        assert info["splits"] == [{"name": "train", "num_bytes": info["splits"][0]["num_bytes"],
+                                   "num_examples": rows_written}]
+
+
+def test_card_has_the_sections_of_the_hub_template():
+    text = README.read_text(encoding="utf-8")
+    for heading in ("Intended use", "Personal information", "Biases", "Licences", "How to cite"):
+        assert heading in text, heading

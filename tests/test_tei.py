@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -140,8 +142,14 @@ def test_read_gives_back_what_was_written_and_rewrites_the_same_bytes(doc):
 @settings(max_examples=25, deadline=None)
 @given(st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.doc_id))
 def test_corpus_round_trip(docs):
+    """corpus.xml includes the document files beside it; read_corpus expands the includes."""
     written = tei.write_corpus(docs, REGISTRY, BUILD_INFO)
-    back = tei_reader.read_corpus(written)
+    with tempfile.TemporaryDirectory() as folder:
+        for doc in docs:
+            (Path(folder) / tei.document_file_name(doc)).write_bytes(tei.write_document(doc, REGISTRY, BUILD_INFO))
+        (Path(folder) / tei.CORPUS_FILE_NAME).write_bytes(written)
+        back = tei_reader.read_corpus(Path(folder) / tei.CORPUS_FILE_NAME)
+        assert tei_reader.read_corpus(written, Path(folder)) == back
     assert len(back) == len(docs) and all(b == carried(d) for b, d in zip(back, docs))
     assert tei.write_corpus(back, REGISTRY, BUILD_INFO) == written
 
@@ -210,9 +218,10 @@ def test_mentions_become_typed_elements_pointing_at_the_registry():
                                             Mention(4, 7, "50%", "percent", None, "rule")])
     s = etree.fromstring(tei.write_document(doc, {}, {})).find(".//{%s}s" % tei.TEI_NS)
     person, amount = list(s)
-    assert (etree.QName(person).localname, person.get("ref"), person.text) == ("persName", "#zhang-hongjiang", "张宏江")
+    assert (etree.QName(person).localname, person.get("ref"), person.text) == \
+        ("persName", "zhen:zhang-hongjiang", "张宏江")
     assert (etree.QName(amount).localname, amount.get("type"), amount.get("ana")) == \
-        ("measure", "percent", "#mention-source.rule")
+        ("measure", "percent", "zhen:mention-source.rule")
 
 
 def test_dates_and_measures_carry_their_normalised_values():
@@ -224,7 +233,7 @@ def test_dates_and_measures_carry_their_normalised_values():
     written = tei.write_document(doc, {}, {})
     root = etree.fromstring(written)
     values = [(e.text, dict(e.attrib)) for e in root.find(".//{%s}s" % tei.TEI_NS)]
-    rule = {"ana": "#mention-source.rule"}
+    rule = {"ana": "zhen:mention-source.rule"}
     assert values == [
         ("2023年8月1日", {**rule, "when": "2023-08-01"}),
         ("近日", rule),
@@ -255,8 +264,8 @@ def test_quotation_is_said_with_who_and_turn_speaker_is_on_sp():
     root = etree.fromstring(tei.write_document(doc, {}, {}))
     sp = root.find(".//{%s}sp" % tei.TEI_NS)
     said = sp.find(".//{%s}said" % tei.TEI_NS)
-    assert (sp.get("who"), sp.get("ana"), sp[0].text) == ("#anyong", "#role.interviewer", "「暗涌」")
-    assert (said.get("who"), said.get("ana"), said[0].text) == ("#zhang-hongjiang", "#role.quoted", "引。")
+    assert (sp.get("who"), sp.get("ana"), sp[0].text) == ("zhen:anyong", "zhen:role.interviewer", "「暗涌」")
+    assert (said.get("who"), said.get("ana"), said[0].text) == ("zhen:zhang-hongjiang", "zhen:role.quoted", "引。")
 
 
 def test_the_quotation_is_said_inside_the_sentence_and_its_frame_stays_outside():
@@ -271,7 +280,7 @@ def test_the_quotation_is_said_inside_the_sentence_and_its_frame_stays_outside()
     (s,) = p
     frame, said = list(s)
     assert etree.QName(s).localname == "s" and etree.QName(said).localname == "said"
-    assert (said.get("who"), said.get("ana")) == ("#zhang-hongjiang", "#role.quoted")
+    assert (said.get("who"), said.get("ana")) == ("zhen:zhang-hongjiang", "zhen:role.quoted")
     assert "".join(said.itertext()) == "“不能是为了出几篇文章”" and said.tail == "。"
     assert [(etree.QName(e).localname, e.text) for e in said] == [("title", "文章")]
     assert (etree.QName(frame).localname, s.text, frame.text) == ("persName", "在接受《深网》专访时，", "张宏江")
@@ -317,3 +326,54 @@ def test_registry_lands_in_the_corpus_header_lists():
     assert versions == {"opencc": "1.1.6", "argostranslate": "1.11.0"}
     with pytest.raises(tei.TeiError, match="used twice"):
         tei.write_corpus([minimal("好。")], {"entities": [{"id": "d", "type": "person", "en": "D"}]}, {})
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_every_layer_holds_its_own_text(doc):
+    """A reader of one layer alone (no pointer following) gets every sentence's text in that layer."""
+    root = etree.fromstring(tei.write_document(doc, REGISTRY, BUILD_INFO))
+    for layer in tei.VARIANT_LAYERS:
+        div = root.find(f".//{{{tei.TEI_NS}}}div[@type='{layer.div_type}'][@{{{tei.XML_NS}}}lang='{layer.lang}']")
+        if div is None:
+            assert not any(getattr(s, layer.field) for s in doc.sentences)
+            continue
+        written = {s.get(tei.XML_ID): tei_reader.text_of(s) for s in div.iter(tei.tei("s"))}
+        assert written == {f"{s.id}.{layer.id_suffix}": getattr(s, layer.field) for s in doc.sentences}
+        assert not any(s.get("sameAs") or s.get("copyOf") for s in div.iter(tei.tei("s")))
+
+
+def test_a_corpus_whose_included_file_is_missing_is_refused_with_its_name(tmp_path):
+    (tmp_path / tei.CORPUS_FILE_NAME).write_bytes(tei.write_corpus([minimal("好。")], REGISTRY, BUILD_INFO))
+    with pytest.raises(tei.TeiError, match=r"corpus\.xml: cannot include a document .*d\.xml"):
+        tei_reader.read_corpus(tmp_path / tei.CORPUS_FILE_NAME)
+
+
+def test_the_edit_log_is_in_stand_off_and_the_revision_desc_sums_it_up():
+    doc = minimal("好。")
+    doc.edits = [[Edit(0, 1, "x", "", "spam.line", "spam")], []]
+    root = etree.fromstring(tei.write_document(doc, {}, {}))
+    (summary,) = root.findall(f".//{{{tei.TEI_NS}}}revisionDesc/{{{tei.TEI_NS}}}change[@type='cleaning']")
+    assert summary.text.startswith("Cleaned in 2 passes, 1 edits") and summary.get("corresp") == "#d.edits"
+    changes = root.findall(f"{{{tei.TEI_NS}}}standOff/{{{tei.TEI_NS}}}listChange/{{{tei.TEI_NS}}}change")
+    assert [len(change) for change in changes] == [1, 0]
+    assert tei_reader.read(etree.tostring(root)).edits == doc.edits
+
+
+def test_the_translation_is_the_work_of_an_agent_the_team_or_an_engine():
+    doc = minimal("好。")
+    first = doc.paragraphs[0].sentences[0]
+    first.en_segments, first.en_source = ["Good."], "reference"
+    doc.paragraphs[0].sentences.append(dataclasses.replace(first, id="d.p000.s01", index=1, zh="", start=2,
+                                                           en_source="mt:argos:translate-zh_en:1.9"))
+    root = etree.fromstring(tei.write_document(doc, {}, {"publisher": "zhen-corpus project"}))
+    statements = root.findall(f".//{{{tei.TEI_NS}}}respStmt")
+    agents = [[(etree.QName(e).localname, e.get("type"), e.text) for e in statement] for statement in statements]
+    assert agents == [
+        [("resp", None, "human translation"), ("orgName", None, "zhen-corpus project"),
+         ("note", "en_source", "reference")],
+        [("resp", None, "machine translation"), ("name", "software", "argos translate-zh_en 1.9"),
+         ("note", "en_source", "mt:argos:translate-zh_en:1.9")],
+    ]
+    assert [s.en_source for s in tei_reader.read(etree.tostring(root)).sentences] == \
+        ["reference", "mt:argos:translate-zh_en:1.9"]

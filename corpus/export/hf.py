@@ -131,11 +131,30 @@ def write_parquet(path: Path, config: str, rows: list[dict]) -> None:
     atomic.write_bytes(path, sink.getvalue().to_pybytes())
 
 
+def config_rows(docs: list[Document], registry_entities: list[dict]) -> dict[str, list[dict]]:
+    return {"sentences": sentence_rows(docs), "documents": document_rows(docs), "alignments": alignment_rows(docs),
+            "entities": entity_rows(docs, registry_entities)}
+
+
 def write_dataset(docs: list[Document], registry_entities: list[dict], directory: Path) -> None:
-    write_parquet(directory / CONFIG_FILES["sentences"], "sentences", sentence_rows(docs))
-    write_parquet(directory / CONFIG_FILES["documents"], "documents", document_rows(docs))
-    write_parquet(directory / CONFIG_FILES["alignments"], "alignments", alignment_rows(docs))
-    write_parquet(directory / CONFIG_FILES["entities"], "entities", entity_rows(docs, registry_entities))
+    for config, config_table in config_rows(docs, registry_entities).items():
+        write_parquet(directory / CONFIG_FILES[config], config, config_table)
+
+
+def dataset_info(docs: list[Document], registry_entities: list[dict]) -> list[dict]:
+    """The card's ``dataset_info`` (what the Hub shows and ``datasets`` reads): features, rows and bytes per config.
+
+    Written by :class:`datasets.info.DatasetInfosDict` itself, so the YAML is the library's own form.
+    """
+    infos = datasets.info.DatasetInfosDict()
+    for config, config_table in config_rows(docs, registry_entities).items():
+        split = datasets.SplitInfo("train", num_bytes=table(config, config_table).nbytes,
+                                   num_examples=len(config_table))
+        infos[config] = datasets.info.DatasetInfo(features=FEATURES[config], config_name=config,
+                                                  splits=datasets.SplitDict({"train": split}))
+    card_data: dict = {}
+    infos.to_dataset_card_data(card_data)
+    return card_data["dataset_info"]
 
 
 @register("parquet", Target.DATA, "parquet configs of the Hugging Face dataset")

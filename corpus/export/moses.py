@@ -1,11 +1,15 @@
-"""Moses (line-aligned plain text) export: ``moses/zhen.zh`` and ``moses/zhen.en``.
+"""Moses (line-aligned plain text) export: ``moses/zhen.<lang>`` and ``moses/zhen.ids``.
 
-Line *k* of each file holds the two sides of the *k*-th link (documents
-sorted by doc_id, links in document order).  A side with several sentences is
-joined: zh sentences directly (Chinese has no spaces between sentences),
-English segments with one space.  1-0 and 0-1 links are skipped, since a
-Moses corpus line with an empty side is useless for training and would be
-dropped by every cleaning script.
+Line *k* of every file is the *k*-th link (documents in doc_id order, links
+in document order): ``zhen.zh`` in the original script, ``zhen.zh_Hans`` and
+``zhen.zh_Hant`` converted (:data:`corpus.export.parallel.VARIANTS`),
+``zhen.en`` the English, and ``zhen.ids`` where the line comes from, as OPUS
+ships it beside its Moses files: ``zh/<doc_id>.xml<TAB>en/<doc_id>.xml<TAB>
+<zh ids><TAB><en ids>``, the sentence files and stable ids of the XCES export.
+A side with several sentences is joined: zh sentences directly (Chinese has
+no spaces between sentences), English segments with one space.  1-0 and 0-1
+links are skipped, since a Moses corpus line with an empty side is useless
+for training and would be dropped by every cleaning script.
 """
 from __future__ import annotations
 
@@ -13,21 +17,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpus import atomic
-from corpus.align.pairs import aligned_pairs
+from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LinkedPair, linked_pairs
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
+CORPUS_NAME = "zhen"
+
+
+def ids_line(pair: LinkedPair) -> str:
+    """The OPUS ``.ids`` line of a pair: sentence files of the XCES export, then the ids of each side."""
+    files = f"{ORIGINAL.code}/{pair.doc_id}.xml\t{ENGLISH_CODE}/{pair.doc_id}.xml"
+    return f"{files}\t{' '.join(pair.zh_ids)}\t{' '.join(pair.en_ids)}"
+
 
 def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
-    """Write ``<directory>/moses/zhen.zh`` and ``zhen.en``; returns both paths."""
-    pairs = [pair for pair in aligned_pairs(documents) if pair.link.zh and pair.link.en]
-    zh_path = Path(directory) / "moses" / "zhen.zh"
-    en_path = Path(directory) / "moses" / "zhen.en"
-    atomic.write_text(zh_path, "".join(pair.zh + "\n" for pair in pairs))
-    atomic.write_text(en_path, "".join(pair.en + "\n" for pair in pairs))
-    return [en_path, zh_path]
+    """Write ``<directory>/moses/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
+    folder = Path(directory) / "moses"
+    written = []
+    for variant in VARIANTS:
+        pairs = [pair for pair in linked_pairs(documents, variant) if pair.link.zh and pair.link.en]
+        lines = {variant.code: ["".join(pair.zh) for pair in pairs]}
+        if variant is ORIGINAL:
+            lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], "ids": list(map(ids_line, pairs))})
+        for suffix, texts in lines.items():
+            path = folder / f"{CORPUS_NAME}.{suffix}"
+            atomic.write_text(path, "".join(text + "\n" for text in texts))
+            written.append(path)
+    return sorted(written)
 
 
-@register("moses", Target.ALIGNMENTS, "Moses plain-text pair")
+@register("moses", Target.ALIGNMENTS, "Moses plain-text pairs, one set per Chinese variant")
 def write_release(release: Release, directory: Path) -> None:
     export_moses(release.docs, directory)

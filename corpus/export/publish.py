@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus import atomic
-from corpus.export import edit_log, hf, moses, tei, tmx, xces  # noqa: F401  (each registers its format)
+from corpus.align.pairs import sorted_documents
+from corpus.export import edit_log, hf, moses, tei, testset, tmx, xces  # noqa: F401  (each registers its format)
 from corpus.export import card
 from corpus.export.base import FORMATS, Release, Target
 from corpus.model import Document
@@ -17,6 +18,7 @@ from corpus.model import Document
 
 def write_all(docs: list[Document], registry_entities: list[dict], root: Path, seed_dir: Path,
               progress=lambda message: None) -> None:
+    docs = sorted_documents(docs)  # one document order in every export
     targets = {
         Target.DATA: atomic.Target(root / Target.DATA.value),
         Target.ALIGNMENTS: atomic.Target(root / Target.ALIGNMENTS.value),

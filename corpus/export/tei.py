@@ -1,4 +1,4 @@
-"""TEI P5 export: one ``TEI`` file per document and a ``teiCorpus`` with the shared header.
+"""TEI P5 export: one ``TEI`` file per document and a ``teiCorpus`` with the shared header that includes them.
 
 The files validate against our own RELAX NG schema ``corpus/schema/zhen-tei.rng``
 (source: ``zhen-tei.rnc``), a subset of TEI P5: everything we write is also
@@ -12,9 +12,10 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         ``respStmt`` per translation source (``Sentence.en_source``);
         ``sourceDesc``: ``bibl type="article"`` (the metadata, see
         :data:`METADATA_ELEMENTS`) and ``bibl type="seed"`` (the seed file and
-        its encoding); ``encodingDesc/charDecl`` only when escapes were needed;
-        ``revisionDesc``: an export ``change`` and one ``change type="cleaning"``
-        per cleaning pass, listing every :class:`~corpus.model.Edit`.
+        its encoding); ``encodingDesc``: the ``listPrefixDef`` of the pointers
+        into the corpus header (below) and a ``charDecl`` when escapes were
+        needed; ``revisionDesc``: an export ``change`` and a one-line summary
+        of the cleaning (passes, edits) pointing at the edit log.
     ``text/body``: one ``div`` per *layer*, each with the same sections
     (a section ``div`` opens at every run of headings), paragraphs and ``n``
     numbers:
@@ -36,17 +37,24 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
         to the translation source), English mentions inside.
         ``div type="conversion"`` ``zh-Hans``/``zh-Hant-TW`` and ``div
         type="transliteration" xml:lang="zh-Latn-pinyin"``: the script
-        variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``); a
-        variant equal to the original is written ``<s sameAs="#sid"/>``.  A
-        variant layer is left out when no sentence has that variant.
+        variants as parallel ``s`` (``<sid>.hans`` / ``.hant`` / ``.py``), each
+        holding its text even where it equals the original, so that every layer
+        reads complete on its own.  A variant layer is left out when no
+        sentence has that variant.
     ``standOff/linkGrp type="alignment"``: one ``link`` per
     :class:`~corpus.model.Link`, ``@type`` "zh-en" counts, ``@target`` the
     Chinese then English ids (an empty side points at its layer ``div``),
     ``@cert`` the score (the aligner's confidence in [0, 1]) as ``repr(float)``.
+    ``standOff/listChange``: the edit log, one ``change type="cleaning"`` per
+    cleaning pass, listing every :class:`~corpus.model.Edit` (read back losslessly).
 
-Pointers (``@who``, ``@ref``, ``@ana``) are ``#id`` into the corpus header;
-a standalone document file carries ``xml:base="corpus.xml"`` so that they
-resolve there (``#id`` relative to that base is ``corpus.xml#id``).
+Pointers into the corpus header (``@who``, ``@ref``, ``@ana``: registry entries
+and taxonomy categories) are ``zhen:<id>``; every header's ``listPrefixDef``
+declares ``zhen:`` as ``corpus.xml#``, so they resolve from a document file
+alone (``corpus.xml`` beside it) and in the teiCorpus.  Pointers within a file
+(``@corresp``, ``@target``, ``@resp``, ``g/@ref``) are ``#<id>``.  The
+teiCorpus holds the corpus header and one ``xi:include href="<doc_id>.xml"``
+per document, not a copy: expanded, every id in it is unique.
 
 Escaping: XML 1.0 cannot carry C0 controls other than tab/LF/CR, surrogate
 code points or U+FFFE/U+FFFF.  Each such code point is written as
@@ -73,6 +81,7 @@ translation source.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -89,7 +98,7 @@ from corpus.errors import CorpusError
 from corpus.export import provenance
 from corpus.export.base import Release, Target, register
 from corpus.export.rows import en_segment_id
-from corpus.model import (Document, Edit, EntityType, Mention, MentionSource, Paragraph, ParagraphKind, Sentence,
+from corpus.model import (Document, EntityType, Mention, MentionSource, Paragraph, ParagraphKind, Sentence,
                           SpeakerRole)
 
 log = logging.getLogger(__name__)
@@ -101,7 +110,16 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_BASE = f"{{{XML_NS}}}base"
 
 CORPUS_FILE_NAME = "corpus.xml"  # per-document files live beside it: <doc_id>.xml
+XI_NS = "http://www.w3.org/2001/XInclude"
+# Pointers into the corpus header (registry entries, taxonomy categories) are "zhen:<id>", a private URI
+# scheme declared in every header (listPrefixDef) as "corpus.xml#<id>": they resolve from a document file
+# alone, and stay valid when the teiCorpus's xi:include elements are expanded (each id is declared once).
+POINTER_PREFIX = "zhen"
+POINTER_MATCH = "([A-Za-z_][A-Za-z0-9_.\\-]*)"
 INDENT = "  "
+
+# Sentence.en_source: the project's own translation, or "mt:<engine>:<model>:<version>".
+HUMAN_TRANSLATION, MACHINE_TRANSLATION = "reference", "mt"
 
 # Document.script → xml:lang of the original layer.
 SCRIPT_LANGS = {"hans": "zh-Hans", "hant": "zh-Hant", "": "zh"}
@@ -212,7 +230,8 @@ STRUCTURAL = {
     "availability", "sourceDesc", "bibl", "encodingDesc", "editorialDecl", "correction",
     "interpretation", "classDecl", "taxonomy", "category", "appInfo", "application", "charDecl",
     "char", "profileDesc", "langUsage", "particDesc", "settingDesc", "listPerson", "person",
-    "listOrg", "org", "listPlace", "place", "listBibl", "list", "item", "revisionDesc", "change",
+    "listOrg", "org", "listPlace", "place", "listBibl", "list", "item", "revisionDesc", "listChange",
+    "listPrefixDef", "prefixDef",
     "text", "body", "div", "sp", "standOff", "linkGrp",
 }
 
@@ -270,13 +289,26 @@ def uri(path: str, base: str = "") -> Optional[str]:
 
 
 def pointer(target: str, what: str) -> str:
-    return "#" + _check_name(target, what)
+    """A pointer into the corpus header (a registry entry): ``zhen:<id>``, see :data:`POINTER_PREFIX`."""
+    return f"{POINTER_PREFIX}:" + _check_name(target, what)
+
+
+def category_id(prefix: str, value: str, what: str) -> str:
+    if not CATEGORY_RE.match(value):
+        raise TeiError(f"{what} {value!r} must be made of [A-Za-z0-9_.-]: it becomes part of an xml:id")
+    return f"{prefix}.{value}"
 
 
 def category(prefix: str, value: str, what: str) -> str:
-    if not CATEGORY_RE.match(value):
-        raise TeiError(f"{what} {value!r} must be made of [A-Za-z0-9_.-]: it becomes part of an xml:id")
-    return f"#{prefix}.{value}"
+    """A pointer to a taxonomy category of the corpus header: ``zhen:<prefix>.<value>``."""
+    return f"{POINTER_PREFIX}:" + category_id(prefix, value, what)
+
+
+def write_prefix_definition(build: "Builder", encoding) -> None:
+    """The ``listPrefixDef`` that makes ``zhen:<id>`` mean ``corpus.xml#<id>`` (in every header)."""
+    definition = build.add(build.add(encoding, "listPrefixDef"), "prefixDef", {
+        "ident": POINTER_PREFIX, "matchPattern": POINTER_MATCH, "replacementPattern": f"{CORPUS_FILE_NAME}#$1"})
+    build.add(definition, "p", text="Registry entries and classification categories, declared in the corpus header.")
 
 
 class Builder:
@@ -586,10 +618,7 @@ def write_variant(build: Builder, body, doc: Document, layer: Layer) -> None:
                 build.append_text(container, layer.separator)
             text = getattr(sentence, layer.field)
             attrs = {XML_ID: f"{sentence.id}.{layer.id_suffix}", "corresp": "#" + sentence.id}
-            if text and text == sentence.zh:
-                build.add(container, "s", {**attrs, "sameAs": "#" + sentence.id})
-            else:
-                build.add(container, "s", attrs, text)
+            build.add(container, "s", attrs, text)
 
 
 def link_targets(doc: Document, link) -> str:
@@ -604,10 +633,10 @@ def link_targets(doc: Document, link) -> str:
     return " ".join("#" + target for target in zh + en)
 
 
-def write_links(build: Builder, root, doc: Document) -> None:
+def write_links(build: Builder, stand_off, doc: Document) -> None:
     if not doc.links:
         return
-    group = build.add(build.add(root, "standOff"), "linkGrp", {"type": "alignment"})
+    group = build.add(stand_off, "linkGrp", {"type": "alignment"})
     for link in doc.links:
         build.add(group, "link", {"type": link.type, "target": link_targets(doc, link),
                                   "cert": certainty(doc, link)})
@@ -649,9 +678,17 @@ def write_metadata(build: Builder, bibl, doc: Document) -> None:
             build.add(bibl, tag, attrs, item)
 
 
-def write_edits(build: Builder, revisions, passes: list[list[Edit]]) -> None:
-    for number, edits in enumerate(passes, 1):
-        change = build.add(revisions, "change", {"type": "cleaning", "n": str(number)})
+def edit_log_id(doc: Document) -> str:
+    return f"{doc.doc_id}.edits"
+
+
+def write_edits(build: Builder, stand_off, doc: Document) -> None:
+    """The edit log, one ``change`` per cleaning pass (empty passes included), in ``standOff/listChange``."""
+    if not doc.edits:
+        return
+    changes = build.add(stand_off, "listChange", {XML_ID: edit_log_id(doc)})
+    for number, edits in enumerate(doc.edits, 1):
+        change = build.add(changes, "change", {"type": "cleaning", "n": str(number)})
         if not edits:
             continue
         listing = build.add(change, "list")
@@ -661,6 +698,23 @@ def write_edits(build: Builder, revisions, passes: list[list[Edit]]) -> None:
             build.add(item, "del", text=edit.old)
             build.add(item, "add", text=edit.new)
             build.add(item, "note", text=edit.reason)
+
+
+def write_translation_agent(build: Builder, statement, source: str, build_info: dict) -> None:
+    """Who translated: the project team (``en_source`` "reference") as an ``orgName``, a machine-translation
+    engine (``mt:<engine>:<model>:<version>``) as ``name type="software"``; ``note type="en_source"``
+    keeps the value exactly, for the reader."""
+    kind, _, engine = source.partition(":")
+    if source == HUMAN_TRANSLATION:
+        build.add(statement, "resp", text="human translation")
+        build.add(statement, "orgName", text=build_info.get("publisher", "zhen-corpus"))
+    elif kind == MACHINE_TRANSLATION and engine:
+        build.add(statement, "resp", text="machine translation")
+        build.add(statement, "name", {"type": "software"}, " ".join(engine.split(":")))
+    else:
+        build.add(statement, "resp", text="translation")
+        build.add(statement, "name", text=source)
+    build.add(statement, "note", {"type": "en_source"}, source)
 
 
 def write_document_header(build: Builder, root, doc: Document, build_info: dict) -> None:
@@ -674,9 +728,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     if not len(titles):
         build.add(titles, "title", text=doc.doc_id)
     for source, identifier in translation_sources(doc).items():
-        statement = build.add(titles, "respStmt", {XML_ID: identifier})
-        build.add(statement, "resp", text="translation")
-        build.add(statement, "name", text=source)
+        write_translation_agent(build, build.add(titles, "respStmt", {XML_ID: identifier}), source, build_info)
     publication = build.add(file_desc, "publicationStmt")
     build.add(publication, "publisher", text=build_info.get("publisher", "zhen-corpus"))
     build.add(publication, "idno", {"type": "doc_id"}, doc.doc_id)
@@ -694,11 +746,14 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
         build.add(languages, "language", {"ident": lang}, LANGUAGE_NAMES[lang])
     revisions = build.add(header, "revisionDesc")
     build.add(revisions, "change", {"type": "export"}, "Exported to TEI by corpus.export.tei.")
-    write_edits(build, revisions, doc.edits)
+    if doc.edits:
+        edits = sum(map(len, doc.edits))
+        build.add(revisions, "change", {"type": "cleaning", "corresp": "#" + edit_log_id(doc)},
+                  f"Cleaned in {len(doc.edits)} passes, {edits} edits; the edit log is standOff/listChange.")
     encoding = etree.Element(tei("encodingDesc"))
+    write_prefix_definition(build, encoding)
     build.char_decl(encoding)
-    if len(encoding):
-        header.insert(1, encoding)
+    header.insert(1, encoding)
 
 
 def document_element(doc: Document, build_info: dict) -> etree._Element:
@@ -711,10 +766,14 @@ def document_element(doc: Document, build_info: dict) -> etree._Element:
     write_english(build, body, doc)
     for layer in VARIANT_LAYERS:
         write_variant(build, body, doc, layer)
-    write_links(build, root, doc)
+    stand_off = build.add(root, "standOff")
+    write_links(build, stand_off, doc)
+    write_edits(build, stand_off, doc)
+    if not len(stand_off):
+        root.remove(stand_off)
     write_document_header(build, root, doc, build_info)
     given = sum(len(s.entities) + len(s.en_entities) for s in doc.sentences)
-    written = sum(1 for e in root.iter() if e.get("ana", "").startswith(f"#{SOURCE_PREFIX}."))
+    written = sum(1 for e in root.iter() if e.get("ana", "").startswith(f"{POINTER_PREFIX}:{SOURCE_PREFIX}."))
     if written < given:
         log.warning("%s: %d of %d mentions not written (crossing, empty or not matching; "
                     "debug log lists them)", doc.doc_id, given - written, given)
@@ -768,7 +827,7 @@ def write_taxonomies(build: Builder, encoding, docs: list[Document]) -> None:
             continue
         taxonomy = build.add(classes, "taxonomy", {XML_ID: taxonomy_id})
         for value in values:
-            entry = build.add(taxonomy, "category", {XML_ID: category(prefix, value, taxonomy_id)[1:]})
+            entry = build.add(taxonomy, "category", {XML_ID: category_id(prefix, value, taxonomy_id)})
             build.add(entry, "catDesc", text=known.get(value, value))
 
 
@@ -806,9 +865,10 @@ def corpus_header(build: Builder, docs: list[Document], registry: dict, build_in
     sources = build.add(file_desc, "sourceDesc")
     seeds = build.add(sources, "listBibl", {"type": "seeds"})
     for doc in docs:
-        seed = build.add(seeds, "bibl", {"corresp": "#" + doc.doc_id})
+        seed = build.add(seeds, "bibl", {"corresp": document_file_name(doc)})
         build.add(seed, "ref", {"target": uri(doc.source_file, build_info.get("seed_base", ""))}, doc.source_file)
     encoding = build.add(header, "encodingDesc")
+    write_prefix_definition(build, encoding)
     write_build_info(build, encoding, build_info)
     write_taxonomies(build, encoding, docs)
     profile = build.add(header, "profileDesc")
@@ -853,6 +913,10 @@ def check_unique_ids(root) -> None:
             seen.add(identifier)
 
 
+def document_file_name(doc: Document) -> str:
+    return f"{_check_name(doc.doc_id, 'doc_id')}.xml"
+
+
 def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
     """One document as a standalone TEI file (``corpus/tei/<doc_id>.xml``).
 
@@ -860,13 +924,15 @@ def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
     document points into the corpus header, where the registry is written.
     """
     root = document_element(doc, build_info)
-    root.set(XML_BASE, CORPUS_FILE_NAME)
     check_unique_ids(root)
     return serialise(root)
 
 
 def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> bytes:
-    """The ``teiCorpus`` (``corpus/tei/corpus.xml``): the shared header, then every document.
+    """The ``teiCorpus`` (``corpus/tei/corpus.xml``): the shared header, then an ``xi:include`` of every document file.
+
+    The files included are :func:`write_document`'s, named :func:`document_file_name`, beside this one.
+    Every id must be unique in the corpus with its documents included, which is checked here.
 
     ``build_info``: ``{"tools": {name: version}, "curated": {path: hash},
     "cleaning": "what was cleaned and how", "licence": ..., "publisher": ...,
@@ -875,11 +941,14 @@ def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> byte
     if not docs:
         raise TeiError("a teiCorpus needs at least one document")
     build = Builder("corpus")
-    root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS, "xi": XI_NS})
     root.append(corpus_header(build, docs, registry, build_info))
+    expanded = etree.Element(tei("teiCorpus"))
+    expanded.append(copy.deepcopy(root[0]))
     for doc in docs:
-        root.append(document_element(doc, build_info))
-    check_unique_ids(root)
+        expanded.append(document_element(doc, build_info))
+        etree.SubElement(root, f"{{{XI_NS}}}include", href=document_file_name(doc))
+    check_unique_ids(expanded)
     return serialise(root)
 
 

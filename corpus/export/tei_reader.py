@@ -26,10 +26,12 @@ METADATA_KEYS = {
 }
 
 
-def parse(source: Union[str, Path, bytes]) -> etree._Element:
+def parse(source: Union[str, Path, bytes], base_url: Optional[str] = None) -> etree._Element:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    return etree.fromstring(data, parser)
+    if base_url is None and not isinstance(source, bytes):
+        base_url = str(Path(source).resolve())
+    return etree.fromstring(data, parser, base_url=base_url)
 
 
 def read(source: Union[str, Path, bytes]) -> Document:
@@ -40,12 +42,21 @@ def read(source: Union[str, Path, bytes]) -> Document:
     return document(root)
 
 
-def read_corpus(source: Union[str, Path, bytes]) -> list[Document]:
-    """Every document of a ``teiCorpus`` file, in order."""
-    root = parse(source)
+def read_corpus(source: Union[str, Path, bytes], directory: Optional[Path] = None) -> list[Document]:
+    """Every document of a ``teiCorpus`` file, in order, its ``xi:include`` elements expanded.
+
+    The included files are found beside the corpus file (``directory`` when ``source`` is bytes).
+    """
+    base = str(Path(directory or ".").resolve() / spec.CORPUS_FILE_NAME) if isinstance(source, bytes) else None
+    root = parse(source, base)
     if spec.local(root) != "teiCorpus":
         raise spec.TeiError(f"expected a teiCorpus, found <{spec.local(root)}>")
-    return [document(element) for element in root.iterchildren(spec.tei("TEI"))]
+    tree = root.getroottree()
+    try:
+        tree.xinclude()
+    except etree.XIncludeError as error:
+        raise spec.TeiError(f"{base or source!s}: cannot include a document ({error})") from None
+    return [document(element) for element in tree.getroot().iterchildren(spec.tei("TEI"))]
 
 
 def find(element, path: str):
@@ -57,14 +68,30 @@ def find_all(element, path: str):
 
 
 @overload
-def unpoint(value: str, prefix: str = "") -> str: ...
+def unpoint(value: str) -> str: ...
 @overload
-def unpoint(value: None, prefix: str = "") -> None: ...
-def unpoint(value: Optional[str], prefix: str = "") -> Optional[str]:
-    """``"#<prefix>.x"`` → ``"x"`` (``"#x"`` when no prefix); None stays None."""
+def unpoint(value: None) -> None: ...
+def unpoint(value: Optional[str]) -> Optional[str]:
+    """``"#x"`` → ``"x"``: a pointer within the file; None stays None."""
+    return strip_head(value, "#")
+
+
+@overload
+def unprefix(value: str, prefix: str = "") -> str: ...
+@overload
+def unprefix(value: None, prefix: str = "") -> None: ...
+def unprefix(value: Optional[str], prefix: str = "") -> Optional[str]:
+    """``"zhen:<prefix>.x"`` → ``"x"`` (``"zhen:x"`` when no prefix): a pointer into the corpus header."""
+    return strip_head(value, f"{spec.POINTER_PREFIX}:{prefix}." if prefix else f"{spec.POINTER_PREFIX}:")
+
+
+@overload
+def strip_head(value: str, head: str) -> str: ...
+@overload
+def strip_head(value: None, head: str) -> None: ...
+def strip_head(value: Optional[str], head: str) -> Optional[str]:
     if value is None:
         return None
-    head = f"#{prefix}." if prefix else "#"
     if not value.startswith(head):
         raise spec.TeiError(f"pointer {value!r} should start with {head!r}")
     return value[len(head):]
@@ -134,7 +161,7 @@ def mention(element, start: int, text: str) -> Mention:
         mention_type = type_value
     ref = element.get(spec.REF_ATTRIBUTES.get(tag, "ref"))
     result = Mention(start=start, end=start + len(text), text=text, type=mention_type,
-                     ref=unpoint(ref), source=unpoint(element.get("ana", ""), spec.SOURCE_PREFIX))
+                     ref=unprefix(ref), source=unprefix(element.get("ana", ""), spec.SOURCE_PREFIX))
     check_values(element, result)
     return result
 
@@ -153,14 +180,14 @@ def check_values(element, mention: Mention) -> None:
 
 
 def voice(element) -> tuple[Optional[str], Optional[str]]:
-    return unpoint(element.get("who")), unpoint(element.get("ana"), spec.ROLE_PREFIX)
+    return unprefix(element.get("who")), unprefix(element.get("ana"), spec.ROLE_PREFIX)
 
 
 def sentence(element, doc_id: str, paragraph: int, start: int, speaking) -> Sentence:
     """The sentence in ``s``; ``speaking`` is the voice around it, unless quotations inside carry one."""
     mentions: list[Mention] = []
     zh = marked_text(element, 0, mentions)
-    flags = [unpoint(flag, spec.FLAG_PREFIX) for flag in (element.get("ana") or "").split()]
+    flags = [unprefix(flag, spec.FLAG_PREFIX) for flag in (element.get("ana") or "").split()]
     quotations = [child for child in element if is_quotation(child)]
     if quotations:
         speaking = voice(quotations[0])
@@ -209,7 +236,7 @@ def read_english(div, by_id: dict[str, Sentence], sources: dict[str, str]) -> No
 def read_variant(div, layer: spec.Layer, by_id: dict[str, Sentence]) -> None:
     for element in layer_sentences(div):
         target = by_id[unpoint(element.get("corresp", ""))]
-        setattr(target, layer.field, target.zh if element.get("sameAs") else text_of(element))
+        setattr(target, layer.field, text_of(element))
 
 
 def metadata(bibl) -> dict:
@@ -227,9 +254,11 @@ def metadata(bibl) -> dict:
     return values
 
 
-def edits(revisions) -> list[list[Edit]]:
+def edits(changes) -> list[list[Edit]]:
     passes: list[list[Edit]] = []
-    for change in find_all(revisions, "t:change[@type='cleaning']"):
+    if changes is None:
+        return passes
+    for change in find_all(changes, "t:change[@type='cleaning']"):
         passes.append([])
         for item in find_all(change, "t:list/t:item"):
             start, end = map(int, item.get("n").split())
@@ -262,12 +291,12 @@ def document(root) -> Document:
         source_file=text_of(find(seed, "t:ref")),
         encoding=text_of(find(seed, "t:note[@type='encoding']")),
         script=SCRIPTS[original.get(spec.XML_LANG)],
-        edits=edits(find(header, "t:revisionDesc")),
+        edits=edits(find(root, "t:standOff/t:listChange")),
         metadata=metadata(find(header, "t:fileDesc/t:sourceDesc/t:bibl[@type='article']")),
         paragraphs=[paragraph(element, doc_id) for section in original for element in section],
     )
     by_id = {s.id: s for s in doc.sentences}
-    sources = {statement.get(spec.XML_ID): text_of(find(statement, "t:name"))
+    sources = {statement.get(spec.XML_ID): text_of(find(statement, "t:note[@type='en_source']"))
                for statement in find_all(header, "t:fileDesc/t:titleStmt/t:respStmt")}
     for div in find_all(root, "t:text/t:body/t:div"):
         key = (div.get("type"), div.get(spec.XML_LANG))

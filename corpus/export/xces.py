@@ -1,22 +1,27 @@
-"""OPUS-style XCES export: per-language sentence files plus one cesAlign file.
+"""OPUS-style XCES export: sentence files per language, in two forms, and one cesAlign file per Chinese variant.
 
 Layout under the output directory (``alignments/``)::
 
-    zh/<doc_id>.xml   <document id=…><s id="s1">…</s>…   one <s> per zh sentence
-    en/<doc_id>.xml   the same, one <s> per English segment
-    zh-en.xml         <cesAlign><linkGrp fromDoc="zh/<doc_id>.xml" toDoc="en/<doc_id>.xml">
-                        <link xtargets="s1;s1 s2" type="1-2" score="0.8312" certainty="0.8312" id="SL1"/>
+    <lang>/<doc_id>.xml            <document id=…><s id="<sentence id>">text</s>…  (``opus_read -p raw`` reads it)
+    tokenised/<lang>/<doc_id>.xml  the same sentences as ``<w>`` tokens     (``opus_read``'s default reads it)
+    <zh variant>-en.xml            <cesAlign><linkGrp fromDoc="<zh variant>/<doc_id>.xml" toDoc="en/<doc_id>.xml">
+                                   <link xtargets="<zh ids>;<en ids>" type="1-2" score="0.8312"
+                                         certainty="0.8312" id="SL1"/>
 
-The link score is written twice: as ``score`` and as ``certainty``, the name
-OPUS aligners write and ``opus_read -a certainty -tr T`` filters on.
+``<lang>`` is ``en`` or a Chinese variant code of :data:`corpus.export.parallel.VARIANTS`
+(``zh`` original script, ``zh_Hans``, ``zh_Hant``).  Sentence ids are the
+corpus ids (``<doc_id>.pNNN.sNN``, English ``<sid>.en<k>``); 1-0/0-1 links
+have an empty side (``"<sid>;"``).  The link score is written twice: as
+``score`` and as ``certainty``, the name OPUS aligners write and ``opus_read
+-a certainty -tr T`` filters on.
 
-``fromDoc``/``toDoc`` are relative to the output directory, which is what
-opustools resolves them against: ``opus_read -d zhen -s zh -t en -af
-alignments/zh-en.xml -dl alignments -p raw -wm moses`` prints our pairs
-(opustools opens a local sentence file at ``<-dl>/<fromDoc>`` before looking
-in OPUS zip archives, and reads plain or ``.gz`` files alike).  Sentence ids
-are ``s<n>``, 1-based positions in ``Document.sentences`` /
-``Document.en_segments``; 1-0/0-1 links have an empty side (``"s4;"``).
+``fromDoc``/``toDoc`` are relative to the sentence-file folder, which is what
+opustools resolves them against (it opens ``<-dl>/<fromDoc>`` before looking
+in OPUS zip archives), so one alignment file serves both forms, as OPUS's
+``raw`` and ``xml`` releases share theirs::
+
+    opus_read -d zhen -s zh -t en -af alignments/zh-en.xml -dl alignments -p raw -wm moses
+    opus_read -d zhen -s zh -t en -af alignments/zh-en.xml -dl alignments/tokenised -wm moses
 """
 from __future__ import annotations
 
@@ -26,51 +31,72 @@ from pathlib import Path
 from lxml import etree
 
 from corpus import atomic
-from corpus.align.pairs import en_texts, sorted_documents, zh_texts
+from corpus.align.pairs import en_texts, zh_texts
+from corpus.export.parallel import ENGLISH_CODE, VARIANTS, Variant, english_ids, in_variant, linked_pairs, score_text
+from corpus.export.tokens import tokens
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
-ALIGNMENT_FILE = "zh-en.xml"
+TOKENISED = "tokenised"
 
 
-def _sentence_file(doc_id: str, texts: list[str]) -> bytes:
+def alignment_file_name(variant: Variant) -> str:
+    return f"{variant.code}-{ENGLISH_CODE}.xml"
+
+
+ALIGNMENT_FILE = alignment_file_name(VARIANTS[0])
+
+
+def _sentence_file(doc_id: str, ids: list[str], texts: list[str], language: str, tokenised: bool) -> bytes:
     root = etree.Element("document", id=doc_id)
-    for number, text in enumerate(texts, start=1):
-        etree.SubElement(root, "s", id=f"s{number}").text = text
+    for identifier, text in zip(ids, texts):
+        sentence = etree.SubElement(root, "s", id=identifier)
+        if not tokenised:
+            sentence.text = text
+            continue
+        for token in tokens(text, language):
+            etree.SubElement(sentence, "w").text = token
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def _ids(indices: tuple[int, ...]) -> str:
-    return " ".join(f"s{index + 1}" for index in indices)
-
-
-def _alignment_file(documents: list[Document]) -> bytes:
+def _alignment_file(documents: Sequence[Document], variant: Variant) -> bytes:
     root = etree.Element("cesAlign", version="1.0")
-    for document in documents:
-        group = etree.SubElement(root, "linkGrp", targType="s", fromDoc=f"zh/{document.doc_id}.xml",
-                                 toDoc=f"en/{document.doc_id}.xml")
-        for number, link in enumerate(document.links, start=1):
-            score = f"{link.score:.4f}"
-            etree.SubElement(group, "link", id=f"SL{number}", xtargets=f"{_ids(link.zh)};{_ids(link.en)}",
-                             type=link.type, score=score, certainty=score)
+    groups: dict[str, etree._Element] = {}
+    numbers: dict[str, int] = {}
+    for document in in_variant(documents, variant):  # every document gets its group, linked or not
+        groups[document.doc_id] = etree.SubElement(root, "linkGrp", targType="s",
+                                                   fromDoc=f"{variant.code}/{document.doc_id}.xml",
+                                                   toDoc=f"{ENGLISH_CODE}/{document.doc_id}.xml")
+    for pair in linked_pairs(documents, variant):
+        numbers[pair.doc_id] = numbers.get(pair.doc_id, 0) + 1
+        score = score_text(pair.link.score)
+        etree.SubElement(groups[pair.doc_id], "link", id=f"SL{numbers[pair.doc_id]}",
+                         xtargets=f"{' '.join(pair.zh_ids)};{' '.join(pair.en_ids)}",
+                         type=pair.link.type, score=score, certainty=score)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
 def export_xces(documents: Sequence[Document], directory: Path) -> list[Path]:
-    """Write the sentence files and ``zh-en.xml``; returns the paths written, sorted."""
+    """Write the sentence files (both forms) and one alignment file per variant; returns the paths written, sorted."""
     directory = Path(directory)
-    ordered = sorted_documents(documents)
     written = []
-    for document in ordered:
-        for language, texts in (("zh", zh_texts(document)), ("en", en_texts(document))):
-            path = directory / language / f"{document.doc_id}.xml"
-            atomic.write_bytes(path, _sentence_file(document.doc_id, texts))
-            written.append(path)
-    atomic.write_bytes(directory / ALIGNMENT_FILE, _alignment_file(ordered))
-    written.append(directory / ALIGNMENT_FILE)
+    for variant in VARIANTS:
+        sides = [(variant.code, zh_texts, lambda d: [s.id for s in d.sentences])]
+        if variant is VARIANTS[0]:
+            sides.append((ENGLISH_CODE, en_texts, english_ids))
+        for document in in_variant(documents, variant):
+            for language, texts, ids in sides:
+                for folder, tokenised in ((directory, False), (directory / TOKENISED, True)):
+                    path = folder / language / f"{document.doc_id}.xml"
+                    atomic.write_bytes(path, _sentence_file(document.doc_id, ids(document), texts(document),
+                                                            language, tokenised))
+                    written.append(path)
+        path = directory / alignment_file_name(variant)
+        atomic.write_bytes(path, _alignment_file(documents, variant))
+        written.append(path)
     return sorted(written)
 
 
-@register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files and alignment")
+@register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files (raw and tokenised) and alignments")
 def write_release(release: Release, directory: Path) -> None:
     export_xces(release.docs, directory)

@@ -1,0 +1,70 @@
+"""The corpus as an MT test set: sacrebleu-ready plain text, one line per Chinese sentence.
+
+``testset/zhen.<lang>`` under the output directory (``alignments/``): line *k*
+of ``zhen.zh`` (original script), ``zhen.zh_Hans`` and ``zhen.zh_Hant`` is the
+source, line *k* of ``zhen.en`` its human reference translation (the
+sentence's English segments joined with one space), and ``zhen.ids`` names
+the sentence (``<doc_id>.pNNN.sNN``).  Only sentences whose English is the
+human reference (``en_source == "reference"``) are in it, never machine
+output; documents in doc_id order, sentences in text order.  Texts are made
+safe as in every alignment export (:func:`corpus.align.pairs.export_text`).
+
+``sacrebleu alignments/testset/zhen.en -i HYP -m bleu chrf ter`` scores a
+translation of ``zhen.zh``; ``corpus score HYP`` does the same per document.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import atomic
+from corpus.align.pairs import export_text
+from corpus.export.parallel import ENGLISH_CODE, VARIANTS, in_variant
+from corpus.export.base import Release, Target, register
+from corpus.model import Document
+
+FOLDER = "testset"
+CORPUS_NAME = "zhen"
+REFERENCE_SOURCE = "reference"
+IDS = "ids"
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    id: str
+    doc_id: str
+    sources: dict[str, str]  # variant code → Chinese text
+    reference: str
+
+
+def reference_lines(documents: Sequence[Document]) -> list[ReferenceLine]:
+    variants = {variant.code: in_variant(documents, variant) for variant in VARIANTS}
+    result = []
+    for position, document in enumerate(variants[VARIANTS[0].code]):
+        sentences = {code: docs[position].sentences for code, docs in variants.items()}
+        for index, sentence in enumerate(document.sentences):
+            if sentence.en_source != REFERENCE_SOURCE or not sentence.en_segments:
+                continue
+            sources = {code: export_text(sentences[code][index].zh) for code in variants}
+            result.append(ReferenceLine(sentence.id, document.doc_id, sources, export_text(sentence.en)))
+    return result
+
+
+def export_testset(documents: Sequence[Document], directory: Path) -> list[Path]:
+    """Write ``<directory>/testset/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
+    sentences = reference_lines(documents)
+    columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
+    columns[ENGLISH_CODE] = [s.reference for s in sentences]
+    columns[IDS] = [s.id for s in sentences]
+    written = []
+    for suffix, lines in columns.items():
+        path = Path(directory) / FOLDER / f"{CORPUS_NAME}.{suffix}"
+        atomic.write_text(path, "".join(line + "\n" for line in lines))
+        written.append(path)
+    return sorted(written)
+
+
+@register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference")
+def write_release(release: Release, directory: Path) -> None:
+    export_testset(release.docs, directory)
