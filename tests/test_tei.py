@@ -313,3 +313,17 @@ def test_registry_lands_in_the_corpus_header_lists():
     assert versions == {"opencc": "1.1.6", "argostranslate": "1.11.0"}
     with pytest.raises(tei.TeiError, match="used twice"):
         tei.write_corpus([minimal("好。")], {"entities": [{"id": "d", "type": "person", "en": "D"}]}, {})
+
+
+def test_the_link_writer_computes_the_english_ids_once_per_document(monkeypatch):
+    """Per link, they made the writer quadratic in the sentences of a document (9 minutes for a 4 MB capture)."""
+    import corpus
+    from corpus.export import tei as tei_writer
+
+    doc = max(corpus.load().documents, key=lambda d: len(d.links))
+    calls = []
+    original = tei_writer.english_ids
+    monkeypatch.setattr(tei_writer, "english_ids", lambda d: calls.append(d.doc_id) or original(d))
+    xml = tei_writer.write_document(doc, {"entities": []}, {})
+    assert len(doc.links) > 100 and xml.count(b"<link ") == len(doc.links)
+    assert len(calls) <= 2  # the links, and the reader's spec at most; never once per link
