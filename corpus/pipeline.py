@@ -43,7 +43,7 @@ class BuildReport:
 
 def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -> list[Document]:
     """Ingest, clean, structure, segment and add script variants and pinyin."""
-    docs = read_directory(seed_dir)
+    docs = read_directory(seed_dir, notice=progress)
     for doc in docs:
         progress(f"text  {doc.source_file} → {doc.doc_id}")
         doc.cleaned, doc.edits = clean.clean(doc.raw, doc.source_file)
