@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from corpus import clean, script, structure
+from corpus import clean, output, script, structure
 from corpus.annotate import Registry, annotate, load_registry
 from corpus.errors import CorpusError
 from corpus.export import publish
@@ -29,7 +29,17 @@ Progress = Callable[[str], None]
 
 
 class UntranslatedError(CorpusError):
-    """Sentences lack English and no engine could translate them."""
+    """Sentences lack English and no engine could translate them; names every one of them."""
+
+    def __init__(self, missing: list[Sentence], cause: CorpusError):
+        self.missing = missing
+        self.cause = cause
+        super().__init__(
+            f"{len(missing)} sentences are not in the translation memory and machine translation is unavailable "
+            f"({cause}): {', '.join(sentence.id for sentence in missing)}\n"
+            "Add their English to the memory (corpus tm missing / corpus tm import), install a model, or build "
+            "without English for them (corpus build --allow-untranslated; corpus.build(..., allow_untranslated=True))"
+        )
 
 
 @dataclass
@@ -81,12 +91,7 @@ def translate(
             engine = get_engine(engine_name)
         except CorpusError as error:
             if not allow_untranslated:
-                raise UntranslatedError(
-                    f"{len(missing)} sentences are not in the translation memory "
-                    f"(first: {missing[0].id}) and machine translation is unavailable: {error}\n"
-                    "Install a model, add the English to the memory (corpus tm missing / corpus tm import), "
-                    "or build without English for them: corpus build --allow-untranslated"
-                ) from None
+                raise UntranslatedError(missing, error) from None
             untranslated = missing
             for sentence in missing:
                 sentence.flags.append("untranslated")
@@ -129,21 +134,53 @@ def process(
     return docs, report, registry
 
 
+def shipped(seed_dir: Path) -> bool:
+    """Whether ``seed_dir`` is the shipped seeds folder, whose corpus is this checkout's."""
+    return Path(seed_dir).resolve() == SEEDS.resolve()
+
+
+def memory_dir(seed_dir: Path, root: Path) -> Path:
+    """The translation memory of a build: the team's (``corpus/curated/tm``) for the shipped seeds;
+    for any other seeds, the user's own, ``tm/`` in their output folder, never the installed package."""
+    return memory.TM_DIR if shipped(seed_dir) else Path(root) / "tm"
+
+
 def build(
     seed_dir: Path = SEEDS,
-    root: Path = ROOT,
+    root: Path | None = None,
     allow_untranslated: bool = False,
     engine_name: str = "argos",
-    tm_dir: Path = memory.TM_DIR,
+    tm_dir: Path | None = None,
     progress: Progress = lambda message: None,
+    *,
+    force: bool = False,
+    readme: Path | None = None,
 ) -> BuildReport:
-    """Seeds → every published artifact under ``root``, written all or nothing.
+    """Seeds → every published artifact under ``root``, published all at once (:mod:`corpus.output`).
 
-    English comes from the translation memory in ``tm_dir``, then from the MT engine
-    ``engine_name``; with neither, the build stops (:class:`UntranslatedError`) unless
-    ``allow_untranslated``, when such sentences are flagged ``untranslated``.  Returns
-    what was built and where the English came from.
+    ``root`` defaults to this checkout, which only the shipped seeds may replace unless named
+    on purpose; another folder must be new, empty, a folder an earlier build made, or ``force``
+    (its other files are never changed).  Everything about the output is checked before the
+    pipeline runs.  English comes from the translation memory in ``tm_dir`` (default:
+    :func:`memory_dir`), then from the MT engine ``engine_name``; with neither, the build stops
+    (:class:`UntranslatedError`) unless ``allow_untranslated``, when such sentences are flagged
+    ``untranslated``.  ``readme``: the dataset card whose statistics to update (default: the
+    checkout's, for a build of the checkout).  Returns what was built and where the English came from.
     """
-    docs, report, registry = process(seed_dir, allow_untranslated, engine_name, tm_dir, progress)
-    publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], root, seed_dir, progress)
+    if root is None:
+        if not shipped(seed_dir):
+            raise CorpusError(f"building from {seed_dir} would replace the shipped corpus in {ROOT}; give an "
+                              f"output folder (corpus build --out DIR; corpus.build(..., root=DIR)), or name "
+                              f"{ROOT} as the output to replace it on purpose")
+        root = ROOT
+    root = Path(root)
+    destination = output.destination(root, ROOT, force)
+    destination.check()
+    if not Path(seed_dir).is_dir():
+        read_directory(seed_dir)  # names the problem with the folder before anything is written
+    with destination.session(progress):
+        docs, report, registry = process(seed_dir, allow_untranslated, engine_name,
+                                         tm_dir or memory_dir(seed_dir, root), progress)
+        entities = [asdict(entity) for entity in registry.entities.values()]
+        publish.write_all(docs, entities, destination, seed_dir, progress, readme)
     return report

@@ -109,6 +109,7 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
     private = _PRIVATE_USE.findall(text)
     if len(private) > MAX_PRIVATE_USE_SHARE * len(text):
         first = _PRIVATE_USE.search(text)
+        assert first is not None  # private-use characters were found just above
         raise InputError(path, len(text[:first.start()].encode(encoding)),
                          f"decodes as {encoding} only into nonsense ({len(private)} of {len(text)} characters "
                          "are private-use): not Chinese text in UTF-8, GB18030/GBK or Big5")
