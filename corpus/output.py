@@ -86,7 +86,7 @@ class Checkout:
             yield
 
     @contextmanager
-    def publish(self) -> Iterator[Staging]:
+    def publish(self, notice: Notice = lambda message: None) -> Iterator[Staging]:
         with atomic.staged_directories(self.targets, self.state / "journal.json") as (data, alignments, tei):
             yield Staging(data, alignments, tei)
 

@@ -20,7 +20,7 @@ def write_all(docs: list[Document], registry_entities: list[dict], destination: 
               seed_dir: Path, progress=lambda message: None, readme: Path | None = None) -> None:
     """Every artifact into ``destination``; then the statistics of the dataset card ``readme``
     (default: the destination's own, which only the checkout has)."""
-    with destination.publish() as staging:
+    with destination.publish(progress) as staging:
         progress("write corpus/data (parquet configs, edit logs)")
         hf.write_dataset(docs, registry_entities, staging.data)
         for doc in docs:
