@@ -103,7 +103,8 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
         raise InputError(
             path,
             utf8_error.start,
-            "not decodable as UTF-8, GB18030/GBK or Big5 (first invalid UTF-8 byte here)",
+            "not decodable as UTF-8, GB18030/GBK or Big5 (first invalid UTF-8 byte here); "
+            "UTF-16 is recognised by a byte-order mark or the NUL bytes of ASCII characters: save it with a BOM",
         )
     _, encoding, text = max(candidates)
     private = _PRIVATE_USE.findall(text)
