@@ -219,6 +219,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
+    _progress(args)(f"curate {len(docs)} documents: jieba candidates, unprojected mentions")
     print(curation_report(docs, load_registry()).format())
     return 0
 

@@ -13,12 +13,12 @@ from typing import Callable
 
 from corpus import clean, output, script, structure
 from corpus.annotate import Registry, annotate, load_registry
-from corpus.errors import CorpusError
+from corpus.errors import CorpusError, UnknownEngine
 from corpus.export import publish
 from corpus.ingest import read_directory
 from corpus.model import Document, Sentence
 from corpus.translate import memory
-from corpus.translate.engines import get_engine, translate_sentences
+from corpus.translate.engines import engine_names, get_engine, translate_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -174,6 +174,8 @@ def build(
                               f"{ROOT} as the output to replace it on purpose")
         root = ROOT
     root = Path(root)
+    if engine_name not in engine_names():
+        raise UnknownEngine(engine_name, engine_names())
     destination = output.destination(root, ROOT, force)
     destination.check()
     if not Path(seed_dir).is_dir():

@@ -119,7 +119,9 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tu
 
 def _plausibility(text: str) -> float:
     """Share of characters in the common CJK block plus CJK punctuation and ASCII."""
-    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5" or ch < "\x80" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    common = sum(1 for ch in text
+                 if "\u4e00" <= ch <= "\u9fa5" or ch < "\x80"
+                 or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
     return common / max(len(text), 1)
 
 

@@ -19,7 +19,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
     data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))
     definitions = data.get("definitions")
     return tuple(
-        (rule["field"], re.compile(expand(rule["pattern"], definitions)), re.compile(rule["split"]) if rule.get("split") else None)
+        (rule["field"], re.compile(expand(rule["pattern"], definitions)),
+         re.compile(rule["split"]) if rule.get("split") else None)
         for rule in data["rules"]
     )
 
