@@ -359,3 +359,21 @@ def test_an_unknown_engine_is_refused_before_the_pipeline(tmp_path, monkeypatch,
     monkeypatch.setattr(pipeline, "process", no_pipeline)
     assert main(["--seeds", str(seeds), "build", "--engine", "nope", "--out", str(tmp_path / "out")]) == 1
     assert "unknown translation engine 'nope'" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_a_folder_of_mixed_encodings_builds_and_a_bad_file_stops_it_before_any_write(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = "智源研究院成立了。\n"
+    for name, data in {"le.txt": text.encode("utf-16-le"), "bom.TXT": ("\ufeff" + text).encode("utf-16-be"),
+                       "gb.md": text.encode("gb18030"), "big5.text": "這是繁體字的句子。\n".encode("big5")}.items():
+        (seeds / name).write_bytes(data)
+    pipeline.build(seeds, tmp_path / "out", allow_untranslated=True)
+    loaded = corpus.load(tmp_path / "out" / "corpus" / "data")
+    assert {doc.source_file: doc.encoding for doc in loaded} == {
+        "big5.text": "big5", "bom.TXT": "utf-16-be", "gb.md": "gb18030", "le.txt": "utf-16-le"}
+    before = published(tmp_path / "out")
+    (seeds / "nel.txt").write_bytes("第一行\u0085第二行\n".encode())
+    with pytest.raises(CorpusError, match=r"nel.txt: byte 9: control character U\+0085"):
+        pipeline.build(seeds, tmp_path / "out", allow_untranslated=True)
+    assert published(tmp_path / "out") == before
