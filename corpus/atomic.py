@@ -14,7 +14,9 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +70,29 @@ def locked(lock_file: Path, folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the body is done, then deliver them; SIGKILL cannot be held.
+
+    Python runs signal handlers in the main thread only, whichever thread the kernel picked, so
+    swapping the handlers holds them for the whole process (a signal mask would not: the
+    libraries' worker threads would still take the signal).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, frame: held.append(signum))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)
+
+
 @dataclass(frozen=True)
 class Target:
     """A published directory and the files in it that a build owns (``pattern``, a glob)."""
@@ -106,9 +131,10 @@ def staged_directories(targets: Sequence[Target], journal: Path) -> Iterator[lis
                   "files": sorted(p.relative_to(staging).as_posix() for p in staging.glob(target.pattern)
                                   if p.is_file())}
                  for target, staging in zip(targets, stagings)]
-        write_text(journal, json.dumps(moves, ensure_ascii=False))  # from here on, the new build is what we publish
-        made.clear()  # success: the directories hold the published files
-        finish_interrupted(journal)
+        with signals_deferred():  # Ctrl-C or kill during the moves takes effect once they are done
+            write_text(journal, json.dumps(moves, ensure_ascii=False))  # from here on, the new build is published
+            made.clear()  # success: the directories hold the published files
+            finish_interrupted(journal)
     finally:
         for staging in stagings if not journal.exists() else []:  # a journal still needs them: the next build
             shutil.rmtree(staging, ignore_errors=True)           # completes the moves it lists

@@ -228,6 +228,20 @@ def test_the_checkout_finishes_an_interrupted_move_at_the_next_build(tmp_path, m
     assert len(atomic.remove_stale_staging([target])) == 1 and not atomic.staging_directories(target)
 
 
+def test_a_signal_during_the_checkouts_moves_takes_effect_once_they_are_done():
+    received: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append("during" if moving else "after"))
+    try:
+        moving = True
+        with atomic.signals_deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            moving = False
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert received == ["after"]
+
+
 # --- fault injection: real processes, stopped at each phase ----------------------------------------
 
 HARNESS = textwrap.dedent('''
