@@ -41,10 +41,11 @@ def _load_build(root: str):
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:
-    """A command line for the user to run, with their own --seeds and --out."""
+    """A command line for the user to run, with their own --seeds, --out and --tm."""
     seeds = [] if pipeline.shipped(Path(args.seeds)) else ["--seeds", args.seeds]
-    out = ["--out", args.out] if getattr(args, "out", None) else []
-    return shlex.join(["corpus", *seeds, *words, *out])
+    options = [item for option in ("out", "tm") if getattr(args, option, None)
+               for item in (f"--{option}", getattr(args, option))]
+    return shlex.join(["corpus", *seeds, *words, *options])
 
 
 def _untranslated_message(args: argparse.Namespace, error: pipeline.UntranslatedError) -> str:
@@ -144,7 +145,8 @@ def cmd_tm_import(args: argparse.Namespace) -> int:
                 record = json.loads(line)
                 records.setdefault(record["doc_id"], []).append(record)
             except (ValueError, KeyError, TypeError) as error:
-                raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})") from None
+                raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' "
+                                  f"({error})") from None
     docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds), _progress(args))}
     for doc_id, doc_records in sorted(records.items()):  # all checked before any file is written
         if doc_id not in docs:
@@ -170,7 +172,8 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
         tm = memory.load(doc.doc_id, tm_dir)
         removed = memory.prune(doc, tm)
         for entry in removed:
-            print(json.dumps({"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}, ensure_ascii=False))
+            record = {"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}
+            print(json.dumps(record, ensure_ascii=False))
         if removed and not args.list:
             memory.write(tm_dir / f"{doc.doc_id}.jsonl", tm.entries)
         verb = "would remove" if args.list else "removed"
