@@ -35,7 +35,9 @@ from corpus.atomic import OutputError
 
 STATE = ".corpus-build"  # the build's own files in a destination: lock, versions, journal
 ENTRIES = ("corpus", "alignments")  # what a build folder shows, as links into the current version
-USER_FOLDERS = ("tm",)  # the user's own folders a build folder may hold (their translation memory)
+USER_MEMORY = "tm"  # the user's translation memory, in their build folder
+USER_REGISTRY = "entities.yaml"  # the user's registry entries, in their build folder
+USER_FILES = (USER_MEMORY, USER_REGISTRY)  # the user's own files a build folder may hold
 MANIFEST = "manifest.json"
 CURRENT = "current"
 VERSION_PREFIX = "v-"
@@ -112,7 +114,7 @@ class BuildFolder:
                 raise OutputError(f"{entry}: exists and was not written by corpus build, which publishes its "
                                   f"output under that name; move it away, or build into another folder")
         foreign = sorted(p.name for p in self.root.iterdir()
-                         if p.name not in (STATE, *USER_FOLDERS) and not self._is_entry_link(p))
+                         if p.name not in (STATE, *USER_FILES) and not self._is_entry_link(p))
         if foreign and not self.state.is_dir() and not self.force:
             listed = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
             raise OutputError(f"{self.root}: not empty ({listed}) and not a folder corpus build made; give a new or "

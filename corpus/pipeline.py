@@ -13,6 +13,7 @@ from typing import Callable
 
 from corpus import clean, output, script, structure
 from corpus.annotate import Registry, annotate, load_registry
+from corpus.annotate.user_registry import with_additions
 from corpus.errors import CorpusError, UnknownEngine
 from corpus.export import publish
 from corpus.ingest import read_directory
@@ -122,12 +123,14 @@ def process(
     engine_name: str = "argos",
     tm_dir: Path = memory.TM_DIR,
     progress: Progress = lambda message: None,
+    registry: Registry | None = None,
 ) -> tuple[list[Document], BuildReport, Registry]:
-    """Every stage of the build short of publishing: prepared, translated, aligned, annotated documents."""
+    """Every stage of the build short of publishing: prepared, translated, aligned, annotated documents
+    (with the team's registry unless ``registry`` is given)."""
     docs = prepare(seed_dir, progress)
     report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
     align(docs, progress)
-    registry = load_registry()
+    registry = registry or load_registry()
     progress("annotate entities and speakers")
     for doc in docs:
         annotate(doc, registry)
@@ -139,10 +142,16 @@ def shipped(seed_dir: Path) -> bool:
     return Path(seed_dir).resolve() == SEEDS.resolve()
 
 
+def user_registry(seed_dir: Path, root: Path) -> Registry:
+    """The team's registry; for seeds other than the shipped ones, with the user's additions in
+    ``entities.yaml`` of their output folder, if they wrote one (never in the installed package)."""
+    return load_registry() if shipped(seed_dir) else with_additions(Path(root) / output.USER_REGISTRY)
+
+
 def memory_dir(seed_dir: Path, root: Path) -> Path:
     """The translation memory of a build: the team's (``corpus/curated/tm``) for the shipped seeds;
     for any other seeds, the user's own, ``tm/`` in their output folder, never the installed package."""
-    return memory.TM_DIR if shipped(seed_dir) else Path(root) / "tm"
+    return memory.TM_DIR if shipped(seed_dir) else Path(root) / output.USER_MEMORY
 
 
 def build(
@@ -180,9 +189,10 @@ def build(
     destination.check()
     if not Path(seed_dir).is_dir():
         read_directory(seed_dir)  # names the problem with the folder before anything is written
+    registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
     with destination.session(progress):
         docs, report, registry = process(seed_dir, allow_untranslated, engine_name,
-                                         tm_dir or memory_dir(seed_dir, root), progress)
+                                         tm_dir or memory_dir(seed_dir, root), progress, registry)
         entities = [asdict(entity) for entity in registry.entities.values()]
         publish.write_all(docs, entities, destination, seed_dir, progress, readme)
     return report

@@ -178,6 +178,34 @@ def test_user_translation_memory_lives_with_the_build_and_is_labelled_human(tmp_
     assert curated == {p.name: p.read_bytes() for p in sorted(pipeline.memory.TM_DIR.glob("*.jsonl"))}
 
 
+USER_ENTITY = """\
+entities:
+  - id: li-ming
+    type: person
+    zh_hans: "李明"
+    zh_hant: "李明"
+    en: "Li Ming"
+    aliases: ["李明", "Li Ming"]
+"""
+
+
+def test_user_registry_entries_live_with_the_build_and_are_checked_before_it_runs(tmp_path, monkeypatch):
+    team = (ROOT / "corpus" / "curated" / "entities.yaml").read_bytes()
+    seeds = seed_folder(tmp_path / "seeds", {"a.txt": "李明和张宏江见面了。\n"})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "entities.yaml").write_text(USER_ENTITY, encoding="utf-8")
+    pipeline.build(seeds, out, allow_untranslated=True)  # the user's entries do not make the folder foreign
+    loaded = corpus.load(out / "corpus" / "data")
+    assert {m.ref for m in loaded.sentences[0].entities} == {"li-ming", "zhang-hongjiang"}
+    assert "li-ming" in {entity["id"] for entity in loaded.entities}
+    (out / "entities.yaml").write_text(USER_ENTITY.replace("li-ming", "zhang-hongjiang"), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "process", no_pipeline)
+    with pytest.raises(CorpusError, match=r"entities.yaml: invalid entity registry"):
+        pipeline.build(seeds, out, allow_untranslated=True)
+    assert (ROOT / "corpus" / "curated" / "entities.yaml").read_bytes() == team
+
+
 # --- reading a finished build -------------------------------------------------------------------
 
 
