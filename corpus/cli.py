@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from corpus import pipeline, view
+from corpus import output, pipeline, view
 from corpus.errors import CorpusError
 
 # How many untranslated sentences a refusal names one by one; `corpus tm missing` lists them all.
@@ -38,6 +38,14 @@ def _load_build(root: str):
         raise CorpusError(f"{root}: no finished build here ({data}/documents.parquet is missing); "
                           "give the folder that was given to corpus build --out")
     return api.load(data)
+
+
+def _registry(args: argparse.Namespace):
+    """The registry the build in ``--root`` was made with: the team's, plus the user's entries there."""
+    from corpus.annotate import load_registry
+    from corpus.annotate.user_registry import with_additions
+
+    return with_additions(Path(args.root) / output.USER_REGISTRY) if args.root else load_registry()
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:
@@ -183,11 +191,10 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from corpus import api
-    from corpus.annotate import load_registry
     from corpus.translate import check
 
     loaded = _load_build(args.root) if args.root else api.load(args.data) if args.data else api.load()
-    registry, exceptions = load_registry(), check.name_exceptions()
+    registry, exceptions = _registry(args), check.name_exceptions()
     reports = [check.check_document(doc, registry, exceptions) for doc in loaded]
     print(check.format_reports(reports))
     failed = sum(len(r.problems) for r in reports)
@@ -218,12 +225,11 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from corpus.annotate import load_registry
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
     _progress(args)(f"curate {len(docs)} documents: jieba candidates, unprojected mentions")
-    print(curation_report(docs, load_registry()).format())
+    print(curation_report(docs, _registry(args)).format())
     return 0
 
 
