@@ -89,8 +89,8 @@ def signals_deferred() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
-        for number in dict.fromkeys(held):
-            signal.raise_signal(number)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
 
 
 @dataclass(frozen=True)
