@@ -31,21 +31,24 @@ def build(
     allow_untranslated: bool = False,
     engine_name: str = "argos",
     progress: Optional[Callable[[str], None]] = None,
+    force: bool = False,
 ) -> BuildReport:
     """Build every artifact from a folder of seed documents; see :func:`corpus.pipeline.build`.
 
     ``seed_dir`` defaults to the shipped seeds and ``root`` to this checkout (whose
-    ``corpus/data``, ``corpus/tei`` and ``alignments`` are replaced); pass another
-    ``root`` for new documents.
+    ``corpus/data``, ``corpus/tei`` and ``alignments`` are replaced); other seeds need
+    another ``root``, as with the CLI's ``--out``, unless the checkout is named on purpose.
+    ``force`` builds into a non-empty folder that no build made (its files are left alone).
     """
     from corpus import pipeline
 
     return pipeline.build(
         Path(seed_dir) if seed_dir is not None else pipeline.SEEDS,
-        Path(root) if root is not None else pipeline.ROOT,
+        Path(root) if root is not None else None,
         allow_untranslated=allow_untranslated,
         engine_name=engine_name,
         progress=progress or (lambda message: None),
+        force=force,
     )
 
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
+import signal
 import sys
+import threading
 from pathlib import Path
 
-from corpus import pipeline, view
+from corpus import output, pipeline, view
 from corpus.errors import CorpusError
+
+# How many untranslated sentences a refusal names one by one; `corpus tm missing` lists them all.
+UNTRANSLATED_LISTED = 50
 
 
 def _progress(args: argparse.Namespace):
@@ -16,23 +22,70 @@ def _progress(args: argparse.Namespace):
 
 
 def _docs(args: argparse.Namespace):
-    """The documents as the build makes them (translated, aligned, annotated), without publishing."""
-    docs, _report, _registry = pipeline.process(Path(args.seeds), allow_untranslated=True)
+    """The documents of a finished build (``--root OUT``), else as the build makes them from the seeds
+    (translated, aligned, annotated), without publishing."""
+    if args.root:
+        return _load_build(args.root).documents
+    docs, _report, _registry = pipeline.process(Path(args.seeds), allow_untranslated=True, progress=_progress(args))
     return docs
 
 
+def _load_build(root: str):
+    from corpus import api
+
+    data = Path(root) / "corpus" / "data"
+    if not (data / "documents.parquet").is_file():
+        raise CorpusError(f"{root}: no finished build here ({data}/documents.parquet is missing); "
+                          "give the folder that was given to corpus build --out")
+    return api.load(data)
+
+
+def _registry(args: argparse.Namespace):
+    """The registry the build in ``--root`` was made with: the team's, plus the user's entries there."""
+    from corpus.annotate import load_registry
+    from corpus.annotate.user_registry import with_additions
+
+    return with_additions(Path(args.root) / output.USER_REGISTRY) if args.root else load_registry()
+
+
+def _command(args: argparse.Namespace, *words: str) -> str:
+    """A command line for the user to run, with their own --seeds, --out and --tm."""
+    seeds = [] if pipeline.shipped(Path(args.seeds)) else ["--seeds", args.seeds]
+    options = [item for option in ("out", "tm") if getattr(args, option, None)
+               for item in (f"--{option}", getattr(args, option))]
+    return shlex.join(["corpus", *seeds, *words, *options])
+
+
+def _untranslated_message(args: argparse.Namespace, error: pipeline.UntranslatedError) -> str:
+    missing = error.missing
+    listed = [f"  {sentence.id}  {sentence.zh[:60]}" for sentence in missing[:UNTRANSLATED_LISTED]]
+    if len(missing) > UNTRANSLATED_LISTED:
+        listed.append(f"  … and {len(missing) - UNTRANSLATED_LISTED} more ({_command(args, 'tm', 'missing')} "
+                      "lists them all)")
+    return "\n".join([
+        f"{len(missing)} sentences are not in the translation memory and machine translation is unavailable "
+        f"({error.cause}):", *listed,
+        "add their English to the translation memory:",
+        f"    {_command(args, 'tm', 'missing')} > todo.jsonl   (fill in \"en\", then)",
+        f"    {_command(args, 'tm', 'import', 'todo.jsonl')}",
+        "or install a model (corpus models install), or build without English for them:",
+        f"    {_command(args, 'build', '--allow-untranslated')}",
+    ])
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    seeds = Path(args.seeds)
-    if args.out is None and seeds.resolve() != pipeline.SEEDS.resolve():
-        raise CorpusError(f"building from {seeds} would replace the shipped corpus in {pipeline.ROOT}; "
-                          f"give an output directory with --out DIR (--out {pipeline.ROOT} to replace it on purpose)")
-    report = pipeline.build(
-        seeds,
-        root=Path(args.out) if args.out else pipeline.ROOT,
-        allow_untranslated=args.allow_untranslated,
-        engine_name=args.engine,
-        progress=_progress(args),
-    )
+    try:
+        report = pipeline.build(
+            Path(args.seeds),
+            root=Path(args.out) if args.out else None,
+            allow_untranslated=args.allow_untranslated,
+            engine_name=args.engine,
+            tm_dir=Path(args.tm) if args.tm else None,
+            progress=_progress(args),
+            force=args.force,
+        )
+    except pipeline.UntranslatedError as error:
+        raise CorpusError(_untranslated_message(args, error)) from None
     if not args.quiet:
         print(
             f"built {report.documents} documents, {report.sentences} sentences: "
@@ -58,14 +111,28 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tm_dir(args: argparse.Namespace) -> Path:
+    """The translation memory a tm command reads and writes: ``--tm``; the team's for the shipped seeds;
+    else ``tm/`` in the user's ``--out`` folder.  Never the installed package for a user's seeds."""
+    if args.tm:
+        return Path(args.tm)
+    if pipeline.shipped(Path(args.seeds)):
+        return pipeline.memory_dir(Path(args.seeds), pipeline.ROOT)
+    if not args.out:
+        raise CorpusError(f"the translation memory of {args.seeds} lives with its build: give --out OUT "
+                          "(the folder you build into; the memory is OUT/tm) or --tm DIR")
+    return pipeline.memory_dir(Path(args.seeds), Path(args.out))
+
+
 def cmd_tm_missing(args: argparse.Namespace) -> int:
     from corpus.translate import memory
 
-    docs = pipeline.prepare(Path(args.seeds))
+    tm_dir = _tm_dir(args)
+    docs = pipeline.prepare(Path(args.seeds), _progress(args))
     for doc in docs:
         if args.doc and args.doc != doc.doc_id:
             continue
-        for record in memory.missing_entries(doc, memory.load(doc.doc_id)):
+        for record in memory.missing_entries(doc, memory.load(doc.doc_id, tm_dir)):
             print(json.dumps({"doc_id": doc.doc_id, **record}, ensure_ascii=False))
     return 0
 
@@ -73,44 +140,50 @@ def cmd_tm_missing(args: argparse.Namespace) -> int:
 def cmd_tm_import(args: argparse.Namespace) -> int:
     from corpus.translate import memory
 
+    tm_dir = _tm_dir(args)
     records: dict[str, list[dict]] = {}
-    for number, line in enumerate(Path(args.file).read_text(encoding="utf-8").splitlines(), 1):
+    path = Path(args.file)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CorpusError(f"{path}: cannot read it as UTF-8 text ({error})") from None
+    for number, line in enumerate(lines, 1):
         if line.strip():
             try:
                 record = json.loads(line)
                 records.setdefault(record["doc_id"], []).append(record)
-            except (ValueError, KeyError) as error:
-                raise CorpusError(
-                    f"{args.file}: line {number}: not a record from 'corpus tm missing' ({error})"
-                ) from None
-    docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds))}
+            except (ValueError, KeyError, TypeError) as error:
+                raise CorpusError(f"{args.file}: line {number}: not a record from 'corpus tm missing' "
+                                  f"({error})") from None
+    docs = {doc.doc_id: doc for doc in pipeline.prepare(Path(args.seeds), _progress(args))}
     for doc_id, doc_records in sorted(records.items()):  # all checked before any file is written
         if doc_id not in docs:
             raise CorpusError(f"{args.file}: unknown doc_id {doc_id!r}")
         memory.check_records(docs[doc_id], doc_records)
+    source = "" if tm_dir.resolve() == memory.TM_DIR.resolve() else f"{memory.USER_PROVENANCE}{path.name}"
     for doc_id, doc_records in sorted(records.items()):
-        count = memory.import_entries(docs[doc_id], doc_records)
-        print(f"{doc_id}: imported {count} translations")
+        count = memory.import_entries(docs[doc_id], doc_records, tm_dir, source)
+        print(f"{doc_id}: imported {count} translations into {tm_dir}")
     return 0
 
 
 def cmd_tm_prune(args: argparse.Namespace) -> int:
     from corpus.translate import memory
 
-    docs = pipeline.prepare(Path(args.seeds))
+    tm_dir = _tm_dir(args)
+    docs = pipeline.prepare(Path(args.seeds), _progress(args))
     if args.doc and args.doc not in {doc.doc_id for doc in docs}:
         raise CorpusError(f"no document {args.doc!r}; known: {', '.join(sorted(doc.doc_id for doc in docs))}")
     for doc in docs:
         if args.doc and args.doc != doc.doc_id:
             continue
-        tm = memory.load(doc.doc_id)
+        tm = memory.load(doc.doc_id, tm_dir)
         removed = memory.prune(doc, tm)
         for entry in removed:
-            print(
-                json.dumps({"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}, ensure_ascii=False)
-            )
+            record = {"doc_id": doc.doc_id, "id": entry.id, "zh": entry.zh, "en": entry.en}
+            print(json.dumps(record, ensure_ascii=False))
         if removed and not args.list:
-            memory.write(memory.TM_DIR / f"{doc.doc_id}.jsonl", tm.entries)
+            memory.write(tm_dir / f"{doc.doc_id}.jsonl", tm.entries)
         verb = "would remove" if args.list else "removed"
         print(f"{doc.doc_id}: {verb} {len(removed)} of {len(removed) + len(tm.entries)} entries", file=sys.stderr)
     return 0
@@ -118,11 +191,10 @@ def cmd_tm_prune(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from corpus import api
-    from corpus.registry import load_registry
     from corpus.qa import check
 
-    loaded = api.load(args.data) if args.data else api.load()
-    registry, exceptions = load_registry(), check.name_exceptions()
+    loaded = _load_build(args.root) if args.root else api.load(args.data) if args.data else api.load()
+    registry, exceptions = _registry(args), check.name_exceptions()
     reports = [check.check_document(doc, registry, exceptions) for doc in loaded]
     print(check.format_reports(reports))
     failed = sum(len(r.problems) for r in reports)
@@ -154,11 +226,11 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from corpus.registry import load_registry
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
-    print(curation_report(docs, load_registry()).format())
+    _progress(args)(f"curate {len(docs)} documents: jieba candidates, unprojected mentions")
+    print(curation_report(docs, _registry(args)).format())
     return 0
 
 
@@ -183,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus."
     )
-    _add_global_options(parser, quiet=False, seeds=str(pipeline.SEEDS))
+    _add_global_options(parser, quiet=False, seeds=str(pipeline.SEEDS), debug=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build every artifact from the seeds")
@@ -197,7 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--out", metavar="DIR", help="write corpus/data, corpus/tei and alignments under DIR "
                        "(default: this checkout; required with --seeds, so another folder's build never "
-                       "replaces the shipped corpus)")
+                       "replaces the shipped corpus); DIR must be new, empty or an earlier build's")
+    build.add_argument("--force", action="store_true", help="build into a non-empty --out folder that no build made "
+                       "(its files are left as they are)")
+    build.add_argument("--tm", metavar="DIR", help="translation memory (default: OUT/tm with --seeds, "
+                       "the team's for the shipped seeds)")
     build.set_defaults(func=cmd_build)
 
     show = commands.add_parser(
@@ -227,17 +303,21 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     show.add_argument("doc", help="document id or seed file name")
+    _add_root_option(show)
     show.add_argument(
         "--plain", action="store_true", help="no colour: mark entities up as ⟦text|type:id⟧ (also: NO_COLOR=1)"
     )
     show.set_defaults(func=cmd_show)
 
-    commands.add_parser("stats", help="per-document statistics").set_defaults(func=cmd_stats)
+    stats = commands.add_parser("stats", help="per-document statistics")
+    _add_root_option(stats)
+    stats.set_defaults(func=cmd_stats)
 
     entities = commands.add_parser(
         "entities", help="for registry curation: unknown names (jieba candidates) and unprojected mentions"
     )
     entities.add_argument("--doc", help="only this document")
+    _add_root_option(entities)
     entities.set_defaults(func=cmd_entities)
 
     tm = commands.add_parser("tm", help="translation memory").add_subparsers(
@@ -245,15 +325,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     missing = tm.add_parser("missing", help="print untranslated or stale sentences as JSON lines to fill in")
     missing.add_argument("--doc", help="only this document")
+    _add_tm_options(missing)
     missing.set_defaults(func=cmd_tm_missing)
     take = tm.add_parser("import", help="merge filled-in JSON lines (from 'tm missing') into the memory")
     take.add_argument("file")
+    _add_tm_options(take)
     take.set_defaults(func=cmd_tm_import)
     prune = tm.add_parser("prune", help="drop entries whose source text matches no sentence of the document (orphans)")
     prune.add_argument("--doc", help="only this document")
     prune.add_argument(
         "--list", action="store_true", help="only print the entries that would be dropped; change nothing"
     )
+    _add_tm_options(prune)
     prune.set_defaults(func=cmd_tm_prune)
 
     align = commands.add_parser(
@@ -291,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="translation quality checks on the built corpus; non-zero exit on any problem"
     )
     check.add_argument("--data", help="built data directory (default: corpus/data)")
+    _add_root_option(check)
     check.set_defaults(func=cmd_check)
 
     score = commands.add_parser("score", help="score a translation of the test set (alignments/testset/zhen.zh) "
@@ -316,8 +400,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_global_options(parser: argparse.ArgumentParser, quiet: object, seeds: object) -> None:
+def _add_root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", metavar="OUT", help="read the finished build in OUT (the folder given to "
+                        "corpus build --out) instead of building from the seeds")
+
+
+def _add_tm_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="OUT", help="with --seeds: the build folder whose memory (OUT/tm) to use")
+    parser.add_argument("--tm", metavar="DIR", help="the translation-memory folder to use")
+
+
+def _add_global_options(parser: argparse.ArgumentParser, quiet: object, seeds: object, debug: object) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", default=quiet, help="print nothing but errors")
+    parser.add_argument("--debug", action="store_true", default=debug,
+                        help="on an unexpected error, print the traceback")
     parser.add_argument("--seeds", metavar="DIR", default=seeds,
                         help="directory of seed documents (default: the shipped seeds)")
 
@@ -326,19 +422,43 @@ def _accept_global_options_after_the_command(commands: argparse._SubParsersActio
     """``corpus build -q --seeds DIR`` works as well as ``corpus -q --seeds DIR build``: each command
     takes the global options too, without a default of its own, so one given before it is kept."""
     for command in commands.choices.values():
-        _add_global_options(command, quiet=argparse.SUPPRESS, seeds=argparse.SUPPRESS)
+        _add_global_options(command, quiet=argparse.SUPPRESS, seeds=argparse.SUPPRESS, debug=argparse.SUPPRESS)
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+    previous = signal.signal(signal.SIGTERM, _stop) if main_thread else None  # `kill`: as Ctrl-C, cleanly
     try:
         return args.func(args)
     except CorpusError as error:
         print(f"corpus: error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("corpus: interrupted; every output holds what it held before, or the complete new build "
+              "if it was already published", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `corpus show DOC | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
         return 0
+    except OSError as error:  # a disk that filled up, a folder made read-only during the build
+        if args.debug:
+            raise
+        print(f"corpus: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"corpus: internal error: {type(error).__name__}: {error} (run again with --debug for the "
+              "traceback, and report it)", file=sys.stderr)
+        return 2
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

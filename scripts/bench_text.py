@@ -86,7 +86,7 @@ class StageTimer:
 
 def prepare_in_memory(doc: Document) -> Document:
     """``pipeline.prepare`` on one document already in memory (its file reading replaced)."""
-    with mock.patch.object(pipeline, "read_directory", lambda _directory: [doc]):
+    with mock.patch.object(pipeline, "read_directory", lambda _directory, notice=None: [doc]):
         (prepared,) = pipeline.prepare(pipeline.SEEDS)
     return prepared
 

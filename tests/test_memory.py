@@ -24,10 +24,25 @@ def test_lookup_by_text_and_stale_detection(tmp_path):
     tm = memory.load("d", tmp_path)
     missing = memory.apply(doc, tm)
     assert [s.id for s in missing] == ["d.p000.s00"]
-    assert doc.sentences[1].en_segments == ["Unchanged."] and doc.sentences[1].en_source == "reference"
+    # a memory other than the team's is a user's: its English is theirs, not the team's reference
+    assert doc.sentences[1].en_segments == ["Unchanged."] and doc.sentences[1].en_source == "human:d.jsonl"
     assert doc.sentences[0].en_segments == []  # never the stale English
     (record,) = memory.missing_entries(doc, tm)
     assert record["stale"] == {"zh": "旧的句子。", "en": ["The old sentence."]}
+
+
+def test_the_teams_memory_is_reference_and_an_imported_file_names_itself(tmp_path):
+    doc = make_doc(["第一句。"])
+    assert memory.load("geekpark-zhang-hongjiang").provenance == "reference"
+    (record,) = memory.missing_entries(doc, memory.load("d", tmp_path))
+    memory.import_entries(doc, [{**record, "en": ["One."]}], tmp_path, "human:todo.jsonl")
+    assert '"source": "human:todo.jsonl"' in (tmp_path / "d.jsonl").read_text(encoding="utf-8")
+    memory.apply(doc, memory.load("d", tmp_path))
+    assert doc.sentences[0].en_source == "human:todo.jsonl"
+    (tmp_path / "d.jsonl").write_text('{"id": "x", "zh": "一。", "en": ["One."], "source": "reference"}\n',
+                                      encoding="utf-8")
+    with pytest.raises(CorpusError, match="human:<file>"):
+        memory.load("d", tmp_path)  # a user's memory cannot pass its English off as the team's
 
 
 def test_missing_then_import_round_trip(tmp_path):

@@ -34,9 +34,10 @@ def published_files(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def fresh_build(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fresh")
-    shutil.copyfile(ROOT / "README.md", root / "README.md")
-    pipeline.build(root=root)  # no --allow-untranslated: the shipped corpus is fully translated
+    root, card = tmp_path_factory.mktemp("fresh") / "out", tmp_path_factory.mktemp("card") / "README.md"
+    shutil.copyfile(ROOT / "README.md", card)
+    pipeline.build(root=root, readme=card)  # no --allow-untranslated: the shipped corpus is fully translated
+    shutil.copyfile(card, root / "README.md")  # beside the build, where published_files reads it
     return root
 
 

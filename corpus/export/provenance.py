@@ -54,6 +54,6 @@ def build_info(seed_dir: Path, root: Path) -> dict:
     if seeds.is_relative_to(CHECKOUT):
         seed_base = f"../../{seeds.relative_to(CHECKOUT).as_posix()}/"
     else:
-        seed_base = Path(os.path.relpath(seeds, (root / "corpus" / "tei").resolve())).as_posix() + "/"
+        seed_base = Path(os.path.relpath(seeds, root.resolve() / "corpus" / "tei")).as_posix() + "/"
     return {**publication, "tools": tool_versions(), "curated": curated_hashes(),
             "seed_base": seed_base, "checkout_base": "../../"}

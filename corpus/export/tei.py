@@ -621,10 +621,10 @@ def write_variant(build: Builder, body, doc: Document, layer: Layer) -> None:
             build.add(container, "s", attrs, text)
 
 
-def link_targets(doc: Document, link) -> str:
-    sentences, english = doc.sentences, english_ids(doc)
+def link_targets(doc: Document, link, sentence_ids: list[str], english: list[str]) -> str:
+    """``@target`` of one link; the id lists are computed once per document (per link, the writer was quadratic)."""
     try:
-        zh = [sentences[i].id for i in link.zh] or [f"{doc.doc_id}.zh"]
+        zh = [sentence_ids[i] for i in link.zh] or [f"{doc.doc_id}.zh"]
         en = [english[i] for i in link.en] or [f"{doc.doc_id}.{ENGLISH.id_suffix}"]
     except IndexError:
         raise TeiError(f"{doc.doc_id}: link {link} points past the sentences or English segments") from None
@@ -637,8 +637,9 @@ def write_links(build: Builder, stand_off, doc: Document) -> None:
     if not doc.links:
         return
     group = build.add(stand_off, "linkGrp", {"type": "alignment"})
+    sentence_ids, english = [sentence.id for sentence in doc.sentences], english_ids(doc)
     for link in doc.links:
-        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link),
+        build.add(group, "link", {"type": link.type, "target": link_targets(doc, link, sentence_ids, english),
                                   "cert": certainty(doc, link)})
 
 

@@ -9,6 +9,12 @@ Entries are found by their exact source text, so a sentence that moves keeps
 its English; a sentence whose text changed (say, after better cleaning) finds
 no entry and is reported *stale* with the entry that used to sit at its id,
 never silently given the old English.
+
+The team's memory (``corpus/curated/tm``) is the English of the shipped corpus,
+provenance ``reference``.  A user's memory lives in their own folder (``tm/`` of
+their build folder), and its English is theirs: provenance ``human:<file>``, the
+file ``corpus tm import`` took it from (an optional ``"source"`` of the entry),
+else the memory file itself.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from corpus.model import Document, Sentence
 
 TM_DIR = Path(__file__).resolve().parent.parent / "curated" / "tm"
 PROVENANCE = "reference"
+USER_PROVENANCE = "human:"  # + the file the English came from
 
 
 @dataclass
@@ -31,17 +38,21 @@ class MemoryEntry:
     zh: str
     en: list[str]
     note: str = ""
+    source: str = ""  # provenance, when it is not the memory's own (``human:<imported file>``)
 
     def to_json(self) -> str:
         record = {"id": self.id, "zh": self.zh, "en": self.en}
         if self.note:
             record["note"] = self.note
+        if self.source:
+            record["source"] = self.source
         return json.dumps(record, ensure_ascii=False)
 
 
 @dataclass
 class TranslationMemory:
     entries: list[MemoryEntry] = field(default_factory=list)
+    provenance: str = PROVENANCE  # of the entries that name none
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -77,15 +88,26 @@ def read_entries(path: Path) -> list[MemoryEntry]:
         try:
             record = json.loads(line)
             entries.append(MemoryEntry(record["id"], record["zh"], english_segments(record.get("en")),
-                                       record.get("note", "")))
+                                       record.get("note", ""), _source(record.get("source", ""))))
         except (ValueError, KeyError, TypeError) as error:
             raise CorpusError(f"{path}: line {number}: not a translation-memory entry ({error})") from None
     return entries
 
 
+def _source(value: object) -> str:
+    if not isinstance(value, str) or (value and not value.startswith(USER_PROVENANCE)):
+        raise ValueError(f'"source" must be "{USER_PROVENANCE}<file>", not {value!r:.60}')
+    return value
+
+
+def provenance(directory: Path, doc_id: str) -> str:
+    """``reference`` for the team's memory; ``human:<file>`` for a user's."""
+    return PROVENANCE if Path(directory).resolve() == TM_DIR.resolve() else f"{USER_PROVENANCE}{doc_id}.jsonl"
+
+
 def load(doc_id: str, directory: Path = TM_DIR) -> TranslationMemory:
     path = directory / f"{doc_id}.jsonl"
-    return TranslationMemory(read_entries(path) if path.exists() else [])
+    return TranslationMemory(read_entries(path) if path.exists() else [], provenance(directory, doc_id))
 
 
 def apply(doc: Document, memory: TranslationMemory) -> list[Sentence]:
@@ -97,7 +119,7 @@ def apply(doc: Document, memory: TranslationMemory) -> list[Sentence]:
             missing.append(sentence)
         else:
             sentence.en_segments = list(entry.en)
-            sentence.en_source = PROVENANCE
+            sentence.en_source = entry.source or memory.provenance
     return missing
 
 
@@ -132,8 +154,9 @@ def check_records(doc: Document, records: list[dict]) -> None:
                               f"keep zh exactly as 'corpus tm missing' printed it)")
 
 
-def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR) -> int:
-    """Merge filled-in records into the document's memory file, in document order.
+def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR, source: str = "") -> int:
+    """Merge filled-in records into the document's memory file, in document order; ``source``
+    (``human:<file>``) is the provenance of their English, for a memory other than the team's.
 
     Nothing is written unless every record passes :func:`check_records`.
     """
@@ -143,7 +166,8 @@ def import_entries(doc: Document, records: list[dict], directory: Path = TM_DIR)
     imported = 0
     for record in records:
         if record.get("en"):
-            by_zh[record["zh"]] = MemoryEntry(record["id"], record["zh"], list(record["en"]), record.get("note", ""))
+            by_zh[record["zh"]] = MemoryEntry(record["id"], record["zh"], list(record["en"]), record.get("note", ""),
+                                              source)
             imported += 1
     order = {sentence.zh: sentence.id for sentence in doc.sentences}
     for entry in by_zh.values():
