@@ -1,0 +1,101 @@
+"""One sentence as HTML: entity mentions and quotations as spans, pinyin as ruby.
+
+Every function here returns :class:`markupsafe.Markup` built from escaped text,
+and never drops or reorders a character of its input: removing the tags and
+unescaping gives the text back (property-tested with hostile text).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+from markupsafe import Markup, escape
+
+from corpus.model import Mention
+from corpus.view import resolve_mentions
+
+# A pinyin syllable as the pinyin layer writes it: letters, tone-marked vowels and ü (no digits, no spaces).
+SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def marked(text: str, mentions: Iterable[Mention], quotes: Iterable[tuple[int, int]] = (),
+           quote_speaker: Optional[str] = None) -> Markup:
+    """``text`` with ``mentions`` as ``span.ent`` and ``quotes`` (offsets into ``text``) as ``q``-like spans.
+
+    A quotation is the outer element; a mention that crosses a quotation's edge
+    is cut there into two spans with the same reference, so the markup stays
+    well nested for any offsets.
+    """
+    spans = resolve_mentions(text, mentions)
+    cuts = sorted({0, len(text), *(max(0, min(edge, len(text))) for quote in quotes for edge in quote)})
+    quoted = [(max(0, start), min(end, len(text))) for start, end in quotes]
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        inner = _mentions_html(text, spans, start, end)
+        if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
+            speaker = Markup(' data-speaker="{}"').format(quote_speaker) if quote_speaker else Markup("")
+            out.append(Markup('<span class="quote"{}>{}</span>').format(speaker, inner))
+        else:
+            out.append(inner)
+    return Markup("").join(out)
+
+
+def _mentions_html(text: str, spans: list[tuple[int, int, Mention]], start: int, end: int) -> Markup:
+    """``text[start:end]`` with the parts of ``spans`` inside it marked."""
+    out = []
+    position = start
+    for span_start, span_end, mention in spans:
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        if span_start >= span_end:
+            continue
+        out.append(escape(text[position:span_start]))
+        out.append(_mention_html(text[span_start:span_end], mention))
+        position = span_end
+    out.append(escape(text[position:end]))
+    return Markup("").join(out)
+
+
+def _mention_html(span: str, mention: Mention) -> Markup:
+    kind = str(mention.type or "misc")
+    if mention.ref:
+        return Markup('<span class="ent ent-{}" data-ref="{}" tabindex="0">{}</span>').format(kind, mention.ref, span)
+    return Markup('<span class="ent ent-{}">{}</span>').format(kind, span)
+
+
+def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Optional[Markup]:
+    """``text`` with each Han character over its syllable of ``pinyin``, or None where they do not line up.
+
+    The pinyin layer writes one syllable per Han character, separated by spaces,
+    and passes every other character through; anything else (a reading
+    missing, a character changed) gives None, and the page shows the pinyin as
+    an interlinear line instead.
+    """
+    readings = []
+    position = 0
+    for char in text:
+        while position < len(pinyin) and pinyin[position] == " " and char != " ":
+            position += 1
+        if _is_han(char):
+            syllable = SYLLABLE.match(pinyin, position)
+            if not syllable:
+                return None
+            readings.append((char, syllable.group()))
+            position = syllable.end()
+        elif pinyin.startswith(char, position):
+            readings.append((char, None))
+            position += 1
+        elif char.isspace():  # the pinyin layer may drop a space the text has
+            readings.append((char, None))
+        else:
+            return None
+    if pinyin[position:].strip():
+        return None
+    return Markup("").join(
+        Markup('<ruby>{}<rt lang="{}">{}</rt></ruby>').format(char, reading_lang, reading) if reading else escape(char)
+        for char, reading in readings
+    )
+
+
+def _is_han(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") or "\u3007" == char
