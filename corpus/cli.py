@@ -171,7 +171,8 @@ def cmd_site(args: argparse.Namespace) -> int:
 
     data = Path(args.root) / "corpus" / "data" if args.root else api.DATA
     if not (data / "documents.parquet").is_file():
-        raise CorpusError(f"{data}: no built corpus here (documents.parquet missing); run `corpus build --out DIR` first")
+        raise CorpusError(f"{data}: no built corpus here (documents.parquet missing); "
+                          f"run `corpus build --out DIR` first")
     count = site.write_site(api.load(data), Path(args.out))
     if not args.quiet:
         print(f"wrote {count} files to {args.out}; open {Path(args.out) / 'index.html'} in a browser")
@@ -268,10 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--data", help="built data directory (default: corpus/data)")
     check.set_defaults(func=cmd_check)
 
-    site = commands.add_parser("site", help="generate the reading edition: a static bilingual website (opens from disk)")
+    site = commands.add_parser("site", help="generate the reading edition: a static bilingual website "
+                               "(opens from disk)")
     site.add_argument("--out", metavar="DIR", required=True,
                       help="directory for the site (new, empty, or a site made before, which is replaced)")
-    site.add_argument("--root", metavar="BUILD", help="a build made with `corpus build --out BUILD` (default: the shipped corpus)")
+    site.add_argument("--root", metavar="BUILD",
+                      help="a build made with `corpus build --out BUILD` (default: the shipped corpus)")
     site.set_defaults(func=cmd_site)
 
     models_parser = commands.add_parser("models", help="offline machine-translation models (argostranslate)")

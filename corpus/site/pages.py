@@ -192,7 +192,8 @@ class MentionLine:
 def mentions_of(corpus: Corpus, entity_id: str, context: int = 24) -> list[MentionLine]:
     """Every Chinese mention of ``entity_id`` as a keyword-in-context line, in corpus order."""
     return [
-        MentionLine(s, s.doc_id, s.zh[max(0, m.start - context):m.start], s.zh[m.start:m.end], s.zh[m.end:m.end + context])
+        MentionLine(s, s.doc_id, s.zh[max(0, m.start - context):m.start], s.zh[m.start:m.end],
+                    s.zh[m.end:m.end + context])
         for s in corpus.sentences
         for m in s.entities
         if m.ref == entity_id
