@@ -71,7 +71,7 @@ def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Option
     missing, a character changed) gives None, and the page shows the pinyin as
     an interlinear line instead.
     """
-    readings = []
+    readings: list[tuple[str, Optional[str]]] = []
     position = 0
     for char in text:
         while position < len(pinyin) and pinyin[position] == " " and char != " ":
