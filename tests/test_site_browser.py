@@ -67,7 +67,8 @@ def open_page(browser, site):
     """Open a page of the site at desktop width; returns the driver.  Fails on any console error."""
     def go(relative: str, size: tuple[int, int] = DESKTOP):
         browser.set_window_size(*size)
-        browser.get((site / relative.split("#")[0].split("?")[0]).as_uri() + relative[len(relative.split("#")[0].split("?")[0]):])
+        path = re.match(r"[^?#]*", relative).group()
+        browser.get((site / path).as_uri() + relative[len(path):])
         WebDriverWait(browser, WAIT_S).until(lambda d: d.execute_script("return document.readyState") == "complete")
         errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
         assert errors == [], errors
@@ -126,12 +127,23 @@ def test_hovering_or_focusing_an_entity_shows_its_registry_card(open_page, shipp
     WebDriverWait(driver, WAIT_S).until(lambda d: card.is_displayed() and "High-Flyer" in card.text)
 
 
-@pytest.mark.parametrize("query", ["張宏江", "张宏江", "Zhang Hongjiang", "梁文鋒", "AI", "大模型", "智源", "Liang Wenfeng"])
+def found_ids(driver) -> list[str]:
+    return [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+
+
+QUERIES = ["張宏江", "张宏江", "Zhang Hongjiang", "梁文鋒", "AI", "大模型", "智源", "Liang Wenfeng", "deep"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_search_finds_what_corpus_search_finds(open_page, shipped, query):
-    driver = open_page(f"search.html?q={query}")
-    found = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
     expected = [s.id for s in shipped.search(query)]
-    assert found == expected[:500] and found
+    assert found_ids(open_page(f"search.html?q={query}")) == expected[:500] and expected
+
+
+def test_search_also_finds_a_taiwanese_word_as_the_traditional_layer_writes_it(open_page, shipped):
+    expected = [s.id for s in shipped.sentences if "軟體" in s.zh_hant]  # 软件 in zh_hans: OpenCC maps no 軟體 back
+    assert expected and not shipped.search("軟體")
+    assert found_ids(open_page("search.html?q=軟體")) == expected
 
 
 def test_a_traditional_name_finds_the_simplified_and_the_english_sentences(open_page, shipped):
@@ -152,12 +164,13 @@ def test_a_traditional_name_finds_the_simplified_and_the_english_sentences(open_
 
 def test_filters_narrow_the_results(open_page, shipped):
     driver = open_page("search.html?q=&entity=deepseek&speaker=liang-wenfeng")
-    found = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+    found = found_ids(driver)
     expected = [s.id for s in shipped.sentences if s.speaker == "liang-wenfeng"
                 and any(m.ref == "deepseek" for m in s.entities + s.en_entities)]
     assert found == expected and found
     select = driver.find_element(By.ID, "f-doc")
-    assert {o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")} == {"", *(d.doc_id for d in shipped)}
+    options = {o.get_attribute("value") for o in select.find_elements(By.TAG_NAME, "option")}
+    assert options == {"", *(d.doc_id for d in shipped)}
 
 
 def test_a_permalink_scrolls_its_sentence_into_view(open_page, shipped):

@@ -6,6 +6,7 @@ unescaping gives the text back (property-tested with hostile text).
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from typing import Iterable, Optional
@@ -34,8 +35,8 @@ def marked(text: str, mentions: Iterable[Mention], quotes: Iterable[tuple[int, i
     for start, end in zip(cuts, cuts[1:]):
         inner = _mentions_html(text, spans, start, end)
         if any(q_start <= start and end <= q_end for q_start, q_end in quoted):
-            speaker = Markup(' data-speaker="{}"').format(quote_speaker) if quote_speaker else Markup("")
-            out.append(Markup('<span class="quote"{}>{}</span>').format(speaker, inner))
+            speaker = f' data-speaker="{escape(quote_speaker)}"' if quote_speaker else ""
+            out.append(Markup(f'<span class="quote"{speaker}>{inner}</span>'))
         else:
             out.append(inner)
     return Markup("").join(out)
@@ -57,10 +58,11 @@ def _mentions_html(text: str, spans: list[tuple[int, int, Mention]], start: int,
 
 
 def _mention_html(span: str, mention: Mention) -> Markup:
-    kind = str(mention.type or "misc")
+    kind = escape(str(mention.type or "misc"))
     if mention.ref:
-        return Markup('<span class="ent ent-{}" data-ref="{}" tabindex="0">{}</span>').format(kind, mention.ref, span)
-    return Markup('<span class="ent ent-{}">{}</span>').format(kind, span)
+        ref = escape(mention.ref)
+        return Markup(f'<span class="ent ent-{kind}" data-ref="{ref}" tabindex="0">{escape(span)}</span>')
+    return Markup(f'<span class="ent ent-{kind}">{escape(span)}</span>')
 
 
 def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Optional[Markup]:
@@ -91,10 +93,12 @@ def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Option
             return None
     if pinyin[position:].strip():
         return None
-    return Markup("").join(
-        Markup('<ruby>{}<rt lang="{}">{}</rt></ruby>').format(char, reading_lang, reading) if reading else escape(char)
+    lang = html.escape(reading_lang)  # the stdlib's escape: this runs once per character of the corpus
+    return Markup("".join(
+        f'<ruby>{html.escape(char)}<rt lang="{lang}">{html.escape(reading)}</rt></ruby>'
+        if reading else html.escape(char)
         for char, reading in readings
-    )
+    ))
 
 
 def _is_han(char: str) -> bool:

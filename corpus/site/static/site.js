@@ -131,7 +131,8 @@
     });
   }
 
-  /* Search: the same matching as corpus.search (see corpus/site/search_index.py). */
+  /* Search: the matching of corpus.search (see corpus/site/search_index.py), and one addition: a Chinese query
+     as written is also looked for in the original and the zh-Hant layer, where a Taiwanese word (軟體) shows. */
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var LATIN_BEFORE = "(?<![0-9A-Za-z\u00c0-\u024f])";
   var LATIN_AFTER = "(?![0-9A-Za-z\u00c0-\u024f])";
