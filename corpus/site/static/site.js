@@ -219,6 +219,10 @@
       return element(tag, { lang: lang, "class": className }, [whole]);
     }
     var start = Math.max(0, span[0] - context), end = Math.min(text.length, span[1] + context);
+    if (lang === "en") {  /* widen to whole words */
+      start = start > 0 ? text.lastIndexOf(" ", start) + 1 : 0;
+      end = text.indexOf(" ", end) < 0 ? text.length : text.indexOf(" ", end);
+    }
     return element(tag, { lang: lang, "class": className }, [
       (start > 0 ? "…" : "") + text.slice(start, span[0]),
       element("mark", {}, [text.slice(span[0], span[1])]),
