@@ -201,3 +201,32 @@ def test_cli_builds_a_site_for_a_build_of_new_documents(tmp_path, monkeypatch, c
     assert 'data-ref="zhang-hongjiang"' in text
     assert main(["site", "--out", str(tmp_path / "site2"), "--root", str(tmp_path / "nothing")]) == 1
     assert "no built corpus" in capsys.readouterr().err and not (tmp_path / "site2").exists()
+
+
+def test_provenance_names_the_engine_model_and_version_of_machine_translation():
+    sources = ["reference", "mt:argos:zh_en:1.9", "mt:argos:zh_en:1.9"]
+    sentences = [corpus.model.Sentence(f"d.p000.s0{i}", "d", 0, i, "一。", en_segments=["One."], en_source=source)
+                 for i, source in enumerate(sources)]
+    paragraph = corpus.model.Paragraph(0, "paragraph", "一。" * 3, sentences=sentences)
+    doc = corpus.model.Document("d", "d.txt", paragraphs=[paragraph])
+    assert pages.provenance_view(doc) == [("machine translation: argos, model zh_en, version 1.9", 2),
+                                          ("reference translation by the project team", 1)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(hostile_text.filter(str.strip), hostile_text), min_size=1, max_size=4), hostile_text)
+def test_any_document_renders_to_well_nested_pages_that_keep_its_text(pairs, label):
+    sentences = [corpus.model.Sentence(f"d.p000.s{i:02d}", "d", 0, i, zh, zh_hans=zh, zh_hant=zh, pinyin=zh,
+                                       en_segments=[en] if en else [], speaker="x" if i else None,
+                                       speaker_role="quoted" if i else None, quote_spans=[(0, len(zh))])
+                 for i, (zh, en) in enumerate(pairs)]
+    paragraph = corpus.model.Paragraph(0, "turn", "".join(zh for zh, _ in pairs), label, sentences)
+    doc = corpus.model.Document("d", "<d>.txt", metadata={"outlet": label}, paragraphs=[paragraph])
+    entity = {"id": "x", "type": "person", "en": label, "zh_hans": label, "zh_hant": label, "pinyin": label,
+              "aliases": [label], "description": label, "mentions": 1, "documents": ["d"]}
+    files = render_site(corpus.api.Corpus([doc], [entity]))
+    for page in (files["doc/d.html"], files["entity/x.html"], files["index.html"]):
+        parsed(page)
+    shown = text_of(files["doc/d.html"])
+    assert all(zh in shown and en in shown for zh, en in pairs)
+    assert "</script" not in files["static/search-data.js"] + files["static/registry.js"]

@@ -8,6 +8,7 @@ so it opens from disk and can be published as it is.
 """
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +24,7 @@ MARKER = ".zhen-site"
 STATIC_FILES = ("site.css", "site.js")
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("corpus.site", "templates"),
