@@ -201,4 +201,5 @@ def test_phone_width_stacks_the_languages_without_sideways_scrolling(open_page):
     link = driver.find_elements(By.CSS_SELECTOR, ".link")[3]
     zh, en = (link.find_element(By.CSS_SELECTOR, side).rect for side in (".zh", ".en"))
     assert en["y"] >= zh["y"] + zh["height"] - 1
+    driver.save_screenshot(str(SCREENSHOTS / "phone.png"))
     driver.set_window_size(*DESKTOP)
