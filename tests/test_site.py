@@ -156,13 +156,16 @@ def test_unaligned_links_are_marked():
 
 
 def test_search_data_simplifies_the_traditional_names_of_the_registry(shipped):
+    from corpus.script import to_hans
+
     data = search_index.search_data(shipped)
-    assert len(data["sentences"]) == len(shipped.sentences)
-    for entity in shipped.entities:
-        if entity.get("zh_hant") and entity.get("zh_hans") and len(entity["zh_hant"]) == len(entity["zh_hans"]):
-            simplified = "".join(data["hans"].get(c, c) for c in entity["zh_hant"])
-            assert simplified == entity["zh_hans"] or corpus.api._names(entity), entity["id"]
-    assert data["hans"]["張"] == "张" and "张" not in data["hans"]
+    assert len(data["sentences"]) == len(shipped.sentences) and data["hans"]["張"] == "张" and "张" not in data["hans"]
+    pairs = [(e["zh_hant"], e["zh_hans"]) for e in shipped.entities
+             if e.get("zh_hant") and e.get("zh_hans") and len(e["zh_hant"]) == len(e["zh_hans"])]
+    differing = [(t, h) for hant, hans in pairs for t, h in zip(hant, hans) if data["hans"].get(t, t) != h]
+    assert len(pairs) > 100
+    # Only where OpenCC's choice depends on the phrase (著 alone stays 著, 跟著 becomes 跟着) may the map differ.
+    assert all(to_hans(t) == t for t, _h in differing), differing
 
 
 def test_script_assignment_cannot_close_its_script_element():

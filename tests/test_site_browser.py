@@ -140,6 +140,15 @@ def test_search_finds_what_corpus_search_finds(open_page, shipped, query):
     assert found_ids(open_page(f"search.html?q={query}")) == expected[:500] and expected
 
 
+def test_search_finds_what_corpus_search_finds_for_every_registry_name(open_page, shipped):
+    names = sorted({name for e in shipped.entities
+                    for name in (e["zh_hans"], e["zh_hant"], e["en"], *(e["aliases"] or [])) if name})
+    driver = open_page("search.html")
+    found = driver.execute_script("return arguments[0].map(function (q) { return window.zhenSearch(q); })", names)
+    differ = [name for name, ids in zip(names, found) if ids != [s.id for s in shipped.search(name)]]
+    assert differ == [] and len(names) > 400
+
+
 def test_search_also_finds_a_taiwanese_word_as_the_traditional_layer_writes_it(open_page, shipped):
     expected = [s.id for s in shipped.sentences if "軟體" in s.zh_hant]  # 软件 in zh_hans: OpenCC maps no 軟體 back
     assert expected and not shipped.search("軟體")

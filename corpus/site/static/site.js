@@ -258,6 +258,10 @@
     var results = document.getElementById("results");
     var data = window.ZHEN_SEARCH;
     if (!results || !data) { return; }
+    /* The sentence ids a query finds, for scripts and tests: window.zhenSearch("張宏江", {doc: "..."}). */
+    window.zhenSearch = function (query, filters) {
+      return search(data, query, filters || {}).map(function (hit) { return hit.row[0]; });
+    };
     var params = new URLSearchParams(window.location.search);
     var filters = { doc: params.get("doc") || "", speaker: params.get("speaker") || "", entity: params.get("entity") || "" };
     var query = params.get("q") || "";
