@@ -15,7 +15,8 @@ from corpus.cli import main
 from corpus.errors import CorpusError
 from corpus.model import Mention
 from corpus.site import MARKER, pages, render_site, search_index, write_site
-from corpus.site.markup import marked, ruby
+from corpus.site.markup import marked, moved_spans, ruby
+from corpus.view import resolve_mentions
 
 VOID = {"meta", "link", "input", "br", "img", "hr"}
 LANGS = {"en", "zh", "zh-Hans", "zh-Hant", "zh-Latn-pinyin"}
@@ -93,6 +94,27 @@ def test_marked_nests_mentions_in_quotations_and_cuts_one_that_crosses_the_edge(
     assert crossing.count('data-ref="o"') == 2 and text_of(crossing) == "abcdef"
 
 
+spans = st.lists(st.tuples(st.integers(-2, 30), st.integers(-2, 30)), max_size=5)
+
+
+@given(hostile_text, hostile_text, hostile_text, spans)
+def test_moved_spans_shift_with_inserted_text_and_stay_inside_the_target(source, prefix, suffix, offsets):
+    assert moved_spans(source, source, offsets) == [
+        (max(0, min(a, len(source))), max(0, min(b, len(source)))) if min(b, len(source)) > max(0, a) else (0, 0)
+        for a, b in offsets]
+    target = prefix + source + suffix
+    for (start, end), (a, b) in zip(moved_spans(source, target, offsets), offsets):
+        assert 0 <= start <= end <= len(target)
+        a, b = max(0, min(a, len(source))), max(0, min(b, len(source)))
+        if b > a:  # an unchanged span moves with its text
+            assert target[start:end] == source[a:b]
+
+
+def test_moved_spans_widen_to_a_rewritten_run_of_another_length():
+    assert moved_spans("ab软件cd", "ab軟體程式cd", [(0, 2), (2, 4), (2, 3), (4, 6)]) == [(0, 2), (2, 6), (2, 6), (6, 8)]
+    assert moved_spans("中国过去", "中國過去", [(0, 2)]) == [(0, 2)]  # same length: character for character
+
+
 han = st.text(st.sampled_from("张宏江智源研究院的人工智能,。AI 2023"), max_size=30)
 
 
@@ -131,6 +153,16 @@ def test_document_page_holds_every_sentence_and_segment_id_and_the_metadata(ship
         assert "reference translation by the project team: " in page
         shown = text_of(page)
         assert all(text in shown for s in doc.sentences for text in (s.zh, s.zh_hans, s.zh_hant, *s.en_segments))
+
+
+def test_the_traditional_layer_keeps_the_mentions_where_its_conversion_changed_the_length(shipped, site):
+    changed = [s for s in shipped.sentences if len(s.zh_hant) != len(s.zh) and s.entities]
+    assert changed
+    for sentence in changed:
+        view = pages._sentence_view(shipped[sentence.doc_id], sentence)
+        marks = str(view.layers["hant"]).count('class="ent ')
+        assert marks == len(resolve_mentions(sentence.zh, sentence.entities))
+        assert text_of(str(view.layers["hant"])) == sentence.zh_hant
 
 
 def test_links_are_grouped_and_turns_carry_speaker_and_role(shipped, site):

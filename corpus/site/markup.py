@@ -6,6 +6,7 @@ unescaping gives the text back (property-tested with hostile text).
 """
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import unicodedata
@@ -63,6 +64,31 @@ def _mention_html(span: str, mention: Mention) -> Markup:
         ref = escape(mention.ref)
         return Markup(f'<span class="ent ent-{kind}" data-ref="{ref}" tabindex="0">{escape(span)}</span>')
     return Markup(f'<span class="ent ent-{kind}">{escape(span)}</span>')
+
+
+def moved_spans(source: str, target: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (offsets into ``source``) carried over to ``target``, a rewriting of it (another script).
+
+    The two texts are aligned by difflib; an offset in an unchanged run, or in a run
+    rewritten character for character, moves with it; one inside a run rewritten to
+    another length goes to that run's edge in ``target`` (a start to its beginning,
+    an end to its end), so a span covers at least the rewriting of what it covered.
+    """
+    blocks = [op for op in difflib.SequenceMatcher(None, source, target, autojunk=False).get_opcodes() if op[1] < op[2]]
+
+    def move(offset: int, is_end: bool) -> int:
+        for tag, i1, i2, j1, j2 in blocks:
+            if (i1 < offset <= i2) if is_end else (i1 <= offset < i2):
+                if tag == "equal" or i2 - i1 == j2 - j1:  # a run rewritten character for character
+                    return j1 + (offset - i1)
+                return j2 if is_end else j1
+        return len(target) if offset >= len(source) else 0
+
+    moved = []
+    for start, end in spans:
+        start, end = max(0, min(start, len(source))), max(0, min(end, len(source)))
+        moved.append((move(start, False), max(move(start, False), move(end, True))) if end > start else (0, 0))
+    return moved
 
 
 def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Optional[Markup]:

@@ -109,9 +109,13 @@ def _paragraph_view(paragraph: Paragraph) -> ParagraphView:
 def _sentence_view(doc: Document, sentence: Sentence) -> SentenceView:
     quotes = sentence.quote_spans if sentence.speaker_role == "quoted" else []
 
-    def layer(text: str) -> Markup:  # offsets are into zh; another script keeps them only at the same length
-        same = len(text) == len(sentence.zh)
-        return markup.marked(text, sentence.entities if same else [], quotes if same else [], sentence.speaker)
+    def layer(text: str) -> Markup:  # offsets are into zh: moved onto a layer whose conversion changed the length
+        if len(text) == len(sentence.zh):
+            return markup.marked(text, sentence.entities, quotes, sentence.speaker)
+        spans = markup.moved_spans(sentence.zh, text, [(m.start, m.end) for m in sentence.entities] + list(quotes))
+        mentions = [Mention(start, end, text[start:end], m.type, m.ref)
+                    for (start, end), m in zip(spans, sentence.entities)]
+        return markup.marked(text, mentions, spans[len(sentence.entities):], sentence.speaker)
 
     return SentenceView(
         id=sentence.id,
