@@ -251,6 +251,19 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_site(args: argparse.Namespace) -> int:
+    from corpus import api, site
+
+    data = Path(args.root) / "corpus" / "data" if args.root else api.DATA
+    if not (data / "documents.parquet").is_file():
+        raise CorpusError(f"{data}: no built corpus here (documents.parquet missing); "
+                          f"run `corpus build --out DIR` first")
+    count = site.write_site(api.load(data), Path(args.out))
+    if not args.quiet:
+        print(f"wrote {count} files to {args.out}; open {Path(args.out) / 'index.html'} in a browser")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus", description="Build and inspect the zhen-corpus Chinese-English parallel corpus."
@@ -384,6 +397,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "(HYP_FILE: the whole test set, or this document's lines)")
     score.add_argument("--testset", metavar="DIR", help="test-set folder (default: alignments/testset)")
     score.set_defaults(func=cmd_score)
+
+    site = commands.add_parser("site", help="generate the reading edition: a static bilingual website "
+                               "(opens from disk)")
+    site.add_argument("--out", metavar="DIR", required=True,
+                      help="directory for the site (new, empty, or a site made before, which is replaced)")
+    site.add_argument("--root", metavar="BUILD",
+                      help="a build made with `corpus build --out BUILD` (default: the shipped corpus)")
+    site.set_defaults(func=cmd_site)
 
     models_parser = commands.add_parser("models", help="offline machine-translation models (argostranslate)")
     models_commands = models_parser.add_subparsers(dest="models_command", required=True, metavar="ACTION")
