@@ -43,3 +43,4 @@ def link_unregistered(doc: Document) -> None:
     ids = local_ids(doc.doc_id, [(m.text, m.type) for m in found])
     for mention in found:
         mention.ref = ids[mention.text, mention.type]
+    doc.names = {identifier: name for name, identifier in ids.items()}
