@@ -106,7 +106,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     # Names the registry lacks that annotation found (entity mentions, speakers):
-    # document-scoped id ("<doc_id>.<pinyin>") → (name as written, type).
+    # document-scoped id ("<doc_id>.name.<pinyin>") → (name as written, type).
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property

@@ -23,7 +23,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     """Fill ``entities``, ``en_entities`` (offsets into ``Sentence.en``) and speakers of every sentence.
 
     Registry mentions carry the registry id; names only the statistical model found carry a
-    document-scoped ``<doc_id>.<pinyin>`` id (:mod:`corpus.annotate.ner`); dates, amounts … none.
+    document-scoped ``<doc_id>.name.<pinyin>`` id (:mod:`corpus.annotate.ner`); dates, amounts … none.
     """
     registry = registry or load_registry()
     statistical = doc.doc_id not in registry_only_documents()

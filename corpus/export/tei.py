@@ -698,7 +698,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
 def write_document_names(build: Builder, profile, doc: Document) -> None:
     """Names the registry lacks (``Document.names``), as the document's own listPerson/listOrg/listPlace.
 
-    Their document-scoped ids (``<doc_id>.<pinyin>``) are what the mentions' ``@ref`` and the
+    Their document-scoped ids (``<doc_id>.name.<pinyin>``) are what the mentions' ``@ref`` and the
     turns' ``@who`` point at; in ``corpus.xml`` they sit in the embedded document's header.
     """
     if not doc.names:
