@@ -5,8 +5,8 @@ words of rights, reprints, contacts, sources, responsibility and promotion; e-ma
 addresses, URLs and phone numbers.  The decision is
 separate (OpusFilter's ``score()`` / ``accept()``): a line is article text when its score
 is below the threshold or it is longer than a notice can be.  A notice spliced in front
-of a paragraph (``【版权声明】…联系方式:x@y.cn理想汽车…``) is scored up to its first contact
-or sentence end, and only that part is removed when article text follows it.  Every removal is an edit whose reason
+of a paragraph (``【版权声明】…联系方式:x@y.cn理想汽车…``) is scored up to its first contact,
+and only that part is removed when article text follows it.  Every removal is an edit whose reason
 gives the score and the evidence.
 """
 from __future__ import annotations
@@ -23,7 +23,6 @@ CONTACT = re.compile(
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
     r"|(?<![\d.])(?:0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
 )
-SENTENCE_END = re.compile(r"[。！？!?]")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
 
@@ -78,15 +77,15 @@ class NoticeRule:
 
 
 def spliced_head(line: str) -> str | None:
-    """The part of a line up to its first contact (or, failing one, its first sentence end), when text follows."""
+    """The part of a line up to its first contact (e-mail, URL, phone), when text follows it.
+
+    Only a contact ends a spliced notice: a first sentence that merely talks about rights
+    (本文作者认为,版权与转载的问题…) may be the article's, and article text is never removed.
+    """
     contact = CONTACT.search(line)
-    end = contact.end() if contact else None
-    if end is None:
-        sentence_end = SENTENCE_END.search(line)
-        end = sentence_end.end() if sentence_end else None
-    if end is None or not line[end:].strip():
+    if contact is None or not line[contact.end():].strip():
         return None
-    return line[:end]
+    return line[:contact.end()]
 
 
 def _notice_rule() -> NoticeRule:
