@@ -90,7 +90,8 @@ def score_turns(doc: Document, expected: list[list[str]], figures: Figures) -> N
         if turn.speaker_label == label and got_role == role:
             figures.right_roles += 1
         else:
-            figures.errors.append(f"{doc.doc_id}: turn {turn.speaker_label!r} role {got_role!r}, expected {label!r} {role}")
+            figures.errors.append(f"{doc.doc_id}: turn {turn.speaker_label!r} role {got_role!r}, "
+                                  f"expected {label!r} {role}")
         if first is not None and first.speaker:
             figures.with_speaker += 1
         else:
@@ -143,7 +144,8 @@ def report(figures: Figures, show_errors: bool) -> None:
     for kind in NAME_TYPES:
         tp = figures.true_positives[kind]
         print(f"entities {kind:6}: precision {ratio(tp, figures.predicted[kind])} recall "
-              f"{ratio(tp, figures.gold[kind])} ({tp} right, {figures.predicted[kind]} found, {figures.gold[kind]} gold)")
+              f"{ratio(tp, figures.gold[kind])} "
+              f"({tp} right, {figures.predicted[kind]} found, {figures.gold[kind]} gold)")
     if show_errors:
         for error in figures.errors:
             print("  " + error)

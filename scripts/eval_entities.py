@@ -37,7 +37,8 @@ def evaluate_gold(directory: Path, registry, show_errors: bool) -> None:
             result = score(pairs, matches)
             print(f"  {name:<20} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f}"
                   f"  (tp={result.true_positives} pred={result.predicted} gold={result.gold})")
-        curated_only = [(gold, find_mentions(s.text, registry, statistical=False)) for s, (gold, _) in zip(sentences, pairs)]
+        curated_only = [(gold, find_mentions(s.text, registry, statistical=False))
+                        for s, (gold, _) in zip(sentences, pairs)]
         with_candidates = [(gold, predicted + unknown_candidates(s.text, registry))
                            for s, (gold, predicted) in zip(sentences, curated_only)]
         for name, variant in (("registry+rules only", curated_only), ("+ jieba candidates", with_candidates)):

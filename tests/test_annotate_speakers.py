@@ -242,8 +242,9 @@ def unregistered_interview(doc_id, title, turns, outlet=None):
 
 
 def test_unregistered_outlet_in_the_dateline_asks_and_the_titles_person_answers(registry):
-    doc = unregistered_interview("iv", "对话孔令辉:芯片设计的下一步", [("未来科技周刊", "你为什么创业?"), ("孔令辉", "因为我想做自己的工具。"),
-                                                  ("未来科技周刊", "下一步呢?"), ("孔令辉", "出海。")], outlet="未来科技周刊")
+    turns = [("未来科技周刊", "你为什么创业?"), ("孔令辉", "因为我想做自己的工具。"),
+             ("未来科技周刊", "下一步呢?"), ("孔令辉", "出海。")]
+    doc = unregistered_interview("iv", "对话孔令辉:芯片设计的下一步", turns, outlet="未来科技周刊")
     annotate(doc, registry)
     asks, answers = ("iv.name.wei-lai-ke-ji-zhou-kan", "interviewer"), ("iv.name.kong-linghui", "interviewee")
     assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
@@ -252,15 +253,16 @@ def test_unregistered_outlet_in_the_dateline_asks_and_the_titles_person_answers(
 
 
 def test_generic_labels_speak_for_the_sides_the_document_names(registry):
-    doc = unregistered_interview("qa", "專訪林雅婷:晶片人才", [("Q", "為什麼離開?"), ("A", "我想創業。"), ("記者", "然後呢?"), ("答", "繼續做。")],
-                    outlet="科創日報")
+    turns = [("Q", "為什麼離開?"), ("A", "我想創業。"), ("記者", "然後呢?"), ("答", "繼續做。")]
+    doc = unregistered_interview("qa", "專訪林雅婷:晶片人才", turns, outlet="科創日報")
     annotate(doc, registry)
     asks, answers = ("qa.name.ke-chuang-ri-bao", "interviewer"), ("qa.name.lin-yating", "interviewee")
     assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
 
 
 def test_a_registered_outlet_in_the_dateline_keeps_its_registry_id(registry):
-    doc = unregistered_interview("geek", "对话孔令辉:下一步", [("记者", "你好?"), ("孔令辉", "你好。")], outlet="极客公园")
+    turns = [("记者", "你好?"), ("孔令辉", "你好。")]
+    doc = unregistered_interview("geek", "对话孔令辉:下一步", turns, outlet="极客公园")
     annotate(doc, registry)
     assert roles(doc)[1:] == [[("geekpark", "interviewer")], [("geek.name.kong-linghui", "interviewee")]]
     assert "geekpark" not in doc.names

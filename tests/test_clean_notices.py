@@ -49,7 +49,8 @@ def test_the_seeds_lose_no_line_to_notices(prepared_docs):
 
 
 EVIDENCE = sorted({w for w in NOTICES.words.pattern.replace("\\", "").split("|") if w.isalpha() and not w.isascii()})
-HAN_WITHOUT_EVIDENCE = st.lists(st.sampled_from(list("我们今年推出新的产品在市场里增长很快工程师认为")), min_size=4, max_size=40).map("".join)
+HAN_WITHOUT_EVIDENCE = st.lists(st.sampled_from(list("我们今年推出新的产品在市场里增长很快工程师认为")),
+                                min_size=4, max_size=40).map("".join)
 
 
 @settings(max_examples=80, deadline=None)

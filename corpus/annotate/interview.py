@@ -82,13 +82,16 @@ def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
     if title is None:
         return None
-    people = [(s.start + m.start, s.start + m.end, m) for s in title.sentences for m in s.entities if m.type == "person"]
+    people = [(s.start + m.start, s.start + m.end, m)
+              for s in title.sentences for m in s.entities if m.type == "person"]
     cues = [match.end() for match in title_cues().finditer(title.text)]
     for start, end, mention in people:
         after_cue = any(0 <= start - cue <= NAME_AFTER_CUE for cue in cues)
         opens_title = not title.text[:start].strip() and COLON.match(title.text, end) is not None
         if after_cue or opens_title:
-            return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
+            if mention.ref:
+                return Voice(mention.text, mention.ref, "person")
+            return voice(doc, mention.text, "person", registry)
     return None
 
 

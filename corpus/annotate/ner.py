@@ -81,7 +81,7 @@ def statistical_mentions(text: str) -> list[Mention]:
 
 def local_id(doc_id: str, name: str, kind: str) -> str:
     """``<doc_id>.name.`` and the name's pinyin: a person as surname-given name, other names syllable by syllable."""
-    syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name, errors=lambda chars: [chars])]
+    syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name, errors=lambda chars: chars)]
     syllables = [s for s in syllables if s] or ["x"]
     if kind == "person" and len(syllables) > 1:
         return f"{doc_id}{SCOPE}{syllables[0]}-{''.join(syllables[1:])}"

@@ -126,7 +126,8 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
     return voices
 
 
-def _document_voice(doc: Document, label: str | None, registry: Registry, document: Sides) -> tuple[str | None, str | None]:
+def _document_voice(doc: Document, label: str | None, registry: Registry,
+                    document: Sides) -> tuple[str | None, str | None]:
     """A label's curated voice, else the side of the document it names or whose generic label it is."""
     speaker, role = turn_speaker(label, registry)
     if not label or registry.speaker(label):

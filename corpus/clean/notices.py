@@ -91,7 +91,8 @@ def spliced_head(line: str) -> str | None:
 def _notice_rule() -> NoticeRule:
     data = load_yaml("notices.yaml")
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
-    return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"], data["max_chars"], re.compile("|".join(re.escape(w) for w in words)))
+    return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
+                      data["max_chars"], re.compile("|".join(re.escape(w) for w in words)))
 
 
 NOTICES = _notice_rule()
