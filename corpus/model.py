@@ -56,6 +56,7 @@ class MentionSource(Vocabulary):
     REGISTRY = "registry"
     RULE = "rule"
     JIEBA = "jieba"
+    NER = "ner"  # the statistical named-entity model: a name the registry lacks
     PROJECTION = "projection"
 
 
@@ -159,6 +160,9 @@ class Document:
     metadata: dict = field(default_factory=dict)
     paragraphs: list[Paragraph] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    # Names the registry lacks that annotation found (entity mentions, speakers):
+    # document-scoped id ("<doc_id>.name.<pinyin>") → (name as written, type).
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def sentences(self) -> list[Sentence]:

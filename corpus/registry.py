@@ -139,8 +139,10 @@ def validate(data: dict) -> list[str]:
         if entity_id in ids:
             problems.append(f"{where}: duplicate id {entity_id!r}")
         ids.add(entity_id)
-        if entity_id and (entity_id != entity_id.lower() or not entity_id.isascii() or " " in entity_id):
-            problems.append(f"{where}: id must be lowercase ascii without spaces")
+        if entity_id and (entity_id != entity_id.lower() or not entity_id.isascii() or " " in entity_id
+                          or "." in entity_id):
+            # "." is reserved for document-scoped ids of unregistered names (<doc_id>.name.<pinyin>)
+            problems.append(f"{where}: id must be lowercase ascii without spaces or dots")
         if entry.get("type") not in ENTITY_TYPES:
             problems.append(f"{where}: type {entry.get('type')!r} is not one of {sorted(ENTITY_TYPES)}")
         hans, hant = entry.get("zh_hans"), entry.get("zh_hant")

@@ -4,7 +4,8 @@
     python scripts/eval_entities.py [--gold corpus/curated/entity_gold] [--sentences corpus/data/sentences.parquet]
 
 Prints precision/recall/F1 per gold file (exact span+type, exact span+type+registry id,
-and overlap+type), per type, and the errors; then the recall the registry's curators would reach
+and overlap+type), per type, and the errors; the same without the statistical NER (registry and
+rules only: the baseline before it); then the recall the registry's curators would reach
 if they accepted every jieba candidate that ``corpus entities`` reports (the candidates are never
 added to the corpus, so this is an upper bound for one curation round, not the shipped figure); then,
 when the sentence table exists with
@@ -38,11 +39,14 @@ def evaluate_gold(directory: Path, registry, show_errors: bool) -> None:
             result = score(pairs, matches)
             print(f"  {name:<20} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f}"
                   f"  (tp={result.true_positives} pred={result.predicted} gold={result.gold})")
+        curated_only = [(gold, find_mentions(s.text, registry, statistical=False))
+                        for s, (gold, _) in zip(sentences, pairs)]
         with_candidates = [(gold, predicted + unknown_candidates(s.text, registry))
-                           for s, (gold, predicted) in zip(sentences, pairs)]
-        result = score(with_candidates, exact_match)
-        print(f"  + jieba candidates   P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f}"
-              f"  (tp={result.true_positives} pred={result.predicted} gold={result.gold}; exact span+type)")
+                           for s, (gold, predicted) in zip(sentences, curated_only)]
+        for name, variant in (("registry+rules only", curated_only), ("+ jieba candidates", with_candidates)):
+            result = score(variant, exact_match)
+            print(f"  {name:<20} P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f}"
+                  f"  (tp={result.true_positives} pred={result.predicted} gold={result.gold}; exact span+type)")
         kinds = sorted({m.type for g, _ in pairs for m in g})
         for kind in kinds:
             typed = [

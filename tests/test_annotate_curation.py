@@ -15,7 +15,7 @@ def document(*pairs: tuple[str, str]) -> Document:
     )
 
 
-def test_unknown_names_are_reported_but_never_added_and_paraphrased_names_are_unprojected():
+def test_unknown_names_are_proposed_but_never_registered_and_paraphrased_names_are_unprojected():
     registry = load_registry()
     doc = document(("张宏江在杭州认识了王小明。", "Zhang Hongjiang met Wang Xiaoming in Hangzhou."),
                    ("张宏江笑了。", "He laughed."),
@@ -24,7 +24,9 @@ def test_unknown_names_are_reported_but_never_added_and_paraphrased_names_are_un
     report = curation_report([doc], registry)
     unknown = {surface for surface, _ in report.unknown}
     assert "王小明" in unknown and "张宏江" not in unknown
-    assert all(m.text != "王小明" for s in doc.sentences for m in s.entities)  # reported, not added
+    # proposed for the registry, never added to it: the new document's mention has a document-scoped id
+    assert registry.lookup("王小明") is None
+    assert [m.ref for s in doc.sentences for m in s.entities if m.text == "王小明"] == ["t.name.wang-xiaoming"]
     assert ("t.p000.s01", "张宏江", "person", "zhang-hongjiang") in report.unprojected
     assert all(sid != "t.p000.s00" for sid, *_ in report.unprojected)
     assert report.mentions == sum(len(s.entities) for s in doc.sentences[:2])  # untranslated sentences not counted

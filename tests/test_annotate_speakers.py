@@ -120,15 +120,20 @@ def interview(*turns):
         paragraph(index, "turn", text, label=label) for index, (label, text) in enumerate(turns)])
 
 
-@pytest.mark.parametrize(
-    "asking", ["记者", "記者", "主持人", "采访者", "問", "《智能周刊》", "「科創週刊」", "**《智能周刊》**"]
-)
-def test_a_label_naming_the_interviewer_side_asks_without_a_registry_id(registry, asking):
+@pytest.mark.parametrize("asking, speaker", [
+    # a generic label names no one (and this document has no dateline naming its outlet)
+    ("记者", None), ("記者", None), ("主持人", None), ("采访者", None), ("問", None),
+    # an unregistered outlet in brackets gets a document-scoped id
+    ("《智能周刊》", "t.name.zhi-neng-zhou-kan"), ("「科創週刊」", "t.name.ke-chuang-zhou-kan"),
+    ("**《智能周刊》**", "t.name.zhi-neng-zhou-kan"),
+])
+def test_a_label_naming_the_interviewer_side_asks_without_a_registry_id(registry, asking, speaker):
     doc = interview((asking, "你为什么再次创业？"), ("李飞扬", "因为时机到了。"), (asking, "下一步呢？"),
                     ("王小川", "做医疗。"))
     assign_speakers(doc, registry)
-    assert roles(doc) == [[(None, "interviewer")], [(None, "interviewee")], [(None, "interviewer")],
-                          [("wang-xiaochuan", "interviewee")]]
+    # the unregistered person answering gets a document-scoped id from the name's pinyin
+    assert roles(doc) == [[(speaker, "interviewer")], [("t.name.li-feiyang", "interviewee")],
+                          [(speaker, "interviewer")], [("wang-xiaochuan", "interviewee")]]
 
 
 def test_question_and_answer_labels(registry):
@@ -244,3 +249,47 @@ def test_scores_count_each_mention_once():
     assert score([(gold, predicted)], exact_match) == Score(1, 3, 2)
     assert score([(gold, predicted)], overlap_match) == Score(2, 3, 2)
     assert score([(gold, predicted)]).f1 == pytest.approx(0.4)
+
+
+def unregistered_interview(doc_id, title, turns, outlet=None):
+    paragraphs = [paragraph(0, "title", title)]
+    for index, (label, text) in enumerate(turns, 1):
+        paragraphs.append(paragraph(index, "turn", text, label=label))
+    for p in paragraphs:
+        for s in p.sentences:
+            s.id, s.doc_id = s.id.replace("t.", f"{doc_id}.", 1), doc_id
+    return Document(doc_id=doc_id, source_file=f"{doc_id}.txt", paragraphs=paragraphs,
+                    metadata={"outlet": outlet} if outlet else {})
+
+
+def test_unregistered_outlet_in_the_dateline_asks_and_the_titles_person_answers(registry):
+    turns = [("未来科技周刊", "你为什么创业?"), ("孔令辉", "因为我想做自己的工具。"),
+             ("未来科技周刊", "下一步呢?"), ("孔令辉", "出海。")]
+    doc = unregistered_interview("iv", "对话孔令辉:芯片设计的下一步", turns, outlet="未来科技周刊")
+    annotate(doc, registry)
+    asks, answers = ("iv.name.wei-lai-ke-ji-zhou-kan", "interviewer"), ("iv.name.kong-linghui", "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
+    assert doc.names["iv.name.wei-lai-ke-ji-zhou-kan"] == ("未来科技周刊", "org")
+    assert doc.names["iv.name.kong-linghui"] == ("孔令辉", "person")
+
+
+def test_generic_labels_speak_for_the_sides_the_document_names(registry):
+    turns = [("Q", "為什麼離開?"), ("A", "我想創業。"), ("記者", "然後呢?"), ("答", "繼續做。")]
+    doc = unregistered_interview("qa", "專訪林雅婷:晶片人才", turns, outlet="科創日報")
+    annotate(doc, registry)
+    asks, answers = ("qa.name.ke-chuang-ri-bao", "interviewer"), ("qa.name.lin-yating", "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_registered_outlet_in_the_dateline_keeps_its_registry_id(registry):
+    turns = [("记者", "你好?"), ("孔令辉", "你好。")]
+    doc = unregistered_interview("geek", "对话孔令辉:下一步", turns, outlet="极客公园")
+    annotate(doc, registry)
+    assert roles(doc)[1:] == [[("geekpark", "interviewer")], [("geek.name.kong-linghui", "interviewee")]]
+    assert "geekpark" not in doc.names
+
+
+def test_without_a_dateline_or_title_a_generic_label_has_a_role_but_no_invented_speaker(registry):
+    doc = unregistered_interview("bare", "芯片的下一步", [("记者", "你好?"), ("受访者", "你好。")])
+    annotate(doc, registry)
+    assert roles(doc)[1:] == [[(None, "interviewer")], [(None, "interviewee")]]

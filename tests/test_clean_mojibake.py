@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -221,3 +222,62 @@ def test_arbitrary_text_does_not_crash_and_edits_match(text):
 
 
 # The scan's speed (characters per second, and linear growth) is measured by scripts/bench_linear.py.
+
+
+# Random text through the same broken round-trip: a lost lead byte, the site's pinyin reading
+# swallowed into the stream.  The repair must give back the text or leave it alone (flagged as
+# corrupted where the scanner sees the run); a repair into anything else would be silently wrong.
+COMMON = ("的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动"
+          "同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小"
+          "物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社義义事平形相全"
+          "表間间樣样與与關关各重新線线內内數数正心反你明看原又麼么利比或但質质氣气第向道命此變变條条只沒没結结解問问意建月公無无")
+
+
+def damaged_sentences(seed: int, count: int) -> list[tuple[str, str]]:
+    """(original, damaged) pairs: random sentences of common characters, each damaged once."""
+    import random
+
+    chooser = random.Random(seed)
+    out = []
+    while len(out) < count:
+        line = "".join(chooser.choice(COMMON) + ("," if chooser.random() < 0.12 else "") for _ in range(18)) + "。"
+        index = chooser.randrange(1, len(line) - 1)
+        try:
+            damaged = mojibake.damage(line + "\n下一行。", index, mojibake.phantom_reading(line, index))
+        except (ValueError, UnicodeEncodeError):
+            continue
+        if damaged.count("?") >= 2:  # the run closes with a lost trail byte: the case that used to stay broken
+            out.append((line, damaged))
+    return out
+
+
+def outcome(line: str, damaged: str) -> str:
+    repaired = apply(damaged, mojibake.find_repairs(damaged)).split("\n")[0]
+    if repaired == line:
+        return "recovered"
+    if mojibake.corrupted_spans(repaired) or segment_corrupted(repaired):
+        return "flagged"
+    return "untouched" if repaired == damaged.split("\n")[0] else "wrong"
+
+
+def segment_corrupted(text: str) -> bool:
+    from corpus.segment import corrupted_spans
+
+    return bool(corrupted_spans(text))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6))
+def test_random_text_through_the_roundtrip_is_never_repaired_into_other_text(seed):
+    (line, damaged), = damaged_sentences(seed, 1)
+    assert outcome(line, damaged) != "wrong", damaged
+
+
+def test_most_generated_runs_are_flagged_and_none_is_repaired_wrongly():
+    """Measured, not the goal: a run that closes on a lost trail byte whose swallowed byte the
+    text does not name is never repaired (a guess was wrong on random text), and about a quarter
+    of such runs read as plausible text and are neither repaired nor flagged (README: Known
+    limitations).  This pins the figures so a change that lowers them fails."""
+    outcomes = Counter(outcome(line, damaged) for line, damaged in damaged_sentences(7, 40))
+    assert outcomes["wrong"] == 0
+    assert outcomes["recovered"] + outcomes["flagged"] >= 0.65 * sum(outcomes.values()), outcomes

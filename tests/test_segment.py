@@ -106,3 +106,16 @@ def test_nested_quotations_close_together():
 
 def test_a_closer_after_spaces_stays_with_the_sentence():
     assert split_sentences("好。 」再见") == ["好。 」", "再见"]
+
+
+def test_a_question_mark_inside_unrecovered_mojibake_ends_no_sentence():
+    from corpus.clean import mojibake
+    from corpus.model import Paragraph
+    from corpus.segment import flag_corrupted, segment_paragraph
+
+    line = "許多工程師認為,這家公司真正的優勢在於數據和耐心,而不是資金。"
+    damaged = mojibake.damage(line, 12, mojibake.phantom_reading(line, 12))  # 這家公司?jú)嬲…托?而不是資金。
+    assert damaged.count("?") == 2
+    sentences = segment_paragraph("d", Paragraph(1, "paragraph", damaged))
+    assert [s.zh for s in sentences] == [damaged]
+    assert flag_corrupted(damaged, sentences) == sentences

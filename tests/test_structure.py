@@ -228,8 +228,7 @@ def test_unrecoverable_span_is_flagged_corrupted(tmp_path):
         "一家公司的故事": [],
         "這是沒有問題的第一段。": [],
         "你知道為什么嗎?": [],
-        "因為大廠的入局2023年很多創業公?": [CORRUPTED],
-        damaged[len("因為大廠的入局2023年很多創業公?"):]: [CORRUPTED],
+        damaged: [CORRUPTED],  # one sentence: the "?" of the lost lead byte ends none
         "如何讓創新真正發生??????": [CORRUPTED],
         "最後一段也沒有問題,真的嗎???": [],
         "裡面有\ue088這個字。": [CORRUPTED],

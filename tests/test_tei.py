@@ -109,6 +109,9 @@ def documents(draw, doc_id: str = "") -> Document:
         edits=draw(st.lists(st.lists(edits, max_size=2), max_size=2)),
         metadata=draw(metadata_values),
         paragraphs=[draw(paragraphs(doc_id, index)) for index in range(draw(st.integers(0, 4)))],
+        names=draw(st.dictionaries(
+            st.from_regex(r"[a-z]{1,6}(-[a-z]{1,6})?", fullmatch=True).map(f"{doc_id}.name.{{}}".format),
+            st.tuples(hostile.filter(bool), st.sampled_from(["person", "org", "place"])), max_size=3)),
     )
     zh_count, en_count = len(doc.sentences), len(doc.en_segments)
     def indices(count: int) -> st.SearchStrategy:

@@ -9,6 +9,7 @@ the pieces are importable on their own:
 from __future__ import annotations
 
 from corpus.annotate.mentions import find_mentions, unknown_candidates
+from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
@@ -18,11 +19,27 @@ __all__ = ["annotate", "assign_speakers", "find_mentions", "project", "unknown_c
 
 
 def annotate(doc: Document, registry: Registry | None = None) -> None:
-    """Fill ``entities``, ``en_entities`` (offsets into ``Sentence.en``) and speakers of every sentence."""
+    """Fill ``entities``, ``en_entities`` (offsets into ``Sentence.en``) and speakers of every sentence.
+
+    Registry mentions carry the registry id; names only the statistical model found carry a
+    document-scoped ``<doc_id>.name.<pinyin>`` id (:mod:`corpus.annotate.ner`); dates, amounts … none.
+    """
     registry = registry or load_registry()
+    statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
-        sentence.entities = find_mentions(sentence.zh, registry)
+        sentence.entities = find_mentions(sentence.zh, registry, statistical)
+    link_unregistered(doc)
+    for sentence in doc.sentences:
         sentence.en_entities = (
             project(sentence.entities, sentence.zh, sentence.en, registry)[0] if sentence.en_segments else []
         )
     assign_speakers(doc, registry)
+
+
+def link_unregistered(doc: Document) -> None:
+    """Give the model's mentions (names the registry lacks) their document-scoped ids."""
+    found = [m for s in doc.sentences for m in s.entities if m.source == "ner"]
+    ids = local_ids(doc.doc_id, [(m.text, m.type) for m in found])
+    for mention in found:
+        mention.ref = ids[mention.text, mention.type]
+    doc.names = {identifier: name for name, identifier in ids.items()}

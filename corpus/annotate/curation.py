@@ -1,7 +1,9 @@
 """What the annotation could not settle, for the people who curate the registry.
 
-* names jieba tags as person/place/organisation that no registry entry or rule
-  covers (candidates for new registry entries, never added automatically);
+* names the statistical NER model (:mod:`corpus.annotate.ner`) finds that the registry
+  lacks, with their counts: proposals for new registry entries, never added to the
+  registry automatically (in new documents they are annotated with document-scoped ids;
+  in the curated documents they are only proposed);
 * Chinese mentions whose English span projection could not find (a missing
   English alias, or a translation that paraphrases the name).
 """
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from corpus.annotate.mentions import unknown_candidates
+from corpus.annotate.mentions import find_mentions
+from corpus.annotate.ner import model_version
 from corpus.annotate.projection import project
 from corpus.registry import Registry
 from corpus.model import Document
@@ -29,7 +32,8 @@ class CurationReport:
         return 1 - len(self.unprojected) / self.mentions if self.mentions else 1.0
 
     def format(self) -> str:
-        lines = [f"unknown names (jieba candidates, not in the registry): {len(self.unknown)}"]
+        lines = [f"names the registry lacks ({model_version()} proposals; name, type, count, sentences): "
+                 f"{len(self.unknown)}"]
         for (surface, kind), ids in sorted(self.unknown.items(), key=lambda item: (-len(item[1]), item[0])):
             lines.append(f"  {surface}\t{kind}\t{len(ids)}\t{' '.join(ids[:3])}{' …' if len(ids) > 3 else ''}")
         lines.append(f"unprojected mentions: {len(self.unprojected)} of {self.mentions} "
@@ -43,8 +47,9 @@ def curation_report(docs: list[Document], registry: Registry) -> CurationReport:
     report = CurationReport()
     for doc in docs:
         for sentence in doc.sentences:
-            for candidate in unknown_candidates(sentence.zh, registry):
-                report.unknown[candidate.text, candidate.type].append(sentence.id)
+            for candidate in find_mentions(sentence.zh, registry):
+                if candidate.source == "ner":
+                    report.unknown[candidate.text, candidate.type].append(sentence.id)
             if not sentence.en_segments:
                 continue
             report.mentions += len(sentence.entities)

@@ -1,13 +1,19 @@
 """Mention detection in Chinese sentence text (either script).
 
-Three sources, merged without overlaps (the longest span wins; on equal length the
-registry beats a title, a title beats a rule):
+Four sources, merged without overlaps (the longest span wins; on equal length the
+registry beats a title, a title beats a rule, a rule beats the statistical model):
 
 * ``registry`` — every alias of the curated registry, both scripts and Latin forms,
   matched leftmost-longest by one compiled alternation (longest alias first);
   Latin aliases only match at word boundaries, so ``GPT`` is not found in ``ChatGPT``;
 * ``rule`` — dates, clock times, amounts, percentages (:data:`RULES`), and titles in
   《》 that the registry does not know (type ``title``, the span inside the brackets);
+* ``ner`` — people, organisations and places found by the statistical model
+  (:mod:`corpus.annotate.ner`), for names the registry does not know.  A name that
+  starts with a registry name is one mention (上海交通大学 is an organisation, not
+  the place 上海; 小米集团 is not 小米), except a registered person's name; a model
+  span with a registry name later in it, or crossing a registry or rule span, is
+  dropped, the curated spans being more reliable at their edges (see :func:`_fits`);
 * ``jieba`` — part-of-speech candidates for names the registry does not know, kept
   apart in :func:`unknown_candidates`: they are reported for curation, never merged.
 
@@ -24,6 +30,7 @@ import jieba
 import jieba.posseg
 
 from corpus import lang
+from corpus.annotate.ner import statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_MAGNITUDES
 from corpus.model import Mention
@@ -74,16 +81,39 @@ RULES: tuple[Rule, ...] = tuple(
     )
 )
 TITLE = re.compile(r"《([^《》\n]{1,120})》")
-SOURCE_PRIORITY = {"registry": 0, "title": 1, "rule": 2}
+SOURCE_PRIORITY = {"registry": 0, "title": 1, "rule": 2, "ner": 3}
 
 JIEBA_TYPES = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org"}
 JIEBA_TAG_FOR_TYPE = {"person": "nr", "org": "nt", "place": "ns", "work": "nz", "misc": "nz"}
 
 
-def find_mentions(text: str, registry: Registry) -> list[Mention]:
-    """Registry, rule and title mentions in ``text``, sorted by offset, never overlapping."""
-    candidates = registry_mentions(text, registry) + title_mentions(text, registry) + rule_mentions(text)
-    return select_non_overlapping(candidates)
+def find_mentions(text: str, registry: Registry, statistical: bool = True) -> list[Mention]:
+    """Registry, rule, title and (unless ``statistical`` is false) model mentions in ``text``.
+
+    Sorted by offset, never overlapping.  Model mentions have no ``ref`` here; the document's
+    annotation gives them document-scoped ids (:func:`corpus.annotate.ner.local_ids`).
+    """
+    curated = registry_mentions(text, registry) + title_mentions(text, registry) + rule_mentions(text)
+    model = [m for m in statistical_mentions(text) if _fits(m, curated)] if statistical else []
+    return select_non_overlapping(curated + model)
+
+
+def _fits(mention: Mention, curated: list[Mention]) -> bool:
+    """Whether a model mention may compete with the curated mentions it overlaps.
+
+    A name grows to the right (上海 → 上海交通大学, 小米 → 小米集团), so a model span may
+    contain a registry name that starts it, unless that name is a person's (the registry
+    knows 李沐; 李沐尚 is the model gluing 尚未's first character to it).  A registry name
+    later in the span means the model glued a word before it (聯合科技部): the registry
+    wins.  A model span that crosses a curated span is dropped.
+    """
+    for other in curated:
+        if other.start < mention.end and mention.start < other.end:
+            if not (mention.start <= other.start and other.end <= mention.end):
+                return False
+            if other.source == "registry" and (other.start != mention.start or other.type == "person"):
+                return False
+    return True
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -151,7 +181,7 @@ def unknown_candidates(text: str, registry: Registry) -> list[Mention]:
     For curation only: ``corpus entities`` reports them (:mod:`corpus.annotate.curation`);
     they are never added to a sentence's mentions.
     """
-    known = find_mentions(text, registry)
+    known = find_mentions(text, registry, statistical=False)
     covered = bytearray(len(text))
     for mention in known:
         covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)

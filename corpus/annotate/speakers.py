@@ -9,10 +9,16 @@
   with the registry id of the entity it names or none; a person's name (a registered
   person, or an unregistered name of two to four Han characters) whose turn answers
   an interviewer's turn is the interviewee.
+* A label the registry does not know gets its speaker from the document itself
+  (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
+  title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
+  generic label of that side (记者/问/Q, 答/A), speaks for it.  An unregistered speaker
+  gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a
-  person mention, then a speech verb or a colon, then the quotation
+  person mention (registered, or a name the statistical model found), then a speech verb
+  or a colon, then the quotation
   (``梁文鋒告訴我們：“…”``, ``张宏江站了起来：“…”``), or the quotation, then the
   person and a speech verb (``「慌什么。」张宏江淡淡地答``, ``“…”，李沐曾談到``).
   Quotations that follow one another directly share their attribution.  A sentence
@@ -24,7 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.annotate.interview import Sides, sides
 from corpus.annotate.mentions import find_mentions
+from corpus.annotate.ner import local_id
 from corpus.lang import HAN_CLASS, SPEECH_VERBS
 from corpus.model import Document, Mention, Paragraph
 from corpus.registry import Registry, normalise_label
@@ -61,7 +69,7 @@ class Quotation:
 
 def assign_speakers(doc: Document, registry: Registry) -> None:
     """Set ``speaker``/``speaker_role``/``quote_spans`` on every sentence of ``doc`` (clearing old values)."""
-    voices = turn_voices(doc.paragraphs, registry)
+    voices = turn_voices(doc, registry)
     for paragraph in doc.paragraphs:
         for sentence in paragraph.sentences:
             sentence.speaker, sentence.speaker_role, sentence.quote_spans = None, None, []
@@ -70,7 +78,7 @@ def assign_speakers(doc: Document, registry: Registry) -> None:
             for sentence in paragraph.sentences:
                 sentence.speaker, sentence.speaker_role = speaker, role
         else:
-            _assign_quotations(paragraph, registry)
+            _assign_quotations(paragraph, registry, doc.names)
 
 
 def turn_speaker(label: str | None, registry: Registry) -> tuple[str | None, str | None]:
@@ -92,22 +100,54 @@ def turn_speaker(label: str | None, registry: Registry) -> tuple[str | None, str
     return (entity.id if entity else None), role
 
 
-def turn_voices(paragraphs: list[Paragraph], registry: Registry) -> dict[str | None, tuple[str | None, str | None]]:
-    """(entity id, role) for every turn label of a document.
+def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str | None, str | None]]:
+    """(speaker id, role) for every turn label of a document.
 
-    A person's label without a role of its own is the interviewee when one of its turns
-    directly follows an interviewer's turn.
+    A label the curated voices lack takes the side of the document it names or stands
+    for (:func:`_document_voice`).  A person's label without a role is the interviewee
+    when one of its turns directly follows an interviewer's turn.  Unregistered speakers
+    get document-scoped ids, recorded in ``doc.names``.
     """
+    paragraphs = doc.paragraphs
     turns = [p for p in paragraphs if p.kind == "turn"]
-    voices = {p.speaker_label: turn_speaker(p.speaker_label, registry) for p in turns}
+    document = sides(doc, registry) if turns else Sides(None, None)
+    voices = {p.speaker_label: _document_voice(doc, p.speaker_label, registry, document) for p in turns}
     answering = {turn.speaker_label for previous, turn in zip(paragraphs, paragraphs[1:])
                  if turn.kind == "turn" and previous.kind == "turn" and previous.speaker_label != turn.speaker_label
                  and voices[previous.speaker_label][1] == "interviewer"}
     for label in answering:
         speaker, role = voices[label]
         if role is None and _names_a_person(label, speaker, registry):
-            voices[label] = (speaker, "interviewee")
+            voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewee")
     return voices
+
+
+def _document_voice(doc: Document, label: str | None, registry: Registry,
+                    document: Sides) -> tuple[str | None, str | None]:
+    """A label's curated voice, else the side of the document it names or whose generic label it is."""
+    speaker, role = turn_speaker(label, registry)
+    if not label or registry.speaker(label):
+        return speaker, role
+    named = document.voice_named(label)
+    if named is not None and role in (None, named[1]):
+        voice, role = named
+        speaker = speaker or (voice.id if voice.registered else _unregistered(doc, voice.name, voice.type))
+    side = document.voice_of(role)
+    if speaker is None and side is not None:  # 记者/问/Q ask for the outlet, 答/A answer for the title's person
+        speaker = side.id if side.registered else _unregistered(doc, side.name, side.type)
+    if speaker is None and role == "interviewer" and OUTLET_LABEL.match(label.strip().strip("*").rstrip(":：").strip()):
+        speaker = _unregistered(doc, normalise_label(label), "org")
+    return speaker, role
+
+
+def _unregistered(doc: Document, name: str, kind: str) -> str:
+    """The document-scoped id of a name the registry lacks, recorded in ``doc.names``."""
+    for known_id, (known_name, known_kind) in doc.names.items():
+        if (known_name, known_kind) == (name, kind):
+            return known_id
+    identifier = local_id(doc.doc_id, name, kind)
+    doc.names.setdefault(identifier, (name, kind))
+    return identifier
 
 
 def _names_a_person(label: str | None, speaker: str | None, registry: Registry) -> bool:
@@ -116,8 +156,11 @@ def _names_a_person(label: str | None, speaker: str | None, registry: Registry) 
     return label is not None and PERSON_NAME.fullmatch(normalise_label(label)) is not None
 
 
-def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:
-    for quotation in find_quotations(paragraph.text, registry):
+def _assign_quotations(paragraph: Paragraph, registry: Registry, names: dict[str, tuple[str, str]]) -> None:
+    unregistered = [Mention(s.start + m.start, s.start + m.end, m.text, m.type, m.ref, m.source)
+                    for s in paragraph.sentences for m in s.entities
+                    if m.type == "person" and m.ref in names]
+    for quotation in find_quotations(paragraph.text, registry, unregistered):
         if not quotation.speaker:
             continue
         for sentence in paragraph.sentences:
@@ -129,14 +172,18 @@ def _assign_quotations(paragraph: Paragraph, registry: Registry) -> None:
                 sentence.quote_spans.append((max(quotation.start, start) - start, min(quotation.end, end) - start))
 
 
-def find_quotations(text: str, registry: Registry) -> list[Quotation]:
-    """Every quotation in a paragraph, with the person the text attributes it to (if any)."""
+def find_quotations(text: str, registry: Registry, unregistered: list[Mention] | None = None) -> list[Quotation]:
+    """Every quotation in a paragraph, with the person the text attributes it to (if any).
+
+    The people are the registry's, and ``unregistered`` person mentions (offsets into
+    ``text``) with their document-scoped ids.
+    """
     spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
     masked = list(text)
     for start, end in spans:
         masked[start + 1:end - 1] = MASK * max(0, end - start - 2)
     masked_text = "".join(masked)
-    people = [m for m in find_mentions(text, registry)
+    people = [m for m in find_mentions(text, registry, statistical=False) + list(unregistered or ())
               if m.type == "person" and m.ref and not any(s < m.start and m.end <= e for s, e in spans)]
     speakers = [_speaker_before(start, masked_text, people) or _speaker_after(end, masked_text, people)
                 for start, end in spans]

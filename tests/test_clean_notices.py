@@ -1,0 +1,65 @@
+"""Notices recognised by evidence (score/accept), never article text."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.clean import clean
+from corpus.clean.notices import NOTICES, find_notices, spliced_head
+from corpus.editlog import revert_all
+
+ARTICLE = "理想汽车和蔚来都在今年推出了语音助手。"
+
+
+def test_a_notice_in_new_words_is_removed_with_its_score_in_the_reason():
+    notice = "如需引用本号内容,请事先取得书面许可并注明出处,洽谈合作请来信 hello@example.org"
+    text, passes = clean(f"标题\n{ARTICLE}\n{notice}")
+    assert text == f"标题\n{ARTICLE}"
+    (edit,) = [e for p in passes for e in p if e.rule == "boilerplate.notice"]
+    assert "score" in edit.reason and "hello@example.org" in edit.reason
+
+
+def test_a_notice_spliced_before_a_paragraph_loses_only_itself():
+    raw = f"标题\n【声明】本稿件独家授权,转发须经书面许可,联系:a@b.cn{ARTICLE}"
+    text, passes = clean(raw)
+    assert text == f"标题\n{ARTICLE}"
+    assert revert_all(text, passes) == raw
+
+
+def test_a_disclaimer_split_over_two_sentences_goes_as_one_line():
+    line = "本文内容仅供参考,不代表本网站立场。如涉及版权问题,请联系我们删除。"
+    assert [e.old for e in find_notices(f"{ARTICLE}\n{line}")] == [line]
+
+
+def test_article_sentences_about_rights_or_contacts_stay():
+    for line in ("他认为这些观点仅代表少数人,但合作仍在继续。",
+                 "公司表示,已获得该技术的授权,并将在上海提供服务。",
+                 "我们在2023-2025年会继续投资。"):
+        assert NOTICES.accept(line, NOTICES.score(line)), line
+        assert find_notices(line) == []
+
+
+def test_a_long_paragraph_is_never_a_notice():
+    line = "本文作者认为,版权与转载的问题需要联系各方:" + "这一段讨论的是行业的发展。" * 20
+    assert NOTICES.score(line).score >= NOTICES.threshold and find_notices(line) == []
+
+
+def test_the_seeds_lose_no_line_to_notices(prepared_docs):
+    assert not [e for doc in prepared_docs.values() for p in doc.edits for e in p if e.rule == "boilerplate.notice"]
+
+
+EVIDENCE = sorted({w for w in NOTICES.words.pattern.replace("\\", "").split("|") if w.isalpha() and not w.isascii()})
+HAN_WITHOUT_EVIDENCE = st.lists(st.sampled_from(list("我们今年推出新的产品在市场里增长很快工程师认为")),
+                                min_size=4, max_size=40).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(EVIDENCE), min_size=2, max_size=6, unique=True), HAN_WITHOUT_EVIDENCE)
+def test_article_text_after_any_spliced_notice_is_kept(words, article):
+    notice = ",".join(words) + ",联系:x@example.com"
+    raw = f"标题\n{notice}{article}。"
+    text, passes = clean(raw)
+    assert f"{article}。" in text.split("\n")
+    assert "example.com" not in text
+    assert revert_all(text, passes) == raw
+    assert spliced_head(notice + article) == notice
