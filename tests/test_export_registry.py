@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus import atomic, output, pipeline
 from corpus.export import base, publish, rows, tei
 from corpus.model import Document, EntityType, ParagraphKind, Script, SpeakerRole
 from corpus.registry import ENTITY_TYPES, SPEAKER_ROLES
@@ -29,10 +30,13 @@ def test_a_new_format_is_one_registered_function(tmp_path, monkeypatch):
 
     @base.register("ids", base.Target.ALIGNMENTS, "document ids")
     def write_ids(release: base.Release, directory: Path) -> None:
-        (directory / "ids.txt").write_text(" ".join(doc.doc_id for doc in release.docs), encoding="utf-8")
+        atomic.write_text(directory / "ids.txt", " ".join(doc.doc_id for doc in release.docs))
 
-    publish.write_all([Document("a", "a.txt"), Document("b", "b.txt")], [], tmp_path, tmp_path)
-    assert (tmp_path / "alignments" / "ids.txt").read_text(encoding="utf-8") == "a b"
+    destination = output.destination(tmp_path / "out", pipeline.ROOT, False)
+    destination.check()
+    with destination.session(lambda message: None):
+        publish.write_all([Document("a", "a.txt"), Document("b", "b.txt")], [], destination, tmp_path)
+    assert (tmp_path / "out" / "alignments" / "ids.txt").read_text(encoding="utf-8") == "a b"
 
 
 def test_class_labels_follow_the_model_vocabularies():
