@@ -8,7 +8,7 @@ expected number of English characters per Chinese character and ``s²`` the
 variance per character.  The cost of a link is
 ``−log P(type) − log 2(1 − Φ(|δ|))``.
 
-The constants live in ``length_model.json`` beside this module, with a note
+The constants live in ``corpus/curated/align/gale_church.json``, with a note
 saying where they came from; :func:`estimate_length_model` re-derives them
 from 1-1 links (see ``scripts/bench_align.py --fit``).  Lengths count
 non-whitespace characters on both sides, so spacing conventions (``2018 年``)
@@ -20,9 +20,10 @@ import json
 import math
 import statistics
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 LinkType = tuple[int, int]
+LENGTH_MODEL_FILE = Path(__file__).resolve().parents[1] / "curated" / "align" / "gale_church.json"
 
 # Gale & Church (1993), Table 5: priors of the link types in their hand-aligned data.
 GALE_CHURCH_PRIORS: dict[LinkType, float] = {
@@ -46,7 +47,7 @@ def char_length(text: str) -> int:
 
 
 def load_length_model() -> LengthModel:
-    data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
+    data = json.loads(LENGTH_MODEL_FILE.read_text(encoding="utf-8"))
     priors = {tuple(int(n) for n in name.split("-")): p for name, p in data["priors"].items()}
     return LengthModel(data["en_chars_per_zh_char"], data["variance"], priors, data["source"])
 
