@@ -55,6 +55,9 @@ SKIP_TYPES: tuple[LinkType, ...] = ((1, 0), (0, 1))
 COARSE_TYPES: tuple[LinkType, ...] = ((1, 1), (2, 1), (1, 2), (1, 0))
 COARSEST = 128  # blocks a side at the coarsest level, where the whole matrix is searched
 REFINE = 4  # sentences per block grow by this factor from one level to the next
+LENGTH_ONLY_BAND = 32  # Gale–Church's first band: sentences either side of the equal-length diagonal
+ROW_CHUNK = 512
+EDGE = 2  # a path this close to the band's edge may have been cut off by it
 MARGIN = 2  # blocks of the coarser level on either side of its path that the finer band keeps
 
 
@@ -139,12 +142,14 @@ def _prefix(lengths: Sequence[int]) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(np.asarray(lengths, dtype=np.float64))))
 
 
-def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> np.ndarray:
-    """(types, n+1, width) cost of each link type ending at each cell (inf outside the band)."""
-    rows = np.arange(band.rows)[:, None]
-    columns = np.minimum(band.columns(), len(text.en_chars) - 1)
-    inside = band.inside()
-    costs = np.full((len(types), band.rows, band.width), np.inf, dtype=np.float64)
+def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int,
+                rows: slice = slice(None)) -> np.ndarray:
+    """(types, n+1, width) cost of each link type ending at each cell (inf outside the band);
+    only the given rows for length-only models (which need no sentence-pair similarities)."""
+    columns, inside = band.columns(rows), band.inside(rows)
+    rows = np.arange(band.rows)[rows, None]
+    columns = np.minimum(columns, len(text.en_chars) - 1)
+    costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float64)
     index = {link: t for t, link in enumerate(types)}
 
     def chars(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -378,16 +383,47 @@ def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]
     return [Link(link.zh, link.en, round(float(p), 6)) for link, p in zip(links, probabilities)]
 
 
+class _RowChunks:
+    """Rows of a length-only cost array, computed :data:`ROW_CHUNK` rows at a time (one chunk kept)."""
+
+    def __init__(self, text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel):
+        self.text, self.band, self.types, self.model = text, band, types, model
+        self.first, self.chunk = -1, np.zeros(0)
+
+    def __call__(self, row: int) -> np.ndarray:
+        first = row - row % ROW_CHUNK
+        if first != self.first:
+            self.first = first
+            self.chunk = _cost_array(self.text, self.band, self.types, self.model, 2, slice(first, first + ROW_CHUNK))
+        return self.chunk[:, row - first, :]
+
+
 def gale_church_align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
-    """Baseline: Gale–Church (1993) on character lengths only, with its published link priors."""
+    """Baseline: Gale–Church (1993) on character lengths only, with its published link priors and a 1-0/0-1
+    link paying the length cost of its sentence.  The band follows the diagonal of equal cumulative lengths
+    and doubles until the path stays clear of its edges; costs are computed row by row, so memory stays
+    at the band's size."""
     trivial = _trivial(len(zh), len(en))
     if trivial is not None:
         return trivial
     text = Bitext(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]), None, None)
+    n, m = text.shape
     model = CostModel(0.0, 0.0, 1.0, _document_length_model(text),
                       {link: -math.log(p) for link, p in GALE_CHURCH_PRIORS.items()}, 0.0, skip_by_length=True)
-    links = _search(text, GALE_CHURCH_LINK_TYPES, model, model, 2)
-    return [Link(link.zh, link.en, round(math.exp(-link.score), 6)) for link in links]
+    types = [link for link in GALE_CHURCH_LINK_TYPES if link != (0, 1)]
+    diagonal = np.minimum(np.searchsorted(text.en_chars, text.zh_chars * model.length.en_chars_per_zh_char), m)
+    en_chars = np.diff(text.en_chars)
+    insertion = model.skip_costs(en_chars * 0, en_chars, (0, 1))
+    margin = LENGTH_ONLY_BAND
+    while True:
+        band = band_around_path(np.arange(n + 1), diagonal, n, m, 0, margin)
+        links = band_search(band, types, _RowChunks(text, band, types, model), insertion)
+        x, y = path_vertices(links)
+        clear = bool(np.all((y - band.lo[x] >= EDGE) | (band.lo[x] == 0))
+                     and np.all((band.hi[x] - y >= EDGE) | (band.hi[x] == m)))
+        if clear or margin >= m:
+            return [Link(link.zh, link.en, round(math.exp(-link.score), 6)) for link in links]
+        margin *= 2
 
 
 def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],

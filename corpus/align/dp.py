@@ -14,7 +14,7 @@ predecessor lies in the same row, are a running minimum along the row.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +22,7 @@ import numpy as np
 from corpus.model import Link
 
 LinkType = tuple[int, int]
-INSERTION: LinkType = (0, 1)
+RowCosts = Callable[[int], np.ndarray]  # row i of the (types, n+1, width) cost array
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,13 @@ class Band:
     def width(self) -> int:
         return int((self.hi - self.lo).max()) + 1
 
-    def columns(self) -> np.ndarray:
-        """(n+1, width) en position of each cell."""
-        return self.lo[:, None] + np.arange(self.width)[None, :]
+    def columns(self, rows: slice = slice(None)) -> np.ndarray:
+        """(rows, width) en position of each cell."""
+        return self.lo[rows, None] + np.arange(self.width)[None, :]
 
-    def inside(self) -> np.ndarray:
-        """(n+1, width) whether each cell lies in the band."""
-        return self.columns() <= self.hi[:, None]
+    def inside(self, rows: slice = slice(None)) -> np.ndarray:
+        """(rows, width) whether each cell lies in the band."""
+        return self.columns(rows) <= self.hi[rows, None]
 
 
 def full_band(n: int, m: int) -> Band:
@@ -73,14 +73,17 @@ def path_vertices(links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(np.int64), y.astype(np.int64)
 
 
-def band_search(band: Band, types: Sequence[LinkType], costs: np.ndarray, insertion: np.ndarray) -> list[Link]:
+def band_search(band: Band, types: Sequence[LinkType], costs: np.ndarray | RowCosts,
+                insertion: np.ndarray) -> list[Link]:
     """Minimum-cost path from (0, 0) to (n, m) through the band.
 
     ``types`` are the link types other than 0-1, ``costs[t, i, d]`` the cost
     of a link of type ``types[t]`` ending at cell ``(i, lo[i] + d)`` (``inf``
-    where not allowed), ``insertion[j]`` the cost of the 0-1 link of en
-    sentence ``j``.  Each returned link's ``score`` is its cost.
+    where not allowed; or a function giving row ``i`` of it),
+    ``insertion[j]`` the cost of the 0-1 link of en sentence ``j``.  Each
+    returned link's ``score`` is its cost.
     """
+    row_costs = costs if callable(costs) else (lambda i: costs[:, i, :])
     n, width, m = band.rows - 1, band.width, len(insertion)
     zh_counts = np.array([a for a, _ in types])
     en_counts = np.array([b for _, b in types])
@@ -94,7 +97,7 @@ def band_search(band: Band, types: Sequence[LinkType], costs: np.ndarray, insert
         source = np.where(usable, previous, 0)
         position = column[None, :] + (band.lo[i] - en_counts - band.lo[source])[:, None]
         valid = usable[:, None] & (position >= 0) & (position < width)
-        candidates = np.where(valid, best[source[:, None], np.clip(position, 0, width - 1)], np.inf) + costs[:, i, :]
+        candidates = np.where(valid, best[source[:, None], np.clip(position, 0, width - 1)], np.inf) + row_costs(i)
         choice = np.argmin(candidates, axis=0)
         row = candidates[choice, column]
         if i == 0:
@@ -118,7 +121,7 @@ def band_search(band: Band, types: Sequence[LinkType], costs: np.ndarray, insert
             j -= 1
             continue
         a, b = types[kind]
-        links.append(Link(tuple(range(i - a, i)), tuple(range(j - b, j)), float(costs[kind, i, d])))
+        links.append(Link(tuple(range(i - a, i)), tuple(range(j - b, j)), float(row_costs(i)[kind, d])))
         i, j = i - a, j - b
     links.reverse()
     return links
