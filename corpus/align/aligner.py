@@ -149,7 +149,7 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
     columns, inside = band.columns(rows), band.inside(rows)
     rows = np.arange(band.rows)[rows, None]
     columns = np.minimum(columns, len(text.en_chars) - 1)
-    costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float64)
+    costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float32)
     index = {link: t for t, link in enumerate(types)}
 
     def chars(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -353,23 +353,31 @@ def _trivial(n: int, m: int) -> list[Link] | None:
 
 def align_texts(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettings | None = None,
                 learn: bool = True) -> list[Link]:
-    """Align zh sentences with en sentences (our aligner); ``learn=False`` stops after the first pass."""
+    """Align zh sentences with en sentences (our aligner); each link's score is the probability that it is
+    right.  ``learn=False`` stops after the first pass (no lexicon learned from the bitext)."""
+    settings = settings or default_settings()
+    return _with_confidence(align_costs(zh, en, settings=settings, learn=learn), settings)
+
+
+def align_costs(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettings | None = None,
+                learn: bool = True) -> list[Link]:
+    """:func:`align_texts` with each link's cost as its score (what the calibration is fitted on)."""
     settings = settings or default_settings()
     trivial = _trivial(len(zh), len(en))
     if trivial is not None:
-        return trivial
+        return [Link(link.zh, link.en, 0.0) for link in trivial]
     types = link_types(settings.longest)
     prepared = prepare(zh, en)
     first_model = _first_model(prepared.text, settings, types)
     coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
     first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
     if not learn:
-        return _with_confidence(first, settings)
+        return first
     model, learned = _second_model(prepared, first, settings, types, first_model)
     n, m = prepared.text.shape
     x, y = path_vertices(first)
     band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
-    return _with_confidence(_level_search(learned, band, types, model, settings.longest), settings)
+    return _level_search(learned, band, types, model, settings.longest)
 
 
 def confidence(cost_per_sentence: np.ndarray, settings: AlignerSettings) -> np.ndarray:

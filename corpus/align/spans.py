@@ -18,7 +18,7 @@ from scipy import sparse
 
 from corpus.align.dp import Band
 
-CHUNK = 200_000  # sentence pairs multiplied at once (bounds the temporary sparse matrices)
+CHUNK = 20_000  # sentence pairs multiplied at once (bounds the temporary sparse matrices)
 
 
 def pair_dots(left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -37,7 +37,7 @@ def span_norms(vectors: sparse.csr_matrix, longest: int) -> np.ndarray:
     for d in range(min(longest, n)):
         neighbour[d, : n - d] = pair_dots(vectors, vectors, np.arange(n - d), np.arange(d, n))
     squared = np.zeros((longest + 1, n + 1))
-    for a in range(1, longest + 1):
+    for a in range(1, min(longest, n) + 1):
         # span i-a .. i-1 = span i-a+1 .. i-1 plus sentence i-a and its dot products with the rest
         added = neighbour[0].copy()
         for d in range(1, a):
