@@ -221,7 +221,9 @@ def _search(text: Bitext, types: Sequence[LinkType], model: CostModel, coarse_mo
 
 
 def link_types(longest: int) -> tuple[LinkType, ...]:
-    return SKIP_TYPES + tuple((a, b) for a in range(1, longest + 1) for b in range(1, longest + 1))
+    """1-0, 0-1 and every a-b with a + b ≤ longest + 1 (1-6 and 6-1, 2-5, 3-4 ...: a link that long on both
+    sides is a paragraph, not a sentence link)."""
+    return SKIP_TYPES + tuple((a, b) for a in range(1, longest + 1) for b in range(1, longest + 2 - a))
 
 
 def _penalties(types: Sequence[LinkType], settings: AlignerSettings,

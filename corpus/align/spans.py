@@ -82,5 +82,5 @@ class SpanCosines:
                 low = np.clip(columns - b - base, 0, self.width)
                 total = total + np.where(rows >= a, self.prefix[x, high] - self.prefix[x, low], 0.0)
                 norms = self.zh_norms[a][rows] * self.en_norms[b][np.minimum(columns, len(self.en_norms[b]) - 1)]
-                cosines.append(np.divide(total, norms, out=np.zeros_like(total), where=norms > 0))
+                cosines.append(np.divide(total, norms, out=np.zeros(total.shape, dtype=np.float32), where=norms > 0))
             yield b, cosines
