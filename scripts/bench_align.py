@@ -2,7 +2,7 @@
 
     python scripts/bench_align.py              # accuracy on every gold set, dev and test apart; evidence ablation
     python scripts/bench_align.py --speed      # bible/001 and bible/006: CPU seconds, peak memory, ratio, both aligners
-    python scripts/bench_align.py --calibrate  # refit link probabilities on dev gold, rewrite corpus/curated/align/aligner.json
+    python scripts/bench_align.py --calibrate  # refit link probabilities on dev gold (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary

@@ -206,8 +206,8 @@ en_sentences = st.lists(st.text(alphabet="abcdefghij ,.", min_size=1, max_size=1
 @settings(max_examples=40, deadline=None)
 @given(zh_sentences, en_sentences)
 def test_both_aligners_cover_every_sentence_once_in_order(zh, en):
-    for aligner in (align_texts, gale_church_align):
-        links = aligner(zh, en)
+    for align in (align_texts, gale_church_align):
+        links = align(zh, en)
         assert_covers_in_order(links, len(zh), len(en))
         assert all(0.0 <= link.score <= 1.0 for link in links)
 

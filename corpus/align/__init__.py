@@ -2,8 +2,8 @@
 
 ``align_texts`` (ours: lexical similarity from CC-CEDICT, numbers, Latin tokens
 and a lexicon learned from the bitext, plus lengths, searched coarse to fine)
-and ``gale_church_align`` (the length-only baseline) align two sentence lists; ``align_document``/``construction_links`` work on a
-Document; ``align_files`` serves the CLI; ``format_links``/``parse_links``
+and ``gale_church_align`` (the length-only baseline) align two sentence lists;
+``align_document``/``construction_links`` work on a Document; ``align_files`` serves the CLI; ``format_links``/``parse_links``
 speak the Vecalign text format; ``score_alignments`` is Vecalign's strict/lax
 evaluation and ``evaluation_report`` adds the per-link-type confusion.
 """

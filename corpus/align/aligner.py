@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -56,7 +57,7 @@ COARSE_TYPES: tuple[LinkType, ...] = ((1, 1), (2, 1), (1, 2), (1, 0))
 COARSEST = 128  # blocks a side at the coarsest level, where the whole matrix is searched
 REFINE = 4  # sentences per block grow by this factor from one level to the next
 LENGTH_ONLY_BAND = 32  # Gale–Church's first band: sentences either side of the equal-length diagonal
-ROW_CHUNK = 512
+ROW_CHUNK = 1024  # rows of a band whose link costs are held at once
 EDGE = 2  # a path this close to the band's edge may have been cut off by it
 MARGIN = 2  # blocks of the coarser level on either side of its path that the finer band keeps
 
@@ -81,8 +82,9 @@ class AlignerSettings:
 @lru_cache(maxsize=1)
 def default_settings() -> AlignerSettings:
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
-    return AlignerSettings(**{name: (tuple(value) if isinstance(value, list) else value)
-                              for name, value in data["settings"].items()})
+    values: dict[str, Any] = {name: (tuple(value) if isinstance(value, list) else value)
+                              for name, value in data["settings"].items()}
+    return AlignerSettings(**values)
 
 
 @dataclass(frozen=True)
@@ -142,24 +144,21 @@ def _prefix(lengths: Sequence[int]) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(np.asarray(lengths, dtype=np.float64))))
 
 
-def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int,
-                rows: slice = slice(None)) -> np.ndarray:
-    """(types, n+1, width) cost of each link type ending at each cell (inf outside the band);
-    only the given rows for length-only models (which need no sentence-pair similarities)."""
-    columns, inside = band.columns(rows), band.inside(rows)
-    rows = np.arange(band.rows)[rows, None]
-    columns = np.minimum(columns, len(text.en_chars) - 1)
+def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> np.ndarray:
+    """(types, n+1, width) cost of each link type ending at each cell (inf outside the band)."""
+    row = np.arange(band.rows)[:, None]
+    columns, inside = np.minimum(band.columns(), len(text.en_chars) - 1), band.inside()
     costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float32)
     index = {link: t for t, link in enumerate(types)}
 
     def chars(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-        zh = text.zh_chars[rows] - text.zh_chars[np.maximum(rows - a, 0)]
+        zh = text.zh_chars[row] - text.zh_chars[np.maximum(row - a, 0)]
         en = text.en_chars[columns] - text.en_chars[np.maximum(columns - b, 0)]
         return zh, en
 
     if (1, 0) in index:
         zh, _ = chars(1, 0)
-        costs[index[1, 0]] = np.where(inside & (rows >= 1), model.skip_costs(zh, zh * 0, (1, 0)), np.inf)
+        costs[index[1, 0]] = np.where(inside & (row >= 1), model.skip_costs(zh, zh * 0, (1, 0)), np.inf)
     if text.zh is not None and text.en is not None:
         cosine_sets = SpanCosines(text.zh, text.en, band, longest).by_en_count()
     else:
@@ -169,14 +168,14 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
             if (a, b) not in index:
                 continue
             zh, en = chars(a, b)
-            valid = inside & (rows >= a) & (columns >= b)
+            valid = inside & (row >= a) & (columns >= b)
             costs[index[a, b]] = np.where(valid, model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b]), np.inf)
     return costs
 
 
 def _level_search(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> list[Link]:
     pair_types = [link for link in types if link != (0, 1)]
-    costs = _cost_array(text, band, pair_types, model, longest)
+    costs = _RowChunks(text, band, pair_types, model, longest)
     en_chars = np.diff(text.en_chars)
     insertion = model.skip_costs(en_chars * 0, en_chars, (0, 1))
     return band_search(band, pair_types, costs, insertion)
@@ -310,8 +309,9 @@ def _document_length_model(text: Bitext) -> LengthModel:
 
 
 def _first_model(text: Bitext, settings: AlignerSettings, types: Sequence[LinkType]) -> CostModel:
-    return CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, _document_length_model(text),
-                     _penalties(types, settings), settings.first_pass_skip * settings.lexical_weight)
+    return CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight,
+                     _document_length_model(text), _penalties(types, settings),
+                     settings.first_pass_skip * settings.lexical_weight)
 
 
 def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettings, types: Sequence[LinkType],
@@ -394,18 +394,34 @@ def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]
 
 
 class _RowChunks:
-    """Rows of a length-only cost array, computed :data:`ROW_CHUNK` rows at a time (one chunk kept)."""
+    """Rows of the cost array of a band, computed :data:`ROW_CHUNK` rows at a time (one chunk kept), each
+    chunk as a small alignment problem of its own: memory stays at a chunk's size whatever the document's."""
 
-    def __init__(self, text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel):
-        self.text, self.band, self.types, self.model = text, band, types, model
+    def __init__(self, text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int):
+        self.text, self.band, self.types, self.model, self.longest = text, band, types, model, longest
         self.first, self.chunk = -1, np.zeros(0)
 
     def __call__(self, row: int) -> np.ndarray:
         first = row - row % ROW_CHUNK
         if first != self.first:
-            self.first = first
-            self.chunk = _cost_array(self.text, self.band, self.types, self.model, 2, slice(first, first + ROW_CHUNK))
+            self.first, self.chunk = first, self._compute(first, min(first + ROW_CHUNK, self.band.rows))
         return self.chunk[:, row - first, :]
+
+    def _compute(self, first: int, last: int) -> np.ndarray:
+        """Rows first .. last-1: the sub-problem starts ``longest`` rows earlier, so every link type that
+        ends in those rows starts inside it, and ``longest`` columns left of the band."""
+        start = max(0, first - self.longest)
+        en_start = max(0, int(self.band.lo[start]) - self.longest)
+        en_end = int(self.band.hi[last - 1])
+        text = self.text
+        window = Bitext(text.zh_chars[start:last], text.en_chars[en_start:en_end + 1],
+                        None if text.zh is None else text.zh[start:last - 1],
+                        None if text.en is None else text.en[en_start:en_end])
+        band = Band(self.band.lo[start:last] - en_start, self.band.hi[start:last] - en_start)
+        costs = _cost_array(window, band, self.types, self.model, self.longest)[:, first - start:, :]
+        padded = np.full((len(self.types), last - first, self.band.width), np.inf, dtype=np.float32)
+        padded[:, :, :costs.shape[2]] = costs
+        return padded
 
 
 def gale_church_align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
@@ -427,7 +443,7 @@ def gale_church_align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
     margin = LENGTH_ONLY_BAND
     while True:
         band = band_around_path(np.arange(n + 1), diagonal, n, m, 0, margin)
-        links = band_search(band, types, _RowChunks(text, band, types, model), insertion)
+        links = band_search(band, types, _RowChunks(text, band, types, model, 2), insertion)
         x, y = path_vertices(links)
         clear = bool(np.all((y - band.lo[x] >= EDGE) | (band.lo[x] == 0))
                      and np.all((band.hi[x] - y >= EDGE) | (band.hi[x] == m)))

@@ -38,13 +38,13 @@ class Band:
     def width(self) -> int:
         return int((self.hi - self.lo).max()) + 1
 
-    def columns(self, rows: slice = slice(None)) -> np.ndarray:
-        """(rows, width) en position of each cell."""
-        return self.lo[rows, None] + np.arange(self.width)[None, :]
+    def columns(self) -> np.ndarray:
+        """(n+1, width) en position of each cell."""
+        return self.lo[:, None] + np.arange(self.width)[None, :]
 
-    def inside(self, rows: slice = slice(None)) -> np.ndarray:
-        """(rows, width) whether each cell lies in the band."""
-        return self.columns(rows) <= self.hi[rows, None]
+    def inside(self) -> np.ndarray:
+        """(n+1, width) whether each cell lies in the band."""
+        return self.columns() <= self.hi[:, None]
 
 
 def full_band(n: int, m: int) -> Band:

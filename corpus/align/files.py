@@ -31,7 +31,8 @@ def _nonbreaking_prefixes() -> tuple[frozenset[str], frozenset[str]]:
     """Moses' English non-breaking prefixes (from sacremoses): always, and only before a number."""
     from sacremoses.corpus import NonbreakingPrefixes
 
-    always, numeric = set(), set()
+    always: set[str] = set()
+    numeric: set[str] = set()
     for entry in NonbreakingPrefixes().words("en"):
         word, _, marker = entry.partition(" ")
         (numeric if marker == "#NUMERIC_ONLY#" else always).add(word)

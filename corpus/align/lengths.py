@@ -48,7 +48,10 @@ def char_length(text: str) -> int:
 
 def load_length_model() -> LengthModel:
     data = json.loads(LENGTH_MODEL_FILE.read_text(encoding="utf-8"))
-    priors = {tuple(int(n) for n in name.split("-")): p for name, p in data["priors"].items()}
+    priors: dict[LinkType, float] = {}
+    for name, p in data["priors"].items():
+        zh, en = name.split("-")
+        priors[int(zh), int(en)] = p
     return LengthModel(data["en_chars_per_zh_char"], data["variance"], priors, data["source"])
 
 

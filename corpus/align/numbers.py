@@ -84,9 +84,9 @@ def zh_number_spans(text: str) -> list[tuple[int, int, str]]:
     for match in ZH_NUMERAL_RUN.finditer(text):
         if any(taken[match.start():match.end()]):
             continue
-        value = parse_zh_numeral(match.group())
-        if value is not None:
-            spans.append((match.start(), match.end(), number_key(Decimal(value))))
+        numeral = parse_zh_numeral(match.group())
+        if numeral is not None:
+            spans.append((match.start(), match.end(), number_key(Decimal(numeral))))
     return sorted(spans)
 
 
