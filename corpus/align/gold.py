@@ -51,12 +51,6 @@ def load_gold(directory: Path = GOLD_DIR, split: str | None = None) -> list[Gold
     return passages
 
 
-def one_to_one_pairs(passages: list[GoldPassage]) -> list[tuple[str, str]]:
-    """The sentence pairs of all 1-1 gold links (what the length model is fitted on)."""
-    return [(passage.zh[link.zh[0]], passage.en[link.en[0]])
-            for passage in passages for link in passage.links if link.type == "1-1"]
-
-
 def align_dev_dir() -> Path | None:
     """The shared external alignment data (``…/align-dev``), or None where it is not present."""
     configured = os.environ.get("CORPUS_ALIGN_DEV")

@@ -9,8 +9,8 @@ variance per character.  The cost of a link is
 ``−log P(type) − log 2(1 − Φ(|δ|))``.
 
 The constants live in ``corpus/curated/align/gale_church.json``, with a note
-saying where they came from; :func:`estimate_length_model` re-derives them
-from 1-1 links (see ``scripts/bench_align.py --fit``).  Lengths count
+saying where they came from; our aligner re-fits ``c`` and ``s²`` on each
+document's first-pass links (:mod:`corpus.align.aligner`).  Lengths count
 non-whitespace characters on both sides, so spacing conventions (``2018 年``)
 do not matter.
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,13 +65,3 @@ def length_cost(zh_chars: int, en_chars: int, link: LinkType, model: LengthModel
     # 2(1 − Φ(|δ|)) = erfc(|δ|/√2); floor it so a huge δ costs a lot rather than infinity
     tail = math.erfc(abs(delta) / math.sqrt(2))
     return prior - math.log(max(tail, 1e-300))
-
-
-def estimate_length_model(pairs: list[tuple[str, str]], priors: dict[LinkType, float], source: str) -> LengthModel:
-    """Fit ``c`` (total en chars / total zh chars) and ``s²`` (variance of ``(l_en − c·l_zh)/√l_zh``)
-    from translation pairs that are 1-1 links."""
-    zh_lengths = [char_length(zh) for zh, _ in pairs]
-    en_lengths = [char_length(en) for _, en in pairs]
-    ratio = sum(en_lengths) / sum(zh_lengths)
-    residuals = [(en - ratio * zh) / math.sqrt(zh) for zh, en in zip(zh_lengths, en_lengths) if zh > 0]
-    return LengthModel(ratio, statistics.pvariance(residuals), priors, source)
