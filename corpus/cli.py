@@ -235,11 +235,15 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from corpus.align import align_files
+    from corpus.align import align_file_links, evaluation_report, format_links, read_gold
 
     sentences_out = Path(args.sentences_out) if args.sentences_out else None
-    print(align_files(Path(args.zh_file), Path(args.en_file), paragraphs=args.paragraphs, baseline=args.baseline,
-                      sentences_out=sentences_out), end="")
+    gold = read_gold(Path(args.gold)) if args.gold else None
+    links = align_file_links(Path(args.zh_file), Path(args.en_file), paragraphs=args.paragraphs,
+                             baseline=args.baseline, sentences_out=sentences_out)
+    print(format_links(links), end="")
+    if gold is not None:
+        print(evaluation_report([gold], [links]), end="", file=sys.stderr)
     return 0
 
 
@@ -381,6 +385,9 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--sentences-out", metavar="PREFIX",
                        help="with --paragraphs: write the split sentences to PREFIX.zh and PREFIX.en, one per line")
     align.add_argument("--baseline", action="store_true", help="use the length-only Gale-Church baseline")
+    align.add_argument("--gold", metavar="GOLD",
+                       help="gold links in the same format: print strict/lax precision, recall and F1 and the "
+                            "per-link-type confusion to stderr after the links")
     align.set_defaults(func=cmd_align)
 
     check = commands.add_parser(

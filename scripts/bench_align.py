@@ -1,209 +1,186 @@
-"""Evaluate and time the zh–en sentence aligners on the hand-made gold set.
+"""Evaluate, time and calibrate the zh–en sentence aligners.
 
-    python scripts/bench_align.py            # strict/lax P/R/F1, ours vs Gale–Church, recall per type, timings
-    python scripts/bench_align.py --fit      # refit c and s² on the dev passages, rewrite length_model.json
-    python scripts/bench_align.py --tune     # re-choose lexical weight and skip cost on the dev passages, rewrite them
-    python scripts/bench_align.py --corpus   # agreement of the aligner with construction on the built corpus
+    python scripts/bench_align.py              # accuracy on every gold set, dev and test apart; evidence ablation
+    python scripts/bench_align.py --speed      # bible/001 and bible/006: CPU seconds, peak memory, ratio, both aligners
+    python scripts/bench_align.py --calibrate  # refit link probabilities on dev gold
+                                               # (rewrites curated/align/aligner.json)
+    python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
 
-Vecalign's recall leaves out gold 1-0/0-1 links, so each split also gets a
-line per aligner with the share of gold links of each type predicted exactly
-(1-0 = a zh sentence left untranslated, 0-1 = an English addition).
+Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
+gold (``corpus/curated/align_literary``: test), and the Bible gold
+(``<checkout>/../shared/align-dev/bible`` or ``$CORPUS_ALIGN_DEV``: bible/001 is
+dev; bible/006 contains it and serves for speed only).  Only dev data was used
+to choose settings.
 
-Timing aligns the whole gold set concatenated into one document, replicated
-×1, ×4 and ×16, so the near-linear growth of the banded search is visible;
-"per 1,000 pairs" divides by the number of zh sentences aligned.  CC-CEDICT is
-loaded before timing starts (a one-off ~5 s per process).
+``--speed`` runs each measurement in a fresh process pinned to one thread
+(``OMP_NUM_THREADS=1``) and reports its CPU time (user + system, so other
+load on the machine does not count), wall time and peak resident memory
+(``ru_maxrss``, which includes the ~330 MB of jieba's and CC-CEDICT's
+dictionaries, loaded before the clock starts).
 """
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import itertools
 import json
-import math
+import os
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus.align.aligner import align_texts, default_settings, gale_church_align  # noqa: E402
-from corpus.align.evaluate import Scores, exact_f1, recall_by_type, score_alignments  # noqa: E402
-from corpus.align.evidence import chinese_evidence, english_evidence  # noqa: E402
-from corpus.align.gold import GoldPassage, load_gold, one_to_one_pairs  # noqa: E402
-from corpus.align.lengths import GALE_CHURCH_PRIORS, estimate_length_model  # noqa: E402
-from corpus.lang import HAN  # noqa: E402
-from corpus.model import Document, Link  # noqa: E402
+from corpus.align.aligner import SETTINGS_FILE, align_costs, align_texts, default_settings, gale_church_align  # noqa: E402
+from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
+from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_gold  # noqa: E402
+from corpus.align.tokens import chinese_tokens  # noqa: E402
+from corpus.model import Link  # noqa: E402
 
-MODEL_FILE = Path(__file__).resolve().parents[1] / "corpus" / "align" / "length_model.json"
-WEIGHT_GRID = (1, 2, 3, 4, 6, 8, 10, 12, 16)
-SKIP_GRID = (2, 3, 4, 5, 6, 7, 8, 10, 12, 16)
+# strict F1 on bible/001 of the systems scored from their archived outputs (see ../shared/align-dev/README.md)
+REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "Vecalign (LASER)": 0.916,
+                "Bertalign (multilingual BERT)": 0.915}
 
 
-def concatenated(passages: list[GoldPassage], copies: int = 1) -> tuple[list[str], list[str], list[Link]]:
-    zh: list[str] = []
-    en: list[str] = []
-    links: list[Link] = []
-    for passage in passages * copies:
-        zh_offset, en_offset = len(zh), len(en)
-        links += [Link(tuple(i + zh_offset for i in link.zh), tuple(j + en_offset for j in link.en))
-                  for link in passage.links]
-        zh += passage.zh
-        en += passage.en
-    return zh, en, links
+def _sets() -> list[tuple[str, list[GoldPassage]]]:
+    sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
+            ("literary test", load_gold(LITERARY_DIR))]
+    bible = load_bible("001")
+    if bible is not None:
+        sets.append(("bible/001 dev", [bible]))
+    return sets
 
 
-def _row(name: str, scores: Scores) -> str:
-    return (f"{name:<22} {scores.strict_precision:6.3f} {scores.strict_recall:6.3f} {scores.strict_f1:6.3f}   "
-            f"{scores.lax_precision:6.3f} {scores.lax_recall:6.3f} {scores.lax_f1:6.3f}")
-
-
-TYPE_ORDER = ("1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1")
-
-
-def _by_type(counts: dict[str, tuple[int, int]]) -> str:
-    kinds = sorted(counts, key=lambda kind: (TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER), kind))
-    return "  ".join(f"{kind} {counts[kind][0]}/{counts[kind][1]}" for kind in kinds)
+def _row(name: str, gold: list[list[Link]], predicted: list[list[Link]]) -> str:
+    scores = score_alignments(gold, predicted)
+    return (f"  {name:<34} strict {scores.strict_precision:.3f} {scores.strict_recall:.3f} {scores.strict_f1:.3f}"
+            f"   lax {scores.lax_f1:.3f}   exact-link F1 {exact_f1(gold, predicted):.3f}")
 
 
 def report() -> None:
-    chinese_evidence("预热")  # load CC-CEDICT outside the timings
-    gold = load_gold()
-    print("split (passages, zh sentences)   strict P / R / F1      lax P / R / F1")
-    for split in ("test", "dev", None):
-        passages = [p for p in gold if split is None or p.split == split]
-        label = f"{split or 'all'} ({len(passages)}, {sum(len(p.zh) for p in passages)})"
-        print(label)
-        rows = []
-        for name, aligner in (("  ours", align_texts), ("  gale-church baseline", gale_church_align)):
-            predicted = [aligner(p.zh, p.en) for p in passages]
-            print(_row(name, score_alignments([p.links for p in passages], predicted)))
-            gold_links = [p.links for p in passages]
-            rows.append(f"    {name.strip():<20} exact F1 {exact_f1(gold_links, predicted):.3f}   "
-                        f"{_by_type(recall_by_type(gold_links, predicted))}")
-        print("  exact-link F1 (1-0/0-1 counted), and gold links of each type predicted exactly:")
-        print("\n".join(rows))
-    print("\ntime to align the gold set concatenated (ms per 1,000 zh sentences)")
-    for copies in (1, 4, 16):
-        zh, en, links = concatenated(gold, copies)
-        chinese_evidence.cache_clear()  # time the per-sentence evidence too, not just the search
-        english_evidence.cache_clear()
-        cells = []
-        for name, aligner in (("ours", align_texts), ("gale-church", gale_church_align)):
-            start = time.perf_counter()
-            predicted = aligner(zh, en)
-            seconds = time.perf_counter() - start
-            f1 = score_alignments([links], [predicted]).strict_f1
-            cells.append(f"{name} {seconds:7.3f} s = {1000 * seconds / len(zh) * 1000:7.1f} ms/1k (strict F1 {f1:.3f})")
-        print(f"  x{copies:<3} {len(zh):5d} zh / {len(en):5d} en   " + "   ".join(cells))
+    chinese_tokens("预热")
+    print("strict P / R / F1, lax F1, and exact-link F1 (which also counts 1-0/0-1 links)")
+    for label, passages in _sets():
+        gold = [p.links for p in passages]
+        print(f"{label} ({len(passages)} passages, {sum(len(p.zh) for p in passages)} zh sentences)")
+        runs = {
+            "ours": [align_texts(p.zh, p.en) for p in passages],
+            "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
+            "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
+            "Gale–Church baseline": [gale_church_align(p.zh, p.en) for p in passages],
+        }
+        for name, predicted in runs.items():
+            print(_row(name, gold, predicted))
+        print("  per gold link type, ours:")
+        print("".join(f"    {line}\n" for line in evaluation_report(gold, runs["ours"]).splitlines()[3:]), end="")
+        if label.startswith("bible/001"):
+            print("\n  bible/001: strict F1 of the reference systems (archived outputs) and ours (measured now)")
+            ours = score_alignments(gold, runs["ours"]).strict_f1
+            ours_gc = score_alignments(gold, runs["Gale–Church baseline"]).strict_f1
+            for name, f1 in sorted({**REFERENCE_F1, "ours": ours, "our Gale–Church": ours_gc}.items(),
+                                   key=lambda item: item[1]):
+                print(f"    {name:<32} {f1:.3f}")
 
 
-def _rewrite(update: dict) -> None:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    for key, value in update.items():
-        if isinstance(value, dict):
-            data[key].update(value)
-        else:
-            data[key] = value
-    MODEL_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def _lengths_only():  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    return dataclasses.replace(default_settings(), lexical_weight=0.0)
 
 
-def fit() -> None:
-    pairs = one_to_one_pairs(load_gold(split="dev"))
-    model = estimate_length_model(pairs, GALE_CHURCH_PRIORS, "")
-    print(f"{len(pairs)} dev 1-1 pairs: c = {model.en_chars_per_zh_char:.4f}, s² = {model.variance:.3f}")
-    _rewrite({"en_chars_per_zh_char": round(model.en_chars_per_zh_char, 4), "variance": round(model.variance, 3)})
+def one(aligner: str, name: str) -> None:
+    """(child process) align bible/NAME once and print CPU/wall seconds, peak memory and strict F1 as JSON."""
+    bible = load_bible(name)
+    assert bible is not None
+    chinese_tokens("预热")  # jieba and CC-CEDICT loaded before the clock starts
+    cpu, wall = time.process_time(), time.perf_counter()
+    links = (align_texts if aligner == "ours" else gale_church_align)(bible.zh, bible.en)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    f1 = score_alignments([bible.links], [links]).strict_f1
+    print(json.dumps({"cpu": cpu, "wall": wall, "peak_mb": peak, "f1": f1, "zh": len(bible.zh)}))
 
 
-def tune() -> None:
-    """Pick the lexical weight and skip cost on dev data: the mean of the exact-link F1 on the dev passages
-    (which have insertions and deletions) and on the shipped corpus's construction links (which have none,
-    so they punish a skip cost low enough to split true 1-1 pairs); ties go to the dev passages aligned as
-    one document.  On a plateau of equally good settings take, on each axis, the grid point nearest the
-    geometric centre of the plateau.  The test passages are never looked at, nor the paragraphs of the corpus
-    they were cut from (:func:`without_test_text`)."""
-    from corpus.align.document import align_document, construction_links
-    from corpus.api import load
-
-    dev = load_gold(split="dev")
-    zh, en, links = concatenated(dev)
-    shipped = [d for d in load().documents if d.en_segments]
-    translated = without_test_text(shipped, load_gold(split="test"))
-    print(f"corpus construction: {sum(len(d.sentences) for d in translated)} of "
-          f"{sum(len(d.sentences) for d in shipped)} sentences (the paragraphs holding test passages left out)")
-    construction = [construction_links(d) for d in translated]
+def speed() -> None:
+    if load_bible("001") is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     results = {}
-    for weight, skip in itertools.product(WEIGHT_GRID, SKIP_GRID):
-        settings = dataclasses.replace(default_settings(), lexical_weight=weight, skip_cost=skip)
-        per_passage = exact_f1([p.links for p in dev], [align_texts(p.zh, p.en, settings=settings) for p in dev])
-        whole = exact_f1([links], [align_texts(zh, en, settings=settings)])
-        agreement = exact_f1(construction, [align_document(d, settings=settings) for d in translated])
-        results[weight, skip] = (round((per_passage + agreement) / 2, 6), round(whole, 6))
-        print(f"  w = {weight:<4} skip = {skip:<4} exact F1: dev passages {per_passage:.3f} "
-              f"(as one document {whole:.3f}), corpus construction {agreement:.3f}")
-    best = max(results.values())
-    plateau = [setting for setting, result in results.items() if result == best]
-    chosen = tuple(_nearest_centre(sorted({setting[axis] for setting in plateau})) for axis in (0, 1))
-    if chosen not in plateau:  # the plateau is not a box: take its member nearest the centre
-        chosen = min(plateau, key=lambda s: sum(abs(math.log(s[a] / chosen[a])) for a in (0, 1)))
-    print(f"best dev settings (w, skip) {plateau}; chosen {chosen}")
-    _rewrite({"ours": {"lexical_weight": chosen[0], "skip_cost": chosen[1]}})
+    for aligner in ("ours", "gale-church"):
+        for name in ("001", "006"):
+            out = subprocess.run([sys.executable, __file__, "--one", aligner, name], env=env, check=True,
+                                 capture_output=True, text=True).stdout
+            results[aligner, name] = json.loads(out.splitlines()[-1])
+            r = results[aligner, name]
+            print(f"{aligner:<12} bible/{name} ({r['zh']:>6} zh): CPU {r['cpu']:7.1f} s  wall {r['wall']:7.1f} s  "
+                  f"peak {r['peak_mb']:6.0f} MB  strict F1 {r['f1']:.3f}", flush=True)
+    for aligner in ("ours", "gale-church"):
+        small, large = results[aligner, "001"], results[aligner, "006"]
+        print(f"{aligner:<12} 006 / 001: CPU time × {large['cpu'] / small['cpu']:.2f} "
+              f"for × {large['zh'] / small['zh']:.2f} the sentences; peak memory {large['peak_mb']:.0f} MB")
 
 
-def without_test_text(documents: list[Document], test: list[GoldPassage]) -> list[Document]:
-    """The documents less every paragraph that holds a sentence of a test passage.
-
-    The gold passages were cut from the shipped seeds, so scoring the corpus's construction links while
-    tuning would score the test passages' Chinese too.  Sentences are compared by their Han characters
-    (punctuation and the labels the gold set drops do not matter); sentences under four Han characters
-    are too short to place and are left to the paragraph test of their neighbours.
-    """
-    held_out = {key for passage in test for key in map(_han, passage.zh) if len(key) >= 4}
-    kept = []
-    for doc in documents:
-        paragraphs = [p for p in doc.paragraphs if not any(key in _han(p.text) for key in held_out)]
-        kept.append(dataclasses.replace(doc, paragraphs=paragraphs))
-    return kept
-
-
-def _han(text: str) -> str:
-    return "".join(HAN.findall(text))
-
-
-def _nearest_centre(values: list[float]) -> float:
-    centre = math.sqrt(values[0] * values[-1])
-    return min(values, key=lambda value: abs(math.log(value) - math.log(centre)))
+def calibrate() -> None:
+    """Fit P(link right) = 1 / (1 + exp(−(a − b·cost per sentence))) by logistic regression (Newton's method)
+    on the links our aligner predicts on dev data: the dev passages and bible/001."""
+    passages = load_gold(split="dev")
+    bible = load_bible("001")
+    if bible is not None:
+        passages.append(bible)
+    costs, right = [], []
+    for passage in passages:
+        gold = {(link.zh, link.en) for link in passage.links}
+        for link in align_costs(passage.zh, passage.en):
+            costs.append(link.score / max(len(link.zh) + len(link.en), 1))
+            right.append((link.zh, link.en) in gold)
+    x, y = np.array(costs), np.array(right, dtype=float)
+    features = np.stack([np.ones_like(x), -x], axis=1)
+    weights = np.zeros(2)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-features @ weights))
+        gradient = features.T @ (y - p)
+        hessian = (features * (p * (1 - p))[:, None]).T @ features + 1e-9 * np.eye(2)
+        weights += np.linalg.solve(hessian, gradient)
+    p = 1 / (1 + np.exp(-features @ weights))
+    print(f"{len(x)} dev links, {int(y.sum())} right: a = {weights[0]:.4f}, b = {weights[1]:.4f}")
+    for low, high in ((0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
+        chosen = (p >= low) & (p < high)
+        if chosen.any():
+            print(f"  predicted {low:.2f}–{min(high, 1):.2f}: {chosen.sum():5d} links, "
+                  f"mean predicted {p[chosen].mean():.3f}, share right {y[chosen].mean():.3f}")
+    data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    data["settings"]["calibration"] = [round(float(weights[0]), 4), round(float(weights[1]), 4)]
+    SETTINGS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def corpus_agreement() -> None:
     """Our aligner, run blind on each translated document of the published corpus, against its construction links."""
-    from collections import Counter
-
     from corpus.align.document import link_agreement
     from corpus.api import load
 
     translated = [d for d in load().documents if d.en_segments]
-    sources = Counter(s.en_source.split(":")[0] for d in translated for s in d.sentences)
-    sentences = sum(len(d.sentences) for d in translated)
-    print(f"{len(translated)} translated documents, {sentences} zh sentences, en sources {dict(sources)}")
-    print("construction as gold            strict P / R / F1      lax P / R / F1")
-    print(_row("  ours vs construction", link_agreement(translated)))
+    scores = link_agreement(translated)
+    print(f"{len(translated)} translated documents, {sum(len(d.sentences) for d in translated)} zh sentences; "
+          f"ours vs construction: strict F1 {scores.strict_f1:.3f}, lax F1 {scores.lax_f1:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fit", action="store_true", help="refit the length model on the dev passages")
-    parser.add_argument(
-        "--tune", action="store_true", help="re-choose the lexical weight and skip cost on the dev passages"
-    )
+    parser.add_argument("--speed", action="store_true", help="time bible/001 and bible/006, both aligners")
+    parser.add_argument("--calibrate", action="store_true", help="refit the link probabilities on dev gold")
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
+    parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    if arguments.corpus:
+    if arguments.one:
+        one(*arguments.one)
+    elif arguments.speed:
+        speed()
+    elif arguments.calibrate:
+        calibrate()
+    elif arguments.corpus:
         corpus_agreement()
-    elif arguments.fit:
-        fit()
-    elif arguments.tune:
-        tune()
     else:
         report()
 

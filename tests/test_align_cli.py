@@ -81,3 +81,28 @@ def test_sentences_out_without_paragraphs_is_refused(tmp_path, capsys):
     assert main(["align", "--sentences-out", str(tmp_path / "split"), zh, en]) == 1
     assert "--sentences-out needs --paragraphs" in capsys.readouterr().err
     assert not list(tmp_path.glob("split*"))
+
+
+def test_gold_prints_scores_and_the_confusion_after_the_links(tmp_path, capsys):
+    passage = load_gold()[0]
+    gold = tmp_path / "gold.txt"
+    gold.write_text("".join(f"{list(link.zh)}:{list(link.en)}\n" for link in passage.links), encoding="utf-8")
+    zh, en = write_lines(tmp_path / "zh.txt", passage.zh), write_lines(tmp_path / "en.txt", passage.en)
+    assert main(["align", zh, en, "--gold", str(gold)]) == 0
+    captured = capsys.readouterr()
+    links = parse_links(captured.out)
+    expected = score_alignments([passage.links], [links])
+    strict = next(line for line in captured.err.splitlines() if line.startswith("strict"))
+    assert strict.split()[1:] == [f"{expected.strict_precision:.3f}", f"{expected.strict_recall:.3f}",
+                                  f"{expected.strict_f1:.3f}"]
+    assert any(line.startswith("1-1 ") for line in captured.err.splitlines())
+
+
+def test_a_malformed_gold_file_is_an_error_naming_file_and_line(tmp_path, capsys):
+    gold = tmp_path / "gold.txt"
+    gold.write_text("[0]:[0]\n0-1\n", encoding="utf-8")
+    zh, en = write_lines(tmp_path / "zh.txt", ["一。"]), write_lines(tmp_path / "en.txt", ["One."])
+    assert main(["align", zh, en, "--gold", str(gold)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{gold}: line 2: not an alignment link" in captured.err

@@ -1,168 +1,470 @@
-"""The two zh–en sentence aligners: ours (length + lexical evidence) and plain Gale–Church.
+"""The two zh–en sentence aligners: ours (lexical + length, two passes) and plain Gale–Church.
 
-Both run the same banded DP (:mod:`corpus.align.dp`); they differ only in
-the cost of a link.
+Both search coarse to fine (:func:`_search`): sentences are summed into
+blocks until the whole block matrix is small, the best path over blocks
+bounds a narrow band one level down, and so on to single sentences
+(Vecalign's recursive downsampling), so time and memory grow linearly.
 
-* :func:`gale_church_align` — the baseline: Gale–Church length cost alone,
-  the classic six link types, constants from ``length_model.json``.
-* :func:`align_texts` — ours, for links that pair sentences: the Gale–Church
-  length cost, with ``c`` re-estimated per document pair (total en chars /
-  total zh chars, clamped to half/double the fitted value), plus a lexical
-  cost ``w/2 · (1 − share)`` for each sentence of the link, where ``share``
-  is the part of the sentence's content items that have a counterpart on the
-  other side of the link (see :mod:`corpus.align.evidence`; a sentence with
-  no content items counts as half matched).  A sentence that shares nothing
-  with its partners thus pays the full ``w/2`` whether it is merged into a
-  neighbouring link or left out, so the lexical term does not push stray
-  lines (captions, translator's notes) into merges.  A deletion or insertion
-  (1-0/0-1) pays a fixed ``skip_cost`` plus ``w/2``, not the Gale–Church
-  length cost: that cost grows with the sentence's length (12–34 nats for a
-  caption against 3–5 for a merge), so no real deletion could ever win.
-  Fixed skip costs are what Moore (2002), hunalign and Vecalign use too.
-  1-3 and 3-1 links are allowed as well (free translation splits long
-  Chinese sentences).
+Ours scores a link of ``a`` zh and ``b`` en sentences (1 ≤ a, b ≤ 6) as
 
-A link's ``score`` is ``exp(−cost)``: 1 for a perfect free link, smaller the
-less likely the link; comparable between links of one aligner only.
+    lexical_weight · (a + b) · (1 − cos) + length_weight · GC(length) + merge(a, b)
+
+where ``cos`` compares the two spans in the English key space of
+:mod:`corpus.align.lexical`, ``GC`` is the Gale–Church length cost
+(:mod:`corpus.align.lengths`) and ``merge(a, b)`` is ``−log P(a-b)``.  A
+sentence left without counterpart (1-0/0-1) costs ``skip + merge(skip)``.
+
+Moore's two passes (2002): the first pass uses the prior lexicon
+(CC-CEDICT, numbers, Latin tokens) and generic link-type priors; its
+confident links train IBM Model 1 (:mod:`corpus.align.model1`), and the
+document's own statistics replace the generic ones: link-type priors from the
+first pass's link types, the length ratio and variance from its links, and the
+skip cost from the distribution of its links' costs per sentence (a sentence
+is left out only where every link would cost more than ``skip_quantile`` of
+the document's links do).  The second pass searches a band around the first
+path with the learned lexicon.
+
+A link's ``score`` is a probability that it is right: a logistic function
+of its cost per sentence, fitted on dev gold (``scripts/bench_align.py --calibrate``).
 """
 from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from itertools import accumulate
+from pathlib import Path
+from typing import Any
 
-from corpus.align.dp import LinkType, banded_align
-from corpus.align.evidence import Evidence, chinese_evidence, english_evidence, shared_items
-from corpus.align.lengths import (GALE_CHURCH_PRIORS, LengthModel, char_length, length_cost, link_type,
-                                  load_length_model)
+import numpy as np
+from scipy import sparse
+from scipy.special import log_ndtr
+
+from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
+from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
+from corpus.align.lexical import Space, blocks
+from corpus.align.model1 import train_model1
+from corpus.align.spans import SpanCosines, pair_dots
+from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.model import Link
 
+SETTINGS_FILE = Path(__file__).resolve().parents[1] / "curated" / "align" / "aligner.json"
 GALE_CHURCH_LINK_TYPES: tuple[LinkType, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
-ZH, EN = 0, 1  # positions in the (zh mask, en mask) pairs of shared_items
-RATIO_CLAMP = 2.0  # a document's own en/zh length ratio may differ from the fitted one by this factor
+SKIP_TYPES: tuple[LinkType, ...] = ((1, 0), (0, 1))
+COARSE_TYPES: tuple[LinkType, ...] = ((1, 1), (2, 1), (1, 2), (1, 0))
+COARSEST = 128  # blocks a side at the coarsest level, where the whole matrix is searched
+REFINE = 4  # sentences per block grow by this factor from one level to the next
+LENGTH_ONLY_BAND = 32  # Gale–Church's first band: sentences either side of the equal-length diagonal
+ROW_CHUNK = 1024  # rows of a band whose link costs are held at once
+EDGE = 2  # a path this close to the band's edge may have been cut off by it
+MARGIN = 2  # blocks of the coarser level on either side of its path that the finer band keeps
 
 
 @dataclass(frozen=True)
 class AlignerSettings:
-    length_model: LengthModel
+    longest: int  # most sentences on one side of a link
     lexical_weight: float
-    link_types: tuple[LinkType, ...] = field(default=GALE_CHURCH_LINK_TYPES)
-    skip_cost: float | None = None  # cost of a 1-0/0-1 link before its lexical cost; None: Gale–Church length cost
+    span_exponent: float  # a link's lexical cost grows as ((a + b) / 2) ** span_exponent
+    length_weight: float
+    merge_decay: float  # generic prior: P(a-b) ∝ exp(−merge_decay · (a + b − 2)) before the document's own counts
+    skip_prior: float  # generic prior probability of a 1-0 or a 0-1 link
+    prior_strength: float  # pseudo-links of the generic prior added to the first pass's link-type counts
+    first_pass_skip: float  # skip cost per sentence in the first pass, in units of lexical_weight
+    skip_quantile: float
+    learned_share: float  # weight of the learned lexicon against the prior, where a word has both
+    anchor_share: float  # share of the first pass's links (the cheapest per sentence) that train Model 1
+    anchor_limit: int  # at most this many links train Model 1 (bounds its time on long documents)
+    calibration: tuple[float, float]  # P(right) = 1 / (1 + exp(−(a − b · cost per sentence)))
 
 
 @lru_cache(maxsize=1)
 def default_settings() -> AlignerSettings:
-    """Our aligner's settings from ``length_model.json`` (fitted/tuned on the dev passages of the gold set)."""
-    data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
-    ours = data["ours"]
-    priors = {link_type(name): p for name, p in ours["priors"].items()}
-    base = load_length_model()
-    model = LengthModel(base.en_chars_per_zh_char, base.variance, priors, base.source)
-    return AlignerSettings(model, ours["lexical_weight"], tuple(priors), ours["skip_cost"])
+    data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    values: dict[str, Any] = {name: (tuple(value) if isinstance(value, list) else value)
+                              for name, value in data["settings"].items()}
+    return AlignerSettings(**values)
 
 
-class _Costs:
-    """Cost of any candidate link between two sentence lists; shared by the DP and by scoring."""
+@dataclass(frozen=True)
+class CostModel:
+    """The cost of any link, for one document at one pass."""
 
-    def __init__(self, zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lexical: bool):
-        self.zh_chars = [0, *accumulate(char_length(s) for s in zh)]
-        self.en_chars = [0, *accumulate(char_length(s) for s in en)]
-        self.settings = settings
-        self.model = settings.length_model
-        if lexical and self.zh_chars[-1] and self.en_chars[-1]:
-            fitted = self.model.en_chars_per_zh_char
-            ratio = min(max(self.en_chars[-1] / self.zh_chars[-1], fitted / RATIO_CLAMP), fitted * RATIO_CLAMP)
-            self.model = self.model.with_ratio(ratio)
-        self.lexical = lexical
-        self.zh_evidence: list[Evidence] = [chinese_evidence(s) for s in zh] if lexical else []
-        self.en_evidence: list[Evidence] = [english_evidence(s) for s in en] if lexical else []
-        self._pairs: dict[tuple[int, int], tuple[int, int]] = {}
+    lexical_weight: float
+    span_exponent: float
+    length_weight: float
+    length: LengthModel
+    penalties: dict[LinkType, float]  # −log P(type)
+    skip: float  # cost of leaving one sentence out, before its penalty
+    skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
 
-    def _shared(self, i: int, j: int) -> tuple[int, int]:
-        pair = self._pairs.get((i, j))
-        if pair is None:
-            pair = self._pairs[(i, j)] = shared_items(self.zh_evidence[i], self.en_evidence[j])
-        return pair
-
-    def unmatched(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        """Sum over the link's sentences of the share of their content items without a counterpart
-        on the other side (a sentence without content items counts as half matched)."""
-        return (self._unmatched(range(zh_start, zh_end), range(en_start, en_end), ZH)
-                + self._unmatched(range(en_start, en_end), range(zh_start, zh_end), EN))
-
-    def _unmatched(self, own: range, other: range, side: int) -> float:
-        evidence = self.zh_evidence if side == ZH else self.en_evidence
-        total = 0.0
-        for a in own:
-            if not other:
-                total += 1.0
-                continue
-            if not evidence[a].size:
-                total += 0.5
-                continue
-            mask = 0
-            for b in other:
-                mask |= self._shared(a, b)[ZH] if side == ZH else self._shared(b, a)[EN]
-            total += 1.0 - mask.bit_count() / evidence[a].size
-        return total
-
-    def __call__(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        link = (zh_end - zh_start, en_end - en_start)
-        if self.settings.skip_cost is not None and 0 in link:
-            return self.settings.skip_cost
-        cost = length_cost(self.zh_chars[zh_end] - self.zh_chars[zh_start],
-                           self.en_chars[en_end] - self.en_chars[en_start], link, self.model)
-        if self.lexical:
-            cost += self.settings.lexical_weight / 2 * self.unmatched(zh_start, zh_end, en_start, en_end)
+    def pair_costs(self, cosines: np.ndarray, zh_chars: np.ndarray, en_chars: np.ndarray, sentences: np.ndarray | int,
+                   penalty: np.ndarray | float) -> np.ndarray:
+        cost = penalty + self.lexical_weight * (np.asarray(sentences) / 2) ** self.span_exponent * (1.0 - cosines)
+        if self.length_weight:
+            cost = cost + self.length_weight * length_costs(zh_chars, en_chars, self.length)
         return cost
 
-
-def _with_confidence(links: list[Link]) -> list[Link]:
-    return [Link(link.zh, link.en, math.exp(-link.score)) for link in links]
-
-
-def align_texts(zh: Sequence[str], en: Sequence[str], *, band: int | None = None,
-                settings: AlignerSettings | None = None) -> list[Link]:
-    """Align zh sentences with en sentences using length and lexical evidence (our aligner)."""
-    settings = settings or default_settings()
-    costs = _Costs(zh, en, settings, lexical=True)
-    return _with_confidence(banded_align(len(zh), len(en), settings.link_types, costs, band))
+    def skip_costs(self, zh_chars: np.ndarray, en_chars: np.ndarray, link: LinkType) -> np.ndarray:
+        if self.skip_by_length:
+            return self.penalties[link] + length_costs(zh_chars, en_chars, self.length)
+        return np.full(np.shape(zh_chars), self.skip + self.penalties[link])
 
 
-def gale_church_align(zh: Sequence[str], en: Sequence[str], *, band: int | None = None,
-                      model: LengthModel | None = None) -> list[Link]:
-    """Baseline: Gale–Church (1993) on character lengths only, with its published link priors."""
-    base = model or load_length_model()
-    settings = AlignerSettings(LengthModel(base.en_chars_per_zh_char, base.variance, dict(GALE_CHURCH_PRIORS),
-                                           base.source), 0.0, GALE_CHURCH_LINK_TYPES)
-    costs = _Costs(zh, en, settings, lexical=False)
-    return _with_confidence(banded_align(len(zh), len(en), settings.link_types, costs, band))
+def length_costs(zh_chars: np.ndarray, en_chars: np.ndarray, model: LengthModel) -> np.ndarray:
+    """Gale–Church ``−log 2(1 − Φ(|δ|))`` of spans with these character counts (without the type prior)."""
+    c = model.en_chars_per_zh_char
+    mean = np.maximum((zh_chars + en_chars / c) / 2, 1e-9)
+    delta = (zh_chars * c - en_chars) / np.sqrt(mean * model.variance)
+    return -(math.log(2) + log_ndtr(-np.abs(delta)))
 
 
-def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
-                settings: AlignerSettings | None = None) -> list[Link]:
-    """Give given links (e.g. from construction) our aligner's confidence ``exp(−cost)``.
+@dataclass(frozen=True)
+class Bitext:
+    """One document pair as the aligner sees it: character prefix sums and sentence vectors."""
 
-    Links must cover contiguous index ranges; a link type our priors lack
-    (e.g. 1-4) gets the smallest prior we have.
-    """
-    settings = settings or default_settings()
-    rarest = min(settings.length_model.priors.values())
-    priors = dict(settings.length_model.priors)
-    for link in links:
-        priors.setdefault((len(link.zh), len(link.en)), rarest)
-    settings = replace(settings, length_model=replace(settings.length_model, priors=priors))
-    costs = _Costs(zh, en, settings, lexical=True)
-    scored = []
+    zh_chars: np.ndarray  # (n+1,) prefix sums
+    en_chars: np.ndarray  # (m+1,)
+    zh: sparse.csr_matrix | None  # (n, keys), None for the length-only baseline
+    en: sparse.csr_matrix | None
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.zh_chars) - 1, len(self.en_chars) - 1
+
+    def coarsened(self, zh_bounds: np.ndarray, en_bounds: np.ndarray) -> "Bitext":
+        """Blocks of consecutive sentences: block k spans sentences ``bounds[k] .. bounds[k+1] - 1``."""
+        return Bitext(self.zh_chars[zh_bounds], self.en_chars[en_bounds],
+                      None if self.zh is None else blocks(self.zh, zh_bounds),
+                      None if self.en is None else blocks(self.en, en_bounds))
+
+
+def _prefix(lengths: Sequence[int]) -> np.ndarray:
+    return np.concatenate(([0], np.cumsum(np.asarray(lengths, dtype=np.float64))))
+
+
+def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> np.ndarray:
+    """(types, n+1, width) cost of each link type ending at each cell (inf outside the band)."""
+    row = np.arange(band.rows)[:, None]
+    columns, inside = np.minimum(band.columns(), len(text.en_chars) - 1), band.inside()
+    costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float32)
+    index = {link: t for t, link in enumerate(types)}
+
+    def chars(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        zh = text.zh_chars[row] - text.zh_chars[np.maximum(row - a, 0)]
+        en = text.en_chars[columns] - text.en_chars[np.maximum(columns - b, 0)]
+        return zh, en
+
+    if (1, 0) in index:
+        zh, _ = chars(1, 0)
+        costs[index[1, 0]] = np.where(inside & (row >= 1), model.skip_costs(zh, zh * 0, (1, 0)), np.inf)
+    if text.zh is not None and text.en is not None:
+        cosine_sets = SpanCosines(text.zh, text.en, band, longest).by_en_count()
+    else:
+        cosine_sets = ((b, [np.zeros(inside.shape)] * longest) for b in range(1, longest + 1))
+    for b, cosines in cosine_sets:
+        for a, cosine in enumerate(cosines, start=1):
+            if (a, b) not in index:
+                continue
+            zh, en = chars(a, b)
+            valid = inside & (row >= a) & (columns >= b)
+            costs[index[a, b]] = np.where(valid, model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b]), np.inf)
+    return costs
+
+
+def _level_search(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> list[Link]:
+    pair_types = [link for link in types if link != (0, 1)]
+    costs = _RowChunks(text, band, pair_types, model, longest)
+    en_chars = np.diff(text.en_chars)
+    insertion = model.skip_costs(en_chars * 0, en_chars, (0, 1))
+    return band_search(band, pair_types, costs, insertion)
+
+
+def _levels(n: int, m: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Block boundaries (zh, en) in sentences at each level, coarsest first, down to single sentences.
+    A coarse level cuts both sides into the same number of blocks, so its true path runs near the diagonal."""
+    levels = [(np.arange(n + 1), np.arange(m + 1))]
+    count = max(n, m)
+    while count > COARSEST:
+        count = -(-count // REFINE)
+        steps = np.arange(count + 1)
+        levels.append((np.unique(steps * n // count), np.unique(steps * m // count)))
+    return levels[::-1]
+
+
+def _search(text: Bitext, types: Sequence[LinkType], model: CostModel, coarse_model: CostModel,
+            longest: int) -> list[Link]:
+    path: list[Link] = []
+    levels = _levels(*text.shape)
+    previous = levels[0]
+    for level, (zh_bounds, en_bounds) in enumerate(levels):
+        finest = level == len(levels) - 1
+        level_text = text if finest else text.coarsened(zh_bounds, en_bounds)
+        level_n, level_m = level_text.shape
+        if level == 0:
+            band = full_band(level_n, level_m)
+        else:  # the coarser path's vertices, in sentences, then in this level's blocks
+            x, y = path_vertices(path)
+            x = np.searchsorted(zh_bounds, previous[0][x])
+            y = np.searchsorted(en_bounds, previous[1][y])
+            band = band_around_path(x, y, level_n, level_m, MARGIN * REFINE, MARGIN * REFINE)
+        if finest:
+            path = _level_search(level_text, band, types, model, longest)
+        else:  # block edges cut sentences anywhere: the block lengths agree only up to a sentence or so
+            size = text.shape[0] / max(level_n, 1)
+            loose = replace(coarse_model.length, variance=coarse_model.length.variance * max(size, 1.0))
+            path = _level_search(level_text, band, COARSE_TYPES, replace(coarse_model, length=loose), 2)
+        previous = (zh_bounds, en_bounds)
+    return path
+
+
+def link_types(longest: int) -> tuple[LinkType, ...]:
+    """1-0, 0-1 and every a-b with a + b ≤ longest + 1 (1-6 and 6-1, 2-5, 3-4 ...: a link that long on both
+    sides is a paragraph, not a sentence link)."""
+    return SKIP_TYPES + tuple((a, b) for a in range(1, longest + 1) for b in range(1, longest + 2 - a))
+
+
+def _penalties(types: Sequence[LinkType], settings: AlignerSettings,
+               counts: Counter[LinkType] | None = None) -> dict[LinkType, float]:
+    """−log P(type): the generic prior, or the document's link-type counts smoothed towards it."""
+    generic = {link: (settings.skip_prior if link in SKIP_TYPES
+                      else math.exp(-settings.merge_decay * (sum(link) - 2))) for link in types}
+    pair_total = sum(p for link, p in generic.items() if link not in SKIP_TYPES)
+    generic = {link: (p if link in SKIP_TYPES else p * (1 - 2 * settings.skip_prior) / pair_total)
+               for link, p in generic.items()}
+    if counts is None:
+        return {link: -math.log(p) for link, p in generic.items()}
+    total = sum(counts[link] for link in types) + settings.prior_strength
+    return {link: -math.log((counts[link] + settings.prior_strength * p) / total) for link, p in generic.items()}
+
+
+def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndarray:
+    """The cost of each of the given links (which must cover contiguous ranges) under ``model``;
+    a link type the model has no prior for gets the rarest type's penalty."""
+    if not links:
+        return np.zeros(0)
+    zh_start, zh_end, en_start, en_end = (np.array(column, dtype=np.int64) for column in zip(*_link_spans(links)))
+    cosines = np.zeros(len(links))
+    if text.zh is not None and text.en is not None:
+        zh_spans = _span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
+        en_spans = _span_matrix(en_start, en_end, text.shape[1]) @ text.en
+        index = np.arange(len(links))
+        norms = np.sqrt(pair_dots(zh_spans, zh_spans, index, index) * pair_dots(en_spans, en_spans, index, index))
+        dots = pair_dots(zh_spans, en_spans, index, index)
+        cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    zh_chars = text.zh_chars[zh_end] - text.zh_chars[zh_start]
+    en_chars = text.en_chars[en_end] - text.en_chars[en_start]
+    rarest = max(model.penalties.values())
+    penalties = np.array([model.penalties.get((len(link.zh), len(link.en)), rarest) for link in links])
+    sentences = (zh_end - zh_start) + (en_end - en_start)
+    costs = model.pair_costs(cosines, zh_chars, en_chars, sentences, penalties)
+    for k in np.flatnonzero((zh_end == zh_start) | (en_end == en_start)):
+        kind = (int(zh_end[k] - zh_start[k]), int(en_end[k] - en_start[k]))
+        costs[k] = model.skip_costs(zh_chars[k:k + 1], en_chars[k:k + 1], kind)[0] if kind in SKIP_TYPES else rarest
+    return costs
+
+
+def _link_spans(links: Sequence[Link]) -> list[tuple[int, int, int, int]]:
+    spans = []
     zh_next = en_next = 0  # an empty side sits where the previous link ended
     for link in links:
         zh_start = link.zh[0] if link.zh else zh_next
         en_start = link.en[0] if link.en else en_next
         zh_next, en_next = zh_start + len(link.zh), en_start + len(link.en)
-        cost = costs(zh_start, zh_next, en_start, en_next)
-        scored.append(Link(link.zh, link.en, math.exp(-cost)))
-    return scored
+        spans.append((zh_start, zh_next, en_start, en_next))
+    return spans
+
+
+def _span_matrix(starts: np.ndarray, ends: np.ndarray, size: int) -> sparse.csr_matrix:
+    lengths = ends - starts
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    columns = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if len(starts) else np.zeros(0)
+    return sparse.csr_matrix((np.ones(int(indptr[-1])), columns.astype(np.int64), indptr), shape=(len(starts), size))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    zh_tokens: list[list[str]]
+    en_tokens: list[list[str]]
+    space: Space
+    text: Bitext  # with prior-lexicon vectors
+
+
+def prepare(zh: Sequence[str], en: Sequence[str]) -> Prepared:
+    zh_tokens = [chinese_tokens(sentence) for sentence in zh]
+    en_tokens = [english_tokens(sentence) for sentence in en]
+    space = Space(en_tokens)
+    text = Bitext(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
+                  space.chinese(zh_tokens), space.english(en_tokens))
+    return Prepared(zh_tokens, en_tokens, space, text)
+
+
+def _document_length_model(text: Bitext) -> LengthModel:
+    """The fitted Gale–Church model with ``c`` set to this document's own ratio of English to Chinese characters."""
+    base = load_length_model()
+    if not text.zh_chars[-1] or not text.en_chars[-1]:
+        return base
+    return base.with_ratio(float(text.en_chars[-1] / text.zh_chars[-1]))
+
+
+def _first_model(text: Bitext, settings: AlignerSettings, types: Sequence[LinkType]) -> CostModel:
+    return CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight,
+                     _document_length_model(text), _penalties(types, settings),
+                     settings.first_pass_skip * settings.lexical_weight)
+
+
+def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettings, types: Sequence[LinkType],
+                  first_model: CostModel) -> tuple[CostModel, Bitext]:
+    """The document's own lexicon, link-type priors, length model and skip cost, from the first pass."""
+    text = prepared.text
+    pairs = [link for link in first if link.zh and link.en]
+    per_sentence = np.array([link.score / (len(link.zh) + len(link.en)) for link in pairs])
+    anchors = int(min(settings.anchor_limit, math.ceil(settings.anchor_share * len(pairs))))
+    chosen = np.argsort(per_sentence, kind="stable")[:anchors]
+    lexicon = train_model1([([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
+                             [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)])
+    learned = replace(text, zh=prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share))
+    length = _fitted_length(text, pairs, first_model.length)
+    model = CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, length,
+                      _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0)
+    costs = link_costs(learned, pairs, model) if pairs else np.zeros(0)
+    sentences = np.array([len(link.zh) + len(link.en) for link in pairs])
+    per_sentence = np.repeat(costs / np.maximum(sentences, 1), sentences) if pairs else np.zeros(0)
+    skip = float(np.quantile(per_sentence, settings.skip_quantile)) if len(per_sentence) else first_model.skip
+    return replace(model, skip=skip), learned
+
+
+def _fitted_length(text: Bitext, pairs: Sequence[Link], fallback: LengthModel) -> LengthModel:
+    """c and s² of the Gale–Church model from the first pass's pair links (the fallback's when too few)."""
+    if len(pairs) < 20:
+        return fallback
+    zh = np.array([text.zh_chars[link.zh[-1] + 1] - text.zh_chars[link.zh[0]] for link in pairs])
+    en = np.array([text.en_chars[link.en[-1] + 1] - text.en_chars[link.en[0]] for link in pairs])
+    keep = zh > 0
+    ratio = en[keep].sum() / zh[keep].sum()
+    variance = float(np.var((en[keep] - ratio * zh[keep]) / np.sqrt(zh[keep])))
+    return LengthModel(float(ratio), max(variance, 1e-3), fallback.priors, "fitted on the first pass")
+
+
+def _trivial(n: int, m: int) -> list[Link] | None:
+    if n and m:
+        return None
+    return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
+
+
+def align_texts(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettings | None = None,
+                learn: bool = True) -> list[Link]:
+    """Align zh sentences with en sentences (our aligner); each link's score is the probability that it is
+    right.  ``learn=False`` stops after the first pass (no lexicon learned from the bitext)."""
+    settings = settings or default_settings()
+    return _with_confidence(align_costs(zh, en, settings=settings, learn=learn), settings)
+
+
+def align_costs(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettings | None = None,
+                learn: bool = True) -> list[Link]:
+    """:func:`align_texts` with each link's cost as its score (what the calibration is fitted on)."""
+    settings = settings or default_settings()
+    trivial = _trivial(len(zh), len(en))
+    if trivial is not None:
+        return [Link(link.zh, link.en, 0.0) for link in trivial]
+    types = link_types(settings.longest)
+    prepared = prepare(zh, en)
+    first_model = _first_model(prepared.text, settings, types)
+    coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
+    first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
+    if not learn:
+        return first
+    model, learned = _second_model(prepared, first, settings, types, first_model)
+    n, m = prepared.text.shape
+    x, y = path_vertices(first)
+    band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
+    return _level_search(learned, band, types, model, settings.longest)
+
+
+def confidence(cost_per_sentence: np.ndarray, settings: AlignerSettings) -> np.ndarray:
+    intercept, slope = settings.calibration
+    return 1.0 / (1.0 + np.exp(-(intercept - slope * cost_per_sentence)))
+
+
+def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]:
+    sizes = np.array([max(len(link.zh) + len(link.en), 1) for link in links])
+    probabilities = confidence(np.array([link.score for link in links]) / sizes, settings)
+    return [Link(link.zh, link.en, round(float(p), 6)) for link, p in zip(links, probabilities)]
+
+
+class _RowChunks:
+    """Rows of the cost array of a band, computed :data:`ROW_CHUNK` rows at a time (one chunk kept), each
+    chunk as a small alignment problem of its own: memory stays at a chunk's size whatever the document's."""
+
+    def __init__(self, text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int):
+        self.text, self.band, self.types, self.model, self.longest = text, band, types, model, longest
+        self.first, self.chunk = -1, np.zeros(0)
+
+    def __call__(self, row: int) -> np.ndarray:
+        first = row - row % ROW_CHUNK
+        if first != self.first:
+            self.first, self.chunk = first, self._compute(first, min(first + ROW_CHUNK, self.band.rows))
+        return self.chunk[:, row - first, :]
+
+    def _compute(self, first: int, last: int) -> np.ndarray:
+        """Rows first .. last-1: the sub-problem starts ``longest`` rows earlier, so every link type that
+        ends in those rows starts inside it, and ``longest`` columns left of the band."""
+        start = max(0, first - self.longest)
+        en_start = max(0, int(self.band.lo[start]) - self.longest)
+        en_end = int(self.band.hi[last - 1])
+        text = self.text
+        window = Bitext(text.zh_chars[start:last], text.en_chars[en_start:en_end + 1],
+                        None if text.zh is None else text.zh[start:last - 1],
+                        None if text.en is None else text.en[en_start:en_end])
+        band = Band(self.band.lo[start:last] - en_start, self.band.hi[start:last] - en_start)
+        costs = _cost_array(window, band, self.types, self.model, self.longest)[:, first - start:, :]
+        padded = np.full((len(self.types), last - first, self.band.width), np.inf, dtype=np.float32)
+        padded[:, :, :costs.shape[2]] = costs
+        return padded
+
+
+def gale_church_align(zh: Sequence[str], en: Sequence[str]) -> list[Link]:
+    """Baseline: Gale–Church (1993) on character lengths only, with its published link priors and a 1-0/0-1
+    link paying the length cost of its sentence.  The band follows the diagonal of equal cumulative lengths
+    and doubles until the path stays clear of its edges; costs are computed row by row, so memory stays
+    at the band's size."""
+    trivial = _trivial(len(zh), len(en))
+    if trivial is not None:
+        return trivial
+    text = Bitext(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]), None, None)
+    n, m = text.shape
+    model = CostModel(0.0, 0.0, 1.0, _document_length_model(text),
+                      {link: -math.log(p) for link, p in GALE_CHURCH_PRIORS.items()}, 0.0, skip_by_length=True)
+    types = [link for link in GALE_CHURCH_LINK_TYPES if link != (0, 1)]
+    diagonal = np.minimum(np.searchsorted(text.en_chars, text.zh_chars * model.length.en_chars_per_zh_char), m)
+    en_chars = np.diff(text.en_chars)
+    insertion = model.skip_costs(en_chars * 0, en_chars, (0, 1))
+    margin = LENGTH_ONLY_BAND
+    while True:
+        band = band_around_path(np.arange(n + 1), diagonal, n, m, 0, margin)
+        links = band_search(band, types, _RowChunks(text, band, types, model, 2), insertion)
+        x, y = path_vertices(links)
+        clear = bool(np.all((y - band.lo[x] >= EDGE) | (band.lo[x] == 0))
+                     and np.all((band.hi[x] - y >= EDGE) | (band.hi[x] == m)))
+        if clear or margin >= m:
+            return [Link(link.zh, link.en, round(math.exp(-link.score), 6)) for link in links]
+        margin *= 2
+
+
+def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
+                settings: AlignerSettings | None = None) -> list[Link]:
+    """Our aligner's confidence for given links (e.g. from construction), as if its first pass had found them:
+    the lexicon, priors, length model and skip cost are learned from these links."""
+    settings = settings or default_settings()
+    if not links:
+        return []
+    types = tuple(sorted(set(link_types(settings.longest)) | {(len(link.zh), len(link.en)) for link in links}))
+    prepared = prepare(zh, en)
+    first_model = _first_model(prepared.text, settings, types)
+    given = list(links)
+    first_costs = link_costs(prepared.text, given, first_model)
+    first = [Link(link.zh, link.en, float(cost)) for link, cost in zip(given, first_costs)]
+    model, learned = _second_model(prepared, first, settings, types, first_model)
+    costs = link_costs(learned, given, model)
+    return _with_confidence([Link(link.zh, link.en, float(cost)) for link, cost in zip(given, costs)], settings)

@@ -16,10 +16,9 @@ from corpus.align.evaluate import Scores, score_alignments
 from corpus.model import Document, Link
 
 
-def align_document(document: Document, *, band: int | None = None,
-                   settings: AlignerSettings | None = None) -> list[Link]:
+def align_document(document: Document, *, settings: AlignerSettings | None = None) -> list[Link]:
     """Our aligner run on the document's zh sentences and its English segments."""
-    return align_texts([s.zh for s in document.sentences], document.en_segments, band=band, settings=settings)
+    return align_texts([s.zh for s in document.sentences], document.en_segments, settings=settings)
 
 
 def construction_links(document: Document) -> list[Link]:

@@ -17,11 +17,12 @@ Definitions (Vecalign, Thompson & Koehn 2019, after Bleualign):
 
 Because recall ignores deletions/insertions, :func:`recall_by_type` reports
 separately, per gold link type (``1-1``, ``2-1``, ``1-0``, ``0-1`` ...), how
-many gold links were predicted exactly.
+many gold links were predicted exactly, and :func:`type_confusion` what the
+others became.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -115,3 +116,47 @@ def recall_by_type(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]
             cell[0] += (zh, en) in test_pairs
             cell[1] += 1
     return {kind: (found, total) for kind, (found, total) in counts.items()}
+
+
+def link_type(link: Link) -> str:
+    return f"{len(link.zh)}-{len(link.en)}"
+
+
+def type_confusion(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> dict[str, Counter[str]]:
+    """Per gold link type: ``"exact"`` for each gold link predicted exactly, otherwise the type of the
+    predicted link that holds the gold link's first sentence (its first zh sentence, or en for a 0-1)."""
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    for gold_links, test_links in _documents(gold, test):
+        test_pairs = _pairs(test_links)
+        holder_of_zh = {i: link for link in test_links for i in link.zh}
+        holder_of_en = {j: link for link in test_links for j in link.en}
+        for link in gold_links:
+            if not link.zh and not link.en:
+                continue
+            if (tuple(link.zh), tuple(link.en)) in test_pairs:
+                outcome = "exact"
+            else:
+                holder = holder_of_zh.get(link.zh[0]) if link.zh else holder_of_en.get(link.en[0])
+                outcome = link_type(holder) if holder is not None else "none"
+            confusion[link_type(link)][outcome] += 1
+    return dict(confusion)
+
+
+def _type_order(kind: str) -> tuple[int, int, str]:
+    zh, _, en = kind.partition("-")
+    return (int(zh) + int(en), -int(zh), kind) if zh.isdigit() and en.isdigit() else (99, 0, kind)
+
+
+def evaluation_report(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Link]]) -> str:
+    """Strict and lax P/R/F1, then one line per gold link type: how many, how many predicted exactly,
+    and what the others were predicted as (the type of the link holding their first sentence)."""
+    scores = score_alignments(gold, test)
+    lines = ["          precision recall  F1",
+             f"strict    {scores.strict_precision:9.3f} {scores.strict_recall:6.3f} {scores.strict_f1:6.3f}",
+             f"lax       {scores.lax_precision:9.3f} {scores.lax_recall:6.3f} {scores.lax_f1:6.3f}",
+             "gold type   links  exact  otherwise predicted as"]
+    for kind, outcomes in sorted(type_confusion(gold, test).items(), key=lambda item: _type_order(item[0])):
+        others = sorted(((count, name) for name, count in outcomes.items() if name != "exact"), reverse=True)
+        lines.append(f"{kind:<10} {sum(outcomes.values()):6d} {outcomes['exact']:6d}  "
+                     + " ".join(f"{name}:{count}" for count, name in others))
+    return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from corpus.align.aligner import align_texts, gale_church_align
-from corpus.align.gold_format import format_links
+from corpus.align.gold_format import format_links, parse_links
 from corpus.atomic import write_text
 from corpus.errors import CorpusError
 from corpus.ingest import decode
@@ -85,9 +85,10 @@ def _renumber(links: list[Link], zh_numbers: list[int], en_numbers: list[int]) -
             for link in links]
 
 
-def align_files(zh_path: Path, en_path: Path, *, paragraphs: bool = False, baseline: bool = False,
-                band: int | None = None, sentences_out: Path | None = None) -> str:
-    """The links between two text files in the Vecalign format (``[0, 1]:[2]`` lines).
+def align_file_links(zh_path: Path, en_path: Path, *, paragraphs: bool = False, baseline: bool = False,
+                     sentences_out: Path | None = None) -> list[Link]:
+    """The links between two text files, numbering their non-blank lines (or, with ``paragraphs``, the split
+    sentences).
 
     ``sentences_out`` (with ``paragraphs`` only) is a path prefix: the split
     sentences are written, one per line, to ``PREFIX.zh`` and ``PREFIX.en``,
@@ -102,8 +103,29 @@ def align_files(zh_path: Path, en_path: Path, *, paragraphs: bool = False, basel
         if sentences_out is not None:
             write_text(Path(f"{sentences_out}.zh"), "".join(f"{sentence}\n" for sentence in zh))
             write_text(Path(f"{sentences_out}.en"), "".join(f"{sentence}\n" for sentence in en))
-        return format_links(aligner(zh, en, band=band))
+        return aligner(zh, en)
     zh_numbers = [number for number, line in enumerate(zh_lines) if line]
     en_numbers = [number for number, line in enumerate(en_lines) if line]
-    links = aligner([zh_lines[n] for n in zh_numbers], [en_lines[n] for n in en_numbers], band=band)
-    return format_links(_renumber(links, zh_numbers, en_numbers))
+    links = aligner([zh_lines[n] for n in zh_numbers], [en_lines[n] for n in en_numbers])
+    return _renumber(links, zh_numbers, en_numbers)
+
+
+def align_files(zh_path: Path, en_path: Path, *, paragraphs: bool = False, baseline: bool = False,
+                sentences_out: Path | None = None) -> str:
+    """:func:`align_file_links` in the Vecalign format (``[0, 1]:[2]`` lines)."""
+    return format_links(align_file_links(zh_path, en_path, paragraphs=paragraphs, baseline=baseline,
+                                         sentences_out=sentences_out))
+
+
+def read_gold(path: Path) -> list[Link]:
+    """Gold links in the Vecalign format; a CorpusError naming the file and line if one is malformed."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise CorpusError(f"{path}: byte {error.start}: not UTF-8") from None
+    try:
+        return parse_links(text)
+    except ValueError as error:
+        raise CorpusError(f"{path}: {error}") from None

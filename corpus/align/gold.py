@@ -1,14 +1,19 @@
-"""The hand-made zh–en alignment gold set in ``corpus/curated/align_gold/``.
+"""Alignment gold sets: ours in ``corpus/curated/``, and the external Bible gold beside the checkout.
 
-Each passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per
-line) and ``gold.txt`` (links in the Vecalign format); ``passages.tsv``
-lists the passages, the seed paragraphs they come from, and whether they are
-``dev`` (used to fit the length model and tune the lexical weight) or
-``test`` (used only for reporting).
+* ``corpus/curated/align_gold/`` (:data:`GOLD_DIR`): passages of the seeds,
+  ``dev`` and ``test``; ``corpus/curated/align_literary/``
+  (:data:`LITERARY_DIR`): free literary translation, ``test`` only.  Each
+  passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per line)
+  and ``gold.txt`` (links in the Vecalign format); ``passages.tsv`` lists the
+  passages, where they come from, and their split.
+* The Bible gold (Chinese Union Version / King James, dev data) is not
+  shipped: it is read from ``<checkout>/../shared/align-dev/bible`` (or the
+  folder named by ``CORPUS_ALIGN_DEV``), where the project's CI puts it.
 """
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +21,7 @@ from corpus.align.gold_format import parse_links
 from corpus.model import Link
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_gold"
+LITERARY_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_literary"
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,18 @@ def load_gold(directory: Path = GOLD_DIR, split: str | None = None) -> list[Gold
     return passages
 
 
-def one_to_one_pairs(passages: list[GoldPassage]) -> list[tuple[str, str]]:
-    """The sentence pairs of all 1-1 gold links (what the length model is fitted on)."""
-    return [(passage.zh[link.zh[0]], passage.en[link.en[0]])
-            for passage in passages for link in passage.links if link.type == "1-1"]
+def align_dev_dir() -> Path | None:
+    """The shared external alignment data (``…/align-dev``), or None where it is not present."""
+    configured = os.environ.get("CORPUS_ALIGN_DEV")
+    folder = Path(configured) if configured else Path(__file__).resolve().parents[2].parent / "shared" / "align-dev"
+    return folder if (folder / "bible").is_dir() else None
+
+
+def load_bible(name: str) -> GoldPassage | None:
+    """``bible/NNN`` of the shared data (dev data), or None where the shared data is absent."""
+    folder = align_dev_dir()
+    if folder is None:
+        return None
+    stem = folder / "bible" / name
+    return GoldPassage(f"bible/{name}", "dev", _lines(Path(f"{stem}.zh")), _lines(Path(f"{stem}.en")),
+                       parse_links(Path(f"{stem}.zh-en.align").read_text(encoding="utf-8")))

@@ -8,9 +8,9 @@ expected number of English characters per Chinese character and ``s²`` the
 variance per character.  The cost of a link is
 ``−log P(type) − log 2(1 − Φ(|δ|))``.
 
-The constants live in ``length_model.json`` beside this module, with a note
-saying where they came from; :func:`estimate_length_model` re-derives them
-from 1-1 links (see ``scripts/bench_align.py --fit``).  Lengths count
+The constants live in ``corpus/curated/align/gale_church.json``, with a note
+saying where they came from; our aligner re-fits ``c`` and ``s²`` on each
+document's first-pass links (:mod:`corpus.align.aligner`).  Lengths count
 non-whitespace characters on both sides, so spacing conventions (``2018 年``)
 do not matter.
 """
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import math
-import statistics
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
 LinkType = tuple[int, int]
+LENGTH_MODEL_FILE = Path(__file__).resolve().parents[1] / "curated" / "align" / "gale_church.json"
 
 # Gale & Church (1993), Table 5: priors of the link types in their hand-aligned data.
 GALE_CHURCH_PRIORS: dict[LinkType, float] = {
@@ -52,7 +52,7 @@ def link_type(name: str) -> tuple[int, int]:
 
 
 def load_length_model() -> LengthModel:
-    data = json.loads(resources.files(__package__).joinpath("length_model.json").read_text(encoding="utf-8"))
+    data = json.loads(LENGTH_MODEL_FILE.read_text(encoding="utf-8"))
     priors = {link_type(name): p for name, p in data["priors"].items()}
     return LengthModel(data["en_chars_per_zh_char"], data["variance"], priors, data["source"])
 
@@ -68,13 +68,3 @@ def length_cost(zh_chars: int, en_chars: int, link: LinkType, model: LengthModel
     # 2(1 − Φ(|δ|)) = erfc(|δ|/√2); floor it so a huge δ costs a lot rather than infinity
     tail = math.erfc(abs(delta) / math.sqrt(2))
     return prior - math.log(max(tail, 1e-300))
-
-
-def estimate_length_model(pairs: list[tuple[str, str]], priors: dict[LinkType, float], source: str) -> LengthModel:
-    """Fit ``c`` (total en chars / total zh chars) and ``s²`` (variance of ``(l_en − c·l_zh)/√l_zh``)
-    from translation pairs that are 1-1 links."""
-    zh_lengths = [char_length(zh) for zh, _ in pairs]
-    en_lengths = [char_length(en) for _, en in pairs]
-    ratio = sum(en_lengths) / sum(zh_lengths)
-    residuals = [(en - ratio * zh) / math.sqrt(zh) for zh, en in zip(zh_lengths, en_lengths) if zh > 0]
-    return LengthModel(ratio, statistics.pvariance(residuals), priors, source)

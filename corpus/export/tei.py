@@ -648,7 +648,7 @@ def write_links(build: Builder, stand_off, doc: Document) -> None:
 def certainty(doc: Document, link) -> str:
     """The link's score as ``@cert`` (teidata.probability): ``repr`` of the float, which reads back exactly.
 
-    The aligner's score is ``exp(−cost)``, in [0, 1] (:mod:`corpus.align.aligner`).
+    The aligner's score is a calibrated probability that the link is right (:mod:`corpus.align.aligner`).
     """
     score = float(link.score)
     if not 0 <= score <= 1:

@@ -1,0 +1,86 @@
+"""Cosine similarity of every candidate link in a band, from sentence-level dot products.
+
+A span of sentences is represented by the sum of its sentences' vectors, so
+``⟨zh[i-a:i], en[j-b:j]⟩`` is the sum of the a × b sentence-pair dot products
+in that rectangle, and a span's squared norm the sum of the dot products of its
+sentences with each other.  Only the sentence pairs near the band are
+computed (sparse rows multiplied pairwise, in chunks); prefix sums along each
+row then give every rectangle with a few gathers per link type.  No span
+vector is ever built, which is what keeps n-m links up to 6 sentences a side
+cheap.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from scipy import sparse
+
+from corpus.align.dp import Band
+
+CHUNK = 20_000  # sentence pairs multiplied at once (bounds the temporary sparse matrices)
+
+
+def pair_dots(left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """``⟨left[rows[k]], right[columns[k]]⟩`` for every k."""
+    out = np.zeros(len(rows))
+    for start in range(0, len(rows), CHUNK):
+        part = slice(start, start + CHUNK)
+        out[part] = np.asarray(left[rows[part]].multiply(right[columns[part]]).sum(axis=1)).ravel()
+    return out
+
+
+def span_norms(vectors: sparse.csr_matrix, longest: int) -> np.ndarray:
+    """(longest + 1, n + 1): ``[a, i]`` the norm of the sum of sentences ``i-a .. i-1`` (0 where a > i)."""
+    n = vectors.shape[0]
+    neighbour = np.zeros((longest, n))  # [d, x] = ⟨v[x], v[x+d]⟩
+    for d in range(min(longest, n)):
+        neighbour[d, : n - d] = pair_dots(vectors, vectors, np.arange(n - d), np.arange(d, n))
+    squared = np.zeros((longest + 1, n + 1))
+    for a in range(1, min(longest, n) + 1):
+        # span i-a .. i-1 = span i-a+1 .. i-1 plus sentence i-a and its dot products with the rest
+        added = neighbour[0].copy()
+        for d in range(1, a):
+            added += 2 * neighbour[d]
+        squared[a, a:] = squared[a - 1, a:] + added[: n - a + 1]
+    return np.sqrt(np.maximum(squared, 0.0))
+
+
+class SpanCosines:
+    """Cosines of all links up to ``longest`` sentences a side ending in the cells of a band."""
+
+    def __init__(self, zh: sparse.csr_matrix, en: sparse.csr_matrix, band: Band, longest: int):
+        n, m = zh.shape[0], en.shape[0]
+        self.band, self.longest = band, longest
+        # en sentences that row x's zh sentence can be linked with: rows x+1 .. x+longest, back `longest` columns
+        sentence_rows = np.arange(n)
+        self.start = np.maximum(band.lo[sentence_rows + 1] - longest, 0)
+        stop = np.minimum(band.hi[np.minimum(sentence_rows + longest, n)], m)  # exclusive
+        width = int((stop - self.start).max()) if n else 0
+        offsets = np.arange(width)
+        inside = offsets[None, :] < (stop - self.start)[:, None]
+        x, k = np.nonzero(inside)
+        dots = np.zeros((n, width))
+        dots[x, k] = pair_dots(zh, en, x, self.start[x] + k)
+        self.prefix = np.zeros((n, width + 1))
+        np.cumsum(dots, axis=1, out=self.prefix[:, 1:])
+        self.width = width
+        self.zh_norms = span_norms(zh, longest)
+        self.en_norms = span_norms(en, longest)
+
+    def by_en_count(self) -> Iterator[tuple[int, list[np.ndarray]]]:
+        """For each en count b: the (n+1, band width) cosine arrays of links a-b, a = 1 .. longest."""
+        rows = np.arange(self.band.rows)[:, None]
+        columns = self.band.columns()
+        for b in range(1, self.longest + 1):
+            total = np.zeros(columns.shape)
+            cosines = []
+            for a in range(1, self.longest + 1):
+                x = np.maximum(rows - a, 0)  # the zh sentence added to the span
+                base = self.start[np.minimum(x, len(self.start) - 1)] if len(self.start) else x
+                high = np.clip(columns - base, 0, self.width)
+                low = np.clip(columns - b - base, 0, self.width)
+                total = total + np.where(rows >= a, self.prefix[x, high] - self.prefix[x, low], 0.0)
+                norms = self.zh_norms[a][rows] * self.en_norms[b][np.minimum(columns, len(self.en_norms[b]) - 1)]
+                cosines.append(np.divide(total, norms, out=np.zeros(total.shape, dtype=np.float32), where=norms > 0))
+            yield b, cosines
