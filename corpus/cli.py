@@ -229,7 +229,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from corpus.annotate.curation import curation_report
 
     docs = [doc for doc in _docs(args) if not args.doc or doc.doc_id == args.doc]
-    _progress(args)(f"curate {len(docs)} documents: jieba candidates, unprojected mentions")
+    _progress(args)(f"curate {len(docs)} documents: names the registry lacks, unprojected mentions")
     print(curation_report(docs, _registry(args)).format())
     return 0
 
@@ -331,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.set_defaults(func=cmd_stats)
 
     entities = commands.add_parser(
-        "entities", help="for registry curation: unknown names (jieba candidates) and unprojected mentions"
+        "entities", help="for registry curation: names the NER model finds that the registry lacks, and unprojected mentions"
     )
     entities.add_argument("--doc", help="only this document")
     _add_root_option(entities)

@@ -218,7 +218,7 @@ def test_show_stats_entities_and_check_read_a_finished_build(builds, monkeypatch
     assert main(["stats", "--root", root]) == 0
     assert "corpus-2" in capsys.readouterr().out
     assert main(["entities", "--root", root]) == 0
-    assert "unknown names" in capsys.readouterr().out
+    assert "names the registry lacks" in capsys.readouterr().out
     main(["check", "--root", root])  # untranslated sentences are problems; that the build was read is the point
     assert "corpus-2" in capsys.readouterr().out
     assert main(["stats", "--root", str(base)]) == 1
