@@ -331,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.set_defaults(func=cmd_stats)
 
     entities = commands.add_parser(
-        "entities", help="for registry curation: names the NER model finds that the registry lacks, and unprojected mentions"
+        "entities", help="for registry curation: names the NER model finds and the registry lacks; unprojected mentions"
     )
     entities.add_argument("--doc", help="only this document")
     _add_root_option(entities)
