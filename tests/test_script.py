@@ -116,7 +116,9 @@ def test_pinyin_writes_an_apostrophe_before_a_vowel_initial_syllable_inside_a_wo
     assert join_syllables(["rén", "gōng"]) == "réngōng"
 
 
-_SINGLE_READING = [chr(code) for code, readings in sorted(pinyin_dict.items())[:3000] if "," not in readings]
+_SINGLE_READING = [
+    chr(code) for code, readings in sorted(pinyin_dict.items()) if 0x4E00 <= code <= 0x5600 and "," not in readings
+]
 
 
 def _toneless(text: str) -> str:
@@ -128,5 +130,5 @@ def _toneless(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from(_SINGLE_READING + list("，。AZ09 ")), max_size=40))
 def test_word_joining_loses_and_invents_no_syllable(text):
     # characters of one reading: the written words hold exactly their syllables, in order
-    expected = "".join(lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: [c for c in run if c.isalnum()]))
+    expected = "".join(lazy_pinyin(text, style=Style.TONE, errors=lambda run: [c for c in run if c.isalnum()]))
     assert _toneless(to_pinyin(text)) == _toneless(expected)
