@@ -108,33 +108,60 @@ def _proper_noun(name: str, kind: str, written: str | None, readings: list[str])
 def _word_units(word: str) -> list[str]:
     """A word of four or more characters as the dictionary words it is made of (réngōng zhìnéng).
 
-    The standard writes such names of one concept by their words; each unit is the longest
-    dictionary word at its place that is not the whole, a single character failing one.
+    The standard writes such names of one concept by their words.  Units are split off the end,
+    where a name's head noun is (研究院, 科技, 空间): the longest dictionary word ending the word
+    that is not the whole, a single character failing one.
     """
     if len(word) < 4:
         return [word]
     frequencies = _tagger().tokenizer.FREQ
-    length = next(
-        (size for size in range(len(word) - 1, 1, -1) if frequencies.get(word[:size])), 1
-    )
-    return [*_word_units(word[:length]), *_word_units(word[length:])]
+    length = next((size for size in range(len(word) - 1, 1, -1) if frequencies.get(word[-size:])), 1)
+    return [*_word_units(word[:-length]), *_word_units(word[-length:])]
+
+
+def _numeral_units(word: str) -> list[str]:
+    """A numeral word as numeral and measure word apart (一个 → 一, 个); 第 stays on its numeral."""
+    numerals = rules()["numeral_characters"] + rules()["ordinal_prefix"]
+    split = len(word.rstrip("".join(rules()["measure_words"])))
+    if 0 < split < len(word) and all(char in numerals for char in word[:split]):
+        return [word[:split], *word[split:]]
+    return [word]
+
+
+def _written(word: str, tag: str, readings: list[str]) -> list[str]:
+    """The written words of one jieba word that is no registry name."""
+    if tag == rules()["idiom_tag"] and len(word) == 4:
+        return [join_syllables(readings[:2]) + "-" + join_syllables(readings[2:])]
+    units = _numeral_units(word) if tag == "m" else _word_units(word)
+    written: list[str] = []
+    start = 0
+    for unit in units:
+        written.append(join_syllables(readings[start:start + len(unit)]))
+        start += len(unit)
+    ordinal = rules()["ordinal_prefix"]
+    if word.startswith(ordinal) and len(written[0]) > 2 and tag == "m":
+        written[0] = written[0][:2] + "-" + written[0][2:]  # dì-yī
+    return written
 
 
 def _han_words(run: str, readable: str) -> Iterator[tuple[str, bool]]:
-    """Written words of a run of Han characters, each with whether it came from a Han word."""
+    """Written words of a run of Han characters, each with whether it came from a Han word.
+
+    An aspect particle is yielded with the word before it, as one word.
+    """
     position = 0
     names = _proper_nouns()
+    pending: list[str] = []
     for pair in _tagger().cut(run):
         word, tag = pair.word, pair.flag
         readings = syllables(readable[position:position + len(word)], tag)
         position += len(word)
-        if word in names:
-            yield from ((written, True) for written in _proper_noun(word, *names[word], readings))
-        else:
-            start = 0
-            for unit in _word_units(word):
-                yield join_syllables(readings[start:start + len(unit)]), True
-                start += len(unit)
+        if tag in rules()["attached_particles"] and pending:
+            pending[-1] += join_syllables(readings)
+            continue
+        yield from ((written, True) for written in pending)
+        pending = _proper_noun(word, *names[word], readings) if word in names else _written(word, tag, readings)
+    yield from ((written, True) for written in pending)
 
 
 def orthographic_pinyin(hans: str, readable: str | None = None) -> str:
