@@ -124,7 +124,8 @@ def evaluate(entries: list[dict], write: Callable[[str], str], show_errors: bool
         if show_errors and (result[0] or result[1]):
             print(f"  {entry['id']}\n    gold   {entry['pinyin']}\n    system {written}")
     return {"syllables": syllables, "syllable_error_rate": totals[0] / syllables,
-            "joining_error_rate": totals[1] / max(totals[2], 1), "capitalisation_error_rate": totals[3] / max(totals[4], 1)}
+            "joining_error_rate": totals[1] / max(totals[2], 1),
+            "capitalisation_error_rate": totals[3] / max(totals[4], 1)}
 
 
 def main() -> None:
