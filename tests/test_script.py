@@ -107,7 +107,7 @@ def test_pinyin_orthography_joins_words_capitalises_names_and_maps_punctuation()
 def test_pinyin_reads_particles_by_their_part_of_speech_and_keeps_original_tones():
     assert "mànmàn de zǒu" in to_pinyin("他慢慢地走")  # 地 the particle
     assert "dìshàng" in to_pinyin("他看地上")  # 地 the noun
-    assert "yīgè" in to_pinyin("他一个人") and "bù qù" in to_pinyin("他不去")  # no sandhi marked
+    assert "yī gè" in to_pinyin("他一个人") and "bù qù" in to_pinyin("他不去")  # no sandhi marked
 
 
 def test_pinyin_writes_an_apostrophe_before_a_vowel_initial_syllable_inside_a_word():
