@@ -96,7 +96,7 @@ def test_a_document_that_is_one_long_line_goes_through_the_text_stages(tmp_path)
     assert "".join(sentence.zh for sentence in paragraph.sentences) == paragraph.text
     assert len(doc.sentences) == paragraph.text.count(";") + 1  # each ; ends one, the last 智源 is one more
     assert all(sentence.zh_hans and sentence.zh_hant and sentence.pinyin for sentence in doc.sentences)
-    assert doc.sentences[-1].zh_hant == "智源" and doc.sentences[-1].pinyin == "zhì yuán"
+    assert doc.sentences[-1].zh_hant == "智源" and doc.sentences[-1].pinyin == "Zhìyuán"  # a registry name, one word
 
 
 def test_metadata_stated_in_the_text(seed_text):

@@ -25,5 +25,5 @@ def test_running_the_stages_fills_the_document():
     assert stage.run(doc, pipeline.TEXT_STAGES) is doc
     assert [p.text for p in doc.paragraphs] == ["第一句。第二句！", "第三段"]
     assert [s.zh for s in doc.sentences] == ["第一句。", "第二句！", "第三段"]
-    assert doc.script == "hans" and doc.sentences[0].pinyin == "dì yī jù。"
+    assert doc.script == "hans" and doc.sentences[0].pinyin == "Dì-yī jù."
     assert doc.edits  # the markdown bold markers went through the edit log

@@ -1,4 +1,4 @@
-"""Script variants and readings: zh-Hans and zh-Hant (OpenCC, phrase level) and pinyin (pypinyin).
+"""Script variants and readings: zh-Hans and zh-Hant (OpenCC, phrase level) and pinyin (pypinyin, jieba words).
 
 zh_hant is always Taiwan standard with Taiwanese phrasing (OpenCC ``s2twp``),
 so the column is uniform whatever the original script; the original text
@@ -14,32 +14,19 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, cast
 
 import opencc
 import yaml
-from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 from corpus.errors import CorpusError
 from corpus.lang import HAN
 from corpus.model import Document
+from corpus.script.orthography import orthographic_pinyin
 from corpus.stage import Stage
 from corpus.registry import Entity, load_registry
 
 OVERRIDES_PATH = Path(__file__).resolve().parent.parent / "curated" / "script_overrides.yaml"
-
-# Letters of the Latin script: Basic Latin, Latin-1 Supplement (less × and ÷), Latin
-# Extended-A and -B, Latin Extended Additional -- so Café, naïve and kept pinyin (hái) are words.
-LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-COMBINING_ACCENTS = "\u0300-\u036f"  # accents written as separate code points (e + \u0301)
-PASS_THROUGH_TOKEN = re.compile(
-    rf"[{LATIN_LETTERS}0-9][{LATIN_LETTERS}{COMBINING_ACCENTS}0-9.\-+%'_/]*|\S"
-)
-# Punctuation that attaches to the preceding token in running pinyin.
-_CLOSING = frozenset("，。！？；：、,.!?;:)）」』”’》】…")
-_OPENING = frozenset("(（「『“‘《【")
-
 
 @lru_cache(maxsize=None)
 def _converter(config: str) -> opencc.OpenCC:
@@ -136,25 +123,12 @@ def detect_script(text: str) -> str:
 
 
 def to_pinyin(text: str) -> str:
-    """Tone-marked pinyin, phrase-aware; Latin, digits and punctuation pass through.
-
-    Syllables are separated by spaces; punctuation hugs the word it belongs
-    to; runs of non-Han text are kept as written (Latin words and numbers whole).
-    """
+    """Tone-marked pinyin to Hanyu Pinyin orthography (corpus/script/orthography.py); Latin and digits pass through."""
     return _hans_to_pinyin(to_hans(text), text)
 
 
 def _hans_to_pinyin(hans: str, original: str) -> str:
-    out: list[str] = []
-    # pypinyin hands each run without readings to ``errors``: Latin words and numbers stay whole
-    # (pypinyin takes the list of pieces ``findall`` gives as well as one string)
-    pass_through = cast(Callable[[str], str], PASS_THROUGH_TOKEN.findall)
-    for (piece,) in pinyin(_readable(hans, original), style=Style.TONE, errors=pass_through):
-        if out and (piece[0] in _CLOSING or out[-1][-1] in _OPENING):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return " ".join(out)
+    return orthographic_pinyin(hans, _readable(hans, original))
 
 
 def _readable(hans: str, original: str) -> str:

@@ -1,0 +1,43 @@
+"""scripts/eval_pinyin.py: its reading of written pinyin into syllables and joins, and its scores."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import yaml
+
+from corpus.lang import is_han
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_pinyin.py"
+
+
+def load_eval():
+    spec = importlib.util.spec_from_file_location("eval_pinyin", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_written_pinyin_reads_back_as_syllables_and_joins_with_latin_left_out():
+    module = load_eval()
+    read = module.read_syllables("Réngōng zhìnéng, xié'è AI gūzhù-yīzhì.", "人工智能，邪恶AI孤注一掷。")
+    assert [syllable for syllable, _ in read] == ["Rén", "gōng", "zhì", "néng", "xié", "è", "gū", "zhù", "yī", "zhì"]
+    assert [join for _, join in read] == ["joined", "space", "joined", "space", "joined", "space",
+                                          "joined", "hyphen", "joined", "space"]
+
+
+def test_a_wrong_syllable_and_a_wrong_join_are_each_counted():
+    module = load_eval()
+    gold = module.read_syllables("Wǒmen de réngōng zhìnéng", "我们的人工智能")
+    system = module.read_syllables("Wǒmen dí réngōngzhìnéng", "我们的人工智能")
+    syllable_errors, join_errors, joins, capital_errors, _ = module.compare(system, gold)
+    assert (syllable_errors, join_errors, joins, capital_errors) == (1, 1, 5, 0)
+
+
+def test_the_gold_sample_has_100_sentences_and_reads_completely():
+    module = load_eval()
+    entries = yaml.safe_load(module.GOLD.read_text(encoding="utf-8"))["sentences"]
+    assert len(entries) == len({entry["id"] for entry in entries}) == 100
+    for entry in entries:
+        han = sum(is_han(char) for char in entry["zh_hans"])
+        assert len(module.read_syllables(entry["pinyin"], entry["zh_hans"])) == han, entry["id"]
