@@ -21,12 +21,13 @@ import numpy as np
 from scipy import sparse
 
 from corpus.align.lexicon import headword_keys, is_headword
+from corpus.lang import has_han
 
 Lexicon = dict[str, list[tuple[str, float]]]
 
 
 def _prior(token: str, vocabulary: dict[str, int]) -> dict[int, float]:
-    if not any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in token):
+    if not has_han(token):
         return {vocabulary[token]: 1.0} if token in vocabulary else {}  # number or Latin key
     keys = headword_keys(token) if is_headword(token) else frozenset().union(*(headword_keys(c) for c in token))
     present = sorted(vocabulary[key] for key in keys if key in vocabulary)

@@ -32,7 +32,7 @@ import jieba.posseg
 from corpus import lang
 from corpus.annotate.ner import statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
-from corpus.lang.numerals import ZH_MAGNITUDES
+from corpus.lang.numerals import ZH_DIGITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
 from corpus.registry import Registry
 
@@ -58,7 +58,7 @@ MAGNITUDE = alternation(ZH_MAGNITUDES)
 CURRENCY = alternation(lang.data("zh")["currencies"])
 CURRENCY_PREFIX = alternation(lang.data("zh")["currency_prefixes"])  # 新臺幣3億元: the currency comes first
 CLASSIFIER = alternation(CLASSIFIERS)
-CHINESE_NUMERAL = r"[零一二两兩三四五六七八九十百千几幾数數上]"
+CHINESE_NUMERAL = "[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]"  # digits of a vague amount too
 
 RULES: tuple[Rule, ...] = tuple(
     Rule(name, kind, re.compile(pattern))

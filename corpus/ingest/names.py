@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from corpus.lang import HAN_CLASS
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "document_ids.yaml"
 DOC_ID_PREFIX = "doc-"
 FALLBACK_ID = "doc"  # a name with nothing readable left in it
 _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9_.-]+")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 @lru_cache(maxsize=None)

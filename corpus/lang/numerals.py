@@ -17,6 +17,7 @@ ZH_SMALL_UNITS: dict[str, int] = _ZH["small_units"]
 ZH_LARGE_UNITS: dict[str, int] = _ZH["large_units"]
 ZH_MAGNITUDES: tuple[str, ...] = tuple(_ZH["magnitudes"])  # longest first
 ZH_NUMERAL_CHARACTERS = "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_LARGE_UNITS])
+ZH_VAGUE_DIGITS: tuple[str, ...] = tuple(_ZH["vague_digits"])
 EN_WORDS: dict[str, int] = _EN["words"]
 EN_SCALES: dict[str, Decimal] = {word: Decimal(value) for word, value in _EN["scales"].items()}
 _ARABIC = re.compile(r"(\d+(?:\.\d+)?)(.*)")
