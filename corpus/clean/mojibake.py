@@ -40,6 +40,7 @@ from typing import Iterator, Optional
 
 import yaml
 
+from corpus.lang import is_han
 from corpus.model import Edit
 
 RULE_AUTO = "mojibake.gbk_roundtrip"
@@ -152,7 +153,7 @@ def _simplifier():
 
 @lru_cache(maxsize=None)
 def _simplified(char: str) -> str:
-    if char.isascii() or not "\u3400" <= char <= "\u9fff":
+    if char.isascii() or not is_han(char):
         return char
     out = _simplifier().convert(char)
     return out if len(out) == 1 else char
@@ -542,7 +543,7 @@ def _is_odd(char: str) -> bool:
     """A character that reads like mojibake rather than text."""
     if unicodedata.category(char) == "Co":
         return True
-    if not "\u3400" <= char <= "\u9fff":
+    if not is_han(char):
         return False
     return _count(char) < _RARE_COUNT
 
