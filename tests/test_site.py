@@ -15,7 +15,9 @@ from corpus.cli import main
 from corpus.errors import CorpusError
 from corpus.model import Mention
 from corpus.site import MARKER, pages, render_site, search_index, write_site
+from corpus.script import character_readings
 from corpus.site.markup import marked, moved_spans, ruby
+from corpus.site.pages import sentence_ruby
 from corpus.view import resolve_mentions
 
 VOID = {"meta", "link", "input", "br", "img", "hr"}
@@ -122,17 +124,27 @@ han = st.text(st.sampled_from("张宏江智源研究院的人工智能,。AI 202
 def test_ruby_puts_every_han_character_over_its_syllable(text):
     syllables = {"张": "zhāng", "宏": "hóng", "江": "jiāng", "智": "zhì", "源": "yuán", "研": "yán", "究": "jiū",
                  "院": "yuàn", "的": "de", "人": "rén", "工": "gōng", "能": "néng"}
-    pinyin = " ".join(syllables.get(char, char) for char in text)
-    out = ruby(text, pinyin)
+    readings = [syllables.get(char) for char in text]
+    out = ruby(text, readings)
     assert out is not None and text_of(str(out)) == text
     assert re.findall(r"<rt[^>]*>(.*?)</rt>", str(out)) == [syllables[c] for c in text if c in syllables]
     if any(c in syllables for c in text):
-        assert ruby(text, pinyin + " yī") is None and ruby(text + "江", pinyin) is None
+        assert ruby(text, [None] * len(text)) is None and ruby(text + "江", readings) is None
 
 
 def test_ruby_lines_up_for_the_shipped_sentences(shipped):
-    lined_up = [s for s in shipped.sentences if ruby(s.zh, s.pinyin) or ruby(s.zh_hans, s.pinyin)]
+    lined_up = [s for s in shipped.sentences if sentence_ruby(s)]
     assert len(lined_up) == len(shipped.sentences)
+
+
+def test_ruby_readings_are_the_syllables_of_the_pinyin_column(shipped):
+    """The orthography joins and capitalises syllables; the ruby shows the same syllables one by one."""
+    for sentence in shipped.sentences[:200]:
+        written, position = sentence.pinyin.lower(), 0
+        for reading in filter(None, character_readings(sentence.zh_hans, sentence.zh)):
+            found = written.find(reading, position)
+            assert found >= 0, (sentence.id, reading, written[position:])
+            position = found + len(reading)
 
 
 def test_every_page_is_well_nested_with_known_lang_tags_and_unique_ids(site):

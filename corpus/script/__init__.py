@@ -22,6 +22,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 from corpus.errors import CorpusError
 from corpus.lang import HAN
 from corpus.model import Document
+from corpus.script.orthography import character_readings as orthography_readings
 from corpus.script.orthography import orthographic_pinyin
 from corpus.stage import Stage
 from corpus.registry import Entity, load_registry
@@ -125,6 +126,12 @@ def detect_script(text: str) -> str:
 def to_pinyin(text: str) -> str:
     """Tone-marked pinyin to Hanyu Pinyin orthography (corpus/script/orthography.py); Latin and digits pass through."""
     return _hans_to_pinyin(to_hans(text), text)
+
+
+def character_readings(hans: str, original: str) -> list[str | None]:
+    """The syllable of each character of ``hans`` (the simplified form of ``original``), as the pinyin column
+    reads it."""
+    return orthography_readings(hans, _readable(hans, original))
 
 
 def _hans_to_pinyin(hans: str, original: str) -> str:

@@ -64,6 +64,7 @@ def _proper_nouns() -> dict[str, tuple[str, str | None]]:
 @lru_cache(maxsize=None)
 def _tagger() -> jieba.posseg.POSTokenizer:
     """A jieba tagger of its own (the shared default is left alone) that keeps registry names whole."""
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     tags = {"person": "nr", "org": "nt", "place": "ns"}
@@ -162,6 +163,26 @@ def _han_words(run: str, readable: str) -> Iterator[tuple[str, bool]]:
         yield from ((written, True) for written in pending)
         pending = _proper_noun(word, *names[word], readings) if word in names else _written(word, tag, readings)
     yield from ((written, True) for written in pending)
+
+
+def character_readings(hans: str, readable: str | None = None) -> list[str | None]:
+    """One tone-marked syllable per character of ``hans`` (None for a character that is not Han).
+
+    The readings the written pinyin is made of, word by word as :func:`orthographic_pinyin`
+    reads them (particles, original tones), for interlinear display over the characters.
+    """
+    readable = hans if readable is None else readable
+    out: list[str | None] = [None] * len(hans)
+    position = 0
+    for index, piece in enumerate(HAN_RUN.split(hans)):
+        if index % 2:
+            offset = position
+            for pair in _tagger().cut(piece):
+                readings = syllables(readable[offset:offset + len(pair.word)], pair.flag)
+                out[offset:offset + len(readings)] = readings
+                offset += len(pair.word)
+        position += len(piece)
+    return out
 
 
 def orthographic_pinyin(hans: str, readable: str | None = None) -> str:

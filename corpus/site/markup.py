@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import difflib
 import html
-import re
 import unicodedata
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from markupsafe import Markup, escape
 
@@ -18,7 +17,6 @@ from corpus.model import Mention
 from corpus.view import resolve_mentions
 
 # A pinyin syllable as the pinyin layer writes it: letters, tone-marked vowels and ü (no digits, no spaces).
-SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 def marked(text: str, mentions: Iterable[Mention], quotes: Iterable[tuple[int, int]] = (),
@@ -91,39 +89,20 @@ def moved_spans(source: str, target: str, spans: Iterable[tuple[int, int]]) -> l
     return moved
 
 
-def ruby(text: str, pinyin: str, reading_lang: str = "zh-Latn-pinyin") -> Optional[Markup]:
-    """``text`` with each Han character over its syllable of ``pinyin``, or None where they do not line up.
+def ruby(text: str, readings: Sequence[Optional[str]], reading_lang: str = "zh-Latn-pinyin") -> Optional[Markup]:
+    """``text`` with each Han character over its syllable, or None where they do not line up.
 
-    The pinyin layer writes one syllable per Han character, separated by spaces,
-    and passes every other character through; anything else (a reading
-    missing, a character changed) gives None, and the page shows the pinyin as
-    an interlinear line instead.
+    ``readings`` has one entry per character of ``text`` (None for one that is not Han);
+    a Han character without a reading, or a list of another length, gives None, and the
+    page shows the pinyin as an interlinear line instead.
     """
-    readings: list[tuple[str, Optional[str]]] = []
-    position = 0
-    for char in text:
-        while position < len(pinyin) and pinyin[position] == " " and char != " ":
-            position += 1
-        if _is_han(char):
-            syllable = SYLLABLE.match(pinyin, position)
-            if not syllable:
-                return None
-            readings.append((char, syllable.group()))
-            position = syllable.end()
-        elif pinyin.startswith(char, position):
-            readings.append((char, None))
-            position += 1
-        elif char.isspace():  # the pinyin layer may drop a space the text has
-            readings.append((char, None))
-        else:
-            return None
-    if pinyin[position:].strip():
+    if len(readings) != len(text) or any(_is_han(char) and not reading for char, reading in zip(text, readings)):
         return None
     lang = html.escape(reading_lang)  # the stdlib's escape: this runs once per character of the corpus
     return Markup("".join(
         f'<ruby>{html.escape(char)}<rt lang="{lang}">{html.escape(reading)}</rt></ruby>'
-        if reading else html.escape(char)
-        for char, reading in readings
+        if reading and _is_han(char) else html.escape(char)
+        for char, reading in zip(text, readings)
     ))
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from corpus.api import Corpus
 from corpus.export.rows import en_segment_id
 from corpus.model import Document, Link, Mention, Paragraph, Sentence
+from corpus.script import character_readings
 from corpus.site import markup
 
 # BCP 47 tags of the layers (the pinyin tag as registered for the Hanyu Pinyin transcription).
@@ -120,12 +121,20 @@ def _sentence_view(doc: Document, sentence: Sentence) -> SentenceView:
     return SentenceView(
         id=sentence.id,
         layers={"orig": layer(sentence.zh), "hans": layer(sentence.zh_hans), "hant": layer(sentence.zh_hant)},
-        ruby=markup.ruby(sentence.zh, sentence.pinyin) or markup.ruby(sentence.zh_hans, sentence.pinyin),
+        ruby=sentence_ruby(sentence),
         pinyin=sentence.pinyin,
         flags=list(sentence.flags),
         speaker=sentence.speaker if sentence.speaker_role == "quoted" else None,
         role=sentence.speaker_role,
     )
+
+
+def sentence_ruby(sentence: Sentence) -> Optional[Markup]:
+    """The original script over the syllables the pinyin column is made of; the simplified text where
+    conversion changed the length (the readings are per character of the simplified form)."""
+    readings = character_readings(sentence.zh_hans, sentence.zh)
+    text = sentence.zh if len(sentence.zh) == len(sentence.zh_hans) else sentence.zh_hans
+    return markup.ruby(text, readings)
 
 
 def _segments(doc: Document) -> list[SegmentView]:
