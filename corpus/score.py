@@ -19,7 +19,8 @@ from typing import Optional
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from corpus.errors import CorpusError
-from corpus.export.testset import CORPUS_NAME, FOLDER, IDS
+from corpus.export.parallel import CORPUS_NAME
+from corpus.export.testset import FOLDER, IDS
 from corpus.export.parallel import ENGLISH_CODE
 
 DEFAULT_TESTSET = Path(__file__).resolve().parent.parent / "alignments" / FOLDER

@@ -1,18 +1,13 @@
 """scripts/bench_linear.py runs on a small line and prints the time ratios it promises (no timing assertions)."""
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
+from scriptload import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_linear.py"
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_linear", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_linear")
 
 
 def test_bench_prints_both_sizes_and_the_ratio_per_contender(capsys):

@@ -1,22 +1,17 @@
 """scripts/bench_text.py runs end to end on the seeds ×1 and prints what it promises (no timing assertions)."""
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 from corpus import pipeline
+from scriptload import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bench_text.py"
 CONTENDERS = ("text pipeline", "of which clean", "of which structure", "of which segment", "of which script",
               "opencc alone", "pypinyin alone")
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_text", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_text")
 
 
 def stages():

@@ -1,21 +1,16 @@
 """scripts/eval_pinyin.py: its reading of written pinyin into syllables and joins, and its scores."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import yaml
 
 from corpus.lang import is_han
+from scriptload import load_script
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_pinyin.py"
 
 
 def load_eval():
-    spec = importlib.util.spec_from_file_location("eval_pinyin", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_pinyin")
 
 
 def test_written_pinyin_reads_back_as_syllables_and_joins_with_latin_left_out():

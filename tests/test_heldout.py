@@ -7,24 +7,18 @@ spam, and mojibake repaired or flagged (what leaks is inside sentences flagged `
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from scriptload import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "bench_heldout.py"
 HELDOUT = ROOT / "tests" / "heldout"
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_heldout", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench_heldout")
 
 
 @pytest.fixture(scope="module")

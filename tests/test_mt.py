@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import json
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from corpus.translate import models
 from corpus.model import Document, Sentence
 from corpus.translate.engines import argos, base, get_engine, parse_provenance, translate_sentences
 from corpus.translate.engines.argos import ArgosEngine
+from scriptload import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_SCRIPT = REPO / "scripts" / "build_tiny_argos_model.py"
@@ -38,10 +38,7 @@ MAX_DECODING_LENGTH = 24
 
 
 def load_build_script():
-    spec = importlib.util.spec_from_file_location("build_tiny_argos_model", BUILD_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_tiny_argos_model")
 
 
 BUILD = load_build_script()

@@ -16,13 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from corpus import atomic
-from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LinkedPair, linked_pairs
+from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LinkedPair, linked_pairs, write_line_files
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
-
-CORPUS_NAME = "zhen"
-
 
 def ids_line(pair: LinkedPair) -> str:
     """The OPUS ``.ids`` line of a pair: sentence files of the XCES export, then the ids of each side."""
@@ -39,10 +35,7 @@ def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
         lines = {variant.code: ["".join(pair.zh) for pair in pairs]}
         if variant is ORIGINAL:
             lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], "ids": list(map(ids_line, pairs))})
-        for suffix, texts in lines.items():
-            path = folder / f"{CORPUS_NAME}.{suffix}"
-            atomic.write_text(path, "".join(text + "\n" for text in texts))
-            written.append(path)
+        written += write_line_files(folder, lines)
     return sorted(written)
 
 

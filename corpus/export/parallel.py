@@ -19,7 +19,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from corpus import atomic
 from corpus.align.pairs import en_texts, sorted_documents, zh_texts
 from corpus.export.tei import english_ids
 from corpus.model import Document, Link
@@ -41,6 +43,19 @@ VARIANTS = (
 )
 ORIGINAL = VARIANTS[0]
 ENGLISH_CODE = "en"
+
+
+CORPUS_NAME = "zhen"  # the corpus name in plain-text file names (zhen.zh, zhen.en, zhen.ids), as OPUS names them
+
+
+def write_line_files(folder: Path, columns: dict[str, list[str]]) -> list[Path]:
+    """``<folder>/zhen.<suffix>``, one line per item, for each column; returns the paths written."""
+    written = []
+    for suffix, lines in columns.items():
+        path = Path(folder) / f"{CORPUS_NAME}.{suffix}"
+        atomic.write_text(path, "".join(line + "\n" for line in lines))
+        written.append(path)
+    return written
 
 
 def score_text(score: float) -> str:

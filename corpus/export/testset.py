@@ -18,14 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import atomic
 from corpus.align.pairs import export_text
-from corpus.export.parallel import ENGLISH_CODE, VARIANTS, in_variant
+from corpus.export.parallel import ENGLISH_CODE, VARIANTS, in_variant, write_line_files
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
 FOLDER = "testset"
-CORPUS_NAME = "zhen"
 REFERENCE_SOURCE = "reference"
 IDS = "ids"
 
@@ -57,12 +55,7 @@ def export_testset(documents: Sequence[Document], directory: Path) -> list[Path]
     columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
     columns[ENGLISH_CODE] = [s.reference for s in sentences]
     columns[IDS] = [s.id for s in sentences]
-    written = []
-    for suffix, lines in columns.items():
-        path = Path(directory) / FOLDER / f"{CORPUS_NAME}.{suffix}"
-        atomic.write_text(path, "".join(line + "\n" for line in lines))
-        written.append(path)
-    return sorted(written)
+    return sorted(write_line_files(Path(directory) / FOLDER, columns))
 
 
 @register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference")
