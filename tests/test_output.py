@@ -279,6 +279,9 @@ HARNESS = textwrap.dedent('''
     from corpus.export import tei
 
     phase, how, marker = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    # Ctrl-C as at a terminal, even when the test run itself was started in the background (which
+    # makes the shell ignore SIGINT for it, and a child inherits that)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def stop():
         marker.write_text(str(os.getpid()))
