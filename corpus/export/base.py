@@ -26,13 +26,12 @@ class Target(Enum):
 
 @dataclass(frozen=True)
 class Release:
-    """What a build publishes: the finished documents, the registry's entities, and where the
-    build read its seeds and writes its outputs (for the provenance the headers record)."""
+    """What a build publishes: the finished documents, the registry's entities, and the provenance
+    the headers record (:func:`corpus.export.provenance.build_info`, computed once per build)."""
 
     docs: list[Document]
     registry_entities: list[dict]
-    seed_dir: Path
-    root: Path
+    build_info: dict
 
 
 Exporter = Callable[[Release, Path], None]

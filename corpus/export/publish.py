@@ -11,7 +11,7 @@ from pathlib import Path
 
 from corpus.align.pairs import sorted_documents
 from corpus.export import edit_log, hf, moses, tei, testset, tmx, xces  # noqa: F401  (each registers its format)
-from corpus.export import card
+from corpus.export import card, provenance
 from corpus.export.base import FORMATS, Release, Target
 from corpus.model import Document
 from corpus.output import BuildFolder, Checkout
@@ -22,7 +22,7 @@ def write_all(docs: list[Document], registry_entities: list[dict], destination: 
     """Every registered format into ``destination``; then the statistics of the dataset card ``readme``
     (default: the destination's own, which only the checkout has)."""
     docs = sorted_documents(docs)  # one document order in every export
-    release = Release(docs, registry_entities, seed_dir, destination.root)
+    release = Release(docs, registry_entities, provenance.build_info(seed_dir, destination.root))
     with destination.publish(progress) as staging:
         directories = {Target.DATA: staging.data, Target.ALIGNMENTS: staging.alignments, Target.TEI: staging.tei}
         for export in FORMATS.values():

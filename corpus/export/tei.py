@@ -95,7 +95,6 @@ from corpus import atomic
 
 from corpus.annotate.values import date_value, measure_value
 from corpus.errors import CorpusError
-from corpus.export import provenance
 from corpus.export.base import Release, Target, register
 from corpus.export.rows import en_segment_id
 from corpus.model import (Document, EntityType, Mention, MentionSource, Paragraph, ParagraphKind, Sentence,
@@ -975,7 +974,7 @@ def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> byte
 
 @register("tei", Target.TEI, "TEI P5 documents and teiCorpus")
 def write_release(release: Release, directory: Path) -> None:
-    registry, info = {"entities": release.registry_entities}, provenance.build_info(release.seed_dir, release.root)
+    registry, info = {"entities": release.registry_entities}, release.build_info
     for doc in release.docs:
         atomic.write_bytes(directory / f"{doc.doc_id}.xml", write_document(doc, registry, info))
     atomic.write_bytes(directory / CORPUS_FILE_NAME, write_corpus(release.docs, registry, info))

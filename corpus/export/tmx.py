@@ -24,7 +24,6 @@ from corpus import atomic
 from corpus.errors import CorpusError
 from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, Variant, linked_pairs, score_text
 from corpus.export.base import Release, Target, register
-from corpus.export import provenance
 from corpus.model import Document
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -89,5 +88,4 @@ def export_tmx(documents: Sequence[Document], directory: Path, release_date: Opt
 
 @register("tmx", Target.ALIGNMENTS, "TMX translation memories, one per Chinese variant")
 def write_release(release: Release, directory: Path) -> None:
-    release_date = provenance.build_info(release.seed_dir, release.root).get("release_date")
-    export_tmx(release.docs, directory, release_date)
+    export_tmx(release.docs, directory, release.build_info.get("release_date"))
