@@ -258,11 +258,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     from corpus import api, site
 
-    data = Path(args.root) / "corpus" / "data" if args.root else api.DATA
-    if not (data / "documents.parquet").is_file():
-        raise CorpusError(f"{data}: no built corpus here (documents.parquet missing); "
-                          f"run `corpus build --out DIR` first")
-    count = site.write_site(api.load(data), Path(args.out))
+    count = site.write_site(_load_build(args.root) if args.root else api.load(), Path(args.out))
     if not args.quiet:
         print(f"wrote {count} files to {args.out}; open {Path(args.out) / 'index.html'} in a browser")
     return 0

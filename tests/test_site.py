@@ -247,7 +247,7 @@ def test_cli_builds_a_site_for_a_build_of_new_documents(tmp_path, monkeypatch, c
     assert "智源研究院為什麼成立" in text_of(text) and "no English (untranslated)" in text and "untranslated: " in text
     assert 'data-ref="zhang-hongjiang"' in text
     assert main(["site", "--out", str(tmp_path / "site2"), "--root", str(tmp_path / "nothing")]) == 1
-    assert "no built corpus" in capsys.readouterr().err and not (tmp_path / "site2").exists()
+    assert "no finished build" in capsys.readouterr().err and not (tmp_path / "site2").exists()
 
 
 def test_provenance_names_the_engine_model_and_version_of_machine_translation():
