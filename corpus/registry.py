@@ -31,6 +31,7 @@ WORK_SUBTYPES = frozenset(str(subtype) for subtype in WorkSubtype)
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*\Z")
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")  # a year, a month or a day, as precise as the text
 AFFILIATION_DATES = ("from", "to", "when")
+AFFILIATION_FIELDS = frozenset({"role", "org", "name", "evidence", *AFFILIATION_DATES})
 
 
 class RegistryError(CorpusError):
@@ -219,6 +220,9 @@ def entry_field_problems(entry: dict, orgs: set[str]) -> list[str]:
         problems.append("only people have affiliations")
     for number, affiliation in enumerate(affiliations):
         where = f"affiliations[{number}]"
+        unknown = sorted(set(affiliation) - AFFILIATION_FIELDS)
+        if unknown:
+            problems.append(f"{where}: unknown fields {unknown} (a comma in an unquoted value splits it)")
         if not affiliation.get("role"):
             problems.append(f"{where}: missing role")
         if (affiliation.get("org") is None) == (affiliation.get("name") is None):

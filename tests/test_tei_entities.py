@@ -106,6 +106,7 @@ def test_the_registry_refuses_fields_it_cannot_vouch_for():
         "is not a registered organisation": {**base, "affiliations": [{"role": "r", "org": "nobody"}]},
         "is not YYYY": {**base, "affiliations": [{"role": "r", "org": "o", "when": "2015年", "evidence": "x"}]},
         "give either org": {**base, "affiliations": [{"role": "r"}]},
+        "unknown fields ['science']": {**base, "affiliations": [{"role": "student", "org": "o", "science": None}]},
         "only people have affiliations": {**org, "id": "o2", "aliases": ["O2"],
                                           "affiliations": [{"role": "r", "org": "o"}]},
     }
@@ -163,3 +164,23 @@ def test_entity_dataclass_carries_the_new_fields_to_the_exporters():
     entity = load_registry()["li-mu"]
     fields = dataclasses.asdict(entity)
     assert fields["affiliations"] and set(fields["affiliations"][0]) >= {"role", "org", "start", "end", "when"}
+
+
+def test_from_a_single_document_file_every_object_name_resolves_to_an_object_with_that_name():
+    """XPath only, through the file's own listPrefixDef (as tests/test_tei_pointers.py resolves persons)."""
+    checked = 0
+    for path in sorted(corpus.tei.DIRECTORY.glob("*.xml")):
+        if path.name == tei.CORPUS_FILE_NAME:
+            continue
+        found = etree.parse(str(path))
+        (definition,) = found.xpath("//t:listPrefixDef/t:prefixDef", namespaces=NS)
+        header_file = definition.get("replacementPattern").split("#")[0]
+        header = etree.parse(str(path.parent / header_file))
+        for name in found.xpath("//t:text//t:objectName", namespaces=NS):
+            target = name.get("ref").removeprefix(definition.get("ident") + ":")
+            (entry,) = header.xpath("//*[@xml:id = $id]", id=target)
+            assert etree.QName(entry).localname == "object"
+            assert "".join(name.itertext()) in entry.xpath(".//t:objectName/text()", namespaces=NS) or \
+                name.getparent().xpath("ancestor::t:div[@xml:lang='en']", namespaces=NS), (path.name, target)
+            checked += 1
+    assert checked
