@@ -48,6 +48,12 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
     ``standOff/listChange``: the edit log, one ``change type="cleaning"`` per
     cleaning pass, listing every :class:`~corpus.model.Edit` (read back losslessly).
 
+The corpus header lists the registry (:func:`write_entities`): people (``affiliation`` with
+``roleName`` and ``orgName @ref``, dated as the registry dates them), organisations, places, works
+with a title (``listBibl/bibl @type`` = the subtype) and artefacts (``listObject/object @type``, names in
+``objectIdentifier``; their mentions are ``objectName``, :func:`artefact_ids`), each with
+``idno type="wikidata"`` where the registry has one.
+
 Pointers into the corpus header (``@who``, ``@ref``, ``@ana``: registry entries
 and taxonomy categories) are ``zhen:<id>``; every header's ``listPrefixDef``
 declares ``zhen:`` as ``corpus.xml#``, so they resolve from a document file
