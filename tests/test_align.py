@@ -17,7 +17,7 @@ from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, t
 from corpus.align.dp import full_band
 from corpus.align.lexical import Space
 from corpus.align.model1 import train_model1
-from corpus.align.spans import SpanCosines
+from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.gold import LITERARY_DIR, load_bible, load_gold
 from corpus.lang.numerals import zh_numeral
@@ -195,6 +195,44 @@ def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
                         y = np.asarray(en[j - b:j].sum(axis=0)).ravel()
                         norm = np.linalg.norm(x) * np.linalg.norm(y)
                         assert cosine[i, d] == pytest.approx(x @ y / norm if norm else 0.0, abs=1e-5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 10), st.integers(1, 10), st.integers(0, 2**32 - 1))
+def test_span_baselines_are_the_mean_cosines_with_the_other_sides_sentences(n, m, seed):
+    rng = np.random.default_rng(seed)
+    zh = sparse.csr_matrix(rng.random((n, 5)) * (rng.random((n, 5)) < 0.5))
+    en = sparse.csr_matrix(rng.random((m, 5)) * (rng.random((m, 5)) < 0.5))
+    text = aligner.with_vectors(np.arange(n + 1.0), np.arange(m + 1.0), zh, en)
+    baselines = span_baselines(text.zh_towards, span_norms(zh, 3))
+    for a in range(1, 4):
+        for i in range(a, n + 1):
+            x = zh[i - a:i].toarray().sum(axis=0)
+            cosines = [x @ y / (np.linalg.norm(x) * np.linalg.norm(y)) if np.linalg.norm(x) * np.linalg.norm(y)
+                       else 0.0 for y in en.toarray()]
+            assert baselines[a, i] == pytest.approx(np.mean(cosines), abs=1e-9)
+
+
+@given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))
+def test_a_span_close_to_everything_needs_a_closer_counterpart(cosine, other, zh_baseline, en_baseline):
+    as_array = np.array([cosine, other])
+    assert normalised(as_array, np.zeros(2), np.zeros(2)) == pytest.approx(as_array)  # no hubness: unchanged
+    plain = normalised(as_array, np.full(2, zh_baseline), np.zeros(2))
+    hub = normalised(as_array, np.full(2, zh_baseline), np.full(2, en_baseline))
+    assert np.all(hub <= plain + 1e-12)  # a higher baseline never makes a link cheaper
+    assert (plain[0] - plain[1]) * (cosine - other) >= 0  # the order of cosines is kept
+
+
+def test_a_passage_too_short_to_learn_from_keeps_the_first_pass():
+    settings_ = default_settings()
+    short = load_gold(split="test")[0]
+    assert len(short.links) < settings_.min_learning_links
+    assert align_texts(short.zh, short.en) == align_texts(short.zh, short.en, learn=False)
+    every = load_gold()
+    zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
+    first = aligner.align_costs(zh, en, learn=False)
+    assert aligner.learns_from(first, settings_)
+    assert not aligner.learns_from(first, dataclasses.replace(settings_, min_learning_links=len(first) + 1))
 
 
 # --- aligners --------------------------------------------------------------------------------
