@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus.align.aligner import SETTINGS_FILE, align_costs, align_texts, default_settings, gale_church_align  # noqa: E402
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
-from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_gold  # noqa: E402
+from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
+from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
 from corpus.align.tokens import chinese_tokens  # noqa: E402
 from corpus.model import Link  # noqa: E402
 
@@ -122,37 +123,42 @@ def speed() -> None:
               f"for × {large['zh'] / small['zh']:.2f} the sentences; peak memory {large['peak_mb']:.0f} MB")
 
 
-def calibrate() -> None:
-    """Fit P(link right) = 1 / (1 + exp(−(a − b·cost per sentence))) by logistic regression (Newton's method)
-    on the links our aligner predicts on dev data: the dev passages and bible/001."""
-    passages = load_gold(split="dev")
-    bible = load_bible("001")
-    if bible is not None:
-        passages.append(bible)
-    costs, right = [], []
+def _link_outcomes(passages: list[GoldPassage]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cost per sentence, is a skip, right) of every link our aligner predicts on these passages."""
+    costs, skips, right = [], [], []
     for passage in passages:
         gold = {(link.zh, link.en) for link in passage.links}
         for link in align_costs(passage.zh, passage.en):
             costs.append(link.score / max(len(link.zh) + len(link.en), 1))
+            skips.append(not (link.zh and link.en))
             right.append((link.zh, link.en) in gold)
-    x, y = np.array(costs), np.array(right, dtype=float)
-    features = np.stack([np.ones_like(x), -x], axis=1)
-    weights = np.zeros(2)
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-features @ weights))
-        gradient = features.T @ (y - p)
-        hessian = (features * (p * (1 - p))[:, None]).T @ features + 1e-9 * np.eye(2)
-        weights += np.linalg.solve(hessian, gradient)
-    p = 1 / (1 + np.exp(-features @ weights))
-    print(f"{len(x)} dev links, {int(y.sum())} right: a = {weights[0]:.4f}, b = {weights[1]:.4f}")
-    for low, high in ((0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
-        chosen = (p >= low) & (p < high)
-        if chosen.any():
-            print(f"  predicted {low:.2f}–{min(high, 1):.2f}: {chosen.sum():5d} links, "
-                  f"mean predicted {p[chosen].mean():.3f}, share right {y[chosen].mean():.3f}")
+    return np.array(costs), np.array(skips, dtype=bool), np.array(right, dtype=float)
+
+
+def _print_reliability(label: str, predicted: np.ndarray, right: np.ndarray) -> None:
+    brier = float(np.mean((predicted - right) ** 2))
+    print(f"{label}: {len(right)} links, {int(right.sum())} right, Brier score {brier:.4f}")
+    for row in reliability(predicted, right):
+        print(f"  predicted {row.low:.2f}–{row.high:.2f}: {row.links:5d} links, mean predicted "
+              f"{row.mean_predicted:.3f}, share right {row.share_right:.3f}")
+
+
+def calibrate() -> None:
+    """Fit the link probabilities (:mod:`corpus.align.calibration`) on the links our aligner predicts on dev
+    data (the dev passages and bible/001), write them to aligner.json, and print reliability on dev and test."""
+    dev = load_gold(split="dev") + [bible for bible in (load_bible("001"),) if bible is not None]
+    costs, skips, right = _link_outcomes(dev)
+    fitted = fit_calibration(costs, skips, right)
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
-    data["settings"]["calibration"] = [round(float(weights[0]), 4), round(float(weights[1]), 4)]
+    data["settings"]["calibration"] = fitted.as_json()
     SETTINGS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _print_reliability("dev (fitted on)", fitted(costs, skips), right)
+    tests = [("test: our passages and the literary gold", load_gold(split="test") + load_gold(LITERARY_DIR)),
+             ("test: bible/006 en 5000-9999", [bible for bible in (load_bible_test(),) if bible is not None])]
+    for label, test in tests:
+        if test:
+            costs, skips, right = _link_outcomes(test)
+            _print_reliability(label, fitted(costs, skips), right)
 
 
 def corpus_agreement() -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from corpus.align import (align_document, align_files, align_texts, construction
                           gale_church_align, link_agreement, parse_links, score_alignments, split_english)
 from corpus.align import aligner
 from corpus.align.aligner import default_settings
+from corpus.align.calibration import Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
 from corpus.align.lexical import Space
@@ -402,3 +404,43 @@ def test_english_splitter_loses_nothing_and_keeps_abbreviations(sentences):
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
     assert all(piece and piece == piece.strip() for piece in pieces)
     assert not any(piece.endswith(("Mr.", "No.", "e.g.")) for piece in pieces)
+
+
+# --- calibration ---------------------------------------------------------------------------
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 20), st.booleans()), min_size=1, max_size=300))
+def test_calibrated_probabilities_fall_as_the_cost_rises(links):
+    costs = np.array([cost for cost, _ in links])
+    right = np.array([float(ok) for _, ok in links])
+    curve = fit_curve(costs, right)
+    grid = np.linspace(-1, 21, 200)
+    probabilities = curve(grid)
+    assert np.all((probabilities >= 0) & (probabilities <= 1))
+    assert np.all(np.diff(probabilities) <= 1e-12)
+    assert list(curve.costs) == sorted(set(curve.costs))
+
+
+def test_calibration_matches_the_share_of_right_links_per_cost_range():
+    rng = np.random.default_rng(0)
+    costs = rng.uniform(0, 10, 6000)
+    right = (rng.random(6000) < np.where(costs < 5, 0.9, 0.2)).astype(float)
+    fitted = fit_calibration(costs, np.arange(6000) % 100 == 0, right)
+    assert fitted(np.array([1.0, 9.0]), np.array([False, False])) == pytest.approx([0.9, 0.2], abs=0.05)
+    again = Calibration.from_json(json.loads(json.dumps(fitted.as_json())))
+    assert again == fitted
+
+
+def test_skips_and_pairs_have_their_own_curves():
+    costs = np.array([1.0, 1.0, 2.0, 2.0, 1.0, 2.0])
+    skips = np.array([False, False, False, False, True, True])
+    right = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    fitted = fit_calibration(costs, skips, right)
+    assert fitted(np.array([1.0, 1.0]), np.array([False, True])).tolist() == [1.0, 0.0]
+
+
+def test_reliability_bins_count_every_link_once():
+    predicted = np.array([0.05, 0.2, 0.6, 0.95, 1.0])
+    rows = reliability(predicted, np.array([0.0, 0.0, 1.0, 1.0, 1.0]))
+    assert sum(row.links for row in rows) == len(predicted)
+    assert rows[-1].share_right == 1.0 and rows[0].share_right == 0.0

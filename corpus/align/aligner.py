@@ -31,8 +31,9 @@ path with the learned lexicon; that pass's links retrain Model 1 for the next
 pair links (a passage of a few dozen sentences) is the answer: Model 1 trained
 on so few links learns noise.
 
-A link's ``score`` is a probability that it is right: a logistic function
-of its cost per sentence, fitted on dev gold (``scripts/bench_align.py --calibrate``).
+A link's ``score`` is a probability that it is right: a non-increasing
+function of its cost per sentence fitted on dev gold
+(:mod:`corpus.align.calibration`, ``scripts/bench_align.py --calibrate``).
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ import numpy as np
 from scipy import sparse
 from scipy.special import log_ndtr
 
+from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
@@ -85,7 +87,7 @@ class AlignerSettings:
     anchor_limit: int  # at most this many links train Model 1 (bounds its time on long documents)
     min_learning_links: int  # a first pass with fewer pair links keeps the prior lexicon (no Model 1)
     learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
-    calibration: tuple[float, float]  # P(right) = 1 / (1 + exp(−(a − b · cost per sentence)))
+    calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,7 @@ def default_settings() -> AlignerSettings:
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
     values: dict[str, Any] = {name: (tuple(value) if isinstance(value, list) else value)
                               for name, value in data["settings"].items()}
+    values["calibration"] = Calibration.from_json(values["calibration"])
     return AlignerSettings(**values)
 
 
@@ -457,14 +460,10 @@ def align_costs(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettin
     return path
 
 
-def confidence(cost_per_sentence: np.ndarray, settings: AlignerSettings) -> np.ndarray:
-    intercept, slope = settings.calibration
-    return 1.0 / (1.0 + np.exp(-(intercept - slope * cost_per_sentence)))
-
-
 def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]:
     sizes = np.array([max(len(link.zh) + len(link.en), 1) for link in links])
-    probabilities = confidence(np.array([link.score for link in links]) / sizes, settings)
+    skips = np.array([not (link.zh and link.en) for link in links], dtype=bool)
+    probabilities = settings.calibration(np.array([link.score for link in links]) / sizes, skips)
     return [Link(link.zh, link.en, round(float(p), 6)) for link, p in zip(links, probabilities)]
 
 
