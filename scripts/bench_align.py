@@ -9,8 +9,9 @@
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
 (``<checkout>/../shared/align-dev/bible`` or ``$CORPUS_ALIGN_DEV``: bible/001 is
-dev; bible/006 contains it and serves for speed only).  Only dev data was used
-to choose settings.
+dev; bible/006 contains it and serves for speed, and its English lines
+5,000–9,999, after bible/001, are test).  Only dev data was used to choose
+settings.
 
 ``--speed`` runs each measurement in a fresh process pinned to one thread
 (``OMP_NUM_THREADS=1``) and reports its CPU time (user + system, so other
@@ -48,9 +49,9 @@ REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "
 def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
             ("literary test", load_gold(LITERARY_DIR))]
-    bible = load_bible("001")
-    if bible is not None:
-        sets.append(("bible/001 dev", [bible]))
+    bible, bible_test = load_bible("001"), load_bible_test()
+    if bible is not None and bible_test is not None:
+        sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
     return sets
 
 

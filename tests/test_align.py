@@ -21,7 +21,7 @@ from corpus.align.lexical import Space
 from corpus.align.model1 import train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
-from corpus.align.gold import LITERARY_DIR, load_bible, load_gold
+from corpus.align.gold import LITERARY_DIR, load_bible, load_bible_test, load_gold
 from corpus.lang.numerals import zh_numeral
 from corpus.align.numbers import en_number_spans, zh_number_spans
 from corpus.model import Document, Link, Paragraph, Sentence
@@ -336,6 +336,15 @@ def test_ours_beats_gale_church_on_a_bible_prefix():
     ours = score_alignments([links], [align_texts(bible.zh[:n], bible.en[:m])]).strict_f1
     baseline = score_alignments([links], [gale_church_align(bible.zh[:n], bible.en[:m])]).strict_f1
     assert ours > baseline and ours > 0.8
+
+
+@pytest.mark.skipif(load_bible("006") is None, reason="the shared Bible gold (../shared/align-dev) is absent")
+def test_the_test_bible_is_a_whole_window_of_bible_006_after_the_dev_prefix():
+    test, whole = load_bible_test(), load_bible("006")
+    assert_covers_in_order(test.links, len(test.zh), len(test.en))
+    assert test.en == whole.en[5000:10000] and test.split == "test"
+    offset = whole.zh.index(test.zh[0], len(load_bible("001").zh))  # after the dev prefix
+    assert test.zh == whole.zh[offset:offset + len(test.zh)]
 
 
 def test_empty_sides_become_deletions_and_insertions():
