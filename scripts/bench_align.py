@@ -5,6 +5,7 @@
     python scripts/bench_align.py --calibrate  # refit link probabilities on dev gold
                                                # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
+    python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
@@ -22,6 +23,7 @@ dictionaries, loaded before the clock starts).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -87,8 +89,6 @@ def report() -> None:
 
 
 def _lengths_only():  # type: ignore[no-untyped-def]
-    import dataclasses
-
     return dataclasses.replace(default_settings(), lexical_weight=0.0)
 
 
@@ -162,6 +162,31 @@ def calibrate() -> None:
             _print_reliability(label, fitted(costs, skips), right)
 
 
+def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> None:
+    """bible/001 (dev) cut at gold links into passages of ``size`` links, 30 spread over the book (fewer for the
+    largest sizes): strict F1 with and without the learned lexicon (what ``min_learning_links`` was chosen on)."""
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    learning = dataclasses.replace(default_settings(), min_learning_links=0)
+    for size in sizes:
+        windows = [_window(bible, start, size) for start in range(0, len(bible.links) - size, max(size * 3, 158))]
+        gold = [links for _, _, links in windows]
+        learned = [align_texts(zh, en, settings=learning) for zh, en, _ in windows]
+        first = [align_texts(zh, en, learn=False) for zh, en, _ in windows]
+        with_lexicon, without = score_alignments(gold, learned), score_alignments(gold, first)
+        print(f"{len(windows):3d} passages of {size:4d} gold links: strict F1 with the learned lexicon "
+              f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
+
+
+def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
+    links = bible.links[start:start + size]
+    zh_start, en_start = min(i for link in links for i in link.zh), min(j for link in links for j in link.en)
+    zh_end, en_end = max(i for link in links for i in link.zh) + 1, max(j for link in links for j in link.en) + 1
+    return (bible.zh[zh_start:zh_end], bible.en[en_start:en_end],
+            [Link(tuple(i - zh_start for i in link.zh), tuple(j - en_start for j in link.en)) for link in links])
+
+
 def corpus_agreement() -> None:
     """Our aligner, run blind on each translated document of the published corpus, against its construction links."""
     from corpus.align.document import link_agreement
@@ -178,6 +203,7 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true", help="time bible/001 and bible/006, both aligners")
     parser.add_argument("--calibrate", action="store_true", help="refit the link probabilities on dev gold")
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
+    parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -188,6 +214,8 @@ def main() -> None:
         calibrate()
     elif arguments.corpus:
         corpus_agreement()
+    elif arguments.windows:
+        bible_windows()
     else:
         report()
 

@@ -180,12 +180,23 @@ def test_model1_learns_word_translations_from_sentence_pairs():
     assert all(0 < p <= 1 for translations in table.values() for _, p in translations)
 
 
-@settings(max_examples=30, deadline=None)
-@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**32 - 1))
-def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
+def sentence_vectors(n: int, m: int, seed: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Random sparse zh and en sentence vectors over five keys, about half of them zero."""
     rng = np.random.default_rng(seed)
     zh = sparse.csr_matrix(rng.random((n, 5)) * (rng.random((n, 5)) < 0.5))
     en = sparse.csr_matrix(rng.random((m, 5)) * (rng.random((m, 5)) < 0.5))
+    return zh, en
+
+
+def cosine_of(x: np.ndarray, y: np.ndarray) -> float:
+    norm = np.linalg.norm(x) * np.linalg.norm(y)
+    return float(x @ y / norm) if norm else 0.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**32 - 1))
+def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
+    zh, en = sentence_vectors(n, m, seed)
     band = full_band(n, m)
     columns = band.columns()
     for b, cosines in SpanCosines(zh, en, band, 3).by_en_count():
@@ -195,24 +206,19 @@ def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
                     if b <= j <= m:
                         x = np.asarray(zh[i - a:i].sum(axis=0)).ravel()
                         y = np.asarray(en[j - b:j].sum(axis=0)).ravel()
-                        norm = np.linalg.norm(x) * np.linalg.norm(y)
-                        assert cosine[i, d] == pytest.approx(x @ y / norm if norm else 0.0, abs=1e-5)
+                        assert cosine[i, d] == pytest.approx(cosine_of(x, y), abs=1e-5)
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.integers(1, 10), st.integers(1, 10), st.integers(0, 2**32 - 1))
 def test_span_baselines_are_the_mean_cosines_with_the_other_sides_sentences(n, m, seed):
-    rng = np.random.default_rng(seed)
-    zh = sparse.csr_matrix(rng.random((n, 5)) * (rng.random((n, 5)) < 0.5))
-    en = sparse.csr_matrix(rng.random((m, 5)) * (rng.random((m, 5)) < 0.5))
+    zh, en = sentence_vectors(n, m, seed)
     text = aligner.with_vectors(np.arange(n + 1.0), np.arange(m + 1.0), zh, en)
     baselines = span_baselines(text.zh_towards, span_norms(zh, 3))
     for a in range(1, 4):
         for i in range(a, n + 1):
             x = zh[i - a:i].toarray().sum(axis=0)
-            cosines = [x @ y / (np.linalg.norm(x) * np.linalg.norm(y)) if np.linalg.norm(x) * np.linalg.norm(y)
-                       else 0.0 for y in en.toarray()]
-            assert baselines[a, i] == pytest.approx(np.mean(cosines), abs=1e-9)
+            assert baselines[a, i] == pytest.approx(np.mean([cosine_of(x, y) for y in en.toarray()]), abs=1e-9)
 
 
 @given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))
