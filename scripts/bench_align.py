@@ -6,6 +6,7 @@
                                                # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
     python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
+    python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
@@ -36,7 +37,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus.align.aligner import SETTINGS_FILE, align_costs, align_texts, default_settings, gale_church_align  # noqa: E402
+from corpus.align.aligner import (SETTINGS_FILE, align_costs, align_texts, default_settings,  # noqa: E402
+                                  gale_church_align, link_costs, search)
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
 from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
 from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
@@ -179,6 +181,31 @@ def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> No
               f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
 
 
+def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
+    """On our bible/001 path (dev): each pair of neighbouring links with one English sentence each (1-1 or 2-1,
+    three Chinese sentences at most) merged into one link, ranked by how much cost the merge adds under the
+    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links."""
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    result = search(bible.zh, bible.en, default_settings())
+    path, gold = result.links, {(link.zh, link.en) for link in bible.links}
+    pairs = [k for k in range(len(path) - 1) if path[k].zh and path[k + 1].zh and len(path[k].en) == 1
+             and len(path[k + 1].en) == 1 and len(path[k].zh) + len(path[k + 1].zh) <= 3]
+    merged = [Link(path[k].zh + path[k + 1].zh, path[k].en + path[k + 1].en) for k in pairs]
+    added = link_costs(result.text, merged, result.model) - np.array([path[k].score + path[k + 1].score
+                                                                       for k in pairs])
+    is_gold = np.array([(link.zh, link.en) in gold for link in merged])
+    both_right = np.array([(path[k].zh, path[k].en) in gold and (path[k + 1].zh, path[k + 1].en) in gold
+                           for k in pairs])
+    order = np.argsort(added, kind="stable")
+    print(f"{len(pairs)} neighbouring pairs, {is_gold.sum()} of them a gold link when merged")
+    for share in shares:
+        cheapest = order[:max(1, int(share * len(pairs)))]
+        print(f"  cheapest {share:.0%} ({len(cheapest)} merges): {is_gold[cheapest].sum()} gold links found, "
+              f"{both_right[cheapest].sum()} pairs of right links destroyed")
+
+
 def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
     links = bible.links[start:start + size]
     zh_start, en_start = min(i for link in links for i in link.zh), min(j for link in links for j in link.en)
@@ -204,6 +231,7 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="refit the link probabilities on dev gold")
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
     parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
+    parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -216,6 +244,8 @@ def main() -> None:
         corpus_agreement()
     elif arguments.windows:
         bible_windows()
+    elif arguments.merges:
+        merge_evidence()
     else:
         report()
 

@@ -441,23 +441,35 @@ def align_costs(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettin
     trivial = _trivial(len(zh), len(en))
     if trivial is not None:
         return [Link(link.zh, link.en, 0.0) for link in trivial]
+    return search(zh, en, settings, learn).links
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the last pass searched with, and the path it found (each link's score its cost)."""
+
+    links: list[Link]
+    text: Bitext
+    model: CostModel
+
+
+def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, learn: bool = True) -> Search:
+    """Our aligner's passes over two non-empty sentence lists."""
     types = link_types(settings.longest)
     prepared = prepare(zh, en)
     first_model = _first_model(prepared.text, settings, types)
     coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
     first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
-    if not learn:
-        return first
-    if not learns_from(first, settings):
-        return first
+    if not learn or not learns_from(first, settings):
+        return Search(first, prepared.text, first_model)
     n, m = prepared.text.shape
-    path = first
+    result = Search(first, prepared.text, first_model)
     for _ in range(settings.learning_passes):
-        model, learned = _second_model(prepared, path, settings, types, first_model)
-        x, y = path_vertices(path)
+        model, learned = _second_model(prepared, result.links, settings, types, first_model)
+        x, y = path_vertices(result.links)
         band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
-        path = _level_search(learned, band, types, model, settings.longest)
-    return path
+        result = Search(_level_search(learned, band, types, model, settings.longest), learned, model)
+    return result
 
 
 def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]:
