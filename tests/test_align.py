@@ -353,6 +353,12 @@ def test_the_test_bible_is_a_whole_window_of_bible_006_after_the_dev_prefix():
     assert test.zh == whole.zh[offset:offset + len(test.zh)]
 
 
+def test_links_of_an_untranslated_document_are_scored_as_deletions():
+    scored = aligner.score_links(["一。", "二。"], [], [Link((0,), ()), Link((1,), ())])
+    assert [(link.zh, link.en) for link in scored] == [((0,), ()), ((1,), ())]
+    assert all(0.0 <= link.score <= 1.0 for link in scored)
+
+
 def test_empty_sides_become_deletions_and_insertions():
     assert [(link.zh, link.en) for link in align_texts(["一。", "二。"], [])] == [((0,), ()), ((1,), ())]
     assert [(link.zh, link.en) for link in gale_church_align([], ["One."])] == [((), (0,))]

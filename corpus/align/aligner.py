@@ -172,6 +172,8 @@ def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matr
 
 
 def _mean_direction(vectors: sparse.csr_matrix) -> np.ndarray:
+    if vectors.shape[0] == 0:  # an untranslated document: nothing on the other side to be close to
+        return np.zeros(vectors.shape[1])
     norms = _norms(vectors)
     unit = sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ vectors
     return np.asarray(unit.mean(axis=0)).ravel()
