@@ -35,7 +35,7 @@ from typing import Optional
 from corpus import pipeline
 from corpus.clean import mojibake
 from corpus.editlog import apply
-from corpus.lang import QUESTION_FINAL_CLASS
+from corpus.lang import QUESTION_FINAL_CLASS, is_han
 from corpus.segment import corrupted_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,7 @@ COMMON = re.sub(f"[{QUESTION_FINAL_CLASS}]", "", (
     "表間间樣样與与關关各重新線线內内數数正心反你明看原又麼么利比或但質质氣气第向道命此變变條条只沒没結结解問问意建月公無无"))
 OUTCOMES = ("recovered", "flagged", "missed", "wrong")
 CLAUSE_MARKS = ",;:。!"
+CLOSERS = "”’」』)）》"
 # Rare characters that genuine text does use (names, classical words): they must not read as mojibake.
 RARE = "嬲瘛榘夭诿绱虻吮鳌帧幢乙蟆鎏涹熈嬅姵娋陟勖亳"
 
@@ -119,7 +120,7 @@ def with_question_marks(line: str, chooser: random.Random, count: int) -> str:
     """``line`` with up to ``count`` genuine question marks: a clause mark or the line's end made
     ``?`` or ``???``, or ``??`` at the end or after a question particle (as writers use them)."""
     places = [m.start() for m in re.finditer(f"[{re.escape(CLAUSE_MARKS)}]", line)]
-    places += [] if line[-1:] in CLAUSE_MARKS else [len(line)]
+    places += [] if line[-1:] in CLAUSE_MARKS + CLOSERS else [len(line)]  # "?" goes before a closing quote
     for place in sorted(chooser.sample(places, min(count, len(places))), reverse=True):
         doubled = place == len(line) or re.search(f"[{QUESTION_FINAL_CLASS}]$", line[:place])
         marks = chooser.choice(("?", "??", "???") if doubled else ("?", "???"))
@@ -128,12 +129,12 @@ def with_question_marks(line: str, chooser: random.Random, count: int) -> str:
 
 
 def with_rare_characters(line: str, chooser: random.Random, count: int) -> str:
-    """``line`` with ``count`` rare characters put in at random, never inside a group of ``?``."""
+    """``line`` with up to ``count`` rare characters put in at random between two Han characters
+    (as in a name: not inside a Latin word, nor next to a ``?``, where a lost lead byte leaves one)."""
     for _ in range(count):
-        at = chooser.randrange(len(line) + 1)
-        if line[at - 1:at] == "?" and line[at:at + 1] == "?":
-            continue
-        line = line[:at] + chooser.choice(RARE) + line[at:]
+        at = chooser.randrange(1, len(line)) if len(line) > 1 else 0
+        if at and is_han(line[at - 1]) and is_han(line[at]):
+            line = line[:at] + chooser.choice(RARE) + line[at:]
     return line
 
 

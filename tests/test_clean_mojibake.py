@@ -196,16 +196,12 @@ ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
        st.integers(0, 5), st.integers(0, 3))
 def test_clean_text_with_genuine_question_marks_and_rare_characters_is_left_alone(lines, chooser, marks, rare):
     """Question marks where writers put them (a clause mark or a line end made ``?``, ``???``, or
-    ``??`` at the end of a line or after a question particle) and rare characters between other
+    ``??`` at the end of a line or after a question particle) and rare characters between two Han
     characters.  A ``?`` dropped between two characters of a word is not drawn: that is what a
     lost lead byte leaves, and reading it as damage is right (``?用?一種?嶄?新``); nor is a rare
-    character right after a ``?``, the one case where genuine text and damage look alike (counted
-    by scripts/eval_mojibake.py: 1 in 1,000 such lines is flagged)."""
-    text = evaluation().with_question_marks("\n".join(lines), chooser, marks)
-    for _ in range(rare):
-        at = chooser.randrange(len(text) + 1)
-        if "?" not in text[at - 1:at + 1]:
-            text = text[:at] + chooser.choice(evaluation().RARE) + text[at:]
+    character right after a ``?``, where genuine text and damage look alike."""
+    text = evaluation().with_rare_characters(evaluation().with_question_marks("\n".join(lines), chooser, marks),
+                                             chooser, rare)
     assert mojibake.find_repairs(text) == []
     assert mojibake.corrupted_spans(text) == []
 
