@@ -251,8 +251,8 @@ def test_every_damaged_run_is_repaired_or_flagged(characters, data, with_reading
 
 
 def test_a_lead_byte_the_reading_does_not_settle_is_flagged_not_guessed():
-    # 機 lost its lead byte on its own: 鰴 and C are the bytes re-paired; several characters end in
-    # the byte 0x8b (个, 出, ...), and the language model's choice was 个.
+    # 出 (b3 f6) lost its lead byte on its own; 鰴 (f6 99) and C (43) are its trail byte and 機 re-paired.
+    # Many characters end in f6 (出, 个 b8 f6, ...): the language model's choice was 个, so it is flagged.
     damaged = "命我面,?鰴C原质,點明应時合明變要進家变。"
     assert mojibake.find_repairs(damaged) == []
     assert mojibake.corrupted_spans(damaged) == [(4, 7)]

@@ -658,6 +658,7 @@ def _scan(text: str, taken: list[tuple[int, int]], min_gain: float = _MIN_GAIN,
 _PAIR = re.compile(r"(?<![?？])\?\?(?![?？])")
 _CLAUSE_MARK = ",、;:"
 _CLAUSE_START = re.compile(r"[。!?;]")
+_CLAUSE_REACH = 200  # characters looked back for the clause's start (a huge line stays linear)
 _ASKS = re.compile(alternation(QUESTION_WORDS) + f"|[{QUESTION_FINAL_CLASS}]$")
 
 
@@ -669,7 +670,8 @@ def _lost_pairs(text: str) -> Iterator[tuple[int, int]]:
         if before and before in _CLAUSE_MARK or after and after in _CLAUSE_MARK + "。":
             yield start, end
         elif before and after and is_han(before) and is_han(after):
-            line_start = text.rfind("\n", 0, start) + 1
+            reach = max(0, start - _CLAUSE_REACH)
+            line_start = text.rfind("\n", reach, start) + 1 or reach
             clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, line_start, start)), default=line_start)
             clause = text[clause_start:start]
             if not _ASKS.search(clause):
