@@ -635,11 +635,12 @@ def _scan(text: str, taken: list[tuple[int, int]], min_gain: float = _MIN_GAIN,
     ``screened``: only at a ``?`` that :func:`_suspicious` lets through (repairing);
     at every ``?`` (flagging: the screen misses runs of common characters)."""
     ctx: Optional[_Context] = None
-    position = 0
+    position, limit = 0, -1
     for q in (m.start() for m in re.finditer(r"\?", text)):
         if q < position or any(s <= q < e for s, e in taken):
             continue
-        limit = _line_end(text, q)
+        if q > limit:  # the end of this "?"'s line, looked for once a line (one huge line stays linear)
+            limit = _line_end(text, q)
         if screened and not _suspicious(text, q, limit):
             continue
         if not screened and ("?" in text[q - 1:q] + text[q + 1:q + 2] or _latin_word_after(text, q)):
