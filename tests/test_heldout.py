@@ -39,6 +39,17 @@ def test_at_least_eight_captures_each_with_expectations():
         assert expected["text"] and "entities" in expected and "turns" in expected
 
 
+def test_the_blind_second_set_has_its_expectations():
+    """tests/heldout2/ (figures in the README, reported as they came): well-formed, so the bench reads it."""
+    captures = sorted((ROOT / "tests" / "heldout2").glob("*.txt"))
+    assert len(captures) >= 4
+    for capture in captures:
+        expected = yaml.safe_load(capture.with_suffix(".yaml").read_text(encoding="utf-8"))
+        assert expected["text"] and expected["entities"] and "turns" in expected
+        for label, role in expected["turns"]:
+            assert label and role in ("interviewer", "interviewee")
+
+
 def test_entities_reach_the_bar_for_every_name_type(figures, bench):
     for kind in bench.NAME_TYPES:
         tp = figures.true_positives[kind]

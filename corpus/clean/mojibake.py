@@ -27,6 +27,14 @@ the real character it closes) and otherwise ranked by a word-frequency
 language model (jieba's dictionary).  A repair is proposed only when the
 recovered text scores clearly better than the text as it stands; spans the
 bytes cannot determine go to ``curated/errata.yaml``.
+
+A lead byte that nothing but the language model chooses (no reading, or a
+reading several lead bytes fit) is a guess and is not repaired, unless it is a
+punctuation mark that reads clearly best.  What is not repaired is flagged
+(:func:`corrupted_spans`) where re-pairing reads clearly better than the text
+as it stands, at any ``?`` (a genuine one gains nothing), and where a ``??``
+stands in a place no emphatic question mark does; ``scripts/eval_mojibake.py``
+counts both errors.
 """
 from __future__ import annotations
 
@@ -40,7 +48,7 @@ from typing import Iterator, Optional
 
 import yaml
 
-from corpus.lang import is_han
+from corpus.lang import QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
 from corpus.model import Edit
 
 RULE_AUTO = "mojibake.gbk_roundtrip"
@@ -62,6 +70,16 @@ _CONTEXT = 6
 # nothing from being re-paired; the weakest real case in the seeds gains 11.8
 # ("??碠" → "。看"), most gain 30 or more.
 _MIN_GAIN = 10.0
+# Gain that is enough to call a span mojibake without repairing it (flagged
+# ``corrupted``): a damaged run whose bytes leave the repair open still reads
+# better re-paired than as it stands (the least seen: 4.8, in a seven-character
+# sentence), while a genuine "?" gains at most 2.3 (seed sentences given
+# question marks; scripts/eval_mojibake.py).
+_FLAG_GAIN = 3.0
+# How much better a guessed punctuation mark must read than the runner-up to be repaired
+# rather than flagged: the seeds' guessed full stops lead by 5.0 to 7.1; wrong guesses on random
+# damaged sentences (scripts/eval_mojibake.py) by 0.1 to 3.2.
+_GUESS_MARGIN = 4.0
 # Candidates for a lost byte read in context after ranking them on their own.
 _SHORTLIST = 16
 # A character rarer than this (jieba count, simplified form) looks like mojibake.
@@ -335,8 +353,9 @@ def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
 # choosing lost bytes
 
 def _best(ctx: _Context, candidates: list[tuple[int, str]], at: int, left: str,
-          right: str) -> Optional[tuple[int, str]]:
-    """The candidate ``(byte, char)`` that reads best between ``left`` and ``right``.
+          right: str) -> Optional[tuple[int, str, float]]:
+    """The candidate ``(byte, char)`` that reads best between ``left`` and ``right``, with
+    its margin: how much better it reads than the runner-up (infinite when alone).
 
     ``at`` is where ``left`` starts in the text (for the quotes opened before it).
     """
@@ -356,7 +375,8 @@ def _best(ctx: _Context, candidates: list[tuple[int, str]], at: int, left: str,
     opened = ctx.opened_quotes(at)
     scored = [(_logprob(left + char + right, ctx, opened), byte, char) for byte, char in candidates]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return scored[0][1], scored[0][2]
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
+    return scored[0][1], scored[0][2], margin
 
 
 def _leads(trail: int, phantom: Optional[str], prev_byte: Optional[int]) -> list[tuple[int, str]]:
@@ -406,12 +426,15 @@ def _prev_byte(text: str, q: int) -> Optional[int]:
     """Last byte of the character before ``q``, passing over its own reading.
 
     Readings went into the original stream all at once, so the byte before a
-    misplaced one is that of the previous character, not of a ``)``.
+    misplaced one is that of the previous character, not of a ``)``.  ASCII
+    punctuation was full-width in the stream (the document was folded later).
     """
     reading = _READING_BEFORE.search(text, max(0, q - 10), q)
     if reading:
         q = reading.start()
-    data = _char_bytes(text[q - 1]) if q > 0 else None
+    before = text[q - 1] if q > 0 else ""
+    folded_punctuation = "!" <= before <= "~" and not before.isalnum()
+    data = _run_bytes(before) if folded_punctuation else _char_bytes(before) if before else None
     return data[-1] if data else None
 
 
@@ -462,7 +485,8 @@ def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
         if run.first < 0:  # lead and trail of one character both lost
             yield from _both_lost(ctx, q, run, phantom, prev)
             continue
-        lead = _best(ctx, _leads(run.first, phantom, prev), at, left, run.chars[:3])
+        leads = _leads(run.first, phantom, prev)
+        lead = _best(ctx, leads, at, left, run.chars[:3])
         if lead is None:
             continue
         recovered = lead[1] + run.chars
@@ -472,7 +496,14 @@ def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
                   else " (likeliest character with the next byte)")
                + f"; {text[run_start:run.end]!r} re-paired one byte later")
         if run.pending is None:
-            yield _Repair(q, run.end, "".join(map(_fold, recovered)), why)
+            # A lead byte the reading does not settle (no reading, or several lead bytes fit it) is
+            # the language model's guess: on random text most often another character with the same
+            # trail byte, so only a punctuation mark that clearly reads best (。 before a new
+            # sentence, as in the seeds) is repaired; any other guess is flagged.
+            guessed = len(leads) > 1 and (not unicodedata.category(lead[1]).startswith("P")
+                                          or lead[2] < _GUESS_MARGIN)
+            yield _Repair(q, run.end, "".join(map(_fold, recovered)),
+                          why + ("; the lead byte is a guess" if guessed else ""), recoverable=not guessed)
             continue
         yield from _closing(ctx, q, run, recovered, why)
 
@@ -569,7 +600,7 @@ def _suspicious(text: str, q: int, limit: int) -> bool:
     return False
 
 
-def _repair_at(ctx: _Context, q: int, limit: int) -> Optional[_Repair]:
+def _repair_at(ctx: _Context, q: int, limit: int, min_gain: float) -> Optional[_Repair]:
     options = list(_candidates(ctx, q, limit))
     if not options:
         return None
@@ -581,7 +612,7 @@ def _repair_at(ctx: _Context, q: int, limit: int) -> Optional[_Repair]:
     scored = sorted(((_logprob(text[lo:o.start] + o.new + text[o.end:hi], ctx, opened), -(o.end - o.start), o)
                      for o in options), key=lambda item: (-item[0], item[1]))
     score, _, best = scored[0]
-    return best if score - as_is >= _MIN_GAIN else None
+    return best if score - as_is >= min_gain else None
 
 
 def _line_end(text: str, i: int) -> int:
@@ -589,20 +620,63 @@ def _line_end(text: str, i: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _scan(text: str, taken: list[tuple[int, int]]) -> Iterator[_Repair]:
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]{2}")
+
+
+def _latin_word_after(text: str, q: int) -> bool:
+    """A Latin word after the ``?`` at ``q`` starts the next sentence (a trail byte is one letter;
+    a reading that lost its ``(`` is no word)."""
+    return bool(_LATIN_WORD.match(text, q + 1)) and _swallowed(text, q + 1)[0] is None
+
+
+def _scan(text: str, taken: list[tuple[int, int]], min_gain: float = _MIN_GAIN,
+          screened: bool = True) -> Iterator[_Repair]:
+    """Repairs of the ``?`` in ``text`` outside ``taken`` that gain ``min_gain`` or more;
+    ``screened``: only at a ``?`` that :func:`_suspicious` lets through (repairing);
+    at every ``?`` (flagging: the screen misses runs of common characters)."""
     ctx: Optional[_Context] = None
-    position = 0
+    position, limit = 0, -1
     for q in (m.start() for m in re.finditer(r"\?", text)):
         if q < position or any(s <= q < e for s, e in taken):
             continue
-        limit = _line_end(text, q)
-        if not _suspicious(text, q, limit):
+        if q > limit:  # the end of this "?"'s line, looked for once a line (one huge line stays linear)
+            limit = _line_end(text, q)
+        if screened and not _suspicious(text, q, limit):
+            continue
+        if not screened and ("?" in text[q - 1:q] + text[q + 1:q + 2] or _latin_word_after(text, q)):
+            # "??" is judged by _lost_pairs, "???" is emphasis and four or more are lost characters.
             continue
         ctx = ctx or _Context.of(text)
-        repair = _repair_at(ctx, q, limit)
+        repair = _repair_at(ctx, q, limit, min_gain)
         if repair and not any(s < repair.end and repair.start < e for s, e in taken):
             position = repair.end
             yield repair
+
+
+# A lost character and the byte it swallowed show as "??" (exactly two).  An emphatic "??" ends a
+# question: it follows a clause that asks (a question word, or a particle right before it) and is
+# followed by a line end, a quote or the next sentence; it never touches a clause mark.
+_PAIR = re.compile(r"(?<![?？])\?\?(?![?？])")
+_CLAUSE_MARK = ",、;:"
+_CLAUSE_START = re.compile(r"[。!?;]")
+_CLAUSE_REACH = 200  # characters looked back for the clause's start (a huge line stays linear)
+_ASKS = re.compile(alternation(QUESTION_WORDS) + f"|[{QUESTION_FINAL_CLASS}]$")
+
+
+def _lost_pairs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the ``??`` in ``text`` that stand for a lost character, not for emphasis."""
+    for match in _PAIR.finditer(text):
+        start, end = match.span()
+        before, after = text[start - 1:start], text[end:end + 1]
+        if before and before in _CLAUSE_MARK or after and after in _CLAUSE_MARK + "。":
+            yield start, end
+        elif before and after and is_han(before) and is_han(after):
+            reach = max(0, start - _CLAUSE_REACH)
+            line_start = text.rfind("\n", reach, start) + 1 or reach
+            clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, line_start, start)), default=line_start)
+            clause = text[clause_start:start]
+            if not _ASKS.search(clause):
+                yield start, end
 
 
 # --------------------------------------------------------------------------
@@ -719,7 +793,8 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in re.finditer(r"[\ue000-\uf8ff]+", text)]
     # a run may hold private-use characters (re-paired bytes in GBK's user-defined area): scan across them
-    spans += [(repair.start, repair.end) for repair in _scan(text, [])]
+    spans += [(repair.start, repair.end) for repair in _scan(text, [], _FLAG_GAIN, screened=False)]
+    spans += list(_lost_pairs(text))
     return merge_spans(spans)
 
 
