@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -121,3 +122,20 @@ def test_a_number_that_is_no_month_has_no_english_date():
 
     assert english_patterns("date", "0月") == [] and english_patterns("date", "13月5日") == []  # 0月 was December
     assert english_patterns("date", "2023年0月") == [] and english_patterns("date", "12月") == ["December"]
+
+
+def test_interview_labels_are_the_language_layers_and_a_user_registry_adds_to_them(tmp_path):
+    from corpus.annotate.interview import title_cues
+    from corpus.annotate.user_registry import with_additions
+    from corpus.registry import DEFAULT_PATH
+
+    registry = load_registry()
+    assert "role_labels" not in yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))  # stated once, in zh.yaml
+    for role, labels in lang.ROLE_LABELS.items():
+        assert labels and all(registry.label_role(f"**{label}：**") == role for label in labels), role
+    assert registry.label_role("提问者") is None
+    additions = tmp_path / "entities.yaml"
+    additions.write_text("role_labels:\n  interviewer: [提问者]\n", encoding="utf-8")
+    user = with_additions(additions)
+    assert user.label_role("提问者") == "interviewer" and user.label_role("答") == "interviewee"
+    assert [m.group(0) for m in title_cues().finditer("独家对话王小川 專訪林雅婷")] == ["独家对话", "專訪"]
