@@ -115,6 +115,18 @@ def test_curated_rules_share_the_language_layers_named_patterns():
     assert not name.fullmatch("李") and not name.fullmatch("li yuan")
     assert re.fullmatch(expand("<<ROLE>>"), "責任編輯") and re.fullmatch(expand("<<ROLE>>"), "采访")
     assert expand("<<TIME>>", {"TIME": "x"}) == "x"  # a file's own definition wins
+    credit = re.compile(expand("<<REPORTER>>[^\\S\\n]+<<NAME>><<FILED_FROM>>"))
+    assert credit.fullmatch("記者 林志豪/臺北報導") and credit.fullmatch("记者 王㐀/㐀城报道")  # Extension A too
+    assert not credit.fullmatch("记者 林志豪/臺北")
+
+
+def test_the_han_range_is_written_once_in_code_and_curated_files():
+    corpus_dir = lang.LANG_DIR.parent.parent
+    written = re.compile(r"\\u4e00|\\u9f[a-f]{2}|\\U00020000|一-[龥鿿]", re.IGNORECASE)
+    files = [*corpus_dir.rglob("*.py"), *(corpus_dir / "curated").rglob("*.yaml")]
+    restated = [path.relative_to(corpus_dir).as_posix() for path in files
+                if path.parent != lang.LANG_DIR and written.search(path.read_text(encoding="utf-8"))]
+    assert len(files) > 50 and restated == []  # one Han class, in curated/lang/zh.yaml
 
 
 def test_a_number_that_is_no_month_has_no_english_date():
