@@ -14,6 +14,7 @@ from corpus.annotate.values import measure_value
 from corpus.lang.numerals import chinese_number, english_number, magnitude, zh_numeral
 from corpus.lang.pinyin import annotation_spans, without_annotations
 from corpus.registry import load_registry
+from corpus.segment import split_sentences
 
 DIGIT_CHARACTERS = "零一二三四五六七八九"
 
@@ -151,3 +152,11 @@ def test_interview_labels_are_the_language_layers_and_a_user_registry_adds_to_th
     user = with_additions(additions)
     assert user.label_role("提问者") == "interviewer" and user.label_role("答") == "interviewee"
     assert [m.group(0) for m in title_cues().finditer("独家对话王小川 專訪林雅婷")] == ["独家对话", "專訪"]
+
+
+@given(st.sampled_from(list(lang.SENTENCE_END)), st.sampled_from(sorted(lang.BRACKETS.items())))
+def test_sentences_end_at_the_language_layers_marks_and_not_inside_its_brackets(mark, brackets):
+    opener, closer = brackets
+    assert split_sentences(f"甲{mark}乙{mark}") == [f"甲{mark}", f"乙{mark}"]
+    assert split_sentences(f"{opener}甲{mark}乙{closer}丙{mark}") == [f"{opener}甲{mark}乙{closer}丙{mark}"]
+    assert split_sentences(f"甲{lang.ELLIPSIS * 2}乙。") == [f"甲{lang.ELLIPSIS * 2}", "乙。"]

@@ -32,6 +32,10 @@ LOST_CHARACTERS: str = _CHARACTERS["lost"]  # a pattern: "??????" or U+FFFD wher
 SPEECH_VERBS: tuple[str, ...] = tuple(data("zh")["speech_verbs"])
 CLASSIFIERS: tuple[str, ...] = tuple(data("zh")["classifiers"])
 EN_MONTHS: tuple[str, ...] = tuple(data("en")["months"])
+_PUNCTUATION = data("zh")["punctuation"]
+SENTENCE_END: str = _PUNCTUATION["sentence_end"]  # 。！？!?；; (an ellipsis ends a sentence too)
+ELLIPSIS: str = _PUNCTUATION["ellipsis"]  # …, written once or twice (……)
+BRACKETS: dict[str, str] = _PUNCTUATION["brackets"]  # each opening quotation mark or bracket → its closer
 _INTERVIEWS = data("zh")["interviews"]
 # Turn labels that name a side of an interview (记者, 问 → interviewer; 答 → interviewee), by role.
 ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}
