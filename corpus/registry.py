@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from corpus.errors import CorpusError
-from corpus.lang import has_han
+from corpus.lang import ROLE_LABELS, has_han
 from corpus.model import REGISTRY_TYPES, VOICE_ROLES, EntityType, WorkSubtype
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
@@ -100,7 +100,7 @@ class Registry:
     entities: dict[str, Entity]
     speaker_labels: list[SpeakerLabel] = field(default_factory=list)
     path: str = ""
-    # Labels that name a side, not an entity (记者, 主持人, 问 → interviewer; 答 → interviewee).
+    # Labels that name a side, not an entity (记者, 主持人, 问 → interviewer; 答 → interviewee), normalised.
     role_labels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -136,7 +136,8 @@ class Registry:
         return self._label_to_speaker.get(normalise_label(label))
 
     def label_role(self, label: str) -> Optional[str]:
-        """The role a generic turn label (``记者``, ``问``, ``答``) names, from ``role_labels``."""
+        """The role a generic turn label (``记者``, ``问``, ``答``) names: the language's role labels and
+        the registry file's own."""
         return self.role_labels.get(normalise_label(label))
 
 
@@ -195,7 +196,7 @@ def validate(data: dict) -> list[str]:
         if not speaker.get("labels"):
             problems.append(f"{where}: no labels")
     roles_of: dict[str, set[str]] = defaultdict(set)
-    for role, labels in (data.get("role_labels") or {}).items():
+    for role, labels in role_labels(data).items():
         if role not in SPEAKER_ROLES:
             problems.append(f"role_labels: role {role!r} is not one of {sorted(SPEAKER_ROLES)}")
         for label in labels or []:
@@ -277,9 +278,16 @@ def registry_from_data(data: dict, path: str = "<data>") -> Registry:
         )
         for speaker in data.get("speaker_labels") or []
     ]
-    role_labels = {normalise_label(label): role
-                   for role, labels in (data.get("role_labels") or {}).items() for label in labels or []}
-    return Registry(entities=entities, speaker_labels=speakers, path=path, role_labels=role_labels)
+    roles = {normalise_label(label): role for role, labels in role_labels(data).items() for label in labels}
+    return Registry(entities=entities, speaker_labels=speakers, path=path, role_labels=roles)
+
+
+def role_labels(data: dict) -> dict[str, list[str]]:
+    """Generic turn labels by role: the language's (``corpus/curated/lang/zh.yaml``), then those a
+    registry file adds under its own ``role_labels`` (a user's labels are checked against the language's)."""
+    added = data.get("role_labels") or {}
+    roles = dict.fromkeys([*ROLE_LABELS, *added])  # in order, so that problems are reported in file order
+    return {role: [*ROLE_LABELS.get(role, ()), *(added.get(role) or [])] for role in roles}
 
 
 @lru_cache(maxsize=4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from corpus.annotate.values import measure_value
 from corpus.lang.numerals import chinese_number, english_number, magnitude, zh_numeral
 from corpus.lang.pinyin import annotation_spans, without_annotations
 from corpus.registry import load_registry
+from corpus.segment import split_sentences
 
 DIGIT_CHARACTERS = "零一二三四五六七八九"
 
@@ -114,6 +116,18 @@ def test_curated_rules_share_the_language_layers_named_patterns():
     assert not name.fullmatch("李") and not name.fullmatch("li yuan")
     assert re.fullmatch(expand("<<ROLE>>"), "責任編輯") and re.fullmatch(expand("<<ROLE>>"), "采访")
     assert expand("<<TIME>>", {"TIME": "x"}) == "x"  # a file's own definition wins
+    credit = re.compile(expand("<<REPORTER>>[^\\S\\n]+<<NAME>><<FILED_FROM>>"))
+    assert credit.fullmatch("記者 林志豪/臺北報導") and credit.fullmatch("记者 王㐀/㐀城报道")  # Extension A too
+    assert not credit.fullmatch("记者 林志豪/臺北")
+
+
+def test_the_han_range_is_written_once_in_code_and_curated_files():
+    corpus_dir = lang.LANG_DIR.parent.parent
+    written = re.compile(r"\\u4e00|\\u9f[a-f]{2}|\\U00020000|一-[龥鿿]", re.IGNORECASE)
+    files = [*corpus_dir.rglob("*.py"), *(corpus_dir / "curated").rglob("*.yaml")]
+    restated = [path.relative_to(corpus_dir).as_posix() for path in files
+                if path.parent != lang.LANG_DIR and written.search(path.read_text(encoding="utf-8"))]
+    assert len(files) > 50 and restated == []  # one Han class, in curated/lang/zh.yaml
 
 
 def test_a_number_that_is_no_month_has_no_english_date():
@@ -121,3 +135,28 @@ def test_a_number_that_is_no_month_has_no_english_date():
 
     assert english_patterns("date", "0月") == [] and english_patterns("date", "13月5日") == []  # 0月 was December
     assert english_patterns("date", "2023年0月") == [] and english_patterns("date", "12月") == ["December"]
+
+
+def test_interview_labels_are_the_language_layers_and_a_user_registry_adds_to_them(tmp_path):
+    from corpus.annotate.interview import title_cues
+    from corpus.annotate.user_registry import with_additions
+    from corpus.registry import DEFAULT_PATH
+
+    registry = load_registry()
+    assert "role_labels" not in yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))  # stated once, in zh.yaml
+    for role, labels in lang.ROLE_LABELS.items():
+        assert labels and all(registry.label_role(f"**{label}：**") == role for label in labels), role
+    assert registry.label_role("提问者") is None
+    additions = tmp_path / "entities.yaml"
+    additions.write_text("role_labels:\n  interviewer: [提问者]\n", encoding="utf-8")
+    user = with_additions(additions)
+    assert user.label_role("提问者") == "interviewer" and user.label_role("答") == "interviewee"
+    assert [m.group(0) for m in title_cues().finditer("独家对话王小川 專訪林雅婷")] == ["独家对话", "專訪"]
+
+
+@given(st.sampled_from(list(lang.SENTENCE_END)), st.sampled_from(sorted(lang.BRACKETS.items())))
+def test_sentences_end_at_the_language_layers_marks_and_not_inside_its_brackets(mark, brackets):
+    opener, closer = brackets
+    assert split_sentences(f"甲{mark}乙{mark}") == [f"甲{mark}", f"乙{mark}"]
+    assert split_sentences(f"{opener}甲{mark}乙{closer}丙{mark}") == [f"{opener}甲{mark}乙{closer}丙{mark}"]
+    assert split_sentences(f"甲{lang.ELLIPSIS * 2}乙。") == [f"甲{lang.ELLIPSIS * 2}", "乙。"]

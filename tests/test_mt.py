@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -32,7 +30,6 @@ from corpus.translate.engines.argos import ArgosEngine
 from scriptload import load_script
 
 REPO = Path(__file__).resolve().parents[1]
-BUILD_SCRIPT = REPO / "scripts" / "build_tiny_argos_model.py"
 # Random weights sometimes never emit </s>; a short cap keeps every test fast.
 MAX_DECODING_LENGTH = 24
 
@@ -44,13 +41,6 @@ def load_build_script():
 BUILD = load_build_script()
 SEED_LINES = BUILD.seed_lines()
 
-
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory) -> Path:
-    """The tiny .argosmodel, built the way a user would: by running the script."""
-    output = tmp_path_factory.mktemp("model") / "translate-zh_en-tiny.argosmodel"
-    subprocess.run([sys.executable, str(BUILD_SCRIPT), str(output)], check=True, capture_output=True)
-    return output
 
 
 def isolate_argos(patch: pytest.MonkeyPatch, home: Path) -> Path:

@@ -9,8 +9,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_bench_reports_overhead_and_batching_with_its_command():
-    arguments = ["scripts/bench_mt.py", "--n", "12", "--batch-size", "4", "--beam-size", "2", "--repeat", "1"]
+def test_bench_reports_overhead_and_batching_with_its_command(tiny_model):
+    # the session's tiny model (what the bench builds without --model)
+    arguments = ["scripts/bench_mt.py", "--model", str(tiny_model), "--n", "12", "--batch-size", "4", "--beam-size",
+                 "2", "--repeat", "1"]
     run = subprocess.run([sys.executable, *arguments], cwd=REPO, check=True, capture_output=True, text=True)
     report = run.stdout
     assert "sentences: 12, batch size 4, beam 2, best of 1" in report

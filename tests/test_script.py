@@ -110,6 +110,12 @@ def test_pinyin_reads_particles_by_their_part_of_speech_and_keeps_original_tones
     assert "yī gè" in to_pinyin("他一个人") and "bù qù" in to_pinyin("他不去")  # no sandhi marked
 
 
+def test_a_numeral_is_written_apart_from_its_measure_word_whatever_digit_it_has():
+    # the numeral characters are the language layer's, vague digits included (几个, 数个: jieba tags them m)
+    assert "jǐ gè rén" in to_pinyin("他们几个人") and "shù gè yuè" in to_pinyin("过去数个月")
+    assert to_pinyin("上个月").startswith("Shànggèyuè")  # 上个 "last" is no numeral (jieba: t)
+
+
 def test_pinyin_writes_an_apostrophe_before_a_vowel_initial_syllable_inside_a_word():
     assert join_syllables(["xī", "ān"]) == "xī'ān"
     assert join_syllables(["tiān", "ān", "mén"]) == "tiān'ānmén"

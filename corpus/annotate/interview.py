@@ -5,7 +5,8 @@ The document says it itself:
 * the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
   ingest: ``2024-03-12 来源:星河财经``);
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
-  cues are in ``curated/speakers.yaml``) or before a colon at its start (周启明:…).
+  cues are the language layer's, ``interviews.title_cues`` in ``curated/lang/zh.yaml``) or
+  before a colon at its start (周启明:…).
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
 name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).
@@ -15,16 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
-
 from corpus.annotate.ner import local_id
+from corpus.lang import INTERVIEW_TITLE_CUES, alternation
 from corpus.registry import Registry, normalise_label
 from corpus.model import Document
 
-CURATED = Path(__file__).resolve().parent.parent / "curated" / "speakers.yaml"
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
 COLON = re.compile(r"\s*[:：]")
@@ -60,8 +58,7 @@ class Sides:
 
 @lru_cache(maxsize=1)
 def title_cues() -> re.Pattern:
-    cues = yaml.safe_load(CURATED.read_text(encoding="utf-8"))["title_cues"]
-    return re.compile("|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True)))
+    return re.compile(alternation(INTERVIEW_TITLE_CUES))
 
 
 def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:

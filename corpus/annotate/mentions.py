@@ -32,7 +32,7 @@ import jieba.posseg
 from corpus import lang
 from corpus.annotate.ner import statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
-from corpus.lang.numerals import ZH_DIGITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
+from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
 from corpus.registry import Registry
 
@@ -55,6 +55,7 @@ class Rule:
 NUMBER = r"\d+(?:[.,]\d+)*"
 NUMBER_START = r"(?<![A-Za-z0-9.\-_第])"  # not inside a model name (V100, GPT-3) nor an ordinal (第5)
 MAGNITUDE = alternation(ZH_MAGNITUDES)
+LARGE_MAGNITUDE = alternation(m for m in ZH_MAGNITUDES if all(unit in ZH_LARGE_UNITS for unit in m))  # 万, 亿, 万亿
 CURRENCY = alternation(lang.data("zh")["currencies"])
 CURRENCY_PREFIX = alternation(lang.data("zh")["currency_prefixes"])  # 新臺幣3億元: the currency comes first
 CLASSIFIER = alternation(CLASSIFIERS)
@@ -76,7 +77,7 @@ RULES: tuple[Rule, ...] = tuple(
          "(?:" + CURRENCY_PREFIX + " ?)?" + NUMBER_START + NUMBER + r"(?: ?[-–~] ?" + NUMBER + r")? ?(?:"
          + MAGNITUDE + r"多? ?(?:" + CURRENCY + "|" + CLASSIFIER + r")?|多? ?(?:" + CURRENCY + "|" + CLASSIFIER + "))"),
         ("amount.chinese", "amount",
-         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + r"+(?:万亿|萬億|万|萬|亿|億)多?(?:"
+         "(?:" + CURRENCY_PREFIX + ")?" + CHINESE_NUMERAL + "+" + LARGE_MAGNITUDE + r"多?(?:"
          + CURRENCY + "|" + CLASSIFIER + ")?"),
     )
 )

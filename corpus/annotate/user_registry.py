@@ -1,9 +1,10 @@
 """A user's own registry entries, added to the team's for the builds of their seeds.
 
 The file (``entities.yaml`` in the build folder) has the form of the team's
-``corpus/curated/entities.yaml``: ``entities``, ``speaker_labels``,
-``role_labels``, each optional.  Its entries are added to the team's and the
-whole is validated as one registry, so an id or alias that clashes with the
+``corpus/curated/entities.yaml``: ``entities``, ``speaker_labels`` and
+``role_labels`` (generic turn labels, added to the language's in
+``corpus/curated/lang/zh.yaml``), each optional.  Its entries are added to the
+team's and the whole is validated as one registry, so an id or alias that clashes with the
 team's is reported with the user's file named.  The team's file is never written.
 """
 from __future__ import annotations
@@ -30,12 +31,10 @@ def with_additions(additions: Path) -> Registry:
     if not additions.exists():
         return load_registry()
     team, user = _read(DEFAULT_PATH), _read(additions)
-    roles = {**(team.get("role_labels") or {}), **(user.get("role_labels") or {})}
     merged = {
         **team,
         "entities": [*(team.get("entities") or []), *(user.get("entities") or [])],
         "speaker_labels": [*(team.get("speaker_labels") or []), *(user.get("speaker_labels") or [])],
-        "role_labels": {role: [*((team.get("role_labels") or {}).get(role) or []),
-                               *((user.get("role_labels") or {}).get(role) or [])] for role in roles},
+        "role_labels": user.get("role_labels") or {},  # added to the language's (corpus/curated/lang/zh.yaml)
     }
     return registry_from_data(merged, str(additions))

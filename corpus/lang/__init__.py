@@ -2,8 +2,8 @@
 
 The data lives in ``corpus/curated/lang/{zh,en}.yaml``; this package only loads it
 and answers questions about it.  Every stage reads its character classes,
-numerals, currencies and speech verbs from here, so a vocabulary is stated once
-and a second language pair is a data file.  The package sits below every stage
+numerals, currencies, speech verbs and interview labels from here, so a
+vocabulary is stated once and a second language pair is a data file.  The package sits below every stage
 and imports none of them.
 """
 from __future__ import annotations
@@ -34,6 +34,14 @@ QUESTION_WORDS: tuple[str, ...] = tuple(_CHARACTERS["question_words"])  # 什么
 SPEECH_VERBS: tuple[str, ...] = tuple(data("zh")["speech_verbs"])
 CLASSIFIERS: tuple[str, ...] = tuple(data("zh")["classifiers"])
 EN_MONTHS: tuple[str, ...] = tuple(data("en")["months"])
+_PUNCTUATION = data("zh")["punctuation"]
+SENTENCE_END: str = _PUNCTUATION["sentence_end"]  # 。！？!?；; (an ellipsis ends a sentence too)
+ELLIPSIS: str = _PUNCTUATION["ellipsis"]  # …, written once or twice (……)
+BRACKETS: dict[str, str] = _PUNCTUATION["brackets"]  # each opening quotation mark or bracket → its closer
+_INTERVIEWS = data("zh")["interviews"]
+# Turn labels that name a side of an interview (记者, 问 → interviewer; 答 → interviewee), by role.
+ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}
+INTERVIEW_TITLE_CUES: tuple[str, ...] = tuple(_INTERVIEWS["title_cues"])  # 对话, 专访 … before the interviewee's name
 _LAYOUT = data("zh")["layout"]
 LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
 MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]

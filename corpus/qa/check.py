@@ -46,7 +46,7 @@ ZH_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(" + "|".join(ZH_MAG
 
 EN_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*-?\s*(" + "|".join(EN_SCALES) + "))?", re.I)
 EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
-EN_WORDS = {**NUMBER_WORDS, "hundred": 100}  # "a hundred" states 100 as a word
+EN_WORDS = {**NUMBER_WORDS, "hundred": int(EN_SCALES["hundred"])}  # "a hundred" states 100 as a word
 MONTHS = {month.lower(): number for number, month in enumerate(EN_MONTHS, 1)}
 EN_WORD = re.compile(r"[a-z]+", re.I)
 

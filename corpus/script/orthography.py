@@ -21,6 +21,7 @@ import yaml
 from pypinyin import Style, lazy_pinyin
 
 from corpus.lang import HAN_CLASS
+from corpus.lang.numerals import ZH_NUMERAL_CHARACTERS, ZH_VAGUE_DIGITS
 from corpus.registry import load_registry
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "curated" / "pinyin_orthography.yaml"
@@ -122,7 +123,7 @@ def _word_units(word: str) -> list[str]:
 
 def _numeral_units(word: str) -> list[str]:
     """A numeral word as numeral and measure word apart (一个 → 一, 个); 第 stays on its numeral."""
-    numerals = rules()["numeral_characters"] + rules()["ordinal_prefix"]
+    numerals = ZH_NUMERAL_CHARACTERS + "".join(ZH_VAGUE_DIGITS) + rules()["ordinal_prefix"]  # 几个 too: jǐ gè
     split = len(word.rstrip("".join(rules()["measure_words"])))
     if 0 < split < len(word) and all(char in numerals for char in word[:split]):
         return [word[:split], *word[split:]]

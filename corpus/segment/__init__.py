@@ -1,7 +1,7 @@
 """Chinese sentence segmentation.
 
 A sentence ends at 。！？!?；; or an ellipsis (…… / ...), together with any
-closing quotes and brackets that follow.  Terminators inside an open
+closing quotes and brackets that follow (the marks are the language layer's).  Terminators inside an open
 quotation or bracket do not end the sentence, unless the quotation closes
 right after them and nothing else stays open (then the quotation itself ends
 the sentence; a quotation closing inside another, or inside brackets, does
@@ -23,20 +23,22 @@ from bisect import bisect_right
 
 from corpus.clean.mojibake import corrupted_spans as residual
 from corpus.clean.mojibake import merge_spans
+from corpus import lang
 from corpus.lang import LOST_CHARACTERS
 from corpus.model import Document, Paragraph, Sentence
 from corpus.stage import Stage
 
-TERMINATORS = frozenset("。！？!?；;")
-ELLIPSIS = re.compile(r"…+|\.{3,}")
-OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "‘": "’"}
+TERMINATORS = frozenset(lang.SENTENCE_END)
+ELLIPSIS = re.compile(re.escape(lang.ELLIPSIS) + r"+|\.{3,}")
+OPENERS = dict(lang.BRACKETS)
 # Straight quotes look the same opening and closing: one closes the quotation
 # it opened if that is still open (parity), otherwise it opens one.
 STRAIGHT_QUOTES = frozenset("\"'")
 CLOSERS = frozenset(OPENERS.values()) | STRAIGHT_QUOTES
 QUOTE_CLOSERS = frozenset("”」』’") | STRAIGHT_QUOTES
 SPACES = " \t\u3000"
-_INTERESTING = re.compile(r"[。！？!?；;…“”「」『』（）()《》【】‘’\"']|\.{3,}")
+_MARKS = lang.SENTENCE_END + lang.ELLIPSIS + "".join(opener + closer for opener, closer in OPENERS.items()) + "\"'"
+_INTERESTING = re.compile(f"[{re.escape(_MARKS)}]" + r"|\.{3,}")
 # ' between letters or digits is an apostrophe or a prime (GPT's, 5'10), not a quote.
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
 
@@ -94,7 +96,7 @@ def _close(stack: list[str], closer: str) -> None:
 
 
 def _end_of_terminator_run(text: str, position: int) -> int:
-    while position < len(text) and (text[position] in TERMINATORS or text[position] in "…."):
+    while position < len(text) and (text[position] in TERMINATORS or text[position] in lang.ELLIPSIS + "."):
         position += 1
     return position
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from corpus import lang
 from corpus.lang import LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
@@ -29,7 +30,7 @@ MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
 LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"  # what a speaker label may be made of
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
-SENTENCE_END = "。！？!?；;…"
+SENTENCE_END = lang.SENTENCE_END + lang.ELLIPSIS  # the language layer's: 。！？!?；;…
 TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
 # A label that starts a turn mid-line (…有什么想法?张宏江:我…).
 MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
