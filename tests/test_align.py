@@ -221,6 +221,42 @@ def test_span_baselines_are_the_mean_cosines_with_the_other_sides_sentences(n, m
             assert baselines[a, i] == pytest.approx(np.mean([cosine_of(x, y) for y in en.toarray()]), abs=1e-9)
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 10), st.integers(1, 10), st.integers(0, 2**32 - 1))
+def test_neighbour_gains_say_how_much_closer_an_end_sentence_is_to_the_next_en_sentence(n, m, seed):
+    zh, en = sentence_vectors(n, m, seed)
+    dense_zh, dense_en = zh.toarray(), en.toarray()
+    text = aligner.with_vectors(np.arange(n + 1.0), np.arange(m + 1.0), zh, en)
+    band = full_band(n, m)
+    gains = SpanCosines(zh, en, band, 3).neighbour_gains()
+    assert set(gains) == {(2, 1), (3, 1)}
+
+    def closer(x: int, y: int, own: int) -> float:  # zh x closer to en y than to en own (0 if y is no sentence)
+        return max(cosine_of(dense_zh[x], dense_en[y]) - cosine_of(dense_zh[x], dense_en[own]), 0) if 0 <= y < m else 0
+
+    for (a, _), gain in gains.items():
+        for i in range(a, n + 1):
+            for j in range(1, m + 1):  # the link zh i-a .. i-1 with en j-1
+                expected = max(closer(i - a, j - 2, j - 1), closer(i - 1, j, j - 1))
+                assert gain[i, j] == pytest.approx(expected, abs=1e-5)
+                from_links = aligner._neighbour_gains(text, np.array([i - a]), np.array([i - 1]), np.array([j - 1]))
+                assert from_links[0] == pytest.approx(expected, abs=1e-5)
+
+
+def test_the_learned_pass_scores_its_path_as_link_costs_does():
+    every = load_gold()
+    zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
+    result = aligner.search(zh, en, default_settings())
+    assert result.model.neighbour_weight > 0  # a learned pass: the neighbour evidence is on
+    costs = aligner.link_costs(result.text, result.links, result.model)
+    assert costs == pytest.approx([link.score for link in result.links], abs=1e-4)
+    without = aligner.link_costs(result.text, result.links, dataclasses.replace(result.model, neighbour_weight=0.0))
+    many_to_one = [k for k, link in enumerate(result.links) if len(link.zh) >= 2 and len(link.en) == 1]
+    assert many_to_one and np.all(costs >= without - 1e-9)
+    assert np.all(costs[[k for k in range(len(costs)) if k not in many_to_one]]
+                  == without[[k for k in range(len(costs)) if k not in many_to_one]])
+
+
 @given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))
 def test_a_span_close_to_everything_needs_a_closer_counterpart(cosine, other, zh_baseline, en_baseline):
     as_array = np.array([cosine, other])

@@ -16,7 +16,11 @@ cosine is normalised as in Vecalign: ``1 − cos`` is divided by how far the two
 spans are, on average, from every sentence of the other side, so a span close
 to everything (a short sentence of common words) must be closer still to its
 counterpart.  A sentence left without counterpart (1-0/0-1) costs
-``skip + merge(skip)``.
+``skip + merge(skip)``.  In the passages with a learned lexicon, an a-1 link
+also pays ``neighbour_weight · lexical_weight · gain``, where ``gain`` is how
+much closer (in plain cosine) its first zh sentence is to the en sentence
+before it, or its last zh sentence to the one after it, than to its own: a
+short sentence taken from the neighbouring link (:meth:`SpanCosines.neighbour_gains`).
 
 Moore's two passes (2002): the first pass uses the prior lexicon
 (CC-CEDICT, numbers, Latin tokens) and generic link-type priors; its
@@ -87,6 +91,7 @@ class AlignerSettings:
     anchor_limit: int  # at most this many links train Model 1 (bounds its time on long documents)
     min_learning_links: int  # a first pass with fewer pair links keeps the prior lexicon (no Model 1)
     learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
+    neighbour_weight: float  # learned passes: cost of an a-1 link's end sentence closer to the en neighbour
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -109,6 +114,8 @@ class CostModel:
     length: LengthModel
     penalties: dict[LinkType, float]  # −log P(type)
     skip: float  # cost of leaving one sentence out, before its penalty
+    # a-1 link: × lexical_weight × how much closer its first/last zh sentence is to the neighbouring en sentence
+    neighbour_weight: float = 0.0
     skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
 
     def pair_costs(self, cosines: np.ndarray, zh_chars: np.ndarray, en_chars: np.ndarray, sentences: np.ndarray | int,
@@ -208,6 +215,7 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
     if text.zh is not None and text.en is not None:
         spans = SpanCosines(text.zh, text.en, band, longest)
         cosine_sets = spans.by_en_count()
+        gains = spans.neighbour_gains() if model.neighbour_weight else {}
         if text.zh_towards is not None and text.en_towards is not None:
             zh_baseline = span_baselines(text.zh_towards, spans.zh_norms)[:, row[:, 0]]
             en_baseline = span_baselines(text.en_towards, spans.en_norms)
@@ -215,6 +223,7 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
             cosine_sets = ((b, [normalised(cosine, zh_baseline[a][:, None], en_baseline[b])
                                 for a, cosine in enumerate(cosines, start=1)]) for b, cosines in cosine_sets)
     else:
+        gains = {}
         cosine_sets = ((b, [np.zeros(inside.shape)] * longest) for b in range(1, longest + 1))
     for b, cosines in cosine_sets:
         for a, cosine in enumerate(cosines, start=1):
@@ -222,7 +231,10 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
                 continue
             zh, en = chars(a, b)
             valid = inside & (row >= a) & (columns >= b)
-            costs[index[a, b]] = np.where(valid, model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b]), np.inf)
+            cost = model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b])
+            if (a, b) in gains:
+                cost = cost + model.neighbour_weight * model.lexical_weight * gains[a, b]
+            costs[index[a, b]] = np.where(valid, cost, np.inf)
     return costs
 
 
@@ -315,10 +327,31 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     penalties = np.array([model.penalties.get((len(link.zh), len(link.en)), rarest) for link in links])
     sentences = (zh_end - zh_start) + (en_end - en_start)
     costs = model.pair_costs(cosines, zh_chars, en_chars, sentences, penalties)
+    if model.neighbour_weight and text.zh is not None and text.en is not None:
+        many_to_one = np.flatnonzero((zh_end - zh_start >= 2) & (en_end - en_start == 1))
+        costs[many_to_one] += model.neighbour_weight * model.lexical_weight * _neighbour_gains(
+            text, zh_start[many_to_one], zh_end[many_to_one] - 1, en_start[many_to_one])
     for k in np.flatnonzero((zh_end == zh_start) | (en_end == en_start)):
         kind = (int(zh_end[k] - zh_start[k]), int(en_end[k] - en_start[k]))
         costs[k] = model.skip_costs(zh_chars[k:k + 1], en_chars[k:k + 1], kind)[0] if kind in SKIP_TYPES else rarest
     return costs
+
+
+def _neighbour_gains(text: Bitext, first: np.ndarray, last: np.ndarray, en: np.ndarray) -> np.ndarray:
+    """:meth:`SpanCosines.neighbour_gains` of a-1 links given by their first and last zh and their en sentence."""
+    assert text.zh is not None and text.en is not None
+    zh_norms, en_norms = _norms(text.zh), _norms(text.en)
+
+    def cosines(zh: np.ndarray, other: np.ndarray) -> np.ndarray:  # 0 where ``other`` is not a sentence
+        exists = (other >= 0) & (other < text.shape[1])
+        other = np.clip(other, 0, max(text.shape[1] - 1, 0))
+        dots = pair_dots(text.zh, text.en, zh, other)
+        norms = zh_norms[zh] * en_norms[other]
+        return np.where(exists, np.divide(dots, norms, out=np.zeros(len(dots)), where=norms > 0), 0.0)
+
+    before = np.maximum(cosines(first, en - 1) - cosines(first, en), 0)
+    after = np.maximum(cosines(last, en + 1) - cosines(last, en), 0)
+    return np.maximum(before, after)
 
 
 def _link_spans(links: Sequence[Link]) -> list[tuple[int, int, int, int]]:
@@ -396,7 +429,8 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
                            prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share), text.en)
     length = _fitted_length(text, pairs, first_model.length)
     model = CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, length,
-                      _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0)
+                      _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0,
+                      settings.neighbour_weight)
     costs = link_costs(learned, pairs, model) if pairs else np.zeros(0)
     sentences = np.array([len(link.zh) + len(link.en) for link in pairs])
     per_sentence = np.repeat(costs / np.maximum(sentences, 1), sentences) if pairs else np.zeros(0)

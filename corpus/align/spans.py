@@ -85,6 +85,33 @@ class SpanCosines:
                 cosines.append(np.divide(total, norms, out=np.zeros(total.shape, dtype=np.float32), where=norms > 0))
             yield b, cosines
 
+    def neighbour_gains(self) -> dict[tuple[int, int], np.ndarray]:
+        """For each link a-1 (a ≥ 2) ending in a cell of the band: how much closer its first zh sentence is to the
+        en sentence before the link, or its last zh sentence to the en sentence after it, than to the link's own
+        en sentence (the larger of the two, 0 when neither is): a short sentence attached to the wrong neighbour.
+        (n+1, band width) arrays of plain cosines."""
+        rows = np.arange(self.band.rows)[:, None]
+        columns = self.band.columns()
+        last = np.maximum(rows - 1, 0) + 0 * columns
+        own = columns - 1  # the link's en sentence
+        last_gain = np.maximum(self._sentence_cosines(last, own + 1) - self._sentence_cosines(last, own), 0)
+        gains: dict[tuple[int, int], np.ndarray] = {}
+        for a in range(2, self.longest + 1):
+            first = np.maximum(rows - a, 0) + 0 * columns
+            first_gain = np.maximum(self._sentence_cosines(first, own - 1) - self._sentence_cosines(first, own), 0)
+            gains[a, 1] = np.maximum(first_gain, last_gain)
+        return gains
+
+    def _sentence_cosines(self, zh: np.ndarray, en: np.ndarray) -> np.ndarray:
+        """Cosine of zh sentence ``zh[k]`` with en sentence ``en[k]`` (0 for a pair outside the computed dots)."""
+        base = self.start[np.minimum(zh, len(self.start) - 1)] if len(self.start) else zh
+        high = np.clip(en + 1 - base, 0, self.width)
+        low = np.clip(en - base, 0, self.width)
+        dots = self.prefix[zh, high] - self.prefix[zh, low]
+        norms = (self.zh_norms[1][np.minimum(zh + 1, self.zh_norms.shape[1] - 1)]
+                 * self.en_norms[1][np.clip(en + 1, 0, self.en_norms.shape[1] - 1)])
+        return np.divide(dots, norms, out=np.zeros(dots.shape, dtype=np.float32), where=norms > 0)
+
 
 def span_baselines(towards: np.ndarray, norms: np.ndarray) -> np.ndarray:
     """(longest + 1, n + 1): ``[a, i]`` the mean cosine of span ``i-a .. i-1`` with the other side's sentences,
