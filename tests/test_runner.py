@@ -1,4 +1,6 @@
-"""corpus.runner: results come back in task order wherever they run; worker errors keep file and offset."""
+"""corpus.runner: results come back in task order wherever they run; worker errors keep file and offset.
+
+The Dask path is tested with a whole build on a two-worker cluster (test_build_scale.py)."""
 from __future__ import annotations
 
 import pickle
@@ -39,11 +41,3 @@ def test_input_error_round_trips_through_pickle() -> None:
 def test_worker_error_names_file_and_offset() -> None:
     with pytest.raises(InputError, match=r"seed-4\.txt: byte 4: not UTF-8"):
         list(ordered_map(reject, [4], jobs=2))
-
-
-def test_two_worker_local_cluster_equals_in_process() -> None:
-    from distributed import LocalCluster
-
-    numbers = [3, 1, 4, 1, 5, 9, 2, 6]
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        assert list(ordered_map(square, numbers, cluster=cluster.scheduler_address)) == [n * n for n in numbers]
