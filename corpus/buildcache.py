@@ -23,12 +23,14 @@ from typing import Callable, Iterable, Optional
 from corpus import atomic
 from corpus.errors import CorpusError
 from corpus.export import provenance
+from corpus.export.base import Target
 
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".txt", ".yaml", ".yml", ".rng", ".rnc")
 # Build outputs, and the per-document inputs each key covers on its own.
 NOT_CODE = ("data", "tei", "curated/tm")
 SUFFIX = ".pickle"
+PUBLISHED = "published.json"  # what the last build published from this cache: its fingerprint and files
 NO_ENGINE = "-"  # the engine line of a document that needed MT when no engine was available
 
 
@@ -52,6 +54,19 @@ def document_key(name: str, data: bytes, memory: list[str], engine_name: str, re
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
     return digest.hexdigest()
+
+
+def outputs_key(keys: list[str], *parts: str) -> str:
+    """The fingerprint of a build's outputs: its documents' keys in corpus order and ``parts``
+    (what else the published files depend on)."""
+    return hashlib.sha256("\0".join([*keys, "", *parts]).encode("utf-8")).hexdigest()
+
+
+def published_files(root: Path) -> dict[str, str]:
+    """The SHA-256 of every file under the published directories of ``root``."""
+    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for target in Target for path in sorted((root / target.value).rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts}
 
 
 class EngineCheck:
@@ -109,6 +124,22 @@ class DocumentCache:
     def put(self, doc_id: str, key: str, engine: str, result: object) -> None:
         payload = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
         atomic.write_bytes(self._path(doc_id), f"{key}\n{engine}\n".encode("utf-8") + payload)
+
+    def holds_published(self, fingerprint: str, root: Path) -> bool:
+        """Whether the files under ``root`` are those the last build published with ``fingerprint``,
+        unchanged since: a build with the same fingerprint would write the same bytes."""
+        path = self.directory / PUBLISHED
+        if self.force or not path.is_file():
+            return False
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return record.get("fingerprint") == fingerprint and record.get("files") == published_files(root)
+
+    def record_published(self, fingerprint: str, root: Path) -> None:
+        record = {"fingerprint": fingerprint, "files": published_files(root)}
+        atomic.write_text(self.directory / PUBLISHED, json.dumps(record, indent=1) + "\n")
 
     def keep_only(self, doc_ids: Iterable[str]) -> None:
         """Remove the entries of documents no longer in the build."""

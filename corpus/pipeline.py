@@ -182,13 +182,18 @@ def _named(names: list[str], shown: int = 10) -> str:
     return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
+@dataclass
+class Processed:
+    results: list[SeedResult]  # in corpus order
+    reused: list[str]  # the doc_ids taken from the cache
+    keys: list[str]  # the cache key of each document, in corpus order
+
+
 def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
                 additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None,
-                progress: Progress = lambda message: None,
-                progress_bar: bool = False) -> tuple[list[SeedResult], list[str]]:
-    """Every seed's finished document, in corpus order, and the doc_ids of those taken from ``cache``
-    (their inputs are unchanged); the others are processed in ``jobs`` processes or on the Dask scheduler
-    at ``cluster``, and the cache is updated."""
+                progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
+    """Every seed's finished document: from ``cache`` where its inputs are unchanged, else processed in
+    ``jobs`` processes or on the Dask scheduler at ``cluster``; the cache is updated."""
     keys: dict[str, str] = {}
     reused: set[str] = set()
     engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
@@ -221,7 +226,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
     if next(computed, None) is not None:  # ends the workers; every task was taken above
         raise AssertionError("the runner returned more results than tasks")
     cache.keep_only(keys)
-    return results, sorted(reused)
+    return Processed(results, sorted(reused), list(keys.values()))
 
 
 def shipped(seed_dir: Path) -> bool:
@@ -298,12 +303,20 @@ def build(
     cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
     with destination.session(progress):
         context = _context(engine_name, registry)
-        results, reused = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
-                                      registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
-                                      progress=progress, progress_bar=progress_bar)
-        report = _report(results, allow_untranslated, reused)
+        done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
+                           registry_additions(seed_dir, root), jobs=jobs, cluster=cluster, progress=progress,
+                           progress_bar=progress_bar)
+        report = _report(done.results, allow_untranslated, done.reused)
+        # Every document from the cache, and the same code, seeds and output folder: the same bytes as last time.
+        fingerprint = buildcache.outputs_key(done.keys, context.code_version, str(Path(seed_dir).resolve()),
+                                             str(root.resolve()))
+        current = len(done.reused) == len(seeds) and cache.holds_published(fingerprint, root)
+        if current:
+            progress("outputs: nothing changed since the last build; its published files are current")
         from corpus.export import publish  # datasets comes with it: every other command starts without it
 
         entities = [asdict(entity) for entity in registry.entities.values()]
-        publish.write_all([result.doc for result in results], entities, destination, seed_dir, progress, readme)
+        publish.write_all([result.doc for result in done.results], entities, destination, seed_dir, progress, readme,
+                          files=not current)
+        cache.record_published(fingerprint, root)
     return report

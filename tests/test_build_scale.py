@@ -90,12 +90,26 @@ def test_the_cache_lives_in_the_build_folder_and_forgets_removed_seeds(seeds, tm
     out = tmp_path / "out"
     build(seeds, out, tm)
     cache = out / ".corpus-build" / pipeline.CACHE
-    assert sorted(p.name for p in cache.iterdir()) == ["a.pickle", "b.pickle", "c.pickle"]
+    assert sorted(p.name for p in cache.glob("*.pickle")) == ["a.pickle", "b.pickle", "c.pickle"]
     (seeds / "c.txt").unlink()
     report, messages = build(seeds, out, tm)
     assert report.reused == ["a", "b"] and "to process: 0;" in plan(messages)
-    assert sorted(p.name for p in cache.iterdir()) == ["a.pickle", "b.pickle"]
+    assert sorted(p.name for p in cache.glob("*.pickle")) == ["a.pickle", "b.pickle"]
     assert not (out / "corpus/tei/c.xml").exists()
+
+
+def test_a_build_with_nothing_changed_keeps_the_published_files_unless_they_were_touched(seeds, tm, tmp_path):
+    out = tmp_path / "out"
+    build(seeds, out, tm)
+    current = os.readlink(out / ".corpus-build" / "current")
+    before = published(out)
+    _, messages = build(seeds, out, tm)
+    assert any(message.startswith("outputs: nothing changed") for message in messages)
+    assert os.readlink(out / ".corpus-build" / "current") == current and published(out) == before
+    (out / "corpus/tei/a.xml").write_bytes(b"edited by hand")  # a published file no longer what the build wrote
+    _, messages = build(seeds, out, tm)
+    assert not any(message.startswith("outputs: nothing changed") for message in messages)
+    assert os.readlink(out / ".corpus-build" / "current") != current and published(out) == before
 
 
 def test_a_bad_seed_in_a_worker_fails_the_build_naming_the_file(seeds, tm, tmp_path):
