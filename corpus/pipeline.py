@@ -111,6 +111,7 @@ class SeedTask:
 class SeedResult:
     doc: Document
     engine_error: Optional[str] = None  # why no engine translated what the memory lacks
+    seconds: dict[str, float] = field(default_factory=dict)  # stage name → time it took on this document
 
 
 _ENGINES: dict[str, Engines] = {}  # this process's engine for the build it works for
@@ -127,9 +128,10 @@ def process_seed(task: SeedTask) -> SeedResult:
         _ENGINES[context.run] = Engines(context.engine_name)
     engines = _ENGINES[context.run]
     doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
-    stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions))
+    seconds: dict[str, float] = {}
+    stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
     failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
-    return SeedResult(doc, str(engines.error) if failed else None)
+    return SeedResult(doc, str(engines.error) if failed else None, seconds)
 
 
 def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
@@ -212,6 +214,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
     computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
                                   jobs=min(jobs, len(todo)), cluster=cluster)
     results = []
+    seconds: dict[str, float] = {}
     with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
         for path, doc_id in seeds:
             if doc_id in reused:
@@ -221,10 +224,15 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
             else:
                 result = next(computed)
                 cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                for name, spent in result.seconds.items():
+                    seconds[name] = seconds.get(name, 0.0) + spent
             results.append(result)
             bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences), problems=len(result.doc.problems))
     if next(computed, None) is not None:  # ends the workers; every task was taken above
         raise AssertionError("the runner returned more results than tasks")
+    if seconds:
+        progress(f"stages over the {len(todo)} documents processed: "
+                 + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
     cache.keep_only(keys)
     return Processed(results, sorted(reused), list(keys.values()))
 

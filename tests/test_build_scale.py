@@ -70,7 +70,11 @@ def test_processes_write_the_bytes_one_writes_and_a_rebuild_redoes_only_what_cha
     assert published(tmp_path / "one") == published(tmp_path / "two")
     assert [(r.documents, r.sentences, r.from_memory, r.reused) for r in (one, two)] == [(3, 8, 1, [])] * 2
     assert [s.id for s in one.untranslated] == [s.id for s in two.untranslated]
+    assert one.problems == two.problems >= len(one.untranslated) == 7  # qa: each sentence without English
     assert "unchanged since the last build: 0;" in plan(first) and "to process: 3 (a.txt, b.txt, c.txt)" in plan(first)
+    stages = next(message for message in first if message.startswith("stages over the 3 documents processed: "))
+    assert [part.split()[0] for part in stages.split(": ", 1)[1].split(", ")] == [
+        "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa"]
 
     (seeds / "b.txt").write_text(SEEDS["b.txt"] + "张宏江:不客气。\n", encoding="utf-8")
     memory.write(tm / "c.jsonl", [memory.MemoryEntry("c.p000.s00", "北京的AI公司越来越多。",
@@ -193,11 +197,6 @@ def test_qa_before_annotation_is_refused():
         stage.in_order((*pipeline.TEXT_STAGES, qa, annotate))
 
 
-def test_the_build_counts_what_qa_found(seeds, tm, tmp_path):
-    report, _ = build(seeds, tmp_path / "out", tm, jobs=1)
-    assert report.problems >= len(report.untranslated) == 7  # each sentence without English is a finding
-
-
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
@@ -228,3 +227,12 @@ def test_a_task_pickles_with_everything_a_cluster_worker_needs(tm):
     task = pipeline.SeedTask("a.txt", SEEDS["a.txt"].encode(), "a.txt", "a", memory.load("a", tm), context)
     result = pipeline.process_seed(pickle.loads(pickle.dumps(task)))
     assert result.doc.sentences[0].en == "BAAI was founded in 2018." and result.doc.links
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    from corpus.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["build", "--jobs", "0"])
+    assert "must be at least 1, not 0" in capsys.readouterr().err
+    assert build_parser().parse_args(["build", "-j", "3", "--cluster", "tcp://s:8786"]).jobs == 3
