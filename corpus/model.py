@@ -48,6 +48,28 @@ class EntityType(Vocabulary):
 
 # The types a registry entity may have; the others are found by rules.
 REGISTRY_TYPES = (EntityType.PERSON, EntityType.ORG, EntityType.PLACE, EntityType.WORK, EntityType.MISC)
+
+
+class WorkSubtype(Vocabulary):
+    """What a registry ``work`` is (its ``subtype``): a text with a title, or an artefact."""
+
+    BOOK = "book"
+    REPORT = "report"
+    REGULATION = "regulation"
+    CHANNEL = "channel"  # a video channel: a series of works under one title
+    PROJECT = "project"
+    MODEL = "model"  # a trained model or a family of them (GPT-3, 悟道)
+    APP = "app"
+    SOFTWARE = "software"
+    HARDWARE = "hardware"
+    PLATFORM = "platform"  # a computing installation (萤火一号)
+    ARCHITECTURE = "architecture"
+    ALGORITHM = "algorithm"
+
+
+# Works that are made things, not texts: products, models, programs, machines and methods (TEI ``object``).
+ARTEFACT_SUBTYPES = frozenset({WorkSubtype.MODEL, WorkSubtype.APP, WorkSubtype.SOFTWARE, WorkSubtype.HARDWARE,
+                               WorkSubtype.PLATFORM, WorkSubtype.ARCHITECTURE, WorkSubtype.ALGORITHM})
 # The roles a curated voice may have; ``quoted`` is found in narrative.
 VOICE_ROLES = (SpeakerRole.INTERVIEWER, SpeakerRole.INTERVIEWEE)
 

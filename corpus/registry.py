@@ -8,6 +8,7 @@ exactly one entity unless every entity claiming it lists it under ``ambiguous``
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,7 @@ import yaml
 
 from corpus.errors import CorpusError
 from corpus.lang import has_han
-from corpus.model import REGISTRY_TYPES, VOICE_ROLES
+from corpus.model import REGISTRY_TYPES, VOICE_ROLES, EntityType, WorkSubtype
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
 ENTITY_TYPES = frozenset(str(entity_type) for entity_type in REGISTRY_TYPES)
@@ -26,6 +27,11 @@ SPEAKER_ROLES = frozenset(str(role) for role in VOICE_ROLES)
 # Brackets that surround outlet names and titles in the texts (《深网》, 「暗涌」); they are
 # punctuation, not part of the name, so look-ups ignore them.
 NAME_BRACKETS = "《》「」『』〈〉"
+WORK_SUBTYPES = frozenset(str(subtype) for subtype in WorkSubtype)
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*\Z")
+DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")  # a year, a month or a day, as precise as the text
+AFFILIATION_DATES = ("from", "to", "when")
+AFFILIATION_FIELDS = frozenset({"role", "org", "name", "evidence", *AFFILIATION_DATES})
 
 
 class RegistryError(CorpusError):
@@ -35,6 +41,19 @@ class RegistryError(CorpusError):
         self.path = path
         self.problems = problems
         super().__init__(f"{path}: invalid entity registry:\n  " + "\n  ".join(problems))
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A person's role in an organisation, dated only where a text states the date (``evidence`` quotes it)."""
+
+    role: str
+    org: Optional[str] = None  # the organisation's registry id, or
+    name: Optional[str] = None  # its English name when the registry has no entry for it
+    start: Optional[str] = None  # ``from`` in the registry file: YYYY, YYYY-MM or YYYY-MM-DD
+    end: Optional[str] = None  # ``to``
+    when: Optional[str] = None  # a single date (a graduation, say) instead of a span
+    evidence: Optional[str] = None  # the words of a shipped text that state the dates
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,9 @@ class Entity:
     en_adjective: Optional[str] = None  # 中国 in 中国学者 is "Chinese" in English
     # The Chinese title is an ordinary word too (异类 "outlier"): it names the work only inside 《》.
     title_in_brackets_only: bool = False
+    subtype: Optional[str] = None  # works only: a WorkSubtype (a book, or an artefact such as a model)
+    wikidata: Optional[str] = None  # the Wikidata item (Q…), only where a curator is sure of it
+    affiliations: tuple[Affiliation, ...] = ()  # people only
 
     @property
     def zh_aliases(self) -> tuple[str, ...]:
@@ -130,6 +152,7 @@ def validate(data: dict) -> list[str]:
     ids: set[str] = set()
     claims: dict[str, list[str]] = defaultdict(list)
     ambiguous: dict[str, set[str]] = defaultdict(set)
+    orgs = {entry.get("id") for entry in entries if entry.get("type") == EntityType.ORG}
     for position, entry in enumerate(entries):
         where = f"entities[{position}] ({entry.get('id', '?')})"
         for key in ("id", "type", "en", "aliases"):
@@ -145,6 +168,7 @@ def validate(data: dict) -> list[str]:
             problems.append(f"{where}: id must be lowercase ascii without spaces or dots")
         if entry.get("type") not in ENTITY_TYPES:
             problems.append(f"{where}: type {entry.get('type')!r} is not one of {sorted(ENTITY_TYPES)}")
+        problems.extend(f"{where}: {problem}" for problem in entry_field_problems(entry, orgs))
         hans, hant = entry.get("zh_hans"), entry.get("zh_hant")
         if bool(hans) != bool(hant):
             problems.append(f"{where}: zh_hans and zh_hant must both be given (or both null for Latin-only names)")
@@ -182,6 +206,45 @@ def validate(data: dict) -> list[str]:
     return problems
 
 
+def entry_field_problems(entry: dict, orgs: set[str]) -> list[str]:
+    """What is wrong with an entry's subtype, Wikidata id and affiliations (``orgs``: the registered org ids)."""
+    problems = []
+    subtype = entry.get("subtype")
+    if subtype is not None and (entry.get("type") != EntityType.WORK or subtype not in WORK_SUBTYPES):
+        problems.append(f"subtype {subtype!r}: only works have one, one of {sorted(WORK_SUBTYPES)}")
+    wikidata = entry.get("wikidata")
+    if wikidata is not None and not WIKIDATA_ID.match(str(wikidata)):
+        problems.append(f"wikidata {wikidata!r} is not a Wikidata item id (Q followed by digits)")
+    affiliations = entry.get("affiliations") or []
+    if affiliations and entry.get("type") != EntityType.PERSON:
+        problems.append("only people have affiliations")
+    for number, affiliation in enumerate(affiliations):
+        where = f"affiliations[{number}]"
+        unknown = sorted(set(affiliation) - AFFILIATION_FIELDS)
+        if unknown:
+            problems.append(f"{where}: unknown fields {unknown} (a comma in an unquoted value splits it)")
+        if not affiliation.get("role"):
+            problems.append(f"{where}: missing role")
+        if (affiliation.get("org") is None) == (affiliation.get("name") is None):
+            problems.append(f"{where}: give either org (a registry id) or name")
+        elif affiliation.get("org") is not None and affiliation["org"] not in orgs:
+            problems.append(f"{where}: org {affiliation['org']!r} is not a registered organisation")
+        dates = {key: str(affiliation[key]) for key in AFFILIATION_DATES if affiliation.get(key) is not None}
+        problems.extend(f"{where}: {key} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                        for key, value in dates.items() if not DATE.match(value))
+        if "when" in dates and len(dates) > 1:
+            problems.append(f"{where}: when is a single date; it excludes from and to")
+        if dates and not affiliation.get("evidence"):
+            problems.append(f"{where}: a date needs the evidence that states it")
+    return problems
+
+
+def affiliation_from_data(entry: dict) -> Affiliation:
+    dates = {key: str(entry[key]) if entry.get(key) is not None else None for key in AFFILIATION_DATES}
+    return Affiliation(role=entry["role"], org=entry.get("org"), name=entry.get("name"), start=dates["from"],
+                       end=dates["to"], when=dates["when"], evidence=entry.get("evidence"))
+
+
 def registry_from_data(data: dict, path: str = "<data>") -> Registry:
     problems = validate(data)
     if problems:
@@ -199,6 +262,9 @@ def registry_from_data(data: dict, path: str = "<data>") -> Registry:
             ambiguous=tuple(entry.get("ambiguous") or ()),
             en_adjective=entry.get("en_adjective"),
             title_in_brackets_only=bool(entry.get("title_in_brackets_only", False)),
+            subtype=entry.get("subtype"),
+            wikidata=entry.get("wikidata"),
+            affiliations=tuple(affiliation_from_data(a) for a in entry.get("affiliations") or ()),
         )
         for entry in data["entities"]
     }

@@ -5,12 +5,15 @@
     python scripts/bench_align.py --calibrate  # refit link probabilities on dev gold
                                                # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
+    python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
+    python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
 (``<checkout>/../shared/align-dev/bible`` or ``$CORPUS_ALIGN_DEV``: bible/001 is
-dev; bible/006 contains it and serves for speed only).  Only dev data was used
-to choose settings.
+dev; bible/006 contains it and serves for speed, and its English lines
+5,000–9,999, after bible/001, are test).  Only dev data was used to choose
+settings.
 
 ``--speed`` runs each measurement in a fresh process pinned to one thread
 (``OMP_NUM_THREADS=1``) and reports its CPU time (user + system, so other
@@ -21,6 +24,7 @@ dictionaries, loaded before the clock starts).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -33,9 +37,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus.align.aligner import SETTINGS_FILE, align_costs, align_texts, default_settings, gale_church_align  # noqa: E402
+from corpus.align.aligner import (SETTINGS_FILE, align_costs, align_texts, default_settings,  # noqa: E402
+                                  gale_church_align, link_costs, search)
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
-from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_gold  # noqa: E402
+from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
+from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
 from corpus.align.tokens import chinese_tokens  # noqa: E402
 from corpus.model import Link  # noqa: E402
 
@@ -47,9 +53,9 @@ REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "
 def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
             ("literary test", load_gold(LITERARY_DIR))]
-    bible = load_bible("001")
-    if bible is not None:
-        sets.append(("bible/001 dev", [bible]))
+    bible, bible_test = load_bible("001"), load_bible_test()
+    if bible is not None and bible_test is not None:
+        sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
     return sets
 
 
@@ -85,8 +91,6 @@ def report() -> None:
 
 
 def _lengths_only():  # type: ignore[no-untyped-def]
-    import dataclasses
-
     return dataclasses.replace(default_settings(), lexical_weight=0.0)
 
 
@@ -122,37 +126,92 @@ def speed() -> None:
               f"for × {large['zh'] / small['zh']:.2f} the sentences; peak memory {large['peak_mb']:.0f} MB")
 
 
-def calibrate() -> None:
-    """Fit P(link right) = 1 / (1 + exp(−(a − b·cost per sentence))) by logistic regression (Newton's method)
-    on the links our aligner predicts on dev data: the dev passages and bible/001."""
-    passages = load_gold(split="dev")
-    bible = load_bible("001")
-    if bible is not None:
-        passages.append(bible)
-    costs, right = [], []
+def _link_outcomes(passages: list[GoldPassage]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cost per sentence, is a skip, right) of every link our aligner predicts on these passages."""
+    costs, skips, right = [], [], []
     for passage in passages:
         gold = {(link.zh, link.en) for link in passage.links}
         for link in align_costs(passage.zh, passage.en):
             costs.append(link.score / max(len(link.zh) + len(link.en), 1))
+            skips.append(not (link.zh and link.en))
             right.append((link.zh, link.en) in gold)
-    x, y = np.array(costs), np.array(right, dtype=float)
-    features = np.stack([np.ones_like(x), -x], axis=1)
-    weights = np.zeros(2)
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-features @ weights))
-        gradient = features.T @ (y - p)
-        hessian = (features * (p * (1 - p))[:, None]).T @ features + 1e-9 * np.eye(2)
-        weights += np.linalg.solve(hessian, gradient)
-    p = 1 / (1 + np.exp(-features @ weights))
-    print(f"{len(x)} dev links, {int(y.sum())} right: a = {weights[0]:.4f}, b = {weights[1]:.4f}")
-    for low, high in ((0, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
-        chosen = (p >= low) & (p < high)
-        if chosen.any():
-            print(f"  predicted {low:.2f}–{min(high, 1):.2f}: {chosen.sum():5d} links, "
-                  f"mean predicted {p[chosen].mean():.3f}, share right {y[chosen].mean():.3f}")
+    return np.array(costs), np.array(skips, dtype=bool), np.array(right, dtype=float)
+
+
+def _print_reliability(label: str, predicted: np.ndarray, right: np.ndarray) -> None:
+    brier = float(np.mean((predicted - right) ** 2))
+    print(f"{label}: {len(right)} links, {int(right.sum())} right, Brier score {brier:.4f}")
+    for row in reliability(predicted, right):
+        print(f"  predicted {row.low:.2f}–{row.high:.2f}: {row.links:5d} links, mean predicted "
+              f"{row.mean_predicted:.3f}, share right {row.share_right:.3f}")
+
+
+def calibrate() -> None:
+    """Fit the link probabilities (:mod:`corpus.align.calibration`) on the links our aligner predicts on dev
+    data (the dev passages and bible/001), write them to aligner.json, and print reliability on dev and test."""
+    dev = load_gold(split="dev") + [bible for bible in (load_bible("001"),) if bible is not None]
+    costs, skips, right = _link_outcomes(dev)
+    fitted = fit_calibration(costs, skips, right)
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
-    data["settings"]["calibration"] = [round(float(weights[0]), 4), round(float(weights[1]), 4)]
+    data["settings"]["calibration"] = fitted.as_json()
     SETTINGS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _print_reliability("dev (fitted on)", fitted(costs, skips), right)
+    tests = [("test: our passages and the literary gold", load_gold(split="test") + load_gold(LITERARY_DIR)),
+             ("test: bible/006 en 5000-9999", [bible for bible in (load_bible_test(),) if bible is not None])]
+    for label, test in tests:
+        if test:
+            costs, skips, right = _link_outcomes(test)
+            _print_reliability(label, fitted(costs, skips), right)
+
+
+def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> None:
+    """bible/001 (dev) cut at gold links into passages of ``size`` links, 30 spread over the book (fewer for the
+    largest sizes): strict F1 with and without the learned lexicon (what ``min_learning_links`` was chosen on)."""
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    learning = dataclasses.replace(default_settings(), min_learning_links=0)
+    for size in sizes:
+        windows = [_window(bible, start, size) for start in range(0, len(bible.links) - size, max(size * 3, 158))]
+        gold = [links for _, _, links in windows]
+        learned = [align_texts(zh, en, settings=learning) for zh, en, _ in windows]
+        first = [align_texts(zh, en, learn=False) for zh, en, _ in windows]
+        with_lexicon, without = score_alignments(gold, learned), score_alignments(gold, first)
+        print(f"{len(windows):3d} passages of {size:4d} gold links: strict F1 with the learned lexicon "
+              f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
+
+
+def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
+    """On our bible/001 path (dev): each pair of neighbouring links with one English sentence each (1-1 or 2-1,
+    three Chinese sentences at most) merged into one link, ranked by how much cost the merge adds under the
+    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links."""
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    result = search(bible.zh, bible.en, default_settings())
+    path, gold = result.links, {(link.zh, link.en) for link in bible.links}
+    pairs = [k for k in range(len(path) - 1) if path[k].zh and path[k + 1].zh and len(path[k].en) == 1
+             and len(path[k + 1].en) == 1 and len(path[k].zh) + len(path[k + 1].zh) <= 3]
+    merged = [Link(path[k].zh + path[k + 1].zh, path[k].en + path[k + 1].en) for k in pairs]
+    added = link_costs(result.text, merged, result.model) - np.array([path[k].score + path[k + 1].score
+                                                                       for k in pairs])
+    is_gold = np.array([(link.zh, link.en) in gold for link in merged])
+    both_right = np.array([(path[k].zh, path[k].en) in gold and (path[k + 1].zh, path[k + 1].en) in gold
+                           for k in pairs])
+    order = np.argsort(added, kind="stable")
+    print(f"{len(pairs)} neighbouring pairs, {is_gold.sum()} of them a gold link when merged")
+    for share in shares:
+        cheapest = order[:max(1, int(share * len(pairs)))]
+        print(f"  cheapest {share:.0%} ({len(cheapest)} merges): {is_gold[cheapest].sum()} gold links found, "
+              f"{both_right[cheapest].sum()} pairs of right links destroyed")
+
+
+def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
+    links = bible.links[start:start + size]
+    zh_start, en_start = min(i for link in links for i in link.zh), min(j for link in links for j in link.en)
+    zh_end, en_end = max(i for link in links for i in link.zh) + 1, max(j for link in links for j in link.en) + 1
+    return (bible.zh[zh_start:zh_end], bible.en[en_start:en_end],
+            [Link(tuple(i - zh_start for i in link.zh), tuple(j - en_start for j in link.en)) for link in links])
 
 
 def corpus_agreement() -> None:
@@ -171,6 +230,8 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true", help="time bible/001 and bible/006, both aligners")
     parser.add_argument("--calibrate", action="store_true", help="refit the link probabilities on dev gold")
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
+    parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
+    parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -181,6 +242,10 @@ def main() -> None:
         calibrate()
     elif arguments.corpus:
         corpus_agreement()
+    elif arguments.windows:
+        bible_windows()
+    elif arguments.merges:
+        merge_evidence()
     else:
         report()
 

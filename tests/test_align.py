@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
@@ -13,13 +14,14 @@ from corpus.align import (align_document, align_files, align_texts, construction
                           gale_church_align, link_agreement, parse_links, score_alignments, split_english)
 from corpus.align import aligner
 from corpus.align.aligner import default_settings
+from corpus.align.calibration import Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
 from corpus.align.lexical import Space
 from corpus.align.model1 import train_model1
-from corpus.align.spans import SpanCosines
+from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
-from corpus.align.gold import LITERARY_DIR, load_bible, load_gold
+from corpus.align.gold import LITERARY_DIR, load_bible, load_bible_test, load_gold
 from corpus.lang.numerals import zh_numeral
 from corpus.align.numbers import en_number_spans, zh_number_spans
 from corpus.model import Document, Link, Paragraph, Sentence
@@ -178,12 +180,23 @@ def test_model1_learns_word_translations_from_sentence_pairs():
     assert all(0 < p <= 1 for translations in table.values() for _, p in translations)
 
 
-@settings(max_examples=30, deadline=None)
-@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**32 - 1))
-def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
+def sentence_vectors(n: int, m: int, seed: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Random sparse zh and en sentence vectors over five keys, about half of them zero."""
     rng = np.random.default_rng(seed)
     zh = sparse.csr_matrix(rng.random((n, 5)) * (rng.random((n, 5)) < 0.5))
     en = sparse.csr_matrix(rng.random((m, 5)) * (rng.random((m, 5)) < 0.5))
+    return zh, en
+
+
+def cosine_of(x: np.ndarray, y: np.ndarray) -> float:
+    norm = np.linalg.norm(x) * np.linalg.norm(y)
+    return float(x @ y / norm) if norm else 0.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**32 - 1))
+def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
+    zh, en = sentence_vectors(n, m, seed)
     band = full_band(n, m)
     columns = band.columns()
     for b, cosines in SpanCosines(zh, en, band, 3).by_en_count():
@@ -193,8 +206,41 @@ def test_span_cosines_equal_the_cosines_of_summed_vectors(n, m, seed):
                     if b <= j <= m:
                         x = np.asarray(zh[i - a:i].sum(axis=0)).ravel()
                         y = np.asarray(en[j - b:j].sum(axis=0)).ravel()
-                        norm = np.linalg.norm(x) * np.linalg.norm(y)
-                        assert cosine[i, d] == pytest.approx(x @ y / norm if norm else 0.0, abs=1e-5)
+                        assert cosine[i, d] == pytest.approx(cosine_of(x, y), abs=1e-5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 10), st.integers(1, 10), st.integers(0, 2**32 - 1))
+def test_span_baselines_are_the_mean_cosines_with_the_other_sides_sentences(n, m, seed):
+    zh, en = sentence_vectors(n, m, seed)
+    text = aligner.with_vectors(np.arange(n + 1.0), np.arange(m + 1.0), zh, en)
+    baselines = span_baselines(text.zh_towards, span_norms(zh, 3))
+    for a in range(1, 4):
+        for i in range(a, n + 1):
+            x = zh[i - a:i].toarray().sum(axis=0)
+            assert baselines[a, i] == pytest.approx(np.mean([cosine_of(x, y) for y in en.toarray()]), abs=1e-9)
+
+
+@given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))
+def test_a_span_close_to_everything_needs_a_closer_counterpart(cosine, other, zh_baseline, en_baseline):
+    as_array = np.array([cosine, other])
+    assert normalised(as_array, np.zeros(2), np.zeros(2)) == pytest.approx(as_array)  # no hubness: unchanged
+    plain = normalised(as_array, np.full(2, zh_baseline), np.zeros(2))
+    hub = normalised(as_array, np.full(2, zh_baseline), np.full(2, en_baseline))
+    assert np.all(hub <= plain + 1e-12)  # a higher baseline never makes a link cheaper
+    assert (plain[0] - plain[1]) * (cosine - other) >= 0  # the order of cosines is kept
+
+
+def test_a_passage_too_short_to_learn_from_keeps_the_first_pass():
+    settings_ = default_settings()
+    short = load_gold(split="test")[0]
+    assert len(short.links) < settings_.min_learning_links
+    assert align_texts(short.zh, short.en) == align_texts(short.zh, short.en, learn=False)
+    every = load_gold()
+    zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
+    first = aligner.align_costs(zh, en, learn=False)
+    assert aligner.learns_from(first, settings_)
+    assert not aligner.learns_from(first, dataclasses.replace(settings_, min_learning_links=len(first) + 1))
 
 
 # --- aligners --------------------------------------------------------------------------------
@@ -298,6 +344,21 @@ def test_ours_beats_gale_church_on_a_bible_prefix():
     assert ours > baseline and ours > 0.8
 
 
+@pytest.mark.skipif(load_bible("006") is None, reason="the shared Bible gold (../shared/align-dev) is absent")
+def test_the_test_bible_is_a_whole_window_of_bible_006_after_the_dev_prefix():
+    test, whole = load_bible_test(), load_bible("006")
+    assert_covers_in_order(test.links, len(test.zh), len(test.en))
+    assert test.en == whole.en[5000:10000] and test.split == "test"
+    offset = whole.zh.index(test.zh[0], len(load_bible("001").zh))  # after the dev prefix
+    assert test.zh == whole.zh[offset:offset + len(test.zh)]
+
+
+def test_links_of_an_untranslated_document_are_scored_as_deletions():
+    scored = aligner.score_links(["一。", "二。"], [], [Link((0,), ()), Link((1,), ())])
+    assert [(link.zh, link.en) for link in scored] == [((0,), ()), ((1,), ())]
+    assert all(0.0 <= link.score <= 1.0 for link in scored)
+
+
 def test_empty_sides_become_deletions_and_insertions():
     assert [(link.zh, link.en) for link in align_texts(["一。", "二。"], [])] == [((0,), ()), ((1,), ())]
     assert [(link.zh, link.en) for link in gale_church_align([], ["One."])] == [((), (0,))]
@@ -364,3 +425,43 @@ def test_english_splitter_loses_nothing_and_keeps_abbreviations(sentences):
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
     assert all(piece and piece == piece.strip() for piece in pieces)
     assert not any(piece.endswith(("Mr.", "No.", "e.g.")) for piece in pieces)
+
+
+# --- calibration ---------------------------------------------------------------------------
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 20), st.booleans()), min_size=1, max_size=300))
+def test_calibrated_probabilities_fall_as_the_cost_rises(links):
+    costs = np.array([cost for cost, _ in links])
+    right = np.array([float(ok) for _, ok in links])
+    curve = fit_curve(costs, right)
+    grid = np.linspace(-1, 21, 200)
+    probabilities = curve(grid)
+    assert np.all((probabilities >= 0) & (probabilities <= 1))
+    assert np.all(np.diff(probabilities) <= 1e-12)
+    assert list(curve.costs) == sorted(set(curve.costs))
+
+
+def test_calibration_matches_the_share_of_right_links_per_cost_range():
+    rng = np.random.default_rng(0)
+    costs = rng.uniform(0, 10, 6000)
+    right = (rng.random(6000) < np.where(costs < 5, 0.9, 0.2)).astype(float)
+    fitted = fit_calibration(costs, np.arange(6000) % 100 == 0, right)
+    assert fitted(np.array([1.0, 9.0]), np.array([False, False])) == pytest.approx([0.9, 0.2], abs=0.05)
+    again = Calibration.from_json(json.loads(json.dumps(fitted.as_json())))
+    assert again == fitted
+
+
+def test_skips_and_pairs_have_their_own_curves():
+    costs = np.array([1.0, 1.0, 2.0, 2.0, 1.0, 2.0])
+    skips = np.array([False, False, False, False, True, True])
+    right = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    fitted = fit_calibration(costs, skips, right)
+    assert fitted(np.array([1.0, 1.0]), np.array([False, True])).tolist() == [1.0, 0.0]
+
+
+def test_reliability_bins_count_every_link_once():
+    predicted = np.array([0.05, 0.2, 0.6, 0.95, 1.0])
+    rows = reliability(predicted, np.array([0.0, 0.0, 1.0, 1.0, 1.0]))
+    assert sum(row.links for row in rows) == len(predicted)
+    assert rows[-1].share_right == 1.0 and rows[0].share_right == 0.0

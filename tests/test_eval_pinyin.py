@@ -36,3 +36,35 @@ def test_the_gold_sample_has_100_sentences_and_reads_completely():
     for entry in entries:
         han = sum(is_han(char) for char in entry["zh_hans"])
         assert len(module.read_syllables(entry["pinyin"], entry["zh_hans"])) == han, entry["id"]
+
+
+def test_the_heldout_sample_is_apart_from_the_dev_sample_and_reads_completely():
+    module = load_eval()
+    dev, heldout = (yaml.safe_load(module.SAMPLES[name].read_text(encoding="utf-8"))["sentences"]
+                    for name in ("dev", "heldout"))
+    assert len(heldout) == len({entry["id"] for entry in heldout}) == 64
+    assert not {entry["zh_hans"] for entry in heldout} & {entry["zh_hans"] for entry in dev}
+    for entry in heldout:
+        han = sum(is_han(char) for char in entry["zh_hans"])
+        assert len(module.read_syllables(entry["pinyin"], entry["zh_hans"])) == han, entry["id"]
+
+
+def test_the_heldout_sample_is_not_text_of_the_shipped_corpus():
+    import pyarrow.parquet as pq
+
+    module = load_eval()
+    shipped = pq.read_table(module.GOLD_DIR.parent.parent / "data" / "sentences.parquet", columns=["zh_hans"])
+    texts = set(shipped.column("zh_hans").to_pylist())
+    heldout = yaml.safe_load(module.SAMPLES["heldout"].read_text(encoding="utf-8"))["sentences"]
+    assert not [entry["id"] for entry in heldout if entry["zh_hans"] in texts]
+
+
+def test_on_the_heldout_sample_the_orthography_beats_plain_pypinyin_in_every_measure():
+    from corpus.script import to_pinyin
+
+    module = load_eval()
+    entries = yaml.safe_load(module.SAMPLES["heldout"].read_text(encoding="utf-8"))["sentences"]
+    before = module.evaluate(entries, module.plain_pypinyin, False)
+    after = module.evaluate(entries, to_pinyin, False)
+    for measure in ("syllable_error_rate", "joining_error_rate", "capitalisation_error_rate"):
+        assert after[measure] < before[measure], measure

@@ -11,8 +11,12 @@ Ours scores a link of ``a`` zh and ``b`` en sentences (1 ≤ a, b ≤ 6) as
 
 where ``cos`` compares the two spans in the English key space of
 :mod:`corpus.align.lexical`, ``GC`` is the Gale–Church length cost
-(:mod:`corpus.align.lengths`) and ``merge(a, b)`` is ``−log P(a-b)``.  A
-sentence left without counterpart (1-0/0-1) costs ``skip + merge(skip)``.
+(:mod:`corpus.align.lengths`) and ``merge(a, b)`` is ``−log P(a-b)``.  The
+cosine is normalised as in Vecalign: ``1 − cos`` is divided by how far the two
+spans are, on average, from every sentence of the other side, so a span close
+to everything (a short sentence of common words) must be closer still to its
+counterpart.  A sentence left without counterpart (1-0/0-1) costs
+``skip + merge(skip)``.
 
 Moore's two passes (2002): the first pass uses the prior lexicon
 (CC-CEDICT, numbers, Latin tokens) and generic link-type priors; its
@@ -22,10 +26,14 @@ first pass's link types, the length ratio and variance from its links, and the
 skip cost from the distribution of its links' costs per sentence (a sentence
 is left out only where every link would cost more than ``skip_quantile`` of
 the document's links do).  The second pass searches a band around the first
-path with the learned lexicon.
+path with the learned lexicon; that pass's links retrain Model 1 for the next
+(``learning_passes``).  A first pass with fewer than ``min_learning_links``
+pair links (a passage of a few dozen sentences) is the answer: Model 1 trained
+on so few links learns noise.
 
-A link's ``score`` is a probability that it is right: a logistic function
-of its cost per sentence, fitted on dev gold (``scripts/bench_align.py --calibrate``).
+A link's ``score`` is a probability that it is right: a non-increasing
+function of its cost per sentence fitted on dev gold
+(:mod:`corpus.align.calibration`, ``scripts/bench_align.py --calibrate``).
 """
 from __future__ import annotations
 
@@ -42,11 +50,12 @@ import numpy as np
 from scipy import sparse
 from scipy.special import log_ndtr
 
+from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
 from corpus.align.model1 import train_model1
-from corpus.align.spans import SpanCosines, pair_dots
+from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.model import Link
 
@@ -76,7 +85,9 @@ class AlignerSettings:
     learned_share: float  # weight of the learned lexicon against the prior, where a word has both
     anchor_share: float  # share of the first pass's links (the cheapest per sentence) that train Model 1
     anchor_limit: int  # at most this many links train Model 1 (bounds its time on long documents)
-    calibration: tuple[float, float]  # P(right) = 1 / (1 + exp(−(a − b · cost per sentence)))
+    min_learning_links: int  # a first pass with fewer pair links keeps the prior lexicon (no Model 1)
+    learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
+    calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +95,7 @@ def default_settings() -> AlignerSettings:
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
     values: dict[str, Any] = {name: (tuple(value) if isinstance(value, list) else value)
                               for name, value in data["settings"].items()}
+    values["calibration"] = Calibration.from_json(values["calibration"])
     return AlignerSettings(**values)
 
 
@@ -128,6 +140,9 @@ class Bitext:
     en_chars: np.ndarray  # (m+1,)
     zh: sparse.csr_matrix | None  # (n, keys), None for the length-only baseline
     en: sparse.csr_matrix | None
+    # ⟨sentence, mean unit vector of the other side's sentences⟩ (n,) and (m,): how close it is to everything
+    zh_towards: np.ndarray | None = None
+    en_towards: np.ndarray | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -137,7 +152,38 @@ class Bitext:
         """Blocks of consecutive sentences: block k spans sentences ``bounds[k] .. bounds[k+1] - 1``."""
         return Bitext(self.zh_chars[zh_bounds], self.en_chars[en_bounds],
                       None if self.zh is None else blocks(self.zh, zh_bounds),
-                      None if self.en is None else blocks(self.en, en_bounds))
+                      None if self.en is None else blocks(self.en, en_bounds),
+                      _block_sums(self.zh_towards, zh_bounds), _block_sums(self.en_towards, en_bounds))
+
+    def window(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> "Bitext":
+        """Sentences zh_start .. zh_end - 1 and en_start .. en_end - 1."""
+        return Bitext(self.zh_chars[zh_start:zh_end + 1], self.en_chars[en_start:en_end + 1],
+                      None if self.zh is None else self.zh[zh_start:zh_end],
+                      None if self.en is None else self.en[en_start:en_end],
+                      None if self.zh_towards is None else self.zh_towards[zh_start:zh_end],
+                      None if self.en_towards is None else self.en_towards[en_start:en_end])
+
+
+def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matrix,
+                 en: sparse.csr_matrix) -> Bitext:
+    """A bitext whose sentences also know their similarity to the other side as a whole (Vecalign's
+    normalisation: a sentence close to every sentence must be closer still to its counterpart)."""
+    return Bitext(zh_chars, en_chars, zh, en, zh @ _mean_direction(en), en @ _mean_direction(zh))
+
+
+def _mean_direction(vectors: sparse.csr_matrix) -> np.ndarray:
+    if vectors.shape[0] == 0:  # an untranslated document: nothing on the other side to be close to
+        return np.zeros(vectors.shape[1])
+    norms = _norms(vectors)
+    unit = sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ vectors
+    return np.asarray(unit.mean(axis=0)).ravel()
+
+
+def _block_sums(values: np.ndarray | None, bounds: np.ndarray) -> np.ndarray | None:
+    if values is None:
+        return None
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    return np.diff(prefix[bounds])
 
 
 def _prefix(lengths: Sequence[int]) -> np.ndarray:
@@ -160,7 +206,14 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
         zh, _ = chars(1, 0)
         costs[index[1, 0]] = np.where(inside & (row >= 1), model.skip_costs(zh, zh * 0, (1, 0)), np.inf)
     if text.zh is not None and text.en is not None:
-        cosine_sets = SpanCosines(text.zh, text.en, band, longest).by_en_count()
+        spans = SpanCosines(text.zh, text.en, band, longest)
+        cosine_sets = spans.by_en_count()
+        if text.zh_towards is not None and text.en_towards is not None:
+            zh_baseline = span_baselines(text.zh_towards, spans.zh_norms)[:, row[:, 0]]
+            en_baseline = span_baselines(text.en_towards, spans.en_norms)
+            en_baseline = en_baseline[:, np.minimum(columns, en_baseline.shape[1] - 1)]
+            cosine_sets = ((b, [normalised(cosine, zh_baseline[a][:, None], en_baseline[b])
+                                for a, cosine in enumerate(cosines, start=1)]) for b, cosines in cosine_sets)
     else:
         cosine_sets = ((b, [np.zeros(inside.shape)] * longest) for b in range(1, longest + 1))
     for b, cosines in cosine_sets:
@@ -250,9 +303,12 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
         zh_spans = _span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
         en_spans = _span_matrix(en_start, en_end, text.shape[1]) @ text.en
         index = np.arange(len(links))
-        norms = np.sqrt(pair_dots(zh_spans, zh_spans, index, index) * pair_dots(en_spans, en_spans, index, index))
+        norms = _norms(zh_spans) * _norms(en_spans)
         dots = pair_dots(zh_spans, en_spans, index, index)
         cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        if text.zh_towards is not None and text.en_towards is not None:
+            cosines = normalised(cosines, _span_baseline(zh_spans, zh_start, zh_end, text.zh_towards),
+                                 _span_baseline(en_spans, en_start, en_end, text.en_towards))
     zh_chars = text.zh_chars[zh_end] - text.zh_chars[zh_start]
     en_chars = text.en_chars[en_end] - text.en_chars[en_start]
     rarest = max(model.penalties.values())
@@ -276,6 +332,18 @@ def _link_spans(links: Sequence[Link]) -> list[tuple[int, int, int, int]]:
     return spans
 
 
+def _norms(vectors: sparse.csr_matrix) -> np.ndarray:
+    return np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+
+
+def _span_baseline(spans: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray, towards: np.ndarray) -> np.ndarray:
+    """Each span's mean cosine with the other side's sentences (see :func:`with_vectors`)."""
+    prefix = np.concatenate(([0.0], np.cumsum(towards)))
+    norms = _norms(spans)
+    dots = prefix[ends] - prefix[starts]
+    return np.divide(dots, norms, out=np.zeros(len(dots)), where=norms > 0)
+
+
 def _span_matrix(starts: np.ndarray, ends: np.ndarray, size: int) -> sparse.csr_matrix:
     lengths = ends - starts
     indptr = np.concatenate(([0], np.cumsum(lengths)))
@@ -295,8 +363,8 @@ def prepare(zh: Sequence[str], en: Sequence[str]) -> Prepared:
     zh_tokens = [chinese_tokens(sentence) for sentence in zh]
     en_tokens = [english_tokens(sentence) for sentence in en]
     space = Space(en_tokens)
-    text = Bitext(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
-                  space.chinese(zh_tokens), space.english(en_tokens))
+    text = with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
+                        space.chinese(zh_tokens), space.english(en_tokens))
     return Prepared(zh_tokens, en_tokens, space, text)
 
 
@@ -324,7 +392,8 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     chosen = np.argsort(per_sentence, kind="stable")[:anchors]
     lexicon = train_model1([([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
                              [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)])
-    learned = replace(text, zh=prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share))
+    learned = with_vectors(text.zh_chars, text.en_chars,
+                           prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share), text.en)
     length = _fitted_length(text, pairs, first_model.length)
     model = CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, length,
                       _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0)
@@ -333,6 +402,12 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     per_sentence = np.repeat(costs / np.maximum(sentences, 1), sentences) if pairs else np.zeros(0)
     skip = float(np.quantile(per_sentence, settings.skip_quantile)) if len(per_sentence) else first_model.skip
     return replace(model, skip=skip), learned
+
+
+def learns_from(first: Sequence[Link], settings: AlignerSettings) -> bool:
+    """Whether a first pass has enough pair links to train Model 1 on: below ``min_learning_links`` the
+    learned lexicon is noise and costs more than it adds (measured on windows of bible/001, dev data)."""
+    return sum(1 for link in first if link.zh and link.en) >= settings.min_learning_links
 
 
 def _fitted_length(text: Bitext, pairs: Sequence[Link], fallback: LengthModel) -> LengthModel:
@@ -368,28 +443,41 @@ def align_costs(zh: Sequence[str], en: Sequence[str], *, settings: AlignerSettin
     trivial = _trivial(len(zh), len(en))
     if trivial is not None:
         return [Link(link.zh, link.en, 0.0) for link in trivial]
+    return search(zh, en, settings, learn).links
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the last pass searched with, and the path it found (each link's score its cost)."""
+
+    links: list[Link]
+    text: Bitext
+    model: CostModel
+
+
+def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, learn: bool = True) -> Search:
+    """Our aligner's passes over two non-empty sentence lists."""
     types = link_types(settings.longest)
     prepared = prepare(zh, en)
     first_model = _first_model(prepared.text, settings, types)
     coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
     first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
-    if not learn:
-        return first
-    model, learned = _second_model(prepared, first, settings, types, first_model)
+    if not learn or not learns_from(first, settings):
+        return Search(first, prepared.text, first_model)
     n, m = prepared.text.shape
-    x, y = path_vertices(first)
-    band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
-    return _level_search(learned, band, types, model, settings.longest)
-
-
-def confidence(cost_per_sentence: np.ndarray, settings: AlignerSettings) -> np.ndarray:
-    intercept, slope = settings.calibration
-    return 1.0 / (1.0 + np.exp(-(intercept - slope * cost_per_sentence)))
+    result = Search(first, prepared.text, first_model)
+    for _ in range(settings.learning_passes):
+        model, learned = _second_model(prepared, result.links, settings, types, first_model)
+        x, y = path_vertices(result.links)
+        band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
+        result = Search(_level_search(learned, band, types, model, settings.longest), learned, model)
+    return result
 
 
 def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]:
     sizes = np.array([max(len(link.zh) + len(link.en), 1) for link in links])
-    probabilities = confidence(np.array([link.score for link in links]) / sizes, settings)
+    skips = np.array([not (link.zh and link.en) for link in links], dtype=bool)
+    probabilities = settings.calibration(np.array([link.score for link in links]) / sizes, skips)
     return [Link(link.zh, link.en, round(float(p), 6)) for link, p in zip(links, probabilities)]
 
 
@@ -413,10 +501,7 @@ class _RowChunks:
         start = max(0, first - self.longest)
         en_start = max(0, int(self.band.lo[start]) - self.longest)
         en_end = int(self.band.hi[last - 1])
-        text = self.text
-        window = Bitext(text.zh_chars[start:last], text.en_chars[en_start:en_end + 1],
-                        None if text.zh is None else text.zh[start:last - 1],
-                        None if text.en is None else text.en[en_start:en_end])
+        window = self.text.window(start, last - 1, en_start, en_end)
         band = Band(self.band.lo[start:last] - en_start, self.band.hi[start:last] - en_start)
         costs = _cost_array(window, band, self.types, self.model, self.longest)[:, first - start:, :]
         padded = np.full((len(self.types), last - first, self.band.width), np.inf, dtype=np.float32)
@@ -465,6 +550,8 @@ def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
     given = list(links)
     first_costs = link_costs(prepared.text, given, first_model)
     first = [Link(link.zh, link.en, float(cost)) for link, cost in zip(given, first_costs)]
+    if not learns_from(first, settings):
+        return _with_confidence(first, settings)
     model, learned = _second_model(prepared, first, settings, types, first_model)
     costs = link_costs(learned, given, model)
     return _with_confidence([Link(link.zh, link.en, float(cost)) for link, cost in zip(given, costs)], settings)

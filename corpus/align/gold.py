@@ -6,9 +6,12 @@
   passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per line)
   and ``gold.txt`` (links in the Vecalign format); ``passages.tsv`` lists the
   passages, where they come from, and their split.
-* The Bible gold (Chinese Union Version / King James, dev data) is not
-  shipped: it is read from ``<checkout>/../shared/align-dev/bible`` (or the
-  folder named by ``CORPUS_ALIGN_DEV``), where the project's CI puts it.
+* The Bible gold (Chinese Union Version / King James) is not shipped: it is
+  read from ``<checkout>/../shared/align-dev/bible`` (or the folder named by
+  ``CORPUS_ALIGN_DEV``), where the project's CI puts it.  ``bible/001`` (the
+  first 5,000 English lines) is dev data; the next 5,000 English lines of
+  ``bible/006``, which no setting was chosen on, are test data
+  (:func:`load_bible_test`).
 """
 from __future__ import annotations
 
@@ -66,3 +69,22 @@ def load_bible(name: str) -> GoldPassage | None:
     stem = folder / "bible" / name
     return GoldPassage(f"bible/{name}", "dev", _lines(Path(f"{stem}.zh")), _lines(Path(f"{stem}.en")),
                        parse_links(Path(f"{stem}.zh-en.align").read_text(encoding="utf-8")))
+
+
+BIBLE_TEST_EN = (5000, 10000)  # English lines of bible/006 after bible/001 (its prefix), never tuned on
+
+
+def load_bible_test() -> GoldPassage | None:
+    """The gold links of bible/006 that lie within its English lines 5,000–9,999 (after bible/001), re-numbered
+    from 0, with their sentences: test data of the same genre as the dev Bible."""
+    whole = load_bible("006")
+    if whole is None:
+        return None
+    first, last = BIBLE_TEST_EN
+    links = [link for link in whole.links if link.en and first <= link.en[0] and link.en[-1] < last]
+    zh_start, zh_end = links[0].zh[0], links[-1].zh[-1] + 1
+    inside = [link for link in whole.links if (link.zh and zh_start <= link.zh[0] and link.zh[-1] < zh_end)
+              or (not link.zh and first <= link.en[0] < last)]
+    return GoldPassage("bible/006 en 5000-9999", "test", whole.zh[zh_start:zh_end], whole.en[first:last],
+                       [Link(tuple(i - zh_start for i in link.zh), tuple(j - first for j in link.en))
+                        for link in inside])

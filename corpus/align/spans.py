@@ -84,3 +84,23 @@ class SpanCosines:
                 norms = self.zh_norms[a][rows] * self.en_norms[b][np.minimum(columns, len(self.en_norms[b]) - 1)]
                 cosines.append(np.divide(total, norms, out=np.zeros(total.shape, dtype=np.float32), where=norms > 0))
             yield b, cosines
+
+
+def span_baselines(towards: np.ndarray, norms: np.ndarray) -> np.ndarray:
+    """(longest + 1, n + 1): ``[a, i]`` the mean cosine of span ``i-a .. i-1`` with the other side's sentences,
+    from each sentence's dot product with their mean unit vector (``towards``) and the span norms of
+    :func:`span_norms`."""
+    prefix = np.concatenate(([0.0], np.cumsum(towards)))
+    out = np.zeros(norms.shape)
+    for a in range(1, norms.shape[0]):
+        dots = prefix[a:] - prefix[:-a] if a < len(prefix) else np.zeros(0)
+        out[a, a:] = np.divide(dots, norms[a, a:], out=np.zeros(len(dots)), where=norms[a, a:] > 0)
+    return out
+
+
+def normalised(cosines: np.ndarray, zh_baseline: np.ndarray, en_baseline: np.ndarray) -> np.ndarray:
+    """Vecalign's normalisation, as a cosine: ``1 − (1 − cos) / mean(1 − baseline)``, where a span's baseline is
+    its mean cosine with the other side's sentences (its similarity to a sentence drawn at random): a span close
+    to everything must be closer still to its counterpart."""
+    scale = 1.0 - (zh_baseline + en_baseline) / 2
+    return (1.0 - (1.0 - cosines) / np.maximum(scale, 1e-3)).astype(cosines.dtype)

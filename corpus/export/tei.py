@@ -48,6 +48,12 @@ Layout of one document (``TEI xml:id="<doc_id>"``)
     ``standOff/listChange``: the edit log, one ``change type="cleaning"`` per
     cleaning pass, listing every :class:`~corpus.model.Edit` (read back losslessly).
 
+The corpus header lists the registry (:func:`write_entities`): people (``affiliation`` with
+``roleName`` and ``orgName @ref``, dated as the registry dates them), organisations, places, works
+with a title (``listBibl/bibl @type`` = the subtype) and artefacts (``listObject/object @type``, names in
+``objectIdentifier``; their mentions are ``objectName``, :func:`artefact_ids`), each with
+``idno type="wikidata"`` where the registry has one.
+
 Pointers into the corpus header (``@who``, ``@ref``, ``@ana``: registry entries
 and taxonomy categories) are ``zhen:<id>``; every header's ``listPrefixDef``
 declares ``zhen:`` as ``corpus.xml#``, so they resolve from a document file
@@ -97,8 +103,8 @@ from corpus.annotate.values import date_value, measure_value
 from corpus.errors import CorpusError
 from corpus.export.base import Release, Target, register
 from corpus.export.rows import en_segment_id
-from corpus.model import (Document, EntityType, Mention, MentionSource, Paragraph, ParagraphKind, Sentence,
-                          SpeakerRole)
+from corpus.model import (ARTEFACT_SUBTYPES, Document, EntityType, Mention, MentionSource, Paragraph, ParagraphKind,
+                          Sentence, SpeakerRole)
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +171,8 @@ MENTION_ELEMENTS: dict[str, tuple[str, Optional[str]]] = {
     EntityType.MISC: ("name", "misc"),
 }
 FALLBACK_MENTION_ELEMENT = "name"
+# A work the registry calls an artefact (a model, an app, a GPU: ARTEFACT_SUBTYPES) is an object, named by objectName.
+ARTEFACT_MENTION_ELEMENT = "objectName"
 # TEI gives @ref (att.canonical) to naming elements; measure has no @ref, so it points with @corresp.
 REF_ATTRIBUTES = {"measure": "corresp"}
 
@@ -211,8 +219,12 @@ ENTITY_LISTS = {
     "outlet": ("particDesc", "listOrg", "org", "orgName", "outlet"),
     "place": ("settingDesc", "listPlace", "place", "placeName", None),
     "work": ("sourceDesc", "listBibl", "bibl", "title", None),
+    "artefact": ("sourceDesc", "listObject", "object", ARTEFACT_MENTION_ELEMENT, None),
     "misc": ("sourceDesc", "list", "item", "name", None),
 }
+# The entry's names of an object are inside its objectIdentifier, with its idno.
+NAME_HOLDERS = {"object": "objectIdentifier"}
+WIKIDATA = "wikidata"  # idno/@type of an entity's Wikidata item
 # Registry name field → xml:lang of the name element.
 ENTITY_NAME_LANGS = {"zh_hans": "zh-Hans", "zh_hant": "zh-Hant", "en": "en", "pinyin": "zh-Latn-pinyin"}
 
@@ -232,6 +244,7 @@ STRUCTURAL = {
     "interpretation", "classDecl", "taxonomy", "category", "appInfo", "application", "charDecl",
     "char", "profileDesc", "langUsage", "particDesc", "settingDesc", "listPerson", "person",
     "listOrg", "org", "listPlace", "place", "listBibl", "list", "item", "revisionDesc", "listChange",
+    "listObject", "object", "objectIdentifier",
     "listPrefixDef", "prefixDef",
     "text", "body", "div", "sp", "standOff", "linkGrp",
 }
@@ -315,9 +328,10 @@ def write_prefix_definition(build: "Builder", encoding) -> None:
 class Builder:
     """Makes elements, escaping text XML cannot carry; remembers the escapes for ``charDecl``."""
 
-    def __init__(self, char_prefix: str):
+    def __init__(self, char_prefix: str, artefacts: frozenset[str] = frozenset()):
         self.char_prefix = char_prefix
         self.escaped: set[int] = set()
+        self.artefacts = artefacts  # registry ids whose mentions are objectName (artefact_ids)
 
     def add(self, parent, tag: str, attrs: Optional[dict] = None, text: str = "") -> etree._Element:
         element = etree.SubElement(parent, tei(tag))
@@ -413,20 +427,24 @@ class Mark:
     attrs: dict
 
 
-def mention_marks(mentions: list[Mention]) -> list[Mark]:
-    return [Mark(m.start, m.end, *mention_attributes(m)) for m in mentions]
+def mention_marks(mentions: list[Mention], artefacts: frozenset[str]) -> list[Mark]:
+    return [Mark(m.start, m.end, *mention_attributes(m, artefacts)) for m in mentions]
 
 
-def sentence_marks(sentence: Sentence) -> list[Mark]:
+def sentence_marks(sentence: Sentence, artefacts: frozenset[str]) -> list[Mark]:
     """Quotations and the mentions that nest with them, outer first (a quotation outside an equal mention)."""
     voice = voice_attributes(sentence.speaker, sentence.speaker_role)
     quotes = [Mark(start, end, "said", voice) for start, end in sentence.quote_spans]
-    mentions = mention_marks(nestable_mentions([sentence.zh], sentence.entities, sentence.quote_spans))
+    mentions = mention_marks(nestable_mentions([sentence.zh], sentence.entities, sentence.quote_spans), artefacts)
     return sorted(quotes + mentions, key=lambda mark: (mark.start, -mark.end))  # stable: quotes first
 
 
-def mention_attributes(mention: Mention) -> tuple[str, dict]:
-    tag, type_value = MENTION_ELEMENTS.get(mention.type, (FALLBACK_MENTION_ELEMENT, mention.type))
+def mention_attributes(mention: Mention, artefacts: frozenset[str] = frozenset()) -> tuple[str, dict]:
+    """The element and attributes of a mention; ``artefacts``: the registry ids written as objectName."""
+    if mention.type == EntityType.WORK and mention.ref in artefacts:
+        tag, type_value = ARTEFACT_MENTION_ELEMENT, None
+    else:
+        tag, type_value = MENTION_ELEMENTS.get(mention.type, (FALLBACK_MENTION_ELEMENT, mention.type))
     attrs = {
         "type": _check_token(type_value, "mention type") if type_value else None,
         "ana": category(SOURCE_PREFIX, mention.source, "mention source"),
@@ -570,7 +588,7 @@ def write_original(build: Builder, body, doc: Document) -> None:
             holder = build.add(container, "said", voice_attributes(*voice)) if framed else container
             flags = " ".join(category(FLAG_PREFIX, flag, "sentence flag") for flag in sentence.flags)
             s = build.add(holder, "s", {XML_ID: sentence.id, "n": str(sentence.index), "ana": flags or None})
-            write_marked_text(build, s, sentence.zh, 0, sentence_marks(sentence))
+            write_marked_text(build, s, sentence.zh, 0, sentence_marks(sentence, build.artefacts))
             position = sentence.start + len(sentence.zh)
         build.append_text(container, paragraph.text[position:])
 
@@ -606,7 +624,7 @@ def write_english(build: Builder, body, doc: Document) -> None:
             s = build.add(container, "s", attrs)
             start = offsets.get(sentence.id, 0)
             inside = [m for m in mentions[sentence.id] if start <= m.start and m.end <= start + len(text)]
-            write_marked_text(build, s, text, start, mention_marks(inside))
+            write_marked_text(build, s, text, start, mention_marks(inside, build.artefacts))
             offsets[sentence.id] = start + len(text) + 1
 
 
@@ -776,9 +794,9 @@ def write_document_names(build: Builder, profile, doc: Document) -> None:
             profile.remove(element)
 
 
-def document_element(doc: Document, build_info: dict) -> etree._Element:
+def document_element(doc: Document, build_info: dict, artefacts: frozenset[str] = frozenset()) -> etree._Element:
     _check_name(doc.doc_id, "doc_id")
-    build = Builder(doc.doc_id)
+    build = Builder(doc.doc_id, artefacts)
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     root.set(XML_ID, doc.doc_id)
     body = build.add(build.add(root, "text"), "body")
@@ -803,35 +821,75 @@ def document_element(doc: Document, build_info: dict) -> etree._Element:
 # --- the corpus header ----------------------------------------------------------------------
 
 
+def is_artefact(entity: dict) -> bool:
+    return entity["type"] == EntityType.WORK and entity.get("subtype") in ARTEFACT_SUBTYPES
+
+
+def artefact_ids(registry: dict) -> frozenset[str]:
+    """The registry's works that are artefacts (``subtype`` in ARTEFACT_SUBTYPES): TEI objects."""
+    return frozenset(entity["id"] for entity in registry.get("entities", []) if is_artefact(entity))
+
+
+def entity_list(entity: dict) -> str:
+    """The :data:`ENTITY_LISTS` row of a registry entity: its type, an artefact's ``artefact``."""
+    return "artefact" if is_artefact(entity) else entity["type"]
+
+
 def write_entities(build: Builder, parts: dict, registry: dict) -> None:
-    """The registry as TEI lists, one list per :data:`ENTITY_LISTS` row order, entries sorted by id."""
+    """The registry as TEI lists, one list per :data:`ENTITY_LISTS` row order, entries sorted by id.
+
+    A work's entry is typed by its ``subtype`` (``bibl type="book"``, ``object type="model"``).
+    """
     entities = sorted(registry.get("entities", []), key=lambda e: e["id"])
     for entity in entities:
         if entity["type"] not in ENTITY_LISTS:
             raise TeiError(
                 f"entity {entity['id']}: unknown type {entity['type']!r}; expected one of {sorted(ENTITY_LISTS)}"
             )
+    english = {entity["id"]: entity.get("en") or entity["id"] for entity in entities}
     lists: dict[tuple[str, str], etree._Element] = {}
-    for entity_type, (part, list_tag, entry_tag, name_tag, entry_type) in ENTITY_LISTS.items():
-        for entity in (e for e in entities if e["type"] == entity_type):
+    for list_name, (part, list_tag, entry_tag, name_tag, entry_type) in ENTITY_LISTS.items():
+        for entity in (e for e in entities if entity_list(e) == list_name):
             if (part, list_tag) not in lists:
                 lists[part, list_tag] = build.add(
                     parts[part], list_tag, {"type": "entities" if part == "sourceDesc" else None}
                 )
-            attrs = {XML_ID: _check_name(entity["id"], "entity id"), "type": entry_type}
-            write_entity(build, build.add(lists[part, list_tag], entry_tag, attrs), name_tag, entity)
+            subtype = _check_token(entity["subtype"], "work subtype") if entity.get("subtype") else None
+            attrs = {XML_ID: _check_name(entity["id"], "entity id"), "type": entry_type or subtype}
+            write_entity(build, build.add(lists[part, list_tag], entry_tag, attrs), name_tag, entity, english)
 
 
-def write_entity(build: Builder, entry, name_tag: str, entity: dict) -> None:
+def write_entity(build: Builder, entry, name_tag: str, entity: dict, english: dict[str, str]) -> None:
+    """Names in each script, aliases and the Wikidata id (an object's inside its objectIdentifier), then a
+    person's affiliations (``english``: registry id → English name) and the description."""
+    holder = build.add(entry, NAME_HOLDERS[local(entry)]) if local(entry) in NAME_HOLDERS else entry
     for field, lang in ENTITY_NAME_LANGS.items():
         if entity.get(field):
-            build.add(entry, name_tag, {XML_LANG: lang}, entity[field])
+            build.add(holder, name_tag, {XML_LANG: lang}, entity[field])
     for alias in entity.get("aliases") or []:
-        build.add(entry, name_tag, {"type": "alias"}, alias)
-    if not len(entry):
-        build.add(entry, name_tag, text=entity["id"])
+        build.add(holder, name_tag, {"type": "alias"}, alias)
+    if not len(holder):
+        build.add(holder, name_tag, text=entity["id"])
+    if entity.get("wikidata"):
+        build.add(holder, "idno", {"type": WIKIDATA}, entity["wikidata"])
+    for affiliation in entity.get("affiliations") or []:
+        write_affiliation(build, entry, affiliation, english)
     if entity.get("description"):
         build.add(entry, "note", text=entity["description"])
+
+
+def write_affiliation(build: Builder, person, affiliation: dict, english: dict[str, str]) -> None:
+    """``<affiliation from to when><roleName>role</roleName>, <orgName ref>organisation</orgName></affiliation>``:
+    the dates are those a text states (the registry requires their evidence), never more precise."""
+    dates = {"from": affiliation.get("start"), "to": affiliation.get("end"), "when": affiliation.get("when")}
+    element = build.add(person, "affiliation", dates)
+    build.add(element, "roleName", text=affiliation["role"])
+    build.append_text(element, ", ")
+    if affiliation.get("org"):
+        build.add(element, "orgName", {"ref": pointer(affiliation["org"], "affiliation org")},
+                  english.get(affiliation["org"], affiliation["org"]))
+    else:
+        build.add(element, "orgName", text=affiliation["name"])
 
 
 def write_taxonomies(build: Builder, encoding, docs: list[Document]) -> None:
@@ -940,10 +998,10 @@ def document_file_name(doc: Document) -> str:
 def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
     """One document as a standalone TEI file (``corpus/tei/<doc_id>.xml``).
 
-    ``registry`` is accepted for symmetry with :func:`write_corpus`: the
-    document points into the corpus header, where the registry is written.
+    The document points into the corpus header, where ``registry`` is written; from the registry it
+    takes only which works are artefacts, whose mentions are ``objectName`` (:func:`artefact_ids`).
     """
-    root = document_element(doc, build_info)
+    root = document_element(doc, build_info, artefact_ids(registry))
     check_unique_ids(root)
     return serialise(root)
 
@@ -966,7 +1024,7 @@ def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> byte
     expanded = etree.Element(tei("teiCorpus"))
     expanded.append(copy.deepcopy(root[0]))
     for doc in docs:
-        expanded.append(document_element(doc, build_info))
+        expanded.append(document_element(doc, build_info, artefact_ids(registry)))
         etree.SubElement(root, f"{{{XI_NS}}}include", href=document_file_name(doc))
     check_unique_ids(expanded)
     return serialise(root)

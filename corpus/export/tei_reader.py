@@ -14,9 +14,10 @@ from typing import Optional, Union, overload
 from lxml import etree
 
 from corpus.export import tei as spec
-from corpus.model import Document, Edit, Link, Mention, Paragraph, Sentence
+from corpus.model import Document, Edit, EntityType, Link, Mention, Paragraph, Sentence
 
 MENTION_TYPES = {element: mention_type for mention_type, element in spec.MENTION_ELEMENTS.items()}
+MENTION_TYPES[spec.ARTEFACT_MENTION_ELEMENT, None] = EntityType.WORK  # a work the registry calls an artefact
 PARAGRAPH_KINDS = {element: kind for kind, element in spec.PARAGRAPH_ELEMENTS.items()}
 SCRIPTS = {lang: script for script, lang in spec.SCRIPT_LANGS.items()}
 VARIANTS = {(layer.div_type, layer.lang): layer for layer in spec.VARIANT_LAYERS}
