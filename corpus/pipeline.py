@@ -16,7 +16,7 @@ import hashlib
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from corpus import buildcache, clean, output, runner, script, segment, stage, structure
 from corpus.align.document import STAGE as ALIGN_STAGE
@@ -142,17 +142,34 @@ def _context(engine_name: str, registry: Registry) -> Context:
     return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex)
 
 
-def _report(results: list[SeedResult], allow_untranslated: bool, reused: list[str]) -> BuildReport:
-    """The build's report; :class:`UntranslatedError` where no engine could give sentences English and
-    that is not allowed."""
-    if (refused := [r for r in results if r.engine_error]) and not allow_untranslated:
-        missing = [s for r in refused for s in r.doc.sentences if UNTRANSLATED in s.flags]
-        raise UntranslatedError(missing, CorpusError(refused[0].engine_error))
-    sentences = [s for r in results for s in r.doc.sentences]
-    untranslated = [s for s in sentences if UNTRANSLATED in s.flags]
-    from_engine = sum(s.en_source.startswith("mt:") for s in sentences)
-    return BuildReport(len(results), len(sentences), len(sentences) - from_engine - len(untranslated), from_engine,
-                       untranslated, sum(len(r.doc.problems) for r in results), reused)
+class Tally:
+    """The build's report, counted as documents stream past (:meth:`add`); no document is kept, only the
+    sentences that lack English."""
+
+    def __init__(self) -> None:
+        self.documents = self.sentences = self.from_engine = self.problems = 0
+        self.untranslated: list[Sentence] = []
+        self.engine_errors: list[str] = []  # why no engine translated what the memory lacks, per document it failed
+
+    def add(self, result: SeedResult) -> None:
+        sentences = result.doc.sentences
+        self.documents += 1
+        self.sentences += len(sentences)
+        self.from_engine += sum(s.en_source.startswith("mt:") for s in sentences)
+        self.problems += len(result.doc.problems)
+        self.untranslated += [s for s in sentences if UNTRANSLATED in s.flags]
+        if result.engine_error:
+            self.engine_errors.append(result.engine_error)
+
+    def check(self, allow_untranslated: bool) -> None:
+        """:class:`UntranslatedError` where no engine could give sentences English and that is not allowed."""
+        if self.engine_errors and not allow_untranslated:
+            raise UntranslatedError(self.untranslated, CorpusError(self.engine_errors[0]))
+
+    def report(self, reused: list[str]) -> BuildReport:
+        from_memory = self.sentences - self.from_engine - len(self.untranslated)
+        return BuildReport(self.documents, self.sentences, from_memory, self.from_engine, self.untranslated,
+                           self.problems, reused)
 
 
 def process(
@@ -167,11 +184,14 @@ def process(
     (with the team's registry unless ``registry`` is given)."""
     registry = registry or load_registry()
     context = _context(engine_name, registry)
-    results = []
+    docs, tally = [], Tally()
     for path, doc_id in seed_ids(seed_dir, progress):
         progress(f"text  {path.name} → {doc_id}")
-        results.append(process_seed(_task(path, doc_id, tm_dir, context)))
-    return [r.doc for r in results], _report(results, allow_untranslated, []), registry
+        result = process_seed(_task(path, doc_id, tm_dir, context))
+        tally.add(result)
+        docs.append(result.doc)
+    tally.check(allow_untranslated)
+    return docs, tally.report([]), registry
 
 
 def _engine_line(result: SeedResult) -> str:
@@ -186,16 +206,19 @@ def _named(names: list[str], shown: int = 10) -> str:
 
 @dataclass
 class Processed:
-    results: list[SeedResult]  # in corpus order
+    documents: Iterator[Document]  # in corpus order, each once, as they are taken from the cache or finished
+    tally: Tally  # counted as ``documents`` is consumed
     reused: list[str]  # the doc_ids taken from the cache
     keys: list[str]  # the cache key of each document, in corpus order
 
 
 def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
-                additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None,
+                additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
                 progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
     """Every seed's finished document: from ``cache`` where its inputs are unchanged, else processed in
-    ``jobs`` processes or on the Dask scheduler at ``cluster``; the cache is updated."""
+    ``jobs`` processes or on the Dask scheduler at ``cluster``.  The documents stream: each is yielded as
+    it is done, counted, put in the cache and dropped; after the last, :class:`UntranslatedError` unless
+    ``allow_untranslated`` where sentences lack English that no engine could give."""
     keys: dict[str, str] = {}
     reused: set[str] = set()
     engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
@@ -211,30 +234,36 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
     progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
              + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
              + (f" ({_named([path.name for path, _ in todo])})" if todo else "") + f"; cache: {cache.directory}")
-    computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
-                                  jobs=min(jobs, len(todo)), cluster=cluster)
-    results = []
-    seconds: dict[str, float] = {}
-    with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
-        for path, doc_id in seeds:
-            if doc_id in reused:
-                result = cache.load(doc_id)
-                if not isinstance(result, SeedResult):
-                    raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
-            else:
-                result = next(computed)
-                cache.put(doc_id, keys[doc_id], _engine_line(result), result)
-                for name, spent in result.seconds.items():
-                    seconds[name] = seconds.get(name, 0.0) + spent
-            results.append(result)
-            bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences), problems=len(result.doc.problems))
-    if next(computed, None) is not None:  # ends the workers; every task was taken above
-        raise AssertionError("the runner returned more results than tasks")
-    if seconds:
-        progress(f"stages over the {len(todo)} documents processed: "
-                 + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
-    cache.keep_only(keys)
-    return Processed(results, sorted(reused), list(keys.values()))
+    tally = Tally()
+
+    def documents() -> Iterator[Document]:
+        computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
+                                      jobs=min(jobs, len(todo)), cluster=cluster)
+        seconds: dict[str, float] = {}
+        with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
+            for path, doc_id in seeds:
+                if doc_id in reused:
+                    result = cache.load(doc_id)
+                    if not isinstance(result, SeedResult):
+                        raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
+                else:
+                    result = next(computed)
+                    cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                    for name, spent in result.seconds.items():
+                        seconds[name] = seconds.get(name, 0.0) + spent
+                tally.add(result)
+                bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences),
+                           problems=len(result.doc.problems))
+                yield result.doc
+        if next(computed, None) is not None:  # ends the workers; every task was taken above
+            raise AssertionError("the runner returned more results than tasks")
+        if seconds:
+            progress(f"stages over the {len(todo)} documents processed: "
+                     + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
+        cache.keep_only(keys)
+        tally.check(allow_untranslated)
+
+    return Processed(documents(), tally, sorted(reused), list(keys.values()))
 
 
 def shipped(seed_dir: Path) -> bool:
@@ -306,15 +335,16 @@ def build(
         raise UnknownEngine(engine_name, engine_names())
     destination = output.destination(root, ROOT, force)
     destination.check()
-    seeds = seed_ids(seed_dir, progress)  # names a problem with the seeds before anything is written
+    # Names a problem with the seeds before anything is written; doc_id order is the published order, so each
+    # document can be published as soon as it is done.
+    seeds = sorted(seed_ids(seed_dir, progress), key=lambda seed: seed[1])
     registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
     cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
     with destination.session(progress):
         context = _context(engine_name, registry)
         done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
-                           registry_additions(seed_dir, root), jobs=jobs, cluster=cluster, progress=progress,
-                           progress_bar=progress_bar)
-        report = _report(done.results, allow_untranslated, done.reused)
+                           registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
+                           allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar)
         # Every document from the cache, and the same code, seeds and output folder: the same bytes as last time.
         fingerprint = buildcache.outputs_key(done.keys, context.code_version, str(Path(seed_dir).resolve()),
                                              str(root.resolve()))
@@ -324,7 +354,8 @@ def build(
         from corpus.export import publish  # datasets comes with it: every other command starts without it
 
         entities = [asdict(entity) for entity in registry.entities.values()]
-        publish.write_all([result.doc for result in done.results], entities, destination, seed_dir, progress, readme,
-                          files=not current)
+        # Each document is published as it is done: the build holds one at a time, never the corpus.
+        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current)
         cache.record_published(fingerprint, root)
+        report = done.tally.report(done.reused)
     return report

@@ -301,7 +301,7 @@ HARNESS = textwrap.dedent('''
     if phase == "pipeline":
         cli.pipeline.process_all = before(cli.pipeline.process_all)
     elif phase == "staging":
-        tei.write_corpus = before(tei.write_corpus)
+        tei.CorpusParts.corpus = before(tei.CorpusParts.corpus)
     elif phase == "staged":
         output.write_manifest = after(output.write_manifest)
     elif phase == "switched":
