@@ -86,7 +86,8 @@ def test_documents_must_come_in_doc_id_order(tmp_path):
     destination.check()
     with destination.session(lambda message: None):
         try:
-            publish.write_all([Document("b", "b.txt"), Document("a", "a.txt")], [], destination, tmp_path)
+            docs = [Document(doc_id, f"{doc_id}.txt", script="hans") for doc_id in ("b", "a")]
+            publish.write_all(docs, [], destination, tmp_path)
         except ValueError as error:
             assert "a after b" in str(error)
         else:
