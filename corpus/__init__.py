@@ -32,13 +32,18 @@ def build(
     engine_name: str = "argos",
     progress: Optional[Callable[[str], None]] = None,
     force: bool = False,
+    jobs: int = 1,
+    cluster: Optional[str] = None,
 ) -> BuildReport:
     """Build every artifact from a folder of seed documents; see :func:`corpus.pipeline.build`.
 
     ``seed_dir`` defaults to the shipped seeds and ``root`` to this checkout (whose
     ``corpus/data``, ``corpus/tei`` and ``alignments`` are replaced); other seeds need
     another ``root``, as with the CLI's ``--out``, unless the checkout is named on purpose.
-    ``force`` builds into a non-empty folder that no build made (its files are left alone).
+    ``jobs`` worker processes, or the Dask scheduler at ``cluster`` (``tcp://host:8786``), process the
+    documents; a document whose inputs are unchanged since the last build into ``root`` comes from its
+    cache.  ``force`` trusts nothing there: it processes every document again, and builds into a
+    non-empty folder that no build made (its files are left alone).
     """
     from corpus import pipeline
 
@@ -49,6 +54,8 @@ def build(
         engine_name=engine_name,
         progress=progress or (lambda message: None),
         force=force,
+        jobs=jobs,
+        cluster=cluster,
     )
 
 

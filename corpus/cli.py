@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from corpus import output, pipeline, view
+from corpus import output, pipeline, runner, view
 from corpus.errors import CorpusError
 
 # How many untranslated sentences a refusal names one by one; `corpus tm missing` lists them all.
@@ -19,6 +19,13 @@ UNTRANSLATED_LISTED = 50
 
 def _progress(args: argparse.Namespace):
     return (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr, flush=True))
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def _docs(args: argparse.Namespace):
@@ -83,6 +90,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             tm_dir=Path(args.tm) if args.tm else None,
             progress=_progress(args),
             force=args.force,
+            jobs=args.jobs,
+            cluster=args.cluster,
+            cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+            progress_bar=not args.quiet,
         )
     except pipeline.UntranslatedError as error:
         raise CorpusError(_untranslated_message(args, error)) from None
@@ -90,7 +101,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(
             f"built {report.documents} documents, {report.sentences} sentences: "
             f"{report.from_memory} from the translation memory, {report.from_engine} by MT, "
-            f"{len(report.untranslated)} without English"
+            f"{len(report.untranslated)} without English; {len(report.reused)} documents unchanged since the "
+            f"last build; the qa stage found {report.problems} problems (corpus check lists them)"
         )
         for sentence in report.untranslated:
             print(f"  untranslated: {sentence.id}  {sentence.zh}")
@@ -283,8 +295,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="DIR", help="write corpus/data, corpus/tei and alignments under DIR "
                        "(default: this checkout; required with --seeds, so another folder's build never "
                        "replaces the shipped corpus); DIR must be new, empty or an earlier build's")
-    build.add_argument("--force", action="store_true", help="build into a non-empty --out folder that no build made "
-                       "(its files are left as they are)")
+    build.add_argument("--force", action="store_true", help="trust nothing already there: process every document "
+                       "again (ignoring the per-document cache) and accept a non-empty --out folder that no build "
+                       "made (its files are left as they are)")
+    build.add_argument("--jobs", "-j", type=_positive, default=runner.default_jobs(), metavar="N",
+                       help="process documents in N processes (default: this machine's cores, here %(default)s)")
+    build.add_argument("--cluster", metavar="ADDRESS", help="process documents on the Dask cluster whose scheduler "
+                       "is at ADDRESS (e.g. tcp://scheduler:8786); its workers need this same checkout installed")
+    build.add_argument("--cache-dir", metavar="DIR", help="the per-document build cache "
+                       "(default: .corpus-build/cache in the output folder)")
     build.add_argument("--tm", metavar="DIR", help="translation memory (default: OUT/tm with --seeds, "
                        "the team's for the shipped seeds)")
     build.set_defaults(func=cmd_build)

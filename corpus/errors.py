@@ -15,6 +15,10 @@ class InputError(CorpusError):
         self.problem = problem
         super().__init__(f"{path}: byte {offset}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int, str]]:
+        # a worker process raises it; the build reports it with the file and offset intact
+        return type(self), (self.path, self.offset, self.problem)
+
 
 # Machine translation models (corpus/translate/models.py, corpus/translate/engines/).
 

@@ -185,6 +185,9 @@ class Document:
     # Names the registry lacks that annotation found (entity mentions, speakers):
     # document-scoped id ("<doc_id>.name.<pinyin>") → (name as written, type).
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What the qa stage found, (sentence id, check, detail): reported by the build, not published,
+    # and no part of what makes two documents the same.
+    problems: list[tuple[str, str, str]] = field(default_factory=list, compare=False)
 
     @property
     def sentences(self) -> list[Sentence]:

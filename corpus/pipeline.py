@@ -1,30 +1,43 @@
-"""The build: seeds → cleaned, structured, translated, aligned, annotated → published artifacts.
+"""The build: seeds → cleaned, structured, translated, aligned, annotated, checked → published artifacts.
 
-Each stage is a module of plain functions over :class:`corpus.model.Document`;
-this file only runs them in order and hands the result to the exporters.
-Every artifact is computed in memory first and written through a staging
-directory, so a failing build leaves the previous outputs untouched.
+Each stage is a module of plain functions over :class:`corpus.model.Document`,
+declared as a :class:`corpus.stage.Stage`; every stage up to qa works on one
+document at a time, so :func:`process_seed` (a seed's bytes and its translation
+memory in, the finished document out) is the unit a build maps over its
+documents: in this process, in ``jobs`` worker processes, or on a Dask cluster
+(:mod:`corpus.runner`), with a per-document cache in front
+(:mod:`corpus.buildcache`).  The corpus-level steps (registry table, teiCorpus,
+card statistics) run once after, in :mod:`corpus.export.publish`, which writes
+through staging directories: a failing build leaves the previous outputs untouched.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import hashlib
+import uuid
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Optional
 
-from corpus import clean, output, script, segment, stage, structure
-from corpus.annotate import annotate
+from corpus import buildcache, clean, output, runner, script, segment, stage, structure
+from corpus.align.document import STAGE as ALIGN_STAGE
+from corpus.annotate import stage as annotate_stage
 from corpus.annotate.user_registry import with_additions
 from corpus.errors import CorpusError, UnknownEngine
-from corpus.ingest import read_directory
+from corpus.ingest import read_directory, read_seed, seed_ids
 from corpus.model import Document, Sentence
+from corpus.qa import stage as qa_stage
+from corpus.qa.check import NameException, name_exceptions
 from corpus.registry import Registry, load_registry
 from corpus.translate import memory
-from corpus.translate.engines import engine_names, get_engine, translate_sentences
+from corpus.translate.document import UNTRANSLATED, Engines
+from corpus.translate.document import stage as translate_stage
+from corpus.translate.engines import engine_names, get_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
+CACHE = "cache"  # the per-document cache, in the destination's own folder (.corpus-build/)
 
 Progress = Callable[[str], None]
 # The per-document text stages, in order (checked: each reads only what an earlier one fills).
@@ -52,6 +65,8 @@ class BuildReport:
     from_memory: int
     from_engine: int
     untranslated: list[Sentence]
+    problems: int = 0  # what the qa stage found (corpus check lists it)
+    reused: list[str] = field(default_factory=list)  # doc_ids taken from the cache
 
 
 def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -> list[Document]:
@@ -63,58 +78,98 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
     return docs
 
 
-def english_title(doc: Document) -> None:
-    """``title_en`` is the translation of the title line, unless the curated metadata gives one.
-
-    Keeps the documents table, the TEI header and the English text saying the same thing.
-    """
-    title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
-    if title is not None and "title_en" not in doc.metadata and all(s.en for s in title.sentences):
-        doc.metadata["title_en"] = " ".join(s.en for s in title.sentences)
+def document_stages(tm: memory.TranslationMemory, engines: Engines, registry: Registry,
+                    exceptions: list[NameException]) -> tuple[stage.Stage, ...]:
+    """Every per-document stage, in order, for a document whose translation memory is ``tm``."""
+    return stage.in_order((*TEXT_STAGES, translate_stage(tm, engines), ALIGN_STAGE, annotate_stage(registry),
+                           qa_stage(registry, exceptions)))
 
 
-def translate(
-    docs: list[Document],
-    engine_name: str = "argos",
-    allow_untranslated: bool = False,
-    tm_dir: Path = memory.TM_DIR,
-    progress: Progress = lambda message: None,
-) -> BuildReport:
-    """English from the translation memory first, then the MT engine for what it lacks."""
-    missing: list[Sentence] = []
-    for doc in docs:
-        missing += memory.apply(doc, memory.load(doc.doc_id, tm_dir))
-    from_engine = 0
-    untranslated: list[Sentence] = []
-    if missing:
-        progress(f"mt    {len(missing)} sentences not in the translation memory")
-        try:
-            engine = get_engine(engine_name)
-        except CorpusError as error:
-            if not allow_untranslated:
-                raise UntranslatedError(missing, error) from None
-            untranslated = missing
-            for sentence in missing:
-                sentence.flags.append("untranslated")
-        else:
-            translate_sentences(missing, engine)
-            untranslated = [sentence for sentence in missing if not sentence.en_segments]
-            for sentence in untranslated:
-                sentence.flags.append("untranslated")
-            from_engine = len(missing) - len(untranslated)
-    for doc in docs:
-        english_title(doc)
-    total = sum(len(doc.sentences) for doc in docs)
-    return BuildReport(len(docs), total, total - len(missing), from_engine, untranslated)
+@dataclass(frozen=True)
+class Context:
+    """What every document of one build is processed with; it travels with each task, so a cluster
+    worker needs none of this machine's files, only the same code and curated data."""
+
+    engine_name: str
+    registry: Registry
+    exceptions: list[NameException]
+    code_version: str
+    run: str  # one build: a worker loads its engine once per build
 
 
-def align(docs: list[Document], progress: Progress = lambda message: None) -> None:
-    """Sentence links: our English is aligned by construction; the aligner's model scores each link."""
-    from corpus.align import construction_links
+@dataclass(frozen=True)
+class SeedTask:
+    name: str  # the seed file's name
+    data: bytes
+    where: str  # the seed's path, for error messages
+    doc_id: str
+    tm: memory.TranslationMemory
+    context: Context
 
-    progress("align sentence links")
-    for doc in docs:
-        doc.links = construction_links(doc)
+
+@dataclass
+class SeedResult:
+    doc: Document
+    engine_error: Optional[str] = None  # why no engine translated what the memory lacks
+    seconds: dict[str, float] = field(default_factory=dict)  # stage name → time it took on this document
+
+
+_ENGINES: dict[str, Engines] = {}  # this process's engine for the build it works for
+
+
+def process_seed(task: SeedTask) -> SeedResult:
+    """One seed → its finished document: every per-document stage (runs in a worker)."""
+    context = task.context
+    if (here := buildcache.code_version()) != context.code_version:
+        raise CorpusError(f"{task.where}: this worker runs other code or curated data ({here[:12]}) than the "
+                          f"build ({context.code_version[:12]}); install the same checkout on every worker")
+    if context.run not in _ENGINES:
+        _ENGINES.clear()
+        _ENGINES[context.run] = Engines(context.engine_name)
+    engines = _ENGINES[context.run]
+    doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
+    seconds: dict[str, float] = {}
+    stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
+    failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
+    return SeedResult(doc, str(engines.error) if failed else None, seconds)
+
+
+def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
+    return SeedTask(path.name, path.read_bytes(), str(path), doc_id, memory.load(doc_id, tm_dir), context)
+
+
+def _context(engine_name: str, registry: Registry) -> Context:
+    return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex)
+
+
+class Tally:
+    """The build's report, counted as documents stream past (:meth:`add`); no document is kept, only the
+    sentences that lack English."""
+
+    def __init__(self) -> None:
+        self.documents = self.sentences = self.from_engine = self.problems = 0
+        self.untranslated: list[Sentence] = []
+        self.engine_errors: list[str] = []  # why no engine translated what the memory lacks, per document it failed
+
+    def add(self, result: SeedResult) -> None:
+        sentences = result.doc.sentences
+        self.documents += 1
+        self.sentences += len(sentences)
+        self.from_engine += sum(s.en_source.startswith("mt:") for s in sentences)
+        self.problems += len(result.doc.problems)
+        self.untranslated += [s for s in sentences if UNTRANSLATED in s.flags]
+        if result.engine_error:
+            self.engine_errors.append(result.engine_error)
+
+    def check(self, allow_untranslated: bool) -> None:
+        """:class:`UntranslatedError` where no engine could give sentences English and that is not allowed."""
+        if self.engine_errors and not allow_untranslated:
+            raise UntranslatedError(self.untranslated, CorpusError(self.engine_errors[0]))
+
+    def report(self, reused: list[str]) -> BuildReport:
+        from_memory = self.sentences - self.from_engine - len(self.untranslated)
+        return BuildReport(self.documents, self.sentences, from_memory, self.from_engine, self.untranslated,
+                           self.problems, reused)
 
 
 def process(
@@ -125,16 +180,90 @@ def process(
     progress: Progress = lambda message: None,
     registry: Registry | None = None,
 ) -> tuple[list[Document], BuildReport, Registry]:
-    """Every stage of the build short of publishing: prepared, translated, aligned, annotated documents
+    """Every stage of the build short of publishing, in this process: finished documents
     (with the team's registry unless ``registry`` is given)."""
-    docs = prepare(seed_dir, progress)
-    report = translate(docs, engine_name, allow_untranslated, tm_dir, progress)
-    align(docs, progress)
     registry = registry or load_registry()
-    progress("annotate entities and speakers")
-    for doc in docs:
-        annotate(doc, registry)
-    return docs, report, registry
+    context = _context(engine_name, registry)
+    docs, tally = [], Tally()
+    for path, doc_id in seed_ids(seed_dir, progress):
+        progress(f"text  {path.name} → {doc_id}")
+        result = process_seed(_task(path, doc_id, tm_dir, context))
+        tally.add(result)
+        docs.append(result.doc)
+    tally.check(allow_untranslated)
+    return docs, tally.report([]), registry
+
+
+def _engine_line(result: SeedResult) -> str:
+    """How ``result`` was translated, as :class:`buildcache.EngineCheck` compares it."""
+    used = sorted({s.en_source for s in result.doc.sentences if s.en_source.startswith("mt:")})
+    return used[0] if used else buildcache.NO_ENGINE if result.engine_error else ""
+
+
+def _named(names: list[str], shown: int = 10) -> str:
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+@dataclass
+class Processed:
+    documents: Iterator[Document]  # in corpus order, each once, as they are taken from the cache or finished
+    tally: Tally  # counted as ``documents`` is consumed
+    reused: list[str]  # the doc_ids taken from the cache
+    keys: list[str]  # the cache key of each document, in corpus order
+
+
+def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
+                additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
+                progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
+    """Every seed's finished document: from ``cache`` where its inputs are unchanged, else processed in
+    ``jobs`` processes or on the Dask scheduler at ``cluster``.  The documents stream: each is yielded as
+    it is done, counted, put in the cache and dropped; after the last, :class:`UntranslatedError` unless
+    ``allow_untranslated`` where sentences lack English that no engine could give."""
+    keys: dict[str, str] = {}
+    reused: set[str] = set()
+    engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
+    for path, doc_id in seeds:  # one seed in memory at a time: the tasks are made again when submitted
+        tm = memory.load(doc_id, tm_dir)
+        keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),
+                                               [entry.to_json() for entry in tm.entries] + [tm.provenance],
+                                               context.engine_name, additions, context.code_version)
+        used = cache.engine_of(doc_id, keys[doc_id])
+        if used is not None and engine.still_current(used):
+            reused.add(doc_id)
+    todo = [(path, doc_id) for path, doc_id in seeds if doc_id not in reused]
+    progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
+             + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
+             + (f" ({_named([path.name for path, _ in todo])})" if todo else "") + f"; cache: {cache.directory}")
+    tally = Tally()
+
+    def documents() -> Iterator[Document]:
+        computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
+                                      jobs=min(jobs, len(todo)), cluster=cluster)
+        seconds: dict[str, float] = {}
+        with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
+            for path, doc_id in seeds:
+                if doc_id in reused:
+                    result = cache.load(doc_id)
+                    if not isinstance(result, SeedResult):
+                        raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
+                else:
+                    result = next(computed)
+                    cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                    for name, spent in result.seconds.items():
+                        seconds[name] = seconds.get(name, 0.0) + spent
+                tally.add(result)
+                bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences),
+                           problems=len(result.doc.problems))
+                yield result.doc
+        if next(computed, None) is not None:  # ends the workers; every task was taken above
+            raise AssertionError("the runner returned more results than tasks")
+        if seconds:
+            progress(f"stages over the {len(todo)} documents processed: "
+                     + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
+        cache.keep_only(keys)
+        tally.check(allow_untranslated)
+
+    return Processed(documents(), tally, sorted(reused), list(keys.values()))
 
 
 def shipped(seed_dir: Path) -> bool:
@@ -154,6 +283,15 @@ def memory_dir(seed_dir: Path, root: Path) -> Path:
     return memory.TM_DIR if shipped(seed_dir) else Path(root) / output.USER_MEMORY
 
 
+def registry_additions(seed_dir: Path, root: Path) -> str:
+    """A hash of the user's registry entries a build of ``seed_dir`` reads (none for the shipped seeds,
+    whose registry is curated data): part of every cache key."""
+    path = Path(root) / output.USER_REGISTRY
+    if shipped(seed_dir) or not path.is_file():
+        return ""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def build(
     seed_dir: Path = SEEDS,
     root: Path | None = None,
@@ -164,6 +302,10 @@ def build(
     *,
     force: bool = False,
     readme: Path | None = None,
+    jobs: int = 1,
+    cluster: Optional[str] = None,
+    cache_dir: Path | None = None,
+    progress_bar: bool = False,
 ) -> BuildReport:
     """Seeds → every published artifact under ``root``, published all at once (:mod:`corpus.output`).
 
@@ -175,6 +317,12 @@ def build(
     (:class:`UntranslatedError`) unless ``allow_untranslated``, when such sentences are flagged
     ``untranslated``.  ``readme``: the dataset card whose statistics to update (default: the
     checkout's, for a build of the checkout).  Returns what was built and where the English came from.
+
+    Documents are processed in ``jobs`` processes, or by the Dask scheduler at ``cluster`` (an
+    address such as ``tcp://host:8786``): the output is the same bytes either way.  A document whose
+    seed, translation memory, registry additions, code and curated data are unchanged since the last
+    build is taken from the cache (``cache_dir``, default ``.corpus-build/cache`` under ``root``),
+    unless ``force``: don't trust what is there.  ``progress_bar``: per-document progress on stderr.
     """
     if root is None:
         if not shipped(seed_dir):
@@ -187,14 +335,27 @@ def build(
         raise UnknownEngine(engine_name, engine_names())
     destination = output.destination(root, ROOT, force)
     destination.check()
-    if not Path(seed_dir).is_dir():
-        read_directory(seed_dir)  # names the problem with the folder before anything is written
+    # Names a problem with the seeds before anything is written; doc_id order is the published order, so each
+    # document can be published as soon as it is done.
+    seeds = sorted(seed_ids(seed_dir, progress), key=lambda seed: seed[1])
     registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
+    cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
     with destination.session(progress):
-        docs, report, registry = process(seed_dir, allow_untranslated, engine_name,
-                                         tm_dir or memory_dir(seed_dir, root), progress, registry)
+        context = _context(engine_name, registry)
+        done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
+                           registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
+                           allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar)
+        # Every document from the cache, and the same code, seeds and output folder: the same bytes as last time.
+        fingerprint = buildcache.outputs_key(done.keys, context.code_version, str(Path(seed_dir).resolve()),
+                                             str(root.resolve()))
+        current = len(done.reused) == len(seeds) and cache.holds_published(fingerprint, root)
+        if current:
+            progress("outputs: nothing changed since the last build; its published files are current")
         from corpus.export import publish  # datasets comes with it: every other command starts without it
 
         entities = [asdict(entity) for entity in registry.entities.values()]
-        publish.write_all(docs, entities, destination, seed_dir, progress, readme)
+        # Each document is published as it is done: the build holds one at a time, never the corpus.
+        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current)
+        cache.record_published(fingerprint, root)
+        report = done.tally.report(done.reused)
     return report

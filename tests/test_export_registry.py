@@ -19,18 +19,28 @@ def test_every_published_directory_is_written_by_registered_formats():
 
 def test_a_format_is_registered_once():
     with pytest.raises(ValueError, match="'tei' is registered twice"):
-        base.register("tei", base.Target.TEI, "again")(lambda release, directory: None)
+        base.register("tei", base.Target.TEI, "again")(lambda release, directory: tei.TeiWriter(release, directory))
 
 
-def test_a_new_format_is_one_registered_function(tmp_path, monkeypatch):
+def test_a_new_format_is_one_registered_writer(tmp_path, monkeypatch):
     formats: dict[str, base.Format] = {}  # only the new format, so the test writes nothing else
     monkeypatch.setattr(base, "FORMATS", formats)
     monkeypatch.setattr(publish, "FORMATS", formats)
     monkeypatch.setattr(publish.card, "update_readme", lambda *args: False)
 
+    class IdsWriter:
+        def __init__(self, directory: Path):
+            self.directory, self.ids = directory, []
+
+        def add(self, doc: Document) -> None:
+            self.ids.append(doc.doc_id)
+
+        def close(self) -> None:
+            atomic.write_text(self.directory / "ids.txt", " ".join(self.ids))
+
     @base.register("ids", base.Target.ALIGNMENTS, "document ids")
-    def write_ids(release: base.Release, directory: Path) -> None:
-        atomic.write_text(directory / "ids.txt", " ".join(doc.doc_id for doc in release.docs))
+    def open_ids(release: base.Release, directory: Path) -> IdsWriter:
+        return IdsWriter(directory)
 
     destination = output.destination(tmp_path / "out", pipeline.ROOT, False)
     destination.check()

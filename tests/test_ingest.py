@@ -245,7 +245,7 @@ def test_a_failed_build_leaves_no_directories_behind(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(tei, "write_corpus", fail)
+    monkeypatch.setattr(tei.CorpusParts, "corpus", fail)
     assert main(["-q", "--seeds", str(seeds), "build", "--allow-untranslated", "--out", str(out)]) == 2
     assert not out.exists()
 

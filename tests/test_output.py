@@ -299,9 +299,9 @@ HARNESS = textwrap.dedent('''
         return lambda *args, **kwargs: (function(*args, **kwargs), stop())[0]
 
     if phase == "pipeline":
-        cli.pipeline.align = before(cli.pipeline.align)
+        cli.pipeline.process_all = before(cli.pipeline.process_all)
     elif phase == "staging":
-        tei.write_corpus = before(tei.write_corpus)
+        tei.CorpusParts.corpus = before(tei.CorpusParts.corpus)
     elif phase == "staged":
         output.write_manifest = after(output.write_manifest)
     elif phase == "switched":

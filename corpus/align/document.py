@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from corpus.align.aligner import AlignerSettings, align_texts, score_links
 from corpus.align.evaluate import Scores, score_alignments
 from corpus.model import Document, Link
+from corpus.stage import Stage
 
 
 def align_document(document: Document, *, settings: AlignerSettings | None = None) -> list[Link]:
@@ -38,3 +39,13 @@ def link_agreement(documents: Sequence[Document]) -> Scores:
     """How well the blind aligner reproduces the construction links over translated documents."""
     translated = [d for d in documents if d.en_segments]
     return score_alignments([construction_links(d) for d in translated], [align_document(d) for d in translated])
+
+
+def link_document(document: Document) -> Document:
+    """The align stage: the document's links are its construction links (our English is aligned by
+    construction; the aligner's model scores each link)."""
+    document.links = construction_links(document)
+    return document
+
+
+STAGE = Stage("align", link_document, reads=("sentences", "en_segments"), fills=("links",))

@@ -14,8 +14,9 @@ from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
 from corpus.model import Document
+from corpus.stage import Stage
 
-__all__ = ["annotate", "assign_speakers", "find_mentions", "project", "unknown_candidates"]
+__all__ = ["annotate", "stage", "assign_speakers", "find_mentions", "project", "unknown_candidates"]
 
 
 def annotate(doc: Document, registry: Registry | None = None) -> None:
@@ -43,3 +44,13 @@ def link_unregistered(doc: Document) -> None:
     for mention in found:
         mention.ref = ids[mention.text, mention.type]
     doc.names = {identifier: name for name, identifier in ids.items()}
+
+
+def stage(registry: Registry) -> Stage:
+    """The annotate stage, with ``registry``."""
+    def run(doc: Document) -> Document:
+        annotate(doc, registry)
+        return doc
+
+    return Stage("annotate", run, reads=("sentences", "en_segments"),
+                 fills=("entities", "en_entities", "speaker", "speaker_role", "names"))

@@ -1,9 +1,11 @@
 """One interface for every export format, registered as pypinyin registers its styles.
 
-An exporter is a function ``write(release, directory)`` that writes its files for a
-whole build into one of the published directories (:class:`Target`); the module
-that defines it registers it with :func:`register`, and :mod:`corpus.export.publish`
-runs every registered one.  A new format is a new module plus its import line in
+An exporter is a function ``open(release, directory)`` that returns a
+:class:`DocumentWriter` for one of the published directories (:class:`Target`):
+the build gives it the documents one at a time, in doc_id order, and closes it,
+so a writer keeps what the corpus-wide files need (counts, open files), never
+the documents.  The module that defines it registers it with :func:`register`,
+and :mod:`corpus.export.publish` runs every registered one.  A new format is a new module plus its import line in
 ``publish.py``: no central switch.
 """
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Protocol
 
 from corpus.model import Document
 
@@ -26,15 +28,29 @@ class Target(Enum):
 
 @dataclass(frozen=True)
 class Release:
-    """What a build publishes: the finished documents, the registry's entities, and the provenance
+    """What a build publishes besides its documents: the registry's entities, and the provenance
     the headers record (:func:`corpus.export.provenance.build_info`, computed once per build)."""
 
-    docs: list[Document]
     registry_entities: list[dict]
     build_info: dict
 
 
-Exporter = Callable[[Release, Path], None]
+class DocumentWriter(Protocol):
+    def add(self, doc: Document) -> None:
+        """Write ``doc``'s share of the format; documents come in doc_id order."""
+
+    def close(self) -> object:
+        """Write what is corpus-wide, once every document was added (what it returns is the writer's own)."""
+
+
+def write_documents(writer: DocumentWriter, docs: Iterable[Document]) -> None:
+    """Every document of ``docs`` (in doc_id order) through ``writer``, then close it."""
+    for doc in docs:
+        writer.add(doc)
+    writer.close()
+
+
+Exporter = Callable[[Release, Path], DocumentWriter]
 
 
 @dataclass(frozen=True)
@@ -42,7 +58,7 @@ class Format:
     name: str
     target: Target
     description: str  # for the build's progress messages
-    write: Exporter
+    open: Exporter
 
 
 FORMATS: dict[str, Format] = {}

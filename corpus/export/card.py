@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -27,41 +28,65 @@ def _table(header: list[str], rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
-def statistics(docs: list[Document], registry_entities: list[dict]) -> str:
-    header = ["doc_id", "script", "genre", "paragraphs", "turns", "sentences", "zh chars", "en words",
-              "cleaning edits", "zh mentions", "en mentions"]
-    rows = []
-    for doc in docs:
+HEADER = ["doc_id", "script", "genre", "paragraphs", "turns", "sentences", "zh chars", "en words",
+          "cleaning edits", "zh mentions", "en mentions"]
+
+
+class CardStatistics:
+    """The card's generated parts, counted one document at a time (in doc_id order): a table row per
+    document and the corpus's counts, never the documents."""
+
+    def __init__(self, registry_entities: list[dict]):
+        self.registry_entities = registry_entities
+        self.rows: list[list] = []
+        self.sources: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+        self.links: Counter[str] = Counter()
+        self.mention_sources: Counter[str] = Counter()
+        self.dataset = hf.DatasetStream(registry_entities)  # sizes only: the parquet files are written apart
+
+    def add(self, doc: Document) -> None:
         sentences = doc.sentences
-        rows.append([
+        self.rows.append([
             doc.doc_id, doc.script, doc.metadata.get("genre", ""), len(doc.paragraphs),
             sum(p.kind == "turn" for p in doc.paragraphs), len(sentences), sum(len(s.zh) for s in sentences),
             sum(len(s.en.split()) for s in sentences), sum(len(p) for p in doc.edits),
             sum(len(s.entities) for s in sentences), sum(len(s.en_entities) for s in sentences),
         ])
-    totals = ["**total**", "", ""] + [sum(row[i] for row in rows) for i in range(3, len(header))]
-    sentences = [s for doc in docs for s in doc.sentences]
-    sources = Counter(s.en_source or "untranslated" for s in sentences)
-    roles = Counter(s.speaker_role or "none" for s in sentences)
-    links = Counter(link.type for doc in docs for link in doc.links)
-    types = Counter(entity["type"] for entity in registry_entities)
-    mention_sources = Counter(m.source for s in sentences for m in s.entities)
-    summary = [
-        "English: " + ", ".join(f"{source} {count}" for source, count in sorted(sources.items())),
-        "Speaker roles of sentences: " + ", ".join(f"{role} {count}" for role, count in sorted(roles.items())),
-        "Alignment links: " + ", ".join(f"{kind} {count}" for kind, count in sorted(links.items())),
-        f"Registry: {len(registry_entities)} entities ("
-        + ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
-        + ")",
-        f"Chinese mentions by source: registry {mention_sources['registry']}, rules {mention_sources['rule']}, "
-        f"NER model {model_version()} {mention_sources['ner']} (names the registry lacks, with document-scoped ids)",
-    ]
-    return _table(header, rows + [totals]) + "\n\n" + "\n".join(f"* {line}" for line in summary)
+        self.sources.update(s.en_source or "untranslated" for s in sentences)
+        self.roles.update(s.speaker_role or "none" for s in sentences)
+        self.links.update(link.type for link in doc.links)
+        self.mention_sources.update(m.source for s in sentences for m in s.entities)
+        self.dataset.add(doc)
+
+    def statistics(self) -> str:
+        rows, registry_entities = self.rows, self.registry_entities
+        totals = ["**total**", "", ""] + [sum(row[i] for row in rows) for i in range(3, len(HEADER))]
+        types = Counter(entity["type"] for entity in registry_entities)
+        mention_sources = self.mention_sources
+        summary = [
+            "English: " + ", ".join(f"{source} {count}" for source, count in sorted(self.sources.items())),
+            "Speaker roles of sentences: " + ", ".join(f"{role} {count}" for role, count in sorted(self.roles.items())),
+            "Alignment links: " + ", ".join(f"{kind} {count}" for kind, count in sorted(self.links.items())),
+            f"Registry: {len(registry_entities)} entities ("
+            + ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+            + ")",
+            f"Chinese mentions by source: registry {mention_sources['registry']}, rules {mention_sources['rule']}, "
+            f"NER model {model_version()} {mention_sources['ner']} "
+            "(names the registry lacks, with document-scoped ids)",
+        ]
+        return _table(HEADER, rows + [totals]) + "\n\n" + "\n".join(f"* {line}" for line in summary)
+
+    def dataset_info_yaml(self) -> str:
+        info = {"dataset_info": hf.dataset_info(self.dataset.close())}
+        return yaml.safe_dump(info, sort_keys=False, allow_unicode=True, width=120).rstrip("\n")
 
 
-def dataset_info_yaml(docs: list[Document], registry_entities: list[dict]) -> str:
-    info = {"dataset_info": hf.dataset_info(docs, registry_entities)}
-    return yaml.safe_dump(info, sort_keys=False, allow_unicode=True, width=120).rstrip("\n")
+def statistics(docs: Iterable[Document], registry_entities: list[dict]) -> CardStatistics:
+    counted = CardStatistics(registry_entities)
+    for doc in docs:
+        counted.add(doc)
+    return counted
 
 
 def _replace_between(text: str, start: str, end: str, content: str) -> str:
@@ -69,16 +94,17 @@ def _replace_between(text: str, start: str, end: str, content: str) -> str:
     return f"{before}{start}\n{content}\n{end}{rest.split(end, 1)[1]}"
 
 
-def update_readme(path: Path, docs: list[Document], registry_entities: list[dict]) -> bool:
-    """Replace the generated parts of the card and say whether there were any; a missing card, or
-    one without the markers (an ``--out`` folder), is left alone."""
+def update_readme(path: Path, counted: CardStatistics) -> bool:
+    """Replace the generated parts of the card with what ``counted`` (every document of the build, added)
+    says, and say whether there were any; a missing card, or one without the markers (an ``--out``
+    folder), is left alone."""
     if not path.exists():
         return False
     text = path.read_text(encoding="utf-8")
     if START not in text or END not in text:
         return False
-    text = _replace_between(text, START, END, statistics(docs, registry_entities))
+    text = _replace_between(text, START, END, counted.statistics())
     if INFO_START in text and INFO_END in text:
-        text = _replace_between(text, INFO_START, INFO_END, dataset_info_yaml(docs, registry_entities))
+        text = _replace_between(text, INFO_START, INFO_END, counted.dataset_info_yaml())
     atomic.write_text(path, text)
     return True

@@ -4,22 +4,25 @@ The features travel inside each parquet file (schema metadata key
 ``huggingface``, the place ``datasets`` reads them from), so
 ``load_dataset("<checkout>", config)`` gives class labels and the
 ``Translation`` feature without any loading script.  Files are written with
-fixed settings (one row group, zstd, no statistics timestamps), so the same
-documents always give the same bytes.
+fixed settings (row groups of :data:`ROW_GROUP_ROWS` rows, zstd, no statistics
+timestamps), so the same documents always give the same bytes, however they
+were streamed: a build writes each document's rows as it comes
+(:class:`DatasetWriter`) and holds at most one row group per config.
 """
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Optional
 
 import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corpus import atomic
-from corpus.export.base import Release, Target, register
+from corpus.export.base import Release, Target, register, write_documents
 from corpus.export.rows import (CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
-                                SPEAKER_ROLES, alignment_rows, document_rows, entity_rows, sentence_rows)
+                                SPEAKER_ROLES, EntityCounts, alignment_rows, document_rows, sentence_rows)
 from corpus.model import Document
 
 MENTIONS = datasets.List(
@@ -114,42 +117,112 @@ FEATURES: dict[str, datasets.Features] = {
     ),
 }
 
-def table(config: str, rows: list[dict]) -> pa.Table:
+# Rows per parquet row group: a build holds at most this many rows of a config in memory.  A config
+# with fewer rows is one row group, as the shipped corpus's are.
+ROW_GROUP_ROWS = 10_000
+STREAMED = ("sentences", "documents", "alignments")  # rows per document; entities are counted, then written
+
+
+def encode_rows(config: str, rows: list[dict]) -> list[dict]:
+    """Rows as arrow takes them (class labels as ids)."""
     features = FEATURES[config]
-    encoded = [features.encode_example(row) for row in rows]
-    schema = features.arrow_schema.with_metadata(
+    return [features.encode_example(row) for row in rows]
+
+
+def schema(config: str) -> pa.Schema:
+    features = FEATURES[config]
+    return features.arrow_schema.with_metadata(
         {"huggingface": json.dumps({"info": {"features": features.to_dict()}})}  # key order = column order
     )
-    return pa.Table.from_pylist(encoded, schema=schema)
 
 
-def write_parquet(path: Path, config: str, rows: list[dict]) -> None:
-    sink = pa.BufferOutputStream()
-    pq.write_table(
-        table(config, rows), sink, compression="zstd", row_group_size=max(len(rows), 1), write_statistics=False
-    )
-    atomic.write_bytes(path, sink.getvalue().to_pybytes())
+@dataclass
+class ConfigSize:
+    rows: int = 0
+    bytes: int = 0  # arrow bytes of its row groups: what the card's dataset_info reports
 
 
-def config_rows(docs: list[Document], registry_entities: list[dict]) -> dict[str, list[dict]]:
-    return {"sentences": sentence_rows(docs), "documents": document_rows(docs), "alignments": alignment_rows(docs),
-            "entities": entity_rows(docs, registry_entities)}
+class ConfigStream:
+    """One config's rows, as they arrive, cut into row groups of :data:`ROW_GROUP_ROWS`: the boundaries
+    depend only on the rows, so the same rows give the same bytes however they were batched.  Each row
+    group goes to the parquet file at ``sink`` (none: only counted)."""
+
+    def __init__(self, config: str, sink: Optional[str | pa.NativeFile] = None):
+        self.config = config
+        self.schema = schema(config)
+        self.writer = None if sink is None else pq.ParquetWriter(sink, self.schema, compression="zstd",
+                                                                 write_statistics=False)
+        self.pending: list[dict] = []
+        self.size = ConfigSize()
+
+    def add(self, rows: list[dict]) -> None:
+        self.pending += encode_rows(self.config, rows)
+        while len(self.pending) >= ROW_GROUP_ROWS:
+            self._write(self.pending[:ROW_GROUP_ROWS])
+            self.pending = self.pending[ROW_GROUP_ROWS:]
+
+    def _write(self, encoded: list[dict]) -> None:
+        group = pa.Table.from_pylist(encoded, schema=self.schema)
+        if self.writer is not None:
+            self.writer.write_table(group, row_group_size=max(len(encoded), 1))
+        self.size.rows += len(encoded)
+        self.size.bytes += group.nbytes
+
+    def close(self) -> ConfigSize:
+        if self.pending or not self.size.rows:
+            self._write(self.pending)
+        self.pending = []
+        if self.writer is not None:
+            self.writer.close()
+        return self.size
 
 
-def write_dataset(docs: list[Document], registry_entities: list[dict], directory: Path) -> None:
-    for config, config_table in config_rows(docs, registry_entities).items():
-        write_parquet(directory / CONFIG_FILES[config], config, config_table)
+def document_config_rows(doc: Document) -> dict[str, list[dict]]:
+    """``doc``'s rows of the per-document configs."""
+    return {"sentences": sentence_rows([doc]), "documents": document_rows([doc]), "alignments": alignment_rows([doc])}
 
 
-def dataset_info(docs: list[Document], registry_entities: list[dict]) -> list[dict]:
-    """The card's ``dataset_info`` (what the Hub shows and ``datasets`` reads): features, rows and bytes per config.
+class DatasetStream:
+    """Every config of the dataset from documents added one at a time (in doc_id order); parquet files
+    under ``directory``, or only their sizes (none)."""
+
+    def __init__(self, registry_entities: list[dict], directory: Optional[Path] = None):
+        self.registry_entities = registry_entities
+        self.directory = directory
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+        self.streams = {config: ConfigStream(config, self._sink(config)) for config in STREAMED}
+        self.entities = EntityCounts()
+
+    def _sink(self, config: str) -> Optional[str]:
+        return None if self.directory is None else str(self.directory / CONFIG_FILES[config])
+
+    def add(self, doc: Document) -> None:
+        for config, rows in document_config_rows(doc).items():
+            self.streams[config].add(rows)
+        self.entities.add(doc)
+
+    def close(self) -> dict[str, ConfigSize]:
+        sizes = {config: stream.close() for config, stream in self.streams.items()}
+        entities = ConfigStream("entities", self._sink("entities"))
+        entities.add(self.entities.rows(self.registry_entities))
+        sizes["entities"] = entities.close()
+        return sizes
+
+
+def write_dataset(docs: Iterable[Document], registry_entities: list[dict], directory: Path) -> None:
+    write_documents(DatasetStream(registry_entities, directory), docs)
+
+
+def dataset_info(sizes: dict[str, ConfigSize]) -> list[dict]:
+    """The card's ``dataset_info`` (what the Hub shows and ``datasets`` reads): features, rows and bytes per
+    config (``sizes``: :meth:`DatasetStream.close`).
 
     Written by :class:`datasets.info.DatasetInfosDict` itself, so the YAML is the library's own form.
     """
     infos = datasets.info.DatasetInfosDict()
-    for config, config_table in config_rows(docs, registry_entities).items():
-        split = datasets.SplitInfo("train", num_bytes=table(config, config_table).nbytes,
-                                   num_examples=len(config_table))
+    for config, size in sizes.items():
+        split = datasets.SplitInfo("train", num_bytes=size.bytes, num_examples=size.rows)
         infos[config] = datasets.info.DatasetInfo(features=FEATURES[config], config_name=config,
                                                   splits=datasets.SplitDict({"train": split}))
     card_data: dict = {}
@@ -158,5 +231,5 @@ def dataset_info(docs: list[Document], registry_entities: list[dict]) -> list[di
 
 
 @register("parquet", Target.DATA, "parquet configs of the Hugging Face dataset")
-def write_release(release: Release, directory: Path) -> None:
-    write_dataset(release.docs, release.registry_entities, directory)
+def open_writer(release: Release, directory: Path) -> DatasetStream:
+    return DatasetStream(release.registry_entities, directory)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LinkedPair, linked_pairs, write_line_files
+from corpus.align.pairs import sorted_documents
+from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LineFiles, LinkedPair, Variant, linked_pairs
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
@@ -26,19 +27,37 @@ def ids_line(pair: LinkedPair) -> str:
     return f"{files}\t{' '.join(pair.zh_ids)}\t{' '.join(pair.en_ids)}"
 
 
+def moses_lines(document: Document, variant: Variant) -> dict[str, list[str]]:
+    """``document``'s lines of the Moses files of ``variant`` (file suffix → lines)."""
+    pairs = [pair for pair in linked_pairs([document], variant) if pair.link.zh and pair.link.en]
+    lines = {variant.code: ["".join(pair.zh) for pair in pairs]}
+    if variant is ORIGINAL:
+        lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], "ids": list(map(ids_line, pairs))})
+    return lines
+
+
+class MosesWriter:
+    """``moses/zhen.{zh,zh_Hans,zh_Hant,en,ids}`` under ``directory``, a document at a time."""
+
+    def __init__(self, directory: Path):
+        self.files = LineFiles(Path(directory) / "moses", [*(v.code for v in VARIANTS), ENGLISH_CODE, "ids"])
+
+    def add(self, document: Document) -> None:
+        for variant in VARIANTS:
+            self.files.add(moses_lines(document, variant))
+
+    def close(self) -> list[Path]:
+        return self.files.close()
+
+
 def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write ``<directory>/moses/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
-    folder = Path(directory) / "moses"
-    written = []
-    for variant in VARIANTS:
-        pairs = [pair for pair in linked_pairs(documents, variant) if pair.link.zh and pair.link.en]
-        lines = {variant.code: ["".join(pair.zh) for pair in pairs]}
-        if variant is ORIGINAL:
-            lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], "ids": list(map(ids_line, pairs))})
-        written += write_line_files(folder, lines)
-    return sorted(written)
+    writer = MosesWriter(directory)
+    for document in sorted_documents(documents):
+        writer.add(document)
+    return sorted(writer.close())
 
 
 @register("moses", Target.ALIGNMENTS, "Moses plain-text pairs, one set per Chinese variant")
-def write_release(release: Release, directory: Path) -> None:
-    export_moses(release.docs, directory)
+def open_writer(release: Release, directory: Path) -> MosesWriter:
+    return MosesWriter(directory)

@@ -21,7 +21,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import atomic
 from corpus.align.pairs import en_texts, sorted_documents, zh_texts
 from corpus.export.tei import english_ids
 from corpus.model import Document, Link
@@ -48,14 +47,24 @@ ENGLISH_CODE = "en"
 CORPUS_NAME = "zhen"  # the corpus name in plain-text file names (zhen.zh, zhen.en, zhen.ids), as OPUS names them
 
 
-def write_line_files(folder: Path, columns: dict[str, list[str]]) -> list[Path]:
-    """``<folder>/zhen.<suffix>``, one line per item, for each column; returns the paths written."""
-    written = []
-    for suffix, lines in columns.items():
-        path = Path(folder) / f"{CORPUS_NAME}.{suffix}"
-        atomic.write_text(path, "".join(line + "\n" for line in lines))
-        written.append(path)
-    return written
+class LineFiles:
+    """``<folder>/zhen.<suffix>`` for each of ``suffixes``, one line per item, written a document's lines at
+    a time (:meth:`add`, documents in doc_id order)."""
+
+    def __init__(self, folder: Path, suffixes: Sequence[str]):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.paths = {suffix: Path(folder) / f"{CORPUS_NAME}.{suffix}" for suffix in suffixes}
+        self.files = {suffix: open(path, "wb") for suffix, path in self.paths.items()}
+
+    def add(self, columns: dict[str, list[str]]) -> None:
+        for suffix, lines in columns.items():
+            self.files[suffix].write("".join(line + "\n" for line in lines).encode("utf-8"))
+
+    def close(self) -> list[Path]:
+        """Returns the paths written."""
+        for handle in self.files.values():
+            handle.close()
+        return list(self.paths.values())
 
 
 def score_text(score: float) -> str:

@@ -1,15 +1,19 @@
-"""Writes every published artifact of a build: every registered export format.
+"""Writes every published artifact of a build, one document at a time: every registered export format.
 
-All artifacts are written into the destination's staging directories first;
-the destination publishes them all at once only when every one of them
-exists (:mod:`corpus.output`), so a failing build leaves the previous outputs
-untouched.
+Documents arrive in doc_id order, as the build finishes them; each is given to
+every format's writer (:class:`corpus.export.base.DocumentWriter`), which writes
+its files and its share of the corpus-wide files at once, and to the card's
+counts, then dropped: memory holds one document and the corpus-level counts,
+not the corpus.  All artifacts are written into the destination's staging
+directories first; the destination publishes them all at once only when every
+one of them exists (:mod:`corpus.output`), so a failing build, or a document
+that fails on its way, leaves the previous outputs untouched.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
-from corpus.align.pairs import sorted_documents
 from corpus.export import edit_log, hf, moses, tei, testset, tmx, xces  # noqa: F401  (each registers its format)
 from corpus.export import card, provenance
 from corpus.export.base import FORMATS, Release, Target
@@ -17,17 +21,40 @@ from corpus.model import Document
 from corpus.output import BuildFolder, Checkout
 
 
-def write_all(docs: list[Document], registry_entities: list[dict], destination: Checkout | BuildFolder,
-              seed_dir: Path, progress=lambda message: None, readme: Path | None = None) -> None:
-    """Every registered format into ``destination``; then the statistics of the dataset card ``readme``
-    (default: the destination's own, which only the checkout has)."""
-    docs = sorted_documents(docs)  # one document order in every export
-    release = Release(docs, registry_entities, provenance.build_info(seed_dir, destination.root))
-    with destination.publish(progress) as staging:
-        directories = {Target.DATA: staging.data, Target.ALIGNMENTS: staging.alignments, Target.TEI: staging.tei}
-        for export in FORMATS.values():
-            progress(f"write {export.target.value}/ ({export.description})")
-            export.write(release, directories[export.target])
+def write_all(docs: Iterable[Document], registry_entities: list[dict], destination: Checkout | BuildFolder,
+              seed_dir: Path, progress=lambda message: None, readme: Path | None = None, *,
+              files: bool = True) -> None:
+    """Every registered format into ``destination``, from ``docs`` in doc_id order (a list or a stream);
+    then the generated parts of the dataset card ``readme`` (default: the destination's own, which only
+    the checkout has).  ``files=False``: the destination already holds these documents' files (a build
+    with nothing changed), so only the card is written."""
     readme = readme or destination.readme
-    if readme is not None and card.update_readme(readme, docs, registry_entities):
+    counted = card.CardStatistics(registry_entities) if readme is not None else None
+    previous: str | None = None
+
+    def each(doc: Document) -> None:
+        nonlocal previous
+        if previous is not None and doc.doc_id <= previous:
+            raise ValueError(f"documents must come in doc_id order: {doc.doc_id} after {previous}")
+        previous = doc.doc_id
+        if counted is not None:
+            counted.add(doc)
+
+    if files:
+        release = Release(registry_entities, provenance.build_info(seed_dir, destination.root))
+        with destination.publish(progress) as staging:
+            directories = {Target.DATA: staging.data, Target.ALIGNMENTS: staging.alignments, Target.TEI: staging.tei}
+            for export in FORMATS.values():
+                progress(f"write {export.target.value}/ ({export.description})")
+            writers = [export.open(release, directories[export.target]) for export in FORMATS.values()]
+            for doc in docs:
+                each(doc)
+                for writer in writers:
+                    writer.add(doc)
+            for writer in writers:
+                writer.close()
+    else:
+        for doc in docs:
+            each(doc)
+    if readme is not None and counted is not None and card.update_readme(readme, counted):
         progress("updated the statistics in README.md (the dataset card)")

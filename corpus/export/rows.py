@@ -6,6 +6,7 @@ loads fast; :mod:`corpus.export.hf` gives them their ``datasets.Features``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from corpus.model import Document, EntityType, Mention, ParagraphKind, Script, Sentence, SpeakerRole
 
@@ -121,27 +122,42 @@ def alignment_rows(docs: list[Document]) -> list[dict]:
     return rows
 
 
-def entity_rows(docs: list[Document], registry_entities: list[dict]) -> list[dict]:
-    counts: dict[str, int] = {}
-    documents: dict[str, set[str]] = {}
-    for doc in docs:
+class EntityCounts:
+    """How often documents mention each registry entity (Chinese mentions) and which documents do:
+    what the entities config needs of the documents, counted one document at a time."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.documents: dict[str, set[str]] = {}
+
+    def add(self, doc: Document) -> None:
         for s in doc.sentences:
             for m in s.entities:
                 if m.ref:
-                    counts[m.ref] = counts.get(m.ref, 0) + 1
-                    documents.setdefault(m.ref, set()).add(doc.doc_id)
-    return [
-        {
-            "id": e["id"],
-            "type": e["type"],
-            "zh_hans": e.get("zh_hans"),
-            "zh_hant": e.get("zh_hant"),
-            "en": e.get("en"),
-            "pinyin": e.get("pinyin"),
-            "aliases": list(e.get("aliases") or []),
-            "description": e.get("description"),
-            "mentions": counts.get(e["id"], 0),
-            "documents": sorted(documents.get(e["id"], ())),
-        }
-        for e in sorted(registry_entities, key=lambda e: e["id"])
-    ]
+                    self.counts[m.ref] = self.counts.get(m.ref, 0) + 1
+                    self.documents.setdefault(m.ref, set()).add(doc.doc_id)
+
+    def rows(self, registry_entities: list[dict]) -> list[dict]:
+        counts, documents = self.counts, self.documents
+        return [
+            {
+                "id": e["id"],
+                "type": e["type"],
+                "zh_hans": e.get("zh_hans"),
+                "zh_hant": e.get("zh_hant"),
+                "en": e.get("en"),
+                "pinyin": e.get("pinyin"),
+                "aliases": list(e.get("aliases") or []),
+                "description": e.get("description"),
+                "mentions": counts.get(e["id"], 0),
+                "documents": sorted(documents.get(e["id"], ())),
+            }
+            for e in sorted(registry_entities, key=lambda e: e["id"])
+        ]
+
+
+def entity_rows(docs: Iterable[Document], registry_entities: list[dict]) -> list[dict]:
+    counts = EntityCounts()
+    for doc in docs:
+        counts.add(doc)
+    return counts.rows(registry_entities)

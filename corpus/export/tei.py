@@ -87,12 +87,11 @@ translation source.
 """
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 from urllib.parse import quote
 
 from lxml import etree
@@ -892,15 +891,19 @@ def write_affiliation(build: Builder, person, affiliation: dict, english: dict[s
         build.add(element, "orgName", text=affiliation["name"])
 
 
-def write_taxonomies(build: Builder, encoding, docs: list[Document]) -> None:
-    used = {
-        ROLE_PREFIX: {s.speaker_role for d in docs for s in d.sentences if s.speaker_role},
-        SOURCE_PREFIX: {m.source for d in docs for s in d.sentences for m in s.entities + s.en_entities},
-        FLAG_PREFIX: {flag for d in docs for s in d.sentences for flag in s.flags},
+def taxonomy_values(doc: Document) -> dict[str, set[str]]:
+    """The speaker roles, mention sources and flags ``doc`` uses: what the corpus header's taxonomies list."""
+    return {
+        ROLE_PREFIX: {s.speaker_role for s in doc.sentences if s.speaker_role},
+        SOURCE_PREFIX: {m.source for s in doc.sentences for m in s.entities + s.en_entities},
+        FLAG_PREFIX: {flag for s in doc.sentences for flag in s.flags},
     }
+
+
+def write_taxonomies(build: Builder, encoding, used: dict[str, set[str]]) -> None:
     classes = build.add(encoding, "classDecl")
     for taxonomy_id, prefix, known in TAXONOMIES:
-        values = sorted(set(known) | used[prefix])
+        values = sorted(set(known) | used.get(prefix, set()))
         if not values:
             continue
         taxonomy = build.add(classes, "taxonomy", {XML_ID: taxonomy_id})
@@ -932,7 +935,17 @@ def write_build_info(build: Builder, encoding, build_info: dict) -> None:
             build.add(application, "label", text=f"{name} {version}")
 
 
-def corpus_header(build: Builder, docs: list[Document], registry: dict, build_info: dict):
+class Member(NamedTuple):
+    """A document of the teiCorpus, as its header lists it."""
+
+    doc_id: str
+    source_file: str
+
+
+def corpus_header(build: Builder, docs: Sequence[Member], used: dict[str, set[str]], registry: dict,
+                  build_info: dict):
+    """The teiCorpus header for the documents ``docs`` (in doc_id order), which use the taxonomy values
+    ``used`` (:func:`taxonomy_values`, merged)."""
     header = etree.Element(tei("teiHeader"))
     file_desc = build.add(header, "fileDesc")
     build.add(build.add(file_desc, "titleStmt"), "title", text=build_info.get("title", "zhen-corpus"))
@@ -948,7 +961,7 @@ def corpus_header(build: Builder, docs: list[Document], registry: dict, build_in
     encoding = build.add(header, "encodingDesc")
     write_prefix_definition(build, encoding)
     write_build_info(build, encoding, build_info)
-    write_taxonomies(build, encoding, docs)
+    write_taxonomies(build, encoding, used)
     profile = build.add(header, "profileDesc")
     parts = {"sourceDesc": sources, "particDesc": build.add(profile, "particDesc"),
              "settingDesc": build.add(profile, "settingDesc")}
@@ -991,7 +1004,7 @@ def check_unique_ids(root) -> None:
             seen.add(identifier)
 
 
-def document_file_name(doc: Document) -> str:
+def document_file_name(doc: Document | Member) -> str:
     return f"{_check_name(doc.doc_id, 'doc_id')}.xml"
 
 
@@ -1006,6 +1019,49 @@ def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
     return serialise(root)
 
 
+class CorpusParts:
+    """The teiCorpus of documents added one at a time (in doc_id order): each document's file is made
+    as it comes; what the corpus file needs of it (its name, the taxonomy values it uses, its xml:ids,
+    which must be unique in the corpus) is kept."""
+
+    def __init__(self, registry: dict, build_info: dict):
+        self.registry = registry
+        self.build_info = build_info
+        self.artefacts = artefact_ids(registry)
+        self.members: list[Member] = []
+        self.used: dict[str, set[str]] = {}
+        self.ids: set[str] = set()
+
+    def add(self, doc: Document) -> bytes:
+        """``doc`` as a standalone TEI file (:func:`write_document`)."""
+        root = document_element(doc, self.build_info, self.artefacts)
+        check_unique_ids(root)
+        self._claim(root)
+        self.members.append(Member(doc.doc_id, doc.source_file))
+        for prefix, values in taxonomy_values(doc).items():
+            self.used.setdefault(prefix, set()).update(values)
+        return serialise(root)
+
+    def _claim(self, root) -> None:
+        ids = {element.get(XML_ID) for element in root.iter()} - {None}
+        if clash := sorted(ids & self.ids):
+            raise TeiError(f"xml:id {clash[0]!r} is used twice (document, sentence and entity ids must differ)")
+        self.ids |= ids
+
+    def corpus(self) -> bytes:
+        """The ``teiCorpus`` of every document added (:func:`write_corpus`)."""
+        if not self.members:
+            raise TeiError("a teiCorpus needs at least one document")
+        build = Builder("corpus")
+        root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS, "xi": XI_NS})
+        root.append(corpus_header(build, self.members, self.used, self.registry, self.build_info))
+        check_unique_ids(root)
+        self._claim(root[0])
+        for member in self.members:
+            etree.SubElement(root, f"{{{XI_NS}}}include", href=document_file_name(member))
+        return serialise(root)
+
+
 def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> bytes:
     """The ``teiCorpus`` (``corpus/tei/corpus.xml``): the shared header, then an ``xi:include`` of every document file.
 
@@ -1018,21 +1074,26 @@ def write_corpus(docs: list[Document], registry: dict, build_info: dict) -> byte
     """
     if not docs:
         raise TeiError("a teiCorpus needs at least one document")
-    build = Builder("corpus")
-    root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS, "xi": XI_NS})
-    root.append(corpus_header(build, docs, registry, build_info))
-    expanded = etree.Element(tei("teiCorpus"))
-    expanded.append(copy.deepcopy(root[0]))
+    parts = CorpusParts(registry, build_info)
     for doc in docs:
-        expanded.append(document_element(doc, build_info, artefact_ids(registry)))
-        etree.SubElement(root, f"{{{XI_NS}}}include", href=document_file_name(doc))
-    check_unique_ids(expanded)
-    return serialise(root)
+        parts.add(doc)
+    return parts.corpus()
+
+
+class TeiWriter:
+    """``<doc_id>.xml`` for each document as it comes, then ``corpus.xml``."""
+
+    def __init__(self, release: Release, directory: Path):
+        self.parts = CorpusParts({"entities": release.registry_entities}, release.build_info)
+        self.directory = directory
+
+    def add(self, doc: Document) -> None:
+        atomic.write_bytes(self.directory / document_file_name(doc), self.parts.add(doc))
+
+    def close(self) -> None:
+        atomic.write_bytes(self.directory / CORPUS_FILE_NAME, self.parts.corpus())
 
 
 @register("tei", Target.TEI, "TEI P5 documents and teiCorpus")
-def write_release(release: Release, directory: Path) -> None:
-    registry, info = {"entities": release.registry_entities}, release.build_info
-    for doc in release.docs:
-        atomic.write_bytes(directory / f"{doc.doc_id}.xml", write_document(doc, registry, info))
-    atomic.write_bytes(directory / CORPUS_FILE_NAME, write_corpus(release.docs, registry, info))
+def open_writer(release: Release, directory: Path) -> TeiWriter:
+    return TeiWriter(release, directory)

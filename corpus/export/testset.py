@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.align.pairs import export_text
-from corpus.export.parallel import ENGLISH_CODE, VARIANTS, in_variant, write_line_files
+from corpus.align.pairs import export_text, sorted_documents
+from corpus.export.parallel import ENGLISH_CODE, VARIANTS, LineFiles, in_variant
 from corpus.export.base import Release, Target, register
 from corpus.model import Document
 
@@ -49,15 +49,31 @@ def reference_lines(documents: Sequence[Document]) -> list[ReferenceLine]:
     return result
 
 
+class ReferenceWriter:
+    """``testset/zhen.{zh,zh_Hans,zh_Hant,en,ids}`` under ``directory``, a document at a time."""
+
+    def __init__(self, directory: Path):
+        self.files = LineFiles(Path(directory) / FOLDER, [*(v.code for v in VARIANTS), ENGLISH_CODE, IDS])
+
+    def add(self, document: Document) -> None:
+        sentences = reference_lines([document])
+        columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
+        columns[ENGLISH_CODE] = [s.reference for s in sentences]
+        columns[IDS] = [s.id for s in sentences]
+        self.files.add(columns)
+
+    def close(self) -> list[Path]:
+        return self.files.close()
+
+
 def export_testset(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write ``<directory>/testset/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
-    sentences = reference_lines(documents)
-    columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
-    columns[ENGLISH_CODE] = [s.reference for s in sentences]
-    columns[IDS] = [s.id for s in sentences]
-    return sorted(write_line_files(Path(directory) / FOLDER, columns))
+    writer = ReferenceWriter(directory)
+    for document in sorted_documents(documents):
+        writer.add(document)
+    return sorted(writer.close())
 
 
 @register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference")
-def write_release(release: Release, directory: Path) -> None:
-    export_testset(release.docs, directory)
+def open_writer(release: Release, directory: Path) -> ReferenceWriter:
+    return ReferenceWriter(directory)

@@ -13,6 +13,7 @@ documents always give the same bytes.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Optional
 
 from lxml import etree
 
-from corpus import atomic
+from corpus.align.pairs import sorted_documents
 from corpus.errors import CorpusError
 from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, Variant, linked_pairs, score_text
 from corpus.export.base import Release, Target, register
@@ -53,15 +54,41 @@ def creation_date(release_date: str) -> str:
     return day.strftime("%Y%m%dT000000Z")
 
 
-def tmx_bytes(documents: Sequence[Document], variant: Variant = ORIGINAL, release_date: Optional[str] = None) -> bytes:
+def _tmx_root(variant: Variant, release_date: Optional[str]) -> tuple[etree._Element, etree._Element]:
     root = etree.Element("tmx", version="1.4")
     header = {"creationtool": "zhen-corpus", "creationtoolversion": _tool_version(), "datatype": "plaintext",
               "segtype": "sentence", "adminlang": "en", "srclang": variant.lang, "o-tmf": "zhen-corpus"}
     if release_date:
         header["creationdate"] = creation_date(release_date)
     etree.SubElement(root, "header", header)
-    body = etree.SubElement(root, "body")
-    for pair in linked_pairs(documents, variant):
+    return root, etree.SubElement(root, "body")
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True, doctype=DOCTYPE)
+
+
+# A TMX file with units is tmx_head(), every document's translation_units (doc_id order) and TMX_TAIL;
+# one without any is empty_tmx().
+BODY_START, TMX_TAIL = b"<body>\n", b"  </body>\n</tmx>\n"
+
+
+@functools.lru_cache(maxsize=None)
+def tmx_head(variant: Variant, release_date: Optional[str]) -> bytes:
+    root, body = _tmx_root(variant, release_date)
+    etree.SubElement(body, "tu")
+    whole = _serialise(root)
+    return whole[: whole.index(BODY_START) + len(BODY_START)]
+
+
+def empty_tmx(variant: Variant, release_date: Optional[str]) -> bytes:
+    return _serialise(_tmx_root(variant, release_date)[0])
+
+
+def translation_units(document: Document, variant: Variant, release_date: Optional[str]) -> bytes:
+    """The ``tu`` elements of one document, indented as the TMX file holds them (empty if it has none)."""
+    root, body = _tmx_root(variant, release_date)
+    for pair in linked_pairs([document], variant):
         if not (pair.link.zh and pair.link.en):
             continue
         unit = etree.SubElement(body, "tu", tuid="+".join(pair.zh_ids))
@@ -73,19 +100,45 @@ def tmx_bytes(documents: Sequence[Document], variant: Variant = ORIGINAL, releas
         for language, text in ((variant.lang, "".join(pair.zh)), (ENGLISH_CODE, " ".join(pair.en))):
             tuv = etree.SubElement(unit, "tuv", {XML_LANG: language})
             etree.SubElement(tuv, "seg").text = text
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True, doctype=DOCTYPE)
+    if not len(body):
+        return b""
+    return _serialise(root)[len(tmx_head(variant, release_date)): -len(TMX_TAIL)]
+
+
+class TmxWriter:
+    """One TMX file per Chinese variant under ``directory``, a document's units at a time."""
+
+    def __init__(self, directory: Path, release_date: Optional[str] = None):
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        self.release_date = release_date
+        self.paths = {variant: Path(directory) / tmx_file_name(variant) for variant in VARIANTS}
+        self.files = {variant: open(path, "wb") for variant, path in self.paths.items()}
+        self.units = dict.fromkeys(VARIANTS, False)  # whether the file has units (and so its head)
+
+    def add(self, document: Document) -> None:
+        for variant, handle in self.files.items():
+            units = translation_units(document, variant, self.release_date)
+            if units and not self.units[variant]:
+                handle.write(tmx_head(variant, self.release_date))
+                self.units[variant] = True
+            handle.write(units)
+
+    def close(self) -> list[Path]:
+        """Returns the paths written."""
+        for variant, handle in self.files.items():
+            handle.write(TMX_TAIL if self.units[variant] else empty_tmx(variant, self.release_date))
+            handle.close()
+        return list(self.paths.values())
 
 
 def export_tmx(documents: Sequence[Document], directory: Path, release_date: Optional[str] = None) -> list[Path]:
     """Write one TMX file per Chinese variant under ``directory``; returns the paths, sorted."""
-    written = []
-    for variant in VARIANTS:
-        path = Path(directory) / tmx_file_name(variant)
-        atomic.write_bytes(path, tmx_bytes(documents, variant, release_date))
-        written.append(path)
-    return sorted(written)
+    writer = TmxWriter(directory, release_date)
+    for document in sorted_documents(documents):
+        writer.add(document)
+    return sorted(writer.close())
 
 
 @register("tmx", Target.ALIGNMENTS, "TMX translation memories, one per Chinese variant")
-def write_release(release: Release, directory: Path) -> None:
-    export_tmx(release.docs, directory, release.build_info.get("release_date"))
+def open_writer(release: Release, directory: Path) -> TmxWriter:
+    return TmxWriter(directory, release.build_info.get("release_date"))

@@ -31,7 +31,7 @@ from pathlib import Path
 from lxml import etree
 
 from corpus import atomic
-from corpus.align.pairs import en_texts, zh_texts
+from corpus.align.pairs import en_texts, sorted_documents, zh_texts
 from corpus.export.parallel import ENGLISH_CODE, VARIANTS, Variant, english_ids, in_variant, linked_pairs, score_text
 from corpus.export.tokens import tokens
 from corpus.export.base import Release, Target, register
@@ -59,44 +59,82 @@ def _sentence_file(doc_id: str, ids: list[str], texts: list[str], language: str,
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def _alignment_file(documents: Sequence[Document], variant: Variant) -> bytes:
-    root = etree.Element("cesAlign", version="1.0")
-    groups: dict[str, etree._Element] = {}
-    numbers: dict[str, int] = {}
-    for document in in_variant(documents, variant):  # every document gets its group, linked or not
-        groups[document.doc_id] = etree.SubElement(root, "linkGrp", targType="s",
-                                                   fromDoc=f"{variant.code}/{document.doc_id}.xml",
-                                                   toDoc=f"{ENGLISH_CODE}/{document.doc_id}.xml")
-    for pair in linked_pairs(documents, variant):
-        numbers[pair.doc_id] = numbers.get(pair.doc_id, 0) + 1
-        score = score_text(pair.link.score)
-        etree.SubElement(groups[pair.doc_id], "link", id=f"SL{numbers[pair.doc_id]}",
-                         xtargets=f"{' '.join(pair.zh_ids)};{' '.join(pair.en_ids)}",
-                         type=pair.link.type, score=score, certainty=score)
+def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def _alignment_root() -> etree._Element:
+    return etree.Element("cesAlign", version="1.0")
+
+
+# An alignment file of documents is ALIGNMENT_HEAD, each document's link_group (doc_id order), ALIGNMENT_TAIL;
+# without documents it is EMPTY_ALIGNMENT.
+ALIGNMENT_HEAD = _serialise(_alignment_root()).replace(b"/>\n", b">\n")
+ALIGNMENT_TAIL = b"</cesAlign>\n"
+EMPTY_ALIGNMENT = _serialise(_alignment_root())
+
+
+def link_group(document: Document, variant: Variant) -> bytes:
+    """The ``linkGrp`` of one document (in ``variant``), indented as the alignment file holds it."""
+    root = _alignment_root()
+    group = etree.SubElement(root, "linkGrp", targType="s", fromDoc=f"{variant.code}/{document.doc_id}.xml",
+                             toDoc=f"{ENGLISH_CODE}/{document.doc_id}.xml")  # every document has one, linked or not
+    for number, pair in enumerate(linked_pairs([document], variant), start=1):
+        score = score_text(pair.link.score)
+        etree.SubElement(group, "link", id=f"SL{number}", xtargets=f"{' '.join(pair.zh_ids)};{' '.join(pair.en_ids)}",
+                         type=pair.link.type, score=score, certainty=score)
+    whole = _serialise(root)
+    return whole[len(ALIGNMENT_HEAD): -len(ALIGNMENT_TAIL)]
+
+
+class XcesWriter:
+    """The sentence files (both forms) of each document as it comes, and one alignment file per variant."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.alignments = {variant: open(self.directory / alignment_file_name(variant), "wb") for variant in VARIANTS}
+        self.written = [self.directory / alignment_file_name(variant) for variant in VARIANTS]
+        for handle in self.alignments.values():
+            handle.write(ALIGNMENT_HEAD)
+        self.documents = 0
+
+    def add(self, document: Document) -> None:
+        for variant in VARIANTS:
+            [converted] = in_variant([document], variant)
+            sides = [(variant.code, zh_texts, lambda d: [s.id for s in d.sentences])]
+            if variant is VARIANTS[0]:
+                sides.append((ENGLISH_CODE, en_texts, english_ids))
+            for language, texts, ids in sides:
+                for folder, tokenised in ((self.directory, False), (self.directory / TOKENISED, True)):
+                    path = folder / language / f"{document.doc_id}.xml"
+                    atomic.write_bytes(path, _sentence_file(document.doc_id, ids(converted), texts(converted),
+                                                            language, tokenised))
+                    self.written.append(path)
+            self.alignments[variant].write(link_group(document, variant))
+        self.documents += 1
+
+    def close(self) -> list[Path]:
+        """Returns the paths written."""
+        for handle in self.alignments.values():
+            if self.documents:
+                handle.write(ALIGNMENT_TAIL)
+            else:
+                handle.seek(0)
+                handle.truncate()
+                handle.write(EMPTY_ALIGNMENT)
+            handle.close()
+        return self.written
 
 
 def export_xces(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write the sentence files (both forms) and one alignment file per variant; returns the paths written, sorted."""
-    directory = Path(directory)
-    written = []
-    for variant in VARIANTS:
-        sides = [(variant.code, zh_texts, lambda d: [s.id for s in d.sentences])]
-        if variant is VARIANTS[0]:
-            sides.append((ENGLISH_CODE, en_texts, english_ids))
-        for document in in_variant(documents, variant):
-            for language, texts, ids in sides:
-                for folder, tokenised in ((directory, False), (directory / TOKENISED, True)):
-                    path = folder / language / f"{document.doc_id}.xml"
-                    atomic.write_bytes(path, _sentence_file(document.doc_id, ids(document), texts(document),
-                                                            language, tokenised))
-                    written.append(path)
-        path = directory / alignment_file_name(variant)
-        atomic.write_bytes(path, _alignment_file(documents, variant))
-        written.append(path)
-    return sorted(written)
+    writer = XcesWriter(directory)
+    for document in sorted_documents(documents):
+        writer.add(document)
+    return sorted(writer.close())
 
 
 @register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files (raw and tokenised) and alignments")
-def write_release(release: Release, directory: Path) -> None:
-    export_xces(release.docs, directory)
+def open_writer(release: Release, directory: Path) -> XcesWriter:
+    return XcesWriter(directory)

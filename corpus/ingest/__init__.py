@@ -31,7 +31,7 @@ _PLAUSIBLE = re.compile(f"[{COMMON_HAN_CLASS}\x00-\x7f\u3000-\u303f\uff00-\uffef
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
-__all__ = ["decode", "doc_id_for", "read_document", "read_directory", "extract_metadata"]
+__all__ = ["decode", "doc_id_for", "read_document", "read_directory", "read_seed", "seed_ids", "extract_metadata"]
 
 
 def decode(data: bytes, path: str, *, legacy: bool = True) -> tuple[str, str]:
@@ -134,19 +134,24 @@ def _refuse_controls(text: str, encoding: str, path: str, base: int = 0) -> None
 
 def read_document(path: Path, curated: dict | None = None, doc_id: str | None = None) -> Document:
     """One seed file; its id is ``doc_id``, else the curated one, else one made from the file name."""
-    data = path.read_bytes()
-    text, encoding = decode(data, str(path))
+    return read_seed(path.name, path.read_bytes(), str(path), curated, doc_id)
+
+
+def read_seed(name: str, data: bytes, where: str, curated: dict | None = None, doc_id: str | None = None) -> Document:
+    """The document of seed file ``name`` whose bytes are ``data`` (a worker gets the bytes, not the file);
+    errors name ``where``, the seed's path.  ``doc_id``: as for :func:`read_document`."""
+    text, encoding = decode(data, where)
     curated = load_curated_metadata() if curated is None else curated
-    overrides = curated.get(path.name, {})
-    doc_id = doc_id or overrides.get("doc_id") or doc_id_for(path)
+    overrides = curated.get(name, {})
+    doc_id = doc_id or overrides.get("doc_id") or doc_id_for(Path(name))
     # metadata lines of the traditional seeds carry inline pinyin (來(lái)源) too
     metadata = {**extract_metadata(text, without_annotations), **{k: v for k, v in overrides.items() if k != "doc_id"}}
-    return Document(doc_id=doc_id, source_file=path.name, raw=text, encoding=encoding, metadata=metadata)
+    return Document(doc_id=doc_id, source_file=name, raw=text, encoding=encoding, metadata=metadata)
 
 
-def read_directory(directory: Path, notice: Callable[[str], None] = lambda message: None) -> list[Document]:
-    """Every seed document of ``directory``; ``notice`` is told which files were skipped and why,
-    and which ids were made unique."""
+def seed_ids(directory: Path, notice: Callable[[str], None] = lambda message: None) -> list[tuple[Path, str]]:
+    """Every seed file of ``directory`` and its document id, in corpus order; ``notice`` is told which
+    files were skipped and why, and which ids were made unique."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError(str(directory), 0, "no such folder of seed documents" if not directory.exists()
@@ -170,4 +175,10 @@ def read_directory(directory: Path, notice: Callable[[str], None] = lambda messa
     for path, want in zip(derived, wanted):
         if ids[path] != want:
             notice(f"id    {path.name} → {ids[path]} ({want!r} is taken or reserved)")
-    return [read_document(path, curated, ids.get(path)) for path in paths]
+    return [(path, curated_id or ids[path]) for path, curated_id in zip(paths, curated_ids)]
+
+
+def read_directory(directory: Path, notice: Callable[[str], None] = lambda message: None) -> list[Document]:
+    """Every seed document of ``directory`` (see :func:`seed_ids`)."""
+    curated = load_curated_metadata()
+    return [read_document(path, curated, doc_id) for path, doc_id in seed_ids(directory, notice)]

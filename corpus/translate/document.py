@@ -1,0 +1,67 @@
+"""The translate stage: one document's English, from the translation memory first, then an MT engine.
+
+:class:`Engines` loads the engine at most once per process and only when a
+document needs it, so a worker that processes many documents loads its model
+once; each document's missing sentences go to the engine in one batch.
+"""
+from __future__ import annotations
+
+from corpus.errors import CorpusError
+from corpus.model import Document
+from corpus.stage import Stage
+from corpus.translate import memory
+from corpus.translate.engines import TranslationEngine, get_engine, translate_sentences
+
+UNTRANSLATED = "untranslated"  # the flag of a sentence no engine could translate
+
+
+class Engines:
+    """The MT engine ``name``, loaded on first use; a failure to load is kept, so it is reported, not retried."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.loaded: TranslationEngine | CorpusError | None = None
+
+    def get(self) -> TranslationEngine | CorpusError:
+        if self.loaded is None:
+            try:
+                self.loaded = get_engine(self.name)
+            except CorpusError as error:  # no model: the build reports every sentence that needed it
+                self.loaded = error
+        return self.loaded
+
+    @property
+    def error(self) -> CorpusError | None:
+        """Why the engine could not be loaded, once a document needed it."""
+        return self.loaded if isinstance(self.loaded, CorpusError) else None
+
+
+def english_title(doc: Document) -> None:
+    """``title_en`` is the translation of the title line, unless the curated metadata gives one.
+
+    Keeps the documents table, the TEI header and the English text saying the same thing.
+    """
+    title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
+    if title is not None and "title_en" not in doc.metadata and all(s.en for s in title.sentences):
+        doc.metadata["title_en"] = " ".join(s.en for s in title.sentences)
+
+
+def translate_document(doc: Document, tm: memory.TranslationMemory, engines: Engines) -> Document:
+    """English from ``tm``, then from the engine for what it lacks; sentences left without English are
+    flagged ``untranslated`` (whether that stops the build is the build's decision)."""
+    missing = memory.apply(doc, tm)
+    if missing:
+        engine = engines.get()
+        if not isinstance(engine, CorpusError):
+            translate_sentences(missing, engine)
+        for sentence in missing:
+            if not sentence.en_segments:
+                sentence.flags.append(UNTRANSLATED)
+    english_title(doc)
+    return doc
+
+
+def stage(tm: memory.TranslationMemory, engines: Engines) -> Stage:
+    """The translate stage of one document whose memory is ``tm``."""
+    return Stage("translate", lambda doc: translate_document(doc, tm, engines), reads=("sentences", "zh_hans"),
+                 fills=("en_segments", "en_source"))
