@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from corpus import lang
 from corpus.annotate.mentions import find_mentions
+from corpus.annotate.quantities import english_patterns
 from corpus.annotate.values import measure_value
 from corpus.lang.numerals import chinese_number, english_number, magnitude, zh_numeral
 from corpus.lang.pinyin import annotation_spans, without_annotations
@@ -77,6 +78,20 @@ def test_every_currency_word_has_english_forms_and_a_unit():
     assert set(zh["currency_prefixes"]) <= set(zh["currencies"])
     for word, code in zh["currencies"].items():
         assert measure_value("amount", f"5000万{word}").unit == code, word
+
+
+# How a translator may write each vague amount (one plain-English example per concept).
+VAGUE_AMOUNT_EXAMPLES = {"tens_of_millions": "tens of millions", "hundreds_of_millions": "several hundred million",
+                         "over_a_hundred_million": "over a hundred million", "hundreds_of_billions": "100 billion",
+                         "two_or_three_hundred_million": "two to three hundred million"}
+
+
+def test_every_vague_amount_matches_how_english_writes_it():
+    zh, en = lang.data("zh"), lang.data("en")
+    assert set(zh["vague_amounts"].values()) == set(en["vague_amounts"]) == set(VAGUE_AMOUNT_EXAMPLES)
+    for word, concept in zh["vague_amounts"].items():
+        english = f"The company raised {VAGUE_AMOUNT_EXAMPLES[concept]} yuan."
+        assert any(re.search(pattern, english) for pattern in english_patterns("amount", f"{word}元")), word
 
 
 def test_5000_wan_meidao_is_an_amount_in_us_dollars():

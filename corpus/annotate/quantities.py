@@ -5,7 +5,7 @@
 forms an English translation may use (``2023``; ``March 20`` / ``20 March``;
 ``1.75 trillion``; ``$50 million`` / ``50 million US dollars``; ``70 percent``;
 ``21st century``).  Values are computed, not looked up, except for the vague
-amounts (``上千万``, ``数亿``) whose English idioms are listed in :data:`VAGUE_AMOUNTS`.
+amounts (``上千万``, ``数亿``) whose English idioms are curated in the language layer (``vague_amounts``).
 """
 from __future__ import annotations
 
@@ -26,20 +26,8 @@ CURRENCIES = {word: (EN_CURRENCIES[code]["symbols"], EN_CURRENCIES[code]["words"
               for word, code in lang.data("zh")["currencies"].items()}
 CURRENCIES_LONGEST_FIRST = sorted(CURRENCIES, key=len, reverse=True)  # 人民币 before 元
 # Amounts Chinese states vaguely; their English idioms (prefix of the mention → patterns).
-VAGUE_AMOUNTS = {
-    "上千万": [r"tens of millions"], "上千萬": [r"tens of millions"],
-    "几千万": [r"tens of millions"], "幾千萬": [r"tens of millions"],
-    "数千万": [r"tens of millions"], "數千萬": [r"tens of millions"],
-    "数亿": [r"hundreds of millions", r"several hundred million"],
-    "數億": [r"hundreds of millions", r"several hundred million"],
-    "几亿": [r"hundreds of millions", r"several hundred million"],
-    "幾億": [r"hundreds of millions", r"several hundred million"],
-    "上亿": [r"hundreds of millions", r"over (?:a|one) hundred million"],
-    "千亿": [r"hundreds of billions", r"100 billion", r"(?:a|one) hundred billion"],
-    "千億": [r"hundreds of billions", r"100 billion", r"(?:a|one) hundred billion"],
-    "两三亿": [r"(?:two|2) (?:or|to) (?:three|3) hundred million", r"200(?:-| to )300 million"],
-    "兩三億": [r"(?:two|2) (?:or|to) (?:three|3) hundred million", r"200(?:-| to )300 million"],
-}
+VAGUE_AMOUNTS = {word: lang.data("en")["vague_amounts"][concept]
+                 for word, concept in lang.data("zh")["vague_amounts"].items()}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 NUMBER_WORDS = tuple(word for word, value in EN_WORDS.items() if value <= 20)  # their index is their value
