@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 
 from corpus.clean.rules import lines_with_offsets, load_yaml
-from corpus.lang import LIST_ITEM, MAX_HEADING_CHARS, MAX_HEADING_LINES
+from corpus.lang import BRACKETS, LIST_ITEM, MAX_HEADING_CHARS, MAX_HEADING_LINES
 from corpus.model import Edit
 
 _DATA = load_yaml("wraps.yaml")
 CONTINUES_AFTER = frozenset(_DATA["continues_after"])
 CONTINUES_BEFORE = frozenset(_DATA["continues_before"])
 NO_SOFT_WRAP_AFTER = frozenset(_DATA["no_soft_wrap_after"])
-OPENERS = dict(_DATA["brackets"])
+OPENERS = BRACKETS
 HEADING_MAX_LENGTH = MAX_HEADING_CHARS
 HEADING_MAX_LINES = MAX_HEADING_LINES
 SECTION_NUMBER = re.compile(_DATA["split_heading"]["section_number"])

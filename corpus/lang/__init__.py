@@ -37,7 +37,8 @@ EN_MONTHS: tuple[str, ...] = tuple(data("en")["months"])
 _PUNCTUATION = data("zh")["punctuation"]
 SENTENCE_END: str = _PUNCTUATION["sentence_end"]  # 。！？!?；; (an ellipsis ends a sentence too)
 ELLIPSIS: str = _PUNCTUATION["ellipsis"]  # …, written once or twice (……)
-BRACKETS: dict[str, str] = _PUNCTUATION["brackets"]  # each opening quotation mark or bracket → its closer
+QUOTES: dict[str, str] = _PUNCTUATION["quotes"]  # each opening quotation mark → its closer (“ → ”)
+BRACKETS: dict[str, str] = QUOTES | _PUNCTUATION["brackets"]  # each opening quotation mark or bracket → its closer
 _INTERVIEWS = data("zh")["interviews"]
 # Turn labels that name a side of an interview (记者, 问 → interviewer; 答 → interviewee), by role.
 ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}

@@ -35,7 +35,7 @@ OPENERS = dict(lang.BRACKETS)
 # it opened if that is still open (parity), otherwise it opens one.
 STRAIGHT_QUOTES = frozenset("\"'")
 CLOSERS = frozenset(OPENERS.values()) | STRAIGHT_QUOTES
-QUOTE_CLOSERS = frozenset("”」』’") | STRAIGHT_QUOTES
+QUOTE_CLOSERS = frozenset(lang.QUOTES.values()) | STRAIGHT_QUOTES
 SPACES = " \t\u3000"
 _MARKS = lang.SENTENCE_END + lang.ELLIPSIS + "".join(opener + closer for opener, closer in OPENERS.items()) + "\"'"
 _INTERESTING = re.compile(f"[{re.escape(_MARKS)}]" + r"|\.{3,}")
