@@ -184,3 +184,14 @@ def test_from_a_single_document_file_every_object_name_resolves_to_an_object_wit
                 name.getparent().xpath("ancestor::t:div[@xml:lang='en']", namespaces=NS), (path.name, target)
             checked += 1
     assert checked
+
+
+def test_the_entities_config_carries_subtype_wikidata_and_affiliations_as_the_registry_records_them():
+    registry = load_registry()
+    rows = {row["id"]: row for row in pq.read_table(SENTENCES.parent / "entities.parquet").to_pylist()}
+    assert set(rows) == set(registry.entities)
+    for entity in registry.entities.values():
+        row = rows[entity.id]
+        assert (row["subtype"], row["wikidata"]) == (entity.subtype, entity.wikidata)
+        assert row["affiliations"] == [dataclasses.asdict(affiliation) for affiliation in entity.affiliations]
+    assert any(row["wikidata"] for row in rows.values()) and any(row["affiliations"] for row in rows.values())

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus.export.base import Release, Target, register, write_documents
-from corpus.export.rows import (CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
+from corpus.export.rows import (AFFILIATION_FIELDS, CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
                                 SPEAKER_ROLES, EntityCounts, alignment_rows, document_rows, sentence_rows)
 from corpus.model import Document
 
@@ -111,6 +111,9 @@ FEATURES: dict[str, datasets.Features] = {
             "pinyin": datasets.Value("string"),
             "aliases": datasets.Sequence(datasets.Value("string")),
             "description": datasets.Value("string"),
+            "subtype": datasets.Value("string"),
+            "wikidata": datasets.Value("string"),
+            "affiliations": datasets.List({field: datasets.Value("string") for field in AFFILIATION_FIELDS}),
             "mentions": datasets.Value("int32"),
             "documents": datasets.Sequence(datasets.Value("string")),
         }

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import fields
 
 from corpus.model import Document, EntityType, Mention, ParagraphKind, Script, Sentence, SpeakerRole
+from corpus.registry import Affiliation
 
 # Class labels of the closed vocabularies, in the model's order (their ids are published).
 ENTITY_TYPES = [str(entity_type) for entity_type in EntityType]
@@ -122,6 +124,10 @@ def alignment_rows(docs: list[Document]) -> list[dict]:
     return rows
 
 
+# A person's affiliation in the entities config: the fields the registry records.
+AFFILIATION_FIELDS = tuple(field.name for field in fields(Affiliation))
+
+
 class EntityCounts:
     """How often documents mention each registry entity (Chinese mentions) and which documents do:
     what the entities config needs of the documents, counted one document at a time."""
@@ -149,6 +155,10 @@ class EntityCounts:
                 "pinyin": e.get("pinyin"),
                 "aliases": list(e.get("aliases") or []),
                 "description": e.get("description"),
+                "subtype": e.get("subtype"),
+                "wikidata": e.get("wikidata"),
+                "affiliations": [{field: a.get(field) for field in AFFILIATION_FIELDS}
+                                 for a in e.get("affiliations") or ()],
                 "mentions": counts.get(e["id"], 0),
                 "documents": sorted(documents.get(e["id"], ())),
             }
