@@ -19,8 +19,8 @@ from typing import Optional
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from corpus.errors import CorpusError
-from corpus.export.parallel import CORPUS_NAME
-from corpus.export.testset import FOLDER, IDS
+from corpus.export.parallel import CORPUS_NAME, IDS_SUFFIX
+from corpus.export.testset import FOLDER
 from corpus.export.parallel import ENGLISH_CODE
 
 DEFAULT_TESTSET = Path(__file__).resolve().parent.parent / "alignments" / FOLDER
@@ -88,7 +88,7 @@ def score_lines(hypotheses: Sequence[str], references: Sequence[str], ids: Seque
 def score_file(hypothesis_file: Path, testset: Path = DEFAULT_TESTSET, doc: Optional[str] = None) -> Report:
     """Score ``hypothesis_file`` against the test set in ``testset`` (all documents, or only ``doc``)."""
     references = read_lines(Path(testset) / f"{CORPUS_NAME}.{ENGLISH_CODE}")
-    ids = read_lines(Path(testset) / f"{CORPUS_NAME}.{IDS}")
+    ids = read_lines(Path(testset) / f"{CORPUS_NAME}.{IDS_SUFFIX}")
     hypotheses = read_lines(hypothesis_file)
     if doc is not None:
         keep = [n for n, identifier in enumerate(ids) if doc_of(identifier) == doc]

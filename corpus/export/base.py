@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Iterable, Protocol, Sequence
 
+from corpus.align.pairs import sorted_documents
 from corpus.model import Document
 
 
@@ -48,6 +49,22 @@ def write_documents(writer: DocumentWriter, docs: Iterable[Document]) -> None:
     for doc in docs:
         writer.add(doc)
     writer.close()
+
+
+class FileWriter(Protocol):
+    """A :class:`DocumentWriter` whose ``close`` returns the paths it wrote."""
+
+    def add(self, doc: Document) -> None: ...
+
+    def close(self) -> list[Path]: ...
+
+
+def export_files(writer: FileWriter, documents: Sequence[Document]) -> list[Path]:
+    """The whole-corpus form of a streaming export: ``documents`` through ``writer`` in doc_id order
+    (whatever order they come in); returns the paths it wrote, sorted."""
+    for document in sorted_documents(documents):
+        writer.add(document)
+    return sorted(writer.close())
 
 
 Exporter = Callable[[Release, Path], DocumentWriter]

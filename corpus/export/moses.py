@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from corpus.align.pairs import sorted_documents
-from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, LineFiles, LinkedPair, Variant, linked_pairs
-from corpus.export.base import Release, Target, register
+from corpus.export.parallel import (ENGLISH_CODE, IDS_SUFFIX, ORIGINAL, VARIANTS, LineFiles, LinkedPair, Variant,
+                                    linked_pairs)
+from corpus.export.base import Release, Target, export_files, register
 from corpus.model import Document
 
 def ids_line(pair: LinkedPair) -> str:
@@ -32,7 +32,7 @@ def moses_lines(document: Document, variant: Variant) -> dict[str, list[str]]:
     pairs = [pair for pair in linked_pairs([document], variant) if pair.link.zh and pair.link.en]
     lines = {variant.code: ["".join(pair.zh) for pair in pairs]}
     if variant is ORIGINAL:
-        lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], "ids": list(map(ids_line, pairs))})
+        lines.update({ENGLISH_CODE: [" ".join(pair.en) for pair in pairs], IDS_SUFFIX: list(map(ids_line, pairs))})
     return lines
 
 
@@ -40,7 +40,7 @@ class MosesWriter:
     """``moses/zhen.{zh,zh_Hans,zh_Hant,en,ids}`` under ``directory``, a document at a time."""
 
     def __init__(self, directory: Path):
-        self.files = LineFiles(Path(directory) / "moses", [*(v.code for v in VARIANTS), ENGLISH_CODE, "ids"])
+        self.files = LineFiles(Path(directory) / "moses")
 
     def add(self, document: Document) -> None:
         for variant in VARIANTS:
@@ -52,10 +52,7 @@ class MosesWriter:
 
 def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write ``<directory>/moses/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
-    writer = MosesWriter(directory)
-    for document in sorted_documents(documents):
-        writer.add(document)
-    return sorted(writer.close())
+    return export_files(MosesWriter(directory), documents)
 
 
 @register("moses", Target.ALIGNMENTS, "Moses plain-text pairs, one set per Chinese variant")

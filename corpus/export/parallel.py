@@ -45,13 +45,16 @@ ENGLISH_CODE = "en"
 
 
 CORPUS_NAME = "zhen"  # the corpus name in plain-text file names (zhen.zh, zhen.en, zhen.ids), as OPUS names them
+IDS_SUFFIX = "ids"  # the file of stable sentence ids beside the text files (OPUS convention)
+# The line files of a plain-text parallel export: one per Chinese variant, the English, the ids.
+LINE_FILE_SUFFIXES = (*(variant.code for variant in VARIANTS), ENGLISH_CODE, IDS_SUFFIX)
 
 
 class LineFiles:
     """``<folder>/zhen.<suffix>`` for each of ``suffixes``, one line per item, written a document's lines at
     a time (:meth:`add`, documents in doc_id order)."""
 
-    def __init__(self, folder: Path, suffixes: Sequence[str]):
+    def __init__(self, folder: Path, suffixes: Sequence[str] = LINE_FILE_SUFFIXES):
         Path(folder).mkdir(parents=True, exist_ok=True)
         self.paths = {suffix: Path(folder) / f"{CORPUS_NAME}.{suffix}" for suffix in suffixes}
         self.files = {suffix: open(path, "wb") for suffix, path in self.paths.items()}

@@ -18,14 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.align.pairs import export_text, sorted_documents
-from corpus.export.parallel import ENGLISH_CODE, VARIANTS, LineFiles, in_variant
-from corpus.export.base import Release, Target, register
+from corpus.align.pairs import export_text
+from corpus.export.parallel import ENGLISH_CODE, IDS_SUFFIX, VARIANTS, LineFiles, in_variant
+from corpus.export.base import Release, Target, export_files, register
 from corpus.model import Document
 
 FOLDER = "testset"
 REFERENCE_SOURCE = "reference"
-IDS = "ids"
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,13 @@ class ReferenceWriter:
     """``testset/zhen.{zh,zh_Hans,zh_Hant,en,ids}`` under ``directory``, a document at a time."""
 
     def __init__(self, directory: Path):
-        self.files = LineFiles(Path(directory) / FOLDER, [*(v.code for v in VARIANTS), ENGLISH_CODE, IDS])
+        self.files = LineFiles(Path(directory) / FOLDER)
 
     def add(self, document: Document) -> None:
         sentences = reference_lines([document])
         columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
         columns[ENGLISH_CODE] = [s.reference for s in sentences]
-        columns[IDS] = [s.id for s in sentences]
+        columns[IDS_SUFFIX] = [s.id for s in sentences]
         self.files.add(columns)
 
     def close(self) -> list[Path]:
@@ -68,10 +67,7 @@ class ReferenceWriter:
 
 def export_testset(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write ``<directory>/testset/zhen.{zh,zh_Hans,zh_Hant,en,ids}``; returns the paths, sorted."""
-    writer = ReferenceWriter(directory)
-    for document in sorted_documents(documents):
-        writer.add(document)
-    return sorted(writer.close())
+    return export_files(ReferenceWriter(directory), documents)
 
 
 @register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference")

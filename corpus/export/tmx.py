@@ -21,10 +21,9 @@ from typing import Optional
 
 from lxml import etree
 
-from corpus.align.pairs import sorted_documents
 from corpus.errors import CorpusError
 from corpus.export.parallel import ENGLISH_CODE, ORIGINAL, VARIANTS, Variant, linked_pairs, score_text
-from corpus.export.base import Release, Target, register
+from corpus.export.base import Release, Target, export_files, register
 from corpus.model import Document
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -133,10 +132,7 @@ class TmxWriter:
 
 def export_tmx(documents: Sequence[Document], directory: Path, release_date: Optional[str] = None) -> list[Path]:
     """Write one TMX file per Chinese variant under ``directory``; returns the paths, sorted."""
-    writer = TmxWriter(directory, release_date)
-    for document in sorted_documents(documents):
-        writer.add(document)
-    return sorted(writer.close())
+    return export_files(TmxWriter(directory, release_date), documents)
 
 
 @register("tmx", Target.ALIGNMENTS, "TMX translation memories, one per Chinese variant")

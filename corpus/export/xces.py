@@ -31,10 +31,10 @@ from pathlib import Path
 from lxml import etree
 
 from corpus import atomic
-from corpus.align.pairs import en_texts, sorted_documents, zh_texts
+from corpus.align.pairs import en_texts, zh_texts
 from corpus.export.parallel import ENGLISH_CODE, VARIANTS, Variant, english_ids, in_variant, linked_pairs, score_text
 from corpus.export.tokens import tokens
-from corpus.export.base import Release, Target, register
+from corpus.export.base import Release, Target, export_files, register
 from corpus.model import Document
 
 TOKENISED = "tokenised"
@@ -129,10 +129,7 @@ class XcesWriter:
 
 def export_xces(documents: Sequence[Document], directory: Path) -> list[Path]:
     """Write the sentence files (both forms) and one alignment file per variant; returns the paths written, sorted."""
-    writer = XcesWriter(directory)
-    for document in sorted_documents(documents):
-        writer.add(document)
-    return sorted(writer.close())
+    return export_files(XcesWriter(directory), documents)
 
 
 @register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files (raw and tokenised) and alignments")
