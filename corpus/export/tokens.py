@@ -16,8 +16,10 @@ from sacremoses import MosesTokenizer
 
 @lru_cache(maxsize=1)
 def _chinese() -> jieba.Tokenizer:
+    # jieba's shared default dictionary, unchanged (no module adds words to it): the aligner's tokens and the
+    # mojibake scorer use it too, so a process loads it once rather than once more for the export.
     jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    return jieba.dt
 
 
 @lru_cache(maxsize=1)
