@@ -15,7 +15,8 @@ translation layer is not measured here) and is compared with ``NAME.yaml`` (form
 * entities: precision and recall of distinct (name, type) pairs per document, for person,
   org and place.
 
-The captures in ``tests/heldout/`` are test data: never tune on them; tune on ``tests/devcaptures/``.
+The captures in ``tests/heldout/``, ``tests/heldout2/`` and ``tests/heldout3/`` (one set per round of
+issue 11) are test data: never tune on them; tune on ``tests/devcaptures/``.
 """
 from __future__ import annotations
 

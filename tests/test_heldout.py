@@ -7,6 +7,7 @@ spam, and mojibake repaired or flagged (what leaks is inside sentences flagged `
 """
 from __future__ import annotations
 
+import runpy
 from pathlib import Path
 
 import pytest
@@ -39,15 +40,34 @@ def test_at_least_eight_captures_each_with_expectations():
         assert expected["text"] and "entities" in expected and "turns" in expected
 
 
-def test_the_blind_second_set_has_its_expectations():
-    """tests/heldout2/ (figures in the README, reported as they came): well-formed, so the bench reads it."""
-    captures = sorted((ROOT / "tests" / "heldout2").glob("*.txt"))
-    assert len(captures) >= 4
+@pytest.mark.parametrize("directory, minimum", [("heldout2", 4), ("heldout3", 7)])
+def test_the_blind_sets_have_their_expectations(directory, minimum):
+    """tests/heldout2/ and tests/heldout3/ (figures in the README, reported as they came): well-formed and
+    consistent, so the bench reads them: every turn is a line of the expected text starting with its label,
+    in order, and every name is in the expected text with one of the scored types."""
+    captures = sorted((ROOT / "tests" / directory).glob("*.txt"))
+    assert len(captures) >= minimum
     for capture in captures:
         expected = yaml.safe_load(capture.with_suffix(".yaml").read_text(encoding="utf-8"))
         assert expected["text"] and expected["entities"] and "turns" in expected
+        lines = iter(expected["text"])
         for label, role in expected["turns"]:
             assert label and role in ("interviewer", "interviewee")
+            assert any(line.startswith(label + ":") for line in lines), (capture.name, label)
+        text = "\n".join(expected["text"])
+        for item in expected["entities"]:
+            name, kind = item.rsplit(" ", 1)
+            assert kind in ("person", "org", "place") and name in text, (capture.name, item)
+
+
+def test_the_third_sets_mojibake_capture_is_what_its_forward_simulation_makes():
+    """tests/heldout3/make_mojibake.py regenerates hc06 byte for byte from the original page (its gold)."""
+    simulation = runpy.run_path(str(ROOT / "tests" / "heldout3" / "make_mojibake.py"))
+    capture = simulation["CAPTURE"]
+    assert simulation["damage"](simulation["ORIGINAL"]) == capture.read_text(encoding="utf-8")
+    expected = yaml.safe_load(capture.with_suffix(".yaml").read_text(encoding="utf-8"))
+    original = simulation["fold_fullwidth"](simulation["ORIGINAL"])
+    assert all(line in original for line in expected["text"])
 
 
 def test_entities_reach_the_bar_for_every_name_type(figures, bench):
