@@ -3,13 +3,19 @@
 The document says it itself:
 
 * the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
-  ingest: ``2024-03-12 来源:星河财经``);
+  ingest: ``2024-03-12 来源:星河财经``), and a reporter its byline names (``metadata["authors"]``
+  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``) asks too when a turn is labelled
+  with their name;
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
   cues are the language layer's, ``interviews.title_cues`` in ``curated/lang/zh.yaml``) or
-  before a colon at its start (周启明:…).
+  before a colon at its start (周启明:…), else the person the text above the first turn names
+  after a lead cue (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
-name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).
+name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
+voice by the voice's name, or by a surname that only one person of the document has (黄: after
+the lead names 黄志远); a person the document names on neither side still speaks under their
+name (:attr:`Sides.people`).
 """
 from __future__ import annotations
 
@@ -19,12 +25,13 @@ from functools import lru_cache
 from typing import Optional
 
 from corpus.annotate.ner import local_id
-from corpus.lang import INTERVIEW_TITLE_CUES, alternation
+from corpus.lang import INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, alternation
 from corpus.registry import Registry, normalise_label
-from corpus.model import Document
+from corpus.model import Document, Mention
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
+MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
 COLON = re.compile(r"\s*[:：]")
 
 
@@ -43,14 +50,36 @@ class Voice:
 class Sides:
     interviewer: Optional[Voice]
     interviewee: Optional[Voice]
+    reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
+    people: tuple[Voice, ...] = ()  # every person the document names, on a side or not
 
-    def voice_named(self, label: str) -> Optional[tuple[Voice, str]]:
-        """The side whose name the turn label is, with its role."""
+    def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
+        """The voice the turn label names, with its role (none for a person on neither side).
+
+        A label names a voice by its name, or by a surname that only one person of the document
+        has (``黄`` for 黄志远, unless a 黄志明 is named too).
+        """
         written = normalise_label(label)
-        for voice, role in ((self.interviewer, "interviewer"), (self.interviewee, "interviewee")):
+        sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
+        sided += [(reporter, "interviewer") for reporter in self.reporters]
+        for voice, role in sided:
             if voice is not None and written == normalise_label(voice.name):
                 return voice, role
-        return None
+        person = self._person_named(written)
+        if person is None:
+            return None
+        return person, next((role for voice, role in sided if voice is not None and voice.id == person.id), None)
+
+    def _person_named(self, written: str) -> Optional[Voice]:
+        people = {voice.id: voice for voice in self.people}
+        exact = [voice for voice in people.values() if normalise_label(voice.name) == written]
+        if exact:
+            return exact[0]
+        if not 0 < len(written) <= MAX_SURNAME:
+            return None
+        holders = {voice.id: voice for voice in people.values()
+                   if len(voice.name) > len(written) and normalise_label(voice.name).startswith(written)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
         return self.interviewer if role == "interviewer" else self.interviewee if role == "interviewee" else None
@@ -59,6 +88,11 @@ class Sides:
 @lru_cache(maxsize=1)
 def title_cues() -> re.Pattern:
     return re.compile(alternation(INTERVIEW_TITLE_CUES))
+
+
+@lru_cache(maxsize=1)
+def lead_cues() -> re.Pattern:
+    return re.compile(alternation(INTERVIEW_LEAD_CUES))
 
 
 def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
@@ -74,8 +108,19 @@ def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
     return voice(doc, outlet, "org", registry) if isinstance(outlet, str) and outlet.strip() else None
 
 
+def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
+    """The people the byline names as authors or interviewers."""
+    names = [name for field in ("authors", "interviewers") for name in doc.metadata.get(field) or ()
+             if isinstance(name, str) and name.strip()]
+    return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
+
+
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The person the title names after a cue, or before a colon at its start."""
+    """The person the title names after a cue or before a colon at its start, else after a lead cue."""
+    return _title_interviewee(doc, registry) or _lead_interviewee(doc, registry)
+
+
+def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
     if title is None:
         return None
@@ -86,11 +131,38 @@ def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
         after_cue = any(0 <= start - cue <= NAME_AFTER_CUE for cue in cues)
         opens_title = not title.text[:start].strip() and COLON.match(title.text, end) is not None
         if after_cue or opens_title:
-            if mention.ref:
-                return Voice(mention.text, mention.ref, "person")
-            return voice(doc, mention.text, "person", registry)
+            return _person(doc, mention, registry)
     return None
 
 
+def _lead_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The first person named after a lead cue, in the same sentence, above the first turn."""
+    for paragraph in doc.paragraphs:
+        if paragraph.kind == "turn":
+            break
+        if paragraph.kind != "paragraph":
+            continue
+        for sentence in paragraph.sentences:
+            cue = lead_cues().search(sentence.zh)
+            named = [m for m in sentence.entities if m.type == "person" and cue is not None and m.start >= cue.end()]
+            if named:
+                return _person(doc, min(named, key=lambda m: m.start), registry)
+    return None
+
+
+def _person(doc: Document, mention: Mention, registry: Registry) -> Voice:
+    return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
+
+
+def people(doc: Document, registry: Registry) -> tuple[Voice, ...]:
+    """Every person the document's text or byline names, in order of first mention."""
+    found = [_person(doc, m, registry) for s in doc.sentences for m in s.entities if m.type == "person"]
+    first: dict[str, Voice] = {}
+    for person in found + list(reporters(doc, registry)):
+        first.setdefault(person.id, person)
+    return tuple(first.values())
+
+
 def sides(doc: Document, registry: Registry) -> Sides:
-    return Sides(interviewer(doc, registry), interviewee(doc, registry))
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), reporters(doc, registry),
+                 people(doc, registry))

@@ -163,19 +163,32 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
     return joined, headings
 
 
+def _opens_with_title(lines: list[str], doc: Document) -> bool:
+    """Whether the first line is the headline: the metadata names no title and it ends no sentence.
+
+    It is the title even when it reads like a turn (``韩立诚:我们不做最便宜的无人机``).
+    """
+    return (bool(lines) and not doc.metadata.get("title_zh") and lines[0][-1] not in SENTENCE_END
+            and not NUMBERED_HEADING.match(lines[0]))
+
+
 def parse(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
     (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
-    labels = speaker_labels(lines)
+    titled = _opens_with_title(lines, doc)
+    labels = speaker_labels(lines[titled:])  # a headline 人名:引语 is not a turn, nor counts as one
     lines, numbered = _join_numbered_headings(lines)
     paragraphs: list[Paragraph] = []
     current_speaker: str | None = None
     pending_label: str | None = None
-    pieces = [(number, piece) for number, line in enumerate(lines) for piece in _split_midline_turns(line, labels)]
+    pieces = [(number, piece) for number, line in enumerate(lines)
+              for piece in (_split_midline_turns(line, labels) if number or not titled else [line])]
     for number, line in pieces:
         match = LABEL.match(line)
-        if number in numbered:
+        if number == 0 and titled:
+            paragraphs.append(Paragraph(len(paragraphs), "title", line))
+        elif number in numbered:
             current_speaker = None
             paragraphs.append(Paragraph(len(paragraphs), "heading", line))
         elif match and match.group("label") in labels:
@@ -187,8 +200,6 @@ def parse(doc: Document) -> Document:
             paragraphs.append(Paragraph(len(paragraphs), "turn", text, current_speaker))
         elif pending_label is not None:
             paragraphs.append(Paragraph(len(paragraphs), "turn", line, pending_label))
-        elif number == 0 and not doc.metadata.get("title_zh") and line[-1] not in SENTENCE_END:
-            paragraphs.append(Paragraph(len(paragraphs), "title", line))
         elif _is_heading(line):
             current_speaker = None
             paragraphs.append(Paragraph(len(paragraphs), "heading", line))
