@@ -48,6 +48,7 @@ _LAYOUT = data("zh")["layout"]
 LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
 MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
 MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
+CAPTION_LABELS: tuple[str, ...] = tuple(_LAYOUT["caption_labels"])  # 图, 注 … before a colon: never a turn
 
 
 def is_han(char: str) -> bool:

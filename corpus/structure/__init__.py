@@ -9,7 +9,11 @@ is a label that *alternates* with another one (``记者:…?`` ``王小川:…�
 with two occurrences each (:func:`speaker_labels` lists the guards against
 narrative lines such as ``他说:“…”``, ``原因很简单:``, ``时间:2023年``).  A turn
 may also begin mid-line after a sentence end (``…有什么想法?张宏江:我…``), for
-every label accepted as a speaker anywhere in the document.
+every label accepted as a speaker anywhere in the document.  Two kinds of line are never
+turns: the first line when it is the headline (no title in the metadata, no sentence end),
+even one that reads like a turn (``柯明哲:AI晶片的下一步在邊緣``), and a picture caption or
+note (``图:…``, ``注:…``; ``layout.caption_labels`` in ``curated/lang/zh.yaml``), which also
+ends the turn above it.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading.  A heading whose end was lost to mojibake
 (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
@@ -22,7 +26,8 @@ import re
 from collections import Counter
 
 from corpus import lang
-from corpus.lang import LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS
+from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS,
+                         alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
 
@@ -38,6 +43,8 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 # speech verb after someone's name (张三表示); a bare 问/答 is the interview's own label.
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
+# A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
+CAPTION = re.compile(rf"^(?:{alternation(CAPTION_LABELS)})\s*[:：]")
 QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
@@ -60,6 +67,7 @@ def speaker_labels(lines: list[str]) -> set[str]:
       ends a sentence (not ``2023年``, ``北京``); a label alone on its line needs a
       prose line after it that is not a list item (``主要有三点:`` + ``1. …``).
     """
+    lines = [line for line in lines if not CAPTION.match(line)]
     counts = Counter(m.group("label") for line in lines if (m := LABEL.match(line)))
     frequent = {label for label, count in counts.items() if count >= MIN_TURNS}
     return frequent | _alternating_labels(lines, set(counts))
@@ -191,6 +199,9 @@ def parse(doc: Document) -> Document:
         elif number in numbered:
             current_speaker = None
             paragraphs.append(Paragraph(len(paragraphs), "heading", line))
+        elif CAPTION.match(line):
+            current_speaker = None
+            paragraphs.append(Paragraph(len(paragraphs), "paragraph", line))
         elif match and match.group("label") in labels:
             current_speaker = match.group("label")
             text = line[match.end():]
