@@ -353,3 +353,22 @@ def test_a_guest_label_without_a_lead_cue_has_its_role_and_no_invented_speaker(r
     doc = interview_with_lead("pc", "储能工厂里的人", "合肥有很多电芯工厂。", turns)
     annotate(doc, registry)
     assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+@pytest.mark.parametrize("label", ["黄总", "黄"])
+def test_a_surname_with_an_honorific_speaks_for_the_person(registry, label):
+    turns = [("记者", "为什么做芯片?"), (label, "因为便宜。"), ("记者", "然后呢?"), (label, "再看看。")]
+    doc = interview_with_lead("hn", "芯片公司的下一步", "黄明远在深圳创办了一家芯片公司。", turns,
+                              {"outlet": "芯片周刊"})
+    annotate(doc, registry)
+    assert [s.speaker for p in doc.paragraphs if p.speaker_label == label for s in p.sentences] == [
+        "hn.name.huang-mingyuan"] * 2
+
+
+def test_a_host_the_lead_names_after_the_role_asks(registry):
+    turns = [("李然", "你们一天能下线多少电芯?"), ("郑思远", "大概八万颗。"),
+             ("李然", "为什么?"), ("郑思远", "订单不够。")]
+    doc = interview_with_lead("ho", "储能工厂里的人", "我是主持人李然,今天和郑思远聊聊电芯工厂。", turns)
+    annotate(doc, registry)
+    asks, answers = ("ho.name.li-ran", "interviewer"), ("ho.name.zheng-siyuan", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]

@@ -346,7 +346,8 @@ def test_narrative_labels_inside_a_short_interview_are_not_speakers(tmp_path):
 @pytest.mark.parametrize("colon", [":", "："])
 def test_a_headline_naming_the_interviewee_before_a_colon_is_the_title_not_a_turn(tmp_path, colon):
     # 柯明哲 labels two answers; with the headline it would open three lines (a speaker by count)
-    doc = prepare_text(tmp_path, f"柯明哲{colon}边缘芯片的下一步\n\n芯片公司澄光的创始人柯明哲认为机会不在数据中心。\n\n"
+    doc = prepare_text(tmp_path, f"柯明哲{colon}边缘芯片的下一步\n\n芯片公司澄光的创始人柯明哲认为机会不在数据中心。"
+                                 "\n\n"
                                  f"记者{colon}为什么是边缘?\n\n柯明哲{colon}因为数据中心被包办了。\n\n"
                                  f"记者{colon}客户是谁?\n\n柯明哲{colon}车厂和家电厂。\n")
     assert labelled(doc) == [
@@ -395,3 +396,13 @@ def test_structure_never_loses_or_reorders_text(lines, midline):
             paragraph.kind == "turn" and re.fullmatch(rf"{re.escape(paragraph.speaker_label)}[:：]\s*", dropped))
         position = found + len(paragraph.text)
     assert not doc.cleaned[position:].strip()
+
+
+@pytest.mark.parametrize("headline", ["黄明远:AI会取代程序员吗?", "黄明远：我们不会降价！"])
+def test_a_headline_asking_or_exclaiming_above_the_lead_is_the_title(tmp_path, headline):
+    doc = prepare_text(tmp_path, f"{headline}\n\n软件公司创始人黄明远谈大模型。\n\n记者:为什么?\n\n"
+                                 "黄明远:因为便宜。\n\n"
+                                 "记者:然后呢?\n\n黄明远:再看看。\n\n记者:好的?\n\n黄明远:好。\n")
+    assert [(p.kind, p.speaker_label) for p in doc.paragraphs[:3]] == [
+        ("title", None), ("paragraph", None), ("turn", "记者")]
+    assert len(turns(doc)) == 6

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from corpus.annotate.ner import local_id
-from corpus.lang import INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, alternation
+from corpus.lang import HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
 from corpus.registry import Registry, normalise_label
-from corpus.model import Document, Mention
+from corpus.model import Document, Mention, Sentence
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
@@ -75,6 +75,7 @@ class Sides:
         exact = [voice for voice in people.values() if normalise_label(voice.name) == written]
         if exact:
             return exact[0]
+        written = honorific().sub("", written) or written
         if not 0 < len(written) <= MAX_SURNAME:
             return None
         holders = {voice.id: voice for voice in people.values()
@@ -95,6 +96,18 @@ def lead_cues() -> re.Pattern:
     return re.compile(alternation(INTERVIEW_LEAD_CUES))
 
 
+@lru_cache(maxsize=1)
+def honorific() -> re.Pattern:
+    """An honorific ending a turn label (黄总, 林老師)."""
+    return re.compile(alternation(HONORIFICS) + "$")
+
+
+@lru_cache(maxsize=1)
+def reporter_cue() -> re.Pattern:
+    """An interviewer's role label right before a name (本报记者王岚, 主持人李然); 问/Q are too short to tell."""
+    return re.compile(alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1) + r"\s*$")
+
+
 def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
     """A name as a voice: its registry entity when the registry knows it, else a document-scoped id."""
     entity = registry.lookup(normalise_label(name))
@@ -109,10 +122,13 @@ def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
 
 
 def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
-    """The people the byline names as authors or interviewers."""
+    """The people the byline names as authors or interviewers, and those the lead names after 记者/主持人."""
     names = [name for field in ("authors", "interviewers") for name in doc.metadata.get(field) or ()
              if isinstance(name, str) and name.strip()]
-    return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
+    byline = [voice(doc, name, "person", registry) for name in dict.fromkeys(names)]
+    lead = [_person(doc, m, registry) for s in _lead_sentences(doc) for m in s.entities
+            if m.type == "person" and reporter_cue().search(s.zh[:m.start])]
+    return _distinct(byline + lead)
 
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
@@ -137,32 +153,41 @@ def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
 
 def _lead_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     """The first person named after a lead cue, in the same sentence, above the first turn."""
+    for sentence in _lead_sentences(doc):
+        cue = lead_cues().search(sentence.zh)
+        named = [m for m in sentence.entities if m.type == "person" and cue is not None and m.start >= cue.end()]
+        if named:
+            return _person(doc, min(named, key=lambda m: m.start), registry)
+    return None
+
+
+def _lead_sentences(doc: Document) -> Iterator[Sentence]:
+    """The sentences of the paragraphs above the first turn (the title and headings apart)."""
     for paragraph in doc.paragraphs:
         if paragraph.kind == "turn":
-            break
-        if paragraph.kind != "paragraph":
-            continue
-        for sentence in paragraph.sentences:
-            cue = lead_cues().search(sentence.zh)
-            named = [m for m in sentence.entities if m.type == "person" and cue is not None and m.start >= cue.end()]
-            if named:
-                return _person(doc, min(named, key=lambda m: m.start), registry)
-    return None
+            return
+        if paragraph.kind == "paragraph":
+            yield from paragraph.sentences
 
 
 def _person(doc: Document, mention: Mention, registry: Registry) -> Voice:
     return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
 
 
-def people(doc: Document, registry: Registry) -> tuple[Voice, ...]:
-    """Every person the document's text or byline names, in order of first mention."""
+def people(doc: Document, registry: Registry, named_reporters: tuple[Voice, ...]) -> tuple[Voice, ...]:
+    """Every person the document's text names, then the reporters (``named_reporters``), as first named."""
     found = [_person(doc, m, registry) for s in doc.sentences for m in s.entities if m.type == "person"]
+    return _distinct(found + list(named_reporters))
+
+
+def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
+    """One voice per id, as first written, in order."""
     first: dict[str, Voice] = {}
-    for person in found + list(reporters(doc, registry)):
-        first.setdefault(person.id, person)
+    for each in voices:
+        first.setdefault(each.id, each)
     return tuple(first.values())
 
 
 def sides(doc: Document, registry: Registry) -> Sides:
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), reporters(doc, registry),
-                 people(doc, registry))
+    asking = reporters(doc, registry)
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking))

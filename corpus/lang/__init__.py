@@ -44,6 +44,7 @@ _INTERVIEWS = data("zh")["interviews"]
 ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}
 INTERVIEW_TITLE_CUES: tuple[str, ...] = tuple(_INTERVIEWS["title_cues"])  # 对话, 专访 … before the interviewee's name
 INTERVIEW_LEAD_CUES: tuple[str, ...] = tuple(_INTERVIEWS["lead_cues"])  # 本期嘉宾 … above the first turn
+HONORIFICS: tuple[str, ...] = tuple(_INTERVIEWS["honorifics"])  # 总, 老师 … after a surname in a turn label
 _LAYOUT = data("zh")["layout"]
 LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
 MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
