@@ -406,3 +406,9 @@ def test_a_headline_asking_or_exclaiming_above_the_lead_is_the_title(tmp_path, h
     assert [(p.kind, p.speaker_label) for p in doc.paragraphs[:3]] == [
         ("title", None), ("paragraph", None), ("turn", "记者")]
     assert len(turns(doc)) == 6
+
+
+def test_a_question_headline_above_an_interview_is_the_title(tmp_path):
+    doc = prepare_text(tmp_path, "何時才能買得起電動機車?\n\n我是主持人溫若晴。\n\n溫若晴:差在哪裡?\n\n潘冠霖:電池。\n\n"
+                                 "溫若晴:何時降價?\n\n潘冠霖:兩年內。\n\n溫若晴:夠用嗎?\n\n潘冠霖:夠了。\n")
+    assert [p.kind for p in doc.paragraphs] == ["title", "paragraph"] + ["turn"] * 6

@@ -44,7 +44,7 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
 # A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
-HEADLINE_ENDS = "?？!！"  # how a headline may end that reads like a turn (人名:…吗?)
+HEADLINE_ENDS = "?？!！"  # how a headline may end besides without punctuation (…吗?)
 CAPTION = re.compile(rf"^(?:{alternation(CAPTION_LABELS)})\s*[:：]")
 QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
@@ -175,16 +175,16 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
 def _opens_with_title(lines: list[str], doc: Document) -> bool:
     """Whether the first line is the headline: the metadata names no title and it ends no sentence.
 
-    It is the title even when it reads like a turn (``韩立诚:我们不做最便宜的无人机``), and a line
-    that reads like a turn and ends with a question or an exclamation is the headline too when no
-    turn follows it (``黄明远:AI会取代程序员吗?`` above the lead; ``记者:…?`` ``王小川:…`` is an exchange).
+    It is the title even when it reads like a turn (``韩立诚:我们不做最便宜的无人机``).  A line that
+    ends with a question or an exclamation is the headline too when no turn follows it
+    (``黄明远:AI会取代程序员吗?`` or ``何時才能買得起電動機車?`` above the lead; ``记者:…?``
+    then ``王小川:…`` is an exchange).
     """
     if not lines or doc.metadata.get("title_zh") or NUMBERED_HEADING.match(lines[0]):
         return False
     if lines[0][-1] not in SENTENCE_END:
         return True
-    return (_last_character(lines[0]) in HEADLINE_ENDS and LABEL.match(lines[0]) is not None
-            and (len(lines) < 2 or LABEL.match(lines[1]) is None))
+    return _last_character(lines[0]) in HEADLINE_ENDS and (len(lines) < 2 or LABEL.match(lines[1]) is None)
 
 
 def parse(doc: Document) -> Document:
