@@ -372,3 +372,21 @@ def test_a_host_the_lead_names_after_the_role_asks(registry):
     annotate(doc, registry)
     asks, answers = ("ho.name.li-ran", "interviewer"), ("ho.name.zheng-siyuan", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_host_and_guest_named_on_short_lines_above_the_turns(registry):
+    turns = [("李然", "你们一天能下线多少电芯?"), ("郑思远", "大概八万颗。"),
+             ("李然", "为什么?"), ("郑思远", "订单不够。")]
+    doc = interview_with_lead("sl", "储能工厂里的人", "主持人:李然", turns)
+    doc.paragraphs.insert(2, paragraph(2, "heading", "嘉宾:郑思远"))
+    doc.paragraphs[1].kind = "heading"
+    annotate(doc, registry)
+    asks, answers = ("sl.name.li-ran", "interviewer"), ("sl.name.zheng-siyuan", "interviewee")
+    assert roles(doc)[3:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_latin_letter_label_is_no_ones_surname(registry):
+    turns = [("Q", "Why chips?"), ("A", "因为便宜。")]
+    doc = interview_with_lead("qa", "芯片的下一步", "Alan Turing和黄明远都谈过芯片。", turns)
+    annotate(doc, registry)
+    assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]

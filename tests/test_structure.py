@@ -409,6 +409,15 @@ def test_a_headline_asking_or_exclaiming_above_the_lead_is_the_title(tmp_path, h
 
 
 def test_a_question_headline_above_an_interview_is_the_title(tmp_path):
-    doc = prepare_text(tmp_path, "何時才能買得起電動機車?\n\n我是主持人溫若晴。\n\n溫若晴:差在哪裡?\n\n潘冠霖:電池。\n\n"
+    doc = prepare_text(tmp_path, "何時才能買得起電動機車?\n\n我是主持人溫若晴。\n\n溫若晴:差在哪裡?\n\n"
+                                 "潘冠霖:電池。\n\n"
                                  "溫若晴:何時降價?\n\n潘冠霖:兩年內。\n\n溫若晴:夠用嗎?\n\n潘冠霖:夠了。\n")
     assert [p.kind for p in doc.paragraphs] == ["title", "paragraph"] + ["turn"] * 6
+
+
+@pytest.mark.parametrize("first", ["记者:你为什么再次创业", "记者:\n\n你为什么再次创业?"])
+def test_an_interview_opening_with_a_role_label_has_no_headline(tmp_path, first):
+    doc = prepare_text(tmp_path, f"{first}\n\n王小川:因为大模型是一个新的时代。\n\n"
+                                 "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n\n记者:下一步呢?\n\n王小川:做医疗。\n")
+    assert [p.kind for p in doc.paragraphs] == ["turn"] * 6
+    assert doc.paragraphs[0].speaker_label == "记者"

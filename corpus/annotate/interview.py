@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from corpus.annotate.ner import local_id
-from corpus.lang import HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
+from corpus.lang import HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
 from corpus.registry import Registry, normalise_label
 from corpus.model import Document, Mention, Sentence
 
@@ -33,6 +33,7 @@ from corpus.model import Document, Mention, Sentence
 NAME_AFTER_CUE = 12
 MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
 COLON = re.compile(r"\s*[:：]")
+HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q and A are no one's surname)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Sides:
         if exact:
             return exact[0]
         written = honorific().sub("", written) or written
-        if not 0 < len(written) <= MAX_SURNAME:
+        if not 0 < len(written) <= MAX_SURNAME or not HAN_NAME.fullmatch(written):
             return None
         holders = {voice.id: voice for voice in people.values()
                    if len(voice.name) > len(written) and normalise_label(voice.name).startswith(written)}
@@ -105,7 +106,7 @@ def honorific() -> re.Pattern:
 @lru_cache(maxsize=1)
 def reporter_cue() -> re.Pattern:
     """An interviewer's role label right before a name (本报记者王岚, 主持人李然); 问/Q are too short to tell."""
-    return re.compile(alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1) + r"\s*$")
+    return re.compile(alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1) + r"[\s:：]*$")
 
 
 def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
@@ -162,11 +163,11 @@ def _lead_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
 
 
 def _lead_sentences(doc: Document) -> Iterator[Sentence]:
-    """The sentences of the paragraphs above the first turn (the title and headings apart)."""
+    """The sentences of the paragraphs and headings above the first turn (嘉宾:郑思远 may be a short line)."""
     for paragraph in doc.paragraphs:
         if paragraph.kind == "turn":
             return
-        if paragraph.kind == "paragraph":
+        if paragraph.kind in ("paragraph", "heading"):
             yield from paragraph.sentences
 
 

@@ -128,7 +128,7 @@ def _document_voice(doc: Document, label: str | None, registry: Registry,
     speaker, role = turn_speaker(label, registry)
     if not label or registry.speaker(label):
         return speaker, role
-    named = document.voice_named(label)
+    named = None if registry.label_role(label) else document.voice_named(label)  # 记者/答 speak for a side
     if named is not None and (named[1] is None or role in (None, named[1])):
         voice, named_role = named
         role = role or named_role

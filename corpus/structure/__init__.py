@@ -44,6 +44,7 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
 # A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
+ROLE_LABEL_WORDS = frozenset(label for labels in lang.ROLE_LABELS.values() for label in labels)
 HEADLINE_ENDS = "?？!！"  # how a headline may end besides without punctuation (…吗?)
 CAPTION = re.compile(rf"^(?:{alternation(CAPTION_LABELS)})\s*[:：]")
 QUOTE_OPENERS = "“「『\"‘'"
@@ -182,6 +183,9 @@ def _opens_with_title(lines: list[str], doc: Document) -> bool:
     """
     if not lines or doc.metadata.get("title_zh") or NUMBERED_HEADING.match(lines[0]):
         return False
+    label = LABEL.match(lines[0])
+    if label is not None and (label.end() == len(lines[0]) or label.group("label") in ROLE_LABEL_WORDS):
+        return False  # 记者: / 问:… / a label alone on its line opens the interview
     if lines[0][-1] not in SENTENCE_END:
         return True
     return _last_character(lines[0]) in HEADLINE_ENDS and (len(lines) < 2 or LABEL.match(lines[1]) is None)
