@@ -52,7 +52,7 @@ class Sides:
     interviewer: Optional[Voice]
     interviewee: Optional[Voice]
     reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
-    people: tuple[Voice, ...] = ()  # every person the document names, on a side or not
+    people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
 
     def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
         """The voice the turn label names, with its role (none for a person on neither side).
@@ -72,16 +72,16 @@ class Sides:
         return person, next((role for voice, role in sided if voice is not None and voice.id == person.id), None)
 
     def _person_named(self, written: str) -> Optional[Voice]:
-        people = {voice.id: voice for voice in self.people}
-        exact = [voice for voice in people.values() if normalise_label(voice.name) == written]
+        """The person whose name the label is, else the one person whose surname it is (an honorific apart)."""
+        exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
-        written = honorific().sub("", written) or written
-        if not 0 < len(written) <= MAX_SURNAME or not HAN_NAME.fullmatch(written):
+        surname = honorific().sub("", written) or written
+        if not 0 < len(surname) <= MAX_SURNAME or not HAN_NAME.fullmatch(surname):
             return None
-        holders = {voice.id: voice for voice in people.values()
-                   if len(voice.name) > len(written) and normalise_label(voice.name).startswith(written)}
-        return next(iter(holders.values())) if len(holders) == 1 else None
+        holders = [person for person in self.people
+                   if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        return holders[0] if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
         return self.interviewer if role == "interviewer" else self.interviewee if role == "interviewee" else None

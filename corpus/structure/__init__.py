@@ -43,9 +43,10 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 # speech verb after someone's name (张三表示); a bare 问/答 is the interview's own label.
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
-# A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
+# A first line labelled 记者/问/主持人 … opens an interview; it is not a headline.
 ROLE_LABEL_WORDS = frozenset(label for labels in lang.ROLE_LABELS.values() for label in labels)
 HEADLINE_ENDS = "?？!！"  # how a headline may end besides without punctuation (…吗?)
+# A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
 CAPTION = re.compile(rf"^(?:{alternation(CAPTION_LABELS)})\s*[:：]")
 QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
