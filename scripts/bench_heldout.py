@@ -11,7 +11,8 @@ translation layer is not measured here) and is compared with ``NAME.yaml`` (form
   counted), expected lines recovered whole, and characters in the output that the expected
   text lacks (boilerplate, spam or mojibake that leaked), with how many sentences are flagged
   ``corrupted``;
-* turns: turns found, with the expected label and role, and with a speaker (id) at all;
+* turns: turns found, with the expected label and role, and with a speaker (id) at all, and turn
+  paragraphs beyond the expected ones (a headline or a caption read as a turn);
 * entities: precision and recall of distinct (name, type) pairs per document, for person,
   org and place.
 
@@ -51,6 +52,7 @@ class Figures:
     corrupted_sentences: int = 0
     expected_turns: int = 0
     found_turns: int = 0
+    unexpected_turns: int = 0  # turn paragraphs beyond the expected ones (a headline or a caption read as a turn)
     right_roles: int = 0
     with_speaker: int = 0
     true_positives: Counter = field(default_factory=Counter)
@@ -85,6 +87,9 @@ def score_turns(doc: Document, expected: list[list[str]], figures: Figures) -> N
     turns = [p for p in doc.paragraphs if p.kind == "turn"]
     figures.expected_turns += len(expected)
     figures.found_turns += min(len(turns), len(expected))
+    figures.unexpected_turns += max(0, len(turns) - len(expected))
+    for turn in turns[len(expected):]:
+        figures.errors.append(f"{doc.doc_id}: unexpected turn {turn.speaker_label!r}: {turn.text[:30]}")
     for (label, role), turn in zip(expected, turns):
         first = turn.sentences[0] if turn.sentences else None
         got_role = first.speaker_role if first else None
@@ -141,7 +146,7 @@ def report(figures: Figures, show_errors: bool) -> None:
           f"{figures.recovered_lines}/{figures.expected_lines} lines whole; "
           f"leaked {figures.leaked_chars} characters; {figures.corrupted_sentences} sentences flagged corrupted")
     print(f"turns: {figures.found_turns}/{figures.expected_turns} found, {figures.right_roles} with the expected "
-          f"label and role, {figures.with_speaker} with a speaker")
+          f"label and role, {figures.with_speaker} with a speaker, {figures.unexpected_turns} unexpected")
     for kind in NAME_TYPES:
         tp = figures.true_positives[kind]
         print(f"entities {kind:6}: precision {ratio(tp, figures.predicted[kind])} recall "

@@ -295,3 +295,98 @@ def test_without_a_dateline_or_title_a_generic_label_has_a_role_but_no_invented_
     doc = unregistered_interview("bare", "芯片的下一步", [("记者", "你好?"), ("受访者", "你好。")])
     annotate(doc, registry)
     assert roles(doc)[1:] == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+def interview_with_lead(doc_id, title, lead, turns, metadata=None):
+    """An interview whose text above the turns is a title and one lead paragraph."""
+    doc = unregistered_interview(doc_id, title, turns)
+    doc.paragraphs.insert(1, paragraph(1, "paragraph", lead))
+    for index, p in enumerate(doc.paragraphs):
+        p.index = index
+        for s in p.sentences:
+            s.paragraph, s.doc_id = index, doc_id
+            s.id = f"{doc_id}.p{index:03d}.s{s.index:02d}"
+    doc.metadata = metadata or {}
+    return doc
+
+
+def test_a_surname_label_speaks_for_the_one_person_of_the_document_with_that_surname(registry):
+    turns = [("记者", "您第一次上船是哪一年?"), ("汤", "一九九三年。"), ("记者", "退休以后呢?"), ("汤", "回老家。")]
+    doc = interview_with_lead("sn", "一位老船长眼里的长江", "汤敬之在长江上开了三十一年货船。", turns,
+                              {"outlet": "江城晚报"})
+    annotate(doc, registry)
+    asks, answers = ("sn.name.jiang-cheng-wan-bao", "interviewer"), ("sn.name.tang-jingzhi", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+    assert doc.names["sn.name.tang-jingzhi"] == ("汤敬之", "person")
+
+
+def test_a_surname_two_people_of_the_document_share_resolves_to_no_one(registry):
+    turns = [("记者", "您第一次上船是哪一年?"), ("汤", "一九九三年。"), ("记者", "退休以后呢?"), ("汤", "回老家。")]
+    doc = interview_with_lead("sn", "一位老船长眼里的长江", "汤敬之和他的弟弟汤敬民在长江上开了三十一年货船。", turns,
+                              {"outlet": "江城晚报"})
+    annotate(doc, registry)
+    assert {s.speaker for p in doc.paragraphs if p.speaker_label == "汤" for s in p.sentences} == {None}
+
+
+def test_the_reporter_the_byline_names_asks_and_the_person_answering_is_the_interviewee(registry):
+    turns = [("苏曼", "关店的时候难受吗?"), ("冯家栋", "难受。"), ("苏曼", "还会再开吗?"), ("冯家栋", "会。")]
+    doc = interview_with_lead("rp", "县城奶茶店的十年", "冯家栋在赣州开了十年奶茶店。", turns,
+                              {"outlet": "小城观察", "authors": ["苏曼"]})
+    annotate(doc, registry)
+    asks, answers = ("rp.name.su-man", "interviewer"), ("rp.name.feng-jiadong", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+    assert doc.names["rp.name.su-man"] == ("苏曼", "person")
+
+
+@pytest.mark.parametrize("host, guest", [("主持人", "嘉宾"), ("主持人", "嘉賓")])
+def test_podcast_labels_speak_for_the_outlet_and_the_guest_the_lead_names(registry, host, guest):
+    turns = [(host, "你们一天能下线多少电芯?"), (guest, "大概八万颗。"), (host, "为什么不开满?"), (guest, "订单不够。")]
+    doc = interview_with_lead("pc", "播客|听见制造 第27期", "本期嘉宾是深蓝储能的联合创始人郑思远,他在合肥管一座工厂。",
+                              turns, {"outlet": "听见制造"})
+    annotate(doc, registry)
+    asks, answers = ("pc.name.ting-jian-zhi-zao", "interviewer"), ("pc.name.zheng-siyuan", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_guest_label_without_a_lead_cue_has_its_role_and_no_invented_speaker(registry):
+    turns = [("主持人", "你们一天能下线多少电芯?"), ("嘉宾", "大概八万颗。")]
+    doc = interview_with_lead("pc", "储能工厂里的人", "合肥有很多电芯工厂。", turns)
+    annotate(doc, registry)
+    assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+@pytest.mark.parametrize("label", ["黄总", "黄"])
+def test_a_surname_with_an_honorific_speaks_for_the_person(registry, label):
+    turns = [("记者", "为什么做芯片?"), (label, "因为便宜。"), ("记者", "然后呢?"), (label, "再看看。")]
+    doc = interview_with_lead("hn", "芯片公司的下一步", "黄明远在深圳创办了一家芯片公司。", turns,
+                              {"outlet": "芯片周刊"})
+    annotate(doc, registry)
+    assert [s.speaker for p in doc.paragraphs if p.speaker_label == label for s in p.sentences] == [
+        "hn.name.huang-mingyuan"] * 2
+
+
+def test_a_host_the_lead_names_after_the_role_asks(registry):
+    turns = [("李然", "你们一天能下线多少电芯?"), ("郑思远", "大概八万颗。"),
+             ("李然", "为什么?"), ("郑思远", "订单不够。")]
+    doc = interview_with_lead("ho", "储能工厂里的人", "我是主持人李然,今天和郑思远聊聊电芯工厂。", turns)
+    annotate(doc, registry)
+    asks, answers = ("ho.name.li-ran", "interviewer"), ("ho.name.zheng-siyuan", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_host_and_guest_named_on_short_lines_above_the_turns(registry):
+    turns = [("李然", "你们一天能下线多少电芯?"), ("郑思远", "大概八万颗。"),
+             ("李然", "为什么?"), ("郑思远", "订单不够。")]
+    doc = interview_with_lead("sl", "储能工厂里的人", "主持人:李然", turns)
+    doc.paragraphs.insert(2, paragraph(2, "heading", "嘉宾:郑思远"))
+    doc.paragraphs[1].kind = "heading"
+    annotate(doc, registry)
+    asks, answers = ("sl.name.li-ran", "interviewer"), ("sl.name.zheng-siyuan", "interviewee")
+    assert roles(doc)[3:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_latin_letter_label_is_no_ones_surname(registry):
+    turns = [("Q", "Why chips?"), ("A", "因为便宜。")]
+    doc = interview_with_lead("qa", "芯片的下一步", "Alan Turing和黄明远都谈过芯片。", turns)
+    annotate(doc, registry)
+    assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]

@@ -2,11 +2,16 @@
 speaker turns, and the ``corrupted`` flag on sentences that keep mojibake."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpus import pipeline
 from corpus.clean import mojibake
-from corpus.model import Paragraph, Sentence
+from corpus.model import Document, Paragraph, Sentence
+from corpus.structure import parse
 from corpus.segment import CORRUPTED, flag_corrupted
 
 GEEKPARK = "geekpark-zhang-hongjiang"  # seed 000
@@ -334,3 +339,85 @@ def test_narrative_labels_inside_a_short_interview_are_not_speakers(tmp_path):
         ("时间：2023年6月15日", None),
         ("地点：北京", None),
     ]
+
+
+# ---------------------------------------------------------------- headlines, captions and lead-ins are not turns
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_headline_naming_the_interviewee_before_a_colon_is_the_title_not_a_turn(tmp_path, colon):
+    # 柯明哲 labels two answers; with the headline it would open three lines (a speaker by count)
+    doc = prepare_text(tmp_path, f"柯明哲{colon}边缘芯片的下一步\n\n芯片公司澄光的创始人柯明哲认为机会不在数据中心。"
+                                 "\n\n"
+                                 f"记者{colon}为什么是边缘?\n\n柯明哲{colon}因为数据中心被包办了。\n\n"
+                                 f"记者{colon}客户是谁?\n\n柯明哲{colon}车厂和家电厂。\n")
+    assert labelled(doc) == [
+        ("title", f"柯明哲{colon}边缘芯片的下一步", None),
+        ("paragraph", "芯片公司澄光的创始人柯明哲认为机会不在数据中心。", None),
+        ("turn", "为什么是边缘?", "记者"),
+        ("turn", "因为数据中心被包办了。", "柯明哲"),
+        ("turn", "客户是谁?", "记者"),
+        ("turn", "车厂和家电厂。", "柯明哲"),
+    ]
+
+
+def test_a_news_headline_a_lead_in_and_captions_with_a_colon_are_not_turns(tmp_path):
+    doc = prepare_text(tmp_path, "罗文澜:明年物流价格还会下降\n\n罗文澜表示,成本今年下降了一成。\n\n原因很简单:\n\n"
+                                 "罗文澜说,车更大了。\n\n图:罗文澜在论坛上发言\n\n他认为明年还会降。\n\n"
+                                 "图:论坛现场\n\n论坛在成都举行。\n\n图:参会的企业代表\n")
+    assert turns(doc) == [] and doc.paragraphs[0].kind == "title"
+    assert not any(p.speaker_label for p in doc.paragraphs)
+
+
+def test_a_title_that_ends_a_sentence_is_not_taken_for_a_headline(tmp_path):
+    doc = prepare_text(tmp_path, "记者:你为什么再次创业?\n\n王小川:因为大模型是一个新的时代。\n\n"
+                                 "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n")
+    assert [p.kind for p in doc.paragraphs] == ["turn"] * 4
+
+
+LINE_PARTS = st.sampled_from(["记者:", "柯明哲:", "韓:", "图:", "原因很简单:", "主持人：", "嘉宾：", "", "", ""])
+LINE_TEXT = st.text(alphabet="我们做芯片价格吗为什么？?。,", min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(LINE_PARTS, LINE_TEXT), min_size=1, max_size=12), st.booleans())
+def test_structure_never_loses_or_reorders_text(lines, midline):
+    """Paragraphs are the cleaned lines in order: only a turn label (its own paragraph's, or the next's when it
+    stood alone on its line) and whitespace between them are dropped."""
+    written = [label + text for label, text in lines]
+    if midline and len(written) > 1:
+        written[0:2] = [written[0] + written[1]]  # a turn may begin mid-line after a sentence end
+    doc = parse(Document(doc_id="900", source_file="900.txt", cleaned="\n\n".join(written)))
+    position = 0
+    for paragraph in doc.paragraphs:
+        found = doc.cleaned.find(paragraph.text, position)
+        assert found >= 0, paragraph.text
+        dropped = doc.cleaned[position:found].strip()
+        assert dropped in ("", f"{paragraph.speaker_label}:", f"{paragraph.speaker_label}：") or (
+            paragraph.kind == "turn" and re.fullmatch(rf"{re.escape(paragraph.speaker_label)}[:：]\s*", dropped))
+        position = found + len(paragraph.text)
+    assert not doc.cleaned[position:].strip()
+
+
+@pytest.mark.parametrize("headline", ["黄明远:AI会取代程序员吗?", "黄明远：我们不会降价！"])
+def test_a_headline_asking_or_exclaiming_above_the_lead_is_the_title(tmp_path, headline):
+    doc = prepare_text(tmp_path, f"{headline}\n\n软件公司创始人黄明远谈大模型。\n\n记者:为什么?\n\n"
+                                 "黄明远:因为便宜。\n\n"
+                                 "记者:然后呢?\n\n黄明远:再看看。\n\n记者:好的?\n\n黄明远:好。\n")
+    assert [(p.kind, p.speaker_label) for p in doc.paragraphs[:3]] == [
+        ("title", None), ("paragraph", None), ("turn", "记者")]
+    assert len(turns(doc)) == 6
+
+
+def test_a_question_headline_above_an_interview_is_the_title(tmp_path):
+    doc = prepare_text(tmp_path, "何時才能買得起電動機車?\n\n我是主持人溫若晴。\n\n溫若晴:差在哪裡?\n\n"
+                                 "潘冠霖:電池。\n\n"
+                                 "溫若晴:何時降價?\n\n潘冠霖:兩年內。\n\n溫若晴:夠用嗎?\n\n潘冠霖:夠了。\n")
+    assert [p.kind for p in doc.paragraphs] == ["title", "paragraph"] + ["turn"] * 6
+
+
+@pytest.mark.parametrize("first", ["记者:你为什么再次创业", "记者:\n\n你为什么再次创业?"])
+def test_an_interview_opening_with_a_role_label_has_no_headline(tmp_path, first):
+    doc = prepare_text(tmp_path, f"{first}\n\n王小川:因为大模型是一个新的时代。\n\n"
+                                 "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n\n记者:下一步呢?\n\n王小川:做医疗。\n")
+    assert [p.kind for p in doc.paragraphs] == ["turn"] * 6
+    assert doc.paragraphs[0].speaker_label == "记者"

@@ -3,29 +3,37 @@
 The document says it itself:
 
 * the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
-  ingest: ``2024-03-12 来源:星河财经``);
+  ingest: ``2024-03-12 来源:星河财经``), and a reporter its byline names (``metadata["authors"]``
+  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``) asks too when a turn is labelled
+  with their name;
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
   cues are the language layer's, ``interviews.title_cues`` in ``curated/lang/zh.yaml``) or
-  before a colon at its start (周启明:…).
+  before a colon at its start (周启明:…), else the person the text above the first turn names
+  after a lead cue (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
-name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).
+name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
+voice by the voice's name, or by a surname that only one person of the document has (黄: after
+the lead names 黄志远); a person the document names on neither side still speaks under their
+name (:attr:`Sides.people`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from corpus.annotate.ner import local_id
-from corpus.lang import INTERVIEW_TITLE_CUES, alternation
+from corpus.lang import HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
 from corpus.registry import Registry, normalise_label
-from corpus.model import Document
+from corpus.model import Document, Mention, Sentence
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
+MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
 COLON = re.compile(r"\s*[:：]")
+HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q and A are no one's surname)
 
 
 @dataclass(frozen=True)
@@ -43,14 +51,37 @@ class Voice:
 class Sides:
     interviewer: Optional[Voice]
     interviewee: Optional[Voice]
+    reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
+    people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
 
-    def voice_named(self, label: str) -> Optional[tuple[Voice, str]]:
-        """The side whose name the turn label is, with its role."""
+    def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
+        """The voice the turn label names, with its role (none for a person on neither side).
+
+        A label names a voice by its name, or by a surname that only one person of the document
+        has (``黄`` for 黄志远, unless a 黄志明 is named too).
+        """
         written = normalise_label(label)
-        for voice, role in ((self.interviewer, "interviewer"), (self.interviewee, "interviewee")):
+        sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
+        sided += [(reporter, "interviewer") for reporter in self.reporters]
+        for voice, role in sided:
             if voice is not None and written == normalise_label(voice.name):
                 return voice, role
-        return None
+        person = self._person_named(written)
+        if person is None:
+            return None
+        return person, next((role for voice, role in sided if voice is not None and voice.id == person.id), None)
+
+    def _person_named(self, written: str) -> Optional[Voice]:
+        """The person whose name the label is, else the one person whose surname it is (an honorific apart)."""
+        exact = [person for person in self.people if normalise_label(person.name) == written]
+        if exact:
+            return exact[0]
+        surname = honorific().sub("", written) or written
+        if not 0 < len(surname) <= MAX_SURNAME or not HAN_NAME.fullmatch(surname):
+            return None
+        holders = [person for person in self.people
+                   if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        return holders[0] if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
         return self.interviewer if role == "interviewer" else self.interviewee if role == "interviewee" else None
@@ -59,6 +90,23 @@ class Sides:
 @lru_cache(maxsize=1)
 def title_cues() -> re.Pattern:
     return re.compile(alternation(INTERVIEW_TITLE_CUES))
+
+
+@lru_cache(maxsize=1)
+def lead_cues() -> re.Pattern:
+    return re.compile(alternation(INTERVIEW_LEAD_CUES))
+
+
+@lru_cache(maxsize=1)
+def honorific() -> re.Pattern:
+    """An honorific ending a turn label (黄总, 林老師)."""
+    return re.compile(alternation(HONORIFICS) + "$")
+
+
+@lru_cache(maxsize=1)
+def reporter_cue() -> re.Pattern:
+    """An interviewer's role label right before a name (本报记者王岚, 主持人李然); 问/Q are too short to tell."""
+    return re.compile(alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1) + r"[\s:：]*$")
 
 
 def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
@@ -74,8 +122,22 @@ def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
     return voice(doc, outlet, "org", registry) if isinstance(outlet, str) and outlet.strip() else None
 
 
+def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
+    """The people the byline names as authors or interviewers, and those the lead names after 记者/主持人."""
+    names = [name for field in ("authors", "interviewers") for name in doc.metadata.get(field) or ()
+             if isinstance(name, str) and name.strip()]
+    byline = [voice(doc, name, "person", registry) for name in dict.fromkeys(names)]
+    lead = [_person(doc, m, registry) for s in _lead_sentences(doc) for m in s.entities
+            if m.type == "person" and reporter_cue().search(s.zh[:m.start])]
+    return _distinct(byline + lead)
+
+
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The person the title names after a cue, or before a colon at its start."""
+    """The person the title names after a cue or before a colon at its start, else after a lead cue."""
+    return _title_interviewee(doc, registry) or _lead_interviewee(doc, registry)
+
+
+def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
     if title is None:
         return None
@@ -86,11 +148,47 @@ def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
         after_cue = any(0 <= start - cue <= NAME_AFTER_CUE for cue in cues)
         opens_title = not title.text[:start].strip() and COLON.match(title.text, end) is not None
         if after_cue or opens_title:
-            if mention.ref:
-                return Voice(mention.text, mention.ref, "person")
-            return voice(doc, mention.text, "person", registry)
+            return _person(doc, mention, registry)
     return None
 
 
+def _lead_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The first person named after a lead cue, in the same sentence, above the first turn."""
+    for sentence in _lead_sentences(doc):
+        cue = lead_cues().search(sentence.zh)
+        named = [m for m in sentence.entities if m.type == "person" and cue is not None and m.start >= cue.end()]
+        if named:
+            return _person(doc, min(named, key=lambda m: m.start), registry)
+    return None
+
+
+def _lead_sentences(doc: Document) -> Iterator[Sentence]:
+    """The sentences of the paragraphs and headings above the first turn (嘉宾:郑思远 may be a short line)."""
+    for paragraph in doc.paragraphs:
+        if paragraph.kind == "turn":
+            return
+        if paragraph.kind in ("paragraph", "heading"):
+            yield from paragraph.sentences
+
+
+def _person(doc: Document, mention: Mention, registry: Registry) -> Voice:
+    return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
+
+
+def people(doc: Document, registry: Registry, named_reporters: tuple[Voice, ...]) -> tuple[Voice, ...]:
+    """Every person the document's text names, then the reporters (``named_reporters``), as first named."""
+    found = [_person(doc, m, registry) for s in doc.sentences for m in s.entities if m.type == "person"]
+    return _distinct(found + list(named_reporters))
+
+
+def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
+    """One voice per id, as first written, in order."""
+    first: dict[str, Voice] = {}
+    for each in voices:
+        first.setdefault(each.id, each)
+    return tuple(first.values())
+
+
 def sides(doc: Document, registry: Registry) -> Sides:
-    return Sides(interviewer(doc, registry), interviewee(doc, registry))
+    asking = reporters(doc, registry)
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking))

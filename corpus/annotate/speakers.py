@@ -117,7 +117,7 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
                  and voices[previous.speaker_label][1] == "interviewer"}
     for label in answering:
         speaker, role = voices[label]
-        if role is None and _names_a_person(label, speaker, registry):
+        if role is None and _names_a_person(label, speaker, registry, doc.names):
             voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewee")
     return voices
 
@@ -128,9 +128,10 @@ def _document_voice(doc: Document, label: str | None, registry: Registry,
     speaker, role = turn_speaker(label, registry)
     if not label or registry.speaker(label):
         return speaker, role
-    named = document.voice_named(label)
-    if named is not None and role in (None, named[1]):
-        voice, role = named
+    named = None if registry.label_role(label) else document.voice_named(label)  # 记者/答 speak for a side
+    if named is not None and (named[1] is None or role in (None, named[1])):
+        voice, named_role = named
+        role = role or named_role
         speaker = speaker or (voice.id if voice.registered else _unregistered(doc, voice.name, voice.type))
     side = document.voice_of(role)
     if speaker is None and side is not None:  # 记者/问/Q ask for the outlet, 答/A answer for the title's person
@@ -150,7 +151,10 @@ def _unregistered(doc: Document, name: str, kind: str) -> str:
     return identifier
 
 
-def _names_a_person(label: str | None, speaker: str | None, registry: Registry) -> bool:
+def _names_a_person(label: str | None, speaker: str | None, registry: Registry,
+                    names: dict[str, tuple[str, str]]) -> bool:
+    if speaker in names:
+        return names[speaker][1] == "person"
     if speaker is not None:
         return registry[speaker].type == "person"
     return label is not None and PERSON_NAME.fullmatch(normalise_label(label)) is not None

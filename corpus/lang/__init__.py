@@ -43,10 +43,13 @@ _INTERVIEWS = data("zh")["interviews"]
 # Turn labels that name a side of an interview (记者, 问 → interviewer; 答 → interviewee), by role.
 ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}
 INTERVIEW_TITLE_CUES: tuple[str, ...] = tuple(_INTERVIEWS["title_cues"])  # 对话, 专访 … before the interviewee's name
+INTERVIEW_LEAD_CUES: tuple[str, ...] = tuple(_INTERVIEWS["lead_cues"])  # 本期嘉宾 … above the first turn
+HONORIFICS: tuple[str, ...] = tuple(_INTERVIEWS["honorifics"])  # 总, 老师 … after a surname in a turn label
 _LAYOUT = data("zh")["layout"]
 LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
 MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
 MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
+CAPTION_LABELS: tuple[str, ...] = tuple(_LAYOUT["caption_labels"])  # 图, 注 … before a colon: never a turn
 
 
 def is_han(char: str) -> bool:

@@ -9,7 +9,11 @@ is a label that *alternates* with another one (``记者:…?`` ``王小川:…�
 with two occurrences each (:func:`speaker_labels` lists the guards against
 narrative lines such as ``他说:“…”``, ``原因很简单:``, ``时间:2023年``).  A turn
 may also begin mid-line after a sentence end (``…有什么想法?张宏江:我…``), for
-every label accepted as a speaker anywhere in the document.
+every label accepted as a speaker anywhere in the document.  Two kinds of line are never
+turns: the first line when it is the headline (no title in the metadata, no sentence end),
+even one that reads like a turn (``柯明哲:AI晶片的下一步在邊緣``), and a picture caption or
+note (``图:…``, ``注:…``; ``layout.caption_labels`` in ``curated/lang/zh.yaml``), which also
+ends the turn above it.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading.  A heading whose end was lost to mojibake
 (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
@@ -22,7 +26,8 @@ import re
 from collections import Counter
 
 from corpus import lang
-from corpus.lang import LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS
+from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS,
+                         alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
 
@@ -38,6 +43,11 @@ MIDLINE_LABEL = re.compile(rf"{TURN_BREAK}(?P<label>{LABEL_TEXT})[:：]\s*")
 # speech verb after someone's name (张三表示); a bare 问/答 is the interview's own label.
 NARRATIVE_LABEL = re.compile(
     "^(?:[他她它我你您咱这這那])|.(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")$")
+# A first line labelled 记者/问/主持人 … opens an interview; it is not a headline.
+ROLE_LABEL_WORDS = frozenset(label for labels in lang.ROLE_LABELS.values() for label in labels)
+HEADLINE_ENDS = "?？!！"  # how a headline may end besides without punctuation (…吗?)
+# A picture caption or a note (图:…, 注:…): never a turn, and it ends the turn above it.
+CAPTION = re.compile(rf"^(?:{alternation(CAPTION_LABELS)})\s*[:：]")
 QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
@@ -60,6 +70,7 @@ def speaker_labels(lines: list[str]) -> set[str]:
       ends a sentence (not ``2023年``, ``北京``); a label alone on its line needs a
       prose line after it that is not a list item (``主要有三点:`` + ``1. …``).
     """
+    lines = [line for line in lines if not CAPTION.match(line)]
     counts = Counter(m.group("label") for line in lines if (m := LABEL.match(line)))
     frequent = {label for label, count in counts.items() if count >= MIN_TURNS}
     return frequent | _alternating_labels(lines, set(counts))
@@ -163,21 +174,46 @@ def _join_numbered_headings(lines: list[str]) -> tuple[list[str], set[int]]:
     return joined, headings
 
 
+def _opens_with_title(lines: list[str], doc: Document) -> bool:
+    """Whether the first line is the headline: the metadata names no title and it ends no sentence.
+
+    It is the title even when it reads like a turn (``韩立诚:我们不做最便宜的无人机``).  A line that
+    ends with a question or an exclamation is the headline too when no turn follows it
+    (``黄明远:AI会取代程序员吗?`` or ``何時才能買得起電動機車?`` above the lead; ``记者:…?``
+    then ``王小川:…`` is an exchange).
+    """
+    if not lines or doc.metadata.get("title_zh") or NUMBERED_HEADING.match(lines[0]):
+        return False
+    label = LABEL.match(lines[0])
+    if label is not None and (label.end() == len(lines[0]) or label.group("label") in ROLE_LABEL_WORDS):
+        return False  # 记者: / 问:… / a label alone on its line opens the interview
+    if lines[0][-1] not in SENTENCE_END:
+        return True
+    return _last_character(lines[0]) in HEADLINE_ENDS and (len(lines) < 2 or LABEL.match(lines[1]) is None)
+
+
 def parse(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
     (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
-    labels = speaker_labels(lines)
+    titled = _opens_with_title(lines, doc)
+    labels = speaker_labels(lines[titled:])  # a headline 人名:引语 is not a turn, nor counts as one
     lines, numbered = _join_numbered_headings(lines)
     paragraphs: list[Paragraph] = []
     current_speaker: str | None = None
     pending_label: str | None = None
-    pieces = [(number, piece) for number, line in enumerate(lines) for piece in _split_midline_turns(line, labels)]
+    pieces = [(number, piece) for number, line in enumerate(lines)
+              for piece in (_split_midline_turns(line, labels) if number or not titled else [line])]
     for number, line in pieces:
         match = LABEL.match(line)
-        if number in numbered:
+        if number == 0 and titled:
+            paragraphs.append(Paragraph(len(paragraphs), "title", line))
+        elif number in numbered:
             current_speaker = None
             paragraphs.append(Paragraph(len(paragraphs), "heading", line))
+        elif CAPTION.match(line):
+            current_speaker = None
+            paragraphs.append(Paragraph(len(paragraphs), "paragraph", line))
         elif match and match.group("label") in labels:
             current_speaker = match.group("label")
             text = line[match.end():]
@@ -187,8 +223,6 @@ def parse(doc: Document) -> Document:
             paragraphs.append(Paragraph(len(paragraphs), "turn", text, current_speaker))
         elif pending_label is not None:
             paragraphs.append(Paragraph(len(paragraphs), "turn", line, pending_label))
-        elif number == 0 and not doc.metadata.get("title_zh") and line[-1] not in SENTENCE_END:
-            paragraphs.append(Paragraph(len(paragraphs), "title", line))
         elif _is_heading(line):
             current_speaker = None
             paragraphs.append(Paragraph(len(paragraphs), "heading", line))
