@@ -1,0 +1,201 @@
+"""Rules that correct the statistical model's name spans with a word segmenter's words.
+
+LAC (:mod:`corpus.annotate.ner`) finds most names but errs at their edges and on a few
+kinds of phrase in ways jieba's words show.  Each rule is one function; the vocabulary is
+language data (``curated/lang/zh.yaml``, ``names``), the one threshold is in ``curated/ner.yaml``:
+
+* :func:`snap` — a span that starts or ends inside a word is extended to the word when most of
+  the word is inside it, else trimmed to the word's edge (英业 → 英业达, 方红杉 → 红杉, 李沐尚 → 李沐),
+  unless the edge is where two dictionary words of a compound meet (成功大学|毕业);
+* :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
+* :func:`is_generic` — an organisation has a proper-name part: a span after a determiner (某生物科技公司,
+  一家芯片公司) or whose every word is a common noun or an organisation head (芯片公司) is dropped;
+* :func:`headed_organisations` — a name-like word followed by organisation heads (君联 + 资本,
+  芯擎 + 半导体) is one organisation, found also where the model missed it;
+* :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
+* :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
+  more capitalised words are a person (an organisation when the last is an organisation word);
+  one word is a person only before a speech verb (Altman说), an organisation when the model calls
+  it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
+  organisation (和, 、), and otherwise not a name.
+
+Words come from jieba on the model's input (the simplified form of a traditional sentence when it
+has the same length), so offsets are the sentence's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Mapping
+
+import yaml
+
+from corpus import lang
+from corpus.annotate.ner import CURATED
+from corpus.lang import SPEECH_VERBS, alternation, has_han
+from corpus.model import Mention
+
+# jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
+NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org", "nz": None, "j": None}
+_NAMES = lang.data("zh")["names"]
+ORG_HEADS = frozenset(_NAMES["org_heads"])
+ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
+LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
+_ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
+_SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
+_DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
+_LISTED = re.compile(r"\s?" + alternation(_NAMES["list_connectives"]) + r"\s?")
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
+LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})*(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One jieba word: offsets into the sentence, its part-of-speech tag, its dictionary frequency (None: unknown)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    frequency: int | None
+
+
+@lru_cache(maxsize=1)
+def common_frequency() -> int:
+    """A dictionary word this frequent or more, without a name tag, is a common word (``curated/ner.yaml``)."""
+    return int(yaml.safe_load(CURATED.read_text(encoding="utf-8"))["common_word_frequency"])
+
+
+def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
+           dictionary: Mapping[str, int]) -> list[Mention]:
+    """The model's mentions corrected by the rules above, plus the organisations and Latin names they find;
+    ``curated`` (registry and rule mentions) may list an organisation a Latin name is listed with;
+    ``dictionary``: jieba's word frequencies."""
+    refined = []
+    for mention in mentions:
+        if not has_han(mention.text):
+            continue  # Latin names: latin_names decides
+        mention = snap(mention, words, text, dictionary)
+        if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
+            continue
+        if mention.type == "org":
+            mention = with_prefix(mention, text)
+        refined.append(mention)
+    organisations = headed_organisations(words, text)
+    refined = [m for m in refined if m.type != "org" or not is_generic(m, words, text)]
+    return refined + organisations + latin_names(text, mentions + organisations + curated)
+
+
+def _inside(words: list[Word], start: int, end: int) -> list[Word]:
+    return [word for word in words if start <= word.start and word.end <= end]
+
+
+def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> Mention | None:
+    """The mention with edges on word boundaries; None when nothing is left.
+
+    An edge inside a compound of two dictionary words, where they meet (大学|毕业 in 大学毕业), stays.
+    A span whose edge moved has the type jieba gives the word it became, when jieba names it.
+    """
+    start, end = mention.start, mention.end
+    for word in words:
+        if word.start < start < word.end and not _compound_at(word, start, dictionary):
+            start = word.start if (word.end - start) * 2 > len(word.text) else word.end
+        if word.start < end < word.end and not _compound_at(word, end, dictionary):
+            end = word.end if (end - word.start) * 2 > len(word.text) else word.start
+    if end - start < 2:
+        return None
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    kind = mention.type
+    whole = [word for word in words if (word.start, word.end) == (start, end)]
+    if whole and NAME_TAGS.get(whole[0].tag):
+        kind = NAME_TAGS[whole[0].tag] or kind
+    return replace(mention, start=start, end=end, text=text[start:end], type=kind)
+
+
+def _compound_at(word: Word, offset: int, dictionary: Mapping[str, int]) -> bool:
+    cut = offset - word.start
+    return all(len(part) > 1 and dictionary.get(part) for part in (word.text[:cut], word.text[cut:]))
+
+
+def is_verb_phrase(mention: Mention, words: list[Word]) -> bool:
+    return any(word.tag.startswith("v") for word in _inside(words, mention.start, mention.end))
+
+
+def is_common(word: Word) -> bool:
+    """A dictionary word of common use, not a name (生物, 芯片, 一家)."""
+    return word.tag not in NAME_TAGS and word.frequency is not None and word.frequency >= common_frequency()
+
+
+def is_generic(mention: Mention, words: list[Word], text: str) -> bool:
+    """A description, not a name: after a determiner (某, 一家), or only common nouns and heads (芯片公司).
+
+    Only nouns count as common here: a name may be made of another common word (成功 in 成功大學).
+    """
+    if _DESCRIBED.search(text, 0, mention.start):
+        return True
+    inside = _inside(words, mention.start, mention.end)
+    return bool(inside) and all((is_common(word) and word.tag.startswith("n")) or word.text in ORG_HEADS
+                                for word in inside)
+
+
+def is_name_like(word: Word) -> bool:
+    """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
+    dictionary place (苏州 + 半导体 is as often a description as a name)."""
+    place = NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
+    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not place
+
+
+def headed_organisations(words: list[Word], text: str) -> list[Mention]:
+    """A name-like word followed by one or more organisation heads (君联资本, 芯擎半导体)."""
+    found = []
+    for index in range(len(words) - 1):
+        name, end = words[index], index + 1
+        if not is_name_like(name):
+            continue
+        while end < len(words) and words[end].text in ORG_HEADS and words[end].start == words[end - 1].end:
+            end += 1
+        if end > index + 1:
+            found.append(Mention(name.start, words[end - 1].end, text[name.start:words[end - 1].end], "org",
+                                 source="ner"))
+    return [mention for mention in found if not is_generic(mention, words, text)]
+
+
+def with_prefix(mention: Mention, text: str) -> Mention:
+    """An organisation with the name prefix just before it (國立 + 清華大學)."""
+    for prefix in ORG_PREFIXES:
+        if text[:mention.start].endswith(prefix) and not mention.text.startswith(prefix):
+            start = mention.start - len(prefix)
+            return replace(mention, start=start, text=text[start:mention.end])
+    return mention
+
+
+def latin_names(text: str, model: list[Mention]) -> list[Mention]:
+    """Latin-script names typed by evidence (module docstring); ``model`` holds the model's mentions."""
+    model_named = {(m.start, m.end) for m in model}
+    typed: dict[tuple[int, int], str] = {}
+    pending = []
+    for match in LATIN_NAME.finditer(text):
+        span, words = match.span(), match.group().split(" ")
+        if len(words) > 1:
+            typed[span] = "org" if words[-1] in LATIN_ORG_WORDS else "person"
+        elif _SPEECH_AFTER.match(text, match.end()):
+            typed[span] = "person"
+        elif span in model_named or _ORG_CUE_AFTER.match(text, match.end()):
+            typed[span] = "org"
+        else:
+            pending.append(span)
+    organisations = {(m.start, m.end) for m in model if m.type == "org"} | {s for s, t in typed.items() if t == "org"}
+    while listed := [span for span in pending if any(_listed_together(text, span, org) for org in organisations)]:
+        for span in listed:
+            typed[span] = "org"
+            organisations.add(span)
+            pending.remove(span)
+    return [Mention(start, end, text[start:end], kind, source="ner") for (start, end), kind in sorted(typed.items())]
+
+
+def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two names are listed together: only a connective (和, 与, 、) between them."""
+    first, second = sorted((span, other))
+    return first != second and _LISTED.fullmatch(text, first[1], second[0]) is not None
