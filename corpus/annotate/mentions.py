@@ -31,7 +31,7 @@ import jieba
 import jieba.posseg
 
 from corpus import lang
-from corpus.annotate.name_spans import Word, refine
+from corpus.annotate.name_spans import Word, name_prefix, refine
 from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -122,13 +122,17 @@ def _fits(mention: Mention, curated: list[Mention]) -> bool:
     contain a registry name that starts it, unless that name is a person's (the registry
     knows 李沐; 李沐尚 is the model gluing 尚未's first character to it).  A registry name
     later in the span means the model glued a word before it (聯合科技部): the registry
-    wins.  A model span that crosses a curated span is dropped.
+    wins, unless what comes before it is a name prefix (國立清華大學 is not 清華大學, another
+    university).  A model span that crosses a curated span is dropped.
     """
     for other in curated:
         if other.start < mention.end and mention.start < other.end:
             if not (mention.start <= other.start and other.end <= mention.end):
                 return False
-            if other.source == "registry" and (other.start != mention.start or other.type == "person"):
+            prefixed = mention.type == "org" and name_prefix(mention.text, other.start - mention.start) == \
+                mention.text[:other.start - mention.start]
+            if other.source == "registry" and ((other.start != mention.start and not prefixed)
+                                               or other.type == "person"):
                 return False
     return True
 

@@ -4,14 +4,17 @@ LAC (:mod:`corpus.annotate.ner`) finds most names but errs at their edges and on
 kinds of phrase in ways jieba's words show.  Each rule is one function; the vocabulary is
 language data (``curated/lang/zh.yaml``, ``names``), the one threshold is in ``curated/ner.yaml``:
 
+* :func:`split_lists` — a span holding a list connective (清华大学与工研院) is two names;
 * :func:`snap` — a span that starts or ends inside a word is extended to the word when most of
-  the word is inside it, else trimmed to the word's edge (英业 → 英业达, 方红杉 → 红杉, 李沐尚 → 李沐),
-  unless the edge is where two dictionary words of a compound meet (成功大学|毕业);
+  the word is inside it, else trimmed to the word's edge (英业 → 英业达, 方红杉 → 红杉, 李沐尚 → 李沐);
+  only dictionary words count, and an edge where two dictionary words of a compound meet stays
+  (成功大学|毕业);
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
-* :func:`is_generic` — an organisation has a proper-name part: a span after a determiner (某生物科技公司,
-  一家芯片公司) or whose every word is a common noun or an organisation head (芯片公司) is dropped;
-* :func:`headed_organisations` — a name-like word followed by organisation heads (君联 + 资本,
-  芯擎 + 半导体) is one organisation, found also where the model missed it;
+* :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
+  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped;
+* :func:`headed_organisations`, :func:`with_heads` — a name-like word or an organisation followed by
+  organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is one organisation, found also where the
+  model missed it;
 * :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
 * :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
   more capitalised words are a person (an organisation when the last is an organisation word);
@@ -45,7 +48,8 @@ LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
 _ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
-_LISTED = re.compile(r"\s?" + alternation(_NAMES["list_connectives"]) + r"\s?")
+LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
+_LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
 _LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
 LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})*(?![A-Za-z0-9])")
 
@@ -73,18 +77,37 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     ``curated`` (registry and rule mentions) may list an organisation a Latin name is listed with;
     ``dictionary``: jieba's word frequencies."""
     refined = []
-    for mention in mentions:
-        if not has_han(mention.text):
-            continue  # Latin names: latin_names decides
-        mention = snap(mention, words, text, dictionary)
+    for part in (part for mention in mentions if has_han(mention.text) for part in split_lists(mention, words, text)):
+        mention = snap(part, words, text, dictionary)  # Latin names: latin_names decides
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
             continue
         if mention.type == "org":
-            mention = with_prefix(mention, text)
+            mention = with_heads(with_prefix(mention, text), words, text)
         refined.append(mention)
     organisations = headed_organisations(words, text)
-    refined = [m for m in refined if m.type != "org" or not is_generic(m, words, text)]
+    refined = [m for m in refined if m.type != "org" or not is_generic(m, text)]
     return refined + organisations + latin_names(text, mentions + organisations + curated)
+
+
+def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]:
+    """A span holding a list connective word (清华大学与工研院) is two names, cut there."""
+    parts, start = [], mention.start
+    for word in _inside(words, mention.start + 1, mention.end - 1):
+        if word.text in LIST_CONNECTIVES and word.tag in ("c", "p"):
+            parts.append(replace(mention, start=start, end=word.start, text=text[start:word.start]))
+            start = word.end
+    if not parts:
+        return [mention]
+    return [*parts, replace(mention, start=start, text=text[start:mention.end])]
+
+
+def with_heads(mention: Mention, words: list[Word], text: str) -> Mention:
+    """An organisation with the organisation heads right after it (海豚 + 资本)."""
+    end = mention.end
+    for word in words:
+        if word.start == end and word.text in ORG_HEADS:
+            end = word.end
+    return replace(mention, end=end, text=text[mention.start:end])
 
 
 def _inside(words: list[Word], start: int, end: int) -> list[Word]:
@@ -92,13 +115,16 @@ def _inside(words: list[Word], start: int, end: int) -> list[Word]:
 
 
 def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> Mention | None:
-    """The mention with edges on word boundaries; None when nothing is left.
+    """The mention with edges on dictionary words' boundaries; None when nothing is left.
 
-    An edge inside a compound of two dictionary words, where they meet (大学|毕业 in 大学毕业), stays.
-    A span whose edge moved has the type jieba gives the word it became, when jieba names it.
+    Only dictionary words count: a word jieba's HMM made up (和蔚来, 美和) is a guess no better than
+    the model's.  An edge where two dictionary words of a compound meet (大学|毕业 in 大学毕业) stays.
+    A span extended to a whole word jieba names takes jieba's type (英业 PER → 英业达 nt, an org).
     """
     start, end = mention.start, mention.end
     for word in words:
+        if word.frequency is None:
+            continue
         if word.start < start < word.end and not _compound_at(word, start, dictionary):
             start = word.start if (word.end - start) * 2 > len(word.text) else word.end
         if word.start < end < word.end and not _compound_at(word, end, dictionary):
@@ -109,7 +135,7 @@ def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str
         return mention
     kind = mention.type
     whole = [word for word in words if (word.start, word.end) == (start, end)]
-    if whole and NAME_TAGS.get(whole[0].tag):
+    if whole and NAME_TAGS.get(whole[0].tag) and end - start > len(mention.text):
         kind = NAME_TAGS[whole[0].tag] or kind
     return replace(mention, start=start, end=end, text=text[start:end], type=kind)
 
@@ -128,16 +154,13 @@ def is_common(word: Word) -> bool:
     return word.tag not in NAME_TAGS and word.frequency is not None and word.frequency >= common_frequency()
 
 
-def is_generic(mention: Mention, words: list[Word], text: str) -> bool:
-    """A description, not a name: after a determiner (某, 一家), or only common nouns and heads (芯片公司).
+def is_generic(mention: Mention, text: str) -> bool:
+    """A description, not a name: an organisation phrase after a determiner (某生物科技公司, 一家芯片公司),
+    or a name prefix alone (國立).
 
-    Only nouns count as common here: a name may be made of another common word (成功 in 成功大學).
+    Common words alone do not make a description: names are made of them too (蚂蚁集团, 成功大學).
     """
-    if _DESCRIBED.search(text, 0, mention.start):
-        return True
-    inside = _inside(words, mention.start, mention.end)
-    return bool(inside) and all((is_common(word) and word.tag.startswith("n")) or word.text in ORG_HEADS
-                                for word in inside)
+    return mention.text in ORG_PREFIXES or _DESCRIBED.search(text, 0, mention.start) is not None
 
 
 def is_name_like(word: Word) -> bool:
@@ -159,16 +182,18 @@ def headed_organisations(words: list[Word], text: str) -> list[Mention]:
         if end > index + 1:
             found.append(Mention(name.start, words[end - 1].end, text[name.start:words[end - 1].end], "org",
                                  source="ner"))
-    return [mention for mention in found if not is_generic(mention, words, text)]
+    return [mention for mention in found if not is_generic(mention, text)]
 
 
 def with_prefix(mention: Mention, text: str) -> Mention:
     """An organisation with the name prefix just before it (國立 + 清華大學)."""
-    for prefix in ORG_PREFIXES:
-        if text[:mention.start].endswith(prefix) and not mention.text.startswith(prefix):
-            start = mention.start - len(prefix)
-            return replace(mention, start=start, text=text[start:mention.end])
-    return mention
+    start = mention.start - len(name_prefix(text, mention.start))
+    return replace(mention, start=start, text=text[start:mention.end])
+
+
+def name_prefix(text: str, offset: int) -> str:
+    """The organisation-name prefix (國立, 私立) that ends at ``offset``, or ""."""
+    return next((prefix for prefix in ORG_PREFIXES if text.endswith(prefix, 0, offset)), "")
 
 
 def latin_names(text: str, model: list[Mention]) -> list[Mention]:

@@ -29,7 +29,10 @@ CONTACT = re.compile(
     r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
-_SENTENCE_PUNCTUATION = lang.SENTENCE_END + "，,、"  # a credit is a name or a phrase, never a sentence
+# A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
+# clause either (记者：你们的工厂怎么样，开工了吗？ is a turn).
+SENTENCE_END = lang.SENTENCE_END
+_CLAUSE_PUNCTUATION = SENTENCE_END + "，,、"
 # A paragraph's last bracketed group: where a credit is appended to the text it credits.
 TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
                                                 for o, c in _BRACKETS.items()) + r")\s*$")
@@ -63,7 +66,7 @@ class CreditShape:
         roles = tuple(sorted({match.group() for match in self.roles.finditer(line)}))
         bracketed = line[:1] in _BRACKETS and line.endswith(_BRACKETS[line[:1]]) and line.count(line[:1]) == 1
         shaped = bracketed or self.led.match(line) or self.ended.search(line)
-        sentence = any(char in _SENTENCE_PUNCTUATION for char in line)
+        sentence = any(char in (SENTENCE_END if bracketed else _CLAUSE_PUNCTUATION) for char in line)
         return roles if roles and shaped and not sentence and len(line) <= self.max_chars else ()
 
 
