@@ -2,7 +2,7 @@
 
 LAC (:mod:`corpus.annotate.ner`) finds most names but errs at their edges and on a few
 kinds of phrase in ways jieba's words show.  Each rule is one function; the vocabulary is
-language data (``curated/lang/zh.yaml``, ``names``), the one threshold is in ``curated/ner.yaml``:
+language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says which words are common:
 
 * :func:`split_lists` — a span holding a list connective (清华大学与工研院) is two names;
 * :func:`snap` — a span that starts or ends inside a word is extended to the word when most of
@@ -12,9 +12,9 @@ language data (``curated/lang/zh.yaml``, ``names``), the one threshold is in ``c
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
 * :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
   (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped;
-* :func:`headed_organisations`, :func:`with_heads` — a name-like word or an organisation followed by
-  organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is one organisation, found also where the
-  model missed it;
+* :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
+  as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
+  one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
 * :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
 * :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
   more capitalised words are a person (an organisation when the last is an organisation word);
@@ -29,13 +29,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Mapping
 
-import yaml
-
 from corpus import lang
-from corpus.annotate.ner import CURATED
 from corpus.lang import SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention
 
@@ -48,6 +44,7 @@ LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
 _ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
+_DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
 _LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
@@ -63,12 +60,6 @@ class Word:
     text: str
     tag: str
     frequency: int | None
-
-
-@lru_cache(maxsize=1)
-def common_frequency() -> int:
-    """A dictionary word this frequent or more, without a name tag, is a common word (``curated/ner.yaml``)."""
-    return int(yaml.safe_load(CURATED.read_text(encoding="utf-8"))["common_word_frequency"])
 
 
 def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
@@ -150,17 +141,18 @@ def is_verb_phrase(mention: Mention, words: list[Word]) -> bool:
 
 
 def is_common(word: Word) -> bool:
-    """A dictionary word of common use, not a name (生物, 芯片, 一家)."""
-    return word.tag not in NAME_TAGS and word.frequency is not None and word.frequency >= common_frequency()
+    """A dictionary word jieba does not tag as a name (生物, 初创, 一家家): no organisation's own name."""
+    return word.tag not in NAME_TAGS and word.frequency is not None
 
 
 def is_generic(mention: Mention, text: str) -> bool:
-    """A description, not a name: an organisation phrase after a determiner (某生物科技公司, 一家芯片公司),
-    or a name prefix alone (國立).
+    """A description, not a name: an organisation phrase after or starting with a determiner (某生物科技公司,
+    一家芯片公司), or a name prefix alone (國立).
 
     Common words alone do not make a description: names are made of them too (蚂蚁集团, 成功大學).
     """
-    return mention.text in ORG_PREFIXES or _DESCRIBED.search(text, 0, mention.start) is not None
+    described = _DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+    return mention.text in ORG_PREFIXES or described is not None
 
 
 def is_name_like(word: Word) -> bool:
