@@ -81,3 +81,14 @@ def test_mentions_are_spans_of_the_text_never_overlapping_and_stable(text):
     assert all(0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text for m in mentions)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
     assert find_mentions(text, REGISTRY) == mentions
+
+
+def test_a_sentence_flagged_corrupted_takes_registry_names_but_no_model_names():
+    doc = document("storage", "这家储能公司与清华大学的工程师?táng)掖⒛芄镜墓こ淌ν跽穸赋?调度系统。",
+                   "工程师王振东说，清华大学很好。")
+    doc.sentences[0].flags.append("corrupted")
+    annotate(doc, REGISTRY)
+    damaged, clean = ([(m.text, m.source) for m in s.entities if m.type == "person" or m.type == "org"]
+                      for s in doc.sentences)
+    assert damaged == [("清华大学", "registry")]
+    assert ("王振东", "ner") in clean

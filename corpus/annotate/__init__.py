@@ -24,11 +24,13 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
 
     Registry mentions carry the registry id; names only the statistical model found carry a
     document-scoped ``<doc_id>.name.<pinyin>`` id (:mod:`corpus.annotate.ner`); dates, amounts … none.
+    A sentence flagged ``corrupted`` takes no model mentions: the model reads names into mojibake
+    (工程师王振东 damaged reads as 淌ν跽穸赋), while a registry name that survived still matches exactly.
     """
     registry = registry or load_registry()
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
-        sentence.entities = find_mentions(sentence.zh, registry, statistical)
+        sentence.entities = find_mentions(sentence.zh, registry, statistical and "corrupted" not in sentence.flags)
     link_unregistered(doc)
     for sentence in doc.sentences:
         sentence.en_entities = (
