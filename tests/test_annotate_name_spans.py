@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.name_spans import (Word, headed_organisations, is_generic, latin_names, refine, snap,
-                                        split_lists, with_prefix)
+                                        split_lists, unglued, with_heads, with_prefix, with_region)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -51,6 +51,30 @@ def test_a_span_listing_two_names_is_cut_at_the_connective():
     text, words = segmented(("清华大学", "nt", 923), ("与", "p", 9), ("工研院", "j", 3), ("合作", "v", 9))
     assert spans(split_lists(model(text, "清华大学与工研院", "org"), words, text)) == [("清华大学", "org"),
                                                                                      ("工研院", "org")]
+
+
+def test_a_connective_at_a_span_edge_is_cut_off():
+    text, words = segmented(("深圳市", "ns", 553), ("科创委", "n", None), ("与", "p", 9), ("前海", "f", 10))
+    assert spans(split_lists(model(text, "深圳市科创委与", "org"), words, text)) == [("深圳市科创委", "org")]
+
+
+def test_a_connective_glued_to_an_unknown_word_is_taken_off():
+    text, words = segmented(("经纬", "n", 60), ("和峰瑞", "nr", None), ("资本", "n", 14732), ("和平", "n", 900))
+    assert [w.text for w in unglued(words)] == ["经纬", "和", "峰瑞", "资本", "和平"]
+    assert spans(headed_organisations(unglued(words), text)) == [("峰瑞资本", "org")]
+
+
+def test_a_name_before_organisation_heads_is_an_organisation():
+    text, words = segmented(("和", "c", 9), ("元璟", "nr", None), ("资本", "n", 14732), ("都是", "v", 9))
+    assert spans([with_heads(model(text, "元璟", "person"), words, text)]) == [("元璟资本", "org")]
+
+
+def test_the_region_of_an_organisations_arm_joins_it_unless_a_noun_follows():
+    text, words = segmented(("由", "p", 9), ("软银", "n", 19), ("中国", "ns", 9), ("领投", "v", 9))
+    assert with_region(model(text, "软银", "org"), words, text).text == "软银中国"
+    text, words = segmented(("小米", "nz", 9), ("中国", "ns", 9), ("销量", "n", 9))
+    assert with_region(model(text, "小米", "org"), words, text).text == "小米"
+    assert ("软银中国", "org") in spans(find_mentions("本轮由软银中国领投。", REGISTRY))
 
 
 def test_descriptions_are_not_organisations():

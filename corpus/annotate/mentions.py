@@ -31,7 +31,7 @@ import jieba
 import jieba.posseg
 
 from corpus import lang
-from corpus.annotate.name_spans import Word, name_prefix, refine
+from corpus.annotate.name_spans import Word, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -123,18 +123,27 @@ def _fits(mention: Mention, curated: list[Mention]) -> bool:
     knows 李沐; 李沐尚 is the model gluing 尚未's first character to it).  A registry name
     later in the span means the model glued a word before it (聯合科技部): the registry
     wins, unless what comes before it is a name prefix (國立清華大學 is not 清華大學, another
-    university).  A model span that crosses a curated span is dropped.
+    university) or it is the region of an organisation's arm (软银中国).  A model span that
+    crosses a curated span is dropped.
     """
     for other in curated:
         if other.start < mention.end and mention.start < other.end:
             if not (mention.start <= other.start and other.end <= mention.end):
                 return False
-            prefixed = mention.type == "org" and name_prefix(mention.text, other.start - mention.start) == \
-                mention.text[:other.start - mention.start]
-            if other.source == "registry" and ((other.start != mention.start and not prefixed)
-                                               or other.type == "person"):
+            if other.source == "registry" and (other.type == "person" or not _starts_name(mention, other)):
                 return False
     return True
+
+
+def _starts_name(mention: Mention, registered: Mention) -> bool:
+    """Whether a registry name inside a model span is where the name starts, after a name prefix, or is
+    the region that ends an organisation's name."""
+    before = mention.text[:registered.start - mention.start]
+    if mention.type != "org":
+        return not before
+    region = region_suffix(mention.text)
+    return name_prefix(mention.text, len(before)) == before or (registered.end == mention.end
+                                                                 and registered.text == region)
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:

@@ -4,7 +4,8 @@ LAC (:mod:`corpus.annotate.ner`) finds most names but errs at their edges and on
 kinds of phrase in ways jieba's words show.  Each rule is one function; the vocabulary is
 language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says which words are common:
 
-* :func:`split_lists` — a span holding a list connective (清华大学与工研院) is two names;
+* :func:`unglued` — a list connective is taken off the unknown word jieba's HMM glued it to (和峰瑞);
+* :func:`split_lists` — a span holding a list connective (清华大学与工研院, 深圳市科创委与) is cut there;
 * :func:`snap` — a span that starts or ends inside a word is extended to the word when most of
   the word is inside it, else trimmed to the word's edge (英业 → 英业达, 方红杉 → 红杉, 李沐尚 → 李沐);
   only dictionary words count, and an edge where two dictionary words of a compound meet stays
@@ -16,6 +17,8 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
   one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
 * :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
+* :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
+  noun follows (小米中国销量);
 * :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
   more capitalised words are a person (an organisation when the last is an organisation word);
   one word is a person only before a speech verb (Altman说), an organisation when the model calls
@@ -40,6 +43,7 @@ NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "
 _NAMES = lang.data("zh")["names"]
 ORG_HEADS = frozenset(_NAMES["org_heads"])
 ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
+ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
 LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
 _ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
@@ -67,13 +71,16 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     """The model's mentions corrected by the rules above, plus the organisations and Latin names they find;
     ``curated`` (registry and rule mentions) may list an organisation a Latin name is listed with;
     ``dictionary``: jieba's word frequencies."""
+    words = unglued(words)
     refined = []
     for part in (part for mention in mentions if has_han(mention.text) for part in split_lists(mention, words, text)):
         mention = snap(part, words, text, dictionary)  # Latin names: latin_names decides
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
             continue
+        if mention.type != "place":
+            mention = with_heads(mention, words, text)
         if mention.type == "org":
-            mention = with_heads(with_prefix(mention, text), words, text)
+            mention = with_region(with_prefix(mention, text), words, text)
         refined.append(mention)
     organisations = headed_organisations(words, text)
     refined = [m for m in refined if m.type != "org" or not is_generic(m, text)]
@@ -81,24 +88,56 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
 
 
 def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]:
-    """A span holding a list connective word (清华大学与工研院) is two names, cut there."""
-    parts, start = [], mention.start
-    for word in _inside(words, mention.start + 1, mention.end - 1):
-        if word.text in LIST_CONNECTIVES and word.tag in ("c", "p"):
-            parts.append(replace(mention, start=start, end=word.start, text=text[start:word.start]))
-            start = word.end
-    if not parts:
+    """A span holding a list connective word is two names (清华大学与工研院), or one with a word too many
+    (深圳市科创委与): cut there."""
+    cuts = [word for word in _inside(words, mention.start, mention.end)
+            if word.text in LIST_CONNECTIVES and word.tag in ("c", "p")]
+    if not cuts:
         return [mention]
-    return [*parts, replace(mention, start=start, text=text[start:mention.end])]
+    edges = [mention.start, *(offset for word in cuts for offset in (word.start, word.end)), mention.end]
+    return [replace(mention, start=start, end=end, text=text[start:end])
+            for start, end in zip(edges[::2], edges[1::2]) if end > start]
+
+
+def unglued(words: list[Word]) -> list[Word]:
+    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞)."""
+    found = []
+    for word in words:
+        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+        if word.frequency is None and glued and len(word.text) > 2:
+            connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
+            found += [connective, replace(word, start=word.start + 1, text=word.text[1:])]
+        else:
+            found.append(word)
+    return found
 
 
 def with_heads(mention: Mention, words: list[Word], text: str) -> Mention:
-    """An organisation with the organisation heads right after it (海豚 + 资本)."""
+    """A name with the organisation heads right after it is an organisation (海豚 + 资本; 元璟, read as a
+    person, + 资本)."""
     end = mention.end
     for word in words:
         if word.start == end and word.text in ORG_HEADS:
             end = word.end
+    if end == mention.end:
+        return mention
+    return replace(mention, end=end, text=text[mention.start:end], type="org")
+
+
+def with_region(mention: Mention, words: list[Word], text: str) -> Mention:
+    """An organisation with the region that names its arm there (软银 + 中国 领投), unless a noun follows the
+    region, whose phrase it then belongs to (小米 + 中国销量)."""
+    region = next((r for r in ORG_REGIONS if text.startswith(r, mention.end)), "")
+    end = mention.end + len(region)
+    following = next((word for word in words if word.start == end), None)
+    if not region or (following is not None and following.tag.startswith("n")):
+        return mention
     return replace(mention, end=end, text=text[mention.start:end])
+
+
+def region_suffix(name: str) -> str:
+    """The region (中国) that ends an organisation's name, or ""."""
+    return next((region for region in ORG_REGIONS if name.endswith(region) and name != region), "")
 
 
 def _inside(words: list[Word], start: int, end: int) -> list[Word]:
