@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
+from corpus.annotate.mentions import words
 from corpus.annotate.name_spans import (Word, headed_organisations, is_generic, latin_names, refine, snap,
                                         split_lists, unglued, with_heads, with_prefix, with_region)
 from corpus.model import Mention
@@ -143,3 +144,12 @@ def test_snapping_is_idempotent_and_stays_in_the_text(pieces, data):
     if snapped is not None:
         assert text[snapped.start:snapped.end] == snapped.text
         assert snap(snapped, words, text, DICTIONARY) == snapped
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(SYLLABLES, min_size=1, max_size=12).map("".join))
+def test_only_dictionary_words_have_a_frequency(text):
+    # jieba's dictionary holds every word's prefixes with frequency 0: those must read as unknown words
+    found = words(text, REGISTRY)
+    assert "".join(w.text for w in found) == text
+    assert all(w.frequency is None or w.frequency > 0 for w in found)

@@ -110,7 +110,8 @@ def words(text: str, registry: Registry) -> list[Word]:
     tokenizer.tokenizer.check_initialized()
     found, offset = [], 0
     for word, tag in tokenizer.cut(model_input(text)):
-        found.append(Word(offset, offset + len(word), word, tag, tokenizer.tokenizer.FREQ.get(word)))
+        # jieba's dictionary also holds every word's prefixes, with frequency 0: those are no words
+        found.append(Word(offset, offset + len(word), word, tag, tokenizer.tokenizer.FREQ.get(word) or None))
         offset += len(word)
     return found
 

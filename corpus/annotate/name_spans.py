@@ -57,7 +57,8 @@ LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})*(?![A
 
 @dataclass(frozen=True)
 class Word:
-    """One jieba word: offsets into the sentence, its part-of-speech tag, its dictionary frequency (None: unknown)."""
+    """One jieba word: offsets into the sentence, its part-of-speech tag, its dictionary frequency (None: not in
+    the dictionary, a word jieba's HMM made up)."""
 
     start: int
     end: int
