@@ -111,3 +111,17 @@ def test_a_trailing_credit_never_takes_article_text(role, article, name):
     assert f"{article}。" in text.split("\n")
     assert role not in text
     assert revert_all(text, passes) == raw
+
+
+CONTACTS = st.sampled_from(["x@example.cn", "https://example.cn/about", "010-8888 6666", "02-2771-5566",
+                            "13912345678", "400-820-6655"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CONTACTS, min_size=1, max_size=3), st.sampled_from(["或致电", "，电话：", " ", "；微信："]),
+       HAN_WITHOUT_EVIDENCE)
+def test_a_spliced_notice_loses_every_consecutive_contact_and_no_article_text(contacts, joiner, article):
+    raw = f"标题\n版权所有，未经书面许可不得转载。联系：{joiner.join(contacts)}{article}。"
+    text, passes = clean(raw)
+    assert text == f"标题\n{article}。"
+    assert revert_all(text, passes) == raw
