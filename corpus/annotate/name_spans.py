@@ -74,8 +74,9 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     ``dictionary``: jieba's word frequencies."""
     words = unglued(words)
     refined = []
-    for part in (part for mention in mentions if has_han(mention.text) for part in split_lists(mention, words, text)):
-        mention = snap(part, words, text, dictionary)  # Latin names: latin_names decides
+    chinese = [mention for mention in mentions if has_han(mention.text)]  # Latin names: latin_names decides
+    for part in (part for mention in chinese for part in split_lists(mention, words, text)):
+        mention = snap(part, words, text, dictionary)
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
             continue
         if mention.type != "place":
@@ -228,9 +229,11 @@ def name_prefix(text: str, offset: int) -> str:
     return next((prefix for prefix in ORG_PREFIXES if text.endswith(prefix, 0, offset)), "")
 
 
-def latin_names(text: str, model: list[Mention]) -> list[Mention]:
-    """Latin-script names typed by evidence (module docstring); ``model`` holds the model's mentions."""
-    model_named = {(m.start, m.end) for m in model}
+def latin_names(text: str, known: list[Mention]) -> list[Mention]:
+    """Latin-script names typed by evidence (module docstring); ``known``: the mentions found so far (the
+    model's, registry names, organisations): a Latin word among them is a name, their organisations may be
+    listed with one."""
+    named = {(m.start, m.end) for m in known}
     typed: dict[tuple[int, int], str] = {}
     pending = []
     for match in LATIN_NAME.finditer(text):
@@ -239,11 +242,11 @@ def latin_names(text: str, model: list[Mention]) -> list[Mention]:
             typed[span] = "org" if words[-1] in LATIN_ORG_WORDS else "person"
         elif _SPEECH_AFTER.match(text, match.end()):
             typed[span] = "person"
-        elif span in model_named or _ORG_CUE_AFTER.match(text, match.end()):
+        elif span in named or _ORG_CUE_AFTER.match(text, match.end()):
             typed[span] = "org"
         else:
             pending.append(span)
-    organisations = {(m.start, m.end) for m in model if m.type == "org"} | {s for s, t in typed.items() if t == "org"}
+    organisations = {(m.start, m.end) for m in known if m.type == "org"} | {s for s, t in typed.items() if t == "org"}
     while listed := [span for span in pending if any(_listed_together(text, span, org) for org in organisations)]:
         for span in listed:
             typed[span] = "org"
