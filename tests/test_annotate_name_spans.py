@@ -85,6 +85,12 @@ def test_descriptions_are_not_organisations():
     assert not is_generic(model("由蚂蚁集团领投", "蚂蚁集团", "org"), "由蚂蚁集团领投")
 
 
+def test_a_description_keeps_the_place_it_starts_with():
+    text, words = segmented(("跟", "p", 9), ("一家", "m", 9), ("日本", "ns", 9000), ("游戏", "n", 900),
+                            ("公司", "n", 45604), ("谈", "v", 9))
+    assert spans(refine([model(text, "日本游戏公司", "org")], words, text, [], DICTIONARY)) == [("日本", "place")]
+
+
 def test_a_name_like_word_before_organisation_heads_is_an_organisation():
     text, words = segmented(("由", "p", 9), ("君联", "nz", None), ("资本", "n", 14732), ("领投", "v", 9),
                             ("，", "x", None), ("芯片", "n", 1031), ("公司", "n", 45604), ("苏州", "ns", 2000),

@@ -12,7 +12,8 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   (成功大学|毕业);
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
 * :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
-  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped;
+  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
+  it starts with (一家日本游戏公司: 日本, :func:`leading_place`);
 * :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
   as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
   one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
@@ -85,8 +86,17 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_region(with_prefix(mention, text), words, text)
         refined.append(mention)
     organisations = headed_organisations(words, text)
-    refined = [m for m in refined if m.type != "org" or not is_generic(m, text)]
+    refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
+                                                  else leading_place(m, words, text))]
     return refined + organisations + latin_names(text, mentions + organisations + curated)
+
+
+def leading_place(description: Mention, words: list[Word], text: str) -> list[Mention]:
+    """The dictionary place a description starts with (一家日本游戏公司: 日本), which is a mention of its own."""
+    first = next((word for word in words if word.start == description.start), None)
+    if first is None or first.end >= description.end or first.frequency is None or first.tag != "ns":
+        return []
+    return [Mention(first.start, first.end, text[first.start:first.end], "place", source="ner")]
 
 
 def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]:
