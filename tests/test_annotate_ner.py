@@ -81,3 +81,15 @@ def test_mentions_are_spans_of_the_text_never_overlapping_and_stable(text):
     assert all(0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text for m in mentions)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
     assert find_mentions(text, REGISTRY) == mentions
+
+
+def test_no_model_name_touches_an_unrecovered_run_of_a_sentence_flagged_corrupted():
+    # 这家储能公司的工程师王振东指出, with a lost lead byte and a swallowed reading, then clean text
+    doc = document("storage", "这?táng)掖⒛芄镜墓こ淌ν跽穸赋?调度系统由清华大学和芯擎半导体开发。",
+                   "工程师王振东说，清华大学很好。")
+    doc.sentences[0].flags.append("corrupted")
+    annotate(doc, REGISTRY)
+    damaged, clean = ([(m.text, m.source) for m in s.entities if m.type == "person" or m.type == "org"]
+                      for s in doc.sentences)
+    assert damaged == [("清华大学", "registry"), ("芯擎半导体", "ner")]
+    assert ("王振东", "ner") in clean

@@ -63,3 +63,65 @@ def test_article_text_after_any_spliced_notice_is_kept(words, article):
     assert "example.com" not in text
     assert revert_all(text, passes) == raw
     assert spliced_head(notice + article) == notice
+
+
+def test_credits_in_new_words_are_removed_by_their_shape():
+    for credit in ("（责任编辑：宋佳琪）", "題圖：島嶼日報 攝", "（本文經受訪者確認）", "图／远山周刊 摄",
+                   "（实习生马一鸣对本文亦有贡献）", "圖片來源：竹科觀察站"):
+        text, _ = clean(f"标题\n{ARTICLE}\n{credit}")
+        assert text == f"标题\n{ARTICLE}", credit
+
+
+def test_turns_and_sentences_that_name_a_role_are_not_credits():
+    for line in ("记者：你们的工厂现在开工率怎么样？", "编辑：这一段怎么改？", "（笑）", "他拍摄了这张图片。",
+                 "图：我们的产品在市场里增长很快，工程师认为还会更快。"):
+        assert NOTICES.accept(line, NOTICES.score(line)), line
+
+
+def test_a_credit_ending_a_paragraph_loses_only_its_brackets():
+    raw = f"标题\n{ARTICLE}（图／皖江日报记者 陈露 摄）"
+    text, passes = clean(raw)
+    assert text == f"标题\n{ARTICLE}"
+    assert revert_all(text, passes) == raw
+    assert find_notices(f"{ARTICLE}（笑）") == []
+
+
+def test_a_spliced_notice_is_cut_after_all_its_consecutive_contacts():
+    for contacts in ("x@example.cn 或致電 02-2771-5566", "https://example.cn/contact 电话 0551-6234 5678",
+                     "x@example.cn，联系电话 0512-6688-1234"):
+        raw = f"标题\n版权所有，未经授权不得转载。联系：{contacts}{ARTICLE}"
+        text, passes = clean(raw)
+        assert text == f"标题\n{ARTICLE}", contacts
+        assert revert_all(text, passes) == raw
+
+
+def test_a_contact_far_from_the_notice_is_not_joined_to_it():
+    line = "版权所有，转载须联系 a@b.cn我们今年推出新的产品，工程师认为客服电话 010-8888 6666很快会开通。"
+    assert spliced_head(line) == "版权所有，转载须联系 a@b.cn"
+
+
+CREDIT_ROLES = ["责任编辑", "受访者", "实习生", "题图", "圖片來源", "校对"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(CREDIT_ROLES), HAN_WITHOUT_EVIDENCE, HAN_WITHOUT_EVIDENCE)
+def test_a_trailing_credit_never_takes_article_text(role, article, name):
+    raw = f"标题\n{article}。（{role}：{name[:12]}）"
+    text, passes = clean(raw)
+    assert f"{article}。" in text.split("\n")
+    assert role not in text
+    assert revert_all(text, passes) == raw
+
+
+CONTACTS = st.sampled_from(["x@example.cn", "https://example.cn/about", "010-8888 6666", "02-2771-5566",
+                            "13912345678", "400-820-6655"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(CONTACTS, min_size=1, max_size=3), st.sampled_from(["或致电", "，电话：", " ", "；微信："]),
+       HAN_WITHOUT_EVIDENCE)
+def test_a_spliced_notice_loses_every_consecutive_contact_and_no_article_text(contacts, joiner, article):
+    raw = f"标题\n版权所有，未经书面许可不得转载。联系：{joiner.join(contacts)}{article}。"
+    text, passes = clean(raw)
+    assert text == f"标题\n{article}。"
+    assert revert_all(text, passes) == raw

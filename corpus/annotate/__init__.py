@@ -13,7 +13,8 @@ from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
-from corpus.model import Document
+from corpus.model import Document, Mention
+from corpus.segment import corrupted_spans
 from corpus.stage import Stage
 
 __all__ = ["annotate", "stage", "assign_speakers", "find_mentions", "project", "unknown_candidates"]
@@ -24,17 +25,25 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
 
     Registry mentions carry the registry id; names only the statistical model found carry a
     document-scoped ``<doc_id>.name.<pinyin>`` id (:mod:`corpus.annotate.ner`); dates, amounts … none.
+    In a sentence flagged ``corrupted`` no model mention touches an unrecovered run: the model reads
+    names into mojibake (工程师王振东 damaged reads as 淌ν跽穸赋); a registry name matches exactly or not at all.
     """
     registry = registry or load_registry()
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
+        if "corrupted" in sentence.flags:
+            sentence.entities = [m for m in sentence.entities if m.source != "ner" or not _damaged(m, sentence.zh)]
     link_unregistered(doc)
     for sentence in doc.sentences:
         sentence.en_entities = (
             project(sentence.entities, sentence.zh, sentence.en, registry)[0] if sentence.en_segments else []
         )
     assign_speakers(doc, registry)
+
+
+def _damaged(mention: Mention, text: str) -> bool:
+    return any(start < mention.end and mention.start < end for start, end in corrupted_spans(text))
 
 
 def link_unregistered(doc: Document) -> None:

@@ -9,7 +9,8 @@ registry beats a title, a title beats a rule, a rule beats the statistical model
 * ``rule`` — dates, clock times, amounts, percentages (:data:`RULES`), and titles in
   《》 that the registry does not know (type ``title``, the span inside the brackets);
 * ``ner`` — people, organisations and places found by the statistical model
-  (:mod:`corpus.annotate.ner`), for names the registry does not know.  A name that
+  (:mod:`corpus.annotate.ner`), for names the registry does not know, their spans corrected
+  with jieba's words (:mod:`corpus.annotate.name_spans`).  A name that
   starts with a registry name is one mention (上海交通大学 is an organisation, not
   the place 上海; 小米集团 is not 小米), except a registered person's name; a model
   span with a registry name later in it, or crossing a registry or rule span, is
@@ -30,7 +31,8 @@ import jieba
 import jieba.posseg
 
 from corpus import lang
-from corpus.annotate.ner import statistical_mentions
+from corpus.annotate.name_spans import Word, name_prefix, refine, region_suffix
+from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -95,8 +97,23 @@ def find_mentions(text: str, registry: Registry, statistical: bool = True) -> li
     annotation gives them document-scoped ids (:func:`corpus.annotate.ner.local_ids`).
     """
     curated = registry_mentions(text, registry) + title_mentions(text, registry) + rule_mentions(text)
-    model = [m for m in statistical_mentions(text) if _fits(m, curated)] if statistical else []
-    return select_non_overlapping(curated + model)
+    if not statistical:
+        return select_non_overlapping(curated)
+    found_words = words(text, registry)  # initialises the tokenizer, whose dictionary refine reads
+    corrected = refine(statistical_mentions(text), found_words, text, curated, _pos_tokenizer(registry).tokenizer.FREQ)
+    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)])
+
+
+def words(text: str, registry: Registry) -> list[Word]:
+    """jieba's words of the model's input (registry names are words), offsets into ``text``."""
+    tokenizer = _pos_tokenizer(registry)
+    tokenizer.tokenizer.check_initialized()
+    found, offset = [], 0
+    for word, tag in tokenizer.cut(model_input(text)):
+        # jieba's dictionary also holds every word's prefixes, with frequency 0: those are no words
+        found.append(Word(offset, offset + len(word), word, tag, tokenizer.tokenizer.FREQ.get(word) or None))
+        offset += len(word)
+    return found
 
 
 def _fits(mention: Mention, curated: list[Mention]) -> bool:
@@ -106,15 +123,28 @@ def _fits(mention: Mention, curated: list[Mention]) -> bool:
     contain a registry name that starts it, unless that name is a person's (the registry
     knows 李沐; 李沐尚 is the model gluing 尚未's first character to it).  A registry name
     later in the span means the model glued a word before it (聯合科技部): the registry
-    wins.  A model span that crosses a curated span is dropped.
+    wins, unless what comes before it is a name prefix (國立清華大學 is not 清華大學, another
+    university) or it is the region of an organisation's arm (软银中国).  A model span that
+    crosses a curated span is dropped.
     """
     for other in curated:
         if other.start < mention.end and mention.start < other.end:
             if not (mention.start <= other.start and other.end <= mention.end):
                 return False
-            if other.source == "registry" and (other.start != mention.start or other.type == "person"):
+            if other.source == "registry" and (other.type == "person" or not _starts_name(mention, other)):
                 return False
     return True
+
+
+def _starts_name(mention: Mention, registered: Mention) -> bool:
+    """Whether a registry name inside a model span is where the name starts, after a name prefix, or is
+    the region that ends an organisation's name."""
+    before = mention.text[:registered.start - mention.start]
+    if mention.type != "org":
+        return not before
+    region = region_suffix(mention.text)
+    return name_prefix(mention.text, len(before)) == before or (registered.end == mention.end
+                                                                 and registered.text == region)
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:

@@ -63,12 +63,17 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(_tagger().run(text))
 
 
+def model_input(text: str) -> str:
+    """What the model reads: the simplified form of ``text`` when it has the same length, else ``text``."""
+    simplified = _simplifier().convert(text)
+    return simplified if len(simplified) == len(text) else text
+
+
 def statistical_mentions(text: str) -> list[Mention]:
     """Person, org and place names LAC finds in ``text``; offsets into ``text``."""
     if not text.strip():
         return []
-    simplified = _simplifier().convert(text)
-    tagged = _tagged(simplified if len(simplified) == len(text) else text)
+    tagged = _tagged(model_input(text))
     found, offset = [], 0
     for word, tag in tagged:
         start, end = offset, offset + len(word)

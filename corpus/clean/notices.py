@@ -4,16 +4,21 @@ A line is scored by what notices are made of (``curated/cleaning/notices.yaml``)
 words of rights, reprints, contacts, sources, responsibility and promotion; e-mail
 addresses, URLs and phone numbers.  The decision is
 separate (OpusFilter's ``score()`` / ``accept()``): a line is article text when its score
-is below the threshold or it is longer than a notice can be.  A notice spliced in front
-of a paragraph (``【版权声明】…联系方式:x@y.cn理想汽车…``) is scored up to its first contact,
-and only that part is removed when article text follows it.  Every removal is an edit whose reason
-gives the score and the evidence.
+is below the threshold or it is longer than a notice can be.  A credit (``（责任编辑：…）``,
+``图／…摄``, ``（本文经受访者审阅）``) is short and has a credit's shape: bracketed whole, led by a
+credit role and a separator, or ended by a photographer's mark; the shape and its role words
+are evidence of the same score.  A notice spliced in front of a paragraph
+(``【版权声明】…联系方式:x@y.cn，电话 010-8888 6666理想汽车…``) is scored up to the last of its
+consecutive contacts, and only that part is removed when article text follows it; a credit in
+brackets at the end of a paragraph loses only the brackets.  Every removal is an edit whose
+reason gives the score and the evidence.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from corpus import lang
 from corpus.clean.rules import lines_with_offsets, load_yaml
 from corpus.model import Edit
 
@@ -21,8 +26,16 @@ CONTACT = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail (stops at a Han character)
     r"|(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"  # URL
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
-    r"|(?<![\d.])(?:0\d{2,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
+    r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
 )
+_BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
+# A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
+# clause either (记者：你们的工厂怎么样，开工了吗？ is a turn).
+SENTENCE_END = lang.SENTENCE_END
+_CLAUSE_PUNCTUATION = SENTENCE_END + "，,、"
+# A paragraph's last bracketed group: where a credit is appended to the text it credits.
+TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
+                                                for o, c in _BRACKETS.items()) + r")\s*$")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
 
@@ -34,18 +47,48 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class CreditShape:
+    """What makes a short line a credit: bracketed whole, led by a role and a separator, or ended by a mark.
+
+    ``roles`` (责任编辑, 受访者, 图／ …) and ``marks`` (摄, 供图) are evidence only inside this shape: an
+    article sentence may well say 记者 or 拍摄.
+    """
+
+    weight: int
+    max_chars: int
+    roles: re.Pattern[str]
+    led: re.Pattern[str]
+    ended: re.Pattern[str]
+
+    def found(self, text: str) -> tuple[str, ...]:
+        """The credit's role words, or nothing when ``text`` does not have a credit's shape."""
+        line = text.strip()
+        roles = tuple(sorted({match.group() for match in self.roles.finditer(line)}))
+        bracketed = line[:1] in _BRACKETS and line.endswith(_BRACKETS[line[:1]]) and line.count(line[:1]) == 1
+        shaped = bracketed or self.led.match(line) or self.ended.search(line)
+        sentence = any(char in (SENTENCE_END if bracketed else _CLAUSE_PUNCTUATION) for char in line)
+        return roles if roles and shaped and not sentence and len(line) <= self.max_chars else ()
+
+
+@dataclass(frozen=True)
 class NoticeRule:
     rule: str
     reason: str
     threshold: int
     contact_weight: int
     max_chars: int
+    contact_gap: int
     words: re.Pattern[str]
+    credit: CreditShape
 
     def score(self, text: str) -> Evidence:
         words = sorted({match.group() for match in self.words.finditer(text)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
-        return Evidence(len(words) + self.contact_weight * len(contacts), tuple(words + contacts))
+        roles = self.credit.found(text)
+        credit = self.credit.weight + len(roles) if roles else 0
+        shape = ("credit shape",) if roles else ()
+        return Evidence(len(words) + self.contact_weight * len(contacts) + credit,
+                        tuple(words + contacts) + roles + shape)
 
     def accept(self, text: str, evidence: Evidence) -> bool:
         """True when ``text`` is article text, False when it is a notice to remove."""
@@ -54,14 +97,40 @@ class NoticeRule:
     def find(self, text: str) -> list[Edit]:
         edits = []
         for offset, line in lines_with_offsets(text):
-            head = spliced_head(line[:self.max_chars + 1])  # a notice is short: never read further
+            head = self.spliced_head(line[:self.max_chars + 1])  # a notice is short: never read further
             if head is not None and not self.accept(head, evidence := self.score(head)):
                 if self.is_article(line[len(head):]):
                     edits.append(self._edit(offset, head, evidence))
                     continue
             if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line)):
                 edits.append(self._edit(offset, line, evidence))
+                continue
+            trailing = TRAILING_BRACKETS.search(line)
+            if trailing and trailing.start() > 0 and not self.accept(trailing.group(),
+                                                                      evidence := self.score(trailing.group())):
+                edits.append(self._edit(offset + trailing.start(), trailing.group(), evidence))
         return edits
+
+    def spliced_head(self, line: str) -> str | None:
+        """The part of a line up to the last of its first consecutive contacts (e-mail, URL, phone), when text
+        follows it.
+
+        Only a contact ends a spliced notice: a first sentence that merely talks about rights
+        (本文作者认为,版权与转载的问题…) may be the article's, and article text is never removed.
+        Contacts are consecutive when what lies between them is evidence words, punctuation and
+        spaces, and at most ``contact_gap`` other characters (``x@y.cn 或致电 02-2771-5566``).
+        """
+        contact = CONTACT.search(line)
+        if contact is None:
+            return None
+        end = contact.end()
+        while (following := CONTACT.search(line, end)) and self._joins(line[end:following.start()]):
+            end = following.end()
+        return line[:end] if line[end:].strip() else None
+
+    def _joins(self, gap: str) -> bool:
+        other = [char for char in self.words.sub("", gap) if char.isalnum()]
+        return len(other) <= self.contact_gap
 
     def is_article(self, tail: str) -> bool:
         """Whether what follows a notice on its line is article text: letters, and evidence
@@ -76,26 +145,23 @@ class NoticeRule:
         return Edit(offset, offset + len(notice), notice, "", self.rule, why)
 
 
-def spliced_head(line: str) -> str | None:
-    """The part of a line up to its first contact (e-mail, URL, phone), when text follows it.
-
-    Only a contact ends a spliced notice: a first sentence that merely talks about rights
-    (本文作者认为,版权与转载的问题…) may be the article's, and article text is never removed.
-    """
-    contact = CONTACT.search(line)
-    if contact is None or not line[contact.end():].strip():
-        return None
-    return line[:contact.end()]
+def _credit_shape(data: dict) -> CreditShape:
+    roles, marks = lang.alternation(data["roles"]), lang.alternation(data["marks"])
+    separators = re.escape(data["separators"])
+    return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
+                       re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"))
 
 
 def _notice_rule() -> NoticeRule:
     data = load_yaml("notices.yaml")
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
-                      data["max_chars"], re.compile("|".join(re.escape(w) for w in words)))
+                      data["max_chars"], data["contact_gap"], re.compile("|".join(re.escape(w) for w in words)),
+                      _credit_shape(data["credit"]))
 
 
 NOTICES = _notice_rule()
+spliced_head = NOTICES.spliced_head
 
 
 def find_notices(text: str) -> list[Edit]:

@@ -1,0 +1,271 @@
+"""Rules that correct the statistical model's name spans with a word segmenter's words.
+
+LAC (:mod:`corpus.annotate.ner`) finds most names but errs at their edges and on a few
+kinds of phrase in ways jieba's words show.  Each rule is one function; the vocabulary is
+language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says which words are common:
+
+* :func:`unglued` — a list connective is taken off the unknown word jieba's HMM glued it to (和峰瑞);
+* :func:`split_lists` — a span holding a list connective (清华大学与工研院, 深圳市科创委与) is cut there;
+* :func:`snap` — a span that starts or ends inside a word is extended to the word when most of
+  the word is inside it, else trimmed to the word's edge (英业 → 英业达, 方红杉 → 红杉, 李沐尚 → 李沐);
+  only dictionary words count, and an edge where two dictionary words of a compound meet stays
+  (成功大学|毕业);
+* :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
+* :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
+  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
+  it starts with (一家日本游戏公司: 日本, :func:`leading_place`);
+* :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
+  as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
+  one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
+* :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
+* :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
+  noun follows (小米中国销量);
+* :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
+  more capitalised words are a person (an organisation when the last is an organisation word);
+  one word is a person only before a speech verb (Altman说), an organisation when the model calls
+  it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
+  organisation (和, 、), and otherwise not a name.
+
+Words come from jieba on the model's input (the simplified form of a traditional sentence when it
+has the same length), so offsets are the sentence's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from corpus import lang
+from corpus.lang import SPEECH_VERBS, alternation, has_han
+from corpus.model import Mention
+
+# jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
+NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org", "nz": None, "j": None}
+_NAMES = lang.data("zh")["names"]
+ORG_HEADS = frozenset(_NAMES["org_heads"])
+ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
+ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
+LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
+_ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
+_SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
+_DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
+_DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
+LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
+_LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
+LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})*(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One jieba word: offsets into the sentence, its part-of-speech tag, its dictionary frequency (None: not in
+    the dictionary, a word jieba's HMM made up)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    frequency: int | None
+
+
+def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
+           dictionary: Mapping[str, int]) -> list[Mention]:
+    """The model's mentions corrected by the rules above, plus the organisations and Latin names they find;
+    ``curated`` (registry and rule mentions) may list an organisation a Latin name is listed with;
+    ``dictionary``: jieba's word frequencies."""
+    words = unglued(words)
+    refined = []
+    chinese = [mention for mention in mentions if has_han(mention.text)]  # Latin names: latin_names decides
+    for part in (part for mention in chinese for part in split_lists(mention, words, text)):
+        mention = snap(part, words, text, dictionary)
+        if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
+            continue
+        if mention.type != "place":
+            mention = with_heads(mention, words, text)
+        if mention.type == "org":
+            mention = with_region(with_prefix(mention, text), words, text)
+        refined.append(mention)
+    organisations = headed_organisations(words, text)
+    refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
+                                                  else leading_place(m, words, text))]
+    return refined + organisations + latin_names(text, mentions + organisations + curated)
+
+
+def leading_place(description: Mention, words: list[Word], text: str) -> list[Mention]:
+    """The dictionary place a description starts with (一家日本游戏公司: 日本), which is a mention of its own."""
+    first = next((word for word in words if word.start == description.start), None)
+    if first is None or first.end >= description.end or first.frequency is None or first.tag != "ns":
+        return []
+    return [Mention(first.start, first.end, text[first.start:first.end], "place", source="ner")]
+
+
+def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]:
+    """A span holding a list connective word is two names (清华大学与工研院), or one with a word too many
+    (深圳市科创委与): cut there."""
+    cuts = [word for word in _inside(words, mention.start, mention.end)
+            if word.text in LIST_CONNECTIVES and word.tag in ("c", "p")]
+    if not cuts:
+        return [mention]
+    edges = [mention.start, *(offset for word in cuts for offset in (word.start, word.end)), mention.end]
+    return [replace(mention, start=start, end=end, text=text[start:end])
+            for start, end in zip(edges[::2], edges[1::2]) if end > start]
+
+
+def unglued(words: list[Word]) -> list[Word]:
+    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞)."""
+    found = []
+    for word in words:
+        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+        if word.frequency is None and glued and len(word.text) > 2:
+            connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
+            found += [connective, replace(word, start=word.start + 1, text=word.text[1:])]
+        else:
+            found.append(word)
+    return found
+
+
+def with_heads(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A name with the organisation heads right after it is an organisation (海豚 + 资本; 元璟, read as a
+    person, + 资本)."""
+    end = mention.end
+    for word in words:
+        if word.start == end and word.text in ORG_HEADS:
+            end = word.end
+    if end == mention.end:
+        return mention
+    return replace(mention, end=end, text=text[mention.start:end], type="org")
+
+
+def with_region(mention: Mention, words: list[Word], text: str) -> Mention:
+    """An organisation with the region that names its arm there (软银 + 中国 领投), unless a noun follows the
+    region, whose phrase it then belongs to (小米 + 中国销量)."""
+    region = next((r for r in ORG_REGIONS if text.startswith(r, mention.end)), "")
+    end = mention.end + len(region)
+    following = next((word for word in words if word.start == end), None)
+    if not region or (following is not None and following.tag.startswith("n")):
+        return mention
+    return replace(mention, end=end, text=text[mention.start:end])
+
+
+def region_suffix(name: str) -> str:
+    """The region (中国) that ends an organisation's name, or ""."""
+    return next((region for region in ORG_REGIONS if name.endswith(region) and name != region), "")
+
+
+def _inside(words: list[Word], start: int, end: int) -> list[Word]:
+    return [word for word in words if start <= word.start and word.end <= end]
+
+
+def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> Mention | None:
+    """The mention with edges on dictionary words' boundaries; None when nothing is left.
+
+    Only dictionary words count: a word jieba's HMM made up (和蔚来, 美和) is a guess no better than
+    the model's.  An edge where two dictionary words of a compound meet (大学|毕业 in 大学毕业) stays.
+    A span extended to a whole word jieba names takes jieba's type (英业 PER → 英业达 nt, an org).
+    """
+    start, end = mention.start, mention.end
+    for word in words:
+        if word.frequency is None:
+            continue
+        if word.start < start < word.end and not _compound_at(word, start, dictionary):
+            start = word.start if (word.end - start) * 2 > len(word.text) else word.end
+        if word.start < end < word.end and not _compound_at(word, end, dictionary):
+            end = word.end if (end - word.start) * 2 > len(word.text) else word.start
+    if end - start < 2:
+        return None
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    kind = mention.type
+    whole = [word for word in words if (word.start, word.end) == (start, end)]
+    if whole and NAME_TAGS.get(whole[0].tag) and end - start > len(mention.text):
+        kind = NAME_TAGS[whole[0].tag] or kind
+    return replace(mention, start=start, end=end, text=text[start:end], type=kind)
+
+
+def _compound_at(word: Word, offset: int, dictionary: Mapping[str, int]) -> bool:
+    cut = offset - word.start
+    return all(len(part) > 1 and dictionary.get(part) for part in (word.text[:cut], word.text[cut:]))
+
+
+def is_verb_phrase(mention: Mention, words: list[Word]) -> bool:
+    return any(word.tag.startswith("v") for word in _inside(words, mention.start, mention.end))
+
+
+def is_common(word: Word) -> bool:
+    """A dictionary word jieba does not tag as a name (生物, 初创, 一家家): no organisation's own name."""
+    return word.tag not in NAME_TAGS and word.frequency is not None
+
+
+def is_generic(mention: Mention, text: str) -> bool:
+    """A description, not a name: an organisation phrase after or starting with a determiner (某生物科技公司,
+    一家芯片公司), or a name prefix alone (國立).
+
+    Common words alone do not make a description: names are made of them too (蚂蚁集团, 成功大學).
+    """
+    described = _DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+    return mention.text in ORG_PREFIXES or described is not None
+
+
+def is_name_like(word: Word) -> bool:
+    """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
+    dictionary place (苏州 + 半导体 is as often a description as a name)."""
+    place = NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
+    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not place
+
+
+def headed_organisations(words: list[Word], text: str) -> list[Mention]:
+    """A name-like word followed by one or more organisation heads (君联资本, 芯擎半导体)."""
+    found = []
+    for index in range(len(words) - 1):
+        name, end = words[index], index + 1
+        if not is_name_like(name):
+            continue
+        while end < len(words) and words[end].text in ORG_HEADS and words[end].start == words[end - 1].end:
+            end += 1
+        if end > index + 1:
+            found.append(Mention(name.start, words[end - 1].end, text[name.start:words[end - 1].end], "org",
+                                 source="ner"))
+    return [mention for mention in found if not is_generic(mention, text)]
+
+
+def with_prefix(mention: Mention, text: str) -> Mention:
+    """An organisation with the name prefix just before it (國立 + 清華大學)."""
+    start = mention.start - len(name_prefix(text, mention.start))
+    return replace(mention, start=start, text=text[start:mention.end])
+
+
+def name_prefix(text: str, offset: int) -> str:
+    """The organisation-name prefix (國立, 私立) that ends at ``offset``, or ""."""
+    return next((prefix for prefix in ORG_PREFIXES if text.endswith(prefix, 0, offset)), "")
+
+
+def latin_names(text: str, known: list[Mention]) -> list[Mention]:
+    """Latin-script names typed by evidence (module docstring); ``known``: the mentions found so far (the
+    model's, registry names, organisations): a Latin word among them is a name, their organisations may be
+    listed with one."""
+    named = {(m.start, m.end) for m in known}
+    typed: dict[tuple[int, int], str] = {}
+    pending = []
+    for match in LATIN_NAME.finditer(text):
+        span, words = match.span(), match.group().split(" ")
+        if len(words) > 1:
+            typed[span] = "org" if words[-1] in LATIN_ORG_WORDS else "person"
+        elif _SPEECH_AFTER.match(text, match.end()):
+            typed[span] = "person"
+        elif span in named or _ORG_CUE_AFTER.match(text, match.end()):
+            typed[span] = "org"
+        else:
+            pending.append(span)
+    organisations = {(m.start, m.end) for m in known if m.type == "org"} | {s for s, t in typed.items() if t == "org"}
+    while listed := [span for span in pending if any(_listed_together(text, span, org) for org in organisations)]:
+        for span in listed:
+            typed[span] = "org"
+            organisations.add(span)
+            pending.remove(span)
+    return [Mention(start, end, text[start:end], kind, source="ner") for (start, end), kind in sorted(typed.items())]
+
+
+def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two names are listed together: only a connective (和, 与, 、) between them."""
+    first, second = sorted((span, other))
+    return first != second and _LISTED.fullmatch(text, first[1], second[0]) is not None

@@ -1,0 +1,161 @@
+"""Rules that correct the NER model's spans with jieba's words (corpus/annotate/name_spans.py)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.annotate import find_mentions, load_registry
+from corpus.annotate.mentions import words
+from corpus.annotate.name_spans import (Word, headed_organisations, is_generic, latin_names, refine, snap,
+                                        split_lists, unglued, with_heads, with_prefix, with_region)
+from corpus.model import Mention
+
+REGISTRY = load_registry()
+DICTIONARY = {"英业达": 4, "投资方": 33, "红杉": 72, "大学": 20025, "毕业": 9000, "大学毕业": 50, "成功": 10638}
+
+
+def segmented(*pieces: tuple[str, str, int | None]) -> tuple[str, list[Word]]:
+    text, words = "", []
+    for piece, tag, frequency in pieces:
+        words.append(Word(len(text), len(text) + len(piece), piece, tag, frequency))
+        text += piece
+    return text, words
+
+
+def model(text: str, name: str, kind: str, start: int = 0) -> Mention:
+    start = text.index(name, start)
+    return Mention(start, start + len(name), name, kind, source="ner")
+
+
+def spans(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions]
+
+
+def test_a_span_ending_inside_a_word_is_extended_when_most_of_the_word_is_inside():
+    text, words = segmented(("我们", "r", 9), ("从", "p", 9), ("英业达", "nt", 4), ("挖人", "v", 9))
+    assert spans([snap(model(text, "英业", "person"), words, text, DICTIONARY)]) == [("英业达", "org")]
+
+
+def test_a_span_starting_inside_a_word_is_trimmed_when_little_of_the_word_is_inside():
+    text, words = segmented(("投资方", "n", 33), ("红杉", "nz", 72), ("领投", "v", 9))
+    assert spans([snap(model(text, "方红杉", "org"), words, text, DICTIONARY)]) == [("红杉", "org")]
+
+
+def test_words_jieba_made_up_and_compound_seams_do_not_move_an_edge():
+    text, words = segmented(("卖给", "v", 9), ("和蔚来", "nr", None), ("汽车", "n", 9))
+    assert snap(model(text, "蔚来", "org"), words, text, DICTIONARY).text == "蔚来"
+    text, words = segmented(("成功", "a", 10638), ("大学毕业", "n", 50), ("后", "f", 9))
+    assert snap(model(text, "成功大学", "org"), words, text, DICTIONARY).text == "成功大学"
+
+
+def test_a_span_listing_two_names_is_cut_at_the_connective():
+    text, words = segmented(("清华大学", "nt", 923), ("与", "p", 9), ("工研院", "j", 3), ("合作", "v", 9))
+    assert spans(split_lists(model(text, "清华大学与工研院", "org"), words, text)) == [("清华大学", "org"),
+                                                                                     ("工研院", "org")]
+
+
+def test_a_connective_at_a_span_edge_is_cut_off():
+    text, words = segmented(("深圳市", "ns", 553), ("科创委", "n", None), ("与", "p", 9), ("前海", "f", 10))
+    assert spans(split_lists(model(text, "深圳市科创委与", "org"), words, text)) == [("深圳市科创委", "org")]
+
+
+def test_a_connective_glued_to_an_unknown_word_is_taken_off():
+    text, words = segmented(("经纬", "n", 60), ("和峰瑞", "nr", None), ("资本", "n", 14732), ("和平", "n", 900))
+    assert [w.text for w in unglued(words)] == ["经纬", "和", "峰瑞", "资本", "和平"]
+    assert spans(headed_organisations(unglued(words), text)) == [("峰瑞资本", "org")]
+
+
+def test_a_name_before_organisation_heads_is_an_organisation():
+    text, words = segmented(("和", "c", 9), ("元璟", "nr", None), ("资本", "n", 14732), ("都是", "v", 9))
+    assert spans([with_heads(model(text, "元璟", "person"), words, text)]) == [("元璟资本", "org")]
+
+
+def test_the_region_of_an_organisations_arm_joins_it_unless_a_noun_follows():
+    text, words = segmented(("由", "p", 9), ("软银", "n", 19), ("中国", "ns", 9), ("领投", "v", 9))
+    assert with_region(model(text, "软银", "org"), words, text).text == "软银中国"
+    text, words = segmented(("小米", "nz", 9), ("中国", "ns", 9), ("销量", "n", 9))
+    assert with_region(model(text, "小米", "org"), words, text).text == "小米"
+    assert ("软银中国", "org") in spans(find_mentions("本轮由软银中国领投。", REGISTRY))
+
+
+def test_descriptions_are_not_organisations():
+    text = "某生物科技公司和一家芯片公司"
+    assert is_generic(model(text, "生物科技公司", "org"), text)
+    assert is_generic(model(text, "芯片公司", "org"), text)
+    assert not is_generic(model("由蚂蚁集团领投", "蚂蚁集团", "org"), "由蚂蚁集团领投")
+
+
+def test_a_description_keeps_the_place_it_starts_with():
+    text, words = segmented(("跟", "p", 9), ("一家", "m", 9), ("日本", "ns", 9000), ("游戏", "n", 900),
+                            ("公司", "n", 45604), ("谈", "v", 9))
+    assert spans(refine([model(text, "日本游戏公司", "org")], words, text, [], DICTIONARY)) == [("日本", "place")]
+
+
+def test_a_name_like_word_before_organisation_heads_is_an_organisation():
+    text, words = segmented(("由", "p", 9), ("君联", "nz", None), ("资本", "n", 14732), ("领投", "v", 9),
+                            ("，", "x", None), ("芯片", "n", 1031), ("公司", "n", 45604), ("苏州", "ns", 2000),
+                            ("半导体", "n", 866))
+    assert spans(headed_organisations(words, text)) == [("君联资本", "org")]
+
+
+def test_a_name_prefix_joins_the_organisation_and_makes_a_registered_name_another_one():
+    text = "國立清華大學的團隊"
+    assert with_prefix(model(text, "清華大學", "org"), text).text == "國立清華大學"
+    assert ("國立清華大學", "org") in spans(find_mentions(text, REGISTRY))
+    assert ("清華大學", "org") in spans(find_mentions("清華大學的團隊", REGISTRY))
+
+
+def test_latin_names_are_typed_by_evidence():
+    text = "Ali Ghodsi说，前Oracle高管Kenji Watanabe看好Supermicro和Dell，Altman说Windows很好。"
+    lac = [model(text, "Dell", "org")]
+    assert spans(latin_names(text, lac)) == [("Ali Ghodsi", "person"), ("Oracle", "org"),
+                                             ("Kenji Watanabe", "person"), ("Supermicro", "org"), ("Dell", "org"),
+                                             ("Altman", "person")]
+    assert spans(latin_names("我们和Scale Labs合作", [])) == [("Scale Labs", "org")]
+
+
+def test_a_verb_phrase_is_no_place():
+    text, words = segmented(("看到", "v", 9), ("堆", "v", 9), ("成山", "ns", 48), ("的", "uj", 9))
+    assert refine([model(text, "堆成山", "place")], words, text, [], DICTIONARY) == []
+
+
+def test_new_documents_get_the_corrected_names():
+    found = spans(find_mentions("总部位于苏州的芯擎半导体完成融资，由君联资本领投，某生物科技公司跟投。", REGISTRY))
+    assert ("芯擎半导体", "org") in found and ("君联资本", "org") in found
+    assert not [name for name, kind in found if "生物科技" in name]
+
+
+SYLLABLES = st.sampled_from(["张", "明", "和", "资本", "大学", "科技", "公司", "国立", "苏州", "的", "说",
+                             "表示", "某", "一家", "与", "Ali ", "Ghodsi", "Dell", "高管", "，", "。"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SYLLABLES, min_size=1, max_size=20).map("".join))
+def test_corrected_mentions_are_spans_of_the_text_and_stable(text):
+    mentions = find_mentions(text, REGISTRY)
+    assert all(text[m.start:m.end] == m.text and m.end > m.start for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert find_mentions(text, REGISTRY) == mentions
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["英业达", "投资方", "红杉", "大学", "毕业", "和蔚来", "某", "的"]),
+                          st.sampled_from(["n", "nt", "nr", "v"])), min_size=1, max_size=8),
+       st.data())
+def test_snapping_is_idempotent_and_stays_in_the_text(pieces, data):
+    text, words = segmented(*[(piece, tag, DICTIONARY.get(piece)) for piece, tag in pieces])
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    snapped = snap(Mention(start, end, text[start:end], "org", source="ner"), words, text, DICTIONARY)
+    if snapped is not None:
+        assert text[snapped.start:snapped.end] == snapped.text
+        assert snap(snapped, words, text, DICTIONARY) == snapped
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(SYLLABLES, min_size=1, max_size=12).map("".join))
+def test_only_dictionary_words_have_a_frequency(text):
+    # jieba's dictionary holds every word's prefixes with frequency 0: those must read as unknown words
+    found = words(text, REGISTRY)
+    assert "".join(w.text for w in found) == text
+    assert all(w.frequency is None or w.frequency > 0 for w in found)
