@@ -36,9 +36,10 @@ with the learned lexicon; that pass's links retrain Model 1 for the next
 (``learning_passes``).  With ``translation_weight`` > 0 a learned pass also
 scores each link by Model 1's likelihood of each side given the other
 (Moore's second pass, :mod:`corpus.align.translation`); it is off: it lifts
-bible/001 (dev) but not the test Bible (``curated/align/aligner.json``).  A first pass with fewer than ``min_learning_links``
-pair links (a passage of a few dozen sentences) is the answer: Model 1 trained
-on so few links learns noise.
+bible/001 (dev) but not the test Bible (``curated/align/aligner.json``).
+A first pass with fewer than ``min_learning_links`` pair links (a passage of
+a few dozen sentences) is the answer: Model 1 trained on so few links learns
+noise.
 
 A link's ``score`` is a probability that it is right: a non-increasing
 function of its cost per sentence fitted on dev gold
@@ -64,7 +65,7 @@ from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
 from corpus.align.model1 import fit_model1, train_model1
-from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines
+from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.translation import Translation, band_costs, link_nll, translation
 from corpus.model import Link
@@ -329,8 +330,8 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     zh_start, zh_end, en_start, en_end = (np.array(column, dtype=np.int64) for column in zip(*_link_spans(links)))
     cosines = np.zeros(len(links))
     if text.zh is not None and text.en is not None:
-        zh_spans = _span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
-        en_spans = _span_matrix(en_start, en_end, text.shape[1]) @ text.en
+        zh_spans = span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
+        en_spans = span_matrix(en_start, en_end, text.shape[1]) @ text.en
         index = np.arange(len(links))
         norms = _norms(zh_spans) * _norms(en_spans)
         dots = pair_dots(zh_spans, en_spans, index, index)
@@ -396,13 +397,6 @@ def _span_baseline(spans: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarra
     norms = _norms(spans)
     dots = prefix[ends] - prefix[starts]
     return np.divide(dots, norms, out=np.zeros(len(dots)), where=norms > 0)
-
-
-def _span_matrix(starts: np.ndarray, ends: np.ndarray, size: int) -> sparse.csr_matrix:
-    lengths = ends - starts
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    columns = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if len(starts) else np.zeros(0)
-    return sparse.csr_matrix((np.ones(int(indptr[-1])), columns.astype(np.int64), indptr), shape=(len(starts), size))
 
 
 @dataclass(frozen=True)

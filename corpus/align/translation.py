@@ -30,6 +30,7 @@ from scipy import sparse
 
 from corpus.align.dp import Band, LinkType
 from corpus.align.model1 import Model1
+from corpus.align.spans import span_matrix
 
 FLOOR = 1e-4  # probability of a generated token that no given word (nor NULL) was seen with
 PRUNED = 0.01  # translation probabilities below this are dropped: they keep a sentence's row dense, not informative
@@ -167,12 +168,7 @@ def link_nll(model: Translation, zh_start: np.ndarray, zh_end: np.ndarray, en_st
 def _explicit(model: Direction, given_start: np.ndarray, given_end: np.ndarray, start: np.ndarray,
               end: np.ndarray) -> np.ndarray:
     """log P(generated sentences start .. end-1 | given sentences given_start .. given_end-1) of each link."""
-    n = model.given.shape[0]
-    lengths = given_end - given_start
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    columns = np.concatenate([np.arange(s, e) for s, e in zip(given_start, given_end)] + [np.zeros(0, np.int64)])
-    spans = sparse.csr_matrix((np.ones(len(columns)), columns.astype(np.int64), indptr), shape=(len(lengths), n))
-    sums = (spans @ model.given).tocsr()
+    sums = (span_matrix(given_start, given_end, model.given.shape[0]) @ model.given).tocsr()
     first, last = model.offsets[start], model.offsets[end]
     counts = last - first
     owner = np.repeat(np.arange(len(start)), counts)
