@@ -577,7 +577,7 @@ def test_a_translation_is_likelier_than_its_neighbours_sentence_under_the_learne
 def test_a_sentence_is_left_out_only_where_linking_it_costs_what_unrelated_sentences_do():
     every = load_gold()
     result = aligner.search([s for p in every for s in p.zh], [s for p in every for s in p.en], default_settings())
-    assert result.model.translation_weight > 0  # a learned pass
+    assert result.model.neighbour_weight > 0  # a learned pass
     pairs = [link for link in result.links if link.zh and link.en]
     per_sentence = np.array([link.score / (len(link.zh) + len(link.en)) for link in pairs])
     assert result.model.skip > np.quantile(per_sentence, 0.9)  # dearer than nearly every link it chose
