@@ -54,20 +54,20 @@ class Direction:
 
 
 def direction(model: Model1, given: Sequence[Sequence[str]], generated: Sequence[Sequence[str]]) -> Direction:
-    unseen = model.table.shape[1]
-    kept = model.table.multiply(model.table >= PRUNED).tocsr()
-    table = sparse.vstack([kept, sparse.csr_matrix((1, model.table.shape[1]))]).tocsr()
-    table = sparse.hstack([table, sparse.csr_matrix((table.shape[0], 1))]).tocsr()
-    rows = [[model.given.get(word, len(model.given)) for word in sentence] for sentence in given]
-    counts = sparse.csr_matrix((np.ones(sum(map(len, rows))), np.concatenate([np.zeros(0, np.int64)] + [
-        np.asarray(row, dtype=np.int64) for row in rows]), np.concatenate(([0], np.cumsum([len(r) for r in rows])))),
-        shape=(len(rows), table.shape[0]))
-    null = np.asarray(table[0].todense()).ravel()
-    tokens = np.array([model.generated.get(word, unseen) for sentence in generated for word in sentence],
+    """The sentences of one bitext under one direction of Model 1 (a word it never saw translates nothing)."""
+    unseen_given, unseen_generated = model.table.shape
+    table = model.table.multiply(model.table >= PRUNED).tocsr()
+    table.resize((unseen_given + 1, unseen_generated + 1))  # a zero row and column for the words Model 1 lacks
+    words = [np.array([model.given.get(word, unseen_given) for word in sentence], dtype=np.int64)
+             for sentence in given]
+    lengths = np.array([len(sentence) for sentence in words], dtype=np.int64)
+    counts = sparse.csr_matrix((np.ones(int(lengths.sum())), np.concatenate([np.zeros(0, np.int64), *words]),
+                                np.concatenate(([0], np.cumsum(lengths)))), shape=(len(words), table.shape[0]))
+    tokens = np.array([model.generated.get(word, unseen_generated) for sentence in generated for word in sentence],
                       dtype=np.int64)
     offsets = np.concatenate(([0], np.cumsum([len(sentence) for sentence in generated]))).astype(np.int64)
-    return Direction((counts @ table).tocsr(), np.array([len(r) for r in rows], dtype=np.float64), null,
-                     tokens, offsets)
+    return Direction((counts @ table).tocsr(), lengths.astype(np.float64), table[0].toarray().ravel(), tokens,
+                     offsets)
 
 
 @dataclass(frozen=True)
