@@ -501,3 +501,83 @@ def test_reliability_bins_count_every_link_once():
     rows = reliability(predicted, np.array([0.0, 0.0, 1.0, 1.0, 1.0]))
     assert sum(row.links for row in rows) == len(predicted)
     assert rows[-1].share_right == 1.0 and rows[0].share_right == 0.0
+
+
+# --- Model 1 link likelihoods (Moore's second pass) -----------------------------------------------
+
+def naive_log_likelihood(model, given: list[list[str]], generated: list[list[str]]) -> float:
+    """log P(generated | given) under Model 1 with NULL, word by word, as the textbook writes it."""
+    from corpus.align.translation import FLOOR, PRUNED
+
+    def t(word: str, source: int) -> float:
+        column = model.generated.get(word)
+        value = model.table[source, column] if column is not None else 0.0
+        return value if value >= PRUNED else 0.0
+
+    words = [model.given.get(word) for sentence in given for word in sentence]
+    total = 0.0
+    for word in (w for sentence in generated for w in sentence):
+        explained = t(word, 0) + sum(t(word, f) for f in words if f is not None) + FLOOR
+        total += np.log(explained / (len(words) + 1))
+    return total
+
+
+vocabulary_zh, vocabulary_en = ["猫", "狗", "吃", "睡", "鱼"], ["cat", "dog", "eat", "sleep", "fish", "bone"]
+
+
+@st.composite
+def token_bitexts(draw):
+    sentence = st.lists(st.sampled_from(vocabulary_zh), min_size=0, max_size=4)
+    zh = draw(st.lists(sentence, min_size=1, max_size=7))
+    en = draw(st.lists(st.lists(st.sampled_from(vocabulary_en), min_size=0, max_size=4), min_size=1, max_size=7))
+    training = draw(st.lists(st.tuples(st.lists(st.sampled_from(vocabulary_zh), min_size=1, max_size=3),
+                                       st.lists(st.sampled_from(vocabulary_en[:-1]), min_size=1, max_size=3)),
+                             min_size=1, max_size=6))
+    return zh, en, training
+
+
+@settings(max_examples=40, deadline=None)
+@given(token_bitexts())
+def test_band_likelihoods_are_model1_of_every_link_both_ways(bitext):
+    from corpus.align.model1 import fit_model1
+    from corpus.align.translation import band_costs, link_nll, translation
+
+    zh, en, training = bitext
+    en_given_zh, zh_given_en = fit_model1(training), fit_model1([(e, z) for z, e in training])
+    model = translation(zh_given_en, en_given_zh, zh, en)
+    n, m = len(zh), len(en)
+    band = full_band(n, m)
+    types = [(a, b) for a in range(1, 4) for b in range(1, 4)]
+    costs = band_costs(model, band, 3, types)
+    for a, b in types:
+        for i in range(a, n + 1):
+            for j in range(b, m + 1):
+                expected = -(naive_log_likelihood(en_given_zh, zh[i - a:i], en[j - b:j])
+                             + naive_log_likelihood(zh_given_en, en[j - b:j], zh[i - a:i]))
+                assert costs[a, b][i, j] == pytest.approx(expected, rel=1e-4, abs=1e-3)
+                explicit = link_nll(model, np.array([i - a]), np.array([i]), np.array([j - b]), np.array([j]))
+                assert explicit[0] == pytest.approx(expected, rel=1e-6, abs=1e-6)
+
+
+def test_a_translation_is_likelier_than_its_neighbours_sentence_under_the_learned_model():
+    from corpus.align.model1 import fit_model1
+    from corpus.align.translation import link_nll, translation
+
+    zh = [["猫", "吃", "鱼"], ["狗", "睡"], ["猫", "睡"], ["狗", "吃"]]
+    en = [["cat", "eat", "fish"], ["dog", "sleep"], ["cat", "sleep"], ["dog", "eat"]]
+    model = translation(fit_model1(list(zip(en, zh))), fit_model1(list(zip(zh, en))), zh, en)
+    rows = np.arange(4)
+    right = link_nll(model, rows, rows + 1, rows, rows + 1)
+    shifted = link_nll(model, rows, rows + 1, (rows + 1) % 4, (rows + 1) % 4 + 1)
+    assert np.all(right < shifted)
+    padded = link_nll(model, rows[:3], rows[:3] + 2, rows[:3], rows[:3] + 1)  # a zh sentence too many
+    assert np.all(right[:3] < padded)
+
+
+def test_a_sentence_is_left_out_only_where_linking_it_costs_what_unrelated_sentences_do():
+    every = load_gold()
+    result = aligner.search([s for p in every for s in p.zh], [s for p in every for s in p.en], default_settings())
+    assert result.model.neighbour_weight > 0  # a learned pass
+    pairs = [link for link in result.links if link.zh and link.en]
+    per_sentence = np.array([link.score / (len(link.zh) + len(link.en)) for link in pairs])
+    assert result.model.skip > np.quantile(per_sentence, 0.9)  # dearer than nearly every link it chose

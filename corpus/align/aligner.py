@@ -27,13 +27,19 @@ Moore's two passes (2002): the first pass uses the prior lexicon
 confident links train IBM Model 1 (:mod:`corpus.align.model1`), and the
 document's own statistics replace the generic ones: link-type priors from the
 first pass's link types, the length ratio and variance from its links, and the
-skip cost from the distribution of its links' costs per sentence (a sentence
-is left out only where every link would cost more than ``skip_quantile`` of
-the document's links do).  The second pass searches a band around the first
-path with the learned lexicon; that pass's links retrain Model 1 for the next
-(``learning_passes``).  A first pass with fewer than ``min_learning_links``
-pair links (a passage of a few dozen sentences) is the answer: Model 1 trained
-on so few links learns noise.
+skip cost, as Vecalign derives its deletion cost, from what links between
+sentences that do not translate each other cost (each first-pass link's zh
+with the en of the link after next): a sentence is left out only where every
+link would cost it more per sentence than ``skip_quantile`` of those
+unrelated links do.  The second pass searches a band around the first path
+with the learned lexicon; that pass's links retrain Model 1 for the next
+(``learning_passes``).  With ``translation_weight`` > 0 a learned pass also
+scores each link by Model 1's likelihood of each side given the other
+(Moore's second pass, :mod:`corpus.align.translation`); it is off: it lifts
+bible/001 (dev) but not the test Bible (``curated/align/aligner.json``).
+A first pass with fewer than ``min_learning_links`` pair links (a passage of
+a few dozen sentences) is the answer: Model 1 trained on so few links learns
+noise.
 
 A link's ``score`` is a probability that it is right: a non-increasing
 function of its cost per sentence fitted on dev gold
@@ -58,9 +64,10 @@ from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
-from corpus.align.model1 import train_model1
-from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines
+from corpus.align.model1 import fit_model1, train_model1
+from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
+from corpus.align.translation import Translation, band_costs, link_nll, translation
 from corpus.model import Link
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "curated" / "align" / "aligner.json"
@@ -72,6 +79,7 @@ REFINE = 4  # sentences per block grow by this factor from one level to the next
 LENGTH_ONLY_BAND = 32  # Gale–Church's first band: sentences either side of the equal-length diagonal
 ROW_CHUNK = 1024  # rows of a band whose link costs are held at once
 EDGE = 2  # a path this close to the band's edge may have been cut off by it
+UNRELATED = 2  # a first-pass link's zh and the en of the link this many links on: a non-translation
 MARGIN = 2  # blocks of the coarser level on either side of its path that the finer band keeps
 
 
@@ -92,6 +100,7 @@ class AlignerSettings:
     min_learning_links: int  # a first pass with fewer pair links keeps the prior lexicon (no Model 1)
     learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
     neighbour_weight: float  # learned passes: cost of an a-1 link's end sentence closer to the en neighbour
+    translation_weight: float  # learned passes: × Model 1's negative log-likelihood of the link, both ways
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -116,6 +125,8 @@ class CostModel:
     skip: float  # cost of leaving one sentence out, before its penalty
     # a-1 link: × lexical_weight × how much closer its first/last zh sentence is to the neighbouring en sentence
     neighbour_weight: float = 0.0
+    # × −log P(en | zh) − log P(zh | en) under Model 1 (corpus.align.translation), in learned passes
+    translation_weight: float = 0.0
     skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
 
     def pair_costs(self, cosines: np.ndarray, zh_chars: np.ndarray, en_chars: np.ndarray, sentences: np.ndarray | int,
@@ -150,6 +161,7 @@ class Bitext:
     # ⟨sentence, mean unit vector of the other side's sentences⟩ (n,) and (m,): how close it is to everything
     zh_towards: np.ndarray | None = None
     en_towards: np.ndarray | None = None
+    translation: Translation | None = None  # Model 1 both ways, in learned passes
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -168,7 +180,9 @@ class Bitext:
                       None if self.zh is None else self.zh[zh_start:zh_end],
                       None if self.en is None else self.en[en_start:en_end],
                       None if self.zh_towards is None else self.zh_towards[zh_start:zh_end],
-                      None if self.en_towards is None else self.en_towards[en_start:en_end])
+                      None if self.en_towards is None else self.en_towards[en_start:en_end],
+                      None if self.translation is None else self.translation.window(zh_start, zh_end, en_start,
+                                                                                     en_end))
 
 
 def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matrix,
@@ -225,6 +239,8 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
     else:
         gains = {}
         cosine_sets = ((b, [np.zeros(inside.shape)] * longest) for b in range(1, longest + 1))
+    translated = (band_costs(text.translation, band, longest, types)
+                  if model.translation_weight and text.translation is not None else {})
     for b, cosines in cosine_sets:
         for a, cosine in enumerate(cosines, start=1):
             if (a, b) not in index:
@@ -234,6 +250,8 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
             cost = model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b])
             if (a, b) in gains:
                 cost = cost + model.neighbour_weight * model.lexical_weight * gains[a, b]
+            if (a, b) in translated:
+                cost = cost + model.translation_weight * translated[a, b]
             costs[index[a, b]] = np.where(valid, cost, np.inf)
     return costs
 
@@ -312,8 +330,8 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     zh_start, zh_end, en_start, en_end = (np.array(column, dtype=np.int64) for column in zip(*_link_spans(links)))
     cosines = np.zeros(len(links))
     if text.zh is not None and text.en is not None:
-        zh_spans = _span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
-        en_spans = _span_matrix(en_start, en_end, text.shape[1]) @ text.en
+        zh_spans = span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
+        en_spans = span_matrix(en_start, en_end, text.shape[1]) @ text.en
         index = np.arange(len(links))
         norms = _norms(zh_spans) * _norms(en_spans)
         dots = pair_dots(zh_spans, en_spans, index, index)
@@ -331,6 +349,10 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
         many_to_one = np.flatnonzero((zh_end - zh_start >= 2) & (en_end - en_start == 1))
         costs[many_to_one] += model.neighbour_weight * model.lexical_weight * _neighbour_gains(
             text, zh_start[many_to_one], zh_end[many_to_one] - 1, en_start[many_to_one])
+    if model.translation_weight and text.translation is not None:
+        pair = (zh_end > zh_start) & (en_end > en_start)
+        costs[pair] += model.translation_weight * link_nll(text.translation, zh_start[pair], zh_end[pair],
+                                                           en_start[pair], en_end[pair])
     for k in np.flatnonzero((zh_end == zh_start) | (en_end == en_start)):
         kind = (int(zh_end[k] - zh_start[k]), int(en_end[k] - en_start[k]))
         costs[k] = model.skip_costs(zh_chars[k:k + 1], en_chars[k:k + 1], kind)[0] if kind in SKIP_TYPES else rarest
@@ -377,13 +399,6 @@ def _span_baseline(spans: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarra
     return np.divide(dots, norms, out=np.zeros(len(dots)), where=norms > 0)
 
 
-def _span_matrix(starts: np.ndarray, ends: np.ndarray, size: int) -> sparse.csr_matrix:
-    lengths = ends - starts
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    columns = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if len(starts) else np.zeros(0)
-    return sparse.csr_matrix((np.ones(int(indptr[-1])), columns.astype(np.int64), indptr), shape=(len(starts), size))
-
-
 @dataclass(frozen=True)
 class Prepared:
     zh_tokens: list[list[str]]
@@ -423,17 +438,24 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     per_sentence = np.array([link.score / (len(link.zh) + len(link.en)) for link in pairs])
     anchors = int(min(settings.anchor_limit, math.ceil(settings.anchor_share * len(pairs))))
     chosen = np.argsort(per_sentence, kind="stable")[:anchors]
-    lexicon = train_model1([([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
-                             [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)])
+    anchor_pairs = [([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
+                     [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)]
+    lexicon = train_model1(anchor_pairs)
     learned = with_vectors(text.zh_chars, text.en_chars,
                            prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share), text.en)
+    if settings.translation_weight:
+        both_ways = translation(fit_model1([(en, zh) for zh, en in anchor_pairs]), fit_model1(anchor_pairs),
+                                prepared.zh_tokens, prepared.en_tokens)
+        learned = replace(learned, translation=both_ways)
     length = _fitted_length(text, pairs, first_model.length)
     model = CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, length,
                       _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0,
-                      settings.neighbour_weight)
-    costs = link_costs(learned, pairs, model) if pairs else np.zeros(0)
-    sentences = np.array([len(link.zh) + len(link.en) for link in pairs])
-    per_sentence = np.repeat(costs / np.maximum(sentences, 1), sentences) if pairs else np.zeros(0)
+                      settings.neighbour_weight, settings.translation_weight)
+    # Vecalign's deletion cost: a quantile of what linking sentences that do not translate each other costs (here
+    # the zh of each pair link with the en of the link after next: near in the text, unrelated in content)
+    unrelated = [Link(pairs[k].zh, pairs[k + UNRELATED].en) for k in range(len(pairs) - UNRELATED)]
+    costs = link_costs(learned, unrelated, model) if unrelated else np.zeros(0)
+    per_sentence = costs / np.array([len(link.zh) + len(link.en) for link in unrelated]) if unrelated else costs
     skip = float(np.quantile(per_sentence, settings.skip_quantile)) if len(per_sentence) else first_model.skip
     return replace(model, skip=skip), learned
 

@@ -10,8 +10,10 @@ pair, so an iteration is a handful of vector operations.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 NULL = ""  # the empty Chinese word every English token may come from
 ITERATIONS = 5
@@ -19,37 +21,56 @@ MIN_PROBABILITY = 0.05  # translations below this are noise for alignment
 MAX_TRANSLATIONS = 6  # kept per Chinese word
 
 
-def train_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> dict[str, list[tuple[str, float]]]:
-    """``t(e | f)`` for each Chinese word ``f`` of the (zh tokens, en tokens) training pairs: its most probable
-    English keys (at most :data:`MAX_TRANSLATIONS`, each at least :data:`MIN_PROBABILITY`), best first."""
-    zh_vocab: dict[str, int] = {NULL: 0}
-    en_vocab: dict[str, int] = {}
-    groups, zh_ids, en_ids = [], [], []
+@dataclass(frozen=True)
+class Model1:
+    """``t(generated | given)`` for every word pair seen together in a training link, row 0 the NULL word."""
+
+    given: dict[str, int]  # given word → row (NULL is row 0)
+    generated: dict[str, int]  # generated word → column
+    table: sparse.csr_matrix  # (given words, generated words)
+
+
+def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = ITERATIONS) -> Model1:
+    """IBM Model 1 of the second sentence of each (given, generated) training pair given the first, by EM."""
+    given_vocab: dict[str, int] = {NULL: 0}
+    generated_vocab: dict[str, int] = {}
+    groups, given_ids, generated_ids = [], [], []
     group = 0
-    for zh, en in pairs:
-        if not zh or not en:
+    for given, generated in pairs:
+        if not given or not generated:
             continue
-        f = np.array([0] + [zh_vocab.setdefault(word, len(zh_vocab)) for word in zh], dtype=np.int64)
-        e = np.array([en_vocab.setdefault(key, len(en_vocab)) for key in en], dtype=np.int64)
-        # one group per English token occurrence, paired with every Chinese word of the link (and NULL)
+        f = np.array([0] + [given_vocab.setdefault(word, len(given_vocab)) for word in given], dtype=np.int64)
+        e = np.array([generated_vocab.setdefault(key, len(generated_vocab)) for key in generated], dtype=np.int64)
+        # one group per generated token occurrence, paired with every given word of the link (and NULL)
         groups.append(np.repeat(np.arange(group, group + len(e)), len(f)))
-        zh_ids.append(np.tile(f, len(e)))
-        en_ids.append(np.repeat(e, len(f)))
+        given_ids.append(np.tile(f, len(e)))
+        generated_ids.append(np.repeat(e, len(f)))
         group += len(e)
     if not groups:
-        return {}
+        return Model1(given_vocab, generated_vocab, sparse.csr_matrix((1, 0)))
     group_of = np.concatenate(groups)
-    word_pair, pair_of = np.unique(np.concatenate(zh_ids) * len(en_vocab) + np.concatenate(en_ids),
+    columns = len(generated_vocab)
+    word_pair, pair_of = np.unique(np.concatenate(given_ids) * columns + np.concatenate(generated_ids),
                                    return_inverse=True)
-    pair_zh, pair_en = word_pair // len(en_vocab), word_pair % len(en_vocab)
+    pair_given, pair_generated = word_pair // columns, word_pair % columns
     t = np.ones(len(word_pair))
-    for _ in range(ITERATIONS):
+    for _ in range(iterations):
         p = t[pair_of]
         posterior = p / np.bincount(group_of, p, minlength=group)[group_of]
         counts = np.bincount(pair_of, posterior, minlength=len(word_pair))
-        t = counts / np.bincount(pair_zh, counts, minlength=len(zh_vocab))[pair_zh]
-    zh_words = list(zh_vocab)
-    en_keys = list(en_vocab)
+        t = counts / np.bincount(pair_given, counts, minlength=len(given_vocab))[pair_given]
+    table = sparse.csr_matrix((t, (pair_given, pair_generated)), shape=(len(given_vocab), columns))
+    return Model1(given_vocab, generated_vocab, table)
+
+
+def train_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> dict[str, list[tuple[str, float]]]:
+    """``t(e | f)`` for each Chinese word ``f`` of the (zh tokens, en tokens) training pairs: its most probable
+    English keys (at most :data:`MAX_TRANSLATIONS`, each at least :data:`MIN_PROBABILITY`), best first."""
+    model = fit_model1(pairs)
+    coo = model.table.tocoo()
+    t, pair_zh, pair_en = coo.data, coo.row, coo.col
+    zh_words = list(model.given)
+    en_keys = list(model.generated)
     keep = (t >= MIN_PROBABILITY) & (pair_zh != 0)
     order = np.lexsort((-t[keep], pair_zh[keep]))  # by Chinese word, then most probable first
     table: dict[str, list[tuple[str, float]]] = {}

@@ -131,3 +131,11 @@ def normalised(cosines: np.ndarray, zh_baseline: np.ndarray, en_baseline: np.nda
     to everything must be closer still to its counterpart."""
     scale = 1.0 - (zh_baseline + en_baseline) / 2
     return (1.0 - (1.0 - cosines) / np.maximum(scale, 1e-3)).astype(cosines.dtype)
+
+
+def span_matrix(starts: np.ndarray, ends: np.ndarray, size: int) -> sparse.csr_matrix:
+    """(spans, size): row k sums rows ``starts[k] .. ends[k] - 1`` of whatever it multiplies."""
+    lengths = ends - starts
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    columns = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends)]) if len(starts) else np.zeros(0)
+    return sparse.csr_matrix((np.ones(int(indptr[-1])), columns.astype(np.int64), indptr), shape=(len(starts), size))
