@@ -13,16 +13,18 @@ through staging directories: a failing build leaves the previous outputs untouch
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from corpus import buildcache, clean, output, runner, script, segment, stage, structure
 from corpus.align.document import STAGE as ALIGN_STAGE
 from corpus.annotate import stage as annotate_stage
 from corpus.annotate.user_registry import with_additions
 from corpus.errors import CorpusError, UnknownEngine
+from corpus.export.base import Release, Rendered
 from corpus.ingest import read_directory, read_seed, seed_ids
 from corpus.model import Document, Sentence
 from corpus.qa import stage as qa_stage
@@ -38,6 +40,7 @@ PACKAGE = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
 CACHE = "cache"  # the per-document cache, in the destination's own folder (.corpus-build/)
+RENDER = "render"  # the progress line's name for rendering a document's export parts
 
 Progress = Callable[[str], None]
 # The per-document text stages, in order (checked: each reads only what an earlier one fills).
@@ -95,6 +98,7 @@ class Context:
     exceptions: list[NameException]
     code_version: str
     run: str  # one build: a worker loads its engine once per build
+    release: Optional[Release] = None  # where given, each document is also rendered in every export format
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class SeedResult:
     doc: Document
     engine_error: Optional[str] = None  # why no engine translated what the memory lacks
     seconds: dict[str, float] = field(default_factory=dict)  # stage name → time it took on this document
+    parts: dict[str, Any] = field(default_factory=dict)  # export format → the document's part (Context.release)
 
 
 _ENGINES: dict[str, Engines] = {}  # this process's engine for the build it works for
@@ -131,15 +136,22 @@ def process_seed(task: SeedTask) -> SeedResult:
     seconds: dict[str, float] = {}
     stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
     failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
-    return SeedResult(doc, str(engines.error) if failed else None, seconds)
+    parts: dict[str, Any] = {}
+    if context.release is not None:
+        from corpus.export import publish  # datasets comes with it: only a build that publishes needs it
+
+        started = time.perf_counter()
+        parts = publish.render(context.release, doc).parts
+        seconds[RENDER] = time.perf_counter() - started
+    return SeedResult(doc, str(engines.error) if failed else None, seconds, parts)
 
 
 def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
     return SeedTask(path.name, path.read_bytes(), str(path), doc_id, memory.load(doc_id, tm_dir), context)
 
 
-def _context(engine_name: str, registry: Registry) -> Context:
-    return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex)
+def _context(engine_name: str, registry: Registry, release: Optional[Release] = None) -> Context:
+    return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex, release)
 
 
 class Tally:
@@ -206,7 +218,7 @@ def _named(names: list[str], shown: int = 10) -> str:
 
 @dataclass
 class Processed:
-    documents: Iterator[Document]  # in corpus order, each once, as they are taken from the cache or finished
+    documents: Iterator[Rendered]  # in corpus order, each once, as they are taken from the cache or finished
     tally: Tally  # counted as ``documents`` is consumed
     reused: list[str]  # the doc_ids taken from the cache
     keys: list[str]  # the cache key of each document, in corpus order
@@ -215,18 +227,20 @@ class Processed:
 def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
                 additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
                 progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
-    """Every seed's finished document: from ``cache`` where its inputs are unchanged, else processed in
-    ``jobs`` processes or on the Dask scheduler at ``cluster``.  The documents stream: each is yielded as
-    it is done, counted, put in the cache and dropped; after the last, :class:`UntranslatedError` unless
-    ``allow_untranslated`` where sentences lack English that no engine could give."""
+    """Every seed's finished document, with its export parts where ``context`` has a release: from ``cache``
+    where its inputs are unchanged, else processed in ``jobs`` processes or on the Dask scheduler at
+    ``cluster``.  The documents stream: each is yielded as it is done, counted, put in the cache and dropped;
+    after the last, :class:`UntranslatedError` unless ``allow_untranslated`` where sentences lack English that
+    no engine could give."""
     keys: dict[str, str] = {}
     reused: set[str] = set()
+    release = buildcache.release_key(context.release)
     engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
     for path, doc_id in seeds:  # one seed in memory at a time: the tasks are made again when submitted
         tm = memory.load(doc_id, tm_dir)
         keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),
                                                [entry.to_json() for entry in tm.entries] + [tm.provenance],
-                                               context.engine_name, additions, context.code_version)
+                                               context.engine_name, additions, context.code_version, release)
         used = cache.engine_of(doc_id, keys[doc_id])
         if used is not None and engine.still_current(used):
             reused.add(doc_id)
@@ -236,7 +250,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
              + (f" ({_named([path.name for path, _ in todo])})" if todo else "") + f"; cache: {cache.directory}")
     tally = Tally()
 
-    def documents() -> Iterator[Document]:
+    def documents() -> Iterator[Rendered]:
         computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
                                       jobs=min(jobs, len(todo)), cluster=cluster)
         seconds: dict[str, float] = {}
@@ -254,7 +268,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
                 tally.add(result)
                 bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences),
                            problems=len(result.doc.problems))
-                yield result.doc
+                yield Rendered(result.doc, result.parts)
         if next(computed, None) is not None:  # ends the workers; every task was taken above
             raise AssertionError("the runner returned more results than tasks")
         if seconds:
@@ -340,8 +354,12 @@ def build(
     seeds = sorted(seed_ids(seed_dir, progress), key=lambda seed: seed[1])
     registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
     cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
+    from corpus.export import publish  # datasets comes with it: every other command starts without it
+
+    entities = [asdict(entity) for entity in registry.entities.values()]
     with destination.session(progress):
-        context = _context(engine_name, registry)
+        release = publish.release_of(entities, seed_dir, root)
+        context = _context(engine_name, registry, release)
         done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
                            registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
                            allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar)
@@ -351,11 +369,10 @@ def build(
         current = len(done.reused) == len(seeds) and cache.holds_published(fingerprint, root)
         if current:
             progress("outputs: nothing changed since the last build; its published files are current")
-        from corpus.export import publish  # datasets comes with it: every other command starts without it
-
-        entities = [asdict(entity) for entity in registry.entities.values()]
-        # Each document is published as it is done: the build holds one at a time, never the corpus.
-        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current)
+        # Each document is published as it is done, its parts rendered where it was processed: the build holds
+        # one at a time, never the corpus, and only writes and joins bytes.
+        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current,
+                          release=release)
         cache.record_published(fingerprint, root)
         report = done.tally.report(done.reused)
     return report

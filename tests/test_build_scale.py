@@ -74,7 +74,7 @@ def test_processes_write_the_bytes_one_writes_and_a_rebuild_redoes_only_what_cha
     assert "unchanged since the last build: 0;" in plan(first) and "to process: 3 (a.txt, b.txt, c.txt)" in plan(first)
     stages = next(message for message in first if message.startswith("stages over the 3 documents processed: "))
     assert [part.split()[0] for part in stages.split(": ", 1)[1].split(", ")] == [
-        "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa"]
+        "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa", "render"]
 
     (seeds / "b.txt").write_text(SEEDS["b.txt"] + "张宏江:不客气。\n", encoding="utf-8")
     memory.write(tm / "c.jsonl", [memory.MemoryEntry("c.p000.s00", "北京的AI公司越来越多。",
