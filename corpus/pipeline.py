@@ -13,6 +13,7 @@ through staging directories: a failing build leaves the previous outputs untouch
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -119,7 +120,9 @@ class SeedResult:
     parts: dict[str, Any] = field(default_factory=dict)  # export format → the document's part (Context.release)
 
 
-_ENGINES: dict[str, Engines] = {}  # this process's engine for the build it works for
+# This process's engine for the build it works for, by process id: a worker forked from the build process
+# loads its own, since an MT model's threads do not survive a fork (corpus.runner).
+_ENGINES: dict[tuple[str, int], Engines] = {}
 
 
 def process_seed(task: SeedTask) -> SeedResult:
@@ -128,10 +131,12 @@ def process_seed(task: SeedTask) -> SeedResult:
     if (here := buildcache.code_version()) != context.code_version:
         raise CorpusError(f"{task.where}: this worker runs other code or curated data ({here[:12]}) than the "
                           f"build ({context.code_version[:12]}); install the same checkout on every worker")
-    if context.run not in _ENGINES:
-        _ENGINES.clear()
-        _ENGINES[context.run] = Engines(context.engine_name)
-    engines = _ENGINES[context.run]
+    this = (context.run, os.getpid())
+    if this not in _ENGINES:
+        for earlier in [key for key in _ENGINES if key[1] == this[1]]:  # never the parent's: its threads are gone
+            del _ENGINES[earlier]
+        _ENGINES[this] = Engines(context.engine_name)
+    engines = _ENGINES[this]
     doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
     seconds: dict[str, float] = {}
     stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
@@ -192,18 +197,13 @@ def process(
     progress: Progress = lambda message: None,
     registry: Registry | None = None,
 ) -> tuple[list[Document], BuildReport, Registry]:
-    """Every stage of the build short of publishing, in this process: finished documents
-    (with the team's registry unless ``registry`` is given)."""
+    """Every stage of the build short of publishing, in this process and without a cache (:func:`process_all`):
+    finished documents in corpus order (with the team's registry unless ``registry`` is given)."""
     registry = registry or load_registry()
-    context = _context(engine_name, registry)
-    docs, tally = [], Tally()
-    for path, doc_id in seed_ids(seed_dir, progress):
-        progress(f"text  {path.name} → {doc_id}")
-        result = process_seed(_task(path, doc_id, tm_dir, context))
-        tally.add(result)
-        docs.append(result.doc)
-    tally.check(allow_untranslated)
-    return docs, tally.report([]), registry
+    done = process_all(seed_ids(seed_dir, progress), tm_dir, _context(engine_name, registry), None,
+                       allow_untranslated=allow_untranslated, progress=progress)
+    docs = [rendered.doc for rendered in done.documents]
+    return docs, done.tally.report([]), registry
 
 
 def _engine_line(result: SeedResult) -> str:
@@ -224,11 +224,12 @@ class Processed:
     keys: list[str]  # the cache key of each document, in corpus order
 
 
-def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
+def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
+                cache: Optional[buildcache.DocumentCache],
                 additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
                 progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
     """Every seed's finished document, with its export parts where ``context`` has a release: from ``cache``
-    where its inputs are unchanged, else processed in ``jobs`` processes or on the Dask scheduler at
+    (if any) where its inputs are unchanged, else processed in ``jobs`` processes or on the Dask scheduler at
     ``cluster``.  The documents stream: each is yielded as it is done, counted, put in the cache and dropped;
     after the last, :class:`UntranslatedError` unless ``allow_untranslated`` where sentences lack English that
     no engine could give."""
@@ -241,13 +242,14 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
         keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),
                                                [entry.to_json() for entry in tm.entries] + [tm.provenance],
                                                context.engine_name, additions, context.code_version, release)
-        used = cache.engine_of(doc_id, keys[doc_id])
+        used = cache.engine_of(doc_id, keys[doc_id]) if cache else None
         if used is not None and engine.still_current(used):
             reused.add(doc_id)
     todo = [(path, doc_id) for path, doc_id in seeds if doc_id not in reused]
     progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
              + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
-             + (f" ({_named([path.name for path, _ in todo])})" if todo else "") + f"; cache: {cache.directory}")
+             + (f" ({_named([path.name for path, _ in todo])})" if todo else "")
+             + (f"; cache: {cache.directory}" if cache else ""))
     tally = Tally()
 
     def documents() -> Iterator[Rendered]:
@@ -256,13 +258,14 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
         seconds: dict[str, float] = {}
         with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
             for path, doc_id in seeds:
-                if doc_id in reused:
+                if cache and doc_id in reused:
                     result = cache.load(doc_id)
                     if not isinstance(result, SeedResult):
                         raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
                 else:
                     result = next(computed)
-                    cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                    if cache:
+                        cache.put(doc_id, keys[doc_id], _engine_line(result), result)
                     for name, spent in result.seconds.items():
                         seconds[name] = seconds.get(name, 0.0) + spent
                 tally.add(result)
@@ -274,7 +277,8 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, c
         if seconds:
             progress(f"stages over the {len(todo)} documents processed: "
                      + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
-        cache.keep_only(keys)
+        if cache:
+            cache.keep_only(keys)
         tally.check(allow_untranslated)
 
     return Processed(documents(), tally, sorted(reused), list(keys.values()))
