@@ -81,6 +81,19 @@ def published_files(root: Path) -> dict[str, str]:
             if path.is_file() and "__pycache__" not in path.parts}
 
 
+def encode(result: object) -> bytes:
+    """A result as a cache entry holds it: pickled, compressed."""
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode(payload: bytes, where: Path | str) -> object:
+    """What :func:`encode` was given; ``where``: the entry, for the error."""
+    try:
+        return pickle.loads(zlib.decompress(payload))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as error:
+        raise CorpusError(f"{where}: unreadable build cache entry ({error}); build with --force") from None
+
+
 class EngineCheck:
     """Whether documents translated by an engine may be reused: the engine installed now must be the one
     that translated them (``current`` gives its provenance; it is asked at most once, and only if needed)."""
@@ -129,12 +142,13 @@ class DocumentCache:
             with open(path, "rb") as entry:
                 entry.readline()
                 entry.readline()
-                return pickle.loads(zlib.decompress(entry.read()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as error:
+                return decode(entry.read(), path)
+        except OSError as error:
             raise CorpusError(f"{path}: unreadable build cache entry ({error}); build with --force") from None
 
-    def put(self, doc_id: str, key: str, engine: str, result: object) -> None:
-        payload = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    def put(self, doc_id: str, key: str, engine: str, payload: bytes) -> None:
+        """``payload``: the result, :func:`encode`d (where it was made: a worker, so the build process only
+        writes it)."""
         atomic.write_bytes(self._path(doc_id), f"{key}\n{engine}\n".encode("utf-8") + payload)
 
     def holds_published(self, fingerprint: str, root: Path) -> bool:

@@ -151,6 +151,12 @@ def process_seed(task: SeedTask) -> SeedResult:
     return SeedResult(doc, str(engines.error) if failed else None, seconds, parts)
 
 
+def process_encoded(task: SeedTask) -> bytes:
+    """:func:`process_seed`, its result encoded as the cache holds it (:func:`buildcache.encode`): the worker
+    pickles and compresses it once, for the trip back and for the cache."""
+    return buildcache.encode(process_seed(task))
+
+
 def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
     return SeedTask(path.name, path.read_bytes(), str(path), doc_id, memory.load(doc_id, tm_dir), context)
 
@@ -253,7 +259,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
     tally = Tally()
 
     def documents() -> Iterator[Rendered]:
-        computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
+        computed = runner.ordered_map(process_encoded, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
                                       jobs=min(jobs, len(todo)), cluster=cluster)
         seconds: dict[str, float] = {}
         with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
@@ -263,9 +269,12 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
                     if not isinstance(result, SeedResult):
                         raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
                 else:
-                    result = next(computed)
+                    payload = next(computed)
+                    result = buildcache.decode(payload, doc_id)
+                    if not isinstance(result, SeedResult):
+                        raise AssertionError(f"{doc_id}: the worker returned no document")
                     if cache:
-                        cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                        cache.put(doc_id, keys[doc_id], _engine_line(result), payload)
                     for name, spent in result.seconds.items():
                         seconds[name] = seconds.get(name, 0.0) + spent
                 tally.add(result)
