@@ -2,13 +2,15 @@
 
 One file per document, ``<directory>/<doc_id>.pickle``: a line with the
 document's key, a line naming the MT engine that translated some of it (empty
-if none), then the processed document.  The key hashes everything the result
-depends on: the seed's name and bytes, its translation-memory entries, the
-engine asked for, the user's registry additions, and :func:`code_version` (the
-package's code and curated data, the translation memories excepted, and the
-versions of the tools that shape the output).  A document translated by an MT
-engine is reused only while the same engine and model are installed, and one
-left untranslated because no engine was available only while none is.
+if none), then the processed document with its rendered export parts.  The
+key hashes everything the result depends on: the seed's name and bytes, its
+translation-memory entries, the engine asked for, the user's registry
+additions, :func:`code_version` (the package's code and curated data, the
+translation memories excepted, and the versions of the tools that shape the
+output), and :func:`release_key` (what the rendered parts depend on besides
+the document).  A document translated by an MT engine is reused only while
+the same engine and model are installed, and one left untranslated because no
+engine was available only while none is.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from typing import Callable, Iterable, Optional
 from corpus import atomic
 from corpus.errors import CorpusError
 from corpus.export import provenance
-from corpus.export.base import Target
+from corpus.export.base import Release, Target
 
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".txt", ".yaml", ".yml", ".rng", ".rnc")
@@ -46,14 +48,24 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def document_key(name: str, data: bytes, memory: list[str], engine_name: str, registry: str, version: str) -> str:
+def document_key(name: str, data: bytes, memory: list[str], engine_name: str, registry: str, version: str,
+                 release: str = "") -> str:
     """The cache key of one document: seed file ``name`` and its bytes ``data``, its memory (entries as JSON
-    lines, then the provenance they carry), the engine asked for, the user's registry additions, the code."""
+    lines, then the provenance they carry), the engine asked for, the user's registry additions, the code,
+    and what its rendered export parts depend on besides the document (:func:`release_key`)."""
     digest = hashlib.sha256()
-    for part in (name, engine_name, registry, version, "\n".join(memory)):
+    for part in (name, engine_name, registry, version, release, "\n".join(memory)):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
     return digest.hexdigest()
+
+
+def release_key(release: Optional[Release]) -> str:
+    """A hash of ``release`` (the registry's entities, the headers' build information); empty for none."""
+    if release is None:
+        return ""
+    record = json.dumps([release.registry_entities, release.build_info], sort_keys=True, default=str)
+    return hashlib.sha256(record.encode("utf-8")).hexdigest()
 
 
 def outputs_key(keys: list[str], *parts: str) -> str:
@@ -67,6 +79,19 @@ def published_files(root: Path) -> dict[str, str]:
     return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for target in Target for path in sorted((root / target.value).rglob("*"))
             if path.is_file() and "__pycache__" not in path.parts}
+
+
+def encode(result: object) -> bytes:
+    """A result as a cache entry holds it: pickled, compressed."""
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode(payload: bytes, where: Path | str) -> object:
+    """What :func:`encode` was given; ``where``: the entry, for the error."""
+    try:
+        return pickle.loads(zlib.decompress(payload))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as error:
+        raise CorpusError(f"{where}: unreadable build cache entry ({error}); build with --force") from None
 
 
 class EngineCheck:
@@ -117,12 +142,13 @@ class DocumentCache:
             with open(path, "rb") as entry:
                 entry.readline()
                 entry.readline()
-                return pickle.loads(zlib.decompress(entry.read()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as error:
+                return decode(entry.read(), path)
+        except OSError as error:
             raise CorpusError(f"{path}: unreadable build cache entry ({error}); build with --force") from None
 
-    def put(self, doc_id: str, key: str, engine: str, result: object) -> None:
-        payload = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    def put(self, doc_id: str, key: str, engine: str, payload: bytes) -> None:
+        """``payload``: the result, :func:`encode`d (where it was made: a worker, so the build process only
+        writes it)."""
         atomic.write_bytes(self._path(doc_id), f"{key}\n{engine}\n".encode("utf-8") + payload)
 
     def holds_published(self, fingerprint: str, root: Path) -> bool:

@@ -13,16 +13,19 @@ through staging directories: a failing build leaves the previous outputs untouch
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from corpus import buildcache, clean, output, runner, script, segment, stage, structure
 from corpus.align.document import STAGE as ALIGN_STAGE
 from corpus.annotate import stage as annotate_stage
 from corpus.annotate.user_registry import with_additions
 from corpus.errors import CorpusError, UnknownEngine
+from corpus.export.base import Release, Rendered
 from corpus.ingest import read_directory, read_seed, seed_ids
 from corpus.model import Document, Sentence
 from corpus.qa import stage as qa_stage
@@ -38,6 +41,7 @@ PACKAGE = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
 CACHE = "cache"  # the per-document cache, in the destination's own folder (.corpus-build/)
+RENDER = "render"  # the progress line's name for rendering a document's export parts
 
 Progress = Callable[[str], None]
 # The per-document text stages, in order (checked: each reads only what an earlier one fills).
@@ -95,6 +99,7 @@ class Context:
     exceptions: list[NameException]
     code_version: str
     run: str  # one build: a worker loads its engine once per build
+    release: Optional[Release] = None  # where given, each document is also rendered in every export format
 
 
 @dataclass(frozen=True)
@@ -112,9 +117,12 @@ class SeedResult:
     doc: Document
     engine_error: Optional[str] = None  # why no engine translated what the memory lacks
     seconds: dict[str, float] = field(default_factory=dict)  # stage name → time it took on this document
+    parts: dict[str, Any] = field(default_factory=dict)  # export format → the document's part (Context.release)
 
 
-_ENGINES: dict[str, Engines] = {}  # this process's engine for the build it works for
+# This process's engine for the build it works for, by process id: a worker forked from the build process
+# loads its own, since an MT model's threads do not survive a fork (corpus.runner).
+_ENGINES: dict[tuple[str, int], Engines] = {}
 
 
 def process_seed(task: SeedTask) -> SeedResult:
@@ -123,23 +131,38 @@ def process_seed(task: SeedTask) -> SeedResult:
     if (here := buildcache.code_version()) != context.code_version:
         raise CorpusError(f"{task.where}: this worker runs other code or curated data ({here[:12]}) than the "
                           f"build ({context.code_version[:12]}); install the same checkout on every worker")
-    if context.run not in _ENGINES:
-        _ENGINES.clear()
-        _ENGINES[context.run] = Engines(context.engine_name)
-    engines = _ENGINES[context.run]
+    this = (context.run, os.getpid())
+    if this not in _ENGINES:
+        for earlier in [key for key in _ENGINES if key[1] == this[1]]:  # never the parent's: its threads are gone
+            del _ENGINES[earlier]
+        _ENGINES[this] = Engines(context.engine_name)
+    engines = _ENGINES[this]
     doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
     seconds: dict[str, float] = {}
     stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
     failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
-    return SeedResult(doc, str(engines.error) if failed else None, seconds)
+    parts: dict[str, Any] = {}
+    if context.release is not None:
+        from corpus.export import publish  # datasets comes with it: only a build that publishes needs it
+
+        started = time.perf_counter()
+        parts = publish.render(context.release, doc).parts
+        seconds[RENDER] = time.perf_counter() - started
+    return SeedResult(doc, str(engines.error) if failed else None, seconds, parts)
+
+
+def process_encoded(task: SeedTask) -> bytes:
+    """:func:`process_seed`, its result encoded as the cache holds it (:func:`buildcache.encode`): the worker
+    pickles and compresses it once, for the trip back and for the cache."""
+    return buildcache.encode(process_seed(task))
 
 
 def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
     return SeedTask(path.name, path.read_bytes(), str(path), doc_id, memory.load(doc_id, tm_dir), context)
 
 
-def _context(engine_name: str, registry: Registry) -> Context:
-    return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex)
+def _context(engine_name: str, registry: Registry, release: Optional[Release] = None) -> Context:
+    return Context(engine_name, registry, name_exceptions(), buildcache.code_version(), uuid.uuid4().hex, release)
 
 
 class Tally:
@@ -180,18 +203,13 @@ def process(
     progress: Progress = lambda message: None,
     registry: Registry | None = None,
 ) -> tuple[list[Document], BuildReport, Registry]:
-    """Every stage of the build short of publishing, in this process: finished documents
-    (with the team's registry unless ``registry`` is given)."""
+    """Every stage of the build short of publishing, in this process and without a cache (:func:`process_all`):
+    finished documents in corpus order (with the team's registry unless ``registry`` is given)."""
     registry = registry or load_registry()
-    context = _context(engine_name, registry)
-    docs, tally = [], Tally()
-    for path, doc_id in seed_ids(seed_dir, progress):
-        progress(f"text  {path.name} → {doc_id}")
-        result = process_seed(_task(path, doc_id, tm_dir, context))
-        tally.add(result)
-        docs.append(result.doc)
-    tally.check(allow_untranslated)
-    return docs, tally.report([]), registry
+    done = process_all(seed_ids(seed_dir, progress), tm_dir, _context(engine_name, registry), None,
+                       allow_untranslated=allow_untranslated, progress=progress)
+    docs = [rendered.doc for rendered in done.documents]
+    return docs, done.tally.report([]), registry
 
 
 def _engine_line(result: SeedResult) -> str:
@@ -206,61 +224,70 @@ def _named(names: list[str], shown: int = 10) -> str:
 
 @dataclass
 class Processed:
-    documents: Iterator[Document]  # in corpus order, each once, as they are taken from the cache or finished
+    documents: Iterator[Rendered]  # in corpus order, each once, as they are taken from the cache or finished
     tally: Tally  # counted as ``documents`` is consumed
     reused: list[str]  # the doc_ids taken from the cache
     keys: list[str]  # the cache key of each document, in corpus order
 
 
-def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context, cache: buildcache.DocumentCache,
+def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
+                cache: Optional[buildcache.DocumentCache],
                 additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
                 progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
-    """Every seed's finished document: from ``cache`` where its inputs are unchanged, else processed in
-    ``jobs`` processes or on the Dask scheduler at ``cluster``.  The documents stream: each is yielded as
-    it is done, counted, put in the cache and dropped; after the last, :class:`UntranslatedError` unless
-    ``allow_untranslated`` where sentences lack English that no engine could give."""
+    """Every seed's finished document, with its export parts where ``context`` has a release: from ``cache``
+    (if any) where its inputs are unchanged, else processed in ``jobs`` processes or on the Dask scheduler at
+    ``cluster``.  The documents stream: each is yielded as it is done, counted, put in the cache and dropped;
+    after the last, :class:`UntranslatedError` unless ``allow_untranslated`` where sentences lack English that
+    no engine could give."""
     keys: dict[str, str] = {}
     reused: set[str] = set()
+    release = buildcache.release_key(context.release)
     engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
     for path, doc_id in seeds:  # one seed in memory at a time: the tasks are made again when submitted
         tm = memory.load(doc_id, tm_dir)
         keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),
                                                [entry.to_json() for entry in tm.entries] + [tm.provenance],
-                                               context.engine_name, additions, context.code_version)
-        used = cache.engine_of(doc_id, keys[doc_id])
+                                               context.engine_name, additions, context.code_version, release)
+        used = cache.engine_of(doc_id, keys[doc_id]) if cache else None
         if used is not None and engine.still_current(used):
             reused.add(doc_id)
     todo = [(path, doc_id) for path, doc_id in seeds if doc_id not in reused]
     progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
              + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
-             + (f" ({_named([path.name for path, _ in todo])})" if todo else "") + f"; cache: {cache.directory}")
+             + (f" ({_named([path.name for path, _ in todo])})" if todo else "")
+             + (f"; cache: {cache.directory}" if cache else ""))
     tally = Tally()
 
-    def documents() -> Iterator[Document]:
-        computed = runner.ordered_map(process_seed, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
+    def documents() -> Iterator[Rendered]:
+        computed = runner.ordered_map(process_encoded, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
                                       jobs=min(jobs, len(todo)), cluster=cluster)
         seconds: dict[str, float] = {}
         with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
             for path, doc_id in seeds:
-                if doc_id in reused:
+                if cache and doc_id in reused:
                     result = cache.load(doc_id)
                     if not isinstance(result, SeedResult):
                         raise CorpusError(f"{cache.directory}: {doc_id}: not a cached document; build with --force")
                 else:
-                    result = next(computed)
-                    cache.put(doc_id, keys[doc_id], _engine_line(result), result)
+                    payload = next(computed)
+                    result = buildcache.decode(payload, doc_id)
+                    if not isinstance(result, SeedResult):
+                        raise AssertionError(f"{doc_id}: the worker returned no document")
+                    if cache:
+                        cache.put(doc_id, keys[doc_id], _engine_line(result), payload)
                     for name, spent in result.seconds.items():
                         seconds[name] = seconds.get(name, 0.0) + spent
                 tally.add(result)
                 bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences),
                            problems=len(result.doc.problems))
-                yield result.doc
+                yield Rendered(result.doc, result.parts)
         if next(computed, None) is not None:  # ends the workers; every task was taken above
             raise AssertionError("the runner returned more results than tasks")
         if seconds:
             progress(f"stages over the {len(todo)} documents processed: "
                      + ", ".join(f"{name} {spent:.1f} s" for name, spent in seconds.items()))
-        cache.keep_only(keys)
+        if cache:
+            cache.keep_only(keys)
         tally.check(allow_untranslated)
 
     return Processed(documents(), tally, sorted(reused), list(keys.values()))
@@ -340,8 +367,12 @@ def build(
     seeds = sorted(seed_ids(seed_dir, progress), key=lambda seed: seed[1])
     registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
     cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
+    from corpus.export import publish  # datasets comes with it: every other command starts without it
+
+    entities = [asdict(entity) for entity in registry.entities.values()]
     with destination.session(progress):
-        context = _context(engine_name, registry)
+        release = publish.release_of(entities, seed_dir, root)
+        context = _context(engine_name, registry, release)
         done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
                            registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
                            allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar)
@@ -351,11 +382,10 @@ def build(
         current = len(done.reused) == len(seeds) and cache.holds_published(fingerprint, root)
         if current:
             progress("outputs: nothing changed since the last build; its published files are current")
-        from corpus.export import publish  # datasets comes with it: every other command starts without it
-
-        entities = [asdict(entity) for entity in registry.entities.values()]
-        # Each document is published as it is done: the build holds one at a time, never the corpus.
-        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current)
+        # Each document is published as it is done, its parts rendered where it was processed: the build holds
+        # one at a time, never the corpus, and only writes and joins bytes.
+        publish.write_all(done.documents, entities, destination, seed_dir, progress, readme, files=not current,
+                          release=release)
         cache.record_published(fingerprint, root)
         report = done.tally.report(done.reused)
     return report

@@ -5,6 +5,14 @@ task order, whichever runs them, so the build writes the same bytes however it
 was spread.  At most a few tasks per worker are in flight at a time: results
 stream through the caller instead of piling up in memory.
 
+Where worker processes start by fork (Linux's default), the first task runs in
+this process before the pool starts: whatever it loaded on first use (CC-CEDICT,
+jieba's dictionaries, compiled patterns, curated data) is then inherited, copy on
+write, by every worker instead of being loaded again in each.  A model whose
+threads would not survive a fork must therefore be cached per process id (the
+NER session, the MT engine).  Under spawn or forkserver, and on a Dask cluster,
+each worker loads what it needs once, on first use.
+
 Dask (``distributed``) rather than Ray for the cluster: its scheduler is a
 plain address a user points at (``tcp://host:8786``, started with
 ``dask scheduler`` and ``dask worker``, or by dask-jobqueue on Slurm/PBS and
@@ -14,6 +22,8 @@ processes runs the same code path in the tests.
 """
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,6 +56,10 @@ def ordered_map(function: Callable[[Task], Result], tasks: Iterable[Task], jobs:
     elif jobs <= 1:
         yield from map(function, tasks)
     else:
+        tasks = iter(tasks)
+        if multiprocessing.get_start_method() == "fork":
+            for first in itertools.islice(tasks, 1):
+                yield function(first)  # before the fork: loads what every worker would otherwise load itself
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from _windowed(pool.submit, function, tasks, jobs * IN_FLIGHT_PER_WORKER)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -11,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import buildcache, pipeline, stage
+from corpus import buildcache, output, pipeline, stage
+from corpus.export import publish
+from corpus.export.base import Release
 from corpus.errors import CorpusError, InputError
 from corpus.ingest import read_document
 from corpus.model import Document
@@ -74,7 +77,7 @@ def test_processes_write_the_bytes_one_writes_and_a_rebuild_redoes_only_what_cha
     assert "unchanged since the last build: 0;" in plan(first) and "to process: 3 (a.txt, b.txt, c.txt)" in plan(first)
     stages = next(message for message in first if message.startswith("stages over the 3 documents processed: "))
     assert [part.split()[0] for part in stages.split(": ", 1)[1].split(", ")] == [
-        "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa"]
+        "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa", "render"]
 
     (seeds / "b.txt").write_text(SEEDS["b.txt"] + "张宏江:不客气。\n", encoding="utf-8")
     memory.write(tm / "c.jsonl", [memory.MemoryEntry("c.p000.s00", "北京的AI公司越来越多。",
@@ -95,11 +98,27 @@ def test_the_cache_lives_in_the_build_folder_and_forgets_removed_seeds(seeds, tm
     build(seeds, out, tm)
     cache = out / ".corpus-build" / pipeline.CACHE
     assert sorted(p.name for p in cache.glob("*.pickle")) == ["a.pickle", "b.pickle", "c.pickle"]
+    entry = buildcache.DocumentCache(cache).load("a")  # the document's rendered parts are kept with it
+    assert isinstance(entry, pipeline.SeedResult)
+    assert entry.parts["tei"].data == (out / "corpus/tei/a.xml").read_bytes()
     (seeds / "c.txt").unlink()
     report, messages = build(seeds, out, tm)
     assert report.reused == ["a", "b"] and "to process: 0;" in plan(messages)
     assert sorted(p.name for p in cache.glob("*.pickle")) == ["a.pickle", "b.pickle"]
     assert not (out / "corpus/tei/c.xml").exists()
+
+
+def test_parts_rendered_in_workers_publish_the_bytes_of_the_documents_processed_here(seeds, tm, tmp_path):
+    build(seeds, tmp_path / "workers", tm, jobs=2)
+    messages: list[str] = []
+    docs, report, registry = pipeline.process(seeds, allow_untranslated=True, tm_dir=tm, progress=messages.append)
+    assert [doc.doc_id for doc in docs] == ["a", "b", "c"] and report.sentences == 8
+    assert any(message.startswith("stages over the 3 documents processed: clean") for message in messages)
+    destination = output.destination(tmp_path / "here", pipeline.ROOT, False)
+    destination.check()
+    with destination.session(lambda message: None):
+        publish.write_all(docs, [asdict(entity) for entity in registry.entities.values()], destination, seeds)
+    assert published(tmp_path / "workers") == published(tmp_path / "here")
 
 
 def test_a_build_with_nothing_changed_keeps_the_published_files_unless_they_were_touched(seeds, tm, tmp_path):
@@ -143,8 +162,11 @@ def test_the_cache_key_changes_with_each_input():
         buildcache.document_key("a.txt", b"text", ["{}"], "other", "", "v1"),
         buildcache.document_key("a.txt", b"text", ["{}"], "argos", "additions", "v1"),
         buildcache.document_key("a.txt", b"text", ["{}"], "argos", "", "v2"),
+        buildcache.document_key("a.txt", b"text", ["{}"], "argos", "", "v1", "another release"),
     ]
-    assert len({key, *changed}) == 7
+    assert len({key, *changed}) == 8
+    releases = [buildcache.release_key(Release([], {"seed_base": base})) for base in ("../../seeds/", "../seeds/")]
+    assert len({"", *releases}) == 3 and buildcache.release_key(None) == ""
     assert buildcache.document_key("a.txt", b"text", ["{}"], "argos", "", "v1") == key
 
 
@@ -166,7 +188,7 @@ def test_mt_results_are_reused_only_with_the_same_engine_state():
            st.none() | st.integers() | st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
 def test_a_cache_entry_reads_back_what_was_put(tmp_path_factory, doc_id, key, engine, value):
     cache = buildcache.DocumentCache(tmp_path_factory.mktemp("cache"))
-    cache.put(doc_id, key, engine, value)
+    cache.put(doc_id, key, engine, buildcache.encode(value))
     assert cache.engine_of(doc_id, key) == engine and cache.engine_of(doc_id, key + "0") is None
     assert cache.load(doc_id) == value
     assert buildcache.DocumentCache(cache.directory, force=True).engine_of(doc_id, key) is None

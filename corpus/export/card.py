@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 import yaml
 
@@ -45,7 +45,8 @@ class CardStatistics:
         self.mention_sources: Counter[str] = Counter()
         self.dataset = hf.DatasetStream(registry_entities)  # sizes only: the parquet files are written apart
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, dataset: Optional[hf.DatasetPart] = None) -> None:
+        """``dataset``: ``doc``'s rows as the parquet format rendered them (none: made here)."""
         sentences = doc.sentences
         self.rows.append([
             doc.doc_id, doc.script, doc.metadata.get("genre", ""), len(doc.paragraphs),
@@ -57,7 +58,7 @@ class CardStatistics:
         self.roles.update(s.speaker_role or "none" for s in sentences)
         self.links.update(link.type for link in doc.links)
         self.mention_sources.update(m.source for s in sentences for m in s.entities)
-        self.dataset.add(doc)
+        self.dataset.add_rendered(dataset or hf.render(None, doc))
 
     def statistics(self) -> str:
         rows, registry_entities = self.rows, self.registry_entities

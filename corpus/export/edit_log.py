@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from corpus import atomic, editlog
 from corpus.export.base import Release, Target, register
@@ -13,12 +14,21 @@ class EditLogWriter:
         self.directory = directory
 
     def add(self, doc: Document) -> None:
-        atomic.write_text(self.directory / "edits" / f"{doc.doc_id}.jsonl", editlog.dumps(doc.edits))
+        self.add_rendered(render(None, doc))
+
+    def add_rendered(self, part: tuple[str, str]) -> None:
+        doc_id, text = part
+        atomic.write_text(self.directory / "edits" / f"{doc_id}.jsonl", text)
 
     def close(self) -> None:
         pass
 
 
-@register("edit-log", Target.DATA, "cleaning edit logs")
+def render(release: Optional[Release], doc: Document) -> tuple[str, str]:
+    """``doc``'s id and its edit log's text."""
+    return doc.doc_id, editlog.dumps(doc.edits)
+
+
+@register("edit-log", Target.DATA, "cleaning edit logs", render)
 def open_writer(release: Release, directory: Path) -> EditLogWriter:
     return EditLogWriter(directory)

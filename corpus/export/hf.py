@@ -22,7 +22,8 @@ import pyarrow.parquet as pq
 
 from corpus.export.base import Release, Target, register, write_documents
 from corpus.export.rows import (AFFILIATION_FIELDS, CONFIG_FILES, ENTITY_TYPES, LINK_TYPES, PARAGRAPH_KINDS, SCRIPTS,
-                                SPEAKER_ROLES, EntityCounts, alignment_rows, document_rows, sentence_rows)
+                                SPEAKER_ROLES, EntityCounts, alignment_rows, document_rows, mention_counts,
+                                sentence_rows)
 from corpus.model import Document
 
 MENTIONS = datasets.List(
@@ -123,6 +124,7 @@ FEATURES: dict[str, datasets.Features] = {
 # Rows per parquet row group: a build holds at most this many rows of a config in memory.  A config
 # with fewer rows is one row group, as the shipped corpus's are.
 ROW_GROUP_ROWS = 10_000
+FORMAT = "parquet"
 STREAMED = ("sentences", "documents", "alignments")  # rows per document; entities are counted, then written
 
 
@@ -159,7 +161,11 @@ class ConfigStream:
         self.size = ConfigSize()
 
     def add(self, rows: list[dict]) -> None:
-        self.pending += encode_rows(self.config, rows)
+        self.add_encoded(encode_rows(self.config, rows))
+
+    def add_encoded(self, encoded: list[dict]) -> None:
+        """Rows already encoded (:func:`encode_rows`)."""
+        self.pending += encoded
         while len(self.pending) >= ROW_GROUP_ROWS:
             self._write(self.pending[:ROW_GROUP_ROWS])
             self.pending = self.pending[ROW_GROUP_ROWS:]
@@ -185,6 +191,20 @@ def document_config_rows(doc: Document) -> dict[str, list[dict]]:
     return {"sentences": sentence_rows([doc]), "documents": document_rows([doc]), "alignments": alignment_rows([doc])}
 
 
+@dataclass(frozen=True)
+class DatasetPart:
+    """One document's share of the dataset: its encoded rows of each per-document config, its entity mentions."""
+
+    doc_id: str
+    encoded: dict[str, list[dict]]  # config → rows as :func:`encode_rows` gives them
+    mentions: dict[str, int]  # :func:`corpus.export.rows.mention_counts`
+
+
+def render(release: Optional[Release], doc: Document) -> DatasetPart:
+    encoded = {config: encode_rows(config, rows) for config, rows in document_config_rows(doc).items()}
+    return DatasetPart(doc.doc_id, encoded, mention_counts(doc))
+
+
 class DatasetStream:
     """Every config of the dataset from documents added one at a time (in doc_id order); parquet files
     under ``directory``, or only their sizes (none)."""
@@ -201,9 +221,12 @@ class DatasetStream:
         return None if self.directory is None else str(self.directory / CONFIG_FILES[config])
 
     def add(self, doc: Document) -> None:
-        for config, rows in document_config_rows(doc).items():
-            self.streams[config].add(rows)
-        self.entities.add(doc)
+        self.add_rendered(render(None, doc))
+
+    def add_rendered(self, part: DatasetPart) -> None:
+        for config, encoded in part.encoded.items():
+            self.streams[config].add_encoded(encoded)
+        self.entities.add_counted(part.doc_id, part.mentions)
 
     def close(self) -> dict[str, ConfigSize]:
         sizes = {config: stream.close() for config, stream in self.streams.items()}
@@ -233,6 +256,6 @@ def dataset_info(sizes: dict[str, ConfigSize]) -> list[dict]:
     return card_data["dataset_info"]
 
 
-@register("parquet", Target.DATA, "parquet configs of the Hugging Face dataset")
+@register(FORMAT, Target.DATA, "parquet configs of the Hugging Face dataset", render)
 def open_writer(release: Release, directory: Path) -> DatasetStream:
     return DatasetStream(release.registry_entities, directory)

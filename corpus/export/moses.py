@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Optional
 
 from corpus.export.parallel import (ENGLISH_CODE, IDS_SUFFIX, ORIGINAL, VARIANTS, LineFiles, LinkedPair, Variant,
                                     linked_pairs)
@@ -43,8 +44,11 @@ class MosesWriter:
         self.files = LineFiles(Path(directory) / "moses")
 
     def add(self, document: Document) -> None:
-        for variant in VARIANTS:
-            self.files.add(moses_lines(document, variant))
+        self.add_rendered(render(None, document))
+
+    def add_rendered(self, part: list[dict[str, list[str]]]) -> None:
+        for columns in part:
+            self.files.add(columns)
 
     def close(self) -> list[Path]:
         return self.files.close()
@@ -55,6 +59,11 @@ def export_moses(documents: Sequence[Document], directory: Path) -> list[Path]:
     return export_files(MosesWriter(directory), documents)
 
 
-@register("moses", Target.ALIGNMENTS, "Moses plain-text pairs, one set per Chinese variant")
+def render(release: Optional[Release], document: Document) -> list[dict[str, list[str]]]:
+    """``document``'s lines of every variant's Moses files (:func:`moses_lines`)."""
+    return [moses_lines(document, variant) for variant in VARIANTS]
+
+
+@register("moses", Target.ALIGNMENTS, "Moses plain-text pairs, one set per Chinese variant", render)
 def open_writer(release: Release, directory: Path) -> MosesWriter:
     return MosesWriter(directory)

@@ -128,6 +128,16 @@ def alignment_rows(docs: list[Document]) -> list[dict]:
 AFFILIATION_FIELDS = tuple(field.name for field in fields(Affiliation))
 
 
+def mention_counts(doc: Document) -> dict[str, int]:
+    """How often ``doc`` mentions each entity (Chinese mentions with a ``ref``)."""
+    counts: dict[str, int] = {}
+    for s in doc.sentences:
+        for m in s.entities:
+            if m.ref:
+                counts[m.ref] = counts.get(m.ref, 0) + 1
+    return counts
+
+
 class EntityCounts:
     """How often documents mention each registry entity (Chinese mentions) and which documents do:
     what the entities config needs of the documents, counted one document at a time."""
@@ -137,11 +147,13 @@ class EntityCounts:
         self.documents: dict[str, set[str]] = {}
 
     def add(self, doc: Document) -> None:
-        for s in doc.sentences:
-            for m in s.entities:
-                if m.ref:
-                    self.counts[m.ref] = self.counts.get(m.ref, 0) + 1
-                    self.documents.setdefault(m.ref, set()).add(doc.doc_id)
+        self.add_counted(doc.doc_id, mention_counts(doc))
+
+    def add_counted(self, doc_id: str, counts: dict[str, int]) -> None:
+        """A document's :func:`mention_counts`."""
+        for ref, count in counts.items():
+            self.counts[ref] = self.counts.get(ref, 0) + count
+            self.documents.setdefault(ref, set()).add(doc_id)
 
     def rows(self, registry_entities: list[dict]) -> list[dict]:
         counts, documents = self.counts, self.documents

@@ -1019,6 +1019,24 @@ def write_document(doc: Document, registry: dict, build_info: dict) -> bytes:
     return serialise(root)
 
 
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document's TEI file and what the teiCorpus needs of it (:func:`render_document`)."""
+
+    member: Member
+    data: bytes  # the standalone file
+    used: dict[str, set[str]]  # taxonomy values it uses
+    ids: frozenset[str]  # its xml:ids, which must be unique in the corpus
+
+
+def render_document(doc: Document, build_info: dict, artefacts: frozenset[str]) -> DocumentPart:
+    """``doc`` as a standalone TEI file (:func:`write_document`) and its share of the teiCorpus."""
+    root = document_element(doc, build_info, artefacts)
+    check_unique_ids(root)
+    ids = frozenset(element.get(XML_ID) for element in root.iter()) - {None}
+    return DocumentPart(Member(doc.doc_id, doc.source_file), serialise(root), taxonomy_values(doc), ids)
+
+
 class CorpusParts:
     """The teiCorpus of documents added one at a time (in doc_id order): each document's file is made
     as it comes; what the corpus file needs of it (its name, the taxonomy values it uses, its xml:ids,
@@ -1034,19 +1052,20 @@ class CorpusParts:
 
     def add(self, doc: Document) -> bytes:
         """``doc`` as a standalone TEI file (:func:`write_document`)."""
-        root = document_element(doc, self.build_info, self.artefacts)
-        check_unique_ids(root)
-        self._claim(root)
-        self.members.append(Member(doc.doc_id, doc.source_file))
-        for prefix, values in taxonomy_values(doc).items():
-            self.used.setdefault(prefix, set()).update(values)
-        return serialise(root)
+        return self.add_rendered(render_document(doc, self.build_info, self.artefacts))
 
-    def _claim(self, root) -> None:
-        ids = {element.get(XML_ID) for element in root.iter()} - {None}
-        if clash := sorted(ids & self.ids):
+    def add_rendered(self, part: DocumentPart) -> bytes:
+        """A document rendered by :func:`render_document`: its file, once its ids are claimed."""
+        self._claim(part.ids)
+        self.members.append(part.member)
+        for prefix, values in part.used.items():
+            self.used.setdefault(prefix, set()).update(values)
+        return part.data
+
+    def _claim(self, ids: Iterable[str]) -> None:
+        if clash := sorted(self.ids.intersection(ids)):
             raise TeiError(f"xml:id {clash[0]!r} is used twice (document, sentence and entity ids must differ)")
-        self.ids |= ids
+        self.ids.update(ids)
 
     def corpus(self) -> bytes:
         """The ``teiCorpus`` of every document added (:func:`write_corpus`)."""
@@ -1056,7 +1075,7 @@ class CorpusParts:
         root = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS, "xi": XI_NS})
         root.append(corpus_header(build, self.members, self.used, self.registry, self.build_info))
         check_unique_ids(root)
-        self._claim(root[0])
+        self._claim({element.get(XML_ID) for element in root[0].iter()} - {None})
         for member in self.members:
             etree.SubElement(root, f"{{{XI_NS}}}include", href=document_file_name(member))
         return serialise(root)
@@ -1088,12 +1107,19 @@ class TeiWriter:
         self.directory = directory
 
     def add(self, doc: Document) -> None:
-        atomic.write_bytes(self.directory / document_file_name(doc), self.parts.add(doc))
+        self.add_rendered(render_document(doc, self.parts.build_info, self.parts.artefacts))
+
+    def add_rendered(self, part: DocumentPart) -> None:
+        atomic.write_bytes(self.directory / document_file_name(part.member), self.parts.add_rendered(part))
 
     def close(self) -> None:
         atomic.write_bytes(self.directory / CORPUS_FILE_NAME, self.parts.corpus())
 
 
-@register("tei", Target.TEI, "TEI P5 documents and teiCorpus")
+def render(release: Release, doc: Document) -> DocumentPart:
+    return render_document(doc, release.build_info, artefact_ids({"entities": release.registry_entities}))
+
+
+@register("tei", Target.TEI, "TEI P5 documents and teiCorpus", render)
 def open_writer(release: Release, directory: Path) -> TeiWriter:
     return TeiWriter(release, directory)

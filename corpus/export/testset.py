@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from corpus.align.pairs import export_text
 from corpus.export.parallel import ENGLISH_CODE, IDS_SUFFIX, VARIANTS, LineFiles, in_variant
@@ -55,11 +56,10 @@ class ReferenceWriter:
         self.files = LineFiles(Path(directory) / FOLDER)
 
     def add(self, document: Document) -> None:
-        sentences = reference_lines([document])
-        columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
-        columns[ENGLISH_CODE] = [s.reference for s in sentences]
-        columns[IDS_SUFFIX] = [s.id for s in sentences]
-        self.files.add(columns)
+        self.add_rendered(render(None, document))
+
+    def add_rendered(self, part: dict[str, list[str]]) -> None:
+        self.files.add(part)
 
     def close(self) -> list[Path]:
         return self.files.close()
@@ -70,6 +70,15 @@ def export_testset(documents: Sequence[Document], directory: Path) -> list[Path]
     return export_files(ReferenceWriter(directory), documents)
 
 
-@register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference")
+def render(release: Optional[Release], document: Document) -> dict[str, list[str]]:
+    """``document``'s lines of the test-set files (file suffix → lines)."""
+    sentences = reference_lines([document])
+    columns = {code: [s.sources[code] for s in sentences] for code in (v.code for v in VARIANTS)}
+    columns[ENGLISH_CODE] = [s.reference for s in sentences]
+    columns[IDS_SUFFIX] = [s.id for s in sentences]
+    return columns
+
+
+@register("testset", Target.ALIGNMENTS, "the MT test set: sacrebleu-ready source and reference", render)
 def open_writer(release: Release, directory: Path) -> ReferenceWriter:
     return ReferenceWriter(directory)

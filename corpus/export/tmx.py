@@ -104,6 +104,11 @@ def translation_units(document: Document, variant: Variant, release_date: Option
     return _serialise(root)[len(tmx_head(variant, release_date)): -len(TMX_TAIL)]
 
 
+def render_units(document: Document, release_date: Optional[str]) -> dict[str, bytes]:
+    """``document``'s units of every variant's file (variant code → :func:`translation_units`)."""
+    return {variant.code: translation_units(document, variant, release_date) for variant in VARIANTS}
+
+
 class TmxWriter:
     """One TMX file per Chinese variant under ``directory``, a document's units at a time."""
 
@@ -115,8 +120,11 @@ class TmxWriter:
         self.units = dict.fromkeys(VARIANTS, False)  # whether the file has units (and so its head)
 
     def add(self, document: Document) -> None:
+        self.add_rendered(render_units(document, self.release_date))
+
+    def add_rendered(self, part: dict[str, bytes]) -> None:
         for variant, handle in self.files.items():
-            units = translation_units(document, variant, self.release_date)
+            units = part[variant.code]
             if units and not self.units[variant]:
                 handle.write(tmx_head(variant, self.release_date))
                 self.units[variant] = True
@@ -135,6 +143,10 @@ def export_tmx(documents: Sequence[Document], directory: Path, release_date: Opt
     return export_files(TmxWriter(directory, release_date), documents)
 
 
-@register("tmx", Target.ALIGNMENTS, "TMX translation memories, one per Chinese variant")
+def render(release: Release, document: Document) -> dict[str, bytes]:
+    return render_units(document, release.build_info.get("release_date"))
+
+
+@register("tmx", Target.ALIGNMENTS, "TMX translation memories, one per Chinese variant", render)
 def open_writer(release: Release, directory: Path) -> TmxWriter:
     return TmxWriter(directory, release.build_info.get("release_date"))

@@ -26,6 +26,7 @@ in OPUS zip archives), so one alignment file serves both forms, as OPUS's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -87,6 +88,30 @@ def link_group(document: Document, variant: Variant) -> bytes:
     return whole[len(ALIGNMENT_HEAD): -len(ALIGNMENT_TAIL)]
 
 
+@dataclass(frozen=True)
+class XcesPart:
+    """One document's sentence files (path under the output directory → bytes) and its link group per variant."""
+
+    files: dict[str, bytes]
+    link_groups: dict[str, bytes]  # variant code → :func:`link_group`
+
+
+def render_document(document: Document) -> XcesPart:
+    files: dict[str, bytes] = {}
+    groups: dict[str, bytes] = {}
+    for variant in VARIANTS:
+        [converted] = in_variant([document], variant)
+        sides = [(variant.code, zh_texts, lambda d: [s.id for s in d.sentences])]
+        if variant is VARIANTS[0]:
+            sides.append((ENGLISH_CODE, en_texts, english_ids))
+        for language, texts, ids in sides:
+            for folder, tokenised in (("", False), (TOKENISED + "/", True)):
+                files[f"{folder}{language}/{document.doc_id}.xml"] = _sentence_file(
+                    document.doc_id, ids(converted), texts(converted), language, tokenised)
+        groups[variant.code] = link_group(document, variant)
+    return XcesPart(files, groups)
+
+
 class XcesWriter:
     """The sentence files (both forms) of each document as it comes, and one alignment file per variant."""
 
@@ -100,18 +125,14 @@ class XcesWriter:
         self.documents = 0
 
     def add(self, document: Document) -> None:
-        for variant in VARIANTS:
-            [converted] = in_variant([document], variant)
-            sides = [(variant.code, zh_texts, lambda d: [s.id for s in d.sentences])]
-            if variant is VARIANTS[0]:
-                sides.append((ENGLISH_CODE, en_texts, english_ids))
-            for language, texts, ids in sides:
-                for folder, tokenised in ((self.directory, False), (self.directory / TOKENISED, True)):
-                    path = folder / language / f"{document.doc_id}.xml"
-                    atomic.write_bytes(path, _sentence_file(document.doc_id, ids(converted), texts(converted),
-                                                            language, tokenised))
-                    self.written.append(path)
-            self.alignments[variant].write(link_group(document, variant))
+        self.add_rendered(render_document(document))
+
+    def add_rendered(self, part: XcesPart) -> None:
+        for name, data in part.files.items():
+            atomic.write_bytes(self.directory / name, data)
+            self.written.append(self.directory / name)
+        for variant, handle in self.alignments.items():
+            handle.write(part.link_groups[variant.code])
         self.documents += 1
 
     def close(self) -> list[Path]:
@@ -132,6 +153,11 @@ def export_xces(documents: Sequence[Document], directory: Path) -> list[Path]:
     return export_files(XcesWriter(directory), documents)
 
 
-@register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files (raw and tokenised) and alignments")
+def render(release: Release, document: Document) -> XcesPart:
+    return render_document(document)
+
+
+@register("xces", Target.ALIGNMENTS, "OPUS XCES sentence files (raw and tokenised) and alignments",
+          render)
 def open_writer(release: Release, directory: Path) -> XcesWriter:
     return XcesWriter(directory)
