@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.mentions import words
-from corpus.annotate.name_spans import (Word, headed_organisations, is_generic, latin_names, refine, snap,
-                                        split_lists, unglued, with_heads, with_prefix, with_region)
+from corpus.annotate.name_spans import (Word, headed_organisations, institutions, is_generic, latin_names,
+                                        legal_form_start, refine, snap, split_lists, unglued, with_heads,
+                                        with_legal_form, with_prefix, with_region)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -112,6 +113,43 @@ def test_latin_names_are_typed_by_evidence():
                                              ("Kenji Watanabe", "person"), ("Supermicro", "org"), ("Dell", "org"),
                                              ("Altman", "person")]
     assert spans(latin_names("我们和Scale Labs合作", [])) == [("Scale Labs", "org")]
+
+
+def test_a_latin_name_of_several_words_is_a_person_only_with_person_evidence():
+    text = "由Keystone Ridge领投，科学家Ines Carvalho加入，Marta de Vries看好Rigetti、Pasqal和Oxford Ionics。"
+    assert spans(latin_names(text, [])) == [("Keystone Ridge", "org"), ("Ines Carvalho", "person"),
+                                            ("Marta de Vries", "person"), ("Rigetti", "org"), ("Pasqal", "org"),
+                                            ("Oxford Ionics", "org")]
+    assert spans(latin_names("她在Delft University of Technology任教", [])) == [
+        ("Delft University of Technology", "org")]
+
+
+def test_an_institution_after_its_place_or_ministry_is_one_organisation():
+    text, words = segmented(("江苏省", "ns", 900), ("战略性", "n", 9), ("新兴产业", "nt", 9), ("母", "n", 9),
+                            ("基金", "n", 9), ("近日", "t", 9))
+    assert spans(institutions(words, text)) == [("江苏省战略性新兴产业母基金", "org")]
+    text, words = segmented(("将", "d", 9), ("与", "p", 9), ("经济部", "n", 9), ("能源", "n", 9), ("署", "ng", 9))
+    assert spans(institutions(words, text)) == [("经济部能源署", "org")]
+    text, words = segmented(("澳门", "ns", 900), ("基金", "n", 9), ("资助", "v", 9))
+    assert institutions(words, text) == []  # no noun between the place and the head
+    text, words = segmented(("一家", "m", 9), ("上海", "ns", 900), ("医疗", "n", 9), ("基金", "n", 9))
+    assert institutions(words, text) == []  # a description
+
+
+def test_fields_joined_inside_one_name_are_not_a_list():
+    text, words = segmented(("澳门", "ns", 9), ("科技", "n", 9), ("大学", "n", 9), ("材料科学", "n", 9),
+                            ("与", "p", 9), ("工程学院", "n", 9))
+    assert spans(split_lists(model(text, text, "org"), words, text)) == [(text, "org")]
+    text, words = segmented(("清华大学", "nt", 9), ("与", "p", 9), ("工研院", "j", 9))
+    assert spans(split_lists(model(text, text, "org"), words, text)) == [("清华大学", "org"), ("工研院", "org")]
+
+
+def test_a_company_keeps_its_legal_form_and_seat():
+    text = "名为启衡生物科技（南京）有限公司的企业"
+    assert with_legal_form(model(text, "启衡生物科技", "org"), text).text == "启衡生物科技（南京）有限公司"
+    assert legal_form_start("启衡生物科技（南京）有限公司") == len("启衡生物科技")
+    found = spans(find_mentions("这家名为启衡生物科技（南京）有限公司的企业", REGISTRY))
+    assert ("启衡生物科技（南京）有限公司", "org") in found  # the registry's 南京 is the seat, inside the name
 
 
 def test_a_verb_phrase_is_no_place():
