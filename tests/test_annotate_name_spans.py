@@ -120,6 +120,7 @@ def test_a_latin_name_of_several_words_is_a_person_only_with_person_evidence():
     assert spans(latin_names(text, [])) == [("Keystone Ridge", "org"), ("Ines Carvalho", "person"),
                                             ("Marta de Vries", "person"), ("Rigetti", "org"), ("Pasqal", "org"),
                                             ("Oxford Ionics", "org")]
+    assert spans(latin_names("Jensen Huang去年來台北", [])) == [("Jensen Huang", "person")]  # a Mandarin surname
     assert spans(latin_names("她在Delft University of Technology任教", [])) == [
         ("Delft University of Technology", "org")]
 
@@ -134,6 +135,15 @@ def test_an_institution_after_its_place_or_ministry_is_one_organisation():
     assert institutions(words, text) == []  # no noun between the place and the head
     text, words = segmented(("一家", "m", 9), ("上海", "ns", 900), ("医疗", "n", 9), ("基金", "n", 9))
     assert institutions(words, text) == []  # a description
+
+
+def test_a_place_with_common_words_and_a_generic_head_is_a_description_and_the_place_stays():
+    text, words = segmented(("深圳", "ns", 900), ("机器人", "n", 9), ("公司", "n", 9), ("密集", "a", 9))
+    assert spans(refine([model(text, "深圳机器人公司", "org")], words, text, [], DICTIONARY)) == [("深圳", "place")]
+    text, words = segmented(("苹果", "n", 900), ("公司", "n", 9), ("发布", "v", 9))
+    assert spans(refine([model(text, "苹果公司", "org")], words, text, [], DICTIONARY)) == [("苹果公司", "org")]
+    text, words = segmented(("从", "p", 9), ("一家", "m", 9), ("发布", "v", 9))
+    assert refine([model(text, "从一家", "org")], words, text, [], DICTIONARY) == []
 
 
 def test_fields_joined_inside_one_name_are_not_a_list():

@@ -11,8 +11,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   only dictionary words count, and an edge where two dictionary words of a compound meet stays
   (成功大学|毕业);
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
-* :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
-  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
+* :func:`is_generic`, :func:`is_place_description` — an organisation is a name, not a description: a span
+  after or holding a determiner (某生物科技公司, 一家芯片公司, 从一家), a place + common words + a generic head
+  (深圳机器人公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
   it starts with (一家日本游戏公司: 日本, :func:`leading_place`);
 * :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
   as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
@@ -25,7 +26,8 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   noun follows (小米中国销量);
 * :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
   more capitalised words (with particles or joiners between them: van der, of) are a person with person
-  evidence (a particle, a role before, a speech verb or title after), an organisation otherwise;
+  evidence (a particle, a Mandarin syllable as the second of two words, a role before, a speech verb or
+  title after), an organisation otherwise;
   one word is a person only before a speech verb (Altman说), an organisation when the model calls
   it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
   organisation (和, 、), and otherwise not a name.
@@ -36,7 +38,9 @@ has the same length), so offsets are the sentence's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
@@ -54,9 +58,12 @@ _ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
+# a determiner of two characters or more anywhere in the span (从一家): one character (该) may be part of a name
+_DETERMINER_WORD = re.compile(alternation(d for d in _NAMES["generic_determiners"] if len(d) > 1))
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_NAMES["legal_forms"]))
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
+GENERIC_ORG_HEADS = frozenset(_NAMES["generic_org_heads"])
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
@@ -100,8 +107,9 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_legal_form(with_region(with_prefix(mention, text), words, text), text)
         refined.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text)
-    refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
-                                                  else leading_place(m, words, text))]
+    refined = [kept for m in refined
+               for kept in ([m] if m.type != "org" or not (is_generic(m, text) or is_place_description(m, words))
+                            else leading_place(m, words, text))]
     return refined + organisations + latin_names(text, mentions + organisations + curated)
 
 
@@ -235,8 +243,20 @@ def is_generic(mention: Mention, text: str) -> bool:
 
     Common words alone do not make a description: names are made of them too (蚂蚁集团, 成功大學).
     """
-    described = _DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+    described = (_DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+                 or _DETERMINER_WORD.search(mention.text))
     return mention.text in ORG_PREFIXES or described is not None
+
+
+def is_place_description(mention: Mention, words: list[Word]) -> bool:
+    """A place, common words and a generic head (深圳 + 机器人 + 公司: a company in Shenzhen) describe a company;
+    the place is the only name in it.  Without the place, common words + 公司 may be a name (苹果公司)."""
+    inside = _inside(words, mention.start, mention.end)
+    if len(inside) < 3 or inside[0].start != mention.start or inside[-1].end != mention.end:
+        return False
+    first, *middle, head = inside
+    return (first.tag == "ns" and first.frequency is not None and head.text in GENERIC_ORG_HEADS
+            and all(map(is_common, middle)))
 
 
 def is_name_like(word: Word) -> bool:
@@ -329,8 +349,20 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     if words[-1] in LATIN_ORG_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
+            or (len(words) == 2 and words[1].lower() in pinyin_syllables())
             or _ROLE_BEFORE.search(text, 0, match.start()) is not None
             or _PERSON_CUE_AFTER.match(text, match.end()) is not None)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every Mandarin syllable without its tone (huang, li): a given name + one of them is a person's name in
+    Latin letters (Jensen Huang, Lisa Su)."""
+    from pypinyin.constants import PINYIN_DICT
+
+    toneless = (unicodedata.normalize("NFD", reading) for readings in PINYIN_DICT.values()
+                for reading in readings.split(","))
+    return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
 
 
 def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
