@@ -137,11 +137,7 @@ def test_an_institution_after_its_place_or_ministry_is_one_organisation():
     assert institutions(words, text) == []  # a description
 
 
-def test_a_place_with_common_words_and_a_generic_head_is_a_description_and_the_place_stays():
-    text, words = segmented(("深圳", "ns", 900), ("机器人", "n", 9), ("公司", "n", 9), ("密集", "a", 9))
-    assert spans(refine([model(text, "深圳机器人公司", "org")], words, text, [], DICTIONARY)) == [("深圳", "place")]
-    text, words = segmented(("苹果", "n", 900), ("公司", "n", 9), ("发布", "v", 9))
-    assert spans(refine([model(text, "苹果公司", "org")], words, text, [], DICTIONARY)) == [("苹果公司", "org")]
+def test_a_determiner_word_inside_an_organisation_span_makes_it_a_description():
     text, words = segmented(("从", "p", 9), ("一家", "m", 9), ("发布", "v", 9))
     assert refine([model(text, "从一家", "org")], words, text, [], DICTIONARY) == []
 

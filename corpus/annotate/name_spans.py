@@ -11,9 +11,8 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   only dictionary words count, and an edge where two dictionary words of a compound meet stays
   (成功大学|毕业);
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
-* :func:`is_generic`, :func:`is_place_description` — an organisation is a name, not a description: a span
-  after or holding a determiner (某生物科技公司, 一家芯片公司, 从一家), a place + common words + a generic head
-  (深圳机器人公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
+* :func:`is_generic` — an organisation is a name, not a description: a span after or holding a determiner
+  (某生物科技公司, 一家芯片公司, 从一家) or a name prefix alone (國立) is dropped, keeping the dictionary place
   it starts with (一家日本游戏公司: 日本, :func:`leading_place`);
 * :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
   as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
@@ -63,7 +62,6 @@ _DETERMINER_WORD = re.compile(alternation(d for d in _NAMES["generic_determiners
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_NAMES["legal_forms"]))
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
-GENERIC_ORG_HEADS = frozenset(_NAMES["generic_org_heads"])
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
@@ -107,9 +105,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_legal_form(with_region(with_prefix(mention, text), words, text), text)
         refined.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text)
-    refined = [kept for m in refined
-               for kept in ([m] if m.type != "org" or not (is_generic(m, text) or is_place_description(m, words))
-                            else leading_place(m, words, text))]
+    refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
+                                                  else leading_place(m, words, text))]
     return refined + organisations + latin_names(text, mentions + organisations + curated)
 
 
@@ -246,17 +243,6 @@ def is_generic(mention: Mention, text: str) -> bool:
     described = (_DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
                  or _DETERMINER_WORD.search(mention.text))
     return mention.text in ORG_PREFIXES or described is not None
-
-
-def is_place_description(mention: Mention, words: list[Word]) -> bool:
-    """A place, common words and a generic head (深圳 + 机器人 + 公司: a company in Shenzhen) describe a company;
-    the place is the only name in it.  Without the place, common words + 公司 may be a name (苹果公司)."""
-    inside = _inside(words, mention.start, mention.end)
-    if len(inside) < 3 or inside[0].start != mention.start or inside[-1].end != mention.end:
-        return False
-    first, *middle, head = inside
-    return (first.tag == "ns" and first.frequency is not None and head.text in GENERIC_ORG_HEADS
-            and all(map(is_common, middle)))
 
 
 def is_name_like(word: Word) -> bool:
