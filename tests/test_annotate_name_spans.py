@@ -8,7 +8,7 @@ from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.mentions import words
 from corpus.annotate.name_spans import (Word, headed_organisations, institutions, is_generic, latin_names,
                                         legal_form_start, refine, snap, split_lists, unglued, with_heads,
-                                        with_legal_form, with_prefix, with_region)
+                                        with_legal_form, with_prefix, with_region, with_site)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -140,6 +140,14 @@ def test_an_institution_after_its_place_or_ministry_is_one_organisation():
 def test_a_determiner_word_inside_an_organisation_span_makes_it_a_description():
     text, words = segmented(("从", "p", 9), ("一家", "m", 9), ("发布", "v", 9))
     assert refine([model(text, "从一家", "org")], words, text, [], DICTIONARY) == []
+
+
+def test_a_place_with_a_sites_nouns_is_that_site_a_place():
+    text, words = segmented(("设在", "v", 9), ("台南", "ns", 900), ("科学园区", "n", 9), ("旁", "f", 9))
+    assert spans([with_site(model(text, "台南", "place"), words, text)]) == [("台南科学园区", "place")]
+    assert spans([with_site(model(text, "台南科学园区", "org"), words, text)]) == [("台南科学园区", "place")]
+    text, words = segmented(("香港", "ns", 900), ("科技园", "n", 9), ("公司", "n", 9))
+    assert spans([with_site(model(text, "香港科技园公司", "org"), words, text)]) == [("香港科技园公司", "org")]
 
 
 def test_fields_joined_inside_one_name_are_not_a_list():

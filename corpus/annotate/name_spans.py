@@ -19,6 +19,7 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
 * :func:`institutions` — a place or a ministry followed by nouns ending with an institution head (基金,
   研究院, 署, 厅 …) is one organisation (江苏省战略性新兴产业母基金, 经济部能源署);
+* :func:`with_site` — a place with the nouns of a site after it (台南 + 科学园区) is that site, a place;
 * :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
 * :func:`with_legal_form` — a company's legal form (有限公司), with its seat in brackets or not, joins it;
 * :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
@@ -63,6 +64,7 @@ LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_NAMES["legal_forms"]))
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
+SITE_HEADS = frozenset(_NAMES["site_heads"])
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
@@ -99,6 +101,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         mention = snap(part, words, text, dictionary)
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
             continue
+        mention = with_site(mention, words, text)
         if mention.type != "place":
             mention = with_heads(mention, words, text)
         if mention.type == "org":
@@ -248,8 +251,7 @@ def is_generic(mention: Mention, text: str) -> bool:
 def is_name_like(word: Word) -> bool:
     """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
     dictionary place (苏州 + 半导体 is as often a description as a name)."""
-    place = NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
-    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not place
+    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
 
 
 def headed_organisations(words: list[Word], text: str) -> list[Mention]:
@@ -273,23 +275,49 @@ def institutions(words: list[Word], text: str) -> list[Mention]:
     comes between them (澳门基金 is no name's shape)."""
     found = []
     for index, first in enumerate(words):
-        place = NAME_TAGS.get(first.tag) == "place" and first.frequency is not None
-        if not (place or (first.text.endswith("部") and len(first.text) > 1 and first.tag in ("n", "nt"))):
+        ministry = first.text.endswith("部") and len(first.text) > 1 and first.tag in ("n", "nt")
+        if not (is_dictionary_place(first) or ministry):
             continue
-        last, end = None, index + 1
-        while (end < len(words) and end - index <= MAX_INSTITUTION_WORDS and words[end].start == words[end - 1].end
-               and words[end].tag in INSTITUTION_WORD_TAGS):
-            if is_institution_head(words[end]) and end > index + 1:
-                last = words[end]
-            end += 1
+        last = headed_run(words, index, INSTITUTION_HEADS, nouns_between=1)
         if last is not None:
             found.append(Mention(first.start, last.end, text[first.start:last.end], "org", source="ner"))
     return [mention for mention in found if not is_generic(mention, text)]
 
 
-def is_institution_head(word: Word) -> bool:
-    return word.text in INSTITUTION_HEADS or any(word.text.endswith(head) for head in INSTITUTION_HEADS
-                                                 if len(head) > 1)
+def headed_run(words: list[Word], index: int, heads: frozenset[str], nouns_between: int) -> Word | None:
+    """The last head in the run of nouns right after ``words[index]`` (at most :data:`MAX_INSTITUTION_WORDS`),
+    with at least ``nouns_between`` nouns before it; a head is one of ``heads`` or a word ending in one of two
+    characters or more (管理局)."""
+    last, end = None, index + 1
+    while (end < len(words) and end - index <= MAX_INSTITUTION_WORDS and words[end].start == words[end - 1].end
+           and words[end].tag in INSTITUTION_WORD_TAGS):
+        word = words[end]
+        if end - index > nouns_between and (word.text in heads or any(word.text.endswith(head) for head in heads
+                                                                      if len(head) > 1)):
+            last = word
+        end += 1
+    return last
+
+
+def with_site(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A place with the nouns of a site after it is that site, a place (台南 + 科学园区); an organisation span
+    made of a dictionary place and such nouns is that place too (苏州 + 工业园区 typed org)."""
+    first = next((i for i, word in enumerate(words) if word.start == mention.start), None)
+    last = next((i for i, word in enumerate(words) if word.end == mention.end), None)
+    if first is None or last is None:
+        return mention
+    if mention.type == "place":
+        head = headed_run(words, last, SITE_HEADS, nouns_between=0)
+        return mention if head is None else replace(mention, end=head.end, text=text[mention.start:head.end])
+    if last > first and is_dictionary_place(words[first]):
+        head = headed_run(words[:last + 1], first, SITE_HEADS, nouns_between=0)
+        if head is words[last]:
+            return replace(mention, type="place")
+    return mention
+
+
+def is_dictionary_place(word: Word) -> bool:
+    return NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
 
 
 def with_prefix(mention: Mention, text: str) -> Mention:
