@@ -133,6 +133,10 @@ def test_an_institution_after_its_place_or_ministry_is_one_organisation():
     assert spans(institutions(words, text)) == [("经济部能源署", "org")]
     text, words = segmented(("澳门", "ns", 900), ("基金", "n", 9), ("资助", "v", 9))
     assert institutions(words, text) == []  # no noun between the place and the head
+    text, words = segmented(("欧洲", "ns", 900), ("对冲", "vn", 9), ("基金", "n", 9))
+    assert institutions(words, text) == []  # one noun after a bare place: a description
+    text, words = segmented(("浙江省", "ns", 900), ("科学技术", "n", 9), ("厅", "n", 9))
+    assert spans(institutions(words, text)) == [("浙江省科学技术厅", "org")]
     text, words = segmented(("一家", "m", 9), ("上海", "ns", 900), ("医疗", "n", 9), ("基金", "n", 9))
     assert institutions(words, text) == []  # a description
 

@@ -65,6 +65,7 @@ _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_N
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 SITE_HEADS = frozenset(_NAMES["site_heads"])
+ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
@@ -271,14 +272,16 @@ def headed_organisations(words: list[Word], text: str) -> list[Mention]:
 
 def institutions(words: list[Word], text: str) -> list[Mention]:
     """A place or a ministry (a word ending in 部) followed by nouns that end with an institution head is one
-    organisation (江苏省 + 战略性新兴产业母基金, 经济部 + 能源署, 澳门 + 科学技术发展基金); at least one noun
-    comes between them (澳门基金 is no name's shape)."""
+    organisation (江苏省 + 战略性新兴产业母基金, 经济部 + 能源署, 澳门 + 科学技术发展基金).  One noun between
+    them is enough after a ministry or a place named with its administrative unit (浙江省 + 科学技术 + 厅); after
+    a bare place it takes two, for one is a description as often (欧洲 + 对冲 + 基金, a hedge fund in Europe)."""
     found = []
     for index, first in enumerate(words):
         ministry = first.text.endswith("部") and len(first.text) > 1 and first.tag in ("n", "nt")
         if not (is_dictionary_place(first) or ministry):
             continue
-        last = headed_run(words, index, INSTITUTION_HEADS, nouns_between=1)
+        administrative = ministry or first.text.endswith(ADMINISTRATIVE_UNITS)
+        last = headed_run(words, index, INSTITUTION_HEADS, nouns_between=1 if administrative else 2)
         if last is not None:
             found.append(Mention(first.start, last.end, text[first.start:last.end], "org", source="ner"))
     return [mention for mention in found if not is_generic(mention, text)]
