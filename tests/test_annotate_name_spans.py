@@ -182,7 +182,9 @@ def test_new_documents_get_the_corrected_names():
 
 
 SYLLABLES = st.sampled_from(["张", "明", "和", "资本", "大学", "科技", "公司", "国立", "苏州", "的", "说",
-                             "表示", "某", "一家", "与", "Ali ", "Ghodsi", "Dell", "高管", "，", "。"])
+                             "表示", "某", "一家", "与", "Ali ", "Ghodsi", "Dell", "高管", "，", "。",
+                             "江苏省", "能源", "基金", "（南京）", "有限公司", "科学园区", "Keystone Ridge",
+                             " van der ", "Huang"])
 
 
 @settings(max_examples=60, deadline=None)
