@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.mentions import words
-from corpus.annotate.name_spans import (Word, headed_organisations, is_generic, latin_names, refine, snap,
-                                        split_lists, unglued, with_heads, with_prefix, with_region)
+from corpus.annotate.name_spans import (Word, headed_organisations, institutions, is_generic, latin_names,
+                                        legal_form_start, refine, snap, split_lists, unglued, with_heads,
+                                        with_legal_form, with_prefix, with_region, with_site)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -114,6 +115,61 @@ def test_latin_names_are_typed_by_evidence():
     assert spans(latin_names("我们和Scale Labs合作", [])) == [("Scale Labs", "org")]
 
 
+def test_a_latin_name_of_several_words_is_a_person_only_with_person_evidence():
+    text = "由Keystone Ridge领投，科学家Ines Carvalho加入，Marta de Vries看好Rigetti、Pasqal和Oxford Ionics。"
+    assert spans(latin_names(text, [])) == [("Keystone Ridge", "org"), ("Ines Carvalho", "person"),
+                                            ("Marta de Vries", "person"), ("Rigetti", "org"), ("Pasqal", "org"),
+                                            ("Oxford Ionics", "org")]
+    assert spans(latin_names("Jensen Huang去年來台北", [])) == [("Jensen Huang", "person")]  # a Mandarin surname
+    assert spans(latin_names("她在Delft University of Technology任教", [])) == [
+        ("Delft University of Technology", "org")]
+
+
+def test_an_institution_after_its_place_or_ministry_is_one_organisation():
+    text, words = segmented(("江苏省", "ns", 900), ("战略性", "n", 9), ("新兴产业", "nt", 9), ("母", "n", 9),
+                            ("基金", "n", 9), ("近日", "t", 9))
+    assert spans(institutions(words, text)) == [("江苏省战略性新兴产业母基金", "org")]
+    text, words = segmented(("将", "d", 9), ("与", "p", 9), ("经济部", "n", 9), ("能源", "n", 9), ("署", "ng", 9))
+    assert spans(institutions(words, text)) == [("经济部能源署", "org")]
+    text, words = segmented(("澳门", "ns", 900), ("基金", "n", 9), ("资助", "v", 9))
+    assert institutions(words, text) == []  # no noun between the place and the head
+    text, words = segmented(("欧洲", "ns", 900), ("对冲", "vn", 9), ("基金", "n", 9))
+    assert institutions(words, text) == []  # one noun after a bare place: a description
+    text, words = segmented(("浙江省", "ns", 900), ("科学技术", "n", 9), ("厅", "n", 9))
+    assert spans(institutions(words, text)) == [("浙江省科学技术厅", "org")]
+    text, words = segmented(("一家", "m", 9), ("上海", "ns", 900), ("医疗", "n", 9), ("基金", "n", 9))
+    assert institutions(words, text) == []  # a description
+
+
+def test_a_determiner_word_inside_an_organisation_span_makes_it_a_description():
+    text, words = segmented(("从", "p", 9), ("一家", "m", 9), ("发布", "v", 9))
+    assert refine([model(text, "从一家", "org")], words, text, [], DICTIONARY) == []
+
+
+def test_a_place_with_a_sites_nouns_is_that_site_a_place():
+    text, words = segmented(("设在", "v", 9), ("台南", "ns", 900), ("科学园区", "n", 9), ("旁", "f", 9))
+    assert spans([with_site(model(text, "台南", "place"), words, text)]) == [("台南科学园区", "place")]
+    assert spans([with_site(model(text, "台南科学园区", "org"), words, text)]) == [("台南科学园区", "place")]
+    text, words = segmented(("香港", "ns", 900), ("科技园", "n", 9), ("公司", "n", 9))
+    assert spans([with_site(model(text, "香港科技园公司", "org"), words, text)]) == [("香港科技园公司", "org")]
+
+
+def test_fields_joined_inside_one_name_are_not_a_list():
+    text, words = segmented(("澳门", "ns", 9), ("科技", "n", 9), ("大学", "n", 9), ("材料科学", "n", 9),
+                            ("与", "p", 9), ("工程学院", "n", 9))
+    assert spans(split_lists(model(text, text, "org"), words, text)) == [(text, "org")]
+    text, words = segmented(("清华大学", "nt", 9), ("与", "p", 9), ("工研院", "j", 9))
+    assert spans(split_lists(model(text, text, "org"), words, text)) == [("清华大学", "org"), ("工研院", "org")]
+
+
+def test_a_company_keeps_its_legal_form_and_seat():
+    text = "名为启衡生物科技（南京）有限公司的企业"
+    assert with_legal_form(model(text, "启衡生物科技", "org"), text).text == "启衡生物科技（南京）有限公司"
+    assert legal_form_start("启衡生物科技（南京）有限公司") == len("启衡生物科技")
+    found = spans(find_mentions("这家名为启衡生物科技（南京）有限公司的企业", REGISTRY))
+    assert ("启衡生物科技（南京）有限公司", "org") in found  # the registry's 南京 is the seat, inside the name
+
+
 def test_a_verb_phrase_is_no_place():
     text, words = segmented(("看到", "v", 9), ("堆", "v", 9), ("成山", "ns", 48), ("的", "uj", 9))
     assert refine([model(text, "堆成山", "place")], words, text, [], DICTIONARY) == []
@@ -126,7 +182,9 @@ def test_new_documents_get_the_corrected_names():
 
 
 SYLLABLES = st.sampled_from(["张", "明", "和", "资本", "大学", "科技", "公司", "国立", "苏州", "的", "说",
-                             "表示", "某", "一家", "与", "Ali ", "Ghodsi", "Dell", "高管", "，", "。"])
+                             "表示", "某", "一家", "与", "Ali ", "Ghodsi", "Dell", "高管", "，", "。",
+                             "江苏省", "能源", "基金", "（南京）", "有限公司", "科学园区", "Keystone Ridge",
+                             " van der ", "Huang"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from corpus.annotate.mentions import find_mentions, unknown_candidates
 from corpus.annotate.ner import local_ids, registry_only_documents
+from corpus.annotate.short_forms import defined_short_forms, with_short_forms
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
@@ -32,6 +33,10 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
+    short_forms = defined_short_forms(doc.sentences) if statistical else set()
+    for sentence in doc.sentences:
+        if short_forms:
+            sentence.entities = with_short_forms(sentence.entities, sentence.zh, short_forms)
         if "corrupted" in sentence.flags:
             sentence.entities = [m for m in sentence.entities if m.source != "ner" or not _damaged(m, sentence.zh)]
     link_unregistered(doc)

@@ -31,7 +31,7 @@ import jieba
 import jieba.posseg
 
 from corpus import lang
-from corpus.annotate.name_spans import Word, name_prefix, refine, region_suffix
+from corpus.annotate.name_spans import Word, legal_form_start, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -137,14 +137,15 @@ def _fits(mention: Mention, curated: list[Mention]) -> bool:
 
 
 def _starts_name(mention: Mention, registered: Mention) -> bool:
-    """Whether a registry name inside a model span is where the name starts, after a name prefix, or is
-    the region that ends an organisation's name."""
+    """Whether a registry name inside a model span is where the name starts, after a name prefix, is
+    the region that ends an organisation's name, or the seat in its legal form (X（南京）有限公司)."""
     before = mention.text[:registered.start - mention.start]
     if mention.type != "org":
         return not before
     region = region_suffix(mention.text)
-    return name_prefix(mention.text, len(before)) == before or (registered.end == mention.end
-                                                                 and registered.text == region)
+    return (name_prefix(mention.text, len(before)) == before
+            or (registered.end == mention.end and registered.text == region)
+            or len(before) >= legal_form_start(mention.text))
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:

@@ -11,17 +11,23 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   only dictionary words count, and an edge where two dictionary words of a compound meet stays
   (成功大学|毕业);
 * :func:`is_verb_phrase` — a place is a noun: a place span holding a verb (堆成山) is dropped;
-* :func:`is_generic` — an organisation is a name, not a description: a span after a determiner
-  (某生物科技公司, 一家芯片公司) or a name prefix alone (國立) is dropped, keeping the dictionary place
+* :func:`is_generic` — an organisation is a name, not a description: a span after or holding a determiner
+  (某生物科技公司, 一家芯片公司, 从一家) or a name prefix alone (國立) is dropped, keeping the dictionary place
   it starts with (一家日本游戏公司: 日本, :func:`leading_place`);
 * :func:`headed_organisations`, :func:`with_heads` — a name-like word (one jieba does not know, or tags
   as a name) or an organisation followed by organisation heads (君联 + 资本, 芯擎 + 半导体, 海豚 + 资本) is
   one organisation, found also where the model missed it; a dictionary word (初创 + 公司) is not;
+* :func:`institutions` — a place or a ministry followed by nouns ending with an institution head (基金,
+  研究院, 署, 厅 …) is one organisation (江苏省战略性新兴产业母基金, 经济部能源署);
+* :func:`with_site` — a place with the nouns of a site after it (台南 + 科学园区) is that site, a place;
 * :func:`with_prefix` — a prefix that is part of an organisation's name (國立, 私立) joins it;
+* :func:`with_legal_form` — a company's legal form (有限公司), with its seat in brackets or not, joins it;
 * :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
   noun follows (小米中国销量);
 * :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
-  more capitalised words are a person (an organisation when the last is an organisation word);
+  more capitalised words (with particles or joiners between them: van der, of) are a person with person
+  evidence (a particle, a Mandarin syllable as the second of two words, a role before, a speech verb or
+  title after), an organisation otherwise;
   one word is a person only before a speech verb (Altman说), an organisation when the model calls
   it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
   organisation (和, 、), and otherwise not a name.
@@ -32,7 +38,9 @@ has the same length), so offsets are the sentence's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
@@ -50,10 +58,24 @@ _ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
+# a determiner of two characters or more anywhere in the span (从一家): one character (该) may be part of a name
+_DETERMINER_WORD = re.compile(alternation(d for d in _NAMES["generic_determiners"] if len(d) > 1))
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
+_LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_NAMES["legal_forms"]))
+_LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
+INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
+SITE_HEADS = frozenset(_NAMES["site_heads"])
+ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
+INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
+MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
 _LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
-LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?: {_LATIN_WORD})*(?![A-Za-z0-9])")
+LATIN_PERSON_PARTICLES = frozenset(_NAMES["latin_person_particles"])
+_LATIN_JOINER = alternation([*LATIN_PERSON_PARTICLES, *_NAMES["latin_org_joiners"]])
+# capitalised words, lower-case particles and joiners only between them (Anneliese van der Berg, Bank of Xyz)
+LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*(?![A-Za-z0-9])")
+_PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
+_ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 
 
 @dataclass(frozen=True)
@@ -80,12 +102,13 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         mention = snap(part, words, text, dictionary)
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
             continue
+        mention = with_site(mention, words, text)
         if mention.type != "place":
             mention = with_heads(mention, words, text)
         if mention.type == "org":
-            mention = with_region(with_prefix(mention, text), words, text)
+            mention = with_legal_form(with_region(with_prefix(mention, text), words, text), text)
         refined.append(mention)
-    organisations = headed_organisations(words, text)
+    organisations = headed_organisations(words, text) + institutions(words, text)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
     return refined + organisations + latin_names(text, mentions + organisations + curated)
@@ -101,9 +124,13 @@ def leading_place(description: Mention, words: list[Word], text: str) -> list[Me
 
 def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]:
     """A span holding a list connective word is two names (清华大学与工研院), or one with a word too many
-    (深圳市科创委与): cut there."""
-    cuts = [word for word in _inside(words, mention.start, mention.end)
-            if word.text in LIST_CONNECTIVES and word.tag in ("c", "p")]
+    (深圳市科创委与): cut there, unless only common words follow the connective up to the span's end or the
+    next connective: they are fields joined inside one name (材料科學與工程學院)."""
+    inside = _inside(words, mention.start, mention.end)
+    connectives = [index for index, word in enumerate(inside)
+                   if word.text in LIST_CONNECTIVES and word.tag in ("c", "p")]
+    cuts = [inside[index] for index, following in zip(connectives, [*connectives[1:], len(inside)])
+            if not inside[index + 1:following] or not all(map(is_common, inside[index + 1:following]))]
     if not cuts:
         return [mention]
     edges = [mention.start, *(offset for word in cuts for offset in (word.start, word.end)), mention.end]
@@ -134,6 +161,21 @@ def with_heads(mention: Mention, words: list[Word], text: str) -> Mention:
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end], type="org")
+
+
+def with_legal_form(mention: Mention, text: str) -> Mention:
+    """An organisation with its legal form after it, the seat in brackets between them or not
+    (启衡生物科技 + （南京）有限公司)."""
+    legal = _LEGAL_FORM.match(text, mention.end)
+    if legal is None:
+        return mention
+    return replace(mention, end=legal.end(), text=text[mention.start:legal.end()])
+
+
+def legal_form_start(name: str) -> int:
+    """Where the legal form (with its bracketed seat) that ends an organisation's name starts; len(name) if none."""
+    found = _LEGAL_FORM_AT_END.search(name)
+    return found.start() if found else len(name)
 
 
 def with_region(mention: Mention, words: list[Word], text: str) -> Mention:
@@ -202,15 +244,15 @@ def is_generic(mention: Mention, text: str) -> bool:
 
     Common words alone do not make a description: names are made of them too (蚂蚁集团, 成功大學).
     """
-    described = _DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+    described = (_DESCRIBED.search(text, 0, mention.start) or _DETERMINER_FIRST.match(mention.text)
+                 or _DETERMINER_WORD.search(mention.text))
     return mention.text in ORG_PREFIXES or described is not None
 
 
 def is_name_like(word: Word) -> bool:
     """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
     dictionary place (苏州 + 半导体 is as often a description as a name)."""
-    place = NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
-    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not place
+    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
 
 
 def headed_organisations(words: list[Word], text: str) -> list[Mention]:
@@ -226,6 +268,59 @@ def headed_organisations(words: list[Word], text: str) -> list[Mention]:
             found.append(Mention(name.start, words[end - 1].end, text[name.start:words[end - 1].end], "org",
                                  source="ner"))
     return [mention for mention in found if not is_generic(mention, text)]
+
+
+def institutions(words: list[Word], text: str) -> list[Mention]:
+    """A place or a ministry (a word ending in 部) followed by nouns that end with an institution head is one
+    organisation (江苏省 + 战略性新兴产业母基金, 经济部 + 能源署, 澳门 + 科学技术发展基金).  One noun between
+    them is enough after a ministry or a place named with its administrative unit (浙江省 + 科学技术 + 厅); after
+    a bare place it takes two, for one is a description as often (欧洲 + 对冲 + 基金, a hedge fund in Europe)."""
+    found = []
+    for index, first in enumerate(words):
+        ministry = first.text.endswith("部") and len(first.text) > 1 and first.tag in ("n", "nt")
+        if not (is_dictionary_place(first) or ministry):
+            continue
+        administrative = ministry or first.text.endswith(ADMINISTRATIVE_UNITS)
+        last = headed_run(words, index, INSTITUTION_HEADS, nouns_between=1 if administrative else 2)
+        if last is not None:
+            found.append(Mention(first.start, last.end, text[first.start:last.end], "org", source="ner"))
+    return [mention for mention in found if not is_generic(mention, text)]
+
+
+def headed_run(words: list[Word], index: int, heads: frozenset[str], nouns_between: int) -> Word | None:
+    """The last head in the run of nouns right after ``words[index]`` (at most :data:`MAX_INSTITUTION_WORDS`),
+    with at least ``nouns_between`` nouns before it; a head is one of ``heads`` or a word ending in one of two
+    characters or more (管理局)."""
+    last, end = None, index + 1
+    while (end < len(words) and end - index <= MAX_INSTITUTION_WORDS and words[end].start == words[end - 1].end
+           and words[end].tag in INSTITUTION_WORD_TAGS):
+        word = words[end]
+        if end - index > nouns_between and (word.text in heads or any(word.text.endswith(head) for head in heads
+                                                                      if len(head) > 1)):
+            last = word
+        end += 1
+    return last
+
+
+def with_site(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A place with the nouns of a site after it is that site, a place (台南 + 科学园区); an organisation span
+    made of a dictionary place and such nouns is that place too (苏州 + 工业园区 typed org)."""
+    first = next((i for i, word in enumerate(words) if word.start == mention.start), None)
+    last = next((i for i, word in enumerate(words) if word.end == mention.end), None)
+    if first is None or last is None:
+        return mention
+    if mention.type == "place":
+        head = headed_run(words, last, SITE_HEADS, nouns_between=0)
+        return mention if head is None else replace(mention, end=head.end, text=text[mention.start:head.end])
+    if last > first and is_dictionary_place(words[first]):
+        head = headed_run(words[:last + 1], first, SITE_HEADS, nouns_between=0)
+        if head is words[last]:
+            return replace(mention, type="place")
+    return mention
+
+
+def is_dictionary_place(word: Word) -> bool:
+    return NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
 
 
 def with_prefix(mention: Mention, text: str) -> Mention:
@@ -249,7 +344,7 @@ def latin_names(text: str, known: list[Mention]) -> list[Mention]:
     for match in LATIN_NAME.finditer(text):
         span, words = match.span(), match.group().split(" ")
         if len(words) > 1:
-            typed[span] = "org" if words[-1] in LATIN_ORG_WORDS else "person"
+            typed[span] = "person" if _is_person(text, match, words) else "org"
         elif _SPEECH_AFTER.match(text, match.end()):
             typed[span] = "person"
         elif span in named or _ORG_CUE_AFTER.match(text, match.end()):
@@ -263,6 +358,28 @@ def latin_names(text: str, known: list[Mention]) -> list[Mention]:
             organisations.add(span)
             pending.remove(span)
     return [Mention(start, end, text[start:end], kind, source="ner") for (start, end), kind in sorted(typed.items())]
+
+
+def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
+    """Person evidence for a Latin name of several words: a particle inside it, a role right before it, a speech
+    verb or a person's title right after it; an organisation word ends no person's name."""
+    if words[-1] in LATIN_ORG_WORDS:
+        return False
+    return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
+            or (len(words) == 2 and words[1].lower() in pinyin_syllables())
+            or _ROLE_BEFORE.search(text, 0, match.start()) is not None
+            or _PERSON_CUE_AFTER.match(text, match.end()) is not None)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every Mandarin syllable without its tone (huang, li): a given name + one of them is a person's name in
+    Latin letters (Jensen Huang, Lisa Su)."""
+    from pypinyin.constants import PINYIN_DICT
+
+    toneless = (unicodedata.normalize("NFD", reading) for readings in PINYIN_DICT.values()
+                for reading in readings.split(","))
+    return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
 
 
 def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:

@@ -1,0 +1,45 @@
+"""Short forms an article defines: ``工業技術研究院（工研院）`` makes 工研院 a name of the same organisation.
+
+A definition is an organisation mention followed by a bracketed run of two to six Han characters, all of which
+occur in the full name (a short form is made of its name's characters: 國家發展基金管理會 → 國發基金; a place
+in brackets after a company, 華為（深圳）, is not).  Every occurrence of a defined short form in the document is
+then an organisation mention; the model's spans that overlap one (國發基金加碼投資儲能, a clause the model read
+as one name) give way to it, curated spans (registry, rules) do not.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.lang import HAN_CLASS
+from corpus.model import Mention, Sentence
+
+_BRACKETED = re.compile(f"[（(]([{HAN_CLASS}]{{2,6}})[）)]")
+
+
+def defined_short_forms(sentences: list[Sentence]) -> set[str]:
+    """The short forms the document's organisation mentions define in brackets right after them."""
+    found = set()
+    for sentence in sentences:
+        for mention in sentence.entities:
+            bracketed = _BRACKETED.match(sentence.zh, mention.end)
+            if mention.type == "org" and bracketed and set(bracketed.group(1)) <= set(mention.text):
+                found.add(bracketed.group(1))
+    return found
+
+
+def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) -> list[Mention]:
+    """``mentions`` with every occurrence of a short form as an organisation mention, in place of the model's
+    spans it overlaps; an occurrence overlapping a curated span is left out."""
+    occurrences = [Mention(match.start(), match.end(), match.group(), "org", source="ner")
+                   for short_form in sorted(short_forms, key=len, reverse=True)
+                   for match in re.finditer(re.escape(short_form), text)]
+    added: list[Mention] = []
+    for occurrence in occurrences:
+        if not any(_overlap(occurrence, other) for other in added + [m for m in mentions if m.source != "ner"]):
+            added.append(occurrence)
+    kept = [m for m in mentions if not any(_overlap(m, occurrence) for occurrence in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _overlap(one: Mention, other: Mention) -> bool:
+    return one.start < other.end and other.start < one.end
