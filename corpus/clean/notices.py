@@ -27,6 +27,7 @@ CONTACT = re.compile(
     r"|(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"  # URL
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
     r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
+    r"|(?<![\w+])\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{3,4})?(?!\d)"  # +65 6123 4567
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
 # A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
@@ -38,6 +39,8 @@ TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o +
                                                 for o, c in _BRACKETS.items()) + r")\s*$")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
+# A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
+SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class NoticeRule:
     max_chars: int
     contact_gap: int
     words: re.Pattern[str]
+    weights: dict[str, int]  # an evidence word's weight when it is not 1 (calls to action: 点个在看)
     credit: CreditShape
 
     def score(self, text: str) -> Evidence:
@@ -87,8 +91,8 @@ class NoticeRule:
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
         shape = ("credit shape",) if roles else ()
-        return Evidence(len(words) + self.contact_weight * len(contacts) + credit,
-                        tuple(words + contacts) + roles + shape)
+        return Evidence(sum(self.weights.get(word, 1) for word in words) + self.contact_weight * len(contacts)
+                        + credit, tuple(words + contacts) + roles + shape)
 
     def accept(self, text: str, evidence: Evidence) -> bool:
         """True when ``text`` is article text, False when it is a notice to remove."""
@@ -102,6 +106,10 @@ class NoticeRule:
                 if self.is_article(line[len(head):]):
                     edits.append(self._edit(offset, head, evidence))
                     continue
+            tail = self.spliced_tail(line)
+            if tail is not None:
+                edits.append(self._edit(offset + len(line) - len(tail), tail, self.score(tail)))
+                continue
             if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line)):
                 edits.append(self._edit(offset, line, evidence))
                 continue
@@ -127,6 +135,23 @@ class NoticeRule:
         while (following := CONTACT.search(line, end)) and self._joins(line[end:following.start()]):
             end = following.end()
         return line[:end] if line[end:].strip() else None
+
+    def spliced_tail(self, line: str) -> str | None:
+        """The notice spliced at the end of a paragraph (``…如今只剩一半。本文由绿链观察原创,转载请联系授权,
+        电话 0791-8623 5510。``), when article sentences stand before it on the line.
+
+        The notice is the shortest run of last sentences that is a notice on its own, extended back over the
+        sentences before it as dense in evidence as a notice (:meth:`is_article`): it starts where the
+        evidence starts, and every article sentence before it stays.
+        """
+        sentences = SENTENCE.findall(line)
+        start = next((index for index in range(len(sentences) - 1, 0, -1)
+                      if not self.accept(tail := "".join(sentences[index:]), self.score(tail))), None)
+        if start is None:
+            return None
+        while start > 0 and not self.is_article(sentences[start - 1]):
+            start -= 1
+        return "".join(sentences[start:]) if start > 0 else None
 
     def _joins(self, gap: str) -> bool:
         other = [char for char in self.words.sub("", gap) if char.isalnum()]
@@ -155,9 +180,11 @@ def _credit_shape(data: dict) -> CreditShape:
 def _notice_rule() -> NoticeRule:
     data = load_yaml("notices.yaml")
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
+    weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
+               if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
                       data["max_chars"], data["contact_gap"], re.compile("|".join(re.escape(w) for w in words)),
-                      _credit_shape(data["credit"]))
+                      weights, _credit_shape(data["credit"]))
 
 
 NOTICES = _notice_rule()
