@@ -85,14 +85,19 @@ class NoticeRule:
     weights: dict[str, int]  # an evidence word's weight when it is not 1 (calls to action: 点个在看)
     credit: CreditShape
 
-    def score(self, text: str) -> Evidence:
+    def score(self, text: str, whole_line: bool = False) -> Evidence:
+        """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
+        most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
+        (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
         shape = ("credit shape",) if roles else ()
-        return Evidence(sum(self.weights.get(word, 1) for word in words) + self.contact_weight * len(contacts)
-                        + credit, tuple(words + contacts) + roles + shape)
+        bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
+        return Evidence(sum(self.weights.get(word, 1) for word in words)
+                        + self.contact_weight * (len(contacts) + bare) + credit,
+                        tuple(words + contacts) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
         """True when ``text`` is article text, False when it is a notice to remove."""
@@ -110,7 +115,7 @@ class NoticeRule:
             if tail is not None:
                 edits.append(self._edit(offset + len(line) - len(tail), tail, self.score(tail)))
                 continue
-            if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line)):
+            if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line, True)):
                 edits.append(self._edit(offset, line, evidence))
                 continue
             trailing = TRAILING_BRACKETS.search(line)
