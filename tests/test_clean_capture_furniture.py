@@ -119,3 +119,13 @@ def test_a_contact_line_after_the_last_turn_goes_and_a_turn_with_a_phone_stays()
     turns = "记者:怎么联系你们?\n林启航:电话是 0574-8888 6666,白天都有人。"
     assert cleaned(f"标题\n{turns}\n或拨打 +65 6123 4567") == f"标题\n{turns}"
     assert cleaned("标题\n他说电话 010-8888 6666 已经停用了。") == "标题\n他说电话 010-8888 6666 已经停用了。"
+
+
+def test_a_disclaimer_spliced_at_a_paragraphs_end_goes_without_its_article_sentence():
+    disclaimer = "本文观点仅代表作者,不代表本站立场。"
+    assert cleaned(f"标题\n{ARTICLE}{disclaimer}") == f"标题\n{ARTICLE}"
+
+
+def test_last_sentences_with_sparse_words_of_rights_and_no_contact_stay():
+    line = f"{ARTICLE * 8}公司表示,已获得该技术的授权。双方的合作仍在继续,更多的产品明年会在上海提供。"
+    assert NOTICES.spliced_tail(line) is None and find_notices(line) == []

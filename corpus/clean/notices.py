@@ -81,6 +81,7 @@ class NoticeRule:
     contact_weight: int
     max_chars: int
     contact_gap: int
+    dense_chars: int
     words: re.Pattern[str]
     weights: dict[str, int]  # an evidence word's weight when it is not 1 (calls to action: 点个在看)
     credit: CreditShape
@@ -145,18 +146,29 @@ class NoticeRule:
         """The notice spliced at the end of a paragraph (``…如今只剩一半。本文由绿链观察原创,转载请联系授权,
         电话 0791-8623 5510。``), when article sentences stand before it on the line.
 
-        The notice is the shortest run of last sentences that is a notice on its own, extended back over the
-        sentences before it as dense in evidence as a notice (:meth:`is_article`): it starts where the
-        evidence starts, and every article sentence before it stays.
+        The notice is the shortest run of last sentences that is a notice on its own and holds a contact or an
+        evidence word per ``dense_chars`` characters (本文观点仅代表作者,不代表本站立场。; an article's last
+        sentences that mention rights and partners are sparser), extended back over the sentences before it that
+        are as dense in evidence as a notice (:meth:`is_article`); every article sentence before it stays.
+        A notice is short, so only the line's last ``max_chars`` characters are read (the first sentence of a
+        cut window is never the notice's start).
         """
-        sentences = SENTENCE.findall(line)
+        window = line[-self.max_chars:]
+        sentences = SENTENCE.findall(window)
         start = next((index for index in range(len(sentences) - 1, 0, -1)
-                      if not self.accept(tail := "".join(sentences[index:]), self.score(tail))), None)
+                      if self._spliced_notice("".join(sentences[index:]))), None)
         if start is None:
             return None
-        while start > 0 and not self.is_article(sentences[start - 1]):
+        while start > 1 and not self.is_article(sentences[start - 1]):
             start -= 1
-        return "".join(sentences[start:]) if start > 0 else None
+        if start == 1 and len(window) == len(line) and not self.is_article(sentences[0]):
+            return None  # the whole line is the notice
+        return "".join(sentences[start:])
+
+    def _spliced_notice(self, tail: str) -> bool:
+        evidence = self.score(tail)
+        dense = evidence.score * self.dense_chars >= len(tail.strip())
+        return (dense or CONTACT.search(tail) is not None) and not self.accept(tail, evidence)
 
     def _joins(self, gap: str) -> bool:
         other = [char for char in self.words.sub("", gap) if char.isalnum()]
@@ -188,8 +200,8 @@ def _notice_rule() -> NoticeRule:
     weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
                if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
-                      data["max_chars"], data["contact_gap"], re.compile("|".join(re.escape(w) for w in words)),
-                      weights, _credit_shape(data["credit"]))
+                      data["max_chars"], data["contact_gap"], data["dense_chars"],
+                      re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]))
 
 
 NOTICES = _notice_rule()
