@@ -9,7 +9,9 @@ is below the threshold or it is longer than a notice can be.  A credit (``（责
 credit role and a separator, or ended by a photographer's mark; the shape and its role words
 are evidence of the same score.  A notice spliced in front of a paragraph
 (``【版权声明】…联系方式:x@y.cn，电话 010-8888 6666理想汽车…``) is scored up to the last of its
-consecutive contacts, and only that part is removed when article text follows it; a credit in
+consecutive contacts, and only that part is removed when article text follows it; one spliced at a
+paragraph's end (``…如今只剩一半。本文由…原创,转载请联系授权,电话 0791-8623 5510。``) loses only its own
+sentences, from the first that is as dense in evidence as a notice; a credit in
 brackets at the end of a paragraph loses only the brackets.  Every removal is an edit whose
 reason gives the score and the evidence.
 """
