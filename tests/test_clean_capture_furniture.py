@@ -129,3 +129,15 @@ def test_a_disclaimer_spliced_at_a_paragraphs_end_goes_without_its_article_sente
 def test_last_sentences_with_sparse_words_of_rights_and_no_contact_stay():
     line = f"{ARTICLE * 8}公司表示,已获得该技术的授权。双方的合作仍在继续,更多的产品明年会在上海提供。"
     assert NOTICES.spliced_tail(line) is None and find_notices(line) == []
+
+
+@pytest.mark.parametrize("credit", ["（文／姚子晴）", "(文/姚子晴)", "（撰文：姚子晴）"])
+def test_a_bracketed_byline_on_its_own_line_is_metadata(credit):
+    raw = f"一家麵包店的第二十年\n姚子晴:為什麼要換成全麥?\n尹家豪:客人在意血糖。\n{credit}"
+    assert cleaned(raw) == "一家麵包店的第二十年\n姚子晴:為什麼要換成全麥?\n尹家豪:客人在意血糖。"
+    assert extract_metadata(raw)["authors"] == ["姚子晴"]
+
+
+def test_a_bracketed_aside_naming_a_role_is_not_a_byline():
+    line = "（文／图均由受访者提供，未经许可请勿转载）"
+    assert extract_metadata(f"标题\n{line}").get("authors") is None
