@@ -390,3 +390,26 @@ def test_a_latin_letter_label_is_no_ones_surname(registry):
     doc = interview_with_lead("qa", "芯片的下一步", "Alan Turing和黄明远都谈过芯片。", turns)
     annotate(doc, registry)
     assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+@pytest.mark.parametrize("lead", ["今集請來在屏東種咖啡十五年的莊雅筑,聊聊一座農場。",
+                                  "這一期我們邀請到了在屏東種咖啡的莊雅筑,聊聊一座農場。",
+                                  "我們的嘉賓是在屏東種咖啡的莊雅筑。"])
+def test_the_guest_a_lead_introduces_in_other_words_answers(registry, lead):
+    turns = [("主持人", "今年收成怎麼樣?"), ("嘉賓", "少了三成。"), ("主持人", "換品種嗎?"), ("嘉賓", "在試。")]
+    doc = interview_with_lead("gw", "科技茶水間 EP58", lead, turns, {"outlet": "科技茶水間"})
+    annotate(doc, registry)
+    assert [s.speaker for p in doc.paragraphs if p.speaker_label == "嘉賓" for s in p.sentences] == [
+        "gw.name.zhuang-yazhu"] * 2
+
+
+def test_a_generic_interviewer_label_speaks_for_the_one_reporter_of_the_byline_only(registry):
+    turns = [("记者", "运价跌得最狠的时候怎么办?"), ("林启航", "先砍工资。"),
+             ("记者", "现在呢?"), ("林启航", "好多了。")]
+    lead = "林启航的货代公司在宁波只有十一个人。"
+    one = interview_with_lead("rb", "小货代的一年", lead, turns, {"authors": ["邬静怡"]})
+    two = interview_with_lead("rb", "小货代的一年", lead, turns, {"authors": ["邬静怡", "汤博"]})
+    annotate(one, registry)
+    annotate(two, registry)
+    assert roles(one)[2][0] == ("rb.name.wu-jingyi", "interviewer")
+    assert roles(two)[2][0] == (None, "interviewer")

@@ -84,7 +84,11 @@ class Sides:
         return holders[0] if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
-        return self.interviewer if role == "interviewer" else self.interviewee if role == "interviewee" else None
+        """The side's voice: for the interviewer, the outlet, else the one reporter the byline names (several
+        reporters under one 记者 label are no one voice)."""
+        if role == "interviewer":
+            return self.interviewer or (self.reporters[0] if len(self.reporters) == 1 else None)
+        return self.interviewee if role == "interviewee" else None
 
 
 @lru_cache(maxsize=1)

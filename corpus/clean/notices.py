@@ -9,7 +9,9 @@ is below the threshold or it is longer than a notice can be.  A credit (``（责
 credit role and a separator, or ended by a photographer's mark; the shape and its role words
 are evidence of the same score.  A notice spliced in front of a paragraph
 (``【版权声明】…联系方式:x@y.cn，电话 010-8888 6666理想汽车…``) is scored up to the last of its
-consecutive contacts, and only that part is removed when article text follows it; a credit in
+consecutive contacts, and only that part is removed when article text follows it; one spliced at a
+paragraph's end (``…如今只剩一半。本文由…原创,转载请联系授权,电话 0791-8623 5510。``) loses only its own
+sentences, from the first that is as dense in evidence as a notice; a credit in
 brackets at the end of a paragraph loses only the brackets.  Every removal is an edit whose
 reason gives the score and the evidence.
 """
@@ -27,6 +29,7 @@ CONTACT = re.compile(
     r"|(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"  # URL
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
     r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
+    r"|(?<![\w+])\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{3,4})?(?!\d)"  # +65 6123 4567
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
 # A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
@@ -38,6 +41,8 @@ TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o +
                                                 for o, c in _BRACKETS.items()) + r")\s*$")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
+# A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
+SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
 
 
 @dataclass(frozen=True)
@@ -78,17 +83,24 @@ class NoticeRule:
     contact_weight: int
     max_chars: int
     contact_gap: int
+    dense_chars: int
     words: re.Pattern[str]
+    weights: dict[str, int]  # an evidence word's weight when it is not 1 (calls to action: 点个在看)
     credit: CreditShape
 
-    def score(self, text: str) -> Evidence:
+    def score(self, text: str, whole_line: bool = False) -> Evidence:
+        """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
+        most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
+        (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
         shape = ("credit shape",) if roles else ()
-        return Evidence(len(words) + self.contact_weight * len(contacts) + credit,
-                        tuple(words + contacts) + roles + shape)
+        bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
+        return Evidence(sum(self.weights.get(word, 1) for word in words)
+                        + self.contact_weight * (len(contacts) + bare) + credit,
+                        tuple(words + contacts) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
         """True when ``text`` is article text, False when it is a notice to remove."""
@@ -102,7 +114,11 @@ class NoticeRule:
                 if self.is_article(line[len(head):]):
                     edits.append(self._edit(offset, head, evidence))
                     continue
-            if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line)):
+            tail = self.spliced_tail(line)
+            if tail is not None:
+                edits.append(self._edit(offset + len(line) - len(tail), tail, self.score(tail)))
+                continue
+            if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line, True)):
                 edits.append(self._edit(offset, line, evidence))
                 continue
             trailing = TRAILING_BRACKETS.search(line)
@@ -127,6 +143,34 @@ class NoticeRule:
         while (following := CONTACT.search(line, end)) and self._joins(line[end:following.start()]):
             end = following.end()
         return line[:end] if line[end:].strip() else None
+
+    def spliced_tail(self, line: str) -> str | None:
+        """The notice spliced at the end of a paragraph (``…如今只剩一半。本文由绿链观察原创,转载请联系授权,
+        电话 0791-8623 5510。``), when article sentences stand before it on the line.
+
+        The notice is the shortest run of last sentences that is a notice on its own and holds a contact or an
+        evidence word per ``dense_chars`` characters (本文观点仅代表作者,不代表本站立场。; an article's last
+        sentences that mention rights and partners are sparser), extended back over the sentences before it that
+        are as dense in evidence as a notice (:meth:`is_article`); every article sentence before it stays.
+        A notice is short, so only the line's last ``max_chars`` characters are read (the first sentence of a
+        cut window is never the notice's start).
+        """
+        window = line[-self.max_chars:]
+        sentences = SENTENCE.findall(window)
+        start = next((index for index in range(len(sentences) - 1, 0, -1)
+                      if self._spliced_notice("".join(sentences[index:]))), None)
+        if start is None:
+            return None
+        while start > 1 and not self.is_article(sentences[start - 1]):
+            start -= 1
+        if start == 1 and len(window) == len(line) and not self.is_article(sentences[0]):
+            return None  # the whole line is the notice
+        return "".join(sentences[start:])
+
+    def _spliced_notice(self, tail: str) -> bool:
+        evidence = self.score(tail)
+        dense = evidence.score * self.dense_chars >= len(tail.strip())
+        return (dense or CONTACT.search(tail) is not None) and not self.accept(tail, evidence)
 
     def _joins(self, gap: str) -> bool:
         other = [char for char in self.words.sub("", gap) if char.isalnum()]
@@ -155,9 +199,11 @@ def _credit_shape(data: dict) -> CreditShape:
 def _notice_rule() -> NoticeRule:
     data = load_yaml("notices.yaml")
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
+    weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
+               if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
-                      data["max_chars"], data["contact_gap"], re.compile("|".join(re.escape(w) for w in words)),
-                      _credit_shape(data["credit"]))
+                      data["max_chars"], data["contact_gap"], data["dense_chars"],
+                      re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]))
 
 
 NOTICES = _notice_rule()
