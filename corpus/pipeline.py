@@ -124,6 +124,18 @@ class SeedResult:
 # loads its own, since an MT model's threads do not survive a fork (corpus.runner).
 _ENGINES: dict[tuple[str, int], Engines] = {}
 
+# The registry each task of a build brought, by build: a worker unpickles a new copy with every task, and the
+# matchers and jieba taggers of corpus.annotate are cached per registry object, so without this they would be
+# rebuilt for every document (a forked worker keeps the build process's copy and the caches it filled).
+_REGISTRIES: dict[str, Registry] = {}
+
+
+def _build_registry(context: Context) -> Registry:
+    if context.run not in _REGISTRIES:
+        _REGISTRIES.clear()
+        _REGISTRIES[context.run] = context.registry
+    return _REGISTRIES[context.run]
+
 
 def process_seed(task: SeedTask) -> SeedResult:
     """One seed → its finished document: every per-document stage (runs in a worker)."""
@@ -139,7 +151,7 @@ def process_seed(task: SeedTask) -> SeedResult:
     engines = _ENGINES[this]
     doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
     seconds: dict[str, float] = {}
-    stage.run(doc, document_stages(task.tm, engines, context.registry, context.exceptions), seconds)
+    stage.run(doc, document_stages(task.tm, engines, _build_registry(context), context.exceptions), seconds)
     failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
     parts: dict[str, Any] = {}
     if context.release is not None:

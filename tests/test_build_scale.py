@@ -251,6 +251,21 @@ def test_a_task_pickles_with_everything_a_cluster_worker_needs(tm):
     assert result.doc.sentences[0].en == "BAAI was founded in 2018." and result.doc.links
 
 
+def test_a_worker_builds_the_registry_matchers_once_per_build_not_once_per_task(tm):
+    """Every task brings its own unpickled copy of the build's registry; the caches keyed by the registry must
+    still be filled once (they hold jieba taggers: rebuilding them per document doubled a build's CPU time)."""
+    from corpus.annotate import mentions
+
+    context = pipeline.Context("argos", load_registry(), name_exceptions(), buildcache.code_version(), "a-build")
+    tasks = [pipeline.SeedTask(name, SEEDS[name].encode(), name, name[0], memory.load(name[0], tm), context)
+             for name in ("a.txt", "c.txt", "b.txt")]
+    pipeline.process_seed(pickle.loads(pickle.dumps(tasks[0])))
+    built = mentions._registry_matcher.cache_info().misses
+    for task in tasks[1:]:
+        pipeline.process_seed(pickle.loads(pickle.dumps(task)))
+    assert mentions._registry_matcher.cache_info().misses == built
+
+
 def test_jobs_must_be_a_positive_number(capsys):
     from corpus.cli import build_parser
 
