@@ -115,6 +115,10 @@ class Mention:
     ref: Optional[str] = None  # entity registry id
     source: str = MentionSource.REGISTRY  # a MentionSource
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the span shares a character with ``[start, end)``."""
+        return start < self.end and self.start < end
+
 
 @dataclass
 class Sentence:

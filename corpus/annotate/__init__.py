@@ -48,7 +48,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
 
 
 def _damaged(mention: Mention, text: str) -> bool:
-    return any(start < mention.end and mention.start < end for start, end in corrupted_spans(text))
+    return any(mention.overlaps(start, end) for start, end in corrupted_spans(text))
 
 
 def link_unregistered(doc: Document) -> None:

@@ -128,7 +128,7 @@ def _fits(mention: Mention, curated: list[Mention]) -> bool:
     crosses a curated span is dropped.
     """
     for other in curated:
-        if other.start < mention.end and mention.start < other.end:
+        if mention.overlaps(other.start, other.end):
             if not (mention.start <= other.start and other.end <= mention.end):
                 return False
             if other.source == "registry" and (other.type == "person" or not _starts_name(mention, other)):

@@ -35,11 +35,8 @@ def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) 
                    for match in re.finditer(re.escape(short_form), text)]
     added: list[Mention] = []
     for occurrence in occurrences:
-        if not any(_overlap(occurrence, other) for other in added + [m for m in mentions if m.source != "ner"]):
+        if not any(occurrence.overlaps(other.start, other.end)
+                   for other in added + [m for m in mentions if m.source != "ner"]):
             added.append(occurrence)
-    kept = [m for m in mentions if not any(_overlap(m, occurrence) for occurrence in added)]
+    kept = [m for m in mentions if not any(m.overlaps(occurrence.start, occurrence.end) for occurrence in added)]
     return sorted(kept + added, key=lambda m: m.start)
-
-
-def _overlap(one: Mention, other: Mention) -> bool:
-    return one.start < other.end and other.start < one.end
