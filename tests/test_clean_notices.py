@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.clean import clean
-from corpus.clean.notices import NOTICES, find_notices, spliced_head
+from corpus.clean.notices import NOTICES, find_notices
 from corpus.editlog import revert_all
 
 ARTICLE = "理想汽车和蔚来都在今年推出了语音助手。"
@@ -62,7 +62,7 @@ def test_article_text_after_any_spliced_notice_is_kept(words, article):
     assert f"{article}。" in text.split("\n")
     assert "example.com" not in text
     assert revert_all(text, passes) == raw
-    assert spliced_head(notice + article) == notice
+    assert NOTICES.spliced_head(notice + article) == notice
 
 
 def test_credits_in_new_words_are_removed_by_their_shape():
@@ -97,7 +97,7 @@ def test_a_spliced_notice_is_cut_after_all_its_consecutive_contacts():
 
 def test_a_contact_far_from_the_notice_is_not_joined_to_it():
     line = "版权所有，转载须联系 a@b.cn我们今年推出新的产品，工程师认为客服电话 010-8888 6666很快会开通。"
-    assert spliced_head(line) == "版权所有，转载须联系 a@b.cn"
+    assert NOTICES.spliced_head(line) == "版权所有，转载须联系 a@b.cn"
 
 
 CREDIT_ROLES = ["责任编辑", "受访者", "实习生", "题图", "圖片來源", "校对"]

@@ -207,7 +207,6 @@ def _notice_rule() -> NoticeRule:
 
 
 NOTICES = _notice_rule()
-spliced_head = NOTICES.spliced_head
 
 
 def find_notices(text: str) -> list[Edit]:
