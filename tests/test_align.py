@@ -148,6 +148,56 @@ def test_scaled_arabic_numbers_agree_across_languages(count, scale):
     assert [key for *_, key in zh_number_spans(f"{count}{zh_unit}")] == [key for *_, key in en_number_spans(english)]
 
 
+@pytest.mark.parametrize("zh, en", [
+    ("共有四万六千五百名", "were forty and six thousand and five hundred"),
+    ("九百六十九岁", "nine hundred sixty and nine years"), ("一百二十年", "an hundred and twenty years"),
+    ("二十一", "twenty-one"), ("二千六百三十", "two thousand and six hundred and thirty"),
+    ("十五万七千六百", "an hundred thousand and fifty and seven thousand and six hundred"),
+])
+def test_numbers_spelt_out_in_english_words_are_read_whole(zh, en):
+    assert [key for *_, key in zh_number_spans(zh)] == [key for *_, key in en_number_spans(en)]
+
+
+@pytest.mark.parametrize("en, keys", [
+    ("two and three", ["num:2", "num:3"]), ("one two", ["num:1", "num:2"]), ("a man", []),
+    ("5 million and 300 thousand", ["num:5000000", "num:300000"]), ("ten thousand thousand", ["num:10000", "num:1000"]),
+])
+def test_english_number_words_join_only_while_each_term_is_smaller(en, keys):
+    assert [key for *_, key in en_number_spans(en)] == keys
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelt(n: int, archaic: bool) -> str:
+    """n (1 ≤ n < 10⁶) in words, as today ("forty-six") or as the King James Bible ("six and forty")."""
+    if n >= 1000:
+        rest = n % 1000
+        return _spelt(n // 1000, archaic) + " thousand" + (" and " + _spelt(rest, archaic) if rest else "")
+    if n >= 100:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" and " + _spelt(rest, archaic) if rest else "")
+    if n < 20 or not n % 10:
+        return _ONES[n] if n < 20 else _TENS[n // 10]
+    return f"{_TENS[n // 10]} and {_ONES[n % 10]}" if archaic else f"{_TENS[n // 10]}-{_ONES[n % 10]}"
+
+
+@given(st.integers(1, 999_999), st.booleans())
+def test_any_number_spelt_out_in_words_reads_back_as_one_span(n, archaic):
+    text = f"were {_spelt(n, archaic)}."
+    assert [(text[start:end], key) for start, end, key in en_number_spans(text)] == [(text[5:-1], f"num:{n}")]
+
+
+@given(st.lists(st.sampled_from(["one", "two", "hundred", "thousand", "and", "a", " ", "-", ",", "5", "x"]))
+       .map("".join))
+def test_number_spans_never_overlap_and_lie_inside_the_text(text):
+    spans = en_number_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end, _ in spans)
+    assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+
+
 def test_chinese_numerals_in_characters():
     assert [zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
 
