@@ -18,7 +18,7 @@ from corpus.align.calibration import Calibration, fit_calibration, fit_curve, re
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
 from corpus.align.lexical import Space
-from corpus.align.model1 import train_model1
+from corpus.align.model1 import diagonal_prior, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.gold import LITERARY_DIR, load_bible, load_bible_test, load_gold
@@ -228,6 +228,20 @@ def test_model1_learns_word_translations_from_sentence_pairs():
     table = train_model1(pairs)
     assert table["猫"][0][0] == "cat" and table["狗"][0][0] == "dog" and table["吃"][0][0] == "eat"
     assert all(0 < p <= 1 for translations in table.values() for _, p in translations)
+
+
+def test_the_diagonal_prior_breaks_ties_that_plain_model1_cannot():
+    pairs = [(["甲", "乙"], ["alpha", "beta"])] * 3  # word order alone says 甲 = alpha
+    plain = dict(train_model1(pairs)["甲"])
+    diagonal = dict(train_model1(pairs, tension=4.0, null=0.08)["甲"])
+    assert plain["alpha"] == pytest.approx(plain["beta"])
+    assert diagonal["alpha"] > 0.6 > diagonal.get("beta", 0.0)
+
+
+@given(st.integers(1, 30), st.integers(1, 30), st.floats(0.1, 20), st.floats(0.01, 0.5))
+def test_the_diagonal_prior_is_a_distribution_over_positions_and_null(given_words, generated, tension, null):
+    prior = diagonal_prior(given_words, generated, tension, null).reshape(generated, given_words + 1)
+    assert np.allclose(prior.sum(axis=1), 1.0) and np.allclose(prior[:, 0], null) and (prior > 0).all()
 
 
 def sentence_vectors(n: int, m: int, seed: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:

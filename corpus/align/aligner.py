@@ -101,6 +101,8 @@ class AlignerSettings:
     learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
     neighbour_weight: float  # learned passes: cost of an a-1 link's end sentence closer to the en neighbour
     translation_weight: float  # learned passes: × Model 1's negative log-likelihood of the link, both ways
+    diagonal_tension: float  # the learned lexicon's Model 1 prefers word pairs near the link's diagonal (fast_align)
+    null_probability: float  # ... and lets an English token come from no Chinese word with this probability
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -440,7 +442,7 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     chosen = np.argsort(per_sentence, kind="stable")[:anchors]
     anchor_pairs = [([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
                      [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)]
-    lexicon = train_model1(anchor_pairs)
+    lexicon = train_model1(anchor_pairs, settings.diagonal_tension, settings.null_probability)
     learned = with_vectors(text.zh_chars, text.en_chars,
                            prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share), text.en)
     if settings.translation_weight:
