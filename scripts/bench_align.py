@@ -189,10 +189,13 @@ def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> No
               f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
 
 
-def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
+def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
+                   quantiles: tuple[float, ...] = (0.5, 0.9, 0.99)) -> None:
     """On our bible/001 path (dev): each pair of neighbouring links with one English sentence each (1-1 or 2-1,
     three Chinese sentences at most) merged into one link, ranked by how much cost the merge adds under the
-    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links."""
+    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links.
+    Then the split judged by its parts: merged where the weaker part costs more per sentence than a quantile of
+    the path's pair links (a split into weak parts as evidence of one many-to-many translation unit)."""
     bible = load_bible("001")
     if bible is None:
         sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
@@ -212,6 +215,13 @@ def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
         cheapest = order[:max(1, int(share * len(pairs)))]
         print(f"  cheapest {share:.0%} ({len(cheapest)} merges): {is_gold[cheapest].sum()} gold links found, "
               f"{both_right[cheapest].sum()} pairs of right links destroyed")
+    per_sentence = {k: path[k].score / (len(path[k].zh) + len(path[k].en)) for k in range(len(path))}
+    weaker = np.array([max(per_sentence[k], per_sentence[k + 1]) for k in pairs])
+    pair_costs = np.array([cost for k, cost in per_sentence.items() if path[k].zh and path[k].en])
+    for quantile in quantiles:
+        weak = weaker > np.quantile(pair_costs, quantile)
+        print(f"  weaker part above the {quantile:.0%} quantile of pair-link costs per sentence ({weak.sum()} merges): "
+              f"{is_gold[weak].sum()} gold links found, {both_right[weak].sum()} pairs of right links destroyed")
 
 
 def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
