@@ -7,6 +7,7 @@
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
     python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
     python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
+    python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
@@ -224,6 +225,54 @@ def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
               f"{is_gold[weak].sum()} gold links found, {both_right[weak].sum()} pairs of right links destroyed")
 
 
+def eflomal_lexicon(pairs: list[tuple[list[str], list[str]]]) -> dict[str, list[tuple[str, float]]]:
+    """The learned lexicon from eflomal (Östling & Tiedemann 2016; HMM with fertility, Gibbs sampling) instead of
+    our Model 1: relative frequencies of its forward links (each English token's Chinese word), pruned as
+    :func:`corpus.align.model1.train_model1` prunes.  eflomal seeds its sampler from /dev/urandom."""
+    import tempfile
+    from collections import Counter, defaultdict
+
+    import eflomal
+
+    from corpus.align.model1 import MAX_TRANSLATIONS, MIN_PROBABILITY
+
+    pairs = [(zh, en) for zh, en in pairs if zh and en]
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    with tempfile.TemporaryDirectory() as folder:
+        links = Path(folder) / "links"
+        eflomal.Aligner(n_samplers=1).align([" ".join(zh) + "\n" for zh, _ in pairs],
+                                            [" ".join(en) + "\n" for _, en in pairs], links_filename_fwd=str(links))
+        for (zh, en), line in zip(pairs, links.read_text(encoding="utf-8").splitlines()):
+            for i, j in (map(int, link.split("-")) for link in line.split()):
+                counts[zh[i]][en[j]] += 1
+    table = {}
+    for word, translations in counts.items():
+        total = sum(translations.values())
+        kept = [(key, n / total) for key, n in sorted(translations.items(), key=lambda item: (-item[1], item[0]))
+                if n / total >= MIN_PROBABILITY][:MAX_TRANSLATIONS]
+        if kept:
+            table[word] = kept
+    return table
+
+
+def eflomal_comparison(runs: int = 3) -> None:
+    """bible/001 (dev) with our Model 1 lexicon and, ``runs`` times (eflomal is not deterministic), with eflomal's."""
+    import corpus.align.aligner as aligner_module
+
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    print(f"our Model 1: strict F1 {score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1:.4f}")
+    ours = aligner_module.train_model1
+    aligner_module.train_model1 = lambda pairs, *_: eflomal_lexicon(pairs)  # type: ignore[assignment]
+    try:
+        for run in range(runs):
+            f1 = score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1
+            print(f"eflomal, run {run + 1}: strict F1 {f1:.4f}", flush=True)
+    finally:
+        aligner_module.train_model1 = ours
+
+
 def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
     links = bible.links[start:start + size]
     zh_start, en_start = min(i for link in links for i in link.zh), min(j for link in links for j in link.en)
@@ -250,6 +299,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
     parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
     parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
+    parser.add_argument("--eflomal", action="store_true", help="bible/001: eflomal's lexicon against our Model 1")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -264,6 +314,8 @@ def main() -> None:
         bible_windows()
     elif arguments.merges:
         merge_evidence()
+    elif arguments.eflomal:
+        eflomal_comparison()
     else:
         report()
 
