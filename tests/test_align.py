@@ -17,6 +17,7 @@ from corpus.align.aligner import default_settings
 from corpus.align.calibration import Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
+from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
@@ -312,6 +313,7 @@ def test_the_learned_pass_scores_its_path_as_link_costs_does():
     zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
     result = aligner.search(zh, en, default_settings())
     assert result.model.neighbour_weight > 0  # a learned pass: the neighbour evidence is on
+    assert result.model.inside_costs is not None  # and so is the evidence of line endings
     costs = aligner.link_costs(result.text, result.links, result.model)
     assert costs == pytest.approx([link.score for link in result.links], abs=1e-4)
     without = aligner.link_costs(result.text, result.links, dataclasses.replace(result.model, neighbour_weight=0.0))
@@ -319,6 +321,31 @@ def test_the_learned_pass_scores_its_path_as_link_costs_does():
     assert many_to_one and np.all(costs >= without - 1e-9)
     assert np.all(costs[[k for k in range(len(costs)) if k not in many_to_one]]
                   == without[[k for k in range(len(costs)) if k not in many_to_one]])
+
+
+def test_a_line_is_open_when_it_ends_without_a_sentence_final_mark():
+    lines = ["神称光为昼，", "有晚上，有早晨，这是头一日。", "他说：“走吧。”", "and it was so:", "Is it?",
+             "(Genesis 1)", "The end.)", "等等……"]
+    assert open_lines(lines).tolist() == [True, False, False, True, False, True, False, False]
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=30), st.data())
+def test_inside_counts_count_the_flagged_lines_of_a_link_but_its_last(flags, data):
+    start = data.draw(st.integers(0, len(flags)))
+    end = data.draw(st.integers(start, len(flags)))
+    prefix = np.concatenate(([0], np.cumsum(flags)))
+    assert inside_counts(prefix, np.array([start]), np.array([end]))[0] == sum(flags[start:max(end - 1, start)])
+
+
+def test_open_lines_inside_links_cost_what_the_previous_pass_says_they_do():
+    open_flags = np.array([True, False] * 20)  # every other zh line open; English all closed
+    ends_links = [Link((i, i + 1), (i // 2,)) for i in range(0, 40, 2)]  # open lines only inside links
+    zh_costs, en_costs = inside_costs(ends_links, open_flags, np.zeros(20, dtype=bool))
+    assert zh_costs[1] < 0 < zh_costs[0]  # here an open line is inside: no penalty for it, one for a closed one
+    assert en_costs[0] == pytest.approx(0.0, abs=0.05)  # no English line inside any link: nothing learned
+    flipped, _ = inside_costs([Link((i + 1, i + 2), (i // 2,)) for i in range(0, 38, 2)], open_flags,
+                              np.zeros(20, dtype=bool))
+    assert flipped[1] > 0 > flipped[0]
 
 
 @given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))
