@@ -7,6 +7,7 @@
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
     python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
     python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
+    python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
 gold (``corpus/curated/align_literary``: test), and the Bible gold
@@ -189,10 +190,13 @@ def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> No
               f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
 
 
-def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
+def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
+                   quantiles: tuple[float, ...] = (0.5, 0.9, 0.99)) -> None:
     """On our bible/001 path (dev): each pair of neighbouring links with one English sentence each (1-1 or 2-1,
     three Chinese sentences at most) merged into one link, ranked by how much cost the merge adds under the
-    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links."""
+    last pass's model; among the cheapest merges, how many are a gold link and how many split two right links.
+    Then the split judged by its parts: merged where the weaker part costs more per sentence than a quantile of
+    the path's pair links (a split into weak parts as evidence of one many-to-many translation unit)."""
     bible = load_bible("001")
     if bible is None:
         sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
@@ -212,6 +216,61 @@ def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1)) -> None:
         cheapest = order[:max(1, int(share * len(pairs)))]
         print(f"  cheapest {share:.0%} ({len(cheapest)} merges): {is_gold[cheapest].sum()} gold links found, "
               f"{both_right[cheapest].sum()} pairs of right links destroyed")
+    per_sentence = {k: path[k].score / (len(path[k].zh) + len(path[k].en)) for k in range(len(path))}
+    weaker = np.array([max(per_sentence[k], per_sentence[k + 1]) for k in pairs])
+    pair_costs = np.array([cost for k, cost in per_sentence.items() if path[k].zh and path[k].en])
+    for quantile in quantiles:
+        weak = weaker > np.quantile(pair_costs, quantile)
+        print(f"  weaker part above the {quantile:.0%} quantile of pair-link costs per sentence ({weak.sum()} merges): "
+              f"{is_gold[weak].sum()} gold links found, {both_right[weak].sum()} pairs of right links destroyed")
+
+
+def eflomal_lexicon(pairs: list[tuple[list[str], list[str]]]) -> dict[str, list[tuple[str, float]]]:
+    """The learned lexicon from eflomal (Östling & Tiedemann 2016; HMM with fertility, Gibbs sampling) instead of
+    our Model 1: relative frequencies of its forward links (each English token's Chinese word), pruned as
+    :func:`corpus.align.model1.train_model1` prunes.  eflomal seeds its sampler from /dev/urandom."""
+    import tempfile
+    from collections import Counter, defaultdict
+
+    import eflomal
+
+    from corpus.align.model1 import MAX_TRANSLATIONS, MIN_PROBABILITY
+
+    pairs = [(zh, en) for zh, en in pairs if zh and en]
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    with tempfile.TemporaryDirectory() as folder:
+        links = Path(folder) / "links"
+        eflomal.Aligner(n_samplers=1).align([" ".join(zh) + "\n" for zh, _ in pairs],
+                                            [" ".join(en) + "\n" for _, en in pairs], links_filename_fwd=str(links))
+        for (zh, en), line in zip(pairs, links.read_text(encoding="utf-8").splitlines()):
+            for i, j in (map(int, link.split("-")) for link in line.split()):
+                counts[zh[i]][en[j]] += 1
+    table = {}
+    for word, translations in counts.items():
+        total = sum(translations.values())
+        kept = [(key, n / total) for key, n in sorted(translations.items(), key=lambda item: (-item[1], item[0]))
+                if n / total >= MIN_PROBABILITY][:MAX_TRANSLATIONS]
+        if kept:
+            table[word] = kept
+    return table
+
+
+def eflomal_comparison(runs: int = 3) -> None:
+    """bible/001 (dev) with our Model 1 lexicon and, ``runs`` times (eflomal is not deterministic), with eflomal's."""
+    import corpus.align.aligner as aligner_module
+
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    print(f"our Model 1: strict F1 {score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1:.4f}")
+    ours = aligner_module.train_model1
+    aligner_module.train_model1 = lambda pairs, *_: eflomal_lexicon(pairs)  # type: ignore[assignment]
+    try:
+        for run in range(runs):
+            f1 = score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1
+            print(f"eflomal, run {run + 1}: strict F1 {f1:.4f}", flush=True)
+    finally:
+        aligner_module.train_model1 = ours
 
 
 def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[str], list[Link]]:
@@ -240,6 +299,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
     parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
     parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
+    parser.add_argument("--eflomal", action="store_true", help="bible/001: eflomal's lexicon against our Model 1")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -254,6 +314,8 @@ def main() -> None:
         bible_windows()
     elif arguments.merges:
         merge_evidence()
+    elif arguments.eflomal:
+        eflomal_comparison()
     else:
         report()
 

@@ -17,8 +17,9 @@ from corpus.align.aligner import default_settings
 from corpus.align.calibration import Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
+from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lexical import Space
-from corpus.align.model1 import train_model1
+from corpus.align.model1 import diagonal_prior, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.gold import LITERARY_DIR, load_bible, load_bible_test, load_gold
@@ -148,6 +149,56 @@ def test_scaled_arabic_numbers_agree_across_languages(count, scale):
     assert [key for *_, key in zh_number_spans(f"{count}{zh_unit}")] == [key for *_, key in en_number_spans(english)]
 
 
+@pytest.mark.parametrize("zh, en", [
+    ("共有四万六千五百名", "were forty and six thousand and five hundred"),
+    ("九百六十九岁", "nine hundred sixty and nine years"), ("一百二十年", "an hundred and twenty years"),
+    ("二十一", "twenty-one"), ("二千六百三十", "two thousand and six hundred and thirty"),
+    ("十五万七千六百", "an hundred thousand and fifty and seven thousand and six hundred"),
+])
+def test_numbers_spelt_out_in_english_words_are_read_whole(zh, en):
+    assert [key for *_, key in zh_number_spans(zh)] == [key for *_, key in en_number_spans(en)]
+
+
+@pytest.mark.parametrize("en, keys", [
+    ("two and three", ["num:2", "num:3"]), ("one two", ["num:1", "num:2"]), ("a man", []),
+    ("5 million and 300 thousand", ["num:5000000", "num:300000"]), ("ten thousand thousand", ["num:10000", "num:1000"]),
+])
+def test_english_number_words_join_only_while_each_term_is_smaller(en, keys):
+    assert [key for *_, key in en_number_spans(en)] == keys
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelt(n: int, archaic: bool) -> str:
+    """n (1 ≤ n < 10⁶) in words, as today ("forty-six") or as the King James Bible ("six and forty")."""
+    if n >= 1000:
+        rest = n % 1000
+        return _spelt(n // 1000, archaic) + " thousand" + (" and " + _spelt(rest, archaic) if rest else "")
+    if n >= 100:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" and " + _spelt(rest, archaic) if rest else "")
+    if n < 20 or not n % 10:
+        return _ONES[n] if n < 20 else _TENS[n // 10]
+    return f"{_TENS[n // 10]} and {_ONES[n % 10]}" if archaic else f"{_TENS[n // 10]}-{_ONES[n % 10]}"
+
+
+@given(st.integers(1, 999_999), st.booleans())
+def test_any_number_spelt_out_in_words_reads_back_as_one_span(n, archaic):
+    text = f"were {_spelt(n, archaic)}."
+    assert [(text[start:end], key) for start, end, key in en_number_spans(text)] == [(text[5:-1], f"num:{n}")]
+
+
+@given(st.lists(st.sampled_from(["one", "two", "hundred", "thousand", "and", "a", " ", "-", ",", "5", "x"]))
+       .map("".join))
+def test_number_spans_never_overlap_and_lie_inside_the_text(text):
+    spans = en_number_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end, _ in spans)
+    assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+
+
 def test_chinese_numerals_in_characters():
     assert [zh_numeral(t) for t in ("二十", "三千五百万", "十五", "两百", "一二")] == [20, 35_000_000, 15, 200, None]
 
@@ -178,6 +229,20 @@ def test_model1_learns_word_translations_from_sentence_pairs():
     table = train_model1(pairs)
     assert table["猫"][0][0] == "cat" and table["狗"][0][0] == "dog" and table["吃"][0][0] == "eat"
     assert all(0 < p <= 1 for translations in table.values() for _, p in translations)
+
+
+def test_the_diagonal_prior_breaks_ties_that_plain_model1_cannot():
+    pairs = [(["甲", "乙"], ["alpha", "beta"])] * 3  # word order alone says 甲 = alpha
+    plain = dict(train_model1(pairs)["甲"])
+    diagonal = dict(train_model1(pairs, tension=4.0, null=0.08)["甲"])
+    assert plain["alpha"] == pytest.approx(plain["beta"])
+    assert diagonal["alpha"] > 0.6 > diagonal.get("beta", 0.0)
+
+
+@given(st.integers(1, 30), st.integers(1, 30), st.floats(0.1, 20), st.floats(0.01, 0.5))
+def test_the_diagonal_prior_is_a_distribution_over_positions_and_null(given_words, generated, tension, null):
+    prior = diagonal_prior(given_words, generated, tension, null).reshape(generated, given_words + 1)
+    assert np.allclose(prior.sum(axis=1), 1.0) and np.allclose(prior[:, 0], null) and (prior > 0).all()
 
 
 def sentence_vectors(n: int, m: int, seed: int) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
@@ -248,6 +313,7 @@ def test_the_learned_pass_scores_its_path_as_link_costs_does():
     zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
     result = aligner.search(zh, en, default_settings())
     assert result.model.neighbour_weight > 0  # a learned pass: the neighbour evidence is on
+    assert result.model.inside_costs is not None  # and so is the evidence of line endings
     costs = aligner.link_costs(result.text, result.links, result.model)
     assert costs == pytest.approx([link.score for link in result.links], abs=1e-4)
     without = aligner.link_costs(result.text, result.links, dataclasses.replace(result.model, neighbour_weight=0.0))
@@ -255,6 +321,31 @@ def test_the_learned_pass_scores_its_path_as_link_costs_does():
     assert many_to_one and np.all(costs >= without - 1e-9)
     assert np.all(costs[[k for k in range(len(costs)) if k not in many_to_one]]
                   == without[[k for k in range(len(costs)) if k not in many_to_one]])
+
+
+def test_a_line_is_open_when_it_ends_without_a_sentence_final_mark():
+    lines = ["神称光为昼，", "有晚上，有早晨，这是头一日。", "他说：“走吧。”", "and it was so:", "Is it?",
+             "(Genesis 1)", "The end.)", "等等……"]
+    assert open_lines(lines).tolist() == [True, False, False, True, False, True, False, False]
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=30), st.data())
+def test_inside_counts_count_the_flagged_lines_of_a_link_but_its_last(flags, data):
+    start = data.draw(st.integers(0, len(flags)))
+    end = data.draw(st.integers(start, len(flags)))
+    prefix = np.concatenate(([0], np.cumsum(flags)))
+    assert inside_counts(prefix, np.array([start]), np.array([end]))[0] == sum(flags[start:max(end - 1, start)])
+
+
+def test_open_lines_inside_links_cost_what_the_previous_pass_says_they_do():
+    open_flags = np.array([True, False] * 20)  # every other zh line open; English all closed
+    ends_links = [Link((i, i + 1), (i // 2,)) for i in range(0, 40, 2)]  # open lines only inside links
+    zh_costs, en_costs = inside_costs(ends_links, open_flags, np.zeros(20, dtype=bool))
+    assert zh_costs[1] < 0 < zh_costs[0]  # here an open line is inside: no penalty for it, one for a closed one
+    assert en_costs[0] == pytest.approx(0.0, abs=0.05)  # no English line inside any link: nothing learned
+    flipped, _ = inside_costs([Link((i + 1, i + 2), (i // 2,)) for i in range(0, 38, 2)], open_flags,
+                              np.zeros(20, dtype=bool))
+    assert flipped[1] > 0 > flipped[0]
 
 
 @given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))

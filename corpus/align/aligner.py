@@ -21,6 +21,10 @@ also pays ``neighbour_weight · lexical_weight · gain``, where ``gain`` is how
 much closer (in plain cosine) its first zh sentence is to the en sentence
 before it, or its last zh sentence to the one after it, than to its own: a
 short sentence taken from the neighbouring link (:meth:`SpanCosines.neighbour_gains`).
+There, too, a line inside a link (not its last) pays for how it ends: a line
+that ends without a sentence-final mark was cut by the text's structure (a
+verse, a subtitle), which the translation shares, and how much that is worth is
+learned from the previous pass (:mod:`corpus.align.endings`).
 
 Moore's two passes (2002): the first pass uses the prior lexicon
 (CC-CEDICT, numbers, Latin tokens) and generic link-type priors; its
@@ -62,6 +66,7 @@ from scipy.special import log_ndtr
 
 from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
+from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
 from corpus.align.model1 import fit_model1, train_model1
@@ -101,6 +106,9 @@ class AlignerSettings:
     learning_passes: int  # Model 1 retrained on each pass's links, then the document searched again
     neighbour_weight: float  # learned passes: cost of an a-1 link's end sentence closer to the en neighbour
     translation_weight: float  # learned passes: × Model 1's negative log-likelihood of the link, both ways
+    line_endings: bool  # learned passes: a line inside a link pays for how it ends (corpus.align.endings)
+    diagonal_tension: float  # the learned lexicon's Model 1 prefers word pairs near the link's diagonal (fast_align)
+    null_probability: float  # ... and lets an English token come from no Chinese word with this probability
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -128,6 +136,21 @@ class CostModel:
     # × −log P(en | zh) − log P(zh | en) under Model 1 (corpus.align.translation), in learned passes
     translation_weight: float = 0.0
     skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
+    # learned passes: (zh, en) cost of a line inside a link (not its last), [closed, open] (corpus.align.endings)
+    inside_costs: tuple[np.ndarray, np.ndarray] | None = None
+
+    def inside_line_costs(self, text: "Bitext", zh_start: np.ndarray, zh_end: np.ndarray, en_start: np.ndarray,
+                          en_end: np.ndarray) -> np.ndarray | float:
+        """What the lines inside links with these spans cost for how they end (0 without learned costs)."""
+        if self.inside_costs is None or text.zh_open is None or text.en_open is None:
+            return 0.0
+        total = 0.0
+        for (closed, opened), prefix, start, end in ((self.inside_costs[0], text.zh_open, zh_start, zh_end),
+                                                     (self.inside_costs[1], text.en_open, en_start, en_end)):
+            inside = np.maximum(end - start - 1, 0)
+            open_inside = inside_counts(prefix, start, end)
+            total = total + opened * open_inside + closed * (inside - open_inside)
+        return total
 
     def pair_costs(self, cosines: np.ndarray, zh_chars: np.ndarray, en_chars: np.ndarray, sentences: np.ndarray | int,
                    penalty: np.ndarray | float) -> np.ndarray:
@@ -162,6 +185,9 @@ class Bitext:
     zh_towards: np.ndarray | None = None
     en_towards: np.ndarray | None = None
     translation: Translation | None = None  # Model 1 both ways, in learned passes
+    # prefix sums (n+1,) and (m+1,) of the lines that end without a sentence-final mark (corpus.align.endings)
+    zh_open: np.ndarray | None = None
+    en_open: np.ndarray | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -182,7 +208,9 @@ class Bitext:
                       None if self.zh_towards is None else self.zh_towards[zh_start:zh_end],
                       None if self.en_towards is None else self.en_towards[en_start:en_end],
                       None if self.translation is None else self.translation.window(zh_start, zh_end, en_start,
-                                                                                     en_end))
+                                                                                     en_end),
+                      None if self.zh_open is None else self.zh_open[zh_start:zh_end + 1],
+                      None if self.en_open is None else self.en_open[en_start:en_end + 1])
 
 
 def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matrix,
@@ -207,7 +235,7 @@ def _block_sums(values: np.ndarray | None, bounds: np.ndarray) -> np.ndarray | N
     return np.diff(prefix[bounds])
 
 
-def _prefix(lengths: Sequence[int]) -> np.ndarray:
+def _prefix(lengths: Sequence[int] | np.ndarray) -> np.ndarray:
     return np.concatenate(([0], np.cumsum(np.asarray(lengths, dtype=np.float64))))
 
 
@@ -248,6 +276,8 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
             zh, en = chars(a, b)
             valid = inside & (row >= a) & (columns >= b)
             cost = model.pair_costs(cosine, zh, en, a + b, model.penalties[a, b])
+            cost = cost + model.inside_line_costs(text, np.maximum(row - a, 0), row, np.maximum(columns - b, 0),
+                                                  columns)
             if (a, b) in gains:
                 cost = cost + model.neighbour_weight * model.lexical_weight * gains[a, b]
             if (a, b) in translated:
@@ -345,6 +375,7 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     penalties = np.array([model.penalties.get((len(link.zh), len(link.en)), rarest) for link in links])
     sentences = (zh_end - zh_start) + (en_end - en_start)
     costs = model.pair_costs(cosines, zh_chars, en_chars, sentences, penalties)
+    costs = costs + model.inside_line_costs(text, zh_start, zh_end, en_start, en_end)
     if model.neighbour_weight and text.zh is not None and text.en is not None:
         many_to_one = np.flatnonzero((zh_end - zh_start >= 2) & (en_end - en_start == 1))
         costs[many_to_one] += model.neighbour_weight * model.lexical_weight * _neighbour_gains(
@@ -411,8 +442,9 @@ def prepare(zh: Sequence[str], en: Sequence[str]) -> Prepared:
     zh_tokens = [chinese_tokens(sentence) for sentence in zh]
     en_tokens = [english_tokens(sentence) for sentence in en]
     space = Space(en_tokens)
-    text = with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
-                        space.chinese(zh_tokens), space.english(en_tokens))
+    text = replace(with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
+                                space.chinese(zh_tokens), space.english(en_tokens)),
+                   zh_open=_prefix(open_lines(zh)), en_open=_prefix(open_lines(en)))
     return Prepared(zh_tokens, en_tokens, space, text)
 
 
@@ -440,9 +472,10 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     chosen = np.argsort(per_sentence, kind="stable")[:anchors]
     anchor_pairs = [([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
                      [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)]
-    lexicon = train_model1(anchor_pairs)
-    learned = with_vectors(text.zh_chars, text.en_chars,
-                           prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share), text.en)
+    lexicon = train_model1(anchor_pairs, settings.diagonal_tension, settings.null_probability)
+    zh_vectors = prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share)
+    learned = replace(with_vectors(text.zh_chars, text.en_chars, zh_vectors, text.en),
+                      zh_open=text.zh_open, en_open=text.en_open)
     if settings.translation_weight:
         both_ways = translation(fit_model1([(en, zh) for zh, en in anchor_pairs]), fit_model1(anchor_pairs),
                                 prepared.zh_tokens, prepared.en_tokens)
@@ -450,7 +483,8 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     length = _fitted_length(text, pairs, first_model.length)
     model = CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight, length,
                       _penalties(types, settings, Counter((len(link.zh), len(link.en)) for link in first)), 0.0,
-                      settings.neighbour_weight, settings.translation_weight)
+                      settings.neighbour_weight, settings.translation_weight,
+                      inside_costs=_line_endings(text, first) if settings.line_endings else None)
     # Vecalign's deletion cost: a quantile of what linking sentences that do not translate each other costs (here
     # the zh of each pair link with the en of the link after next: near in the text, unrelated in content)
     unrelated = [Link(pairs[k].zh, pairs[k + UNRELATED].en) for k in range(len(pairs) - UNRELATED)]
@@ -458,6 +492,12 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     per_sentence = costs / np.array([len(link.zh) + len(link.en) for link in unrelated]) if unrelated else costs
     skip = float(np.quantile(per_sentence, settings.skip_quantile)) if len(per_sentence) else first_model.skip
     return replace(model, skip=skip), learned
+
+
+def _line_endings(text: Bitext, links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray] | None:
+    if text.zh_open is None or text.en_open is None:
+        return None
+    return inside_costs(links, np.diff(text.zh_open) > 0, np.diff(text.en_open) > 0)
 
 
 def learns_from(first: Sequence[Link], settings: AlignerSettings) -> bool:

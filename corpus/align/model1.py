@@ -6,6 +6,13 @@ its translator's habits), and the second pass uses it.  The E-step runs over
 every (English token, Chinese token) pair of every training link at once:
 ``bincount`` sums the posteriors per English token occurrence and per word
 pair, so an iteration is a handful of vector operations.
+
+With ``tension`` > 0 it is fast_align's reparameterisation of Model 2 (Dyer et
+al. 2013): an English token at relative position j/J comes from the Chinese
+word at i/I with a prior ∝ exp(−tension · |i/I − j/J|) (from NULL with
+probability ``null``), so where a word occurs twice in a link the occurrence
+near the diagonal takes the credit; Chinese and English share their clause order
+often enough for that to sharpen the lexicon.
 """
 from __future__ import annotations
 
@@ -30,11 +37,13 @@ class Model1:
     table: sparse.csr_matrix  # (given words, generated words)
 
 
-def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = ITERATIONS) -> Model1:
-    """IBM Model 1 of the second sentence of each (given, generated) training pair given the first, by EM."""
+def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = ITERATIONS,
+               tension: float = 0.0, null: float = 0.0) -> Model1:
+    """IBM Model 1 of the second sentence of each (given, generated) training pair given the first, by EM;
+    with a diagonal prior of this ``tension`` and ``null`` probability if ``tension`` > 0 (see above)."""
     given_vocab: dict[str, int] = {NULL: 0}
     generated_vocab: dict[str, int] = {}
-    groups, given_ids, generated_ids = [], [], []
+    groups, given_ids, generated_ids, priors = [], [], [], []
     group = 0
     for given, generated in pairs:
         if not given or not generated:
@@ -45,6 +54,8 @@ def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations:
         groups.append(np.repeat(np.arange(group, group + len(e)), len(f)))
         given_ids.append(np.tile(f, len(e)))
         generated_ids.append(np.repeat(e, len(f)))
+        if tension:
+            priors.append(diagonal_prior(len(f) - 1, len(e), tension, null))
         group += len(e)
     if not groups:
         return Model1(given_vocab, generated_vocab, sparse.csr_matrix((1, 0)))
@@ -54,8 +65,9 @@ def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations:
                                    return_inverse=True)
     pair_given, pair_generated = word_pair // columns, word_pair % columns
     t = np.ones(len(word_pair))
+    prior = np.concatenate(priors) if priors else np.ones(1)
     for _ in range(iterations):
-        p = t[pair_of]
+        p = t[pair_of] * prior
         posterior = p / np.bincount(group_of, p, minlength=group)[group_of]
         counts = np.bincount(pair_of, posterior, minlength=len(word_pair))
         t = counts / np.bincount(pair_given, counts, minlength=len(given_vocab))[pair_given]
@@ -63,10 +75,22 @@ def fit_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations:
     return Model1(given_vocab, generated_vocab, table)
 
 
-def train_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]]) -> dict[str, list[tuple[str, float]]]:
+def diagonal_prior(given: int, generated: int, tension: float, null: float) -> np.ndarray:
+    """P(a_j = i) for each generated position j and given position i (0 = NULL), flattened j-major as the
+    E-step's pairs are: ``null`` for NULL, the rest ∝ exp(−tension · |i/I − j/J|) (positions at word centres)."""
+    i = (np.arange(given) + 0.5) / given
+    j = (np.arange(generated) + 0.5) / generated
+    closeness = np.exp(-tension * np.abs(i[None, :] - j[:, None]))
+    closeness *= (1 - null) / closeness.sum(axis=1, keepdims=True)
+    return np.concatenate([np.full((generated, 1), null), closeness], axis=1).ravel()
+
+
+def train_model1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], tension: float = 0.0,
+                 null: float = 0.0) -> dict[str, list[tuple[str, float]]]:
     """``t(e | f)`` for each Chinese word ``f`` of the (zh tokens, en tokens) training pairs: its most probable
-    English keys (at most :data:`MAX_TRANSLATIONS`, each at least :data:`MIN_PROBABILITY`), best first."""
-    model = fit_model1(pairs)
+    English keys (at most :data:`MAX_TRANSLATIONS`, each at least :data:`MIN_PROBABILITY`), best first;
+    ``tension`` and ``null`` as for :func:`fit_model1`."""
+    model = fit_model1(pairs, tension=tension, null=null)
     coo = model.table.tocoo()
     t, pair_zh, pair_en = coo.data, coo.row, coo.col
     zh_words = list(model.given)
