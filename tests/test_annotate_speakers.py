@@ -413,3 +413,39 @@ def test_a_generic_interviewer_label_speaks_for_the_one_reporter_of_the_byline_o
     annotate(two, registry)
     assert roles(one)[2][0] == ("rb.name.wu-jingyi", "interviewer")
     assert roles(two)[2][0] == (None, "interviewer")
+
+
+def test_given_name_labels_speak_for_the_host_and_the_guest_the_lead_introduces(registry):
+    turns = [("嘉树", "第一个市场为什么选德国?"), ("予宁", "德国人愿意为安静多花钱。"),
+             ("嘉树", "明年呢?"), ("予宁", "波兰。")]
+    doc = interview_with_lead("gn", "硬件夜谈 第41期", "本期嘉宾是洁途智能的蔡予宁,主持人林嘉树和她聊聊出海。", turns,
+                              {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    asks, answers = ("gn.name.lin-jiashu", "interviewer"), ("gn.name.cai-yuning", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_given_name_two_people_of_the_document_share_resolves_to_no_one(registry):
+    turns = [("记者", "第一个市场为什么选德国?"), ("子翔", "德国人愿意为安静多花钱。"),
+             ("记者", "明年呢?"), ("子翔", "波兰。")]
+    doc = interview_with_lead("gt", "出海的一年", "周子翔和他的合伙人吴子翔一起创业。", turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    answering = {s.speaker for p in doc.paragraphs if p.speaker_label == "子翔" for s in p.sentences}
+    assert answering != {"gt.name.zhou-zixiang"} and answering != {"gt.name.wu-zixiang"}
+
+
+@pytest.mark.parametrize("label", ["Kevin", "Kevin Lin"])
+def test_an_english_name_in_brackets_after_the_persons_name_labels_their_turns(registry, label):
+    turns = [("新創誌", "為什麼做農用無人機?"), (label, "我爸種了三十年花生。"), ("新創誌", "農民願意付錢嗎?"), (label, "一開始不願意。")]
+    doc = interview_with_lead("en", "專訪智耕農研創辦人林柏豪:讓無人機噴藥", "創辦人林柏豪（Kevin Lin）在雲林長大。", turns,
+                              {"outlet": "島嶼新創誌"})
+    annotate(doc, registry)
+    asks, answers = ("en.name.dao-yu-xin-chuang-zhi", "interviewer"), ("en.name.lin-baihao", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_part_of_another_word_is_no_outlet_short_name(registry):
+    turns = [("主持人", "為什麼做無人機?"), ("新", "我爸種花生。"), ("主持人", "然後呢?"), ("新", "繼續做。")]
+    doc = interview_with_lead("sh", "無人機噴藥", "林柏豪在雲林長大。", turns, {"outlet": "島嶼新創誌"})
+    annotate(doc, registry)
+    assert {s.speaker_role for p in doc.paragraphs if p.speaker_label == "新" for s in p.sentences} != {"interviewer"}

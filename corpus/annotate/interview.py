@@ -32,8 +32,11 @@ from corpus.model import Document, Mention, Sentence
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
 MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
+MIN_SHORT_NAME = 2  # an outlet's short name as a label (新創誌 for 島嶼新創誌): at least this many characters
 COLON = re.compile(r"\s*[:：]")
 HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q and A are no one's surname)
+# A person's other name in brackets right after their name: 林柏豪（Kevin Lin）, 陳詠詩（Ivy）.
+LATIN_ALIAS = re.compile(r"\s*[（(](?P<alias>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[）)]")
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,15 @@ class Sides:
     interviewee: Optional[Voice]
     reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
     people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
+    aliases: tuple[tuple[str, Voice], ...] = ()  # a person's other name in brackets after theirs (Kevin Lin)
 
     def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
         """The voice the turn label names, with its role (none for a person on neither side).
 
-        A label names a voice by its name, or by a surname that only one person of the document
-        has (``黄`` for 黄志远, unless a 黄志明 is named too).
+        A label names a voice by its name; by a surname or a given name that only one person of the
+        document has (``黄`` for 黄志远, unless a 黄志明 is named too; ``嘉树`` for 林嘉树); by the other
+        name the text gives a person in brackets, or its first word (``Kevin`` for 林柏豪（Kevin Lin）);
+        the interviewer's outlet also by a part of its name (``新創誌`` for 島嶼新創誌).
         """
         written = normalise_label(label)
         sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
@@ -66,10 +72,21 @@ class Sides:
         for voice, role in sided:
             if voice is not None and written == normalise_label(voice.name):
                 return voice, role
-        person = self._person_named(written)
+        person = self._alias_named(written) or self._person_named(written)
         if person is None:
-            return None
+            return self._outlet_named(written)
         return person, next((role for voice, role in sided if voice is not None and voice.id == person.id), None)
+
+    def _alias_named(self, written: str) -> Optional[Voice]:
+        """The one person whose bracketed other name is the label, or begins with it as a word."""
+        holders = {voice.id: voice for alias, voice in self.aliases if written in (alias, alias.split(" ")[0])}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _outlet_named(self, written: str) -> Optional[tuple[Voice, Optional[str]]]:
+        outlet = self.interviewer
+        if outlet is None or len(written) < MIN_SHORT_NAME or written not in normalise_label(outlet.name):
+            return None
+        return outlet, "interviewer"
 
     def _person_named(self, written: str) -> Optional[Voice]:
         """The person whose name the label is, else the one person whose surname it is (an honorific apart)."""
@@ -81,6 +98,9 @@ class Sides:
             return None
         holders = [person for person in self.people
                    if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        if len(holders) != 1 and surname == written:  # no surname of one person: a given name (嘉树 for 林嘉树)?
+            holders = [person for person in self.people if HAN_NAME.fullmatch(person.name)
+                       and 0 < len(person.name) - len(written) <= MAX_SURNAME and person.name.endswith(written)]
         return holders[0] if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
@@ -193,6 +213,18 @@ def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
     return tuple(first.values())
 
 
+def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
+    """(other name, person) for every person the text names with a Latin name in brackets after theirs."""
+    found = []
+    for sentence in doc.sentences:
+        for mention in sentence.entities:
+            alias = LATIN_ALIAS.match(sentence.zh, mention.end) if mention.type == "person" else None
+            if alias is not None:
+                found.append((alias.group("alias"), _person(doc, mention, registry)))
+    return tuple(found)
+
+
 def sides(doc: Document, registry: Registry) -> Sides:
     asking = reporters(doc, registry)
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking))
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking),
+                 aliases(doc, registry))

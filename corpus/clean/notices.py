@@ -36,6 +36,9 @@ CONTACT = re.compile(
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
 CREDIT_BARS = "|｜丨/／"  # what may stand between credit units (编辑｜X　责编｜Y), and before units ending a line
+# A picture's caption (图:罗文澜在论坛上发言) describes: led by a caption label and a colon, a line is a credit only as
+# credit units (图：新华社).
+CAPTION = re.compile(rf"{lang.alternation(lang.CAPTION_LABELS)}\s*[:：]")
 # A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
 # clause either (记者：你们的工厂怎么样，开工了吗？ is a turn).
 SENTENCE_END = lang.SENTENCE_END
@@ -66,6 +69,7 @@ class CreditShape:
     weight: int
     max_chars: int
     roles: re.Pattern[str]
+    led: re.Pattern[str]
     ended: re.Pattern[str]
     units: re.Pattern[str]  # a line of nothing but ``role + separator + names`` units, bracketed whole or not
     unit_tail: re.Pattern[str]  # a bar, then such units, at a line's end
@@ -78,7 +82,7 @@ class CreditShape:
             return self.unit_roles(line)
         roles = tuple(sorted({match.group() for match in self.roles.finditer(line)}))
         bracketed = line[:1] in _BRACKETS and line.endswith(_BRACKETS[line[:1]]) and line.count(line[:1]) == 1
-        shaped = bracketed or self.ended.search(line)
+        shaped = bracketed or (self.led.match(line) and not CAPTION.match(line)) or self.ended.search(line)
         sentence = any(char in (SENTENCE_END if bracketed else _CLAUSE_PUNCTUATION) for char in line)
         return roles if roles and shaped and not sentence and len(line) <= self.max_chars else ()
 
@@ -226,7 +230,7 @@ def _credit_shape(data: dict) -> CreditShape:
     units = f"{unit}(?:(?:{space}*{bar}{space}*|{space}+){unit})*"
     brackets = "|".join(f"{re.escape(o)}{space}*{units}{space}*{re.escape(c)}" for o, c in _BRACKETS.items())
     return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
-                       re.compile(f"{marks}$"),
+                       re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"),
                        re.compile(f"{units}|{brackets}"), re.compile(f"{space}*{bar}{space}*(?P<units>{units}){space}*$"),
                        re.compile(f"(?P<role>{unit_roles}){unit_head}"))
 
