@@ -72,7 +72,7 @@ class CreditShape:
     led: re.Pattern[str]
     ended: re.Pattern[str]
     units: re.Pattern[str]  # a line of nothing but ``role + separator + names`` units, bracketed whole or not
-    unit_tail: re.Pattern[str]  # a bar, then such units, at a line's end
+    unit_tail: re.Pattern[str]  # a bar or a full-width space, then such units, at a line's end
     unit_role: re.Pattern[str]  # a unit's role, where a unit starts
 
     def found(self, text: str) -> tuple[str, ...]:
@@ -90,7 +90,8 @@ class CreditShape:
         return tuple(sorted({match.group("role") for match in self.unit_role.finditer(units)}))
 
     def tail(self, line: str) -> str | None:
-        """The credit units after a bar at the end of a line that holds something else before them."""
+        """The credit units after a bar or a full-width space at the end of a line that holds something else before
+        them."""
         match = self.unit_tail.search(line)
         if match is None or not line[:match.start()].strip() or len(match.group("units")) > self.max_chars:
             return None
@@ -231,7 +232,7 @@ def _credit_shape(data: dict) -> CreditShape:
     brackets = "|".join(f"{re.escape(o)}{space}*{units}{space}*{re.escape(c)}" for o, c in _BRACKETS.items())
     return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
                        re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"),
-                       re.compile(f"{units}|{brackets}"), re.compile(f"{space}*{bar}{space}*(?P<units>{units}){space}*$"),
+                       re.compile(f"{units}|{brackets}"), re.compile(f"(?:{space}*{bar}{space}*|\u3000+)(?P<units>{units}){space}*$"),
                        re.compile(f"(?P<role>{unit_roles}){unit_head}"))
 
 
