@@ -436,9 +436,10 @@ def test_a_given_name_two_people_of_the_document_share_resolves_to_no_one(regist
 
 @pytest.mark.parametrize("label", ["Kevin", "Kevin Lin"])
 def test_an_english_name_in_brackets_after_the_persons_name_labels_their_turns(registry, label):
-    turns = [("新創誌", "為什麼做農用無人機?"), (label, "我爸種了三十年花生。"), ("新創誌", "農民願意付錢嗎?"), (label, "一開始不願意。")]
-    doc = interview_with_lead("en", "專訪智耕農研創辦人林柏豪:讓無人機噴藥", "創辦人林柏豪（Kevin Lin）在雲林長大。", turns,
-                              {"outlet": "島嶼新創誌"})
+    turns = [("新創誌", "為什麼做農用無人機?"), (label, "我爸種了三十年花生。"),
+             ("新創誌", "農民願意付錢嗎?"), (label, "一開始不願意。")]
+    doc = interview_with_lead("en", "專訪智耕農研創辦人林柏豪:讓無人機噴藥", "創辦人林柏豪（Kevin Lin）在雲林長大。",
+                              turns, {"outlet": "島嶼新創誌"})
     annotate(doc, registry)
     asks, answers = ("en.name.dao-yu-xin-chuang-zhi", "interviewer"), ("en.name.lin-baihao", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]

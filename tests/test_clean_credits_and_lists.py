@@ -20,9 +20,13 @@ BARS = st.sampled_from(["｜", "|", "：", ":", "／"])
 JOINERS = st.sampled_from(["　", " ", "　｜　", " | "])
 
 
-@pytest.mark.parametrize("credit", ["编辑｜宋婉清　责编｜钟立言　图源｜网络", "撰文：許芷綾　｜　攝影：傅明哲",
-                                    "采写：韩雨萱　统筹：柯立新　监制：孟庆华", "审核｜戴明远", "（责任编辑：邓家豪　校对：方诗琪）",
-                                    "製作｜簡以恆　後製｜潘怡君", "文字整理：吴佩珊 | 审核：陈国栋", "攝影：港灣數位評論 黃子軒"])
+CREDIT_LINES = ["编辑｜宋婉清　责编｜钟立言　图源｜网络", "撰文：許芷綾　｜　攝影：傅明哲",
+                "采写：韩雨萱　统筹：柯立新　监制：孟庆华", "审核｜戴明远",
+                "（责任编辑：邓家豪　校对：方诗琪）", "製作｜簡以恆　後製｜潘怡君",
+                "文字整理：吴佩珊 | 审核：陈国栋", "攝影：港灣數位評論 黃子軒"]
+
+
+@pytest.mark.parametrize("credit", CREDIT_LINES)
 def test_a_credit_line_of_units_goes_whole(credit):
     text, passes = clean(f"标题\n{ARTICLE}\n{credit}")
     assert text == f"标题\n{ARTICLE}"
@@ -40,7 +44,8 @@ def test_credit_units_after_a_bar_go_and_the_guest_line_before_them_stays():
     assert find_notices("硬件夜谈 第41期｜一家扫地机器人公司的出海账") == []
 
 
-@pytest.mark.parametrize("line", ["图:冯家栋在店里调试新买的封口机", "编辑：这一段怎么改？", "他是我们的编辑：很严格，也很耐心。"])
+@pytest.mark.parametrize("line", ["图:冯家栋在店里调试新买的封口机", "编辑：这一段怎么改？",
+                                  "他是我们的编辑：很严格，也很耐心。"])
 def test_captions_turns_and_sentences_naming_a_role_are_no_credit_units(line):
     assert NOTICES.accept(line, NOTICES.score(line, True)), line
 
@@ -56,26 +61,35 @@ def test_credit_units_after_a_line_never_take_its_text(head, units, joiner):
     assert revert_all(text, passes) == raw
 
 
-@pytest.mark.parametrize("line", ["如果喜欢本期节目，欢迎在小宇宙、喜马拉雅或Apple Podcasts订阅我们，也可以给我们留言。",
-                                  "喜歡這集的話，記得在 Spotify、Apple Podcasts、KKBOX 追蹤我們，每週三準時上架。",
-                                  "想重溫節目，可以在Spotify或我們的網站收聽，節目查詢或合作歡迎致電 2812 3456。",
-                                  "如有查詢，請致電 6123 4567。"])
+CALLS_TO_ACTION = ["如果喜欢本期节目，欢迎在小宇宙、喜马拉雅或Apple Podcasts订阅我们，也可以给我们留言。",
+                   "喜歡這集的話，記得在 Spotify、Apple Podcasts、KKBOX 追蹤我們，每週三準時上架。",
+                   "想重溫節目，可以在Spotify或我們的網站收聽，節目查詢或合作歡迎致電 2812 3456。",
+                   "如有查詢，請致電 6123 4567。"]
+
+
+@pytest.mark.parametrize("line", CALLS_TO_ACTION)
 def test_a_call_to_action_or_a_contact_after_the_last_turn_goes(line):
     turns = "主持人：你们为什么选德国？\n嘉宾：德国人愿意为安静多花钱。\n主持人：明年呢？\n嘉宾：波兰。"
     text, _ = clean(f"标题\n{turns}\n{line}")
     assert text == f"标题\n{turns}"
 
 
-@pytest.mark.parametrize("line", ["报告说，小宇宙和喜马拉雅的订阅收入仍在增长，但Spotify和Apple Podcasts的订阅用户增速已经放缓。",
-                                  "用户更愿意关注单个节目而不是整个平台，未来的竞争在内容。",
-                                  "公司在2019-2024年间增长很快，员工从2812人增加到3456人。"])
+NEWS = ["报告说，小宇宙和喜马拉雅的订阅收入仍在增长，但Spotify和Apple Podcasts的订阅用户增速已经放缓。",
+        "用户更愿意关注单个节目而不是整个平台，未来的竞争在内容。",
+        "公司在2019-2024年间增长很快，员工从2812人增加到3456人。"]
+
+
+@pytest.mark.parametrize("line", NEWS)
 def test_news_about_platforms_and_numbers_is_no_call_to_action(line):
     assert find_notices(line) == []
 
 
-@pytest.mark.parametrize("block", ["延伸閱讀｜・稻農的數位帳本・返鄉青年的第一桶金・無人機法規一次看懂",
-                                   "你可能错过了：\n● 组屋区的快递柜为何总是满的\n● 无人巴士明年开进裕廊",
-                                   "相关报道：\n▶ 播客广告主去年投了多少钱\n▶ 有声书的版权之争"])
+RELATED = ["延伸閱讀｜・稻農的數位帳本・返鄉青年的第一桶金・無人機法規一次看懂",
+           "你可能错过了：\n● 组屋区的快递柜为何总是满的\n● 无人巴士明年开进裕廊",
+           "相关报道：\n▶ 播客广告主去年投了多少钱\n▶ 有声书的版权之争"]
+
+
+@pytest.mark.parametrize("block", RELATED)
 def test_a_related_list_goes_whatever_its_heading_says(block):
     turns = "记者：你们为什么选德国？\n郑凯文：德国人愿意为安静多花钱。\n记者：明年呢？\n郑凯文：波兰。"
     raw = f"标题\n{turns}\n{block}"
@@ -90,8 +104,8 @@ def test_a_list_inside_an_article_is_article_text(text):
     assert RELATED_LISTS.find(f"标题\n{text}") == []
 
 
-ITEMS = st.lists(st.lists(st.sampled_from(list("稻农的数位帐本返乡青年第一桶金")), min_size=2, max_size=20).map("".join),
-                 min_size=2, max_size=5)
+TITLE = st.lists(st.sampled_from(list("稻农的数位帐本返乡青年第一桶金")), min_size=2, max_size=20).map("".join)
+ITEMS = st.lists(TITLE, min_size=2, max_size=5)
 
 
 @settings(max_examples=60, deadline=None)

@@ -36,6 +36,7 @@ CONTACT = re.compile(
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
 CREDIT_BARS = "|｜丨/／"  # what may stand between credit units (编辑｜X　责编｜Y), and before units ending a line
+CREDIT_SPACES = CREDIT_BARS + " \t\u3000"
 # A picture's caption (图:罗文澜在论坛上发言) describes: led by a caption label and a colon, a line is a credit only as
 # credit units (图：新华社).
 CAPTION = re.compile(rf"{lang.alternation(lang.CAPTION_LABELS)}\s*[:：]")
@@ -149,7 +150,7 @@ class NoticeRule:
                 edits.append(self._edit(offset, line, evidence))
                 continue
             credits = self.credit.tail(line)
-            if credits is not None and not self.accept(credits, evidence := self.score(credits.lstrip(CREDIT_BARS + " \t\u3000"))):
+            if credits is not None and not self.accept(credits, evidence := self.score(credits.lstrip(CREDIT_SPACES))):
                 edits.append(self._edit(offset + len(line) - len(credits), credits, evidence))
                 continue
             trailing = TRAILING_BRACKETS.search(line)
@@ -232,7 +233,8 @@ def _credit_shape(data: dict) -> CreditShape:
     brackets = "|".join(f"{re.escape(o)}{space}*{units}{space}*{re.escape(c)}" for o, c in _BRACKETS.items())
     return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
                        re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"),
-                       re.compile(f"{units}|{brackets}"), re.compile(f"(?:{space}*{bar}{space}*|\u3000+)(?P<units>{units}){space}*$"),
+                       re.compile(f"{units}|{brackets}"),
+                       re.compile(f"(?:{space}*{bar}{space}*|\u3000+)(?P<units>{units}){space}*$"),
                        re.compile(f"(?P<role>{unit_roles}){unit_head}"))
 
 
