@@ -450,3 +450,23 @@ def test_a_part_of_another_word_is_no_outlet_short_name(registry):
     doc = interview_with_lead("sh", "無人機噴藥", "林柏豪在雲林長大。", turns, {"outlet": "島嶼新創誌"})
     annotate(doc, registry)
     assert {s.speaker_role for p in doc.paragraphs if p.speaker_label == "新" for s in p.sentences} != {"interviewer"}
+
+
+@pytest.mark.parametrize("host, lead", [("主持人林嘉树", "本期嘉宾是洁途智能的蔡予宁。"),
+                                        ("记者 林嘉树", "洁途智能的蔡予宁在合肥。")])
+def test_a_role_label_before_a_name_gives_the_role_and_the_name_the_speaker(registry, host, lead):
+    turns = [(host, "第一个市场为什么选德国?"), ("蔡予宁", "德国人愿意为安静多花钱。"),
+             (host, "明年呢?"), ("蔡予宁", "波兰。")]
+    doc = interview_with_lead("rn", "出海的一年", lead, turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    asks, answers = ("rn.name.lin-jiashu", "interviewer"), ("rn.name.cai-yuning", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_latin_given_name_labels_the_person_named_in_latin_letters(registry):
+    turns = [("硬件夜谈", "为什么做农用无人机?"), ("Kevin", "我爸种了三十年花生。"),
+             ("硬件夜谈", "然后呢?"), ("Kevin", "继续做。")]
+    doc = interview_with_lead("ln", "出海的一年", "Kevin Lin是智耕农研的创办人。", turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    assert {s.speaker for p in doc.paragraphs if p.speaker_label == "Kevin" for s in p.sentences} == {
+        "ln.name.kevinlin"}

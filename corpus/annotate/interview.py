@@ -36,7 +36,8 @@ MIN_SHORT_NAME = 2  # an outlet's short name as a label (新創誌 for 島嶼新
 COLON = re.compile(r"\s*[:：]")
 HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q and A are no one's surname)
 # A person's other name in brackets right after their name: 林柏豪（Kevin Lin）, 陳詠詩（Ivy）.
-LATIN_ALIAS = re.compile(r"\s*[（(](?P<alias>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3})[）)]")
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}")
+LATIN_ALIAS = re.compile(rf"\s*[（(](?P<alias>{LATIN_NAME.pattern})[）)]")
 
 
 @dataclass(frozen=True)
@@ -214,14 +215,17 @@ def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
 
 
 def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
-    """(other name, person) for every person the text names with a Latin name in brackets after theirs."""
-    found = []
+    """(other name, person) for every person the text names with a Latin name in brackets after theirs; else,
+    when there is none, every person named in Latin letters under that name (``Kevin`` for Kevin Lin)."""
+    bracketed, latin = [], []
     for sentence in doc.sentences:
-        for mention in sentence.entities:
-            alias = LATIN_ALIAS.match(sentence.zh, mention.end) if mention.type == "person" else None
+        for mention in (m for m in sentence.entities if m.type == "person"):
+            alias = LATIN_ALIAS.match(sentence.zh, mention.end)
             if alias is not None:
-                found.append((alias.group("alias"), _person(doc, mention, registry)))
-    return tuple(found)
+                bracketed.append((alias.group("alias"), _person(doc, mention, registry)))
+            elif LATIN_NAME.fullmatch(mention.text):
+                latin.append((mention.text, _person(doc, mention, registry)))
+    return tuple(bracketed or latin)
 
 
 def sides(doc: Document, registry: Registry) -> Sides:
