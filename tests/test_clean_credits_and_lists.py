@@ -64,7 +64,7 @@ def test_credit_units_after_a_line_never_take_its_text(head, units, joiner):
 CALLS_TO_ACTION = ["如果喜欢本期节目，欢迎在小宇宙、喜马拉雅或Apple Podcasts订阅我们，也可以给我们留言。",
                    "喜歡這集的話，記得在 Spotify、Apple Podcasts、KKBOX 追蹤我們，每週三準時上架。",
                    "想重溫節目，可以在Spotify或我們的網站收聽，節目查詢或合作歡迎致電 2812 3456。",
-                   "如有查詢，請致電 6123 4567。"]
+                   "如有查詢，請致電 6123 4567。", "如果你喜歡這集節目，可以到 Spotify、Apple Podcasts 訂閱我們。"]
 
 
 @pytest.mark.parametrize("line", CALLS_TO_ACTION)
@@ -76,7 +76,8 @@ def test_a_call_to_action_or_a_contact_after_the_last_turn_goes(line):
 
 NEWS = ["报告说，小宇宙和喜马拉雅的订阅收入仍在增长，但Spotify和Apple Podcasts的订阅用户增速已经放缓。",
         "用户更愿意关注单个节目而不是整个平台，未来的竞争在内容。",
-        "公司在2019-2024年间增长很快，员工从2812人增加到3456人。"]
+        "公司在2019-2024年间增长很快，员工从2812人增加到3456人。",
+        "年轻用户更喜欢在Spotify和Apple Podcasts上订阅播客，这一比例去年达到三成。"]
 
 
 @pytest.mark.parametrize("line", NEWS)
@@ -86,7 +87,8 @@ def test_news_about_platforms_and_numbers_is_no_call_to_action(line):
 
 RELATED = ["延伸閱讀｜・稻農的數位帳本・返鄉青年的第一桶金・無人機法規一次看懂",
            "你可能错过了：\n● 组屋区的快递柜为何总是满的\n● 无人巴士明年开进裕廊",
-           "相关报道：\n▶ 播客广告主去年投了多少钱\n▶ 有声书的版权之争"]
+           "相关报道：\n▶ 播客广告主去年投了多少钱\n▶ 有声书的版权之争",
+           "你可能也喜欢\n・储能电站的夏天\n・一块电池的三次生命"]
 
 
 @pytest.mark.parametrize("block", RELATED)
@@ -99,7 +101,8 @@ def test_a_related_list_goes_whatever_its_heading_says(block):
 
 
 @pytest.mark.parametrize("text", ["报告列出三类增长较快的节目：・知识付费・儿童故事・方言播客。",
-                                  "主要有三点：・降本・增效・出海\n公司明年还会继续扩产。"])
+                                  "主要有三点：・降本・增效・出海\n公司明年还会继续扩产。",
+                                  "三个变化\n・成本下降\n・规模扩大\n公司明年还会继续扩产。"])
 def test_a_list_inside_an_article_is_article_text(text):
     assert RELATED_LISTS.find(f"标题\n{text}") == []
 

@@ -94,7 +94,7 @@ class RelatedList:
 def _related_list_rule() -> RelatedList:
     data = _DATA["related_lists"]
     bullets, space = re.escape(data["bullets"]), "[ \t\u3000]"
-    heading = f"[^\n{bullets}。！？!?，,：:｜|]{{2,{data['heading_chars']}}}{space}*[｜|：:]"
+    heading = f"[^\n{bullets}。！？!?，,：:｜|]{{2,{data['heading_chars']}}}(?:{space}*[｜|：:]|(?={space}*\n))"
     item = f"[{bullets}]{space}*[^\n{bullets}。；;]{{2,{data['item_chars']}}}"
     shape = f"^(?P<heading>{heading}){space}*\n?{space}*(?P<items>{item}(?:{space}*\n?{space}*{item})+){space}*$"
     return RelatedList(data["rule"], data["reason"].strip(), re.compile(shape, re.MULTILINE), data["bullets"],
