@@ -470,3 +470,13 @@ def test_a_latin_given_name_labels_the_person_named_in_latin_letters(registry):
     annotate(doc, registry)
     assert {s.speaker for p in doc.paragraphs if p.speaker_label == "Kevin" for s in p.sentences} == {
         "ln.name.kevinlin"}
+
+
+def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(registry):
+    turns = [("记者 何欣然", "为什么要装传感器?"), ("厂长 李明远", "以前断纱要靠人巡查。"),
+             ("记者 何欣然", "投入多少钱?"), ("厂长 李明远", "一百多万元。")]
+    doc = interview_with_lead("tl", "对话纺织厂厂长李明远:县城工厂的数字化", "李明远的纺织厂有三百台织机。", turns,
+                              {"authors": ["何欣然"]})
+    annotate(doc, registry)
+    asks, answers = ("tl.name.he-xinran", "interviewer"), ("tl.name.li-mingyuan", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]

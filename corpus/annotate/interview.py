@@ -94,6 +94,10 @@ class Sides:
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
+        titled = {person.id: person for person in self.people  # 厂长 李明远, 港大黃永康教授: a full name inside
+                  if len(person.name) > 1 and person.name in written and len(person.name) < len(written)}
+        if len(titled) == 1:
+            return next(iter(titled.values()))
         surname = honorific().sub("", written) or written
         if not 0 < len(surname) <= MAX_SURNAME or not HAN_NAME.fullmatch(surname):
             return None
