@@ -13,9 +13,11 @@ The document says it itself:
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
 name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
-voice by the voice's name, or by a surname that only one person of the document has (黄: after
-the lead names 黄志远); a person the document names on neither side still speaks under their
-name (:attr:`Sides.people`).
+voice by the voice's name, or by a surname or a given name that only one person of the document
+has (黄 or 志远: after the lead names 黄志远), by the Latin name the text gives in brackets after a
+person's name (Kevin: 林柏豪（Kevin Lin）), or, for the outlet, by a part of its name (新創誌 for
+島嶼新創誌); a person the document names on neither side still speaks under their name
+(:attr:`Sides.people`).
 """
 from __future__ import annotations
 
@@ -90,7 +92,8 @@ class Sides:
         return outlet, "interviewer"
 
     def _person_named(self, written: str) -> Optional[Voice]:
-        """The person whose name the label is, else the one person whose surname it is (an honorific apart)."""
+        """The person whose name the label is; else the one person whose full name the label holds after a title
+        (厂长 李明远); else the one person whose surname it is (an honorific apart), or whose given name it is."""
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]

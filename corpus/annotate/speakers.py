@@ -12,7 +12,8 @@
 * A label the registry does not know gets its speaker from the document itself
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
   title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
-  generic label of that side (记者/问/Q, 答/A), speaks for it.  An unregistered speaker
+  generic label of that side (记者/问/Q, 答/A), speaks for it; a role label before a name
+  (主持人林嘉树, 记者 王岚) gives the role, and the name the speaker.  An unregistered speaker
   gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote

@@ -92,8 +92,9 @@ class CreditShape:
 
     def tail(self, line: str) -> str | None:
         """The credit units after a bar or a full-width space at the end of a line that holds something else before
-        them."""
-        match = self.unit_tail.search(line)
+        them.  Credits are short: only the line's last ``2 * max_chars`` characters are read."""
+        before = max(0, len(line) - 2 * self.max_chars)
+        match = self.unit_tail.search(line, before)
         if match is None or not line[:match.start()].strip() or len(match.group("units")) > self.max_chars:
             return None
         return match.group()
