@@ -413,3 +413,70 @@ def test_a_generic_interviewer_label_speaks_for_the_one_reporter_of_the_byline_o
     annotate(two, registry)
     assert roles(one)[2][0] == ("rb.name.wu-jingyi", "interviewer")
     assert roles(two)[2][0] == (None, "interviewer")
+
+
+def test_given_name_labels_speak_for_the_host_and_the_guest_the_lead_introduces(registry):
+    turns = [("嘉树", "第一个市场为什么选德国?"), ("予宁", "德国人愿意为安静多花钱。"),
+             ("嘉树", "明年呢?"), ("予宁", "波兰。")]
+    doc = interview_with_lead("gn", "硬件夜谈 第41期", "本期嘉宾是洁途智能的蔡予宁,主持人林嘉树和她聊聊出海。", turns,
+                              {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    asks, answers = ("gn.name.lin-jiashu", "interviewer"), ("gn.name.cai-yuning", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_given_name_two_people_of_the_document_share_resolves_to_no_one(registry):
+    turns = [("记者", "第一个市场为什么选德国?"), ("子翔", "德国人愿意为安静多花钱。"),
+             ("记者", "明年呢?"), ("子翔", "波兰。")]
+    doc = interview_with_lead("gt", "出海的一年", "周子翔和他的合伙人吴子翔一起创业。", turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    answering = {s.speaker for p in doc.paragraphs if p.speaker_label == "子翔" for s in p.sentences}
+    assert answering != {"gt.name.zhou-zixiang"} and answering != {"gt.name.wu-zixiang"}
+
+
+@pytest.mark.parametrize("label", ["Kevin", "Kevin Lin"])
+def test_an_english_name_in_brackets_after_the_persons_name_labels_their_turns(registry, label):
+    turns = [("新創誌", "為什麼做農用無人機?"), (label, "我爸種了三十年花生。"),
+             ("新創誌", "農民願意付錢嗎?"), (label, "一開始不願意。")]
+    doc = interview_with_lead("en", "專訪智耕農研創辦人林柏豪:讓無人機噴藥", "創辦人林柏豪（Kevin Lin）在雲林長大。",
+                              turns, {"outlet": "島嶼新創誌"})
+    annotate(doc, registry)
+    asks, answers = ("en.name.dao-yu-xin-chuang-zhi", "interviewer"), ("en.name.lin-baihao", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_part_of_another_word_is_no_outlet_short_name(registry):
+    turns = [("主持人", "為什麼做無人機?"), ("新", "我爸種花生。"), ("主持人", "然後呢?"), ("新", "繼續做。")]
+    doc = interview_with_lead("sh", "無人機噴藥", "林柏豪在雲林長大。", turns, {"outlet": "島嶼新創誌"})
+    annotate(doc, registry)
+    assert {s.speaker_role for p in doc.paragraphs if p.speaker_label == "新" for s in p.sentences} != {"interviewer"}
+
+
+@pytest.mark.parametrize("host, lead", [("主持人林嘉树", "本期嘉宾是洁途智能的蔡予宁。"),
+                                        ("记者 林嘉树", "洁途智能的蔡予宁在合肥。")])
+def test_a_role_label_before_a_name_gives_the_role_and_the_name_the_speaker(registry, host, lead):
+    turns = [(host, "第一个市场为什么选德国?"), ("蔡予宁", "德国人愿意为安静多花钱。"),
+             (host, "明年呢?"), ("蔡予宁", "波兰。")]
+    doc = interview_with_lead("rn", "出海的一年", lead, turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    asks, answers = ("rn.name.lin-jiashu", "interviewer"), ("rn.name.cai-yuning", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_a_latin_given_name_labels_the_person_named_in_latin_letters(registry):
+    turns = [("硬件夜谈", "为什么做农用无人机?"), ("Kevin", "我爸种了三十年花生。"),
+             ("硬件夜谈", "然后呢?"), ("Kevin", "继续做。")]
+    doc = interview_with_lead("ln", "出海的一年", "Kevin Lin是智耕农研的创办人。", turns, {"outlet": "硬件夜谈"})
+    annotate(doc, registry)
+    assert {s.speaker for p in doc.paragraphs if p.speaker_label == "Kevin" for s in p.sentences} == {
+        "ln.name.kevinlin"}
+
+
+def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(registry):
+    turns = [("记者 何欣然", "为什么要装传感器?"), ("厂长 李明远", "以前断纱要靠人巡查。"),
+             ("记者 何欣然", "投入多少钱?"), ("厂长 李明远", "一百多万元。")]
+    doc = interview_with_lead("tl", "对话纺织厂厂长李明远:县城工厂的数字化", "李明远的纺织厂有三百台织机。", turns,
+                              {"authors": ["何欣然"]})
+    annotate(doc, registry)
+    asks, answers = ("tl.name.he-xinran", "interviewer"), ("tl.name.li-mingyuan", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]

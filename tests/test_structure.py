@@ -374,7 +374,8 @@ def test_a_title_that_ends_a_sentence_is_not_taken_for_a_headline(tmp_path):
     assert [p.kind for p in doc.paragraphs] == ["turn"] * 4
 
 
-LINE_PARTS = st.sampled_from(["记者:", "柯明哲:", "韓:", "图:", "原因很简单:", "主持人：", "嘉宾：", "", "", ""])
+LINE_PARTS = st.sampled_from(["记者:", "柯明哲:", "韓:", "图:", "原因很简单:", "主持人：", "嘉宾：", "记者 何欣然：",
+                              "厂长 李明远：", "", "", ""])
 LINE_TEXT = st.text(alphabet="我们做芯片价格吗为什么？?。,", min_size=1, max_size=12)
 
 
@@ -421,3 +422,11 @@ def test_an_interview_opening_with_a_role_label_has_no_headline(tmp_path, first)
                                  "记者:你怎么看OpenAI?\n\n王小川:它定义了这个行业。\n\n记者:下一步呢?\n\n王小川:做医疗。\n")
     assert [p.kind for p in doc.paragraphs] == ["turn"] * 6
     assert doc.paragraphs[0].speaker_label == "记者"
+
+
+def test_a_role_and_a_name_apart_by_a_space_are_one_label():
+    lines = ["一家县城工厂的数字化", "记者 何欣然：为什么要装传感器？", "厂长 李明远：以前断纱要靠人巡查。",
+             "记者 何欣然：投入多少钱？", "厂长 李明远：一百多万元。"]
+    doc = parse(Document(doc_id="901", source_file="901.txt", cleaned="\n".join(lines)))
+    assert [(p.kind, p.speaker_label) for p in doc.paragraphs] == [("title", None)] + [
+        ("turn", "记者 何欣然"), ("turn", "厂长 李明远")] * 2

@@ -13,9 +13,11 @@ The document says it itself:
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
 name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
-voice by the voice's name, or by a surname that only one person of the document has (黄: after
-the lead names 黄志远); a person the document names on neither side still speaks under their
-name (:attr:`Sides.people`).
+voice by the voice's name, or by a surname or a given name that only one person of the document
+has (黄 or 志远: after the lead names 黄志远), by the Latin name the text gives in brackets after a
+person's name (Kevin: 林柏豪（Kevin Lin）), or, for the outlet, by a part of its name (新創誌 for
+島嶼新創誌); a person the document names on neither side still speaks under their name
+(:attr:`Sides.people`).
 """
 from __future__ import annotations
 
@@ -32,8 +34,12 @@ from corpus.model import Document, Mention, Sentence
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
 MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
+MIN_SHORT_NAME = 2  # an outlet's short name as a label (新創誌 for 島嶼新創誌): at least this many characters
 COLON = re.compile(r"\s*[:：]")
 HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q and A are no one's surname)
+# A person's other name in brackets right after their name: 林柏豪（Kevin Lin）, 陳詠詩（Ivy）.
+LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}")
+LATIN_ALIAS = re.compile(rf"\s*[（(](?P<alias>{LATIN_NAME.pattern})[）)]")
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,15 @@ class Sides:
     interviewee: Optional[Voice]
     reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
     people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
+    aliases: tuple[tuple[str, Voice], ...] = ()  # a person's other name in brackets after theirs (Kevin Lin)
 
     def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
         """The voice the turn label names, with its role (none for a person on neither side).
 
-        A label names a voice by its name, or by a surname that only one person of the document
-        has (``黄`` for 黄志远, unless a 黄志明 is named too).
+        A label names a voice by its name; by a surname or a given name that only one person of the
+        document has (``黄`` for 黄志远, unless a 黄志明 is named too; ``嘉树`` for 林嘉树); by the other
+        name the text gives a person in brackets, or its first word (``Kevin`` for 林柏豪（Kevin Lin）);
+        the interviewer's outlet also by a part of its name (``新創誌`` for 島嶼新創誌).
         """
         written = normalise_label(label)
         sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
@@ -66,21 +75,40 @@ class Sides:
         for voice, role in sided:
             if voice is not None and written == normalise_label(voice.name):
                 return voice, role
-        person = self._person_named(written)
+        person = self._alias_named(written) or self._person_named(written)
         if person is None:
-            return None
+            return self._outlet_named(written)
         return person, next((role for voice, role in sided if voice is not None and voice.id == person.id), None)
 
+    def _alias_named(self, written: str) -> Optional[Voice]:
+        """The one person whose bracketed other name is the label, or begins with it as a word."""
+        holders = {voice.id: voice for alias, voice in self.aliases if written in (alias, alias.split(" ")[0])}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _outlet_named(self, written: str) -> Optional[tuple[Voice, Optional[str]]]:
+        outlet = self.interviewer
+        if outlet is None or len(written) < MIN_SHORT_NAME or written not in normalise_label(outlet.name):
+            return None
+        return outlet, "interviewer"
+
     def _person_named(self, written: str) -> Optional[Voice]:
-        """The person whose name the label is, else the one person whose surname it is (an honorific apart)."""
+        """The person whose name the label is; else the one person whose full name the label holds after a title
+        (厂长 李明远); else the one person whose surname it is (an honorific apart), or whose given name it is."""
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
+        titled = {person.id: person for person in self.people  # 厂长 李明远, 港大黃永康教授: a full name inside
+                  if len(person.name) > 1 and person.name in written and len(person.name) < len(written)}
+        if len(titled) == 1:
+            return next(iter(titled.values()))
         surname = honorific().sub("", written) or written
         if not 0 < len(surname) <= MAX_SURNAME or not HAN_NAME.fullmatch(surname):
             return None
         holders = [person for person in self.people
                    if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        if len(holders) != 1 and surname == written:  # no surname of one person: a given name (嘉树 for 林嘉树)?
+            holders = [person for person in self.people if HAN_NAME.fullmatch(person.name)
+                       and 0 < len(person.name) - len(written) <= MAX_SURNAME and person.name.endswith(written)]
         return holders[0] if len(holders) == 1 else None
 
     def voice_of(self, role: Optional[str]) -> Optional[Voice]:
@@ -193,6 +221,21 @@ def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
     return tuple(first.values())
 
 
+def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
+    """(other name, person) for every person the text names with a Latin name in brackets after theirs; else,
+    when there is none, every person named in Latin letters under that name (``Kevin`` for Kevin Lin)."""
+    bracketed, latin = [], []
+    for sentence in doc.sentences:
+        for mention in (m for m in sentence.entities if m.type == "person"):
+            alias = LATIN_ALIAS.match(sentence.zh, mention.end)
+            if alias is not None:
+                bracketed.append((alias.group("alias"), _person(doc, mention, registry)))
+            elif LATIN_NAME.fullmatch(mention.text):
+                latin.append((mention.text, _person(doc, mention, registry)))
+    return tuple(bracketed or latin)
+
+
 def sides(doc: Document, registry: Registry) -> Sides:
     asking = reporters(doc, registry)
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking))
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking),
+                 aliases(doc, registry))

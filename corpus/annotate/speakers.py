@@ -12,7 +12,8 @@
 * A label the registry does not know gets its speaker from the document itself
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
   title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
-  generic label of that side (记者/问/Q, 答/A), speaks for it.  An unregistered speaker
+  generic label of that side (记者/问/Q, 答/A), speaks for it; a role label before a name
+  (主持人林嘉树, 记者 王岚) gives the role, and the name the speaker.  An unregistered speaker
   gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
@@ -128,17 +129,33 @@ def _document_voice(doc: Document, label: str | None, registry: Registry,
     speaker, role = turn_speaker(label, registry)
     if not label or registry.speaker(label):
         return speaker, role
-    named = None if registry.label_role(label) else document.voice_named(label)  # 记者/答 speak for a side
+    name = label
+    if role is None and speaker is None and (split := role_and_name(label, registry)) is not None:
+        role, name = split  # 主持人林嘉树 asks as 林嘉树
+    named = None if registry.label_role(name) else document.voice_named(name)  # 记者/答 speak for a side
     if named is not None and (named[1] is None or role in (None, named[1])):
         voice, named_role = named
         role = role or named_role
         speaker = speaker or (voice.id if voice.registered else _unregistered(doc, voice.name, voice.type))
+    if speaker is None and name != label and PERSON_NAME.fullmatch(name):
+        speaker = _unregistered(doc, name, "person")
     side = document.voice_of(role)
     if speaker is None and side is not None:  # 记者/问/Q ask for the outlet, 答/A answer for the title's person
         speaker = side.id if side.registered else _unregistered(doc, side.name, side.type)
     if speaker is None and role == "interviewer" and OUTLET_LABEL.match(label.strip().strip("*").rstrip(":：").strip()):
         speaker = _unregistered(doc, normalise_label(label), "org")
     return speaker, role
+
+
+def role_and_name(label: str, registry: Registry) -> tuple[str, str] | None:
+    """(role, name) of a label that is a role label of two characters or more, then a name (主持人林嘉树,
+    记者 王岚, 嘉宾蔡予宁); a one-character role label (问, 答) before a name is too short to tell."""
+    written = normalise_label(label)
+    for word in sorted(registry.role_labels, key=len, reverse=True):
+        name = written[len(word):].strip()
+        if len(word) > 1 and written.startswith(word) and name:
+            return registry.role_labels[word], name
+    return None
 
 
 def _unregistered(doc: Document, name: str, kind: str) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.clean.notices import NOTICES
+from corpus.lang import alternation
 from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
 from corpus.model import Edit
 
@@ -59,6 +60,51 @@ TAIL_RULES = tuple(
 
 
 @dataclass(frozen=True)
+class RelatedList:
+    """A short heading and bulleted title-like items: a list of other articles, by its shape (see
+    ``related_lists`` in ``boilerplate.yaml``); scored by its heading's words, its place and its items."""
+
+    rule: str
+    reason: str
+    shape: re.Pattern[str]
+    bullets: str
+    words: re.Pattern[str]
+    title_chars: int
+    threshold: int
+
+    def score(self, heading: str, items: str, at_end: bool) -> int:
+        titles = [item.strip() for item in re.split(f"[{re.escape(self.bullets)}]", items) if item.strip()]
+        title_like = sum(map(len, titles)) >= self.title_chars * len(titles)
+        return len(set(self.words.findall(heading))) + at_end + title_like
+
+    def accept(self, score: int) -> bool:
+        """True when the list is article text, False when it lists other articles."""
+        return score < self.threshold
+
+    def find(self, text: str) -> list[Edit]:
+        edits = []
+        for match in self.shape.finditer(text):
+            score = self.score(match.group("heading"), match.group("items"), not text[match.end():].strip())
+            if not self.accept(score):
+                edits.append(Edit(match.start(), match.end(), match.group(), "", self.rule,
+                                  f"{self.reason} (score {score} ≥ {self.threshold})"))
+        return edits
+
+
+def _related_list_rule() -> RelatedList:
+    data = _DATA["related_lists"]
+    bullets, space = re.escape(data["bullets"]), "[ \t\u3000]"
+    heading = f"[^\n{bullets}。！？!?，,：:｜|]{{2,{data['heading_chars']}}}(?:{space}*[｜|：:]|(?={space}*\n))"
+    item = f"[{bullets}]{space}*[^\n{bullets}。；;]{{2,{data['item_chars']}}}"
+    shape = f"^(?P<heading>{heading}){space}*\n?{space}*(?P<items>{item}(?:{space}*\n?{space}*{item})+){space}*$"
+    return RelatedList(data["rule"], data["reason"].strip(), re.compile(shape, re.MULTILINE), data["bullets"],
+                       re.compile(alternation(data["words"])), data["title_chars"], data["threshold"])
+
+
+RELATED_LISTS = _related_list_rule()
+
+
+@dataclass(frozen=True)
 class SpamLines:
     """Lines scored by the number of spam keywords in them (see ``spam.yaml``)."""
 
@@ -91,7 +137,7 @@ def _spam_rule() -> SpamLines:
 
 
 SPAM = _spam_rule()
-RULES: tuple[Rule, ...] = (*TAIL_RULES, SPAM, LINE_RULES, INLINE_RULES, NOTICES)
+RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, LINE_RULES, INLINE_RULES, NOTICES)
 
 
 def find_boilerplate(text: str) -> list[Edit]:

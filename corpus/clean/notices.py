@@ -24,14 +24,22 @@ from corpus import lang
 from corpus.clean.rules import lines_with_offsets, load_yaml
 from corpus.model import Edit
 
+_DATA = load_yaml("notices.yaml")
 CONTACT = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail (stops at a Han character)
     r"|(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"  # URL
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
     r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
     r"|(?<![\w+])\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{3,4})?(?!\d)"  # +65 6123 4567
+    # eight digits after a phone word: 或致電 2812 3456 (Hong Kong, Macau, Singapore)
+    rf"|{lang.alternation(_DATA['phone_cues'])}[^\d\n]{{0,3}}(?<!\d)[2-9]\d{{3}}[ -]?\d{{4}}(?!\d)"
 )
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
+CREDIT_BARS = "|｜丨/／"  # what may stand between credit units (编辑｜X　责编｜Y), and before units ending a line
+CREDIT_SPACES = CREDIT_BARS + " \t\u3000"
+# A picture's caption (图:罗文澜在论坛上发言) describes: led by a caption label and a colon, a line is a credit only as
+# credit units (图：新华社).
+CAPTION = re.compile(rf"{lang.alternation(lang.CAPTION_LABELS)}\s*[:：]")
 # A credit names, it does not tell: no sentence ends inside one, and one not in brackets (题图：…) has no
 # clause either (记者：你们的工厂怎么样，开工了吗？ is a turn).
 SENTENCE_END = lang.SENTENCE_END
@@ -64,15 +72,32 @@ class CreditShape:
     roles: re.Pattern[str]
     led: re.Pattern[str]
     ended: re.Pattern[str]
+    units: re.Pattern[str]  # a line of nothing but ``role + separator + names`` units, bracketed whole or not
+    unit_tail: re.Pattern[str]  # a bar or a full-width space, then such units, at a line's end
+    unit_role: re.Pattern[str]  # a unit's role, where a unit starts
 
     def found(self, text: str) -> tuple[str, ...]:
         """The credit's role words, or nothing when ``text`` does not have a credit's shape."""
         line = text.strip()
+        if len(line) <= self.max_chars and self.units.fullmatch(line):
+            return self.unit_roles(line)
         roles = tuple(sorted({match.group() for match in self.roles.finditer(line)}))
         bracketed = line[:1] in _BRACKETS and line.endswith(_BRACKETS[line[:1]]) and line.count(line[:1]) == 1
-        shaped = bracketed or self.led.match(line) or self.ended.search(line)
+        shaped = bracketed or (self.led.match(line) and not CAPTION.match(line)) or self.ended.search(line)
         sentence = any(char in (SENTENCE_END if bracketed else _CLAUSE_PUNCTUATION) for char in line)
         return roles if roles and shaped and not sentence and len(line) <= self.max_chars else ()
+
+    def unit_roles(self, units: str) -> tuple[str, ...]:
+        return tuple(sorted({match.group("role") for match in self.unit_role.finditer(units)}))
+
+    def tail(self, line: str) -> str | None:
+        """The credit units after a bar or a full-width space at the end of a line that holds something else before
+        them.  Credits are short: only the line's last ``2 * max_chars`` characters are read."""
+        before = max(0, len(line) - 2 * self.max_chars)
+        match = self.unit_tail.search(line, before)
+        if match is None or not line[:match.start()].strip() or len(match.group("units")) > self.max_chars:
+            return None
+        return match.group()
 
 
 @dataclass(frozen=True)
@@ -87,12 +112,16 @@ class NoticeRule:
     words: re.Pattern[str]
     weights: dict[str, int]  # an evidence word's weight when it is not 1 (calls to action: 点个在看)
     credit: CreditShape
+    invitations: frozenset[str]  # words that address the reader (欢迎, 记得): they make platforms evidence
+    platforms: re.Pattern[str]
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
         most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
         (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
+        if self.invitations.intersection(words):
+            words = sorted(set(words) | {match.group() for match in self.platforms.finditer(text)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
@@ -120,6 +149,10 @@ class NoticeRule:
                 continue
             if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line, True)):
                 edits.append(self._edit(offset, line, evidence))
+                continue
+            credits = self.credit.tail(line)
+            if credits is not None and not self.accept(credits, evidence := self.score(credits.lstrip(CREDIT_SPACES))):
+                edits.append(self._edit(offset + len(line) - len(credits), credits, evidence))
                 continue
             trailing = TRAILING_BRACKETS.search(line)
             if trailing and trailing.start() > 0 and not self.accept(trailing.group(),
@@ -192,18 +225,29 @@ class NoticeRule:
 def _credit_shape(data: dict) -> CreditShape:
     roles, marks = lang.alternation(data["roles"]), lang.alternation(data["marks"])
     separators = re.escape(data["separators"])
+    space, bar = "[ \\t\u3000]", f"[{re.escape(CREDIT_BARS)}]"
+    name = f"(?:[{lang.HAN_CLASS}]{{2,{data['unit_name_chars']}}}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){{0,3}})"
+    unit_head = f"{space}*[{separators}]{space}*(?={name})"
+    unit_roles = lang.alternation(data["unit_roles"])
+    unit = f"{unit_roles}{unit_head}{name}(?:{space}*[、,，]{space}*{name})*"
+    units = f"{unit}(?:(?:{space}*{bar}{space}*|{space}+){unit})*"
+    brackets = "|".join(f"{re.escape(o)}{space}*{units}{space}*{re.escape(c)}" for o, c in _BRACKETS.items())
     return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
-                       re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"))
+                       re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"),
+                       re.compile(f"{units}|{brackets}"),
+                       re.compile(f"(?:{space}*{bar}{space}*|\u3000+)(?P<units>{units}){space}*$"),
+                       re.compile(f"(?P<role>{unit_roles}){unit_head}"))
 
 
 def _notice_rule() -> NoticeRule:
-    data = load_yaml("notices.yaml")
+    data = _DATA
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
     weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
                if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
                       data["max_chars"], data["contact_gap"], data["dense_chars"],
-                      re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]))
+                      re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
+                      frozenset(data["evidence"]["invitation"]), re.compile(lang.alternation(data["platforms"])))
 
 
 NOTICES = _notice_rule()

@@ -33,7 +33,8 @@ from corpus.stage import Stage
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
-LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"  # what a speaker label may be made of
+# What a speaker label may be made of: a word, or two apart by one space (记者 何欣然, 厂长 李明远, Kevin Lin).
+LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}(?:[ \u3000][^\s:：,，。！？!?、；;“”\"]{1,8})?"
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = lang.SENTENCE_END + lang.ELLIPSIS  # the language layer's: 。！？!?；;…
 TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
