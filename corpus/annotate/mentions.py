@@ -33,6 +33,7 @@ import jieba.posseg
 from corpus import lang
 from corpus.annotate.name_spans import Word, legal_form_start, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
+from corpus.annotate.org_spans import organisation_spans
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -100,8 +101,17 @@ def find_mentions(text: str, registry: Registry, statistical: bool = True) -> li
     if not statistical:
         return select_non_overlapping(curated)
     found_words = words(text, registry)  # initialises the tokenizer, whose dictionary refine reads
-    corrected = refine(statistical_mentions(text), found_words, text, curated, _pos_tokenizer(registry).tokenizer.FREQ)
-    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)])
+    known = dictionary(registry)
+    corrected, official = organisation_spans(refine(statistical_mentions(text), found_words, text, curated, known),
+                                             found_words, text, curated, known)
+    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official)
+
+
+def dictionary(registry: Registry) -> dict[str, int]:
+    """jieba's word frequencies (registry names are words); a word's prefixes are listed with frequency 0."""
+    tokenizer = _pos_tokenizer(registry).tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ
 
 
 def words(text: str, registry: Registry) -> list[Word]:

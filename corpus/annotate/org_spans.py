@@ -1,0 +1,188 @@
+"""Organisation names the model splits, trims, mistypes or misses, found by the grammar of official names.
+
+An official name is a maximal run of name-like words (places, national words, nouns, the verbs that name fields of
+activity, 和/与/及 between two fields) that ends with the head of a body (局, 署, 部, 厅, 委员会) or of an
+institution (中心, 基金, 研究所): 湖南省工业和信息化厅, 投资推广署, 国家超级计算长沙中心.  The vocabulary is language data
+(``curated/lang/zh.yaml``, ``organisations``); the words are jieba's on the model's input (simplified), so offsets
+are the sentence's.  Each rule is one function:
+
+* :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
+  institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
+  bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins two
+  fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span holding
+  a company word (公司市场部) is a company's unit, no name.  The longest name wins: a place or an organisation
+  inside it is no mention of its own (中国科学院上海药物研究所);
+* :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
+  a 学院 or an institute is kept whole;
+* :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
+  (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
+* :func:`known_names` — over the document: a name read once as an organisation and once as a person is an
+  organisation; a brand + industry-word company the model found (翔鷹航太) names the
+  brand alone too (翔鷹, a short form the article never defines), and both are organisations wherever they occur
+  (:func:`corpus.annotate.short_forms.with_short_forms` puts them in).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Mapping
+
+from corpus import lang
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
+from corpus.annotate.ner import model_input
+from corpus.lang import HAN_CLASS, has_han
+from corpus.model import Mention, Sentence
+
+_ORGS = lang.data("zh")["organisations"]
+BODY_HEADS = frozenset(_ORGS["body_heads"])
+INSTITUTION_HEADS = frozenset(_ORGS["institution_heads"])
+NATIONAL_WORDS = frozenset(_ORGS["national_words"])
+NAME_VERBS = frozenset(_ORGS["name_verbs"])
+NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
+UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
+DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
+UNIVERSITIES = tuple(_ORGS["universities"])
+ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
+# jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
+# names of people), abbreviations, attributes, idioms (发展局 is one)
+NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
+NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
+STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
+_HAN_WORD = re.compile(f"[{HAN_CLASS}]{{2,}}")
+MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven words
+
+
+def organisation_spans(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
+                       dictionary: Mapping[str, int]) -> tuple[list[Mention], list[Mention]]:
+    """The model's (corrected) ``mentions`` with departments cut and organisations typed by role, and the official
+    names of ``text``; ``curated``: the registry's and the rules' mentions; ``dictionary``: jieba's word frequencies."""
+    corrected = typed_by_role([without_department(mention) for mention in mentions], text)
+    return corrected, official_names(words, text, curated + corrected, dictionary)
+
+
+def official_names(words: list[Word], text: str, mentions: list[Mention],
+                   dictionary: Mapping[str, int]) -> list[Mention]:
+    """Official names in ``text`` (module docstring); ``mentions``: the registry's, the rules' and the model's, whose
+    places and organisations may start a name; a span crossing a curated mention or holding a registered person is
+    left out."""
+    starts = {m.start for m in mentions if m.type in ("place", "org")}
+    found = []
+    for index, word in enumerate(words):
+        body = is_head(word, BODY_HEADS, dictionary)
+        if not (body or is_head(word, INSTITUTION_HEADS, dictionary)):
+            continue
+        first = _name_start(words, index, starts, body, dictionary)
+        if first is not None:
+            start, end = words[first].start, word.end
+            found.append(Mention(start, end, text[start:end], "org", source="ner"))
+    curated = [m for m in mentions if m.source != "ner"]
+    return [m for m in found if not is_generic(m, text) and _fits_curated(m, curated)]
+
+
+def is_head(word: Word, heads: frozenset[str], dictionary: Mapping[str, int]) -> bool:
+    """A head, or a word that ends with one after a dictionary word of two characters or more (工业 + 局,
+    农业 + 部; not 分部, 总部, 新格局)."""
+    return word.text in heads or any(word.text.endswith(head) and len(word.text) - len(head) >= 2
+                                     and bool(dictionary.get(word.text[:-len(head)])) for head in heads)
+
+
+def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
+                dictionary: Mapping[str, int]) -> int | None:
+    """The index of the word an official name ending at ``words[head]`` starts with, or None (no name)."""
+    parts = _name_parts(words, head, dictionary)
+    if any(words[index].text in UNIT_OWNERS for index in parts):
+        return None
+    strong = next((index for index in parts if _is_strong_start(words[index], starts)), None)
+    if strong is None:  # a body named without a place: its field in words of its own or in the head's word
+        if not body:
+            return None
+        return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
+    first = words[strong]
+    bare_place = (first.tag == "ns" and first.text not in NATIONAL_WORDS
+                  and not first.text.endswith(ADMINISTRATIVE_UNITS))
+    between = head - strong - 1
+    return strong if between >= (2 if bare_place and not body else 1) else None
+
+
+def _is_strong_start(word: Word, starts: set[int]) -> bool:
+    return word.tag in STRONG_START_TAGS or word.text in NATIONAL_WORDS or word.start in starts
+
+
+def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> list[int]:
+    """The indices of the name-like words right before ``words[head]``, leftmost first; a connective is taken
+    between two fields (工业和信息化, 科技及工业局), never next to a name or after a head (环境部与…, 深圳和…,
+    …科学系与中央研究院…)."""
+    parts: list[int] = []
+    index = head - 1
+    while index >= 0 and head - index < MAX_NAME_WORDS:
+        word = words[index]
+        connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
+                      and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
+        if not (_is_name_part(word) or connective):
+            break
+        parts.insert(0, index)
+        index -= 1
+    return parts
+
+
+def _is_name_part(word: Word) -> bool:
+    return has_han(word.text) and (word.tag in NAME_PART_TAGS or word.text in NAME_VERBS)
+
+
+def _is_field(word: Word, dictionary: Mapping[str, int]) -> bool:
+    """A common noun that names a field (工业, 海事, 经济): not a place, an organisation or a person, nor a head."""
+    return (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES and word.frequency is not None
+            and not is_head(word, BODY_HEADS | INSTITUTION_HEADS, dictionary))
+
+
+def _fits_curated(mention: Mention, curated: list[Mention]) -> bool:
+    """No curated span crosses the name's edges, and no registered person is inside it."""
+    for other in curated:
+        if mention.overlaps(other.start, other.end):
+            inside = mention.start <= other.start and other.end <= mention.end
+            if not inside or other.type not in ("place", "org"):
+                return False
+    return True
+
+
+def without_department(mention: Mention) -> Mention:
+    """A university's department as the university (湘潭大学化学系 → 湘潭大学); other mentions unchanged."""
+    if mention.type != "org" or not mention.text.endswith(DEPARTMENT_HEADS):
+        return mention
+    cut = max(mention.text.rfind(university) for university in UNIVERSITIES)
+    if cut <= 0:
+        return mention
+    end = mention.start + cut + len(UNIVERSITIES[0])
+    return replace(mention, end=end, text=mention.text[:end - mention.start])
+
+
+def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name right before an organisation's role and a person's name is an organisation (楚芯微创始人符嘉楠)."""
+    people = {m.start for m in mentions if m.type == "person"}
+    typed = []
+    for mention in mentions:
+        role = next((r for r in ROLES if text.startswith(r, mention.end)), "")
+        if mention.type == "person" and role and mention.end + len(role) in people:
+            mention = replace(mention, type="org")
+        typed.append(mention)
+    return typed
+
+
+def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
+    """Brand + industry-word companies the model found in the document (翔鷹航太), with their brands (翔鷹), and the
+    names it read both as an organisation and as a person (an organisation by its role in one sentence, 楚芯微创始人…,
+    is one in the others); a brand is two Han characters or more that jieba's ``dictionary`` does not hold (a common
+    word or a place is no brand)."""
+    heads = sorted(ORG_HEADS, key=len, reverse=True)
+    model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
+    found = {m.text for m in model if m.type == "org"} & {m.text for m in model if m.type == "person"}
+    for sentence in sentences:
+        read = model_input(sentence.zh)  # jieba's dictionary is simplified
+        for mention in sentence.entities:
+            name = read[mention.start:mention.end]
+            head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
+            brand = name[:len(name) - len(head)]
+            if (mention.type == "org" and mention.source == "ner" and head and _HAN_WORD.fullmatch(brand)
+                    and not dictionary.get(brand)):
+                found |= {mention.text, mention.text[:len(brand)]}
+    return found
