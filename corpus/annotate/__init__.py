@@ -34,7 +34,9 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
-    short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry)) if statistical else set()
+    short_forms = set()
+    if statistical:
+        short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
     for sentence in doc.sentences:
         if short_forms:
             sentence.entities = with_short_forms(sentence.entities, sentence.zh, short_forms)

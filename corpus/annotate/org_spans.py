@@ -2,23 +2,24 @@
 
 An official name is a maximal run of name-like words (places, national words, nouns, the verbs that name fields of
 activity, 和/与/及 between two fields) that ends with the head of a body (局, 署, 部, 厅, 委员会) or of an
-institution (中心, 基金, 研究所): 湖南省工业和信息化厅, 投资推广署, 国家超级计算长沙中心.  The vocabulary is language data
-(``curated/lang/zh.yaml``, ``organisations``); the words are jieba's on the model's input (simplified), so offsets
-are the sentence's.  Each rule is one function:
+institution (中心, 基金, 研究所): 湖南省工业和信息化厅, 投资推广署, 国家超级计算长沙中心.  The vocabulary is
+language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba's on the model's input
+(simplified), so offsets are the sentence's.  Each rule is one function:
 
 * :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
   institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
-  bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins two
-  fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span holding
-  a company word (公司市场部) is a company's unit, no name.  The longest name wins: a place or an organisation
-  inside it is no mention of its own (中国科学院上海药物研究所);
+  bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
+  two fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
+  holding a company word (公司市场部) is a company's unit, and one after a count (67個國家重點實驗室) a category:
+  no names.  The longest name wins: a place or an organisation inside it is no mention of its own
+  (中国科学院上海药物研究所);
 * :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
   a 学院 or an institute is kept whole;
 * :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
   (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
-* :func:`known_names` — over the document: a name read once as an organisation and once as a person is an
-  organisation; a brand + industry-word company the model found (翔鷹航太) names the
-  brand alone too (翔鷹, a short form the article never defines), and both are organisations wherever they occur
+* :func:`known_names` — over the document: a name the model read once as an organisation and once as a person
+  is an organisation; a brand + industry-word company it found (翔鷹航太) names the brand alone too (翔鷹, a short
+  form the article never defines); both are organisations wherever they occur
   (:func:`corpus.annotate.short_forms.with_short_forms` puts them in).
 """
 from __future__ import annotations
@@ -30,7 +31,8 @@ from typing import Iterable, Mapping
 from corpus import lang
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
-from corpus.lang import HAN_CLASS, has_han
+from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
+from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
 
 _ORGS = lang.data("zh")["organisations"]
@@ -48,7 +50,10 @@ ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
 NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
 NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
 STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
-_HAN_WORD = re.compile(f"[{HAN_CLASS}]{{2,}}")
+# a count right before a span (67個國家重點實驗室): a category of bodies, not a name
+_COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
+                      + alternation(CLASSIFIERS) + "$")
+_BRAND = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven words
 
 
@@ -76,7 +81,8 @@ def official_names(words: list[Word], text: str, mentions: list[Mention],
             start, end = words[first].start, word.end
             found.append(Mention(start, end, text[start:end], "org", source="ner"))
     curated = [m for m in mentions if m.source != "ner"]
-    return [m for m in found if not is_generic(m, text) and _fits_curated(m, curated)]
+    return [m for m in found if not (is_generic(m, text) or _COUNTED.search(text, 0, m.start))
+            and _fits_curated(m, curated)]
 
 
 def is_head(word: Word, heads: frozenset[str], dictionary: Mapping[str, int]) -> bool:
@@ -118,7 +124,8 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
         word = words[index]
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
                       and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
-        if not (_is_name_part(word) or connective):
+        wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
+        if not (_is_name_part(word) or connective or wrapped):  # a line break inside a name is a hard wrap
             break
         parts.insert(0, index)
         index -= 1
@@ -171,18 +178,20 @@ def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
 def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
     """Brand + industry-word companies the model found in the document (翔鷹航太), with their brands (翔鷹), and the
     names it read both as an organisation and as a person (an organisation by its role in one sentence, 楚芯微创始人…,
-    is one in the others); a brand is two Han characters or more that jieba's ``dictionary`` does not hold (a common
-    word or a place is no brand)."""
+    is one in the others).  A brand is two to four Han characters that jieba's ``dictionary`` does not hold (a common
+    word or a place is no brand); a name inside another organisation the model found (星澜航天 in
+    星澜航天科技（宁波）有限公司) is left out, for it would take that organisation's place."""
     heads = sorted(ORG_HEADS, key=len, reverse=True)
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
-    found = {m.text for m in model if m.type == "org"} & {m.text for m in model if m.type == "person"}
+    organisations = {m.text for m in model if m.type == "org"}
+    found = organisations & {m.text for m in model if m.type == "person"}
     for sentence in sentences:
         read = model_input(sentence.zh)  # jieba's dictionary is simplified
-        for mention in sentence.entities:
+        for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
             name = read[mention.start:mention.end]
             head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
             brand = name[:len(name) - len(head)]
-            if (mention.type == "org" and mention.source == "ner" and head and _HAN_WORD.fullmatch(brand)
-                    and not dictionary.get(brand)):
+            if head and _BRAND.fullmatch(brand) and not dictionary.get(brand):
                 found |= {mention.text, mention.text[:len(brand)]}
-    return found
+    return {name for name in found
+            if not any(name in other and name != other for other in organisations - found)}
