@@ -50,6 +50,9 @@ def test_an_institution_needs_a_place_a_national_word_or_an_organisation_before_
 
 def test_descriptions_units_and_categories_are_no_names():
     assert names("公司市场部负责人表示销量上升。") == []  # a company's unit
+    assert names("他毕业后进入财务部，后来担任技术委员会主任。") == []  # named by a company's functions alone
+    assert names("环境部与文化部联合发文。") == ["环境部", "文化部"]  # ministries
+    assert "经济部中小及新创企业署" in names("经济部中小及新创企业署今天表示。")  # 企业 is a body's field
     assert names("全市共有67个国家重点实验室。") == []  # a count names a category
     assert names("他在总部工作，形成了新格局。") == []  # 总部, 新格局: no field before the head
 

@@ -10,9 +10,9 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
   bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
   two fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
-  holding a company word (公司市场部) is a company's unit, and one after a count (67個國家重點實驗室) a category:
-  no names.  The longest name wins: a place or an organisation inside it is no mention of its own
-  (中国科学院上海药物研究所);
+  holding a company word (公司市场部) or named by a company's functions alone (财务部) is a company's unit, and one
+  after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
+  inside it is no mention of its own (中国科学院上海药物研究所);
 * :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
   a 学院 or an institute is kept whole;
 * :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
@@ -42,6 +42,7 @@ NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 NAME_VERBS = frozenset(_ORGS["name_verbs"])
 NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
 UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
+COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
 DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
 UNIVERSITIES = tuple(_ORGS["universities"])
 ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
@@ -96,7 +97,7 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
                 dictionary: Mapping[str, int]) -> int | None:
     """The index of the word an official name ending at ``words[head]`` starts with, or None (no name)."""
     parts = _name_parts(words, head, dictionary)
-    if any(words[index].text in UNIT_OWNERS for index in parts):
+    if any(words[index].text in UNIT_OWNERS for index in parts) or _is_department(words, parts, head):
         return None
     strong = next((index for index in parts if _is_strong_start(words[index], starts)), None)
     if strong is None:  # a body named without a place: its field in words of its own or in the head's word
@@ -108,6 +109,13 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
                   and not first.text.endswith(ADMINISTRATIVE_UNITS))
     between = head - strong - 1
     return strong if between >= (2 if bare_place and not body else 1) else None
+
+
+def _is_department(words: list[Word], parts: list[int], head: int) -> bool:
+    """A body named by a company's functions alone is a company's department (销售部, 财务部, 技术委员会)."""
+    fields = [words[index].text for index in parts] or [next((words[head].text[:-len(h)] for h in BODY_HEADS
+                                                              if words[head].text.endswith(h)), "")]
+    return all(field in COMPANY_FUNCTIONS for field in fields)
 
 
 def _is_strong_start(word: Word, starts: set[int]) -> bool:
