@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.org_spans import known_names, official_names, typed_by_role, without_department
+from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
+                                       without_department, without_funding_verb, without_glued_preposition)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 REGISTRY = load_registry()
@@ -64,6 +65,24 @@ def test_a_universitys_department_is_the_university_and_a_school_stays_whole():
     assert without_department(school) == school
 
 
+def test_glued_prepositions_and_funding_verbs_are_cut_off_an_organisation():
+    text = "本轮融资由岚禾资本领投，老股东跟投。"
+    glued = Mention(4, 9, "由岚禾资本", "org", source="ner")
+    assert without_glued_preposition(glued, words(text, REGISTRY)).text == "岚禾资本"
+    led = "由鹭岛高新投领投"
+    assert without_funding_verb(model(led, "鹭岛高新投领投", "org"), led).text == "鹭岛高新投"
+    assert without_funding_verb(model("获岚禾创投投资", "岚禾创投投资", "org"), "获岚禾创投投资").text == "岚禾创投"
+    kept = model("华润医药投资入股", "华润医药投资", "org")  # 投资 after no investor's head: part of the name
+    assert without_funding_verb(kept, "华润医药投资入股") == kept
+
+
+def test_an_organisation_with_field_words_and_an_investors_head_is_one_name():
+    text = "由华夏开发资本领投。"
+    assert with_investor_head(model(text, "华夏", "org"), words(text, REGISTRY), text).text == "华夏开发资本"
+    plain = "华夏银行表示。"
+    assert with_investor_head(model(plain, "华夏", "org"), words(plain, REGISTRY), plain).text == "华夏"
+
+
 def test_a_name_before_an_organisations_role_and_a_person_is_an_organisation():
     text = "澜启微创始人符昊天说，产品已出货。"
     mentions = [model(text, "澜启微", "person"), model(text, "符昊天", "person")]
@@ -103,7 +122,8 @@ def test_a_new_document_gets_official_names_through_annotate():
 
 PIECES = st.sampled_from(["江苏省", "国家", "工业", "和", "信息化", "厅", "局", "署", "部", "环境部", "中心", "基金",
                           "投资", "推广", "与", "公司", "市场", "67个", "大学", "化学系", "，", "。", "\n", "的",
-                          "创始人", "张明", "嵘川", "航太", "委员会", "科学", "及", "技术"])
+                          "创始人", "张明", "嵘川", "航太", "委员会", "科学", "及", "技术", "由", "领投", "资本",
+                          "开发", "创投", "华夏"])
 
 
 @settings(max_examples=80, deadline=None)

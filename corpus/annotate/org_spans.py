@@ -15,6 +15,10 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   inside it is no mention of its own (中国科学院上海药物研究所);
 * :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
   a 学院 or an institute is kept whole;
+* :func:`without_glued_preposition`, :func:`without_funding_verb` — a preposition jieba glued to the name after it
+  (由毅达资本) and a funding verb the model glued to its end (深圳高新投领投, 玉衡创投投资) are cut off;
+* :func:`with_investor_head` — a model organisation with one or two field words and an investor's head after it is
+  one name (华夏开发资本: the model found 华夏);
 * :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
   (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
 * :func:`known_names` — over the document: a name the model read once as an organisation and once as a person
@@ -46,6 +50,11 @@ COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
 DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
 UNIVERSITIES = tuple(_ORGS["universities"])
 ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
+GLUED_PREPOSITIONS = frozenset(_ORGS["glued_prepositions"])
+FUNDING_VERBS = tuple(_ORGS["funding_verbs"])
+INVESTMENT_WORDS = tuple(_ORGS["investment_words"])
+INVESTOR_HEADS = frozenset(_ORGS["investor_heads"])
+MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 + 资本)
 # jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
 # names of people), abbreviations, attributes, idioms (发展局 is one)
 NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
@@ -62,7 +71,11 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
                        dictionary: Mapping[str, int]) -> tuple[list[Mention], list[Mention]]:
     """The model's (corrected) ``mentions`` with departments cut and organisations typed by role, and the official
     names of ``text``; ``curated``: the registry's and the rules' mentions; ``dictionary``: jieba's word frequencies."""
-    corrected = typed_by_role([without_department(mention) for mention in mentions], text)
+    read = model_input(text)
+    corrected = [with_investor_head(without_funding_verb(without_glued_preposition(without_department(mention), words),
+                                                         read), words, text)
+                 for mention in mentions]
+    corrected = typed_by_role(corrected, text)
     return corrected, official_names(words, text, curated + corrected, dictionary)
 
 
@@ -169,6 +182,42 @@ def without_department(mention: Mention) -> Mention:
         return mention
     end = mention.start + cut + len(UNIVERSITIES[0])
     return replace(mention, end=end, text=mention.text[:end - mention.start])
+
+
+def without_glued_preposition(mention: Mention, words: list[Word]) -> Mention:
+    """An organisation without the preposition jieba's HMM glued to the unknown name it starts with (由毅达 + 资本)."""
+    first = next((word for word in words if word.start == mention.start), None)
+    if (mention.type != "org" or first is None or first.frequency is not None or len(first.text) < 3
+            or first.text[0] not in GLUED_PREPOSITIONS):
+        return mention
+    return replace(mention, start=mention.start + 1, text=mention.text[1:])
+
+
+def without_funding_verb(mention: Mention, read: str) -> Mention:
+    """An organisation without a funding verb glued to its end (深圳高新投领投), or an investment word after an
+    investor's head (玉衡创投投资); ``read``: the sentence as the model and jieba read it (simplified)."""
+    name = read[mention.start:mention.end]
+    verb = next((v for v in FUNDING_VERBS if name.endswith(v)), "")
+    investment = next((w for w in INVESTMENT_WORDS if name.endswith(w)), "")
+    if investment and any(name[:-len(investment)].endswith(head) for head in INVESTOR_HEADS):
+        verb = investment
+    if mention.type != "org" or not verb or len(name) - len(verb) < 2:
+        return mention
+    return replace(mention, end=mention.end - len(verb), text=mention.text[:-len(verb)])
+
+
+def with_investor_head(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A model organisation followed by one or two field words and an investor's head is one name (华夏 + 开发 +
+    资本: the model found 华夏)."""
+    following = [word for word in words if word.start >= mention.end][:MAX_FIELD_WORDS + 1]
+    if mention.type != "org" or not following or following[0].start != mention.end:
+        return mention
+    for count, word in enumerate(following):
+        if count and word.text in INVESTOR_HEADS:
+            return replace(mention, end=word.end, text=text[mention.start:word.end])
+        if not (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES) or word.text in INVESTOR_HEADS:
+            break
+    return mention
 
 
 def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
