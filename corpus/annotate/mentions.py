@@ -10,7 +10,8 @@ registry beats a title, a title beats a rule, a rule beats the statistical model
   《》 that the registry does not know (type ``title``, the span inside the brackets);
 * ``ner`` — people, organisations and places found by the statistical model
   (:mod:`corpus.annotate.ner`), for names the registry does not know, their spans corrected
-  with jieba's words (:mod:`corpus.annotate.name_spans`).  A name that
+  with jieba's words (:mod:`corpus.annotate.name_spans`), and organisations by the grammar of official
+  names (:mod:`corpus.annotate.org_spans`, which may hold registry places and organisations).  A name that
   starts with a registry name is one mention (上海交通大学 is an organisation, not
   the place 上海; 小米集团 is not 小米), except a registered person's name; a model
   span with a registry name later in it, or crossing a registry or rule span, is
