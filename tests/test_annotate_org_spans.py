@@ -43,6 +43,13 @@ def test_a_body_without_a_place_is_a_name():
     assert names("署长说，局里同意。") == [] and names("该局表示同意。") == []  # a head alone names no body
 
 
+def test_modifiers_inside_a_name_and_a_body_the_model_cut_are_found():
+    assert "国家先进光源研究中心" in names("数据来自国家先进光源研究中心。")  # an attribute before a noun of the name
+    assert names("国家将建设数据中心。") == [] and names("国家近日投资基金。") == []  # not before a verb
+    text = "记者从金融管理局获悉。"  # the model reads 金融 alone as an organisation
+    assert ("金融管理局", "org") in spans(find_mentions(text, REGISTRY))
+
+
 def test_an_institution_needs_a_place_a_national_word_or_an_organisation_before_it():
     assert "国家超级计算济南中心" in names("数据将交给国家超级计算济南中心处理。")
     assert names("公司计划在成都设立研发中心。") == []

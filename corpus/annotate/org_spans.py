@@ -59,6 +59,7 @@ MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 
 # names of people), abbreviations, attributes, idioms (发展局 is one)
 NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
 NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
+MODIFIER_TAGS = frozenset(("a", "d", "t"))  # inside a name only, before one of its nouns
 STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
 # a count right before a span (67個國家重點實驗室): a category of bodies, not a name
 _COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
@@ -113,15 +114,17 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
     if any(words[index].text in UNIT_OWNERS for index in parts) or _is_department(words, parts, head):
         return None
     strong = next((index for index in parts if _is_strong_start(words[index], starts)), None)
-    if strong is None:  # a body named without a place: its field in words of its own or in the head's word
-        if not body:
-            return None
-        return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
-    first = words[strong]
-    bare_place = (first.tag == "ns" and first.text not in NATIONAL_WORDS
-                  and not first.text.endswith(ADMINISTRATIVE_UNITS))
-    between = head - strong - 1
-    return strong if between >= (2 if bare_place and not body else 1) else None
+    if strong is not None:
+        first = words[strong]
+        bare_place = (first.tag == "ns" and first.text not in NATIONAL_WORDS
+                      and not first.text.endswith(ADMINISTRATIVE_UNITS))
+        if head - strong - 1 >= (2 if bare_place and not body else 1):
+            return strong
+    if not body:
+        return None
+    # a body named without a place (or after a name the model cut from it: 金融 + 管理局): its field in words of its
+    # own or in the head's word
+    return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
 
 
 def _is_department(words: list[Word], parts: list[int], head: int) -> bool:
@@ -146,10 +149,14 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
                       and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
-        if not (_is_name_part(word) or connective or wrapped):  # a line break inside a name is a hard wrap
+        # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
+        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and words[index + 1].tag in ("n", "nz")
+        if not (_is_name_part(word) or connective or wrapped or modifier):  # a line break in a name is a hard wrap
             break
         parts.insert(0, index)
         index -= 1
+    while parts and words[parts[0]].tag in MODIFIER_TAGS and not _is_name_part(words[parts[0]]):
+        parts.pop(0)  # a modifier starts no name
     return parts
 
 
