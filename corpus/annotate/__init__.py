@@ -8,8 +8,9 @@ the pieces are importable on their own:
 """
 from __future__ import annotations
 
-from corpus.annotate.mentions import find_mentions, unknown_candidates
+from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.ner import local_ids, registry_only_documents
+from corpus.annotate.org_spans import known_names
 from corpus.annotate.short_forms import defined_short_forms, with_short_forms
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
@@ -33,7 +34,9 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
-    short_forms = defined_short_forms(doc.sentences) if statistical else set()
+    short_forms = set()
+    if statistical:
+        short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
     for sentence in doc.sentences:
         if short_forms:
             sentence.entities = with_short_forms(sentence.entities, sentence.zh, short_forms)

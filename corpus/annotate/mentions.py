@@ -10,7 +10,8 @@ registry beats a title, a title beats a rule, a rule beats the statistical model
   《》 that the registry does not know (type ``title``, the span inside the brackets);
 * ``ner`` — people, organisations and places found by the statistical model
   (:mod:`corpus.annotate.ner`), for names the registry does not know, their spans corrected
-  with jieba's words (:mod:`corpus.annotate.name_spans`).  A name that
+  with jieba's words (:mod:`corpus.annotate.name_spans`), and organisations by the grammar of official
+  names (:mod:`corpus.annotate.org_spans`, which may hold registry places and organisations).  A name that
   starts with a registry name is one mention (上海交通大学 is an organisation, not
   the place 上海; 小米集团 is not 小米), except a registered person's name; a model
   span with a registry name later in it, or crossing a registry or rule span, is
@@ -33,6 +34,7 @@ import jieba.posseg
 from corpus import lang
 from corpus.annotate.name_spans import Word, legal_form_start, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
+from corpus.annotate.org_spans import organisation_spans
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -100,8 +102,17 @@ def find_mentions(text: str, registry: Registry, statistical: bool = True) -> li
     if not statistical:
         return select_non_overlapping(curated)
     found_words = words(text, registry)  # initialises the tokenizer, whose dictionary refine reads
-    corrected = refine(statistical_mentions(text), found_words, text, curated, _pos_tokenizer(registry).tokenizer.FREQ)
-    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)])
+    known = dictionary(registry)
+    corrected, official = organisation_spans(refine(statistical_mentions(text), found_words, text, curated, known),
+                                             found_words, text, curated, known)
+    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official)
+
+
+def dictionary(registry: Registry) -> dict[str, int]:
+    """jieba's word frequencies (registry names are words); a word's prefixes are listed with frequency 0."""
+    tokenizer = _pos_tokenizer(registry).tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ
 
 
 def words(text: str, registry: Registry) -> list[Word]:

@@ -1,0 +1,261 @@
+"""Organisation names the model splits, trims, mistypes or misses, found by the grammar of official names.
+
+An official name is a maximal run of name-like words (places, national words, nouns, the verbs that name fields of
+activity, 和/与/及 between two fields) that ends with the head of a body (局, 署, 部, 厅, 委员会) or of an
+institution (中心, 基金, 研究所): 湖南省工业和信息化厅, 投资推广署, 国家超级计算长沙中心.  The vocabulary is
+language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba's on the model's input
+(simplified), so offsets are the sentence's.  Each rule is one function:
+
+* :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
+  institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
+  bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
+  two fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
+  holding a company word (公司市场部) or named by a company's functions alone (财务部) is a company's unit, and one
+  after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
+  inside it is no mention of its own (中国科学院上海药物研究所);
+* :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
+  a 学院 or an institute is kept whole;
+* :func:`without_glued_preposition`, :func:`without_funding_verb` — a preposition jieba glued to the name after it
+  (由毅达资本) and a funding verb the model glued to its end (深圳高新投领投, 玉衡创投投资) are cut off;
+* :func:`with_investor_head` — a model organisation with one or two field words and an investor's head after it is
+  one name (华夏开发资本: the model found 华夏);
+* :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
+  (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
+* :func:`known_names` — over the document: a name the model read once as an organisation and once as a person
+  is an organisation; a brand + industry-word company it found (翔鷹航太) names the brand alone too (翔鷹, a short
+  form the article never defines); both are organisations wherever they occur
+  (:func:`corpus.annotate.short_forms.with_short_forms` puts them in).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Mapping
+
+from corpus import lang
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
+from corpus.annotate.ner import model_input
+from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
+from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
+from corpus.model import Mention, Sentence
+
+_ORGS = lang.data("zh")["organisations"]
+BODY_HEADS = frozenset(_ORGS["body_heads"])
+INSTITUTION_HEADS = frozenset(_ORGS["institution_heads"])
+NATIONAL_WORDS = frozenset(_ORGS["national_words"])
+NAME_VERBS = frozenset(_ORGS["name_verbs"])
+NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
+UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
+COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
+DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
+UNIVERSITIES = tuple(_ORGS["universities"])
+ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
+GLUED_PREPOSITIONS = frozenset(_ORGS["glued_prepositions"])
+FUNDING_VERBS = tuple(_ORGS["funding_verbs"])
+INVESTMENT_WORDS = tuple(_ORGS["investment_words"])
+INVESTOR_HEADS = frozenset(_ORGS["investor_heads"])
+MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 + 资本)
+# jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
+# names of people), abbreviations, attributes, idioms (发展局 is one)
+NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
+NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
+MODIFIER_TAGS = frozenset(("a", "d", "t"))  # inside a name only, before one of its nouns
+STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
+# a count right before a span (67個國家重點實驗室): a category of bodies, not a name
+_COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
+                      + alternation(CLASSIFIERS) + "$")
+_BRAND = re.compile(f"[{HAN_CLASS}]{{2,4}}")
+MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven words
+
+
+def organisation_spans(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
+                       dictionary: Mapping[str, int]) -> tuple[list[Mention], list[Mention]]:
+    """The model's (corrected) ``mentions`` with departments cut and organisations typed by role, and the official
+    names of ``text``; ``curated``: the registry's and the rules' mentions; ``dictionary``: jieba's word frequencies."""
+    read = model_input(text)
+    corrected = [with_investor_head(without_funding_verb(without_glued_preposition(without_department(mention), words),
+                                                         read), words, text)
+                 for mention in mentions]
+    corrected = typed_by_role(corrected, text)
+    return corrected, official_names(words, text, curated + corrected, dictionary)
+
+
+def official_names(words: list[Word], text: str, mentions: list[Mention],
+                   dictionary: Mapping[str, int]) -> list[Mention]:
+    """Official names in ``text`` (module docstring); ``mentions``: the registry's, the rules' and the model's, whose
+    places and organisations may start a name; a span crossing a curated mention or holding a registered person is
+    left out."""
+    starts = {m.start for m in mentions if m.type in ("place", "org")}
+    found = []
+    for index, word in enumerate(words):
+        body = is_head(word, BODY_HEADS, dictionary)
+        if not (body or is_head(word, INSTITUTION_HEADS, dictionary)):
+            continue
+        first = _name_start(words, index, starts, body, dictionary)
+        if first is not None:
+            start, end = words[first].start, word.end
+            found.append(Mention(start, end, text[start:end], "org", source="ner"))
+    curated = [m for m in mentions if m.source != "ner"]
+    return [m for m in found if not (is_generic(m, text) or _COUNTED.search(text, 0, m.start))
+            and _fits_curated(m, curated)]
+
+
+def is_head(word: Word, heads: frozenset[str], dictionary: Mapping[str, int]) -> bool:
+    """A head, or a word that ends with one after a dictionary word of two characters or more (工业 + 局,
+    农业 + 部; not 分部, 总部, 新格局)."""
+    return word.text in heads or any(word.text.endswith(head) and len(word.text) - len(head) >= 2
+                                     and bool(dictionary.get(word.text[:-len(head)])) for head in heads)
+
+
+def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
+                dictionary: Mapping[str, int]) -> int | None:
+    """The index of the word an official name ending at ``words[head]`` starts with, or None (no name)."""
+    parts = _name_parts(words, head, dictionary)
+    if any(words[index].text in UNIT_OWNERS for index in parts) or _is_department(words, parts, head):
+        return None
+    strong = next((index for index in parts if _is_strong_start(words[index], starts)), None)
+    if strong is not None:
+        first = words[strong]
+        bare_place = (first.tag == "ns" and first.text not in NATIONAL_WORDS
+                      and not first.text.endswith(ADMINISTRATIVE_UNITS))
+        if head - strong - 1 >= (2 if bare_place and not body else 1):
+            return strong
+    if not body:
+        return None
+    # a body named without a place (or after a name the model cut from it: 金融 + 管理局): its field in words of its
+    # own or in the head's word
+    return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
+
+
+def _is_department(words: list[Word], parts: list[int], head: int) -> bool:
+    """A body named by a company's functions alone is a company's department (销售部, 财务部, 技术委员会)."""
+    fields = [words[index].text for index in parts] or [next((words[head].text[:-len(h)] for h in BODY_HEADS
+                                                              if words[head].text.endswith(h)), "")]
+    return all(field in COMPANY_FUNCTIONS for field in fields)
+
+
+def _is_strong_start(word: Word, starts: set[int]) -> bool:
+    return word.tag in STRONG_START_TAGS or word.text in NATIONAL_WORDS or word.start in starts
+
+
+def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> list[int]:
+    """The indices of the name-like words right before ``words[head]``, leftmost first; a connective is taken
+    between two fields (工业和信息化, 科技及工业局), never next to a name or after a head (环境部与…, 深圳和…,
+    …科学系与中央研究院…)."""
+    parts: list[int] = []
+    index = head - 1
+    while index >= 0 and head - index < MAX_NAME_WORDS:
+        word = words[index]
+        connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
+                      and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
+        wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
+        # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
+        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and words[index + 1].tag in ("n", "nz")
+        if not (_is_name_part(word) or connective or wrapped or modifier):  # a line break in a name is a hard wrap
+            break
+        parts.insert(0, index)
+        index -= 1
+    while parts and words[parts[0]].tag in MODIFIER_TAGS and not _is_name_part(words[parts[0]]):
+        parts.pop(0)  # a modifier starts no name
+    return parts
+
+
+def _is_name_part(word: Word) -> bool:
+    return has_han(word.text) and (word.tag in NAME_PART_TAGS or word.text in NAME_VERBS)
+
+
+def _is_field(word: Word, dictionary: Mapping[str, int]) -> bool:
+    """A common noun that names a field (工业, 海事, 经济): not a place, an organisation or a person, nor a head."""
+    return (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES and word.frequency is not None
+            and not is_head(word, BODY_HEADS | INSTITUTION_HEADS, dictionary))
+
+
+def _fits_curated(mention: Mention, curated: list[Mention]) -> bool:
+    """No curated span crosses the name's edges, and no registered person is inside it."""
+    for other in curated:
+        if mention.overlaps(other.start, other.end):
+            inside = mention.start <= other.start and other.end <= mention.end
+            if not inside or other.type not in ("place", "org"):
+                return False
+    return True
+
+
+def without_department(mention: Mention) -> Mention:
+    """A university's department as the university (湘潭大学化学系 → 湘潭大学); other mentions unchanged."""
+    if mention.type != "org" or not mention.text.endswith(DEPARTMENT_HEADS):
+        return mention
+    cut = max(mention.text.rfind(university) for university in UNIVERSITIES)
+    if cut <= 0:
+        return mention
+    end = mention.start + cut + len(UNIVERSITIES[0])
+    return replace(mention, end=end, text=mention.text[:end - mention.start])
+
+
+def without_glued_preposition(mention: Mention, words: list[Word]) -> Mention:
+    """An organisation without the preposition jieba's HMM glued to the unknown name it starts with (由毅达 + 资本)."""
+    first = next((word for word in words if word.start == mention.start), None)
+    if (mention.type != "org" or first is None or first.frequency is not None or len(first.text) < 3
+            or first.text[0] not in GLUED_PREPOSITIONS):
+        return mention
+    return replace(mention, start=mention.start + 1, text=mention.text[1:])
+
+
+def without_funding_verb(mention: Mention, read: str) -> Mention:
+    """An organisation without a funding verb glued to its end (深圳高新投领投), or an investment word after an
+    investor's head (玉衡创投投资); ``read``: the sentence as the model and jieba read it (simplified)."""
+    name = read[mention.start:mention.end]
+    verb = next((v for v in FUNDING_VERBS if name.endswith(v)), "")
+    investment = next((w for w in INVESTMENT_WORDS if name.endswith(w)), "")
+    if investment and any(name[:-len(investment)].endswith(head) for head in INVESTOR_HEADS):
+        verb = investment
+    if mention.type != "org" or not verb or len(name) - len(verb) < 2:
+        return mention
+    return replace(mention, end=mention.end - len(verb), text=mention.text[:-len(verb)])
+
+
+def with_investor_head(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A model organisation followed by one or two field words and an investor's head is one name (华夏 + 开发 +
+    资本: the model found 华夏)."""
+    following = [word for word in words if word.start >= mention.end][:MAX_FIELD_WORDS + 1]
+    if mention.type != "org" or not following or following[0].start != mention.end:
+        return mention
+    for count, word in enumerate(following):
+        if count and word.text in INVESTOR_HEADS:
+            return replace(mention, end=word.end, text=text[mention.start:word.end])
+        if not (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES) or word.text in INVESTOR_HEADS:
+            break
+    return mention
+
+
+def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name right before an organisation's role and a person's name is an organisation (楚芯微创始人符嘉楠)."""
+    people = {m.start for m in mentions if m.type == "person"}
+    typed = []
+    for mention in mentions:
+        role = next((r for r in ROLES if text.startswith(r, mention.end)), "")
+        if mention.type == "person" and role and mention.end + len(role) in people:
+            mention = replace(mention, type="org")
+        typed.append(mention)
+    return typed
+
+
+def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
+    """Brand + industry-word companies the model found in the document (翔鷹航太), with their brands (翔鷹), and the
+    names it read both as an organisation and as a person (an organisation by its role in one sentence, 楚芯微创始人…,
+    is one in the others).  A brand is two to four Han characters that jieba's ``dictionary`` does not hold (a common
+    word or a place is no brand); a name inside another organisation the model found (星澜航天 in
+    星澜航天科技（宁波）有限公司) is left out, for it would take that organisation's place."""
+    heads = sorted(ORG_HEADS, key=len, reverse=True)
+    model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
+    organisations = {m.text for m in model if m.type == "org"}
+    found = organisations & {m.text for m in model if m.type == "person"}
+    for sentence in sentences:
+        read = model_input(sentence.zh)  # jieba's dictionary is simplified
+        for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
+            name = read[mention.start:mention.end]
+            head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
+            brand = name[:len(name) - len(head)]
+            if head and _BRAND.fullmatch(brand) and not dictionary.get(brand):
+                found |= {mention.text, mention.text[:len(brand)]}
+    return {name for name in found
+            if not any(name in other and name != other for other in organisations - found)}

@@ -1,0 +1,156 @@
+"""Organisation names on new documents: official names, departments, role typing, names known over a document
+(corpus/annotate/org_spans.py).  The sentences are written for these tests, apart from the dev captures."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.annotate import annotate, find_mentions, load_registry
+from corpus.annotate.mentions import dictionary, words
+from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
+                                       without_department, without_funding_verb, without_glued_preposition)
+from corpus.model import Document, Mention, Paragraph, Sentence
+
+REGISTRY = load_registry()
+
+
+def spans(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions]
+
+
+def names(text: str) -> list[str]:
+    return [m.text for m in official_names(words(text, REGISTRY), text, [], dictionary(REGISTRY))]
+
+
+def model(text: str, name: str, kind: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, kind, source="ner")
+
+
+def test_a_body_joining_two_fields_is_one_name():
+    assert "江西省工业和信息化厅" in names("记者从江西省工业和信息化厅获悉，新政策下月实施。")
+    assert "文化及旅游发展局" in names("文化及旅游发展局昨日公布了新计划。")
+
+
+def test_a_connective_between_two_bodies_or_places_joins_nothing():
+    found = names("环境部与卫生福利部昨日召开联合会议。")
+    assert "环境部" in found and "卫生福利部" in found and not [n for n in found if "与" in n]
+    assert not [n for n in names("深圳和广州市交通局签署协议。") if "深圳" in n]
+
+
+def test_a_body_without_a_place_is_a_name():
+    assert "投资推广署" in names("该计划由投资推广署负责推行。")
+    assert names("署长说，局里同意。") == [] and names("该局表示同意。") == []  # a head alone names no body
+
+
+def test_modifiers_inside_a_name_and_a_body_the_model_cut_are_found():
+    assert "国家先进光源研究中心" in names("数据来自国家先进光源研究中心。")  # an attribute before a noun of the name
+    assert names("国家将建设数据中心。") == [] and names("国家近日投资基金。") == []  # not before a verb
+    text = "记者从金融管理局获悉。"  # the model reads 金融 alone as an organisation
+    assert ("金融管理局", "org") in spans(find_mentions(text, REGISTRY))
+
+
+def test_an_institution_needs_a_place_a_national_word_or_an_organisation_before_it():
+    assert "国家超级计算济南中心" in names("数据将交给国家超级计算济南中心处理。")
+    assert names("公司计划在成都设立研发中心。") == []
+    assert names("欧洲对冲基金纷纷撤出。") == []  # a bare place takes two words before an institution's head
+
+
+def test_descriptions_units_and_categories_are_no_names():
+    assert names("公司市场部负责人表示销量上升。") == []  # a company's unit
+    assert names("他毕业后进入财务部，后来担任技术委员会主任。") == []  # named by a company's functions alone
+    assert names("环境部与文化部联合发文。") == ["环境部", "文化部"]  # ministries
+    assert "经济部中小及新创企业署" in names("经济部中小及新创企业署今天表示。")  # 企业 is a body's field
+    assert names("全市共有67个国家重点实验室。") == []  # a count names a category
+    assert names("他在总部工作，形成了新格局。") == []  # 总部, 新格局: no field before the head
+
+
+def test_a_universitys_department_is_the_university_and_a_school_stays_whole():
+    text = "厦门大学化学系教授表示。"
+    assert spans([without_department(model(text, "厦门大学化学系", "org"))]) == [("厦门大学", "org")]
+    school = model("厦门大学化学化工学院", "厦门大学化学化工学院", "org")
+    assert without_department(school) == school
+
+
+def test_glued_prepositions_and_funding_verbs_are_cut_off_an_organisation():
+    text = "本轮融资由岚禾资本领投，老股东跟投。"
+    glued = Mention(4, 9, "由岚禾资本", "org", source="ner")
+    assert without_glued_preposition(glued, words(text, REGISTRY)).text == "岚禾资本"
+    led = "由鹭岛高新投领投"
+    assert without_funding_verb(model(led, "鹭岛高新投领投", "org"), led).text == "鹭岛高新投"
+    assert without_funding_verb(model("获岚禾创投投资", "岚禾创投投资", "org"), "获岚禾创投投资").text == "岚禾创投"
+    kept = model("华润医药投资入股", "华润医药投资", "org")  # 投资 after no investor's head: part of the name
+    assert without_funding_verb(kept, "华润医药投资入股") == kept
+
+
+def test_an_organisation_with_field_words_and_an_investors_head_is_one_name():
+    text = "由华夏开发资本领投。"
+    assert with_investor_head(model(text, "华夏", "org"), words(text, REGISTRY), text).text == "华夏开发资本"
+    plain = "华夏银行表示。"
+    assert with_investor_head(model(plain, "华夏", "org"), words(plain, REGISTRY), plain).text == "华夏"
+
+
+def test_a_name_before_an_organisations_role_and_a_person_is_an_organisation():
+    text = "澜启微创始人符昊天说，产品已出货。"
+    mentions = [model(text, "澜启微", "person"), model(text, "符昊天", "person")]
+    assert spans(typed_by_role(mentions, text)) == [("澜启微", "org"), ("符昊天", "person")]
+    alone = [model("澜启微说，产品已出货。", "澜启微", "person")]
+    assert typed_by_role(alone, "澜启微说，产品已出货。") == alone  # no role, no person after it: unchanged
+
+
+def test_a_brand_and_names_read_two_ways_are_known_over_the_document():
+    first, second = "嵘川航太获得新一轮投资。", "业内人士认为，嵘川的对手不多。"
+    sentences = [Sentence("d.p001.s01", "d", 1, 1, first, entities=[model(first, "嵘川航太", "org")]),
+                 Sentence("d.p002.s01", "d", 2, 1, second, entities=[model(second, "嵘川", "person")])]
+    assert known_names(sentences, dictionary(REGISTRY)) == {"嵘川航太", "嵘川"}
+    common = "上海生物获得投资。"  # 上海 is a dictionary word: no brand
+    assert known_names([Sentence("e.p001.s01", "e", 1, 1, common, entities=[model(common, "上海生物", "org")])],
+                       dictionary(REGISTRY)) == set()
+
+
+def test_a_known_name_inside_a_longer_organisation_is_left_out():
+    text = "嵘川航太科技（南京）有限公司与嵘川航太合作。"
+    sentence = Sentence("f.p001.s01", "f", 1, 1, text,
+                        entities=[model(text, "嵘川航太科技（南京）有限公司", "org"),
+                                  Mention(15, 19, "嵘川航太", "org", source="ner")])
+    assert known_names([sentence], dictionary(REGISTRY)) == set()
+
+
+def test_a_new_document_gets_official_names_through_annotate():
+    text = "記者從貴州省工業和信息化廳獲悉，投資推廣署也派員出席。"
+    doc = Document(doc_id="org-test", source_file="org-test.txt", cleaned=text,
+                   paragraphs=[Paragraph(1, "paragraph", text,
+                                         sentences=[Sentence("org-test.p001.s01", "org-test", 1, 1, text)])])
+    annotate(doc, REGISTRY)
+    found = spans(doc.sentences[0].entities)
+    assert ("貴州省工業和信息化廳", "org") in found and ("投資推廣署", "org") in found
+    assert all(m.ref and m.ref.startswith("org-test.name.") for m in doc.sentences[0].entities if m.source == "ner")
+
+
+PIECES = st.sampled_from(["江苏省", "国家", "工业", "和", "信息化", "厅", "局", "署", "部", "环境部", "中心", "基金",
+                          "投资", "推广", "与", "公司", "市场", "67个", "大学", "化学系", "，", "。", "\n", "的",
+                          "创始人", "张明", "嵘川", "航太", "委员会", "科学", "及", "技术", "由", "领投", "资本",
+                          "开发", "创投", "华夏"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=16).map("".join))
+def test_official_names_are_spans_of_the_text_and_mentions_stay_stable(text):
+    for mention in official_names(words(text, REGISTRY), text, [], dictionary(REGISTRY)):
+        assert text[mention.start:mention.end] == mention.text and mention.type == "org"
+    mentions = find_mentions(text, REGISTRY)
+    assert all(text[m.start:m.end] == m.text and m.end > m.start for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert find_mentions(text, REGISTRY) == mentions
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=12).map("".join), st.data())
+def test_department_cut_and_role_typing_are_idempotent(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    mention = Mention(start, end, text[start:end], data.draw(st.sampled_from(["org", "person"])), source="ner")
+    cut = without_department(mention)
+    assert text[cut.start:cut.end] == cut.text and without_department(cut) == cut
+    typed = typed_by_role([mention], text)
+    assert typed_by_role(typed, text) == typed
