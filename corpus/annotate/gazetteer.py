@@ -22,7 +22,10 @@ from functools import lru_cache
 from corpus import lang
 
 PLACE_GLOSS_WORDS = frozenset(lang.data("zh")["names"]["place_gloss_words"])
+FAMILIAR_PREFIXES = frozenset(lang.data("zh")["names"]["familiar_prefixes"])
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+GLOSS_WORDS_READ = 6  # Xindian or Hsintien city, Dandong prefecture-level city: the kind comes early
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")  # the capitalised words a gloss starts with
 
 
@@ -39,7 +42,10 @@ def _headwords() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
 
 def _names_a_place(senses: tuple[str, ...]) -> bool:
-    return any(word in PLACE_GLOSS_WORDS for sense in senses for word in _GLOSS_WORD.findall(sense))
+    """Whether a gloss says what a place is within its first words (``Pingtung city``, ``Riyadh, capital of``),
+    brackets left out: a word further on describes something else (Sun Tzu … of ancient China)."""
+    return any(word in PLACE_GLOSS_WORDS for sense in senses
+               for word in _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ])
 
 
 def is_place(word: str) -> bool:
@@ -81,5 +87,8 @@ def surnames() -> frozenset[str]:
 
 
 def has_surname(name: str) -> bool:
-    """Whether ``name`` starts with a surname and has a given name after it."""
+    """Whether ``name`` starts with a surname and has a given name after it, or is a familiar form of one
+    (小夏, 老王: a prefix of ``names: familiar_prefixes`` and a surname)."""
+    if name[:1] in FAMILIAR_PREFIXES and name[1:] in surnames():
+        return True
     return any(name[:size] in surnames() for size in (1, 2) if len(name) > size)

@@ -200,7 +200,7 @@ def brands(words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[
             end += 1
         start, stop = word.end, words[end - 1].end
         if 2 <= stop - start <= BRAND_MAX_CHARS:
-            found.append(Mention(start, stop, text[start:stop], "org", source="ner"))
+            found.append(with_heads(Mention(start, stop, text[start:stop], "org", source="ner"), words, text))
     return found
 
 
