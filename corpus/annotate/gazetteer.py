@@ -67,7 +67,7 @@ def plain_latin(name: str) -> str:
 @lru_cache(maxsize=1)
 def latin_places() -> frozenset[str]:
     """The Latin names that start the glosses of the dictionary's places (Rotterdam, Kuala Lumpur, Pingtung)."""
-    found = set()
+    found: set[str] = set()
     for entries in _headwords().values():
         for pinyin, senses in entries:
             if pinyin[:1].isupper() and _names_a_place(senses):

@@ -189,8 +189,9 @@ def has_org_evidence(mention: Mention, text: str) -> bool:
 
 def brands(words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
     """The name right after a class noun (品牌雲鯨, 企业禾匠, 品牌浅焙): the words after it that jieba does not
-    know or rare characters, up to :data:`BRAND_MAX_CHARS`, two characters or more; a frequent character (会,
-    是) or a dictionary word of two characters or more ends it."""
+    know or that are one character, all of rare characters, up to :data:`BRAND_MAX_CHARS`, two characters or
+    more, with the organisation heads after it; a frequent character (会, 是) or a dictionary word of two
+    characters or more ends it."""
     found = []
     for index, word in enumerate(words):
         if word.text not in ORG_CLASS_NOUNS:
@@ -205,9 +206,10 @@ def brands(words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[
 
 
 def _in_brand(word: Word, dictionary: Mapping[str, int]) -> bool:
-    """Whether a word may be part of a brand: Han, and unknown to jieba or a rare character."""
-    rare = len(word.text) == 1 and dictionary.get(word.text, 0) <= BRAND_CHARACTER_MAX_FREQUENCY
-    return has_han(word.text) and (word.frequency is None or rare)
+    """Whether a word may be part of a brand: Han, unknown to jieba or one character, and made of rare
+    characters (品牌方会让: jieba's made-up word 方会 holds 会, a function word)."""
+    rare = all(dictionary.get(character, 0) <= BRAND_CHARACTER_MAX_FREQUENCY for character in word.text)
+    return has_han(word.text) and (word.frequency is None or len(word.text) == 1) and rare
 
 
 def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
