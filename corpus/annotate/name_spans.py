@@ -67,7 +67,8 @@ _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 SITE_HEADS = frozenset(_NAMES["site_heads"])
 ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
-INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
+# nouns, attributes, abbreviations, time nouns (歐洲 + 中期 + 天氣預報 + 中心)
+INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j", "t"))
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
 
@@ -373,9 +374,11 @@ def is_generic(mention: Mention, text: str) -> bool:
 
 
 def is_name_like(word: Word) -> bool:
-    """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
-    dictionary place (苏州 + 半导体 is as often a description as a name)."""
-    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
+    """A word that can be an organisation's own name: Han, two characters or more, not common, not a
+    dictionary place (苏州 + 半导体 is as often a description as a name), and not a word jieba calls a proper
+    noun that CC-CEDICT knows only as a common word (除草, to weed, + 机器人)."""
+    return (len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
+            and not (word.tag in ("nz", "j") and gazetteer.is_common_word(word.text)))
 
 
 def headed_organisations(words: list[Word], text: str) -> list[Mention]:
