@@ -218,6 +218,13 @@ def test_a_model_person_is_typed_by_the_evidence_around_it():
     assert ("小夏", "person") in spans(find_mentions("我是编辑小夏，为大家解答。", REGISTRY))  # a familiar form
 
 
+def test_a_surname_the_model_cut_off_joins_the_name():
+    text, words = segmented(("创办人", "n", 9), ("区颂", "nrfg", None), ("琛", "g", 9), ("曾", "d", 9))
+    assert spans(typed_by_evidence(model(text, "颂琛", "person"), words, text)) == [("区颂琛", "person")]
+    text, words = segmented(("他们", "r", 9), ("和颂", "nz", None), ("琛", "g", 9), ("说", "v", 9))
+    assert spans(typed_by_evidence(model(text, "颂琛", "person"), words, text)) == [("颂琛", "person")]
+
+
 def test_a_name_after_a_class_noun_is_a_brand():
     for text, brand in (("深圳品牌雲鯨上月在吉隆坡開店", "雲鯨"), ("另一家中国品牌浅焙今年开了三家店", "浅焙"),
                         ("农业机器人企业禾匠完成融资", "禾匠")):

@@ -161,7 +161,10 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     A place the dictionary knows only as a common word (山區) is no name either."""
     if mention.type == "place" and gazetteer.is_common_word(mention.text):
         return []
-    if mention.type != "person" or has_person_evidence(mention, text):
+    if mention.type != "person":
+        return [mention]
+    mention = with_cut_surname(mention, words, text)
+    if has_person_evidence(mention, text):
         return [mention]
     if gazetteer.is_place(mention.text):
         return [replace(mention, type="place")]
@@ -173,6 +176,16 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     if gazetteer.is_common_word(mention.text) or not gazetteer.has_surname(mention.text):
         return []
     return [mention]
+
+
+def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A person span that starts inside a word jieba tags as a person's name, after a surname that the model cut
+    off (區 + 頌琛: jieba reads 區頌 as a name), starts with that surname."""
+    word = next((word for word in words if word.start < mention.start < word.end), None)
+    cut = text[word.start:mention.start] if word is not None else ""
+    if word is None or NAME_TAGS.get(word.tag) != "person" or cut not in gazetteer.surnames():
+        return mention
+    return replace(mention, start=word.start, text=text[word.start:mention.end])
 
 
 def has_person_evidence(mention: Mention, text: str) -> bool:
