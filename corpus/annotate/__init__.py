@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from corpus.annotate.mentions import find_mentions, unknown_candidates
 from corpus.annotate.ner import local_ids, registry_only_documents
-from corpus.annotate.short_forms import defined_short_forms, with_short_forms
+from corpus.annotate.short_forms import defined_short_forms, typed_as_brands, with_short_forms
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
@@ -33,6 +33,8 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
+    if statistical:
+        typed_as_brands(doc.sentences)
     short_forms = defined_short_forms(doc.sentences) if statistical else set()
     for sentence in doc.sentences:
         if short_forms:
