@@ -91,7 +91,11 @@ LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER}
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 _SPACE = "[ \u3000]"
-_CREDIT_BEFORE = re.compile(f"{alternation(_NAMES['credit_roles'])}(?:{_SPACE}*[：:｜|／/]{_SPACE}*|{_SPACE}+)$")
+_CREDIT_ROLES = _NAMES["credit_roles"]
+# a role and a separator before the name; a space alone separates only a role of two characters or more (记者 X),
+# for a one-character role and a space are as often the end of a word (中文 Tom)
+_CREDIT_BEFORE = re.compile(f"(?:{alternation(_CREDIT_ROLES)}{_SPACE}*[：:｜|／/]{_SPACE}*"
+                            f"|{alternation(r for r in _CREDIT_ROLES if len(r) > 1)}{_SPACE}+)$")
 _CREDIT_AFTER = re.compile(f"{_SPACE}*[／/]?{_SPACE}*{alternation(_NAMES['credit_marks_after'])}"
                            r"(?=$|[\s）)】〕｜|])")
 _ORG_EVIDENCE_AFTER = re.compile(r"\s?" + alternation([*_NAMES["org_roles_after"], *_NAMES["org_verbs_after"]]))
