@@ -209,6 +209,8 @@ def test_a_model_person_is_typed_by_the_evidence_around_it():
     assert spans(typed_by_evidence(model(text, "耘拓", "person"), words, text)) == [("耘拓", "org")]
     text, words = segmented(("耘", "vg", 9), ("拓", "nr", 9), ("也", "d", 9))
     assert typed_by_evidence(model(text, "耘拓", "person"), words, text) == []  # no surname, no evidence
+    text, words = segmented(("奥特曼", "nr", 9), ("的", "uj", 9), ("公司", "n", 9))
+    assert spans(typed_by_evidence(model(text, "奥特曼", "person"), words, text)) == [("奥特曼", "person")]
     text, words = segmented(("台风", "ns", 9), ("海葵", "n", 9), ("逼近", "v", 9))
     assert typed_by_evidence(model(text, "海葵", "person"), words, text) == []  # a common word (sea anemone)
     text, words = segmented(("鲍", "nr", 9), ("志远", "nrfg", 9), ("说", "v", 9))

@@ -161,7 +161,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     A role before it or a speech verb or title after it keeps a person.  Without that, a dictionary place is a
     place (宜蘭), a name right after a dictionary place or with an organisation's role, business verb or class
     noun around it is an organisation (杭州 + 翼飞, 禾匠创始人, 耘拓发布, 企业耘拓), and a word the dictionary
-    knows only as a common word (海葵, sea anemone) or a name that starts with no surname (耘拓) is no name.
+    knows only as a common word (海葵, sea anemone) or a name of two characters that starts with no surname (耘拓,
+    a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
     A place the dictionary knows only as a common word (山區) is no name either."""
     if mention.type == "place" and gazetteer.is_common_word(mention.text):
         return []
@@ -177,7 +178,7 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
-    if gazetteer.is_common_word(mention.text) or not gazetteer.has_surname(mention.text):
+    if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
         return []
     return [mention]
 
