@@ -220,6 +220,12 @@ def test_a_model_person_is_typed_by_the_evidence_around_it():
     assert ("小夏", "person") in spans(find_mentions("我是编辑小夏，为大家解答。", REGISTRY))  # a familiar form
 
 
+def test_a_companys_region_before_a_role_is_no_name():
+    found = spans(find_mentions("供应商的亚洲区负责人说，华东区总经理也来了，海淀区的学校开学了。", REGISTRY))
+    assert not [name for name, _ in found if name in ("亚洲区", "华东区")]
+    assert ("海淀区", "place") in found
+
+
 def test_a_surname_the_model_cut_off_joins_the_name():
     text, words = segmented(("创办人", "n", 9), ("区颂", "nrfg", None), ("琛", "g", 9), ("曾", "d", 9))
     assert spans(typed_by_evidence(model(text, "颂琛", "person"), words, text)) == [("区颂琛", "person")]

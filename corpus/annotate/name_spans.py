@@ -90,6 +90,8 @@ _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPP
 LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
+_ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
+COMPANY_REGION_ENDS = tuple(_NAMES["company_region_ends"])
 _SPACE = "[ \u3000]"
 _CREDIT_ROLES = _NAMES["credit_roles"]
 # a role and a separator before the name; a space alone separates only a role of two characters or more (记者 X),
@@ -163,8 +165,9 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     noun around it is an organisation (杭州 + 翼飞, 禾匠创始人, 耘拓发布, 企业耘拓), and a word the dictionary
     knows only as a common word (海葵, sea anemone) or a name of two characters that starts with no surname (耘拓,
     a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
-    A place the dictionary knows only as a common word (山區) is no name either."""
-    if mention.type == "place" and gazetteer.is_common_word(mention.text):
+    A place the dictionary knows only as a common word (山區) is no name either, nor a company's region before a
+    role (亚洲区负责人)."""
+    if (mention.type == "place" and gazetteer.is_common_word(mention.text)) or is_company_region(mention, text):
         return []
     if mention.type != "person":
         return [mention]
@@ -191,6 +194,11 @@ def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
     if word is None or NAME_TAGS.get(word.tag) != "person" or cut not in gazetteer.surnames():
         return mention
     return replace(mention, start=word.start, text=text[word.start:mention.end])
+
+
+def is_company_region(mention: Mention, text: str) -> bool:
+    """A region ending in 区 right before a person's role is a company's region (亚洲区负责人, 中国区总裁)."""
+    return mention.text.endswith(COMPANY_REGION_ENDS) and _ROLE_AFTER.match(text, mention.end) is not None
 
 
 def has_person_evidence(mention: Mention, text: str) -> bool:
