@@ -24,13 +24,19 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
 * :func:`with_legal_form` — a company's legal form (有限公司), with its seat in brackets or not, joins it;
 * :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
   noun follows (小米中国销量);
-* :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
-  more capitalised words (with particles or joiners between them: van der, of) are a person with person
-  evidence (a particle, a Mandarin syllable as the second of two words, a role before, a speech verb or
-  title after), an organisation otherwise;
-  one word is a person only before a speech verb (Altman说), an organisation when the model calls
-  it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
-  organisation (和, 、), and otherwise not a name.
+* :func:`latin_names` — Latin-script names (any Latin letter: Wiśniewski, Ødegård) are typed by evidence, not by
+  the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
+  person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
+  speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
+  glosses as a place is a place (Rotterdam); any other is an organisation; :func:`without_latin_name` parts a
+  model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
+* :func:`typed_by_evidence` — a name the model calls a person is typed by the evidence around it (surname,
+  role, speech verb; organisation role, business verb, class noun; a dictionary place or common word,
+  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), and a
+  company's region before a role (亚洲区负责人) is no name;
+* :func:`brands` — the name after a class noun (品牌雲鯨, 企业禾匠);
+* :func:`dictionary_places` — places the model missed that CC-CEDICT glosses as places (屏東, 利雅得);
+* :func:`without_credits` — people a credit or byline names (作者：X, 文／X) are metadata, not mentions.
 
 Words come from jieba on the model's input (the simplified form of a traditional sentence when it
 has the same length), so offsets are the sentence's.
@@ -55,7 +61,6 @@ ORG_HEADS = frozenset(_NAMES["org_heads"])
 ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
 ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
 LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
-_ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
@@ -100,7 +105,8 @@ _CREDIT_BEFORE = re.compile(f"(?:{alternation(_CREDIT_ROLES)}{_SPACE}*[：:｜|�
                             f"|{alternation(r for r in _CREDIT_ROLES if len(r) > 1)}{_SPACE}+)$")
 _CREDIT_AFTER = re.compile(f"{_SPACE}*[／/]?{_SPACE}*{alternation(_NAMES['credit_marks_after'])}"
                            r"(?=$|[\s）)】〕｜|])")
-_ORG_EVIDENCE_AFTER = re.compile(r"\s?" + alternation([*_NAMES["org_roles_after"], *_NAMES["org_verbs_after"]]))
+_ORG_EVIDENCE_AFTER = re.compile(r"\s?" + alternation([*_NAMES["org_cues_after"], *_NAMES["org_roles_after"],
+                                                       *_NAMES["org_verbs_after"]]))
 ORG_CLASS_NOUNS = frozenset(_NAMES["org_class_nouns"])
 _CLASS_BEFORE = re.compile(alternation(ORG_CLASS_NOUNS) + r"\s?$")
 BRAND_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
@@ -523,9 +529,3 @@ def pinyin_syllables() -> frozenset[str]:
     toneless = (unicodedata.normalize("NFD", reading) for readings in PINYIN_DICT.values()
                 for reading in readings.split(","))
     return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
-
-
-def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
-    """Whether two names are listed together: only a connective (和, 与, 、) between them."""
-    first, second = sorted((span, other))
-    return first != second and _LISTED.fullmatch(text, first[1], second[0]) is not None
