@@ -1,6 +1,8 @@
 """Statistical NER fused with the registry: names the registry lacks, nested names, document-scoped ids."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +66,21 @@ def test_homophones_get_distinct_stable_ids():
     assert ids == {("张伟", "person"): "d.name.zhang-wei", ("章伟", "person"): "d.name.zhang-wei-2",
                    ("张伟", "org"): "d.name.zhang-wei-3"}
     assert local_id("d", "Meta", "org") == "d.name.meta"
+
+
+def test_latin_names_get_ids_word_by_word_without_accents():
+    assert local_id("d", "Søren Ødegård", "person") == "d.name.soren-odegard"
+    assert local_id("d", "José Ángel Muñoz", "person") == "d.name.jose-angel-munoz"
+    assert local_id("d", "Gdańsk", "place") == "d.name.gdansk"
+    assert local_id("d", "欧阳启明", "person") == "d.name.ou-yangqiming"  # a Chinese person: surname, given name
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(list("ØøŁłßÆœéñå张伟AbZ 9-_.") + ["Gdańsk"]), max_size=12).map("".join),
+       st.sampled_from(["person", "org", "place"]))
+def test_ids_are_ascii_words_for_any_name(name, kind):
+    identifier = local_id("d", name, kind)
+    assert identifier.startswith("d.name.") and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", identifier[7:])
 
 
 def test_model_version_names_the_package():

@@ -24,13 +24,19 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
 * :func:`with_legal_form` — a company's legal form (有限公司), with its seat in brackets or not, joins it;
 * :func:`with_region` — the region naming an organisation's arm there joins it (软银中国领投), unless a
   noun follows (小米中国销量);
-* :func:`latin_names` — Latin-script names are typed by evidence, not by the model's guess: two or
-  more capitalised words (with particles or joiners between them: van der, of) are a person with person
-  evidence (a particle, a Mandarin syllable as the second of two words, a role before, a speech verb or
-  title after), an organisation otherwise;
-  one word is a person only before a speech verb (Altman说), an organisation when the model calls
-  it a name, when an organisation cue follows it (公司, 高管) or when it is listed with an
-  organisation (和, 、), and otherwise not a name.
+* :func:`latin_names` — Latin-script names (any Latin letter: Wiśniewski, Ødegård) are typed by evidence, not by
+  the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
+  person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
+  speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
+  glosses as a place is a place (Rotterdam); any other is an organisation; :func:`without_latin_name` parts a
+  model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
+* :func:`typed_by_evidence` — a name the model calls a person is typed by the evidence around it (surname,
+  role, speech verb; organisation role, business verb, class noun; a dictionary place or common word,
+  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), and a
+  company's region before a role (亚洲区负责人) is no name;
+* :func:`brands` — the name after a class noun (品牌雲鯨, 企业禾匠);
+* :func:`dictionary_places` — places the model missed that CC-CEDICT glosses as places (屏東, 利雅得);
+* :func:`without_credits` — people a credit or byline names (作者：X, 文／X) are metadata, not mentions.
 
 Words come from jieba on the model's input (the simplified form of a traditional sentence when it
 has the same length), so offsets are the sentence's.
@@ -44,6 +50,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
+from corpus.annotate import gazetteer
 from corpus.lang import SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention
 
@@ -54,7 +61,6 @@ ORG_HEADS = frozenset(_NAMES["org_heads"])
 ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
 ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
 LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
-_ORG_CUE_AFTER = re.compile(r"\s?" + alternation(_NAMES["org_cues_after"]))
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
@@ -66,16 +72,45 @@ _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 SITE_HEADS = frozenset(_NAMES["site_heads"])
 ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
-INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j"))  # nouns, attributes, abbreviations
+# nouns, attributes, abbreviations, time nouns (歐洲 + 中期 + 天氣預報 + 中心)
+INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j", "t"))
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
-_LATIN_WORD = r"[A-Z][A-Za-z0-9&]*[a-z][A-Za-z0-9&]*"  # capitalised, not an acronym (AI, GPU)
+
+
+def _latin_letters(category: str) -> str:
+    """The Latin letters of one Unicode category (Lu, Ll), as the body of a character class: a name's letters
+    beyond ASCII (Wiśniewski, Ødegård, Muñoz) are letters of the name."""
+    blocks = ((0x41, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))  # Basic Latin, Latin-1 to Extended-B, Additional
+    return "".join(chr(c) for start, end in blocks for c in range(start, end)
+                   if unicodedata.category(chr(c)) == category)
+
+
+_UPPER, _LOWER = _latin_letters("Lu"), _latin_letters("Ll")
+_LATIN_WORD = f"[{_UPPER}][{_UPPER}{_LOWER}0-9&]*[{_LOWER}][{_UPPER}{_LOWER}0-9&]*"  # capitalised, not an acronym (AI)
 LATIN_PERSON_PARTICLES = frozenset(_NAMES["latin_person_particles"])
 _LATIN_JOINER = alternation([*LATIN_PERSON_PARTICLES, *_NAMES["latin_org_joiners"]])
+_NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPPER}{_LOWER}0-9])"
 # capitalised words, lower-case particles and joiners only between them (Anneliese van der Berg, Bank of Xyz)
-LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*(?![A-Za-z0-9])")
+LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
+_ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
+COMPANY_REGION_ENDS = tuple(_NAMES["company_region_ends"])
+_SPACE = "[ \u3000]"
+_CREDIT_ROLES = _NAMES["credit_roles"]
+# a role and a separator before the name; a space alone separates only a role of two characters or more (记者 X),
+# for a one-character role and a space are as often the end of a word (中文 Tom)
+_CREDIT_BEFORE = re.compile(f"(?:{alternation(_CREDIT_ROLES)}{_SPACE}*[：:｜|／/]{_SPACE}*"
+                            f"|{alternation(r for r in _CREDIT_ROLES if len(r) > 1)}{_SPACE}+)$")
+_CREDIT_AFTER = re.compile(f"{_SPACE}*[／/]?{_SPACE}*{alternation(_NAMES['credit_marks_after'])}"
+                           r"(?=$|[\s）)】〕｜|])")
+_ORG_EVIDENCE_AFTER = re.compile(r"\s?" + alternation([*_NAMES["org_cues_after"], *_NAMES["org_roles_after"],
+                                                       *_NAMES["org_verbs_after"]]))
+ORG_CLASS_NOUNS = frozenset(_NAMES["org_class_nouns"])
+_CLASS_BEFORE = re.compile(alternation(ORG_CLASS_NOUNS) + r"\s?$")
+BRAND_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
+BRAND_MAX_CHARS: int = _NAMES["brand_max_chars"]
 
 
 @dataclass(frozen=True)
@@ -92,12 +127,13 @@ class Word:
 
 def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
            dictionary: Mapping[str, int]) -> list[Mention]:
-    """The model's mentions corrected by the rules above, plus the organisations and Latin names they find;
-    ``curated`` (registry and rule mentions) may list an organisation a Latin name is listed with;
-    ``dictionary``: jieba's word frequencies."""
+    """The model's mentions corrected by the rules above, plus the organisations, brands, dictionary places and
+    Latin names they find, less the people a credit names; ``curated`` (registry and rule mentions) may list an
+    organisation a Latin name is listed with; ``dictionary``: jieba's word frequencies."""
     words = unglued(words)
     refined = []
-    chinese = [mention for mention in mentions if has_han(mention.text)]  # Latin names: latin_names decides
+    chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
+               for kept in without_latin_name(mention, words, text)]
     for part in (part for mention in chinese for part in split_lists(mention, words, text)):
         mention = snap(part, words, text, dictionary)
         if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
@@ -107,11 +143,129 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_heads(mention, words, text)
         if mention.type == "org":
             mention = with_legal_form(with_region(with_prefix(mention, text), words, text), text)
-        refined.append(mention)
-    organisations = headed_organisations(words, text) + institutions(words, text)
+        refined.extend(typed_by_evidence(mention, words, text))
+    organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
-    return refined + organisations + latin_names(text, mentions + organisations + curated)
+    found = refined + organisations + latin_names(text)
+    return without_credits(found + dictionary_places(words, text, found + curated), text)
+
+
+def without_latin_name(mention: Mention, words: list[Word], text: str) -> list[Mention]:
+    """A model span of Chinese words and a Latin name after them (挪威渡轮公司Fjordlink) is a description and
+    the name it describes: the name is left to :func:`latin_names`, the description keeps only the dictionary
+    place it starts with (挪威)."""
+    latin = LATIN_NAME.search(mention.text)
+    if latin is None or latin.end() != len(mention.text) or not has_han(mention.text[:latin.start()]):
+        return [mention]
+    description = replace(mention, end=mention.start + latin.start(), text=mention.text[:latin.start()])
+    return leading_place(description, words, text)
+
+
+def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Mention]:
+    """A name the model typed as a person, typed by the evidence around it, and the common words it typed as
+    names dropped.
+
+    A role before it or a speech verb or title after it keeps a person.  Without that, a dictionary place is a
+    place (宜蘭), a name right after a dictionary place or with an organisation's role, business verb or class
+    noun around it is an organisation (杭州 + 翼飞, 禾匠创始人, 耘拓发布, 企业耘拓), and a word the dictionary
+    knows only as a common word (海葵, sea anemone) or a name of two characters that starts with no surname (耘拓,
+    a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
+    A place the dictionary knows only as a common word (山區) is no name either, nor a company's region before a
+    role (亚洲区负责人)."""
+    if (mention.type == "place" and gazetteer.is_common_word(mention.text)) or is_company_region(mention, text):
+        return []
+    if mention.type != "person":
+        return [mention]
+    mention = with_cut_surname(mention, words, text)
+    if has_person_evidence(mention, text):
+        return [mention]
+    if gazetteer.is_place(mention.text):
+        return [replace(mention, type="place")]
+    place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
+                  and gazetteer.is_place(word.text)), None)
+    if place is not None or has_org_evidence(mention, text):
+        start = mention.start if place is None else place.start
+        return [replace(mention, start=start, text=text[start:mention.end], type="org")]
+    if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
+        return []
+    return [mention]
+
+
+def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A person span that starts inside a word jieba tags as a person's name, after a surname that the model cut
+    off (區 + 頌琛: jieba reads 區頌 as a name), starts with that surname."""
+    word = next((word for word in words if word.start < mention.start < word.end), None)
+    cut = text[word.start:mention.start] if word is not None else ""
+    if word is None or NAME_TAGS.get(word.tag) != "person" or cut not in gazetteer.surnames():
+        return mention
+    return replace(mention, start=word.start, text=text[word.start:mention.end])
+
+
+def is_company_region(mention: Mention, text: str) -> bool:
+    """A region ending in 区 right before a person's role is a company's region (亚洲区负责人, 中国区总裁)."""
+    return mention.text.endswith(COMPANY_REGION_ENDS) and _ROLE_AFTER.match(text, mention.end) is not None
+
+
+def has_person_evidence(mention: Mention, text: str) -> bool:
+    """A role right before the name (创始人鲍志远), a speech verb or a person's title right after it."""
+    return (_ROLE_BEFORE.search(text, 0, mention.start) is not None
+            or _PERSON_CUE_AFTER.match(text, mention.end) is not None)
+
+
+def has_org_evidence(mention: Mention, text: str) -> bool:
+    """An organisation's role or a business verb right after the name (禾匠创始人, 耘拓发布), or a class noun
+    right before it (企业耘拓)."""
+    return (_ORG_EVIDENCE_AFTER.match(text, mention.end) is not None
+            or _CLASS_BEFORE.search(text, 0, mention.start) is not None)
+
+
+def brands(words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
+    """The name right after a class noun (品牌雲鯨, 企业禾匠, 品牌浅焙): the words after it that jieba does not
+    know or that are one character, all of rare characters, up to :data:`BRAND_MAX_CHARS`, two characters or
+    more, with the organisation heads after it; a frequent character (会, 是) or a dictionary word of two
+    characters or more ends it."""
+    found = []
+    for index, word in enumerate(words):
+        if word.text not in ORG_CLASS_NOUNS:
+            continue
+        end = index + 1
+        while end < len(words) and words[end].start == words[end - 1].end and _in_brand(words[end], dictionary):
+            end += 1
+        start, stop = word.end, words[end - 1].end
+        if 2 <= stop - start <= BRAND_MAX_CHARS:
+            found.append(with_heads(Mention(start, stop, text[start:stop], "org", source="ner"), words, text))
+    return found
+
+
+def _in_brand(word: Word, dictionary: Mapping[str, int]) -> bool:
+    """Whether a word may be part of a brand: Han, unknown to jieba or one character, and made of rare
+    characters (品牌方会让: jieba's made-up word 方会 holds 会, a function word)."""
+    rare = all(dictionary.get(character, 0) <= BRAND_CHARACTER_MAX_FREQUENCY for character in word.text)
+    return has_han(word.text) and (word.frequency is None or len(word.text) == 1) and rare
+
+
+def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
+    """Places the model missed: jieba words the dictionary knows as places (屏東, 利雅得) that no mention
+    found so far overlaps."""
+    return [Mention(word.start, word.end, text[word.start:word.end], "place", source="ner") for word in words
+            if len(word.text) > 1 and word.frequency is not None and (word.tag in NAME_TAGS or word.tag == "s")
+            and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)]
+
+
+def without_credits(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` less the people a credit or byline names (作者：X, 编辑｜X, 文／X、Y, X 摄): metadata, not
+    mentions of the article."""
+    kept: list[Mention] = []
+    credit_end = None
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.type == "person" and (
+                _CREDIT_BEFORE.search(text, 0, mention.start) or _CREDIT_AFTER.match(text, mention.end)
+                or (credit_end is not None and _LISTED.fullmatch(text, credit_end, mention.start))):
+            credit_end = mention.end
+            continue
+        kept.append(mention)
+    return kept
 
 
 def leading_place(description: Mention, words: list[Word], text: str) -> list[Mention]:
@@ -230,7 +384,9 @@ def _compound_at(word: Word, offset: int, dictionary: Mapping[str, int]) -> bool
 
 
 def is_verb_phrase(mention: Mention, words: list[Word]) -> bool:
-    return any(word.tag.startswith("v") for word in _inside(words, mention.start, mention.end))
+    """A span of two words or more holding a verb (堆成山); one word jieba tags as a verb may be a name (彰化)."""
+    inside = _inside(words, mention.start, mention.end)
+    return len(inside) > 1 and any(word.tag.startswith("v") for word in inside)
 
 
 def is_common(word: Word) -> bool:
@@ -250,9 +406,11 @@ def is_generic(mention: Mention, text: str) -> bool:
 
 
 def is_name_like(word: Word) -> bool:
-    """A word that can be an organisation's own name: Han, two characters or more, not common, and not a
-    dictionary place (苏州 + 半导体 is as often a description as a name)."""
-    return len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
+    """A word that can be an organisation's own name: Han, two characters or more, not common, not a
+    dictionary place (苏州 + 半导体 is as often a description as a name), and not a word jieba calls a proper
+    noun that CC-CEDICT knows only as a common word (除草, to weed, + 机器人)."""
+    return (len(word.text) > 1 and has_han(word.text) and not is_common(word) and not is_dictionary_place(word)
+            and not (word.tag in ("nz", "j") and gazetteer.is_common_word(word.text)))
 
 
 def headed_organisations(words: list[Word], text: str) -> list[Mention]:
@@ -334,30 +492,21 @@ def name_prefix(text: str, offset: int) -> str:
     return next((prefix for prefix in ORG_PREFIXES if text.endswith(prefix, 0, offset)), "")
 
 
-def latin_names(text: str, known: list[Mention]) -> list[Mention]:
-    """Latin-script names typed by evidence (module docstring); ``known``: the mentions found so far (the
-    model's, registry names, organisations): a Latin word among them is a name, their organisations may be
-    listed with one."""
-    named = {(m.start, m.end) for m in known}
-    typed: dict[tuple[int, int], str] = {}
-    pending = []
+def latin_names(text: str) -> list[Mention]:
+    """Latin-script names typed by evidence (module docstring): a capitalised word or run of words inside Chinese
+    text is a name; a person with person evidence, a place the dictionary glosses (Rotterdam), else an
+    organisation."""
+    found = []
     for match in LATIN_NAME.finditer(text):
-        span, words = match.span(), match.group().split(" ")
-        if len(words) > 1:
-            typed[span] = "person" if _is_person(text, match, words) else "org"
-        elif _SPEECH_AFTER.match(text, match.end()):
-            typed[span] = "person"
-        elif span in named or _ORG_CUE_AFTER.match(text, match.end()):
-            typed[span] = "org"
+        words = match.group().split(" ")
+        if _is_person(text, match, words) if len(words) > 1 else _SPEECH_AFTER.match(text, match.end()):
+            kind = "person"
+        elif gazetteer.is_latin_place(match.group()):
+            kind = "place"
         else:
-            pending.append(span)
-    organisations = {(m.start, m.end) for m in known if m.type == "org"} | {s for s, t in typed.items() if t == "org"}
-    while listed := [span for span in pending if any(_listed_together(text, span, org) for org in organisations)]:
-        for span in listed:
-            typed[span] = "org"
-            organisations.add(span)
-            pending.remove(span)
-    return [Mention(start, end, text[start:end], kind, source="ner") for (start, end), kind in sorted(typed.items())]
+            kind = "org"
+        found.append(Mention(match.start(), match.end(), match.group(), kind, source="ner"))
+    return found
 
 
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
@@ -380,9 +529,3 @@ def pinyin_syllables() -> frozenset[str]:
     toneless = (unicodedata.normalize("NFD", reading) for readings in PINYIN_DICT.values()
                 for reading in readings.split(","))
     return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
-
-
-def _listed_together(text: str, span: tuple[int, int], other: tuple[int, int]) -> bool:
-    """Whether two names are listed together: only a connective (和, 与, 、) between them."""
-    first, second = sorted((span, other))
-    return first != second and _LISTED.fullmatch(text, first[1], second[0]) is not None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from corpus.lang import HAN_CLASS
+from corpus.lang import HAN_CLASS, has_han
 from corpus.model import Mention
 
 CURATED = Path(__file__).resolve().parent.parent / "curated" / "ner.yaml"
@@ -32,6 +33,8 @@ SCOPE = ".name."  # between the document id and the name's pinyin
 NER_TYPES = {"PER": "person", "ORG": "org", "LOC": "place"}
 # A name LAC returns must hold a Han character or a capitalised Latin word; a lone character is never a name.
 _NAME = re.compile(f"[{HAN_CLASS}]|[A-Z][A-Za-z]")
+# Latin letters with no decomposition into a base letter and a mark (Ø, Ł), spelt in ASCII for ids
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
 
 
 def model_version() -> str:
@@ -92,10 +95,13 @@ def statistical_mentions(text: str) -> list[Mention]:
 
 
 def local_id(doc_id: str, name: str, kind: str) -> str:
-    """``<doc_id>.name.`` and the name's pinyin: a person as surname-given name, other names syllable by syllable."""
-    syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name, errors=lambda chars: chars)]
+    """``<doc_id>.name.`` and the name's pinyin: a Chinese person as surname-given name, other names syllable by
+    syllable, Latin words apart without accents (Søren Ødegård → soren-odegard)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    syllables = [re.sub(r"[^a-z0-9]", "", word.lower().translate(_UNDECOMPOSED))
+                 for run in lazy_pinyin(plain, errors=lambda chars: chars) for word in run.split()]
     syllables = [s for s in syllables if s] or ["x"]
-    if kind == "person" and len(syllables) > 1:
+    if kind == "person" and len(syllables) > 1 and has_han(name):
         return f"{doc_id}{SCOPE}{syllables[0]}-{''.join(syllables[1:])}"
     return doc_id + SCOPE + "-".join(syllables)
 
