@@ -150,7 +150,7 @@ def test_a_worker_with_other_code_refuses_the_task(tm):
     context = pipeline.Context("argos", load_registry(), [], "another-version", "run")
     task = pipeline.SeedTask("a.txt", SEEDS["a.txt"].encode(), "a.txt", "a", memory.load("a", tm), context)
     with pytest.raises(CorpusError, match="other code"):
-        pipeline.process_seed(task)
+        pipeline.process_chunk([task])
 
 
 def test_the_cache_key_changes_with_each_input():
@@ -201,7 +201,7 @@ def test_a_broken_cache_entry_says_what_to_do(tmp_path):
 
 
 def test_every_per_document_stage_runs_in_order_and_qa_records_its_findings(tm):
-    stages = pipeline.document_stages(memory.load("a", tm), Engines("argos"), load_registry(), name_exceptions())
+    stages = pipeline.document_stages({"a": memory.load("a", tm)}, Engines("argos"), load_registry(), name_exceptions())
     assert [s.name for s in stages] == ["clean", "structure", "segment", "script", "translate", "align", "annotate",
                                         "qa"]
     doc = Document("a", "a.txt", raw=SEEDS["a.txt"])
@@ -214,7 +214,7 @@ def test_every_per_document_stage_runs_in_order_and_qa_records_its_findings(tm):
 
 
 def test_qa_before_annotation_is_refused():
-    qa, annotate = pipeline.document_stages(memory.TranslationMemory(), Engines("argos"), load_registry(), [])[-1:-3:-1]
+    qa, annotate = pipeline.document_stages({}, Engines("argos"), load_registry(), [])[-1:-3:-1]
     with pytest.raises(ValueError, match="stage 'qa' reads"):
         stage.in_order((*pipeline.TEXT_STAGES, qa, annotate))
 
@@ -247,7 +247,7 @@ def test_a_dask_cluster_of_two_workers_writes_the_bytes_of_the_serial_build(clus
 def test_a_task_pickles_with_everything_a_cluster_worker_needs(tm):
     context = pipeline.Context("argos", load_registry(), name_exceptions(), buildcache.code_version(), "run")
     task = pipeline.SeedTask("a.txt", SEEDS["a.txt"].encode(), "a.txt", "a", memory.load("a", tm), context)
-    result = pipeline.process_seed(pickle.loads(pickle.dumps(task)))
+    (result,) = pipeline.process_chunk(pickle.loads(pickle.dumps([task])))
     assert result.doc.sentences[0].en == "BAAI was founded in 2018." and result.doc.links
 
 
@@ -259,10 +259,10 @@ def test_a_worker_builds_the_registry_matchers_once_per_build_not_once_per_task(
     context = pipeline.Context("argos", load_registry(), name_exceptions(), buildcache.code_version(), "a-build")
     tasks = [pipeline.SeedTask(name, SEEDS[name].encode(), name, name[0], memory.load(name[0], tm), context)
              for name in ("a.txt", "c.txt", "b.txt")]
-    pipeline.process_seed(pickle.loads(pickle.dumps(tasks[0])))
+    pipeline.process_chunk(pickle.loads(pickle.dumps(tasks[:1])))
     built = mentions._registry_matcher.cache_info().misses
     for task in tasks[1:]:
-        pipeline.process_seed(pickle.loads(pickle.dumps(task)))
+        pipeline.process_chunk(pickle.loads(pickle.dumps([task])))
     assert mentions._registry_matcher.cache_info().misses == built
 
 

@@ -392,6 +392,19 @@ def test_translate_sentences_gives_each_sentence_its_own_translation(texts):
             assert (sentence.en_segments, sentence.en_source) == ([], "")
 
 
+@given(st.lists(st.sampled_from(["甲", "乙乙", "丙", "", " ", "丁丁丁"]), max_size=12), st.randoms())
+def test_the_engine_gets_each_distinct_text_once_whatever_the_order(texts, random):
+    shuffled = list(texts)
+    random.shuffle(shuffled)
+    engines = Echo(), Echo()
+    translated = translate_sentences(sentences_for(texts), engines[0])
+    again = translate_sentences(sentences_for(shuffled), engines[1])
+    assert engines[0].inputs == engines[1].inputs  # the call depends on the set of texts alone
+    assert sorted(engines[0].inputs) == sorted(set(texts)) and engines[0].calls == 1
+    english = {s.zh: (s.en_segments, s.en_source) for s in translated}
+    assert all(english[s.zh] == (s.en_segments, s.en_source) for s in again)
+
+
 def test_engines_read_traditional_text_as_simplified_without_lost_characters():
     # seed 004's lost headings ("真正的瘋狂??????"), in a traditional-script document
     doc = Document(doc_id="d", source_file="d.txt", raw="")
@@ -402,7 +415,7 @@ def test_engines_read_traditional_text_as_simplified_without_lost_characters():
     engine = Echo()
     translate_sentences(doc.sentences, engine)
     # genuine emphasis ("???") is no lost text, and an unflagged sentence is read as written
-    assert engine.inputs == ["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"]
+    assert sorted(engine.inputs) == sorted(["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"])
 
 
 def test_translate_sentences_with_argos_records_the_model(shared_engine):

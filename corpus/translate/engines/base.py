@@ -40,12 +40,16 @@ def translate_sentences(sentences: list[Sentence], engine: TranslationEngine) ->
     """Give each sentence the engine's English and provenance (one batch call); returns ``sentences``.
 
     For the sentences the translation memory lacks, once corpus.script has given
-    them their script variants: the engine reads :func:`mt_input`. An empty translation leaves
-    the sentence untranslated (no segments, ``en_source`` "") rather than
-    claiming the engine translated it.
+    them their script variants: the engine reads :func:`mt_input`, each distinct text
+    once, sorted by length then text, so what the engine is given depends only on the
+    set of texts, not on their order or on which document brought them. An empty
+    translation leaves the sentence untranslated (no segments, ``en_source`` "") rather
+    than claiming the engine translated it.
     """
-    translations = engine.translate_batch([mt_input(sentence) for sentence in sentences])
-    for sentence, english in zip(sentences, translations, strict=True):
+    texts = sorted({mt_input(sentence) for sentence in sentences}, key=lambda text: (len(text), text))
+    english_of = dict(zip(texts, engine.translate_batch(texts), strict=True))
+    for sentence in sentences:
+        english = english_of[mt_input(sentence)]
         translated = bool(english.strip())
         sentence.en_segments = [english] if translated else []
         sentence.en_source = engine.provenance if translated else ""
