@@ -36,7 +36,7 @@ from corpus.registry import Registry, load_registry
 from corpus.translate import memory
 from corpus.translate.document import UNTRANSLATED, Engines
 from corpus.translate.document import stage as translate_stage
-from corpus.translate.engines import engine_names, get_engine
+from corpus.translate.engines import engine_names, forks_safely, get_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -164,7 +164,18 @@ def process_chunk(tasks: list[SeedTask]) -> list[SeedResult]:
     if (here := buildcache.code_version()) != context.code_version:
         raise CorpusError(f"{tasks[0].where}: this worker runs other code or curated data ({here[:12]}) than the "
                           f"build ({context.code_version[:12]}); install the same checkout on every worker")
-    engines = _build_engines(context)
+    return _process(tasks, _build_engines(context))
+
+
+def warm_up(tasks: list[SeedTask]) -> None:
+    """What the build process runs before it forks its workers, so they inherit what it loads (CC-CEDICT, jieba,
+    compiled patterns, the exporters): the chunk's first document through every stage but machine translation,
+    whose OpenMP threads would leave a forked worker hanging at its first translation.  The result is dropped."""
+    _process(tasks[:1], Engines(tasks[0].context.engine_name, refused=CorpusError("not before the fork")))
+
+
+def _process(tasks: list[SeedTask], engines: Engines) -> list[SeedResult]:
+    context = tasks[0].context
     docs = [read_seed(task.name, task.data, task.where, doc_id=task.doc_id) for task in tasks]
     seconds: list[dict[str, float]] = [{} for _ in tasks]
     stages = document_stages({task.doc_id: task.tm for task in tasks}, engines, _build_registry(context),
@@ -190,15 +201,14 @@ def process_encoded(tasks: list[SeedTask]) -> list[bytes]:
 
 
 def chunks(seeds: list[tuple[Path, str]], jobs: int, mt_batch: int = MT_BATCH) -> list[list[tuple[Path, str]]]:
-    """``seeds`` cut, in order, into the chunks a build hands its workers: ``mt_batch`` documents at most, fewer
-    where that leaves a worker fewer than :data:`CHUNKS_PER_WORKER`, and a chunk closes at :data:`CHUNK_BYTES`
-    of seeds.  The first chunk is one document: under fork it runs in the build process before the workers
-    start (:func:`corpus.runner.ordered_map`), to load what they inherit, while they wait."""
-    size = max(1, min(mt_batch, -(-len(seeds) // (jobs * CHUNKS_PER_WORKER))))
+    """``seeds`` cut, in order, into the chunks a build hands its workers: ``mt_batch`` documents at most (fewer
+    where that would leave one of several ``jobs`` fewer than :data:`CHUNKS_PER_WORKER`), and a chunk closes at
+    :data:`CHUNK_BYTES` of seeds."""
+    size = max(1, min(mt_batch, -(-len(seeds) // (jobs * CHUNKS_PER_WORKER)))) if jobs > 1 else mt_batch
     cut: list[list[tuple[Path, str]]] = []
     held = 0
     for seed in seeds:
-        if len(cut) <= 1 or len(cut[-1]) >= size or held >= CHUNK_BYTES:
+        if not cut or len(cut[-1]) >= size or held >= CHUNK_BYTES:
             cut.append([])
             held = 0
         cut[-1].append(seed)
@@ -311,8 +321,9 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
     def documents() -> Iterator[Rendered]:
         planned = chunks(todo, jobs, mt_batch)
         tasks = ([_task(path, doc_id, tm_dir, context) for path, doc_id in chunk] for chunk in planned)
-        computed = (payload for done in runner.ordered_map(process_encoded, tasks, jobs=min(jobs, len(planned)),
-                                                           cluster=cluster) for payload in done)
+        encoded = runner.ordered_map(process_encoded, tasks, jobs=min(jobs, len(planned)), cluster=cluster,
+                                     prepare=warm_up, fork=forks_safely())
+        computed = (payload for done in encoded for payload in done)
         seconds: dict[str, float] = {}
         with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
             for path, doc_id in seeds:

@@ -219,6 +219,64 @@ def test_qa_before_annotation_is_refused():
         stage.in_order((*pipeline.TEXT_STAGES, qa, annotate))
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sizes=st.lists(st.integers(0, 3 * pipeline.CHUNK_BYTES // 2), max_size=40), jobs=st.integers(1, 4),
+       mt_batch=st.integers(1, 20))
+def test_chunks_keep_every_seed_in_order_within_their_limits(tmp_path_factory, sizes, jobs, mt_batch):
+    directory = tmp_path_factory.mktemp("seeds")
+    seeds = []
+    for index, size in enumerate(sizes):
+        path = directory / f"{index:02d}.txt"
+        with open(path, "wb") as seed:
+            seed.truncate(size)  # sparse: no bytes written
+        seeds.append((path, f"{index:02d}"))
+    chunks = pipeline.chunks(seeds, jobs, mt_batch)
+    assert [seed for chunk in chunks for seed in chunk] == seeds and all(chunks)
+    for chunk in chunks:
+        assert len(chunk) <= mt_batch
+        assert sum(path.stat().st_size for path, _ in chunk[:-1]) < pipeline.CHUNK_BYTES  # closed once it is full
+
+
+def test_chunks_are_full_where_every_worker_still_gets_several(tmp_path):
+    seeds = []
+    for index in range(100):
+        (tmp_path / f"{index}.txt").write_text("一。\n", encoding="utf-8")
+        seeds.append((tmp_path / f"{index}.txt", str(index)))
+    assert [len(chunk) for chunk in pipeline.chunks(seeds, 1, 16)] == [16] * 6 + [4]
+    assert [len(chunk) for chunk in pipeline.chunks(seeds, 2, 16)] == [13] * 7 + [9]  # 100 / (2 × 4) → 13
+    assert [len(chunk) for chunk in pipeline.chunks(seeds[:5], 2, 16)] == [1] * 5
+
+
+class Counted:
+    """A stage that records what it was given: one document (``run``) or a batch (``run_batch``)."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def one(self, doc: Document) -> Document:
+        self.calls.append([doc.doc_id])
+        doc.metadata["seen"] = doc.metadata.get("seen", "") + "x"
+        return doc
+
+    def batch(self, docs: list[Document]) -> list[Document]:
+        self.calls.append([doc.doc_id for doc in docs])
+        return [self.one(doc) for doc in docs]
+
+
+@given(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), unique=True, max_size=6))
+def test_run_all_gives_each_document_what_run_gives_it_and_a_batch_stage_all_of_them_at_once(doc_ids):
+    counted = Counted()
+    stages = (stage.Stage("one", counted.one, (), ()), stage.Stage("batch", counted.one, (), (), counted.batch))
+    seconds: list[dict[str, float]] = [{} for _ in doc_ids]
+    docs = stage.run_all([Document(doc_id, "x.txt") for doc_id in doc_ids], stages, seconds)
+    alone = [stage.run(Document(doc_id, "x.txt"), stages) for doc_id in doc_ids]
+    assert docs == alone and [doc.doc_id for doc in docs] == doc_ids
+    batched = [doc_ids] if len(doc_ids) > 1 else [[doc_id] for doc_id in doc_ids]  # then ``one`` for each
+    assert counted.calls[:len(doc_ids)] == [[doc_id] for doc_id in doc_ids]
+    assert counted.calls[len(doc_ids):len(doc_ids) + len(batched)] == batched
+    assert all(sorted(spent) == ["batch", "one"] for spent in seconds)
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")

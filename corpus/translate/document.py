@@ -22,9 +22,10 @@ UNTRANSLATED = "untranslated"  # the flag of a sentence no engine could translat
 class Engines:
     """The MT engine ``name``, loaded on first use; a failure to load is kept, so it is reported, not retried."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, refused: CorpusError | None = None):
+        """``refused``: never load the engine; this is why (every sentence that needs it is left untranslated)."""
         self.name = name
-        self.loaded: TranslationEngine | CorpusError | None = None
+        self.loaded: TranslationEngine | CorpusError | None = refused
 
     def get(self) -> TranslationEngine | CorpusError:
         if self.loaded is None:

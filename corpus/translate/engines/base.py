@@ -8,6 +8,7 @@ machine-translated sentence so a build records which model wrote which line.
 from __future__ import annotations
 
 import abc
+import os
 import re
 from typing import Callable, ClassVar, TypeVar
 
@@ -24,6 +25,9 @@ class TranslationEngine(abc.ABC):
     """One loaded model that translates sentences in batches."""
 
     name: ClassVar[str]  # the registry key, e.g. "argos"
+    # Whether a process forked from one that loaded this engine can still use an engine (corpus.runner forks
+    # its workers, so they inherit what the build process loaded, only where every engine loaded there is).
+    fork_safe: ClassVar[bool] = True
     model_id: str  # which model, e.g. the installed package's directory name
     version: str  # the model's own version
 
@@ -91,8 +95,20 @@ def engine_names() -> list[str]:
     return sorted(ENGINES)
 
 
+# The processes that loaded an engine whose threads leave a forked child unable to translate.
+_NOT_FORK_SAFE: set[int] = set()
+
+
 def get_engine(name: str = "argos", **options) -> TranslationEngine:
     """Load the engine registered as ``name``; ``options`` go to its constructor."""
     if name not in ENGINES:
         raise UnknownEngine(name, engine_names())
-    return ENGINES[name](**options)
+    engine = ENGINES[name](**options)
+    if not engine.fork_safe:
+        _NOT_FORK_SAFE.add(os.getpid())
+    return engine
+
+
+def forks_safely() -> bool:
+    """Whether a process forked from this one could use an engine: none that is not fork-safe was loaded here."""
+    return os.getpid() not in _NOT_FORK_SAFE
