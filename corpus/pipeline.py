@@ -36,7 +36,7 @@ from corpus.registry import Registry, load_registry
 from corpus.translate import memory
 from corpus.translate.document import UNTRANSLATED, Engines
 from corpus.translate.document import stage as translate_stage
-from corpus.translate.engines import engine_names, forks_safely, get_engine
+from corpus.translate.engines import engine_names, forks_safely, installed_provenance
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -302,7 +302,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
     keys: dict[str, str] = {}
     reused: set[str] = set()
     release = buildcache.release_key(context.release)
-    engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
+    engine = buildcache.EngineCheck(lambda: installed_provenance(context.engine_name))
     for path, doc_id in seeds:  # one seed in memory at a time: the tasks are made again when submitted
         tm = memory.load(doc_id, tm_dir)
         keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),

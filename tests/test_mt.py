@@ -344,6 +344,19 @@ def test_each_sentence_gets_the_translation_it_gets_alone(shared_engine, sentenc
     assert translations == [shared_engine.translate_batch([sentence])[0] for sentence in sentences]
 
 
+def test_the_installed_provenance_is_read_without_loading_the_model_and_loading_it_makes_forking_unsafe(
+        tiny_model, monkeypatch):
+    models.install(tiny_model)
+    monkeypatch.setattr(base, "_NOT_FORK_SAFE", set())
+    monkeypatch.setattr(argos.ctranslate2, "Translator", None)  # loading the model would fail
+    provenance = base.installed_provenance("argos")
+    assert base.forks_safely()
+    monkeypatch.undo()
+    models.install(tiny_model)
+    monkeypatch.setattr(base, "_NOT_FORK_SAFE", set())
+    assert get_engine("argos").provenance == provenance and not base.forks_safely()
+
+
 def test_batch_size_must_be_positive(tiny_model):
     models.install(tiny_model)
     with pytest.raises(ValueError, match="batch_size"):

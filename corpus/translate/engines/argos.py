@@ -25,7 +25,7 @@ from argostranslate import package as argos_package
 from argostranslate import settings as argos_settings
 
 from corpus.translate import models
-from corpus.translate.engines.base import TranslationEngine, register
+from corpus.translate.engines.base import PROVENANCE_PREFIX, TranslationEngine, register
 
 # Sentences per batch: CTranslate2's max_batch_size.  A call hands CTranslate2 many
 # batches' worth at once, which it sorts by length and regroups, so a batch pads little.
@@ -75,6 +75,11 @@ class ArgosEngine(TranslationEngine):
             intra_threads=argos_settings.intra_threads,
             compute_type=argos_settings.compute_type,
         )
+
+    @classmethod
+    def installed_provenance(cls) -> str:
+        package = models.find_installed(models.SOURCE_CODE, models.TARGET_CODE)
+        return f"{PROVENANCE_PREFIX}:{cls.name}:{package.package_path.name}:{package.package_version}"
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         """Translate ``sentences``: one CTranslate2 call per length in tokens (shortest first) and per

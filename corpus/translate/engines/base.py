@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import os
 import re
-from typing import Callable, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from corpus.errors import UnknownEngine
 from corpus.lang import LOST_CHARACTERS
@@ -38,6 +38,12 @@ class TranslationEngine(abc.ABC):
     @property
     def provenance(self) -> str:
         return f"{PROVENANCE_PREFIX}:{self.name}:{self.model_id}:{self.version}"
+
+    @classmethod
+    def installed_provenance(cls) -> str:
+        """The provenance an engine loaded now would have; an engine that can tell without loading its model
+        says so here (a build checks it against cached translations before it forks its workers)."""
+        return cls().provenance
 
 
 def translate_sentences(sentences: list[Sentence], engine: TranslationEngine) -> list[Sentence]:
@@ -82,7 +88,7 @@ def parse_provenance(provenance: str) -> tuple[str, str, str]:
 
 
 EngineClass = TypeVar("EngineClass", bound=type[TranslationEngine])
-ENGINES: dict[str, Callable[..., TranslationEngine]] = {}
+ENGINES: dict[str, type[TranslationEngine]] = {}
 
 
 def register(engine: EngineClass) -> EngineClass:
@@ -107,6 +113,13 @@ def get_engine(name: str = "argos", **options) -> TranslationEngine:
     if not engine.fork_safe:
         _NOT_FORK_SAFE.add(os.getpid())
     return engine
+
+
+def installed_provenance(name: str = "argos") -> str:
+    """The provenance of the engine ``name`` as installed now, without loading it where the engine can."""
+    if name not in ENGINES:
+        raise UnknownEngine(name, engine_names())
+    return ENGINES[name].installed_provenance()
 
 
 def forks_safely() -> bool:
