@@ -348,12 +348,10 @@ def test_the_installed_provenance_is_read_without_loading_the_model_and_loading_
         tiny_model, monkeypatch):
     models.install(tiny_model)
     monkeypatch.setattr(base, "_NOT_FORK_SAFE", set())
-    monkeypatch.setattr(argos.ctranslate2, "Translator", None)  # loading the model would fail
-    provenance = base.installed_provenance("argos")
+    with pytest.MonkeyPatch.context() as patch:  # its own: undoing it keeps the argos_home isolation
+        patch.setattr(argos.ctranslate2, "Translator", None)  # loading the model would fail
+        provenance = base.installed_provenance("argos")
     assert base.forks_safely()
-    monkeypatch.undo()
-    models.install(tiny_model)
-    monkeypatch.setattr(base, "_NOT_FORK_SAFE", set())
     assert get_engine("argos").provenance == provenance and not base.forks_safely()
 
 
