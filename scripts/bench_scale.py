@@ -111,26 +111,29 @@ def make_corpus(n: int, directory: Path) -> tuple[Path, Path, int]:
     return seeds, tm, characters
 
 
-def make_mt_corpus(n: int, directory: Path, missing: float) -> tuple[Path, Path]:
+def make_mt_corpus(n: int, directory: Path, missing: float) -> tuple[Path, Path, list[list[str]]]:
     """``n`` documents whose every sentence is their own (the document's number before each sentence end), with
-    memories that lack a ``missing`` fraction of their sentences, evenly spread; returns seeds and memory."""
+    memories that lack a ``missing`` fraction of their sentences, evenly spread; returns seeds, memory, and each
+    document's missing sentences as the engine reads them."""
     seeds, tm, _ = make_corpus(n, directory)
     for i in range(n):
         path = seeds / f"bench-{i:05d}.txt"
         path.write_text(re.sub(r"(?=[。！？])", str(i), path.read_text(encoding="utf-8")), encoding="utf-8")
         (tm / f"bench-{i:05d}.jsonl").unlink()
     from corpus import pipeline
+    from corpus.translate.engines.base import mt_input
 
-    docs = pipeline.prepare(seeds)
-    for doc in docs:
+    lacking = []
+    for doc in pipeline.prepare(seeds):
         kept = [s for index, s in enumerate(doc.sentences) if int((index + 1) * missing) == int(index * missing)]
         memory.write(tm / f"{doc.doc_id}.jsonl",
                      [memory.MemoryEntry(s.id, s.zh, [f"English of {s.id}."]) for s in kept])
-    return seeds, tm
+        lacking.append([mt_input(s) for s in doc.sentences if s not in kept])
+    return seeds, tm, lacking
 
 
 MT_BUILD = """
-import os, sys
+import os, sys, time
 from pathlib import Path
 from corpus import pipeline
 from corpus.translate.engines import argos
@@ -146,8 +149,10 @@ def counted_load(self, **options):
     load(self, **options)
 
 def counted_translate(self, sentences):
-    note(f"translate {len(sentences)}")
-    return translate(self, sentences)
+    start = time.process_time()  # this process's CPU, CTranslate2's threads included
+    translations = translate(self, sentences)
+    note(f"translate {len(sentences)} {time.process_time() - start}")
+    return translations
 
 def counted_call(self, tokens):
     note(f"call {len(tokens)}")
@@ -170,7 +175,16 @@ def bench_mt(n: int, missing: float, work: Path) -> None:
 
     os.environ["ARGOS_PACKAGES_DIR"] = str(work / "argos")
     models.install(build_tiny_argos_model.build(work / "tiny.argosmodel"))
-    seeds, tm = make_mt_corpus(n, work / "mt", missing)
+    seeds, tm, lacking = make_mt_corpus(n, work / "mt", missing)
+    from corpus.translate.engines import get_engine
+
+    engine = get_engine("argos")
+    for size in (1, 4, 16, 64):  # the engine alone, here: what the documents per chunk change
+        start = time.process_time()
+        for first in range(0, n, size):
+            engine.translate_batch(sorted({text for texts in lacking[first:first + size] for text in texts},
+                                          key=lambda text: (len(text), text)))
+        print(f"engine alone, chunks of {size:2d} documents: {time.process_time() - start:6.2f} CPU s", flush=True)
     published: dict[tuple[int, int], str] = {}
     for jobs in (1, 2):
         for mt_batch in (1, pipeline.MT_BATCH):
@@ -182,15 +196,17 @@ def bench_mt(n: int, missing: float, work: Path) -> None:
             seconds, spent = time.perf_counter() - start, cpu_seconds() - cpu
             events = [line.split() for line in log.read_text().splitlines()]
             parent = build.stdout.split()[-1]
-            loads = [pid for pid, event, _ in events if event == "load"]
+            loads = [pid for pid, event, *_ in events if event == "load"]
+            translations = [fields for _, event, *fields in events if event == "translate"]
             published[(jobs, mt_batch)] = hashlib.sha256(b"".join(
                 path.read_bytes() for folder in ("corpus/data", "corpus/tei", "alignments")
                 for path in sorted((out / folder).rglob("*")) if path.is_file())).hexdigest()
-            print(f"--jobs {jobs} --mt-batch {mt_batch:2d}: {sum(e == 'translate' for _, e, _ in events):4d} engine "
-                  f"calls, {sum(e == 'call' for _, e, _ in events):4d} CTranslate2 calls, "
-                  f"{sum(int(k) for _, e, k in events if e == 'translate'):6d} sentences sent; models loaded: "
+            print(f"--jobs {jobs} --mt-batch {mt_batch:2d}: {len(translations):4d} engine calls, "
+                  f"{sum(event == 'call' for _, event, *_ in events):4d} CTranslate2 calls, "
+                  f"{sum(int(sent) for sent, _ in translations):6d} sentences sent, "
+                  f"{sum(float(cpu) for _, cpu in translations):6.1f} CPU s in the engine; models loaded: "
                   f"{len(loads)} ({sum(pid == parent for pid in loads)} in the build process, "
-                  f"{len(set(loads) - {parent})} workers); {spent:6.1f} CPU s, {seconds:6.1f} s", flush=True)
+                  f"{len(set(loads) - {parent})} workers); build {spent:6.1f} CPU s, {seconds:6.1f} s", flush=True)
     same = len(set(published.values())) == 1
     print(f"published files: {'the same bytes in all four builds' if same else 'DIFFERENT: ' + str(published)}")
 
