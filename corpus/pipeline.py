@@ -201,14 +201,16 @@ def process_encoded(tasks: list[SeedTask]) -> list[bytes]:
 
 
 def chunks(seeds: list[tuple[Path, str]], jobs: int, mt_batch: int = MT_BATCH) -> list[list[tuple[Path, str]]]:
-    """``seeds`` cut, in order, into the chunks a build hands its workers: ``mt_batch`` documents at most (fewer
-    where that would leave one of several ``jobs`` fewer than :data:`CHUNKS_PER_WORKER`), and a chunk closes at
-    :data:`CHUNK_BYTES` of seeds."""
-    size = max(1, min(mt_batch, -(-len(seeds) // (jobs * CHUNKS_PER_WORKER)))) if jobs > 1 else mt_batch
+    """``seeds`` cut, in order, into the chunks a build hands its workers: ``mt_batch`` documents at most, and a
+    chunk closes at :data:`CHUNK_BYTES` of seeds.  With several ``jobs``, each chunk is also at most the
+    documents left over ``jobs`` × :data:`CHUNKS_PER_WORKER`, so chunks shrink towards the end (guided
+    scheduling): the last ones are single documents, and no worker is left with a large chunk while the
+    others wait."""
     cut: list[list[tuple[Path, str]]] = []
-    held = 0
-    for seed in seeds:
+    held = size = 0
+    for left, seed in zip(range(len(seeds), 0, -1), seeds):
         if not cut or len(cut[-1]) >= size or held >= CHUNK_BYTES:
+            size = max(1, min(mt_batch, -(-left // (jobs * CHUNKS_PER_WORKER)))) if jobs > 1 else mt_batch
             cut.append([])
             held = 0
         cut[-1].append(seed)

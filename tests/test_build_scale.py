@@ -237,14 +237,17 @@ def test_chunks_keep_every_seed_in_order_within_their_limits(tmp_path_factory, s
         assert sum(path.stat().st_size for path, _ in chunk[:-1]) < pipeline.CHUNK_BYTES  # closed once it is full
 
 
-def test_chunks_are_full_where_every_worker_still_gets_several(tmp_path):
+def test_chunks_are_full_in_one_process_and_shrink_towards_the_end_in_several(tmp_path):
     seeds = []
     for index in range(100):
         (tmp_path / f"{index}.txt").write_text("一。\n", encoding="utf-8")
         seeds.append((tmp_path / f"{index}.txt", str(index)))
     assert [len(chunk) for chunk in pipeline.chunks(seeds, 1, 16)] == [16] * 6 + [4]
-    assert [len(chunk) for chunk in pipeline.chunks(seeds, 2, 16)] == [13] * 7 + [9]  # 100 / (2 × 4) → 13
+    sizes = [len(chunk) for chunk in pipeline.chunks(seeds, 2, 16)]
+    assert sizes[0] == 13 and sizes[1] == 11  # 100 / (2 × 4) → 13; 87 / 8 → 11: they shrink as documents are left
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1 and sum(sizes) == 100
     assert [len(chunk) for chunk in pipeline.chunks(seeds[:5], 2, 16)] == [1] * 5
+    assert [len(chunk) for chunk in pipeline.chunks(seeds, 2, 4)][:8] == [4] * 8
 
 
 class Counted:
