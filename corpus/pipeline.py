@@ -45,12 +45,15 @@ DATA = PACKAGE / "data"
 CACHE = "cache"  # the per-document cache, in the destination's own folder (.corpus-build/)
 RENDER = "render"  # the progress line's name for rendering a document's export parts
 # Documents per chunk (corpus build --mt-batch), at most: their missing sentences go to the MT engine in one call.
-# Measured with scripts/bench_scale.py --mt (README, Building at scale): CPU time stops falling beyond about this.
+# scripts/bench_scale.py --mt 32 (tiny model, a tenth of the sentences missing): the engine's CPU time was 15.5 s
+# with one document per call, 10.2 s with 4, 6.7 s with 16, 5.3 s with all 32; past 16 the gain is small against
+# what a larger chunk costs in a worker's memory and in keeping the workers evenly busy.
 MT_BATCH = 16
 # Seed bytes per chunk, at most (a chunk's documents are in a worker's memory together): a chunk closes once its
 # seeds reach this, so a chunk of large documents holds about as much as one of them.
 CHUNK_BYTES = 1 << 20
-# Chunks per worker, at least, where there are enough documents: smaller chunks keep every worker busy to the end.
+# With several workers, a chunk holds at most the documents left over this many chunks per worker: chunks shrink
+# towards the end of a build, which keeps every worker busy to the end.
 CHUNKS_PER_WORKER = 4
 
 Progress = Callable[[str], None]
