@@ -317,14 +317,16 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
         if used is not None and engine.still_current(used):
             reused.add(doc_id)
     todo = [(path, doc_id) for path, doc_id in seeds if doc_id not in reused]
+    planned = chunks(todo, jobs, mt_batch)
     progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
              + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
              + (f" ({_named([path.name for path, _ in todo])})" if todo else "")
+             + (f" in {len(planned)} chunk{'s' * (len(planned) > 1)} of at most {max(map(len, planned))} (the "
+                f"sentences their memories lack are machine-translated a chunk at a time)" if planned else "")
              + (f"; cache: {cache.directory}" if cache else ""))
     tally = Tally()
 
     def documents() -> Iterator[Rendered]:
-        planned = chunks(todo, jobs, mt_batch)
         tasks = ([_task(path, doc_id, tm_dir, context) for path, doc_id in chunk] for chunk in planned)
         encoded = runner.ordered_map(process_encoded, tasks, jobs=min(jobs, len(planned)), cluster=cluster,
                                      prepare=warm_up, fork=forks_safely())

@@ -74,7 +74,8 @@ def test_processes_write_the_bytes_one_writes_and_a_rebuild_redoes_only_what_cha
     assert [(r.documents, r.sentences, r.from_memory, r.reused) for r in (one, two)] == [(3, 8, 1, [])] * 2
     assert [s.id for s in one.untranslated] == [s.id for s in two.untranslated]
     assert one.problems == two.problems >= len(one.untranslated) == 7  # qa: each sentence without English
-    assert "unchanged since the last build: 0;" in plan(first) and "to process: 3 (a.txt, b.txt, c.txt)" in plan(first)
+    assert "unchanged since the last build: 0;" in plan(first)
+    assert "to process: 3 (a.txt, b.txt, c.txt) in 1 chunk of at most 3 (" in plan(first)
     stages = next(message for message in first if message.startswith("stages over the 3 documents processed: "))
     assert [part.split()[0] for part in stages.split(": ", 1)[1].split(", ")] == [
         "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa", "render"]
