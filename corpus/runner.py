@@ -14,7 +14,9 @@ process id (the NER session), and one whose thread pool leaves a forked child
 hanging must not run in ``prepare`` at all (CTranslate2's OpenMP: libgomp is not
 fork-safe), and where it already ran in this process (a build before, in the
 same process), the caller asks for workers that are not forked from it: they
-start from a fresh forkserver.  Under spawn or forkserver, and on a Dask
+are spawned, fresh interpreters with this process's environment as it is now (a
+forkserver would keep the environment of its own start, such as an earlier
+ARGOS_PACKAGES_DIR).  Under spawn or forkserver, and on a Dask
 cluster, each worker loads what it needs once, on first use.
 
 Dask (``distributed``) rather than Ray for the cluster: its scheduler is a
@@ -37,8 +39,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, TypeVa
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 IN_FLIGHT_PER_WORKER = 2  # enough to keep a worker busy while the caller writes the previous result
-# Workers that inherit nothing from this process: forkserver where there is one (POSIX), else spawn.
-_FRESH = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+# Workers that inherit nothing from this process but its current environment.
+_FRESH = "spawn"
 
 
 class _Pending(Protocol):
