@@ -94,6 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             cluster=args.cluster,
             cache_dir=Path(args.cache_dir) if args.cache_dir else None,
             progress_bar=not args.quiet,
+            mt_batch=args.mt_batch,
         )
     except pipeline.UntranslatedError as error:
         raise CorpusError(_untranslated_message(args, error)) from None
@@ -302,6 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="process documents in N processes (default: this machine's cores, here %(default)s)")
     build.add_argument("--cluster", metavar="ADDRESS", help="process documents on the Dask cluster whose scheduler "
                        "is at ADDRESS (e.g. tcp://scheduler:8786); its workers need this same checkout installed")
+    build.add_argument("--mt-batch", type=_positive, default=pipeline.MT_BATCH, metavar="N",
+                       help="hand each worker up to N documents at a time; what their translation memories lack "
+                       "goes to the MT engine in one batch (default: %(default)s)")
     build.add_argument("--cache-dir", metavar="DIR", help="the per-document build cache "
                        "(default: .corpus-build/cache in the output folder)")
     build.add_argument("--tm", metavar="DIR", help="translation memory (default: OUT/tm with --seeds, "

@@ -2,13 +2,15 @@
 
 Each stage is a module of plain functions over :class:`corpus.model.Document`,
 declared as a :class:`corpus.stage.Stage`; every stage up to qa works on one
-document at a time, so :func:`process_seed` (a seed's bytes and its translation
-memory in, the finished document out) is the unit a build maps over its
+document at a time, so :func:`process_chunk` (a few seeds' bytes and translation
+memories in, their finished documents out) is the unit a build maps over its
 documents: in this process, in ``jobs`` worker processes, or on a Dask cluster
 (:mod:`corpus.runner`), with a per-document cache in front
-(:mod:`corpus.buildcache`).  The corpus-level steps (registry table, teiCorpus,
-card statistics) run once after, in :mod:`corpus.export.publish`, which writes
-through staging directories: a failing build leaves the previous outputs untouched.
+(:mod:`corpus.buildcache`).  A chunk's documents go through each stage together,
+so the sentences their memories lack reach the MT engine in one batched call.
+The corpus-level steps (registry table, teiCorpus, card statistics) run once
+after, in :mod:`corpus.export.publish`, which writes through staging directories:
+a failing build leaves the previous outputs untouched.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from corpus import buildcache, clean, output, runner, script, segment, stage, structure
 from corpus.align.document import STAGE as ALIGN_STAGE
@@ -34,7 +36,7 @@ from corpus.registry import Registry, load_registry
 from corpus.translate import memory
 from corpus.translate.document import UNTRANSLATED, Engines
 from corpus.translate.document import stage as translate_stage
-from corpus.translate.engines import engine_names, get_engine
+from corpus.translate.engines import engine_names, forks_safely, installed_provenance
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -42,6 +44,17 @@ SEEDS = ROOT / "seeds"
 DATA = PACKAGE / "data"
 CACHE = "cache"  # the per-document cache, in the destination's own folder (.corpus-build/)
 RENDER = "render"  # the progress line's name for rendering a document's export parts
+# Documents per chunk (corpus build --mt-batch), at most: their missing sentences go to the MT engine in one call.
+# scripts/bench_scale.py --mt 32 (tiny model, a tenth of the sentences missing): the engine's CPU time was 15.5 s
+# with one document per call, 10.2 s with 4, 6.7 s with 16, 5.3 s with all 32; past 16 the gain is small against
+# what a larger chunk costs in a worker's memory and in keeping the workers evenly busy.
+MT_BATCH = 16
+# Seed bytes per chunk, at most (a chunk's documents are in a worker's memory together): a chunk closes once its
+# seeds reach this, so a chunk of large documents holds about as much as one of them.
+CHUNK_BYTES = 1 << 20
+# With several workers, a chunk holds at most the documents left over this many chunks per worker: chunks shrink
+# towards the end of a build, which keeps every worker busy to the end.
+CHUNKS_PER_WORKER = 4
 
 Progress = Callable[[str], None]
 # The per-document text stages, in order (checked: each reads only what an earlier one fills).
@@ -82,10 +95,10 @@ def prepare(seed_dir: Path = SEEDS, progress: Progress = lambda message: None) -
     return docs
 
 
-def document_stages(tm: memory.TranslationMemory, engines: Engines, registry: Registry,
+def document_stages(memories: Mapping[str, memory.TranslationMemory], engines: Engines, registry: Registry,
                     exceptions: list[NameException]) -> tuple[stage.Stage, ...]:
-    """Every per-document stage, in order, for a document whose translation memory is ``tm``."""
-    return stage.in_order((*TEXT_STAGES, translate_stage(tm, engines), ALIGN_STAGE, annotate_stage(registry),
+    """Every per-document stage, in order, for documents whose translation memories are ``memories`` (by doc_id)."""
+    return stage.in_order((*TEXT_STAGES, translate_stage(memories, engines), ALIGN_STAGE, annotate_stage(registry),
                            qa_stage(registry, exceptions)))
 
 
@@ -137,36 +150,75 @@ def _build_registry(context: Context) -> Registry:
     return _REGISTRIES[context.run]
 
 
-def process_seed(task: SeedTask) -> SeedResult:
-    """One seed → its finished document: every per-document stage (runs in a worker)."""
-    context = task.context
-    if (here := buildcache.code_version()) != context.code_version:
-        raise CorpusError(f"{task.where}: this worker runs other code or curated data ({here[:12]}) than the "
-                          f"build ({context.code_version[:12]}); install the same checkout on every worker")
+def _build_engines(context: Context) -> Engines:
     this = (context.run, os.getpid())
     if this not in _ENGINES:
         for earlier in [key for key in _ENGINES if key[1] == this[1]]:  # never the parent's: its threads are gone
             del _ENGINES[earlier]
         _ENGINES[this] = Engines(context.engine_name)
-    engines = _ENGINES[this]
-    doc = read_seed(task.name, task.data, task.where, doc_id=task.doc_id)
-    seconds: dict[str, float] = {}
-    stage.run(doc, document_stages(task.tm, engines, _build_registry(context), context.exceptions), seconds)
-    failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
-    parts: dict[str, Any] = {}
-    if context.release is not None:
-        from corpus.export import publish  # datasets comes with it: only a build that publishes needs it
-
-        started = time.perf_counter()
-        parts = publish.render(context.release, doc).parts
-        seconds[RENDER] = time.perf_counter() - started
-    return SeedResult(doc, str(engines.error) if failed else None, seconds, parts)
+    return _ENGINES[this]
 
 
-def process_encoded(task: SeedTask) -> bytes:
-    """:func:`process_seed`, its result encoded as the cache holds it (:func:`buildcache.encode`): the worker
+def process_chunk(tasks: list[SeedTask]) -> list[SeedResult]:
+    """Seeds of one build → their finished documents, in order: every per-document stage, the documents going
+    through each stage together, so that what their memories lack is machine-translated in one batch (runs in a
+    worker)."""
+    context = tasks[0].context
+    if (here := buildcache.code_version()) != context.code_version:
+        raise CorpusError(f"{tasks[0].where}: this worker runs other code or curated data ({here[:12]}) than the "
+                          f"build ({context.code_version[:12]}); install the same checkout on every worker")
+    return _process(tasks, _build_engines(context))
+
+
+def warm_up(tasks: list[SeedTask]) -> None:
+    """What the build process runs before it forks its workers, so they inherit what it loads (CC-CEDICT, jieba,
+    compiled patterns, the exporters): the chunk's first document through every stage but machine translation,
+    whose OpenMP threads would leave a forked worker hanging at its first translation.  The result is dropped."""
+    _process(tasks[:1], Engines(tasks[0].context.engine_name, refused=CorpusError("not before the fork")))
+
+
+def _process(tasks: list[SeedTask], engines: Engines) -> list[SeedResult]:
+    context = tasks[0].context
+    docs = [read_seed(task.name, task.data, task.where, doc_id=task.doc_id) for task in tasks]
+    seconds: list[dict[str, float]] = [{} for _ in tasks]
+    stages = document_stages({task.doc_id: task.tm for task in tasks}, engines, _build_registry(context),
+                             context.exceptions)
+    results = []
+    for doc, spent in zip(stage.run_all(docs, stages, seconds), seconds, strict=True):
+        failed = engines.error is not None and any(UNTRANSLATED in s.flags for s in doc.sentences)
+        parts: dict[str, Any] = {}
+        if context.release is not None:
+            from corpus.export import publish  # datasets comes with it: only a build that publishes needs it
+
+            started = time.perf_counter()
+            parts = publish.render(context.release, doc).parts
+            spent[RENDER] = time.perf_counter() - started
+        results.append(SeedResult(doc, str(engines.error) if failed else None, spent, parts))
+    return results
+
+
+def process_encoded(tasks: list[SeedTask]) -> list[bytes]:
+    """:func:`process_chunk`, each result encoded as the cache holds it (:func:`buildcache.encode`): the worker
     pickles and compresses it once, for the trip back and for the cache."""
-    return buildcache.encode(process_seed(task))
+    return [buildcache.encode(result) for result in process_chunk(tasks)]
+
+
+def chunks(seeds: list[tuple[Path, str]], jobs: int, mt_batch: int = MT_BATCH) -> list[list[tuple[Path, str]]]:
+    """``seeds`` cut, in order, into the chunks a build hands its workers: ``mt_batch`` documents at most, and a
+    chunk closes at :data:`CHUNK_BYTES` of seeds.  With several ``jobs``, each chunk is also at most the
+    documents left over ``jobs`` × :data:`CHUNKS_PER_WORKER`, so chunks shrink towards the end (guided
+    scheduling): the last ones are single documents, and no worker is left with a large chunk while the
+    others wait."""
+    cut: list[list[tuple[Path, str]]] = []
+    held = size = 0
+    for left, seed in zip(range(len(seeds), 0, -1), seeds):
+        if not cut or len(cut[-1]) >= size or held >= CHUNK_BYTES:
+            size = max(1, min(mt_batch, -(-left // (jobs * CHUNKS_PER_WORKER)))) if jobs > 1 else mt_batch
+            cut.append([])
+            held = 0
+        cut[-1].append(seed)
+        held += seed[0].stat().st_size
+    return cut
 
 
 def _task(path: Path, doc_id: str, tm_dir: Path, context: Context) -> SeedTask:
@@ -245,16 +297,17 @@ class Processed:
 def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
                 cache: Optional[buildcache.DocumentCache],
                 additions: str = "", *, jobs: int = 1, cluster: Optional[str] = None, allow_untranslated: bool = False,
-                progress: Progress = lambda message: None, progress_bar: bool = False) -> Processed:
+                progress: Progress = lambda message: None, progress_bar: bool = False,
+                mt_batch: int = MT_BATCH) -> Processed:
     """Every seed's finished document, with its export parts where ``context`` has a release: from ``cache``
     (if any) where its inputs are unchanged, else processed in ``jobs`` processes or on the Dask scheduler at
-    ``cluster``.  The documents stream: each is yielded as it is done, counted, put in the cache and dropped;
-    after the last, :class:`UntranslatedError` unless ``allow_untranslated`` where sentences lack English that
-    no engine could give."""
+    ``cluster``, in :func:`chunks` of ``mt_batch`` documents at most.  The documents stream: each is yielded
+    as it is done, counted, put in the cache and dropped; after the last, :class:`UntranslatedError` unless
+    ``allow_untranslated`` where sentences lack English that no engine could give."""
     keys: dict[str, str] = {}
     reused: set[str] = set()
     release = buildcache.release_key(context.release)
-    engine = buildcache.EngineCheck(lambda: get_engine(context.engine_name).provenance)
+    engine = buildcache.EngineCheck(lambda: installed_provenance(context.engine_name))
     for path, doc_id in seeds:  # one seed in memory at a time: the tasks are made again when submitted
         tm = memory.load(doc_id, tm_dir)
         keys[doc_id] = buildcache.document_key(path.name, path.read_bytes(),
@@ -264,15 +317,20 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
         if used is not None and engine.still_current(used):
             reused.add(doc_id)
     todo = [(path, doc_id) for path, doc_id in seeds if doc_id not in reused]
+    planned = chunks(todo, jobs, mt_batch)
     progress(f"documents: {len(seeds)}; unchanged since the last build: {len(reused)}"
              + (f" ({_named(sorted(reused))})" if reused else "") + f"; to process: {len(todo)}"
              + (f" ({_named([path.name for path, _ in todo])})" if todo else "")
+             + (f" in {len(planned)} chunk{'s' * (len(planned) > 1)} of at most {max(map(len, planned))} (the "
+                f"sentences their memories lack are machine-translated a chunk at a time)" if planned else "")
              + (f"; cache: {cache.directory}" if cache else ""))
     tally = Tally()
 
     def documents() -> Iterator[Rendered]:
-        computed = runner.ordered_map(process_encoded, (_task(path, doc_id, tm_dir, context) for path, doc_id in todo),
-                                      jobs=min(jobs, len(todo)), cluster=cluster)
+        tasks = ([_task(path, doc_id, tm_dir, context) for path, doc_id in chunk] for chunk in planned)
+        encoded = runner.ordered_map(process_encoded, tasks, jobs=min(jobs, len(planned)), cluster=cluster,
+                                     prepare=warm_up, fork=forks_safely())
+        computed = (payload for done in encoded for payload in done)
         seconds: dict[str, float] = {}
         with runner.progress_bar(len(seeds), "documents", progress_bar) as bar:
             for path, doc_id in seeds:
@@ -293,7 +351,7 @@ def process_all(seeds: list[tuple[Path, str]], tm_dir: Path, context: Context,
                 bar.update(reused=doc_id in reused, sentences=len(result.doc.sentences),
                            problems=len(result.doc.problems))
                 yield Rendered(result.doc, result.parts)
-        if next(computed, None) is not None:  # ends the workers; every task was taken above
+        if next(computed, None) is not None:  # ends the workers; every result was taken above
             raise AssertionError("the runner returned more results than tasks")
         if seconds:
             progress(f"stages over the {len(todo)} documents processed: "
@@ -345,6 +403,7 @@ def build(
     cluster: Optional[str] = None,
     cache_dir: Path | None = None,
     progress_bar: bool = False,
+    mt_batch: int = MT_BATCH,
 ) -> BuildReport:
     """Seeds → every published artifact under ``root``, published all at once (:mod:`corpus.output`).
 
@@ -358,7 +417,8 @@ def build(
     checkout's, for a build of the checkout).  Returns what was built and where the English came from.
 
     Documents are processed in ``jobs`` processes, or by the Dask scheduler at ``cluster`` (an
-    address such as ``tcp://host:8786``): the output is the same bytes either way.  A document whose
+    address such as ``tcp://host:8786``): the output is the same bytes either way.  A worker takes up to
+    ``mt_batch`` documents at a time and machine-translates what their memories lack in one batch.  A document whose
     seed, translation memory, registry additions, code and curated data are unchanged since the last
     build is taken from the cache (``cache_dir``, default ``.corpus-build/cache`` under ``root``),
     unless ``force``: don't trust what is there.  ``progress_bar``: per-document progress on stderr.
@@ -387,7 +447,8 @@ def build(
         context = _context(engine_name, registry, release)
         done = process_all(seeds, tm_dir or memory_dir(seed_dir, root), context, cache,
                            registry_additions(seed_dir, root), jobs=jobs, cluster=cluster,
-                           allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar)
+                           allow_untranslated=allow_untranslated, progress=progress, progress_bar=progress_bar,
+                           mt_batch=mt_batch)
         # Every document from the cache, and the same code, seeds and output folder: the same bytes as last time.
         fingerprint = buildcache.outputs_key(done.keys, context.code_version, str(Path(seed_dir).resolve()),
                                              str(root.resolve()))

@@ -5,13 +5,19 @@ task order, whichever runs them, so the build writes the same bytes however it
 was spread.  At most a few tasks per worker are in flight at a time: results
 stream through the caller instead of piling up in memory.
 
-Where worker processes start by fork (Linux's default), the first task runs in
-this process before the pool starts: whatever it loaded on first use (CC-CEDICT,
-jieba's dictionaries, compiled patterns, curated data) is then inherited, copy on
-write, by every worker instead of being loaded again in each.  A model whose
-threads would not survive a fork must therefore be cached per process id (the
-NER session, the MT engine).  Under spawn or forkserver, and on a Dask cluster,
-each worker loads what it needs once, on first use.
+Where worker processes start by fork (Linux's default), the caller's ``prepare``
+runs on the first task in this process before the pool starts: whatever it loaded
+on first use (CC-CEDICT, jieba's dictionaries, compiled patterns, curated data) is
+then inherited, copy on write, by every worker instead of being loaded again in
+each.  A model whose threads would not survive a fork must therefore be cached per
+process id (the NER session), and one whose thread pool leaves a forked child
+hanging must not run in ``prepare`` at all (CTranslate2's OpenMP: libgomp is not
+fork-safe), and where it already ran in this process (a build before, in the
+same process), the caller asks for workers that are not forked from it: they
+are spawned, fresh interpreters with this process's environment as it is now (a
+forkserver would keep the environment of its own start, such as an earlier
+ARGOS_PACKAGES_DIR).  Under spawn or forkserver, and on a Dask
+cluster, each worker loads what it needs once, on first use.
 
 Dask (``distributed``) rather than Ray for the cluster: its scheduler is a
 plain address a user points at (``tcp://host:8786``, started with
@@ -33,6 +39,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, TypeVa
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 IN_FLIGHT_PER_WORKER = 2  # enough to keep a worker busy while the caller writes the previous result
+# Workers that inherit nothing from this process but its current environment.
+_FRESH = "spawn"
 
 
 class _Pending(Protocol):
@@ -48,19 +56,25 @@ def default_jobs() -> int:
 
 
 def ordered_map(function: Callable[[Task], Result], tasks: Iterable[Task], jobs: int = 1,
-                cluster: Optional[str] = None) -> Iterator[Result]:
+                cluster: Optional[str] = None, prepare: Optional[Callable[[Task], object]] = None,
+                fork: bool = True) -> Iterator[Result]:
     """``function(task)`` for each task, in order: here (``jobs`` 1), in ``jobs`` processes, or on the Dask
-    scheduler at ``cluster``.  ``function`` must be importable by name (a module-level function)."""
+    scheduler at ``cluster``.  ``function`` must be importable by name (a module-level function).
+    ``prepare``: run here on the first task before forking workers; ``fork``: False where workers forked from
+    this process would not work (see the module's docstring)."""
     if cluster is not None:
         yield from _on_cluster(function, tasks, cluster)
     elif jobs <= 1:
         yield from map(function, tasks)
     else:
         tasks = iter(tasks)
-        if multiprocessing.get_start_method() == "fork":
-            for first in itertools.islice(tasks, 1):
-                yield function(first)  # before the fork: loads what every worker would otherwise load itself
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        context = multiprocessing.get_context(None if fork else _FRESH)
+        if prepare is not None and context.get_start_method() == "fork":
+            first = list(itertools.islice(tasks, 1))
+            for task in first:
+                prepare(task)  # before the fork: loads what every worker would otherwise load itself
+            tasks = itertools.chain(first, tasks)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             yield from _windowed(pool.submit, function, tasks, jobs * IN_FLIGHT_PER_WORKER)
 
 

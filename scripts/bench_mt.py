@@ -15,8 +15,12 @@ are translated
 
 and the wrapper's overhead is their time ratio (target ≤ 1.1×, best of
 ``--repeat`` runs each). Then the wrapper is given one sentence per call to show what
-batching buys. All figures come from one run, printed with the command that
-reproduces them.
+batching buys. Last, how many translations change when a sentence is translated
+alone rather than in the batch: for the raw call (CTranslate2's mixed-length,
+padded batches) and for the wrapper (batches of one length in tokens only);
+``--dim``/``--layers`` build a larger random model, whose int8 arithmetic shows
+the difference the tiny one is too small to. All figures come from one run,
+printed with the command that reproduces them.
 """
 from __future__ import annotations
 
@@ -82,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--beam-size", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best is reported")
+    parser.add_argument("--dim", type=int, default=build_tiny_argos_model.MODEL_DIM,
+                        help="width of the random model built without --model")
+    parser.add_argument("--layers", type=int, default=build_tiny_argos_model.NUM_LAYERS,
+                        help="encoder and decoder layers of the random model built without --model")
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
 
@@ -92,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from corpus.translate.engines import get_engine
 
+        build_tiny_argos_model.MODEL_DIM, build_tiny_argos_model.FFN_DIM = args.dim, 4 * args.dim
+        build_tiny_argos_model.NUM_LAYERS = args.layers
         model = args.model or build_tiny_argos_model.build(Path(scratch) / "tiny.argosmodel")
         installed = models.install(model)
         engine = get_engine("argos", batch_size=args.batch_size, beam_size=args.beam_size)
@@ -108,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             },
             args.repeat,
         )
+        mixed, alone = raw_ctranslate2(engine, sentences), [raw_ctranslate2(engine, [s])[0] for s in sentences]
+        grouped, grouped_alone = engine.translate_batch(sentences), one_at_a_time(engine, sentences)
     wrapper, raw, single = timings["wrapper"], timings["raw"], timings["one at a time"]
 
     print(f"model: {engine.provenance} ({'tiny random model' if args.model is None else args.model})")
@@ -118,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"overhead ratio:   {wrapper / raw:.3f}x  (target <= 1.1x)")
     print(f"one at a time:    {single:.3f} s  ({len(sentences) / single:.1f} sentences/s)")
     print(f"batch speed-up:   {single / wrapper:.2f}x")
+    print(f"translations that differ alone: raw (mixed lengths) {sum(a != b for a, b in zip(mixed, alone))}, "
+          f"wrapper (one length per batch) {sum(a != b for a, b in zip(grouped, grouped_alone))}, "
+          f"of {len(sentences)}")
     print(f"reproduce: python {shlex.join([os.path.relpath(__file__, REPO), *argv])}")
     return 0
 

@@ -27,11 +27,25 @@ process.  Reported in one run:
   from 200 to 1,000);
 * a rebuild of the compare-at corpus with nothing changed, against its full build
   (target ≤ 10 %).
+
+With ``--mt N`` it measures machine translation batched across documents instead:
+N documents made as above, each sentence made its own by the document's number
+(so no two documents share one and nothing is saved by translating a text once),
+with memories that lack ``--missing`` of their entries; the tiny random model
+(scripts/build_tiny_argos_model.py) installed in a temporary folder translates
+the rest.  Each build runs with ``--mt-batch 1`` (every document's missing
+sentences a call of their own, as before chunks) and with the default, at
+``--jobs 1`` and ``--jobs 2``, and reports the engine's calls and CTranslate2
+calls, the sentences sent, the models loaded (by which process), CPU seconds, and
+whether the published files are the same bytes.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -97,6 +111,106 @@ def make_corpus(n: int, directory: Path) -> tuple[Path, Path, int]:
     return seeds, tm, characters
 
 
+def make_mt_corpus(n: int, directory: Path, missing: float) -> tuple[Path, Path, list[list[str]]]:
+    """``n`` documents whose every sentence is their own (the document's number before each sentence end), with
+    memories that lack a ``missing`` fraction of their sentences, evenly spread; returns seeds, memory, and each
+    document's missing sentences as the engine reads them."""
+    seeds, tm, _ = make_corpus(n, directory)
+    for i in range(n):
+        path = seeds / f"bench-{i:05d}.txt"
+        path.write_text(re.sub(r"(?=[。！？])", str(i), path.read_text(encoding="utf-8")), encoding="utf-8")
+        (tm / f"bench-{i:05d}.jsonl").unlink()
+    from corpus import pipeline
+    from corpus.translate.engines.base import mt_input
+
+    lacking = []
+    for doc in pipeline.prepare(seeds):
+        kept = [s for index, s in enumerate(doc.sentences) if int((index + 1) * missing) == int(index * missing)]
+        memory.write(tm / f"{doc.doc_id}.jsonl",
+                     [memory.MemoryEntry(s.id, s.zh, [f"English of {s.id}."]) for s in kept])
+        lacking.append([mt_input(s) for s in doc.sentences if s not in kept])
+    return seeds, tm, lacking
+
+
+MT_BUILD = """
+import os, sys, time
+from pathlib import Path
+from corpus import pipeline
+from corpus.translate.engines import argos
+seeds, out, tm, jobs, mt_batch, log = sys.argv[1:7]
+load, translate, call = argos.ArgosEngine.__init__, argos.ArgosEngine.translate_batch, argos.ArgosEngine.translate_call
+
+def note(line):
+    with open(log, "a") as events:
+        events.write(f"{os.getpid()} {line}\\n")
+
+def counted_load(self, **options):
+    note("load 0")
+    load(self, **options)
+
+def counted_translate(self, sentences):
+    start = time.process_time()  # this process's CPU, CTranslate2's threads included
+    translations = translate(self, sentences)
+    note(f"translate {len(sentences)} {time.process_time() - start}")
+    return translations
+
+def counted_call(self, tokens):
+    note(f"call {len(tokens)}")
+    return call(self, tokens)
+
+argos.ArgosEngine.__init__, argos.ArgosEngine.translate_batch = counted_load, counted_translate
+argos.ArgosEngine.translate_call = counted_call
+pipeline.build(Path(seeds), Path(out), tm_dir=Path(tm), jobs=int(jobs), mt_batch=int(mt_batch), force=True)
+print(os.getpid())
+"""
+
+
+def bench_mt(n: int, missing: float, work: Path) -> None:
+    """The ``--mt`` measurement (module docstring)."""
+    sys.path.insert(0, str(CHECKOUT / "scripts"))
+    import build_tiny_argos_model
+
+    from corpus import pipeline
+    from corpus.translate import models
+
+    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "argos")
+    models.install(build_tiny_argos_model.build(work / "tiny.argosmodel"))
+    seeds, tm, lacking = make_mt_corpus(n, work / "mt", missing)
+    from corpus.translate.engines import get_engine
+
+    engine = get_engine("argos")
+    for size in (1, 4, 16, 64):  # the engine alone, here: what the documents per chunk change
+        start = time.process_time()
+        for first in range(0, n, size):
+            engine.translate_batch(sorted({text for texts in lacking[first:first + size] for text in texts},
+                                          key=lambda text: (len(text), text)))
+        print(f"engine alone, chunks of {size:2d} documents: {time.process_time() - start:6.2f} CPU s", flush=True)
+    published: dict[tuple[int, int], str] = {}
+    for jobs in (1, 2):
+        for mt_batch in (1, pipeline.MT_BATCH):
+            out, log = work / f"out-{jobs}-{mt_batch}", work / f"events-{jobs}-{mt_batch}"
+            start, cpu = time.perf_counter(), cpu_seconds()
+            build = subprocess.run([sys.executable, "-c", MT_BUILD, str(seeds), str(out), str(tm), str(jobs),
+                                    str(mt_batch), str(log)], cwd=CHECKOUT, stdout=subprocess.PIPE, text=True,
+                                   check=True)
+            seconds, spent = time.perf_counter() - start, cpu_seconds() - cpu
+            events = [line.split() for line in log.read_text().splitlines()]
+            parent = build.stdout.split()[-1]
+            loads = [pid for pid, event, *_ in events if event == "load"]
+            translations = [fields for _, event, *fields in events if event == "translate"]
+            published[(jobs, mt_batch)] = hashlib.sha256(b"".join(
+                path.read_bytes() for folder in ("corpus/data", "corpus/tei", "alignments")
+                for path in sorted((out / folder).rglob("*")) if path.is_file())).hexdigest()
+            print(f"--jobs {jobs} --mt-batch {mt_batch:2d}: {len(translations):4d} engine calls, "
+                  f"{sum(event == 'call' for _, event, *_ in events):4d} CTranslate2 calls, "
+                  f"{sum(int(sent) for sent, _ in translations):6d} sentences sent, "
+                  f"{sum(float(cpu) for _, cpu in translations):6.1f} CPU s in the engine; models loaded: "
+                  f"{len(loads)} ({sum(pid == parent for pid in loads)} in the build process, "
+                  f"{len(set(loads) - {parent})} workers); build {spent:6.1f} CPU s, {seconds:6.1f} s", flush=True)
+    same = len(set(published.values())) == 1
+    print(f"published files: {'the same bytes in all four builds' if same else 'DIFFERENT: ' + str(published)}")
+
+
 def cpu_seconds() -> float:
     """User and system CPU time of every finished descendant of this process (build processes and their workers)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -131,7 +245,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 1000])
     parser.add_argument("--compare-at", type=int, default=200,
                         help="N for --jobs 1 vs 2 and for the rebuild (0: neither)")
+    parser.add_argument("--mt", type=int, metavar="N", help="measure MT batched across N documents instead")
+    parser.add_argument("--missing", type=float, default=0.1,
+                        help="with --mt: the fraction of each document's sentences its memory lacks")
     args = parser.parse_args()
+    if args.mt:
+        with tempfile.TemporaryDirectory(prefix="bench-mt-") as scratch:
+            bench_mt(args.mt, args.missing, Path(scratch))
+        return
     sizes = sorted(set(args.sizes) | ({args.compare_at} - {0}))
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
         work = Path(scratch)

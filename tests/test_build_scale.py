@@ -74,7 +74,8 @@ def test_processes_write_the_bytes_one_writes_and_a_rebuild_redoes_only_what_cha
     assert [(r.documents, r.sentences, r.from_memory, r.reused) for r in (one, two)] == [(3, 8, 1, [])] * 2
     assert [s.id for s in one.untranslated] == [s.id for s in two.untranslated]
     assert one.problems == two.problems >= len(one.untranslated) == 7  # qa: each sentence without English
-    assert "unchanged since the last build: 0;" in plan(first) and "to process: 3 (a.txt, b.txt, c.txt)" in plan(first)
+    assert "unchanged since the last build: 0;" in plan(first)
+    assert "to process: 3 (a.txt, b.txt, c.txt) in 1 chunk of at most 3 (" in plan(first)
     stages = next(message for message in first if message.startswith("stages over the 3 documents processed: "))
     assert [part.split()[0] for part in stages.split(": ", 1)[1].split(", ")] == [
         "clean", "structure", "segment", "script", "translate", "align", "annotate", "qa", "render"]
@@ -150,7 +151,7 @@ def test_a_worker_with_other_code_refuses_the_task(tm):
     context = pipeline.Context("argos", load_registry(), [], "another-version", "run")
     task = pipeline.SeedTask("a.txt", SEEDS["a.txt"].encode(), "a.txt", "a", memory.load("a", tm), context)
     with pytest.raises(CorpusError, match="other code"):
-        pipeline.process_seed(task)
+        pipeline.process_chunk([task])
 
 
 def test_the_cache_key_changes_with_each_input():
@@ -201,7 +202,7 @@ def test_a_broken_cache_entry_says_what_to_do(tmp_path):
 
 
 def test_every_per_document_stage_runs_in_order_and_qa_records_its_findings(tm):
-    stages = pipeline.document_stages(memory.load("a", tm), Engines("argos"), load_registry(), name_exceptions())
+    stages = pipeline.document_stages({"a": memory.load("a", tm)}, Engines("argos"), load_registry(), name_exceptions())
     assert [s.name for s in stages] == ["clean", "structure", "segment", "script", "translate", "align", "annotate",
                                         "qa"]
     doc = Document("a", "a.txt", raw=SEEDS["a.txt"])
@@ -214,9 +215,70 @@ def test_every_per_document_stage_runs_in_order_and_qa_records_its_findings(tm):
 
 
 def test_qa_before_annotation_is_refused():
-    qa, annotate = pipeline.document_stages(memory.TranslationMemory(), Engines("argos"), load_registry(), [])[-1:-3:-1]
+    qa, annotate = pipeline.document_stages({}, Engines("argos"), load_registry(), [])[-1:-3:-1]
     with pytest.raises(ValueError, match="stage 'qa' reads"):
         stage.in_order((*pipeline.TEXT_STAGES, qa, annotate))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sizes=st.lists(st.integers(0, 3 * pipeline.CHUNK_BYTES // 2), max_size=40), jobs=st.integers(1, 4),
+       mt_batch=st.integers(1, 20))
+def test_chunks_keep_every_seed_in_order_within_their_limits(tmp_path_factory, sizes, jobs, mt_batch):
+    directory = tmp_path_factory.mktemp("seeds")
+    seeds = []
+    for index, size in enumerate(sizes):
+        path = directory / f"{index:02d}.txt"
+        with open(path, "wb") as seed:
+            seed.truncate(size)  # sparse: no bytes written
+        seeds.append((path, f"{index:02d}"))
+    chunks = pipeline.chunks(seeds, jobs, mt_batch)
+    assert [seed for chunk in chunks for seed in chunk] == seeds and all(chunks)
+    for chunk in chunks:
+        assert len(chunk) <= mt_batch
+        assert sum(path.stat().st_size for path, _ in chunk[:-1]) < pipeline.CHUNK_BYTES  # closed once it is full
+
+
+def test_chunks_are_full_in_one_process_and_shrink_towards_the_end_in_several(tmp_path):
+    seeds = []
+    for index in range(100):
+        (tmp_path / f"{index}.txt").write_text("一。\n", encoding="utf-8")
+        seeds.append((tmp_path / f"{index}.txt", str(index)))
+    assert [len(chunk) for chunk in pipeline.chunks(seeds, 1, 16)] == [16] * 6 + [4]
+    sizes = [len(chunk) for chunk in pipeline.chunks(seeds, 2, 16)]
+    assert sizes[0] == 13 and sizes[1] == 11  # 100 / (2 × 4) → 13; 87 / 8 → 11: they shrink as documents are left
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1 and sum(sizes) == 100
+    assert [len(chunk) for chunk in pipeline.chunks(seeds[:5], 2, 16)] == [1] * 5
+    assert [len(chunk) for chunk in pipeline.chunks(seeds, 2, 4)][:8] == [4] * 8
+
+
+class Counted:
+    """A stage that records what it was given: one document (``run``) or a batch (``run_batch``)."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def one(self, doc: Document) -> Document:
+        self.calls.append([doc.doc_id])
+        doc.metadata["seen"] = doc.metadata.get("seen", "") + "x"
+        return doc
+
+    def batch(self, docs: list[Document]) -> list[Document]:
+        self.calls.append([doc.doc_id for doc in docs])
+        return [self.one(doc) for doc in docs]
+
+
+@given(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), unique=True, max_size=6))
+def test_run_all_gives_each_document_what_run_gives_it_and_a_batch_stage_all_of_them_at_once(doc_ids):
+    counted = Counted()
+    stages = (stage.Stage("one", counted.one, (), ()), stage.Stage("batch", counted.one, (), (), counted.batch))
+    seconds: list[dict[str, float]] = [{} for _ in doc_ids]
+    docs = stage.run_all([Document(doc_id, "x.txt") for doc_id in doc_ids], stages, seconds)
+    alone = [stage.run(Document(doc_id, "x.txt"), stages) for doc_id in doc_ids]
+    assert docs == alone and [doc.doc_id for doc in docs] == doc_ids
+    batched = [doc_ids] if len(doc_ids) > 1 else [[doc_id] for doc_id in doc_ids]  # then ``one`` for each
+    assert counted.calls[:len(doc_ids)] == [[doc_id] for doc_id in doc_ids]
+    assert counted.calls[len(doc_ids):len(doc_ids) + len(batched)] == batched
+    assert all(sorted(spent) == ["batch", "one"] for spent in seconds)
 
 
 @pytest.fixture(scope="module")
@@ -247,7 +309,7 @@ def test_a_dask_cluster_of_two_workers_writes_the_bytes_of_the_serial_build(clus
 def test_a_task_pickles_with_everything_a_cluster_worker_needs(tm):
     context = pipeline.Context("argos", load_registry(), name_exceptions(), buildcache.code_version(), "run")
     task = pipeline.SeedTask("a.txt", SEEDS["a.txt"].encode(), "a.txt", "a", memory.load("a", tm), context)
-    result = pipeline.process_seed(pickle.loads(pickle.dumps(task)))
+    (result,) = pipeline.process_chunk(pickle.loads(pickle.dumps([task])))
     assert result.doc.sentences[0].en == "BAAI was founded in 2018." and result.doc.links
 
 
@@ -259,10 +321,10 @@ def test_a_worker_builds_the_registry_matchers_once_per_build_not_once_per_task(
     context = pipeline.Context("argos", load_registry(), name_exceptions(), buildcache.code_version(), "a-build")
     tasks = [pipeline.SeedTask(name, SEEDS[name].encode(), name, name[0], memory.load(name[0], tm), context)
              for name in ("a.txt", "c.txt", "b.txt")]
-    pipeline.process_seed(pickle.loads(pickle.dumps(tasks[0])))
+    pipeline.process_chunk(pickle.loads(pickle.dumps(tasks[:1])))
     built = mentions._registry_matcher.cache_info().misses
     for task in tasks[1:]:
-        pipeline.process_seed(pickle.loads(pickle.dumps(task)))
+        pipeline.process_chunk(pickle.loads(pickle.dumps([task])))
     assert mentions._registry_matcher.cache_info().misses == built
 
 

@@ -14,6 +14,7 @@ import threading
 import urllib.error
 import urllib.request
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -73,9 +74,11 @@ class CountingTranslator:
         self.translator = translator
         self.batches: list[int] = []
         self.max_batch_sizes: list[int] = []
+        self.lengths: list[set[int]] = []  # the lengths in tokens of each call's inputs
 
     def translate_batch(self, tokens, **options):
         self.batches.append(len(tokens))
+        self.lengths.append({len(pieces) for pieces in tokens})
         self.max_batch_sizes.append(options["max_batch_size"])
         return self.translator.translate_batch(tokens, **options)
 
@@ -291,32 +294,39 @@ def test_provenance_names_engine_model_and_version(tiny_model):
     assert parse_provenance(engine.provenance) == ("argos", BUILD.PACKAGE_NAME, BUILD.METADATA["package_version"])
 
 
-def test_a_batch_is_one_ctranslate2_call(shared_engine, monkeypatch):
+def lengths_in_tokens(engine: ArgosEngine, sentences: list[str]) -> list[int]:
+    """How many sentences there are of each length in tokens, shortest first."""
+    counts = Counter(len(engine.tokenizer.encode(sentence)) for sentence in sentences)
+    return [counts[length] for length in sorted(counts)]
+
+
+def test_a_batch_is_one_unpadded_ctranslate2_call_per_length_in_tokens(shared_engine, monkeypatch):
     sentences = SEED_LINES[:40]
     spy = counting(shared_engine, monkeypatch)
     translations = shared_engine.translate_batch(sentences)
-    assert spy.batches == [len(sentences)]
+    assert spy.batches == lengths_in_tokens(shared_engine, sentences) and len(spy.batches) > 1
+    assert all(len(lengths) == 1 for lengths in spy.lengths)  # nothing to pad
     assert len(translations) == len(sentences)
     assert all(isinstance(translation, str) for translation in translations)
 
 
-def test_ctranslate2_gets_every_sentence_in_one_call_and_batches_them_itself(shared_engine, monkeypatch):
+def test_ctranslate2_batches_each_call_itself(shared_engine, monkeypatch):
     sentences = SEED_LINES[:23]
     whole = shared_engine.translate_batch(sentences)
     monkeypatch.setattr(shared_engine, "batch_size", 5)
     spy = counting(shared_engine, monkeypatch)
     assert shared_engine.translate_batch(sentences) == whole
-    assert (spy.batches, spy.max_batch_sizes) == ([23], [5])
+    assert spy.batches == lengths_in_tokens(shared_engine, sentences) and set(spy.max_batch_sizes) == {5}
 
 
 def test_very_long_inputs_are_cut_into_calls_of_many_batches_in_order(shared_engine, monkeypatch):
-    sentences = SEED_LINES[:23]
+    sentences = [SEED_LINES[0], SEED_LINES[1]] * 11 + [SEED_LINES[0]]  # 12 and 11 of the same two lengths
     whole = shared_engine.translate_batch(sentences)
     monkeypatch.setattr(shared_engine, "batch_size", 5)
     monkeypatch.setattr(argos, "BATCHES_PER_CALL", 2)
     spy = counting(shared_engine, monkeypatch)
     assert shared_engine.translate_batch(sentences) == whole
-    assert (spy.batches, spy.max_batch_sizes) == ([10, 10, 3], [5, 5, 5])
+    assert sorted(spy.batches) == sorted([10, 2, 10, 1]) and set(spy.max_batch_sizes) == {5}
 
 
 def test_the_translations_are_not_just_the_input(shared_engine):
@@ -332,6 +342,17 @@ def test_each_sentence_gets_the_translation_it_gets_alone(shared_engine, sentenc
     assert len(translations) == len(sentences)
     assert all(isinstance(translation, str) for translation in translations)
     assert translations == [shared_engine.translate_batch([sentence])[0] for sentence in sentences]
+
+
+def test_the_installed_provenance_is_read_without_loading_the_model_and_loading_it_makes_forking_unsafe(
+        tiny_model, monkeypatch):
+    models.install(tiny_model)
+    monkeypatch.setattr(base, "_NOT_FORK_SAFE", set())
+    with pytest.MonkeyPatch.context() as patch:  # its own: undoing it keeps the argos_home isolation
+        patch.setattr(argos.ctranslate2, "Translator", None)  # loading the model would fail
+        provenance = base.installed_provenance("argos")
+    assert base.forks_safely()
+    assert get_engine("argos").provenance == provenance and not base.forks_safely()
 
 
 def test_batch_size_must_be_positive(tiny_model):
@@ -392,6 +413,19 @@ def test_translate_sentences_gives_each_sentence_its_own_translation(texts):
             assert (sentence.en_segments, sentence.en_source) == ([], "")
 
 
+@given(st.lists(st.sampled_from(["甲", "乙乙", "丙", "", " ", "丁丁丁"]), max_size=12), st.randoms())
+def test_the_engine_gets_each_distinct_text_once_whatever_the_order(texts, random):
+    shuffled = list(texts)
+    random.shuffle(shuffled)
+    engines = Echo(), Echo()
+    translated = translate_sentences(sentences_for(texts), engines[0])
+    again = translate_sentences(sentences_for(shuffled), engines[1])
+    assert engines[0].inputs == engines[1].inputs  # the call depends on the set of texts alone
+    assert sorted(engines[0].inputs) == sorted(set(texts)) and engines[0].calls == 1
+    english = {s.zh: (s.en_segments, s.en_source) for s in translated}
+    assert all(english[s.zh] == (s.en_segments, s.en_source) for s in again)
+
+
 def test_engines_read_traditional_text_as_simplified_without_lost_characters():
     # seed 004's lost headings ("真正的瘋狂??????"), in a traditional-script document
     doc = Document(doc_id="d", source_file="d.txt", raw="")
@@ -402,7 +436,7 @@ def test_engines_read_traditional_text_as_simplified_without_lost_characters():
     engine = Echo()
     translate_sentences(doc.sentences, engine)
     # genuine emphasis ("???") is no lost text, and an unflagged sentence is read as written
-    assert engine.inputs == ["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"]
+    assert sorted(engine.inputs) == sorted(["真正的疯狂", "我们不做垂类和应用，到底", "为什么？", "真的吗???"])
 
 
 def test_translate_sentences_with_argos_records_the_model(shared_engine):
@@ -444,3 +478,49 @@ def test_build_translates_what_the_memory_lacks_with_the_installed_model(tiny_mo
     assert all(row["en_source"].startswith("mt:argos:") and row["en"] for row in rows)
     tei_files = sorted(p.name for p in (tmp_path / "out" / "corpus" / "tei").glob("*.xml"))
     assert tei_files == sorted(["corpus.xml", f"{rows[0]['doc_id']}.xml"])
+
+
+def published_bytes(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for folder in ("corpus/data", "corpus/tei", "alignments") for path in sorted((root / folder).rglob("*"))
+            if path.is_file()}
+
+
+def test_machine_translation_gives_the_same_bytes_however_documents_are_batched(tiny_model, tmp_path, monkeypatch):
+    """Chunks of one document or several, one process or two, fresh or mostly from the cache: the same bytes.
+    In one process, a chunk's missing sentences are one engine call, each distinct text once."""
+    from corpus import pipeline
+
+    models.install(tiny_model)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for index in range(5):  # consecutive documents share a line: the same sentence in two documents of a chunk
+        lines = SEED_LINES[3 * index + 10: 3 * index + 14]
+        (seeds / f"d{index}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    calls: list[list[str]] = []
+    translate_batch = ArgosEngine.translate_batch
+
+    def counted(engine: ArgosEngine, sentences: list[str]) -> list[str]:
+        calls.append(sentences)
+        return translate_batch(engine, sentences)
+
+    monkeypatch.setattr(ArgosEngine, "translate_batch", counted)
+
+    def build(out: str, **options) -> dict[str, bytes]:
+        report = pipeline.build(seeds, root=tmp_path / out, tm_dir=tmp_path / "tm", **options)
+        assert report.untranslated == [] and report.from_engine == report.sentences
+        return published_bytes(tmp_path / out)
+
+    alone = build("alone", mt_batch=1)
+    per_document = list(calls)
+    calls.clear()
+    assert build("together", mt_batch=16) == alone
+    assert len(per_document) == 5 and len(calls) == 1
+    assert sorted(calls[0]) == sorted({text for call in per_document for text in call})
+    assert len(calls[0]) < sum(map(len, per_document))  # shared lines translated once
+    with (seeds / "d2.txt").open("a", encoding="utf-8") as seed:
+        seed.write(SEED_LINES[40] + "\n")
+    calls.clear()
+    rebuilt = build("together", mt_batch=16)  # four documents from the cache: d2 is a chunk of its own
+    assert len(calls) == 1 and rebuilt != alone
+    assert build("workers", jobs=2, mt_batch=2) == rebuilt

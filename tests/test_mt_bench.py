@@ -19,4 +19,7 @@ def test_bench_reports_overhead_and_batching_with_its_command(tiny_model):
     assert re.search(r"^overhead ratio: +\d+\.\d+x", report, re.MULTILINE)
     assert re.search(r"^batch speed-up: +\d+\.\d+x", report, re.MULTILINE)
     assert re.search(r"^model: mt:argos:translate-zh_en-tiny:", report, re.MULTILINE)
+    # batches of one length give each sentence the translation it gets alone
+    assert re.search(r"^translations that differ alone: raw \(mixed lengths\) \d+, wrapper \(one length per "
+                     r"batch\) 0, of 12$", report, re.MULTILINE)
     assert report.rstrip().splitlines()[-1] == "reproduce: python " + " ".join(arguments)

@@ -55,11 +55,14 @@ def test_worker_error_names_file_and_offset() -> None:
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers start by fork only on Linux")
-def test_under_fork_the_first_task_runs_here_and_the_rest_in_workers() -> None:
-    processes = list(ordered_map(process_id, range(6), jobs=2))
-    assert processes[0] == os.getpid() and os.getpid() not in processes[1:]
+def test_under_fork_prepare_runs_here_on_the_first_task_and_every_task_in_workers() -> None:
+    prepared: list[int] = []
+    processes = list(ordered_map(process_id, range(6), jobs=2, prepare=prepared.append))
+    assert prepared == [0] and len(processes) == 6 and os.getpid() not in processes
+    assert list(ordered_map(process_id, range(3), jobs=1, prepare=prepared.append)) == [os.getpid()] * 3
+    assert prepared == [0]  # in this process: nothing to prepare
 
 
 def test_workers_forked_after_the_ner_model_ran_here_tag_as_this_process_does() -> None:
     texts = ["李彦宏在上海见到了马云。", "清华大学的王小明说。", "深圳市政府发布了通知。", "张宏江在北京。"]
-    assert list(ordered_map(names, texts, jobs=2)) == list(map(names, texts))
+    assert list(ordered_map(names, texts, jobs=2, prepare=names)) == list(map(names, texts))

@@ -1,10 +1,14 @@
-"""The translate stage: one document's English, from the translation memory first, then an MT engine.
+"""The translate stage: documents' English, from the translation memory first, then an MT engine.
 
 :class:`Engines` loads the engine at most once per process and only when a
 document needs it, so a worker that processes many documents loads its model
-once; each document's missing sentences go to the engine in one batch.
+once.  The stage takes a batch of documents (a worker's chunk of the build) as
+well as one: every sentence their memories lack goes to the engine in one call,
+each distinct text once (:func:`~corpus.translate.engines.translate_sentences`).
 """
 from __future__ import annotations
+
+from typing import Mapping
 
 from corpus.errors import CorpusError
 from corpus.model import Document
@@ -18,9 +22,10 @@ UNTRANSLATED = "untranslated"  # the flag of a sentence no engine could translat
 class Engines:
     """The MT engine ``name``, loaded on first use; a failure to load is kept, so it is reported, not retried."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, refused: CorpusError | None = None):
+        """``refused``: never load the engine; this is why (every sentence that needs it is left untranslated)."""
         self.name = name
-        self.loaded: TranslationEngine | CorpusError | None = None
+        self.loaded: TranslationEngine | CorpusError | None = refused
 
     def get(self) -> TranslationEngine | CorpusError:
         if self.loaded is None:
@@ -46,10 +51,12 @@ def english_title(doc: Document) -> None:
         doc.metadata["title_en"] = " ".join(s.en for s in title.sentences)
 
 
-def translate_document(doc: Document, tm: memory.TranslationMemory, engines: Engines) -> Document:
-    """English from ``tm``, then from the engine for what it lacks; sentences left without English are
-    flagged ``untranslated`` (whether that stops the build is the build's decision)."""
-    missing = memory.apply(doc, tm)
+def translate_documents(docs: list[Document], memories: Mapping[str, memory.TranslationMemory],
+                        engines: Engines) -> list[Document]:
+    """English from each document's memory (``memories[doc_id]``), then from the engine for what they lack, in
+    one batch for all the documents; sentences left without English are flagged ``untranslated`` (whether that
+    stops the build is the build's decision)."""
+    missing = [sentence for doc in docs for sentence in memory.apply(doc, memories[doc.doc_id])]
     if missing:
         engine = engines.get()
         if not isinstance(engine, CorpusError):
@@ -57,11 +64,13 @@ def translate_document(doc: Document, tm: memory.TranslationMemory, engines: Eng
         for sentence in missing:
             if not sentence.en_segments:
                 sentence.flags.append(UNTRANSLATED)
-    english_title(doc)
-    return doc
+    for doc in docs:
+        english_title(doc)
+    return docs
 
 
-def stage(tm: memory.TranslationMemory, engines: Engines) -> Stage:
-    """The translate stage of one document whose memory is ``tm``."""
-    return Stage("translate", lambda doc: translate_document(doc, tm, engines), reads=("sentences", "zh_hans"),
-                 fills=("en_segments", "en_source"))
+def stage(memories: Mapping[str, memory.TranslationMemory], engines: Engines) -> Stage:
+    """The translate stage of documents whose memories are ``memories`` (by doc_id)."""
+    return Stage("translate", lambda doc: translate_documents([doc], memories, engines)[0],
+                 reads=("sentences", "zh_hans"), fills=("en_segments", "en_source"),
+                 run_batch=lambda docs: translate_documents(docs, memories, engines))

@@ -9,7 +9,14 @@ size), and call ``ctranslate2.Translator.translate_batch`` the way argos's own
   our sentences is one input, and argos's stanza/spacy/minisbd splitter (and
   the import time it costs) is never used;
 * one output per input: argos joins a paragraph's sentences into one string;
-  we keep them apart so each Sentence gets its own English.
+  we keep them apart so each Sentence gets its own English;
+* sentences are batched only with sentences of the same length in tokens, so no
+  batch is padded: with int8 weights (argos's "auto" compute type on a CPU)
+  padding changes results, and a sentence's English would then depend on what
+  else was in its batch, which the build (documents batched across a worker's
+  chunk, some from the cache) must not let it (measured on the seeds' 857
+  sentences with a random 3-layer model, scripts/bench_scale.py --mt: 31 differ
+  translated in one mixed batch and one at a time, none in equal-length batches).
 """
 from __future__ import annotations
 
@@ -18,7 +25,7 @@ from argostranslate import package as argos_package
 from argostranslate import settings as argos_settings
 
 from corpus.translate import models
-from corpus.translate.engines.base import TranslationEngine, register
+from corpus.translate.engines.base import PROVENANCE_PREFIX, TranslationEngine, register
 
 # Sentences per batch: CTranslate2's max_batch_size.  A call hands CTranslate2 many
 # batches' worth at once, which it sorts by length and regroups, so a batch pads little.
@@ -33,6 +40,9 @@ LENGTH_PENALTY = 0.2
 @register
 class ArgosEngine(TranslationEngine):
     name = "argos"
+    # CTranslate2 runs on an OpenMP (libgomp) thread pool, which is not fork-safe: a child forked after this
+    # process translated hangs at its first parallel region (seen: loading its own model, in quantize_s8).
+    fork_safe = False
 
     def __init__(
         self,
@@ -66,17 +76,30 @@ class ArgosEngine(TranslationEngine):
             compute_type=argos_settings.compute_type,
         )
 
+    @classmethod
+    def installed_provenance(cls) -> str:
+        package = models.find_installed(models.SOURCE_CODE, models.TARGET_CODE)
+        return f"{PROVENANCE_PREFIX}:{cls.name}:{package.package_path.name}:{package.package_version}"
+
     def translate_batch(self, sentences: list[str]) -> list[str]:
-        """Translate ``sentences``: one CTranslate2 call per ``BATCHES_PER_CALL`` batches of them."""
+        """Translate ``sentences``: one CTranslate2 call per length in tokens (shortest first) and per
+        ``BATCHES_PER_CALL`` batches of sentences of that length."""
+        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+        by_length: dict[int, list[int]] = {}
+        for index, pieces in enumerate(tokens):
+            by_length.setdefault(len(pieces), []).append(index)
         per_call = BATCHES_PER_CALL * self.batch_size
-        translations: list[str] = []
-        for start in range(0, len(sentences), per_call):
-            translations += self.translate_call(sentences[start : start + per_call])
+        translations = [""] * len(sentences)
+        for length in sorted(by_length):
+            indexes = by_length[length]
+            for start in range(0, len(indexes), per_call):
+                call = indexes[start : start + per_call]
+                for index, english in zip(call, self.translate_call([tokens[i] for i in call]), strict=True):
+                    translations[index] = english
         return translations
 
-    def translate_call(self, sentences: list[str]) -> list[str]:
-        """One CTranslate2 call; it batches the sentences by length, ``batch_size`` at most."""
-        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+    def translate_call(self, tokens: list[list[str]]) -> list[str]:
+        """One CTranslate2 call over tokenised sentences, in batches of ``batch_size`` at most."""
         prefix = self.package.target_prefix
         results = self.translator.translate_batch(
             tokens,

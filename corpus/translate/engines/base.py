@@ -8,8 +8,9 @@ machine-translated sentence so a build records which model wrote which line.
 from __future__ import annotations
 
 import abc
+import os
 import re
-from typing import Callable, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from corpus.errors import UnknownEngine
 from corpus.lang import LOST_CHARACTERS
@@ -24,6 +25,9 @@ class TranslationEngine(abc.ABC):
     """One loaded model that translates sentences in batches."""
 
     name: ClassVar[str]  # the registry key, e.g. "argos"
+    # Whether a process forked from one that loaded this engine can still use an engine (corpus.runner forks
+    # its workers, so they inherit what the build process loaded, only where every engine loaded there is).
+    fork_safe: ClassVar[bool] = True
     model_id: str  # which model, e.g. the installed package's directory name
     version: str  # the model's own version
 
@@ -35,17 +39,27 @@ class TranslationEngine(abc.ABC):
     def provenance(self) -> str:
         return f"{PROVENANCE_PREFIX}:{self.name}:{self.model_id}:{self.version}"
 
+    @classmethod
+    def installed_provenance(cls) -> str:
+        """The provenance an engine loaded now would have; an engine that can tell without loading its model
+        says so here (a build checks it against cached translations before it forks its workers)."""
+        return cls().provenance
+
 
 def translate_sentences(sentences: list[Sentence], engine: TranslationEngine) -> list[Sentence]:
     """Give each sentence the engine's English and provenance (one batch call); returns ``sentences``.
 
     For the sentences the translation memory lacks, once corpus.script has given
-    them their script variants: the engine reads :func:`mt_input`. An empty translation leaves
-    the sentence untranslated (no segments, ``en_source`` "") rather than
-    claiming the engine translated it.
+    them their script variants: the engine reads :func:`mt_input`, each distinct text
+    once, sorted by length then text, so what the engine is given depends only on the
+    set of texts, not on their order or on which document brought them. An empty
+    translation leaves the sentence untranslated (no segments, ``en_source`` "") rather
+    than claiming the engine translated it.
     """
-    translations = engine.translate_batch([mt_input(sentence) for sentence in sentences])
-    for sentence, english in zip(sentences, translations, strict=True):
+    texts = sorted({mt_input(sentence) for sentence in sentences}, key=lambda text: (len(text), text))
+    english_of = dict(zip(texts, engine.translate_batch(texts), strict=True))
+    for sentence in sentences:
+        english = english_of[mt_input(sentence)]
         translated = bool(english.strip())
         sentence.en_segments = [english] if translated else []
         sentence.en_source = engine.provenance if translated else ""
@@ -74,7 +88,7 @@ def parse_provenance(provenance: str) -> tuple[str, str, str]:
 
 
 EngineClass = TypeVar("EngineClass", bound=type[TranslationEngine])
-ENGINES: dict[str, Callable[..., TranslationEngine]] = {}
+ENGINES: dict[str, type[TranslationEngine]] = {}
 
 
 def register(engine: EngineClass) -> EngineClass:
@@ -87,8 +101,27 @@ def engine_names() -> list[str]:
     return sorted(ENGINES)
 
 
+# The processes that loaded an engine whose threads leave a forked child unable to translate.
+_NOT_FORK_SAFE: set[int] = set()
+
+
 def get_engine(name: str = "argos", **options) -> TranslationEngine:
     """Load the engine registered as ``name``; ``options`` go to its constructor."""
     if name not in ENGINES:
         raise UnknownEngine(name, engine_names())
-    return ENGINES[name](**options)
+    engine = ENGINES[name](**options)
+    if not engine.fork_safe:
+        _NOT_FORK_SAFE.add(os.getpid())
+    return engine
+
+
+def installed_provenance(name: str = "argos") -> str:
+    """The provenance of the engine ``name`` as installed now, without loading it where the engine can."""
+    if name not in ENGINES:
+        raise UnknownEngine(name, engine_names())
+    return ENGINES[name].installed_provenance()
+
+
+def forks_safely() -> bool:
+    """Whether a process forked from this one could use an engine: none that is not fork-safe was loaded here."""
+    return os.getpid() not in _NOT_FORK_SAFE
