@@ -469,7 +469,7 @@ def test_a_latin_given_name_labels_the_person_named_in_latin_letters(registry):
     doc = interview_with_lead("ln", "出海的一年", "Kevin Lin是智耕农研的创办人。", turns, {"outlet": "硬件夜谈"})
     annotate(doc, registry)
     assert {s.speaker for p in doc.paragraphs if p.speaker_label == "Kevin" for s in p.sentences} == {
-        "ln.name.kevinlin"}
+        "ln.name.kevin-lin"}
 
 
 def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(registry):
