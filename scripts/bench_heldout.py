@@ -68,7 +68,8 @@ def letters(text: str) -> str:
 
 def score_text(doc: Document, expected: list[str], figures: Figures) -> None:
     wanted, got = letters("".join(expected)), letters(doc.cleaned)
-    matched = sum(block.size for block in SequenceMatcher(None, wanted, got, autojunk=False).get_matching_blocks())
+    blocks = SequenceMatcher(None, wanted, got, autojunk=False).get_matching_blocks()
+    matched = sum(block.size for block in blocks)
     figures.expected_chars += len(wanted)
     figures.recovered_chars += matched
     figures.leaked_chars += len(got) - matched
@@ -81,6 +82,11 @@ def score_text(doc: Document, expected: list[str], figures: Figures) -> None:
     figures.corrupted_sentences += sum("corrupted" in s.flags for s in doc.sentences)
     if len(got) > matched:
         figures.errors.append(f"{doc.doc_id}: output has {len(got) - matched} characters the expected text lacks")
+        start = 0
+        for block in blocks:
+            if block.b > start:
+                figures.errors.append(f"{doc.doc_id}:   leaked (letters only): {got[start:block.b]}")
+            start = block.b + block.size
 
 
 def score_turns(doc: Document, expected: list[list[str]], figures: Figures) -> None:
