@@ -57,8 +57,9 @@ def test_the_blind_sets_have_their_expectations(directory, minimum):
             assert any(line.startswith(label + ":") for line in lines), (capture.name, label)
         text = "\n".join(expected["text"])
         for item in expected["entities"]:
-            name, kind = item.rsplit(" ", 1)
-            assert kind in ("person", "org", "place") and name in text, (capture.name, item)
+            name, kind = item.rsplit(" ", 1)  # written as the capture writes it: the bench compares mentions as found
+            folded = name.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+            assert kind in ("person", "org", "place") and folded in text, (capture.name, item)
 
 
 @pytest.mark.parametrize("directory", ["heldout3", "heldout4", "heldout5", "heldout6"])
