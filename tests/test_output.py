@@ -114,8 +114,12 @@ def test_a_rebuild_removes_only_the_files_the_previous_build_wrote(builds, tmp_p
     pipeline.build(seeds["B"], out, allow_untranslated=True, progress=notices.append)
     assert published(out) == published(base / "ref-B")
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
-    kept = [p for p in (out / output.STATE).glob("v-*/corpus/data/mine.txt")]
+    kept = [p for p in (out / output.STATE).glob("kept-v-*/corpus/data/mine.txt")]
     assert len(kept) == 1 and any("mine.txt" in line for line in notices)
+    pipeline.build(seeds["A"], out, allow_untranslated=True)  # and every build after it leaves the file alone
+    assert published(out) == published(base / "ref-A") and len(list((out / output.STATE).glob("v-*"))) == 1
+    assert kept[0].read_text(encoding="utf-8") == "put there through the link"
+    assert sorted(p.name for p in kept[0].parent.iterdir()) == ["mine.txt"]
 
 
 # --- bad options and input, checked before the pipeline runs --------------------------------
