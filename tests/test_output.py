@@ -347,7 +347,7 @@ def test_a_stopped_build_leaves_the_old_build_or_the_new_one_whole(builds, tmp_p
     base, seeds = builds
     out = out_with_build_a(builds, tmp_path)
     process = start(phase, how, tmp_path / "reached", seeds["B"], out)
-    _stdout, stderr = process.communicate(timeout=300)
+    _stdout, stderr = process.communicate()  # however long the build takes to reach the phase on a loaded machine
     assert (tmp_path / "reached").exists(), stderr
     if how == "SIGKILL":
         assert process.returncode == -signal.SIGKILL
@@ -368,7 +368,7 @@ def test_workers_left_running_by_a_killed_build_do_not_keep_the_folder_locked(bu
     out = out_with_build_a(builds, tmp_path)
     with (tmp_path / "console").open("w") as console:  # the workers would keep a pipe open: a file instead
         process = start("processing", "SIGKILL", tmp_path / "reached", seeds["B"], out, "--jobs", "2", console=console)
-        assert process.wait(timeout=300) == -signal.SIGKILL
+        assert process.wait() == -signal.SIGKILL
     killed, *workers = map(int, (tmp_path / "reached").read_text(encoding="utf-8").split())
     try:
         assert killed == process.pid and len(workers) == 2  # the pool was running when the build was killed
@@ -388,10 +388,11 @@ def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(bui
     first = start("staging", "HOLD", tmp_path / "reached", seeds["B"], out)
     wait_for(tmp_path / "reached", first)
     second = start("none", "-", tmp_path / "unused", seeds["A"], out)
-    _stdout, stderr = second.communicate(timeout=300)
+    _stdout, stderr = second.communicate()
     assert second.returncode == 1 and "another build" in stderr and stderr.count("\n") == 1, stderr
     (tmp_path / "reached.go").touch()
-    assert first.wait(timeout=300) == 0
+    _stdout, stderr = first.communicate()
+    assert first.returncode == 0, stderr
     assert published(out) == published(base / "ref-B")
 
 
