@@ -122,6 +122,32 @@ def test_a_rebuild_removes_only_the_files_the_previous_build_wrote(builds, tmp_p
     assert sorted(p.name for p in kept[0].parent.iterdir()) == ["mine.txt"]
 
 
+FILE_IN_A_VERSION = st.tuples(st.sampled_from(["", "corpus/data/", "corpus/data/en/", "alignments/"]),
+                              st.text("ab.-", min_size=1, max_size=3)).map(lambda path: f"{path[0]}{path[1]}.f")
+
+
+@given(ours=st.sets(FILE_IN_A_VERSION, max_size=6), theirs=st.sets(FILE_IN_A_VERSION, max_size=6))
+@settings(max_examples=40, deadline=None)
+def test_retiring_a_version_removes_what_its_manifest_lists_and_keeps_the_rest_for_good(tmp_path_factory, ours,
+                                                                                       theirs):
+    folder = output.BuildFolder(tmp_path_factory.mktemp("retire"))
+    version = folder.state / f"{output.VERSION_PREFIX}1"
+    for relative in ours:
+        atomic.write_text(version / relative, "ours")
+    version.mkdir(parents=True, exist_ok=True)
+    output.write_manifest(version)
+    theirs -= ours
+    for relative in theirs:
+        atomic.write_text(version / relative, f"theirs: {relative}")
+    notices: list[str] = []
+    folder._retire(version, notices.append)
+    assert not folder._versions()  # nothing a later build would retire (and remove whole) again
+    kept = {p.relative_to(k).as_posix(): p.read_text(encoding="utf-8")
+            for k in folder.state.glob(f"{output.KEPT_PREFIX}*") for p in k.rglob("*") if p.is_file()}
+    assert kept == {relative: f"theirs: {relative}" for relative in theirs}
+    assert len(notices) == (1 if theirs else 0)
+
+
 # --- bad options and input, checked before the pipeline runs --------------------------------
 
 
