@@ -44,12 +44,34 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+_HELD_LOCKS: set[int] = set()  # descriptors of the lock files this process holds (see _let_go_of_held_locks)
+
+
+def _let_go_of_held_locks() -> None:
+    """In a process forked while a lock is held (a build's worker), stop sharing the lock.
+
+    An flock belongs to the open file, which a forked child shares: a worker left running after its build
+    was killed outright (SIGKILL, the OOM killer) would keep the folder locked as long as it lives, and
+    every later build would be refused.  The descriptor is pointed at /dev/null rather than closed, so that
+    its number is not reused while the inherited file object still names it.
+    """
+    if _HELD_LOCKS:
+        null = os.open(os.devnull, os.O_RDONLY)
+        for descriptor in _HELD_LOCKS:
+            os.dup2(null, descriptor)
+        os.close(null)
+        _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_of_held_locks)
+
+
 @contextmanager
 def locked(lock_file: Path, folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``lock_file`` for the body; refuse at once if another build holds it.
 
     The file stays (removing a lock file races with the next build); the kernel drops the
-    lock when its holder exits, killed or not.
+    lock when its holder exits, killed or not, and processes forked meanwhile do not hold it.
     """
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a+", encoding="utf-8") as handle:
@@ -60,6 +82,7 @@ def locked(lock_file: Path, folder: Path) -> Iterator[None]:
             holder = handle.read().strip() or "?"
             raise OutputError(f"{folder}: another build (process {holder}) is writing to this folder; "
                               "wait for it to finish, or build into another folder") from None
+        _HELD_LOCKS.add(handle.fileno())
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -67,6 +90,7 @@ def locked(lock_file: Path, folder: Path) -> Iterator[None]:
         try:
             yield
         finally:
+            _HELD_LOCKS.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

@@ -41,6 +41,7 @@ USER_FILES = (USER_MEMORY, USER_REGISTRY)  # the user's own files a build folder
 MANIFEST = "manifest.json"
 CURRENT = "current"
 VERSION_PREFIX = "v-"
+KEPT_PREFIX = "kept-"  # a replaced version that holds files a user put there through the links
 
 Notice = Callable[[str], None]
 
@@ -146,7 +147,8 @@ class BuildFolder:
 
     def _retire(self, version: Path, notice: Notice) -> None:
         """Remove a version that is not current: the files its manifest lists; one without a manifest was
-        never published, so everything in it is ours.  Anything else (put there through the links) stays."""
+        never published, so everything in it is ours.  Anything else (put there through the links) stays, in
+        ``kept-v-*`` beside the versions, which no build touches."""
         manifest = version / MANIFEST
         if not manifest.exists():
             shutil.rmtree(version, ignore_errors=True)
@@ -154,15 +156,20 @@ class BuildFolder:
         for relative in json.loads(manifest.read_text(encoding="utf-8"))["files"]:
             with suppress(FileNotFoundError):
                 (version / relative).unlink()
-        manifest.unlink()
         for directory in sorted((p for p in version.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
             with suppress(OSError):
                 directory.rmdir()
-        with suppress(OSError):
+        foreign = sorted(p.relative_to(version).as_posix() for p in version.rglob("*")
+                         if p != manifest and (p.is_symlink() or not p.is_dir()))
+        if not foreign:
+            manifest.unlink()
             version.rmdir()
-        if version.exists():
-            kept = sorted(p.relative_to(version).as_posix() for p in version.rglob("*") if p.is_file())
-            notice(f"kept {version} for files corpus build did not write: {', '.join(kept[:5])}")
+            return
+        # Out of the versions before the manifest goes: a version without one is removed whole by the next build.
+        kept = self.state / f"{KEPT_PREFIX}{version.name}"
+        os.rename(version, kept)
+        (kept / MANIFEST).unlink()
+        notice(f"kept {kept} for files corpus build did not write: {', '.join(foreign[:5])}")
 
     @contextmanager
     def publish(self, notice: Notice = lambda message: None) -> Iterator[Staging]:
