@@ -28,9 +28,11 @@ processes runs the same code path in the tests.
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -74,8 +76,26 @@ def ordered_map(function: Callable[[Task], Result], tasks: Iterable[Task], jobs:
             for task in first:
                 prepare(task)  # before the fork: loads what every worker would otherwise load itself
             tasks = itertools.chain(first, tasks)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_end_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             yield from _windowed(pool.submit, function, tasks, jobs * IN_FLIGHT_PER_WORKER)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker ends when the build process does.  A build killed outright (SIGKILL, the OOM killer) cannot
+    end its pool, and the workers would wait for work forever: they hold the task pipe's write end themselves,
+    so they never see it close.  SIGKILL, not SIGTERM: forked workers inherit the build's handlers, and an
+    orphan has nothing to save.  Linux only (prctl); elsewhere such workers wait until ended by hand."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build ended before the request took effect
+        os._exit(1)
 
 
 def _on_cluster(function: Callable[[Task], Result], tasks: Iterable[Task], address: str) -> Iterator[Result]:
