@@ -48,7 +48,8 @@ def test_a_name_with_a_places_form_is_a_place():
 def test_the_items_of_a_list_closed_by_a_count_or_by_places_are_places():
     for text, expected in (("河北省保定市涞源、阜平、曲阳三县今年", {"涞源", "阜平", "曲阳"}),
                            ("定州、安国两市也将", {"定州", "安国"}),
-                           ("元朗、天水圍等地的小巴", {"元朗", "天水圍"})):
+                           ("元朗、天水圍等地的小巴", {"元朗", "天水圍"}),
+                           ("澳門、珠海和廣州等地", {"澳門", "珠海", "廣州"})):
         assert {m.text for m in listed_places(words(text, REGISTRY), text)} == expected, text
     for text in ("沪深两市今天", "青岛啤酒、贵州茅台等企业", "张三、李四等人"):
         assert listed_places(words(text, REGISTRY), text) == [], text

@@ -79,7 +79,8 @@ def place_parts(mention: Mention, text: str, dictionary: Mapping[str, int]) -> l
 
 def listed_places(words: list, text: str) -> list[Mention]:
     """The items of every list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县): the Han run between two
-    separators, two to five characters; the first item is the jieba word before the first separator."""
+    separators, two to five characters, cut at a connective (珠海和廣州); the first item is the jieba word before
+    the first separator."""
     found = []
     for end in _LIST_END.finditer(text):
         items, stop = [], end.start()
@@ -89,9 +90,17 @@ def listed_places(words: list, text: str) -> list[Mention]:
             stop = item.start() - 1
         first = next((w for w in words if w.end == stop and len(w.text) > 1 and has_han(w.text)), None)
         if items and first is not None:
-            found += [Mention(item.start(), item.end(), item.group(), "place", source="ner") for item in items]
-            found.append(Mention(first.start, first.end, text[first.start:first.end], "place", source="ner"))
+            spans = [(item.start(), item.end()) for item in items] + [(first.start, first.end)]
+            found += [Mention(start, end, text[start:end], "place", source="ner")
+                      for span in spans for start, end in _between_connectives(words, *span) if end - start > 1]
     return found
+
+
+def _between_connectives(words: list, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` cut at the list connectives jieba finds in it (珠海 和 廣州: two items)."""
+    cuts = [w for w in words if start <= w.start and w.end <= end and w.tag in ("c", "p")]
+    edges = [start, *(offset for w in cuts for offset in (w.start, w.end)), end]
+    return list(zip(edges[::2], edges[1::2]))
 
 
 def _run_ending_at(text: str, stop: int) -> re.Match | None:
