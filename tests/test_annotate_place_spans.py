@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate, find_mentions, gazetteer, load_registry
 from corpus.annotate.mentions import dictionary, words
 from corpus.annotate.name_spans import latin_names, latin_people, typed_as_people
-from corpus.annotate.place_spans import (has_place_form, is_label_word, listed_places, located_places, place_parts,
+from corpus.annotate.place_spans import (has_place_form, is_no_place, listed_places, located_places, place_parts,
                                          with_unit)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
@@ -55,6 +55,14 @@ def test_the_items_of_a_list_closed_by_a_count_or_by_places_are_places():
         assert listed_places(words(text, REGISTRY), text) == [], text
 
 
+def test_a_name_jieba_does_not_know_joined_to_a_place_is_a_place():
+    for text, known, place in (("宁愿去樟宜或兀兰的大医院", "樟宜", "兀兰"),
+                               ("在淡滨尼和榜鹅都有诊所", "淡滨尼", "榜鹅")):
+        found = located_places(words(text, REGISTRY), text, [mention(text, known, "place")])
+        assert place in {m.text for m in found}, text
+    assert ("李明", "person") in names("他在台北和李明见面。")
+
+
 def test_places_by_position_after_a_verb_of_place_or_a_place():
     text = "果盛通计划明年在关丹设立第二座冷冻厂。他的果园位于瓜拉庇劳，离吉隆坡不远。"
     assert {m.text for m in located_places(words(text, REGISTRY), text, [])} >= {"关丹", "瓜拉庇劳"}
@@ -69,9 +77,9 @@ def test_places_by_position_after_a_verb_of_place_or_a_place():
 def test_a_place_takes_the_unit_jieba_cut_off_and_a_label_word_is_no_place():
     text = "森美兰州芙蓉的果农"
     assert with_unit(mention(text, "森美兰", "place"), words(text, REGISTRY), text).text == "森美兰州"
-    text = "主持：Grace　來賓：Leo"
-    assert is_label_word(mention(text, "來賓", "place"), text)
-    assert not is_label_word(mention("屏東的海", "屏東", "place"), "屏東的海")
+    for text, name, no_place in (("主持：Grace　來賓：Leo", "來賓", True), ("屏東的海", "屏東", False),
+                                 ("榴莲园今年丰收", "榴莲园", True), ("台南科学园区", "台南", False)):
+        assert is_no_place(mention(text, name, "place"), words(text, REGISTRY), text) == no_place, text
 
 
 def test_new_documents_get_their_places():

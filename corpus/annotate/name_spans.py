@@ -140,7 +140,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
                for kept in without_latin_name(mention, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
     for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, text, dictionary)):
-        if mention.type == "place" and (is_verb_phrase(mention, words) or place_spans.is_label_word(mention, text)):
+        if mention.type == "place" and (is_verb_phrase(mention, words)
+                                        or place_spans.is_no_place(mention, words, text)):
             continue
         mention = with_site(place_spans.with_unit(mention, words, text), words, text)
         if mention.type != "place":

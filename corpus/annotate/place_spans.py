@@ -13,10 +13,10 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
   short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
   ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
-  unit (彭亨州文冬);
+  unit (彭亨州文冬), and a name jieba does not know joined to a place by a connective (樟宜或兀兰);
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it;
-* :func:`is_label_word` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
-  common word.
+* :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
+  common word; a common word and one character (榴莲园, a durian orchard) is a description.
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ _LIST_END = re.compile(f"(?:{_COUNT}|{alternation(_NAMES['place_list_ends'])})")
 _LIST_SEPARATOR = "、"
 _ITEM = re.compile(f"[{HAN_CLASS}]{{2,5}}")
 LOCATIVES = frozenset(_NAMES["locatives"])
+LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 LOCATED_RUN_MAX_CHARS: int = _NAMES["located_run_max_chars"]
 _RUN_TO_PUNCTUATION = re.compile(f"[{HAN_CLASS}]{{2,{LOCATED_RUN_MAX_CHARS}}}(?=[，。、；！？,;!?）)]|$)")
 _LABEL_AFTER = re.compile(r"\s?[：:]")
@@ -132,7 +133,32 @@ def located_places(words: list, text: str, places: list[Mention]) -> list[Mentio
             elif len(word.text) > 1 and (gazetteer.is_place(word.text) or (
                     is_state(after_place.text) and len(word.text) <= TOWN_MAX_CHARS and word.frequency is None)):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
+    found += coordinated_places(words, text, places)
     return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
+
+
+def coordinated_places(words: list, text: str, places: list[Mention]) -> list[Mention]:
+    """A name jieba does not know joined to a place by a list connective (樟宜或兀兰, 淡滨尼和榜鹅) is a place: the
+    words after the connective that jieba does not know or that are one character, and tags no person."""
+    found = []
+    for place in places:
+        connective = next((w for w in words if w.start == place.end and w.text in LIST_CONNECTIVES), None)
+        if connective is None:
+            continue
+        run = [w for w in words if w.start >= connective.end]
+        end = 0
+        while end < len(run) and (end == 0 or run[end].start == run[end - 1].end) and _unknown_name_part(run[end]):
+            end += 1
+        if end and 2 <= run[end - 1].end - run[0].start <= TOWN_MAX_CHARS + 1:
+            start, stop = run[0].start, run[end - 1].end
+            found.append(Mention(start, stop, text[start:stop], "place", source="ner"))
+    return found
+
+
+def _unknown_name_part(word) -> bool:
+    """A Han word jieba does not know, or of one character that is no function word, and not a person's name."""
+    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1)
+            and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
 
 
 def _is_unknown_stem(words: list, start: int, end: int) -> bool:
@@ -153,6 +179,10 @@ def with_unit(mention: Mention, words: list, text: str) -> Mention:
     return replace(mention, end=unit.end, text=text[mention.start:unit.end])
 
 
-def is_label_word(mention: Mention, text: str) -> bool:
-    """A dictionary place that is also a common word, as a label before a colon (來賓：X): the common word."""
-    return gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
+def is_no_place(mention: Mention, words: list, text: str) -> bool:
+    """A dictionary place that is also a common word, as a label before a colon (來賓：X), is the common word; a
+    common word and one character after it (榴莲 + 园, a durian orchard) is a description."""
+    inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
+    described = (len(inside) == 2 and len(inside[1].text) == 1 and len(inside[0].text) > 1
+                 and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
+    return described or (gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None)
