@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from corpus.annotate import annotate, find_mentions, gazetteer, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.name_spans import latin_names, latin_people, typed_as_people
+from corpus.annotate.name_spans import document_types, latin_names, typed_over_document
 from corpus.annotate.place_spans import (has_place_form, is_no_place, listed_places, located_places, place_parts,
                                          with_unit)
 from corpus.model import Document, Mention, Paragraph, Sentence
@@ -25,6 +25,12 @@ def names(text: str) -> set[tuple[str, str]]:
 def mention(text: str, name: str, kind: str) -> Mention:
     start = text.index(name)
     return Mention(start, start + len(name), name, kind, source="ner")
+
+
+def document(*texts: str) -> Document:
+    return Document(doc_id="t", source_file="t.txt", paragraphs=[
+        Paragraph(index, "paragraph", text, sentences=[Sentence(f"t.p{index:03d}.s00", "t", index, 0, text)])
+        for index, text in enumerate(texts)])
 
 
 def test_two_places_run_together_are_two_places_and_a_count_is_no_part_of_a_place():
@@ -103,16 +109,23 @@ def test_a_latin_given_name_after_a_persons_role_or_as_a_label_is_a_person():
 
 
 def test_a_latin_person_is_that_person_in_every_sentence_of_the_document():
-    texts = ["主持人：Nora　嘉宾：Felix（社区医生）", "Felix 毕业于新加坡国立大学。"]
-    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
-        Paragraph(index, "paragraph", text, sentences=[Sentence(f"t.p{index:03d}.s00", "t", index, 0, text)])
-        for index, text in enumerate(texts)])
+    doc = document("主持人：Nora　嘉宾：Felix（社区医生）", "Felix 毕业于新加坡国立大学。")
     annotate(doc, REGISTRY)
     assert {(m.text, m.type) for s in doc.sentences for m in s.entities if m.text == "Felix"} == {("Felix", "person")}
-    assert latin_people(doc.sentences) == {"Nora", "Felix"}
+    assert document_types(doc.sentences) == {"Nora": "person", "Felix": "person"}
     before = [list(s.entities) for s in doc.sentences]
-    typed_as_people(doc.sentences, latin_people(doc.sentences))
+    typed_over_document(doc.sentences, document_types(doc.sentences))
     assert [s.entities for s in doc.sentences] == before  # idempotent
+
+
+def test_a_place_by_evidence_is_a_place_in_every_sentence_unless_a_person_by_evidence():
+    doc = document("他的果园位于关丹。", "关丹的榴莲今年丰收。")
+    annotate(doc, REGISTRY)
+    assert {(m.text, m.type) for s in doc.sentences for m in s.entities if m.text == "关丹"} == {("关丹", "place")}
+    sentence = Sentence("t.p000.s00", "t", 0, 0, "关丹说，今年丰收。",
+                        entities=[Mention(0, 2, "关丹", "person", source="ner")])
+    typed_over_document([sentence], {"关丹": "place"})
+    assert sentence.entities[0].type == "person"  # a speech verb after it: a person
 
 
 PIECES = st.sampled_from(["彭亨州", "文冬", "、", "劳勿", "三县", "在", "关丹", "位于", "瓜拉庇劳", "，", "花蓮玉里",

@@ -160,7 +160,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
     """``found`` with the places a list or a position shows (:mod:`corpus.annotate.place_spans`) in place of the
-    people and places they overlap; a person with person evidence stays, and so does an organisation."""
+    people and places they overlap; a person with person evidence stays, and so does an organisation the model found
+    (在台積電工作: a company after a verb of place)."""
     places = place_spans.listed_places(words, text)
     places += place_spans.located_places(words, text, [m for m in found + places if m.type == "place"])
     stays = [m for m in found if m.type == "org" or (m.type == "person" and has_person_evidence(m, text))]
@@ -568,15 +569,19 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
 
 
-def latin_people(sentences: list[Sentence]) -> set[str]:
-    """The Latin names the evidence makes people in a document's sentences (主持：Grace, Altman说)."""
-    return {m.text for sentence in sentences for m in sentence.entities
-            if m.source == "ner" and m.type == "person" and not has_han(m.text)}
+def document_types(sentences: list[Sentence]) -> dict[str, str]:
+    """Names whose type in one sentence holds over their document: a Latin name the evidence makes a person
+    (主持：Grace, Altman说), and a Chinese name the model or the rules make a place (关丹 after 在)."""
+    model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
+    types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
+    return types | {m.text: "person" for m in model if m.type == "person" and not has_han(m.text)}
 
 
-def typed_as_people(sentences: list[Sentence], people: set[str]) -> None:
-    """Each of ``people`` (:func:`latin_people`) is that person in every sentence of the document, also where it was
-    typed an organisation or a place by default (Grace 邀請…) or as a name read both ways."""
+def typed_over_document(sentences: list[Sentence], types: dict[str, str]) -> None:
+    """Each name of ``types`` (:func:`document_types`) takes its type in every sentence of the document: a Latin
+    person also where it was typed an organisation or a place by default (Grace 邀請…) or by the "read both ways"
+    rule of the organisation side; a place where the model called it a person with no person evidence."""
     for sentence in sentences:
-        sentence.entities = [replace(m, type="person") if m.source == "ner" and m.text in people else m
-                             for m in sentence.entities]
+        sentence.entities = [replace(m, type=types[m.text]) if m.source == "ner" and m.text in types and (
+            types[m.text] == "person" or (m.type == "person" and not has_person_evidence(m, sentence.zh))) else m
+            for m in sentence.entities]
