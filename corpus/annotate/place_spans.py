@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.lang import HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
+
+if TYPE_CHECKING:  # name_spans calls this module, so its word type is imported for annotations only
+    from corpus.annotate.name_spans import Word
 
 _NAMES = lang.data("zh")["names"]
 PLACE_UNITS = tuple(_NAMES["place_units"])
@@ -37,13 +40,13 @@ _COUNT = f"[{''.join([*ZH_DIGITS, *ZH_VAGUE_DIGITS, '两兩'])}]+{alternation(_N
 _COUNT_AT_END = re.compile(_COUNT + "$")
 _LIST_END = re.compile(f"(?:{_COUNT}|{alternation(_NAMES['place_list_ends'])})")
 _LIST_SEPARATOR = "、"
-_ITEM = re.compile(f"[{HAN_CLASS}]{{2,5}}")
+LOCAL_NAME_MAX_CHARS: int = _NAMES["local_name_max_chars"]
+TOWN_MAX_CHARS: int = _NAMES["town_max_chars"]
+_ITEM = re.compile(f"[{HAN_CLASS}]{{2,{LOCAL_NAME_MAX_CHARS}}}")
 LOCATIVES = frozenset(_NAMES["locatives"])
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
-LOCATED_RUN_MAX_CHARS: int = _NAMES["located_run_max_chars"]
-_RUN_TO_PUNCTUATION = re.compile(f"[{HAN_CLASS}]{{2,{LOCATED_RUN_MAX_CHARS}}}(?=[，。、；！？,;!?）)]|$)")
+_RUN_TO_PUNCTUATION = re.compile(_ITEM.pattern + "(?=[，。、；！？,;!?）)]|$)")
 _LABEL_AFTER = re.compile(r"\s?[：:]")
-TOWN_MAX_CHARS = 3
 _STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
 PLACE_TAGS = ("ns", "s")
 
@@ -78,9 +81,9 @@ def place_parts(mention: Mention, text: str, dictionary: Mapping[str, int]) -> l
     return [mention]
 
 
-def listed_places(words: list, text: str) -> list[Mention]:
+def listed_places(words: list[Word], text: str) -> list[Mention]:
     """The items of every list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县): the Han run between two
-    separators, two to five characters, cut at a connective (珠海和廣州); the first item is the jieba word before
+    separators (a short local name), cut at a connective (珠海和廣州); the first item is the jieba word before
     the first separator."""
     found = []
     for end in _LIST_END.finditer(text):
@@ -97,7 +100,7 @@ def listed_places(words: list, text: str) -> list[Mention]:
     return found
 
 
-def _between_connectives(words: list, start: int, end: int) -> list[tuple[int, int]]:
+def _between_connectives(words: list[Word], start: int, end: int) -> list[tuple[int, int]]:
     """``start:end`` cut at the list connectives jieba finds in it (珠海 和 廣州: two items)."""
     cuts = [w for w in words if start <= w.start and w.end <= end and w.tag in ("c", "p")]
     edges = [start, *(offset for w in cuts for offset in (w.start, w.end)), end]
@@ -105,15 +108,15 @@ def _between_connectives(words: list, start: int, end: int) -> list[tuple[int, i
 
 
 def _run_ending_at(text: str, stop: int) -> re.Match | None:
-    """The run of two to five Han characters that ends at ``stop``, as long as it goes."""
-    for start in range(max(0, stop - 5), stop - 1):
+    """The run of Han characters (two to :data:`LOCAL_NAME_MAX_CHARS`) that ends at ``stop``, as long as it goes."""
+    for start in range(max(0, stop - LOCAL_NAME_MAX_CHARS), stop - 1):
         run = _ITEM.fullmatch(text, start, stop)
         if run is not None:
             return run
     return None
 
 
-def located_places(words: list, text: str, places: list[Mention]) -> list[Mention]:
+def located_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """Places by position (module docstring): after a verb or preposition of place, and right after a place."""
     found = []
     ends = {place.end: place for place in places}
@@ -137,7 +140,7 @@ def located_places(words: list, text: str, places: list[Mention]) -> list[Mentio
     return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
 
 
-def coordinated_places(words: list, text: str, places: list[Mention]) -> list[Mention]:
+def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """A name jieba does not know joined to a place by a list connective (樟宜或兀兰, 淡滨尼和榜鹅) is a place: the
     words after the connective that jieba does not know or that are one character, and tags no person."""
     found = []
@@ -155,23 +158,23 @@ def coordinated_places(words: list, text: str, places: list[Mention]) -> list[Me
     return found
 
 
-def _unknown_name_part(word) -> bool:
+def _unknown_name_part(word: Word) -> bool:
     """A Han word jieba does not know, or of one character that is no function word, and not a person's name."""
     return (has_han(word.text) and (word.frequency is None or len(word.text) == 1)
             and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
 
 
-def _is_unknown_stem(words: list, start: int, end: int) -> bool:
+def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
     """Whether ``start:end`` is jieba's words and none of them a connective, preposition or common word of two
     characters or more (占 + 碑 before 省, not 这些 + 新 before 镇 nor 和 + 广 before 州)."""
     inside = [w for w in words if start <= w.start and w.end <= end]
-    return (sum(len(w.text) for w in inside) == end - start and not gazetteer.is_common_word(
-        "".join(w.text for w in inside)) and not any(w.tag in ("c", "p", "r") or (len(w.text) > 1 and w.frequency
-                                                                                and not w.tag.startswith("n"))
-                                                     for w in inside))
+    common = any(w.tag in ("c", "p", "r") or (len(w.text) > 1 and w.frequency and not w.tag.startswith("n"))
+                 for w in inside)
+    whole = sum(len(w.text) for w in inside) == end - start
+    return whole and not common and not gazetteer.is_common_word("".join(w.text for w in inside))
 
 
-def with_unit(mention: Mention, words: list, text: str) -> Mention:
+def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
     """A place with the unit jieba cuts off after it as a word of its own (森美兰 + 州)."""
     unit = next((w for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
     if mention.type != "place" or unit is None:
@@ -179,7 +182,7 @@ def with_unit(mention: Mention, words: list, text: str) -> Mention:
     return replace(mention, end=unit.end, text=text[mention.start:unit.end])
 
 
-def is_no_place(mention: Mention, words: list, text: str) -> bool:
+def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     """A dictionary place that is also a common word, as a label before a colon (來賓：X), is the common word; a
     common word and one character after it (榴莲 + 园, a durian orchard) is a description."""
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
