@@ -9,6 +9,7 @@ the pieces are importable on their own:
 from __future__ import annotations
 
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
+from corpus.annotate.name_spans import document_types, typed_over_document
 from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.org_spans import known_names
 from corpus.annotate.short_forms import defined_short_forms, typed_as_brands, with_short_forms
@@ -34,7 +35,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
-    short_forms = set()
+    short_forms, types = set(), document_types(doc.sentences)
     if statistical:
         typed_as_brands(doc.sentences)
         short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
@@ -43,6 +44,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
             sentence.entities = with_short_forms(sentence.entities, sentence.zh, short_forms)
         if "corrupted" in sentence.flags:
             sentence.entities = [m for m in sentence.entities if m.source != "ner" or not _damaged(m, sentence.zh)]
+    typed_over_document(doc.sentences, types)
     link_unregistered(doc)
     for sentence in doc.sentences:
         sentence.en_entities = (

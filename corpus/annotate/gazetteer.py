@@ -6,6 +6,8 @@ place with what it is (``Pingtung city, county … in south Taiwan``, ``Riyadh, 
 So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.yaml``:
 
 * :func:`is_place` — a headword with a capitalised reading whose gloss names a kind of place;
+* :func:`is_nickname` — a headword glossed only as another name of a place (狮城, nickname for Singapore);
+* :func:`has_common_sense` — a headword that is also a common word (來賓: Laibin, and "guest");
 * :func:`is_common_word` — a headword with no capitalised reading (山區, 海葵): no proper noun at all;
 * :func:`is_latin_place` — a Latin name that starts such a gloss (``Rotterdam``, ``Gdansk``), compared
   without accents (Gdańsk);
@@ -24,8 +26,10 @@ from corpus import lang
 from corpus.lang import cedict
 
 _NAMES = lang.data("zh")["names"]
-PLACE_GLOSS_WORDS = frozenset(_NAMES["place_gloss_words"])
+# compared in lower case: a gloss writes a kind of place capitalised inside a name (Minxiong Township, Lantau Island)
+PLACE_GLOSS_WORDS = frozenset(word.lower() for word in _NAMES["place_gloss_words"])
 FAMILIAR_PREFIXES = frozenset(_NAMES["familiar_prefixes"])
+NICKNAME_GLOSS_WORDS = frozenset(_NAMES["nickname_gloss_words"])
 GLOSS_WORDS_READ = 6  # Xindian or Hsintien city, Dandong prefecture-level city: the kind comes early
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -45,9 +49,15 @@ class Dictionary:
 
 def _names_a_place(senses: list[str]) -> bool:
     """Whether a gloss says what a place is within its first words (``Pingtung city``, ``Riyadh, capital of``),
-    brackets left out: a word further on describes something else (Sun Tzu … of ancient China)."""
-    return any(word in PLACE_GLOSS_WORDS for sense in senses
-               for word in _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ])
+    brackets left out: a word further on describes something else (Sun Tzu … of ancient China); a nickname of a
+    place (狮城, "Lion city, nickname for Singapore") is none."""
+    return any(_kind_words(sense) & PLACE_GLOSS_WORDS and not _kind_words(sense) & NICKNAME_GLOSS_WORDS
+               for sense in senses)
+
+
+def _kind_words(sense: str) -> set[str]:
+    """The first words of a gloss, brackets left out, in lower case: where it says what a proper noun is."""
+    return {word.lower() for word in _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ]}
 
 
 @lru_cache(maxsize=1)
@@ -66,12 +76,23 @@ def dictionary() -> Dictionary:
         if len(headword) <= 2 and any(s.lower().startswith("surname ") for e in found for s in e.senses):
             surnames.add(headword)
     return Dictionary(frozenset(places), frozenset(proper), frozenset(cedict.entries()),
-                      frozenset(latin - PLACE_GLOSS_WORDS), frozenset(surnames))
+                      frozenset(n for n in latin if n.lower() not in PLACE_GLOSS_WORDS), frozenset(surnames))
 
 
 def is_place(word: str) -> bool:
     """Whether the dictionary has ``word`` as a proper noun glossed as a place (屏東, 利雅得, 長三角)."""
     return word in dictionary().places
+
+
+def is_nickname(word: str) -> bool:
+    """Whether the dictionary glosses ``word`` only as another name of a place (狮城, 申城, 蓉城)."""
+    senses = [sense for entry in cedict.entries().get(word, ()) if entry.proper for sense in entry.senses]
+    return bool(senses) and all(_kind_words(sense) & NICKNAME_GLOSS_WORDS for sense in senses)
+
+
+def has_common_sense(word: str) -> bool:
+    """Whether the dictionary also has ``word`` as a common word (來賓: Laibin city, and "guest"; 新建)."""
+    return any(not entry.proper for entry in cedict.entries().get(word, ()))
 
 
 def is_common_word(word: str) -> bool:

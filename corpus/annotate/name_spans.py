@@ -50,14 +50,15 @@ from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer
+from corpus.annotate import gazetteer, place_spans
 from corpus.lang import SPEECH_VERBS, alternation, has_han
-from corpus.model import Mention
+from corpus.model import Mention, Sentence
 
 # jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
 NAME_TAGS = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org", "nz": None, "j": None}
 _NAMES = lang.data("zh")["names"]
 ORG_HEADS = frozenset(_NAMES["org_heads"])
+ORG_HEAD_ENDINGS = tuple(head for head in ORG_HEADS if len(head) > 1)
 ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
 ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
 LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
@@ -96,6 +97,9 @@ LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER}
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 _ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
+# a role and a separator before a Latin name (主持：Grace, 嘉宾 Felix), or the name as a line's label (Grace：…)
+_ROLE_LABEL_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"[ \u3000]*[：:｜|]?[ \u3000]*$")
+_LABEL_AFTER = re.compile(r"[ \u3000]*[：:]")
 COMPANY_REGION_ENDS = tuple(_NAMES["company_region_ends"])
 _SPACE = "[ \u3000]"
 _CREDIT_ROLES = _NAMES["credit_roles"]
@@ -134,21 +138,36 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     refined = []
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
                for kept in without_latin_name(mention, words, text)]
-    for part in (part for mention in chinese for part in split_lists(mention, words, text)):
-        mention = snap(part, words, text, dictionary)
-        if mention is None or (mention.type == "place" and is_verb_phrase(mention, words)):
+    snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
+    for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, text, dictionary)):
+        if mention.type == "place" and (is_verb_phrase(mention, words)
+                                        or place_spans.is_no_place(mention, words, text)):
             continue
-        mention = with_site(mention, words, text)
+        mention = with_site(place_spans.with_unit(mention, words, text), words, text)
         if mention.type != "place":
             mention = with_heads(mention, words, text)
         if mention.type == "org":
-            mention = with_legal_form(with_region(with_prefix(mention, text), words, text), text)
+            mention = with_whole_word(with_prefix(mention, text), words, text)
+            mention = with_legal_form(with_region(mention, words, text), text)
         refined.extend(typed_by_evidence(mention, words, text))
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
     found = refined + organisations + latin_names(text)
-    return without_credits(found + dictionary_places(words, text, found + curated), text)
+    found += dictionary_places(words, text, found + curated)
+    return without_credits(with_places([place_spans.with_unit(m, words, text) for m in found], words, text), text)
+
+
+def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
+    """``found`` with the places a list or a position shows (:mod:`corpus.annotate.place_spans`) in place of the
+    people and places they overlap; a person with person evidence stays, and so does an organisation the model found
+    (在台積電工作: a company after a verb of place)."""
+    places = place_spans.listed_places(words, text)
+    places += place_spans.located_places(words, text, [m for m in found + places if m.type == "place"])
+    stays = [m for m in found if m.type == "org" or (m.type == "person" and has_person_evidence(m, text))]
+    places = [p for p in places if not any(p.overlaps(m.start, m.end) for m in stays)]
+    kept = [m for m in found if m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places)]
+    return kept + list({(p.start, p.end): p for p in places}.values())
 
 
 def without_latin_name(mention: Mention, words: list[Word], text: str) -> list[Mention]:
@@ -171,16 +190,20 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     noun around it is an organisation (杭州 + 翼飞, 禾匠创始人, 耘拓发布, 企业耘拓), and a word the dictionary
     knows only as a common word (海葵, sea anemone) or a name of two characters that starts with no surname (耘拓,
     a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
-    A place the dictionary knows only as a common word (山區) is no name either, nor a company's region before a
-    role (亚洲区负责人)."""
-    if (mention.type == "place" and gazetteer.is_common_word(mention.text)) or is_company_region(mention, text):
+    A place the dictionary knows only as a common word (山區) or as a nickname (狮城) is no name either, nor a
+    company's region before a role (亚洲区负责人).  A person's name ending in an organisation head (X医学院, a school
+    named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place."""
+    if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
+            or is_company_region(mention, text)):
         return []
     if mention.type != "person":
         return [mention]
+    if mention.text.endswith(ORG_HEAD_ENDINGS):  # a school or hospital named after a person (X医学院)
+        return [replace(mention, type="org")]
     mention = with_cut_surname(mention, words, text)
     if has_person_evidence(mention, text):
         return [mention]
-    if gazetteer.is_place(mention.text):
+    if gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text):
         return [replace(mention, type="place")]
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
@@ -246,11 +269,12 @@ def _in_brand(word: Word, dictionary: Mapping[str, int]) -> bool:
 
 
 def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
-    """Places the model missed: jieba words the dictionary knows as places (屏東, 利雅得) that no mention
-    found so far overlaps."""
+    """Places the model missed: jieba words the dictionary knows as places (屏東, 利雅得) and not also as common
+    words (新建, "new construction") that no mention found so far overlaps."""
     return [Mention(word.start, word.end, text[word.start:word.end], "place", source="ner") for word in words
             if len(word.text) > 1 and word.frequency is not None and (word.tag in NAME_TAGS or word.tag == "s")
-            and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)]
+            and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)
+            and not gazetteer.has_common_sense(word.text)]
 
 
 def without_credits(mentions: list[Mention], text: str) -> list[Mention]:
@@ -481,6 +505,14 @@ def is_dictionary_place(word: Word) -> bool:
     return NAME_TAGS.get(word.tag) == "place" and word.frequency is not None
 
 
+def with_whole_word(mention: Mention, words: list[Word], text: str) -> Mention:
+    """An organisation that ends a jieba dictionary organisation starting before it is that organisation (国立大学
+    in 新加坡国立大学: the place is part of the name)."""
+    word = next((w for w in words if w.end == mention.end and w.start < mention.start and w.tag == "nt"
+                 and w.frequency is not None), None)
+    return mention if word is None else replace(mention, start=word.start, text=text[word.start:mention.end])
+
+
 def with_prefix(mention: Mention, text: str) -> Mention:
     """An organisation with the name prefix just before it (國立 + 清華大學)."""
     start = mention.start - len(name_prefix(text, mention.start))
@@ -499,7 +531,7 @@ def latin_names(text: str) -> list[Mention]:
     found = []
     for match in LATIN_NAME.finditer(text):
         words = match.group().split(" ")
-        if _is_person(text, match, words) if len(words) > 1 else _SPEECH_AFTER.match(text, match.end()):
+        if _is_person(text, match, words) if len(words) > 1 else _is_named_person(text, match):
             kind = "person"
         elif gazetteer.is_latin_place(match.group()):
             kind = "place"
@@ -509,6 +541,12 @@ def latin_names(text: str) -> list[Mention]:
     return found
 
 
+def _is_named_person(text: str, match: re.Match) -> bool:
+    """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
+    return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
+            is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None))
+
+
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     """Person evidence for a Latin name of several words: a particle inside it, a role right before it, a speech
     verb or a person's title right after it; an organisation word ends no person's name."""
@@ -516,7 +554,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
-            or _ROLE_BEFORE.search(text, 0, match.start()) is not None
+            or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
             or _PERSON_CUE_AFTER.match(text, match.end()) is not None)
 
 
@@ -529,3 +567,21 @@ def pinyin_syllables() -> frozenset[str]:
     toneless = (unicodedata.normalize("NFD", reading) for readings in PINYIN_DICT.values()
                 for reading in readings.split(","))
     return frozenset("".join(c for c in reading if not unicodedata.combining(c)) for reading in toneless)
+
+
+def document_types(sentences: list[Sentence]) -> dict[str, str]:
+    """Names whose type in one sentence holds over their document: a Latin name the evidence makes a person
+    (主持：Grace, Altman说), and a Chinese name the model or the rules make a place (关丹 after 在)."""
+    model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
+    types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
+    return types | {m.text: "person" for m in model if m.type == "person" and not has_han(m.text)}
+
+
+def typed_over_document(sentences: list[Sentence], types: dict[str, str]) -> None:
+    """Each name of ``types`` (:func:`document_types`) takes its type in every sentence of the document: a Latin
+    person also where it was typed an organisation or a place by default (Grace 邀請…) or by the "read both ways"
+    rule of the organisation side; a place where the model called it a person with no person evidence."""
+    for sentence in sentences:
+        sentence.entities = [replace(m, type=types[m.text]) if m.source == "ner" and m.text in types and (
+            types[m.text] == "person" or (m.type == "person" and not has_person_evidence(m, sentence.zh))) else m
+            for m in sentence.entities]

@@ -1,0 +1,191 @@
+"""Places on new documents: names sites write run together, type as people or that no model or dictionary knows.
+
+The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
+
+* :func:`place_parts` — a count and a unit after a place (曲阳三县) are not part of it; a span made of two places as
+  sites write them, a province, state or county and a town (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places when the
+  first part is a dictionary place or a stem of two characters or more with its unit (霹雳州) and the second a
+  dictionary place, or any short word after such a unit; a span CC-CEDICT or jieba lists whole stays whole;
+* :func:`has_place_form` — a name ending in a unit of a stem of two characters or more (彭亨州, 占碑省) or in a
+  character of local place names that given names hardly use (梅窩, 天水圍) is a place, not a person;
+* :func:`listed_places` — the items of a list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县,
+  元朗、天水圍等地) are places;
+* :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
+  short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
+  ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
+  unit (彭亨州文冬), and a name jieba does not know joined to a place by a connective (樟宜或兀兰);
+* :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it;
+* :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
+  common word; a common word and one character (榴莲园, a durian orchard) is a description.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Mapping
+
+from corpus import lang
+from corpus.annotate import gazetteer
+from corpus.lang import HAN_CLASS, alternation, has_han
+from corpus.lang.numerals import ZH_DIGITS, ZH_VAGUE_DIGITS
+from corpus.model import Mention
+
+if TYPE_CHECKING:  # name_spans calls this module, so its word type is imported for annotations only
+    from corpus.annotate.name_spans import Word
+
+_NAMES = lang.data("zh")["names"]
+PLACE_UNITS = tuple(_NAMES["place_units"])
+PLACE_FINAL_CHARACTERS = frozenset(_NAMES["place_final_characters"])
+_COUNT = f"[{''.join([*ZH_DIGITS, *ZH_VAGUE_DIGITS, '两兩'])}]+{alternation(_NAMES['place_count_units'])}"
+_COUNT_AT_END = re.compile(_COUNT + "$")
+_LIST_END = re.compile(f"(?:{_COUNT}|{alternation(_NAMES['place_list_ends'])})")
+_LIST_SEPARATOR = "、"
+LOCAL_NAME_MAX_CHARS: int = _NAMES["local_name_max_chars"]
+TOWN_MAX_CHARS: int = _NAMES["town_max_chars"]
+_ITEM = re.compile(f"[{HAN_CLASS}]{{2,{LOCAL_NAME_MAX_CHARS}}}")
+LOCATIVES = frozenset(_NAMES["locatives"])
+LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
+_RUN_TO_PUNCTUATION = re.compile(_ITEM.pattern + "(?=[，。、；！？,;!?）)]|$)")
+_LABEL_AFTER = re.compile(r"\s?[：:]")
+_STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
+PLACE_TAGS = ("ns", "s")
+
+
+def is_state(name: str) -> bool:
+    """A place written with its unit after a stem of two characters or more (彭亨州, 占碑省, 河北省), not a name that
+    ends in a unit character (杭州)."""
+    return name.endswith(PLACE_UNITS) and len(name) >= 3
+
+
+def has_place_form(name: str) -> bool:
+    """A state with its unit (彭亨州) or a local name ending in a character given names hardly use (梅窩)."""
+    return is_state(name) or (len(name) >= 2 and name[-1] in PLACE_FINAL_CHARACTERS)
+
+
+def place_parts(mention: Mention, text: str, dictionary: Mapping[str, int]) -> list[Mention]:
+    """The places a place (or model) span holds: the count after it left out, two places run together apart."""
+    count = _COUNT_AT_END.search(mention.text)
+    if count is not None and count.start() >= 2:
+        mention = replace(mention, end=mention.start + count.start(), text=mention.text[:count.start()])
+    name = mention.text
+    if not has_han(name) or dictionary.get(name) or name in gazetteer.dictionary().headwords:
+        return [mention]
+    for cut in range(2, len(name) - 1):
+        first, second = name[:cut], name[cut:]
+        state = is_state(first) and not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS
+        both = gazetteer.is_place(first) and gazetteer.is_place(second) and not gazetteer.has_common_sense(second)
+        if (both or (state and mention.type == "place")) and has_han(second):
+            middle = mention.start + cut
+            return [Mention(mention.start, middle, first, "place", source=mention.source),
+                    Mention(middle, mention.end, second, "place", source=mention.source)]
+    return [mention]
+
+
+def listed_places(words: list[Word], text: str) -> list[Mention]:
+    """The items of every list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县): the Han run between two
+    separators (a short local name), cut at a connective (珠海和廣州); the first item is the jieba word before
+    the first separator."""
+    found = []
+    for end in _LIST_END.finditer(text):
+        items, stop = [], end.start()
+        while (item := _run_ending_at(text, stop)) is not None and item.start() > 0 \
+                and text[item.start() - 1] == _LIST_SEPARATOR:
+            items.append(item)
+            stop = item.start() - 1
+        first = next((w for w in words if w.end == stop and len(w.text) > 1 and has_han(w.text)), None)
+        if items and first is not None:
+            spans = [(item.start(), item.end()) for item in items] + [(first.start, first.end)]
+            found += [Mention(start, end, text[start:end], "place", source="ner")
+                      for span in spans for start, end in _between_connectives(words, *span) if end - start > 1]
+    return found
+
+
+def _between_connectives(words: list[Word], start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` cut at the list connectives jieba finds in it (珠海 和 廣州: two items)."""
+    cuts = [w for w in words if start <= w.start and w.end <= end and w.tag in ("c", "p")]
+    edges = [start, *(offset for w in cuts for offset in (w.start, w.end)), end]
+    return list(zip(edges[::2], edges[1::2]))
+
+
+def _run_ending_at(text: str, stop: int) -> re.Match | None:
+    """The run of Han characters (two to :data:`LOCAL_NAME_MAX_CHARS`) that ends at ``stop``, as long as it goes."""
+    for start in range(max(0, stop - LOCAL_NAME_MAX_CHARS), stop - 1):
+        run = _ITEM.fullmatch(text, start, stop)
+        if run is not None:
+            return run
+    return None
+
+
+def located_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """Places by position (module docstring): after a verb or preposition of place, and right after a place."""
+    found = []
+    ends = {place.end: place for place in places}
+    for index, word in enumerate(words[1:], 1):
+        before = words[index - 1]
+        after_place = ends.get(word.start)
+        if before.text in LOCATIVES and before.tag in ("p", "v"):
+            run = _RUN_TO_PUNCTUATION.match(text, word.start)
+            if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text):
+                found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
+            elif run is not None and word.frequency is None:
+                found.append(Mention(run.start(), run.end(), run.group(), "place", source="ner"))
+        elif after_place is not None and has_han(word.text):
+            unit = _STATE.match(text, word.start)
+            if unit is not None and _is_unknown_stem(words, unit.start(), unit.end() - 1):
+                found.append(Mention(word.start, unit.end(), unit.group(), "place", source="ner"))
+            elif len(word.text) > 1 and (gazetteer.is_place(word.text) or (
+                    is_state(after_place.text) and len(word.text) <= TOWN_MAX_CHARS and word.frequency is None)):
+                found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
+    found += coordinated_places(words, text, places)
+    return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
+
+
+def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """A name jieba does not know joined to a place by a list connective (樟宜或兀兰, 淡滨尼和榜鹅) is a place: the
+    words after the connective that jieba does not know or that are one character, and tags no person."""
+    found = []
+    for place in places:
+        connective = next((w for w in words if w.start == place.end and w.text in LIST_CONNECTIVES), None)
+        if connective is None:
+            continue
+        run = [w for w in words if w.start >= connective.end]
+        end = 0
+        while end < len(run) and (end == 0 or run[end].start == run[end - 1].end) and _unknown_name_part(run[end]):
+            end += 1
+        if end and 2 <= run[end - 1].end - run[0].start <= TOWN_MAX_CHARS + 1:
+            start, stop = run[0].start, run[end - 1].end
+            found.append(Mention(start, stop, text[start:stop], "place", source="ner"))
+    return found
+
+
+def _unknown_name_part(word: Word) -> bool:
+    """A Han word jieba does not know, or of one character that is no function word, and not a person's name."""
+    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1)
+            and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
+
+
+def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
+    """Whether ``start:end`` is jieba's words and none of them a connective, preposition or common word of two
+    characters or more (占 + 碑 before 省, not 这些 + 新 before 镇 nor 和 + 广 before 州)."""
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    common = any(w.tag in ("c", "p", "r") or (len(w.text) > 1 and w.frequency and not w.tag.startswith("n"))
+                 for w in inside)
+    whole = sum(len(w.text) for w in inside) == end - start
+    return whole and not common and not gazetteer.is_common_word("".join(w.text for w in inside))
+
+
+def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A place with the unit jieba cuts off after it as a word of its own (森美兰 + 州)."""
+    unit = next((w for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
+    if mention.type != "place" or unit is None:
+        return mention
+    return replace(mention, end=unit.end, text=text[mention.start:unit.end])
+
+
+def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
+    """A dictionary place that is also a common word, as a label before a colon (來賓：X), is the common word; a
+    common word and one character after it (榴莲 + 园, a durian orchard) is a description."""
+    inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
+    described = (len(inside) == 2 and len(inside[1].text) == 1 and len(inside[0].text) > 1
+                 and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
+    return described or (gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None)
