@@ -39,6 +39,7 @@ AFFILIATIONS = frozenset(_ORGS["affiliations"])
 HOSPITAL_HEADS = tuple(_ORGS["hospital_heads"])
 NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
+CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]+ $")
@@ -76,9 +77,9 @@ def school_tails(words: list[Word], dictionary: Mapping[str, int],
 
 
 def _is_school_head(word: Word, dictionary: Mapping[str, int]) -> bool:
-    """A school's head (学院, 医学院), or a word ending with a department's head after a dictionary word of two
-    characters or more (化学系, 工程学系; not 关系, 体系)."""
-    return word.text in SCHOOL_HEADS or any(word.text.endswith(head) and len(word.text) - len(head) >= 2
+    """A school's head (学院, 医学院), or a word ending with one after a dictionary word (药学院, 化学系, 工程学系); a
+    one-character head takes a word of two characters or more before it (not 关系, 体系)."""
+    return word.text in SCHOOL_HEADS or any(word.text.endswith(head) and len(word.text) - len(head) >= 3 - len(head)
                                             and bool(dictionary.get(word.text[:-len(head)]))
                                             for head in (*SCHOOL_HEADS, *DEPARTMENT_HEADS))
 
@@ -161,25 +162,41 @@ def _has_org_head(name: str) -> bool:
 
 
 def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
-    """A place and class nouns as the place (美国公司 → 美国); common words and a class noun as nothing (鱼粉厂); a
-    single word jieba tags as a place and CC-CEDICT knows as a proper noun (马来西亚) typed as an organisation, as a
-    place."""
+    """A place and class nouns as the place (美国公司 → 美国), with the name after them as an organisation
+    (新加坡初创公司速达物流); class nouns before a name cut off (新创公司晟医科技); common words and a class noun as
+    nothing (鱼粉厂); a single word jieba tags as a place and CC-CEDICT knows as a proper noun (马来西亚) typed as an
+    organisation, as a place."""
     inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
     if mention.type not in ("org", "place") or not inside or inside[0].start != mention.start \
             or inside[-1].end != mention.end:
         return [mention]
     if len(inside) == 1:
-        word = inside[0]
-        country = word.tag == "ns" and word.text in gazetteer.dictionary().proper_nouns  # CC-CEDICT knows it
-        return [replace(mention, type="place") if mention.type == "org" and country else mention]
-    if inside[-1].text not in DESCRIPTION_HEADS:
-        return [mention]
-    first = inside[0]
-    if first.tag == "ns" and all(word.text in DESCRIPTION_HEADS for word in inside[1:]):
-        return [Mention(first.start, first.end, mention.text[:first.end - first.start], "place", source=mention.source)]
-    if mention.type == "org" and all(is_common(word) for word in inside):
-        return []
-    return [mention]
+        return [_one_word_place(mention, inside[0])]
+    first = 1 if inside[0].tag == "ns" else 0
+    classes = first
+    while classes < len(inside) and inside[classes].text in CLASS_NOUNS:
+        classes += 1
+    found = [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
+                     source=mention.source)] if first and classes > first else []
+    if classes == first:  # no class noun after the first word
+        return [mention] if first or inside[-1].text not in DESCRIPTION_HEADS or mention.type != "org" \
+            or not all(is_common(word) for word in inside) else []
+    if classes < len(inside):
+        start = inside[classes].start
+        found.append(Mention(start, mention.end, mention.text[start - mention.start:], "org", source=mention.source))
+    return found
+
+
+def _one_word_place(mention: Mention, word: Word) -> Mention:
+    """A country typed as an organisation (马来西亚) as a place; a word of a place and a class noun (韩国公司) as
+    the place."""
+    if mention.type == "org" and word.tag == "ns" and word.text in gazetteer.dictionary().proper_nouns:
+        return replace(mention, type="place")
+    head = next((head for head in DESCRIPTION_HEADS if word.text.endswith(head)), "")
+    if head and word.text[:-len(head)] in gazetteer.dictionary().proper_nouns:
+        end = mention.end - len(head)
+        return Mention(mention.start, end, mention.text[:end - mention.start], "place", source=mention.source)
+    return mention
 
 
 def with_acronym(mention: Mention, text: str) -> Mention:

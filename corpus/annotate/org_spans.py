@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping
 
 from corpus import lang
+from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import org_edges
@@ -154,8 +155,10 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
     index = head - 1
     while index >= 0 and head - index < MAX_NAME_WORDS:
         word = words[index]
+        # jieba tags some common words as names (纳米 + 仿生): CC-CEDICT says they are common
+        after_name = words[index + 1].tag in NAME_TAGS_OF_NAMES and not gazetteer.is_common_word(words[index + 1].text)
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
-                      and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
+                      and not after_name)
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
         # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
         modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and (words[index + 1].tag in ("n", "nz")
