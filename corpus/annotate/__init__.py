@@ -11,7 +11,7 @@ from __future__ import annotations
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.org_spans import known_names
-from corpus.annotate.short_forms import defined_short_forms, typed_as_brands, with_short_forms
+from corpus.annotate.short_forms import defined_short_forms, with_short_forms
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
@@ -36,7 +36,6 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
     short_forms = set()
     if statistical:
-        typed_as_brands(doc.sentences)
         short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
     for sentence in doc.sentences:
         if short_forms:

@@ -120,8 +120,8 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
                       and not first.text.endswith(ADMINISTRATIVE_UNITS))
         if head - strong - 1 >= (2 if bare_place and not body else 1):
             return strong
-    if not body:
-        return parts[0] if _is_named_institution(words, parts) else None
+    if not body:  # an institution with no place at all (a bare place before too few words is a description)
+        return parts[0] if strong is None and _is_named_institution(words, parts) else None
     # a body named without a place (or after a name the model cut from it: 金融 + 管理局): its field in words of its
     # own or in the head's word
     return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
@@ -161,8 +161,9 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
                       and not after_name)
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
         # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
-        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and (words[index + 1].tag in ("n", "nz")
-                                                                          or words[index + 1].text in NAME_VERBS)
+        # (an attribute before a field's verb too: 遥感应用中心; not an adverb: 国家将建设…中心)
+        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and (
+            words[index + 1].tag in ("n", "nz") or (word.tag == "a" and words[index + 1].text in NAME_VERBS))
         if not (_is_name_part(word) or connective or wrapped or modifier):  # a line break in a name is a hard wrap
             break
         parts.insert(0, index)
@@ -244,22 +245,29 @@ def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
-    """Brand + industry-word companies the model found in the document (翔鷹航太), with their brands (翔鷹), and the
-    names it read both as an organisation and as a person (an organisation by its role in one sentence, 楚芯微创始人…,
-    is one in the others).  A brand is two to four Han characters that jieba's ``dictionary`` does not hold (a common
-    word or a place is no brand); a name inside another organisation the model found (星澜航天 in
-    星澜航天科技（宁波）有限公司) is left out, for it would take that organisation's place."""
+    """The document's organisation names and brands, organisations wherever they occur (one mechanism for both):
+
+    * a brand + industry-word company the model or a rule found (翔鷹航太) names the brand alone too (翔鷹, a short
+      form the article never defines): a brand is two to four Han characters that jieba's ``dictionary`` does not
+      hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
+      (峰飞 of 峰飞航空: the model's person is the brand);
+    * a name the model read once as an organisation and once as a person is an organisation (by its role in one
+      sentence, 楚芯微创始人…, it is one in the others).
+
+    A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
+    would take that organisation's place."""
     heads = sorted(ORG_HEADS, key=len, reverse=True)
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     organisations = {m.text for m in model if m.type == "org"}
-    found = organisations & {m.text for m in model if m.type == "person"}
+    people = {m.text for m in model if m.type == "person"}
+    found = organisations & people
     for sentence in sentences:
         read = model_input(sentence.zh)  # jieba's dictionary is simplified
         for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
             name = read[mention.start:mention.end]
             head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
             brand = name[:len(name) - len(head)]
-            if head and _BRAND.fullmatch(brand) and not dictionary.get(brand):
+            if head and _BRAND.fullmatch(brand) and (not dictionary.get(brand) or mention.text[:len(brand)] in people):
                 found |= {mention.text, mention.text[:len(brand)]}
     return {name for name in found
             if not any(name in other and name != other for other in organisations - found)}
