@@ -14,8 +14,8 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name, not a common word, so
   names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行);
 * :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业);
-  an organisation span of common words and a class noun (鱼粉厂) is none; a country the model typed as an
-  organisation (one word jieba tags as a place) is a place;
+  an organisation span of common words and a class noun (鱼粉厂) is none.  A country the model typed as an
+  organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
 * :func:`with_acronym` — a Latin name after an acronym and a space is one organisation (NEO Ventures: the model
   and the Latin-name rule see only Ventures).
 """
@@ -39,12 +39,13 @@ AFFILIATIONS = frozenset(_ORGS["affiliations"])
 HOSPITAL_HEADS = tuple(_ORGS["hospital_heads"])
 NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
+OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
 CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]+ $")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.' -]*")
-_PROPER_TAGS = frozenset(tag for tag, kind in NAME_TAGS.items() if kind is not None) | {"nz"}
+_NAME_TAGS = frozenset(tag for tag, kind in NAME_TAGS.items() if kind is not None)  # a person, place, organisation
 
 
 def org_edges(mentions: list[Mention], words: list[Word], text: str,
@@ -100,7 +101,8 @@ def without_tails(mentions: list[Mention], tails: list[tuple[Word, int]], text: 
                 mention = replace(mention, end=university.end, text=text[mention.start:university.end])
         if any(university.end <= mention.start < tail_end for university, tail_end in tails):
             continue
-        if mention.type == "org" and mention.text.endswith(DEPARTMENT_HEADS) and not mention.text.endswith(UNIVERSITIES):
+        department = mention.text.endswith(DEPARTMENT_HEADS) and not mention.text.endswith(UNIVERSITIES)
+        if mention.type == "org" and department:
             continue
         kept.append(mention)
     for university, _ in tails:
@@ -144,9 +146,11 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
     if mention.type not in ("org", "place") or len(inside) < 2 or inside[0].start != mention.start:
         return [mention]
     place, rest = inside[0], inside[1]
-    is_country = (place.tag == "ns" and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
-    # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own
-    proper = (rest.tag in _PROPER_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
+    is_country = (place.tag == "ns" and place.text in gazetteer.dictionary().proper_nouns
+                  and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
+    # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own; an industry
+    # word jieba calls a proper noun (锂业) neither
+    proper = (rest.tag in _NAME_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
               and not _has_org_head(rest.text))
     if not (is_country and proper and has_han(rest.text)):
         return [mention]
@@ -164,14 +168,13 @@ def _has_org_head(name: str) -> bool:
 def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
     """A place and class nouns as the place (美国公司 → 美国), with the name after them as an organisation
     (新加坡初创公司速达物流); class nouns before a name cut off (新创公司晟医科技); common words and a class noun as
-    nothing (鱼粉厂); a single word jieba tags as a place and CC-CEDICT knows as a proper noun (马来西亚) typed as an
-    organisation, as a place."""
+    nothing (鱼粉厂)."""
     inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
     if mention.type not in ("org", "place") or not inside or inside[0].start != mention.start \
             or inside[-1].end != mention.end:
         return [mention]
     if len(inside) == 1:
-        return [_one_word_place(mention, inside[0])]
+        return [] if mention.type == "org" and _is_class_phrase(inside) else [_one_word_place(mention, inside[0])]
     first = 1 if inside[0].tag == "ns" else 0
     classes = first
     while classes < len(inside) and inside[classes].text in CLASS_NOUNS:
@@ -179,19 +182,22 @@ def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
     found = [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
                      source=mention.source)] if first and classes > first else []
     if classes == first:  # no class noun after the first word
-        return [mention] if first or inside[-1].text not in DESCRIPTION_HEADS or mention.type != "org" \
-            or not all(is_common(word) for word in inside) else []
+        return [] if not first and mention.type == "org" and _is_class_phrase(inside) else [mention]
+    if inside[-1].text.endswith(OFFICIAL_HEADS):  # a class noun is a field of an official name (企业发展局)
+        return [mention]
     if classes < len(inside):
         start = inside[classes].start
         found.append(Mention(start, mention.end, mention.text[start - mention.start:], "org", source=mention.source))
     return found
 
 
+def _is_class_phrase(inside: list[Word]) -> bool:
+    """Common words ending with a class noun (鱼粉 + 厂, or 饲料厂 as one word): a description, no name."""
+    return inside[-1].text.endswith(tuple(DESCRIPTION_HEADS)) and all(is_common(word) for word in inside)
+
+
 def _one_word_place(mention: Mention, word: Word) -> Mention:
-    """A country typed as an organisation (马来西亚) as a place; a word of a place and a class noun (韩国公司) as
-    the place."""
-    if mention.type == "org" and word.tag == "ns" and word.text in gazetteer.dictionary().proper_nouns:
-        return replace(mention, type="place")
+    """A word of a place and a class noun (韩国公司) as the place."""
     head = next((head for head in DESCRIPTION_HEADS if word.text.endswith(head)), "")
     if head and word.text[:-len(head)] in gazetteer.dictionary().proper_nouns:
         end = mention.end - len(head)

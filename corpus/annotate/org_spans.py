@@ -60,6 +60,7 @@ MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 
 NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
 NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
 MODIFIER_TAGS = frozenset(("a", "d", "t"))  # inside a name only, before one of its nouns
+DESCRIBING_TAGS = MODIFIER_TAGS | {"b"}  # attributes: 主要, 大型
 STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
 # a count right before a span (67個國家重點實驗室): a category of bodies, not a name
 _COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
@@ -71,7 +72,8 @@ MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven wo
 def organisation_spans(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
                        dictionary: Mapping[str, int]) -> tuple[list[Mention], list[Mention]]:
     """The model's (corrected) ``mentions`` with organisations typed by role, and the official names of ``text``,
-    both with their edges moved (:mod:`corpus.annotate.org_edges`); ``curated``: the registry's and the rules' mentions; ``dictionary``: jieba's word frequencies."""
+    both with their edges moved (:mod:`corpus.annotate.org_edges`); ``curated``: the registry's and the rules'
+    mentions; ``dictionary``: jieba's word frequencies."""
     read = model_input(text)
     corrected = [with_investor_head(without_funding_verb(without_glued_preposition(mention, words), read), words, text)
                  for mention in mentions]
@@ -129,11 +131,20 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
 
 def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
     """An institution without a place is named by fields of several words' worth (再生能源发展基金), not made
-    by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金)."""
+    by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金), nor described by an attribute."""
+    if len(parts) < 2:
+        return False
     fields = "".join(words[index].text for index in parts)
-    before = words[parts[0] - 1] if parts and parts[0] > 0 else None
+    before = words[parts[0] - 1] if parts[0] > 0 else None
     described = before is not None and (before.text in CREATION_VERBS or before.tag in ("m", "mq"))
-    return len(parts) >= 2 and len(fields) >= INSTITUTION_FIELD_MIN_CHARS and not described
+    # a verb starts no name (建设大型数据中心), and 和 joins things in running text, not two fields of such a name
+    # (战场和资料中心)
+    clause = words[parts[0]].tag == "v" or words[parts[0]].text in CREATION_VERBS or any(
+        words[index].text == "和" for index in parts)
+    # an attribute describes (世界主要科学中心), unless it names a field (自然保育)
+    described = described or any(words[index].tag in DESCRIBING_TAGS and words[index].text not in NAME_VERBS
+                                 for index in parts)
+    return len(fields) >= INSTITUTION_FIELD_MIN_CHARS and not (described or clause)
 
 
 def _is_department(words: list[Word], parts: list[int], head: int) -> bool:
@@ -251,6 +262,8 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
       form the article never defines): a brand is two to four Han characters that jieba's ``dictionary`` does not
       hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
       (峰飞 of 峰飞航空: the model's person is the brand);
+    * a name the model read as a person that starts an organisation's name of the document is that organisation's
+      brand (星澜 of 星澜航天);
     * a name the model read once as an organisation and once as a person is an organisation (by its role in one
       sentence, 楚芯微创始人…, it is one in the others).
 
@@ -261,6 +274,8 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
     organisations = {m.text for m in model if m.type == "org"}
     people = {m.text for m in model if m.type == "person"}
     found = organisations & people
+    found |= {name for person in people for organisation in organisations if organisation.startswith(person)
+              and organisation != person for name in (person, organisation)}
     for sentence in sentences:
         read = model_input(sentence.zh)  # jieba's dictionary is simplified
         for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
