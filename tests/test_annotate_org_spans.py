@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.org_edges import org_edges
 from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
                                        without_funding_verb, without_glued_preposition)
 from corpus.model import Document, Mention, Paragraph, Sentence
@@ -140,13 +139,9 @@ def test_official_names_are_spans_of_the_text_and_mentions_stay_stable(text):
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=12).map("".join), st.data())
-def test_edges_and_role_typing_are_idempotent(text, data):
+def test_role_typing_is_idempotent(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
-    mention = Mention(start, end, text[start:end], data.draw(st.sampled_from(["org", "person", "place"])), source="ner")
-    found = words(text, REGISTRY)
-    moved = org_edges([mention], found, text, dictionary(REGISTRY))
-    assert all(text[m.start:m.end] == m.text and m.end > m.start for m in moved)
-    assert org_edges(moved, found, text, dictionary(REGISTRY)) == moved
+    mention = Mention(start, end, text[start:end], data.draw(st.sampled_from(["org", "person"])), source="ner")
     typed = typed_by_role([mention], text)
     assert typed_by_role(typed, text) == typed

@@ -131,7 +131,8 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
 
 def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
     """An institution without a place is named by fields of several words' worth (再生能源发展基金), not made
-    by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金), nor described by an attribute."""
+    by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金), nor described by an
+    attribute."""
     if len(parts) < 2:
         return False
     fields = "".join(words[index].text for index in parts)
