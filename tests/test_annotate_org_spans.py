@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
 from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
-                                       without_department, without_funding_verb, without_glued_preposition)
+                                       without_funding_verb, without_glued_preposition)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 REGISTRY = load_registry()
@@ -63,13 +63,6 @@ def test_descriptions_units_and_categories_are_no_names():
     assert "经济部中小及新创企业署" in names("经济部中小及新创企业署今天表示。")  # 企业 is a body's field
     assert names("全市共有67个国家重点实验室。") == []  # a count names a category
     assert names("他在总部工作，形成了新格局。") == []  # 总部, 新格局: no field before the head
-
-
-def test_a_universitys_department_is_the_university_and_a_school_stays_whole():
-    text = "厦门大学化学系教授表示。"
-    assert spans([without_department(model(text, "厦门大学化学系", "org"))]) == [("厦门大学", "org")]
-    school = model("厦门大学化学化工学院", "厦门大学化学化工学院", "org")
-    assert without_department(school) == school
 
 
 def test_glued_prepositions_and_funding_verbs_are_cut_off_an_organisation():
@@ -146,11 +139,9 @@ def test_official_names_are_spans_of_the_text_and_mentions_stay_stable(text):
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=12).map("".join), st.data())
-def test_department_cut_and_role_typing_are_idempotent(text, data):
+def test_role_typing_is_idempotent(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     mention = Mention(start, end, text[start:end], data.draw(st.sampled_from(["org", "person"])), source="ner")
-    cut = without_department(mention)
-    assert text[cut.start:cut.end] == cut.text and without_department(cut) == cut
     typed = typed_by_role([mention], text)
     assert typed_by_role(typed, text) == typed

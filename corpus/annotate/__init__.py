@@ -12,7 +12,7 @@ from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidat
 from corpus.annotate.name_spans import document_types, typed_over_document
 from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.org_spans import known_names
-from corpus.annotate.short_forms import defined_short_forms, typed_as_brands, with_short_forms
+from corpus.annotate.short_forms import defined_short_forms, with_short_forms
 from corpus.annotate.projection import project
 from corpus.registry import Registry, load_registry
 from corpus.annotate.speakers import assign_speakers
@@ -37,7 +37,6 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
     short_forms, types = set(), document_types(doc.sentences)
     if statistical:
-        typed_as_brands(doc.sentences)
         short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
     for sentence in doc.sentences:
         if short_forms:

@@ -13,8 +13,6 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   holding a company word (公司市场部) or named by a company's functions alone (财务部) is a company's unit, and one
   after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
   inside it is no mention of its own (中国科学院上海药物研究所);
-* :func:`without_department` — a university's department is marked as the university (湘潭大学化学系 → 湘潭大学);
-  a 学院 or an institute is kept whole;
 * :func:`without_glued_preposition`, :func:`without_funding_verb` — a preposition jieba glued to the name after it
   (由毅达资本) and a funding verb the model glued to its end (深圳高新投领投, 玉衡创投投资) are cut off;
 * :func:`with_investor_head` — a model organisation with one or two field words and an investor's head after it is
@@ -33,8 +31,10 @@ from dataclasses import replace
 from typing import Iterable, Mapping
 
 from corpus import lang
+from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
+from corpus.annotate.org_edges import org_edges
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
@@ -47,19 +47,20 @@ NAME_VERBS = frozenset(_ORGS["name_verbs"])
 NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
 UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
 COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
-DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
-UNIVERSITIES = tuple(_ORGS["universities"])
 ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
 GLUED_PREPOSITIONS = frozenset(_ORGS["glued_prepositions"])
 FUNDING_VERBS = tuple(_ORGS["funding_verbs"])
 INVESTMENT_WORDS = tuple(_ORGS["investment_words"])
 INVESTOR_HEADS = frozenset(_ORGS["investor_heads"])
+INSTITUTION_FIELD_MIN_CHARS = _ORGS["institution_field_min_chars"]
+CREATION_VERBS = frozenset(_ORGS["creation_verbs"])
 MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 + 资本)
 # jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
 # names of people), abbreviations, attributes, idioms (发展局 is one)
 NAME_PART_TAGS = frozenset(("n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "j", "b", "l", "an", "ng"))
 NAME_TAGS_OF_NAMES = frozenset(("ns", "nt", "nr", "nrt", "nrfg"))  # a place, an organisation, a person
 MODIFIER_TAGS = frozenset(("a", "d", "t"))  # inside a name only, before one of its nouns
+DESCRIBING_TAGS = MODIFIER_TAGS | {"b"}  # attributes: 主要, 大型
 STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts a name
 # a count right before a span (67個國家重點實驗室): a category of bodies, not a name
 _COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
@@ -70,14 +71,15 @@ MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven wo
 
 def organisation_spans(mentions: list[Mention], words: list[Word], text: str, curated: list[Mention],
                        dictionary: Mapping[str, int]) -> tuple[list[Mention], list[Mention]]:
-    """The model's (corrected) ``mentions`` with departments cut and organisations typed by role, and the official
-    names of ``text``; ``curated``: the registry's and the rules' mentions; ``dictionary``: jieba's word frequencies."""
+    """The model's (corrected) ``mentions`` with organisations typed by role, and the official names of ``text``,
+    both with their edges moved (:mod:`corpus.annotate.org_edges`); ``curated``: the registry's and the rules'
+    mentions; ``dictionary``: jieba's word frequencies."""
     read = model_input(text)
-    corrected = [with_investor_head(without_funding_verb(without_glued_preposition(without_department(mention), words),
-                                                         read), words, text)
+    corrected = [with_investor_head(without_funding_verb(without_glued_preposition(mention, words), read), words, text)
                  for mention in mentions]
     corrected = typed_by_role(corrected, text)
-    return corrected, official_names(words, text, curated + corrected, dictionary)
+    official = official_names(words, text, curated + corrected, dictionary)
+    return org_edges(corrected, words, text, dictionary), org_edges(official, words, text, dictionary)
 
 
 def official_names(words: list[Word], text: str, mentions: list[Mention],
@@ -120,11 +122,30 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
                       and not first.text.endswith(ADMINISTRATIVE_UNITS))
         if head - strong - 1 >= (2 if bare_place and not body else 1):
             return strong
-    if not body:
-        return None
+    if not body:  # an institution with no place at all (a bare place before too few words is a description)
+        return parts[0] if strong is None and _is_named_institution(words, parts) else None
     # a body named without a place (or after a name the model cut from it: 金融 + 管理局): its field in words of its
     # own or in the head's word
     return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
+
+
+def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
+    """An institution without a place is named by fields of several words' worth (再生能源发展基金), not made
+    by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金), nor described by an
+    attribute."""
+    if len(parts) < 2:
+        return False
+    fields = "".join(words[index].text for index in parts)
+    before = words[parts[0] - 1] if parts[0] > 0 else None
+    described = before is not None and (before.text in CREATION_VERBS or before.tag in ("m", "mq"))
+    # a verb starts no name (建设大型数据中心), and 和 joins things in running text, not two fields of such a name
+    # (战场和资料中心)
+    clause = words[parts[0]].tag == "v" or words[parts[0]].text in CREATION_VERBS or any(
+        words[index].text == "和" for index in parts)
+    # an attribute describes (世界主要科学中心), unless it names a field (自然保育)
+    described = described or any(words[index].tag in DESCRIBING_TAGS and words[index].text not in NAME_VERBS
+                                 for index in parts)
+    return len(fields) >= INSTITUTION_FIELD_MIN_CHARS and not (described or clause)
 
 
 def _is_department(words: list[Word], parts: list[int], head: int) -> bool:
@@ -146,11 +167,15 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
     index = head - 1
     while index >= 0 and head - index < MAX_NAME_WORDS:
         word = words[index]
+        # jieba tags some common words as names (纳米 + 仿生): CC-CEDICT says they are common
+        after_name = words[index + 1].tag in NAME_TAGS_OF_NAMES and not gazetteer.is_common_word(words[index + 1].text)
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
-                      and words[index + 1].tag not in NAME_TAGS_OF_NAMES)
+                      and not after_name)
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
         # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
-        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and words[index + 1].tag in ("n", "nz")
+        # (an attribute before a field's verb too: 遥感应用中心; not an adverb: 国家将建设…中心)
+        modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and (
+            words[index + 1].tag in ("n", "nz") or (word.tag == "a" and words[index + 1].text in NAME_VERBS))
         if not (_is_name_part(word) or connective or wrapped or modifier):  # a line break in a name is a hard wrap
             break
         parts.insert(0, index)
@@ -165,9 +190,12 @@ def _is_name_part(word: Word) -> bool:
 
 
 def _is_field(word: Word, dictionary: Mapping[str, int]) -> bool:
-    """A common noun that names a field (工业, 海事, 经济): not a place, an organisation or a person, nor a head."""
-    return (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES and word.frequency is not None
-            and not is_head(word, BODY_HEADS | INSTITUTION_HEADS, dictionary))
+    """A common noun that names a field (工业, 海事, 经济, or a noun jieba does not know: 蚕业): not a place, an
+    organisation or a person, nor a head (渠务署, a body jieba does not know, is not a field)."""
+    heads = BODY_HEADS | INSTITUTION_HEADS
+    unknown_noun = word.frequency is None and word.tag == "n" and not word.text.endswith(tuple(heads))
+    return (_is_name_part(word) and word.tag not in NAME_TAGS_OF_NAMES and (word.frequency is not None or unknown_noun)
+            and not is_head(word, heads, dictionary))
 
 
 def _fits_curated(mention: Mention, curated: list[Mention]) -> bool:
@@ -178,17 +206,6 @@ def _fits_curated(mention: Mention, curated: list[Mention]) -> bool:
             if not inside or other.type not in ("place", "org"):
                 return False
     return True
-
-
-def without_department(mention: Mention) -> Mention:
-    """A university's department as the university (湘潭大学化学系 → 湘潭大学); other mentions unchanged."""
-    if mention.type != "org" or not mention.text.endswith(DEPARTMENT_HEADS):
-        return mention
-    cut = max(mention.text.rfind(university) for university in UNIVERSITIES)
-    if cut <= 0:
-        return mention
-    end = mention.start + cut + len(UNIVERSITIES[0])
-    return replace(mention, end=end, text=mention.text[:end - mention.start])
 
 
 def without_glued_preposition(mention: Mention, words: list[Word]) -> Mention:
@@ -240,22 +257,33 @@ def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
-    """Brand + industry-word companies the model found in the document (翔鷹航太), with their brands (翔鷹), and the
-    names it read both as an organisation and as a person (an organisation by its role in one sentence, 楚芯微创始人…,
-    is one in the others).  A brand is two to four Han characters that jieba's ``dictionary`` does not hold (a common
-    word or a place is no brand); a name inside another organisation the model found (星澜航天 in
-    星澜航天科技（宁波）有限公司) is left out, for it would take that organisation's place."""
+    """The document's organisation names and brands, organisations wherever they occur (one mechanism for both):
+
+    * a brand + industry-word company the model or a rule found (翔鷹航太) names the brand alone too (翔鷹, a short
+      form the article never defines): a brand is two to four Han characters that jieba's ``dictionary`` does not
+      hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
+      (峰飞 of 峰飞航空: the model's person is the brand);
+    * a name the model read as a person that starts an organisation's name of the document is that organisation's
+      brand (星澜 of 星澜航天);
+    * a name the model read once as an organisation and once as a person is an organisation (by its role in one
+      sentence, 楚芯微创始人…, it is one in the others).
+
+    A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
+    would take that organisation's place."""
     heads = sorted(ORG_HEADS, key=len, reverse=True)
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     organisations = {m.text for m in model if m.type == "org"}
-    found = organisations & {m.text for m in model if m.type == "person"}
+    people = {m.text for m in model if m.type == "person"}
+    found = organisations & people
+    found |= {name for person in people for organisation in organisations if organisation.startswith(person)
+              and organisation != person for name in (person, organisation)}
     for sentence in sentences:
         read = model_input(sentence.zh)  # jieba's dictionary is simplified
         for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
             name = read[mention.start:mention.end]
             head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
             brand = name[:len(name) - len(head)]
-            if head and _BRAND.fullmatch(brand) and not dictionary.get(brand):
+            if head and _BRAND.fullmatch(brand) and (not dictionary.get(brand) or mention.text[:len(brand)] in people):
                 found |= {mention.text, mention.text[:len(brand)]}
     return {name for name in found
             if not any(name in other and name != other for other in organisations - found)}

@@ -6,14 +6,12 @@ in brackets after a company, 華為（深圳）, is not).  Every occurrence of a
 then an organisation mention; the model's spans that overlap one (國發基金加碼投資儲能, a clause the model read
 as one name) give way to it, curated spans (registry, rules) do not.
 
-A brand's short name needs no definition: a name the model typed as a person that starts one of the document's
-organisation names (星澜 of 星澜航天, 峰飞 of 峰飞航空) is that organisation (:func:`typed_as_brands`).
+A brand's short name needs no definition: :func:`corpus.annotate.org_spans.known_names` finds it (星澜 of 星澜航天,
+峰飞 of 峰飞航空, the model's person or a word jieba does not know), and :func:`with_short_forms` puts it in.
 """
 from __future__ import annotations
 
 import re
-
-from dataclasses import replace
 
 from corpus.lang import HAN_CLASS
 from corpus.model import Mention, Sentence
@@ -45,12 +43,3 @@ def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) 
             added.append(occurrence)
     kept = [m for m in mentions if not any(m.overlaps(occurrence.start, occurrence.end) for occurrence in added)]
     return sorted(kept + added, key=lambda m: m.start)
-
-
-def typed_as_brands(sentences: list[Sentence]) -> None:
-    """Retype as organisations the model's person mentions that start an organisation name of the document."""
-    organisations = {m.text for sentence in sentences for m in sentence.entities if m.type == "org"}
-    for sentence in sentences:
-        sentence.entities = [replace(m, type="org") if m.source == "ner" and m.type == "person"
-                             and any(name.startswith(m.text) for name in organisations) else m
-                             for m in sentence.entities]

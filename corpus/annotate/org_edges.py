@@ -1,0 +1,215 @@
+"""Where an organisation's name starts and ends: a university's school, an affiliated hospital, a country before a
+foreign institution, a description, a Latin name led by an acronym.
+
+The model and the grammar of :mod:`corpus.annotate.org_spans` find spans; these rules move their edges by the
+evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the vocabulary in
+``curated/lang/zh.yaml`` (``organisations``).  Each rule is one function over the spans of a sentence:
+
+* :func:`school_tails` — a department, school or faculty after a university is no part of the name: the university
+  is the mention (湘潭大学化学系, 中南大学冶金与环境学院, a school named after a person: the university), and no
+  mention inside the tail stands on its own; a department alone (生物工艺系) is no organisation;
+* :func:`affiliated_hospitals` — a hospital affiliated to a university is one name, whatever the model cut in it
+  (X大学附属Y医院, X大學醫學院附設Y醫院);
+* :func:`without_country` — a place before a foreign institution whose own name is complete without it is a place
+  and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name, not a common word, so
+  names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行);
+* :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业);
+  an organisation span of common words and a class noun (鱼粉厂) is none.  A country the model typed as an
+  organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
+* :func:`with_acronym` — a Latin name after an acronym and a space is one organisation (NEO Ventures: the model
+  and the Latin-name rule see only Ventures).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Mapping
+
+from corpus import lang
+from corpus.annotate import gazetteer
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, is_common, name_prefix
+from corpus.lang import has_han
+from corpus.model import Mention
+
+_ORGS = lang.data("zh")["organisations"]
+SCHOOL_HEADS = frozenset(_ORGS["school_heads"])
+DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
+UNIVERSITIES = tuple(_ORGS["universities"])
+AFFILIATIONS = frozenset(_ORGS["affiliations"])
+HOSPITAL_HEADS = tuple(_ORGS["hospital_heads"])
+NATIONAL_WORDS = frozenset(_ORGS["national_words"])
+DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
+OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
+CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
+MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
+MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]+ $")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.' -]*")
+_NAME_TAGS = frozenset(tag for tag, kind in NAME_TAGS.items() if kind is not None)  # a person, place, organisation
+
+
+def org_edges(mentions: list[Mention], words: list[Word], text: str,
+              dictionary: Mapping[str, int]) -> list[Mention]:
+    """``mentions`` with the edges of the module docstring moved; ``words``: jieba's words of the sentence;
+    ``dictionary``: jieba's word frequencies."""
+    hospitals = affiliated_hospitals(words)
+    tails = school_tails(words, dictionary, hospitals)
+    found = [kept for mention in mentions for kept in without_country(with_acronym(mention, text), words)]
+    found = [kept for mention in found for kept in described_place(mention, words)]
+    return with_hospitals(without_tails(found, tails, text), hospitals, text)
+
+
+def school_tails(words: list[Word], dictionary: Mapping[str, int],
+                 hospitals: Iterable[tuple[int, int]] = ()) -> list[tuple[Word, int]]:
+    """``(the university's word, end of its school)`` for each school, department or faculty after a university
+    (南京大学 + 医学院, 东南大学 + 吴健雄 + 学院); a school before an affiliated hospital names the hospital."""
+    hospital_starts = {start for start, _ in hospitals}
+    tails = []
+    for index, word in enumerate(words):
+        if not _is_school_head(word, dictionary) or word.end in hospital_starts:
+            continue
+        first = index
+        while first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1]):
+            first -= 1
+            if words[first].text.endswith(UNIVERSITIES):
+                tails.append((words[first], word.end))
+                break
+    return tails
+
+
+def _is_school_head(word: Word, dictionary: Mapping[str, int]) -> bool:
+    """A school's head (学院, 医学院), or a word ending with one after a dictionary word (药学院, 化学系, 工程学系); a
+    one-character head takes a word of two characters or more before it (not 关系, 体系)."""
+    return word.text in SCHOOL_HEADS or any(word.text.endswith(head) and len(word.text) - len(head) >= 3 - len(head)
+                                            and bool(dictionary.get(word.text[:-len(head)]))
+                                            for head in (*SCHOOL_HEADS, *DEPARTMENT_HEADS))
+
+
+def _in_school_name(word: Word) -> bool:
+    """A word a school's name is made of: Han and no punctuation (fields, 与/及 between them, a person's name)."""
+    return has_han(word.text) and word.tag != "x" and word.text not in ("的", "和")  # 和 lists two schools
+
+
+def without_tails(mentions: list[Mention], tails: list[tuple[Word, int]], text: str) -> list[Mention]:
+    """Mentions cut at the university before a school (the tail is no name), those inside a tail left out, and the
+    university jieba knows as a word (中山大学) where no mention holds it, with its name prefix (國立); a department
+    alone (an organisation ending with a department's head) is no organisation."""
+    kept = []
+    for mention in mentions:
+        for university, tail_end in tails:
+            if mention.start < university.end < mention.end <= tail_end:
+                mention = replace(mention, end=university.end, text=text[mention.start:university.end])
+        if any(university.end <= mention.start < tail_end for university, tail_end in tails):
+            continue
+        department = mention.text.endswith(DEPARTMENT_HEADS) and not mention.text.endswith(UNIVERSITIES)
+        if mention.type == "org" and department:
+            continue
+        kept.append(mention)
+    for university, _ in tails:
+        if university.text not in UNIVERSITIES and not any(m.overlaps(university.start, university.end) for m in kept):
+            start = university.start - len(name_prefix(text, university.start))
+            kept.append(Mention(start, university.end, text[start:university.end], "org", source="ner"))
+    return kept
+
+
+def affiliated_hospitals(words: list[Word]) -> list[tuple[int, int]]:
+    """``(start of 附属, end of the hospital)`` for each hospital named as affiliated to what comes before it."""
+    found = []
+    for index, word in enumerate(words):
+        if word.text not in AFFILIATIONS:
+            continue
+        for after in words[index + 1:index + 1 + MAX_HOSPITAL_WORDS]:
+            if not has_han(after.text) or after.tag == "x" or after.text == "的":
+                break
+            if after.text.endswith(HOSPITAL_HEADS):
+                found.append((word.start, after.end))
+                break
+    return found
+
+
+def with_hospitals(mentions: list[Mention], hospitals: list[tuple[int, int]], text: str) -> list[Mention]:
+    """The organisation before ``附属`` runs to the hospital's end; mentions inside the hospital's name go."""
+    kept = []
+    for mention in mentions:
+        for start, end in hospitals:
+            if mention.type == "org" and mention.start < start <= mention.end < end:
+                mention = replace(mention, end=end, text=text[mention.start:end])
+        if not any(start <= mention.start < end for start, end in hospitals):
+            kept.append(mention)
+    return kept
+
+
+def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
+    """A place and a foreign institution complete without it, as two mentions (德国 + 亚琛工业大学, 丹麦 + 沃旭能源
+    the model typed a place); one whose rest starts with a common word is one name (韩国电力公社)."""
+    inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+    if mention.type not in ("org", "place") or len(inside) < 2 or inside[0].start != mention.start:
+        return [mention]
+    place, rest = inside[0], inside[1]
+    is_country = (place.tag == "ns" and place.text in gazetteer.dictionary().proper_nouns
+                  and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
+    # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own; an industry
+    # word jieba calls a proper noun (锂业) neither
+    proper = (rest.tag in _NAME_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
+              and not _has_org_head(rest.text))
+    if not (is_country and proper and has_han(rest.text)):
+        return [mention]
+    name = mention.text[rest.start - mention.start:]
+    if mention.type == "place" and not _has_org_head(name):
+        return [mention]
+    return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
+            Mention(rest.start, mention.end, name, "org", source=mention.source)]
+
+
+def _has_org_head(name: str) -> bool:
+    return name.endswith(tuple(ORG_HEADS))
+
+
+def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
+    """A place and class nouns as the place (美国公司 → 美国), with the name after them as an organisation
+    (新加坡初创公司速达物流); class nouns before a name cut off (新创公司晟医科技); common words and a class noun as
+    nothing (鱼粉厂)."""
+    inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+    if mention.type not in ("org", "place") or not inside or inside[0].start != mention.start \
+            or inside[-1].end != mention.end:
+        return [mention]
+    if len(inside) == 1:
+        return [] if mention.type == "org" and _is_class_phrase(inside) else [_one_word_place(mention, inside[0])]
+    first = 1 if inside[0].tag == "ns" else 0
+    classes = first
+    while classes < len(inside) and inside[classes].text in CLASS_NOUNS:
+        classes += 1
+    found = [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
+                     source=mention.source)] if first and classes > first else []
+    if classes == first:  # no class noun after the first word
+        return [] if not first and mention.type == "org" and _is_class_phrase(inside) else [mention]
+    if inside[-1].text.endswith(OFFICIAL_HEADS):  # a class noun is a field of an official name (企业发展局)
+        return [mention]
+    if classes < len(inside):
+        start = inside[classes].start
+        found.append(Mention(start, mention.end, mention.text[start - mention.start:], "org", source=mention.source))
+    return found
+
+
+def _is_class_phrase(inside: list[Word]) -> bool:
+    """Common words ending with a class noun (鱼粉 + 厂, or 饲料厂 as one word): a description, no name."""
+    return inside[-1].text.endswith(tuple(DESCRIPTION_HEADS)) and all(is_common(word) for word in inside)
+
+
+def _one_word_place(mention: Mention, word: Word) -> Mention:
+    """A word of a place and a class noun (韩国公司) as the place."""
+    head = next((head for head in DESCRIPTION_HEADS if word.text.endswith(head)), "")
+    if head and word.text[:-len(head)] in gazetteer.dictionary().proper_nouns:
+        end = mention.end - len(head)
+        return Mention(mention.start, end, mention.text[:end - mention.start], "place", source=mention.source)
+    return mention
+
+
+def with_acronym(mention: Mention, text: str) -> Mention:
+    """A Latin name after an acronym and a space is one organisation with it (NEO + Ventures, CNH + Industrial)."""
+    if mention.type not in ("org", "place") or not _LATIN_NAME.fullmatch(mention.text):
+        return mention
+    acronym = _ACRONYM_BEFORE.search(text, 0, mention.start)
+    if acronym is None:
+        return mention
+    return replace(mention, start=acronym.start(), text=text[acronym.start():mention.end], type="org")
