@@ -44,7 +44,8 @@ bible/001 (dev) but not the test Bible (``curated/align/aligner.json``).
 After the last learned pass, a Chinese sentence at the edge of a link moves
 to the neighbouring link where its clause evidence says so: it is compared with
 the end of the link's English and the start of the next link's, cut at clause
-marks (:mod:`corpus.align.boundaries`, ``boundary_weight``).
+marks; and a skipped sentence joins the pair link beside it where its words
+match that link's other side (:mod:`corpus.align.boundaries`, ``boundary_weight``).
 A first pass with fewer than ``min_learning_links`` pair links (a passage of
 a few dozen sentences) is the answer: Model 1 trained on so few links learns
 noise.
@@ -573,11 +574,11 @@ def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lear
     if not settings.boundary_weight:
         return result
     text, model = result.text, result.model
-    assert text.zh is not None
-    refined = refine_boundaries(result.links, en, text.zh,
+    assert text.zh is not None and text.en is not None
+    refined = refine_boundaries(result.links, en, text.zh, text.en,
                                 lambda texts: prepared.space.english([english_tokens(t) for t in texts]),
                                 lambda links: link_costs(text, links, model),
-                                settings.boundary_weight * settings.lexical_weight, settings.clause_marks)
+                                settings.boundary_weight * settings.lexical_weight, settings.clause_marks, set(types))
     return Search(refined, text, model)
 
 
