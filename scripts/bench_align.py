@@ -76,6 +76,8 @@ def report() -> None:
         runs = {
             "ours": [align_texts(p.zh, p.en) for p in passages],
             "ours + Model 1 likelihood": [align_texts(p.zh, p.en, settings=_with_translation()) for p in passages],
+            "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
+                                             for p in passages],
             "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
             "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
             "Gale–Church baseline": [gale_church_align(p.zh, p.en) for p in passages],
@@ -97,6 +99,11 @@ def _with_translation():  # type: ignore[no-untyped-def]
     """Moore's Model 1 likelihood as a link cost in learned passes, at the weight chosen on dev (off by default:
     it helps dev and costs the test Bible, see aligner.json)."""
     return dataclasses.replace(default_settings(), translation_weight=TRANSLATION_WEIGHT)
+
+
+def _without_refinement():  # type: ignore[no-untyped-def]
+    """The path of the last learned pass as it is (corpus/align/boundaries.py off)."""
+    return dataclasses.replace(default_settings(), boundary_weight=0.0)
 
 
 def _lengths_only():  # type: ignore[no-untyped-def]

@@ -41,6 +41,11 @@ with the learned lexicon; that pass's links retrain Model 1 for the next
 scores each link by Model 1's likelihood of each side given the other
 (Moore's second pass, :mod:`corpus.align.translation`); it is off: it lifts
 bible/001 (dev) but not the test Bible (``curated/align/aligner.json``).
+After the last learned pass, a Chinese sentence at the edge of a link moves
+to the neighbouring link where its clause evidence says so: it is compared with
+the end of the link's English and the start of the next link's, cut at clause
+marks; and a skipped sentence joins the pair link beside it where its words
+match that link's other side (:mod:`corpus.align.boundaries`, ``boundary_weight``).
 A first pass with fewer than ``min_learning_links`` pair links (a passage of
 a few dozen sentences) is the answer: Model 1 trained on so few links learns
 noise.
@@ -64,13 +69,14 @@ import numpy as np
 from scipy import sparse
 from scipy.special import log_ndtr
 
+from corpus.align.boundaries import refine_boundaries
 from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
 from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.lexical import Space, blocks
 from corpus.align.model1 import fit_model1, train_model1
-from corpus.align.spans import SpanCosines, normalised, pair_dots, span_baselines, span_matrix
+from corpus.align.spans import SpanCosines, normalised, pair_dots, row_norms, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.translation import Translation, band_costs, link_nll, translation
 from corpus.model import Link
@@ -109,6 +115,8 @@ class AlignerSettings:
     line_endings: bool  # learned passes: a line inside a link pays for how it ends (corpus.align.endings)
     diagonal_tension: float  # the learned lexicon's Model 1 prefers word pairs near the link's diagonal (fast_align)
     null_probability: float  # ... and lets an English token come from no Chinese word with this probability
+    boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
+    clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -223,7 +231,7 @@ def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matr
 def _mean_direction(vectors: sparse.csr_matrix) -> np.ndarray:
     if vectors.shape[0] == 0:  # an untranslated document: nothing on the other side to be close to
         return np.zeros(vectors.shape[1])
-    norms = _norms(vectors)
+    norms = row_norms(vectors)
     unit = sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ vectors
     return np.asarray(unit.mean(axis=0)).ravel()
 
@@ -363,7 +371,7 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
         zh_spans = span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
         en_spans = span_matrix(en_start, en_end, text.shape[1]) @ text.en
         index = np.arange(len(links))
-        norms = _norms(zh_spans) * _norms(en_spans)
+        norms = row_norms(zh_spans) * row_norms(en_spans)
         dots = pair_dots(zh_spans, en_spans, index, index)
         cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
         if text.zh_towards is not None and text.en_towards is not None:
@@ -393,7 +401,7 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
 def _neighbour_gains(text: Bitext, first: np.ndarray, last: np.ndarray, en: np.ndarray) -> np.ndarray:
     """:meth:`SpanCosines.neighbour_gains` of a-1 links given by their first and last zh and their en sentence."""
     assert text.zh is not None and text.en is not None
-    zh_norms, en_norms = _norms(text.zh), _norms(text.en)
+    zh_norms, en_norms = row_norms(text.zh), row_norms(text.en)
 
     def cosines(zh: np.ndarray, other: np.ndarray) -> np.ndarray:  # 0 where ``other`` is not a sentence
         exists = (other >= 0) & (other < text.shape[1])
@@ -418,14 +426,10 @@ def _link_spans(links: Sequence[Link]) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _norms(vectors: sparse.csr_matrix) -> np.ndarray:
-    return np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
-
-
 def _span_baseline(spans: sparse.csr_matrix, starts: np.ndarray, ends: np.ndarray, towards: np.ndarray) -> np.ndarray:
     """Each span's mean cosine with the other side's sentences (see :func:`with_vectors`)."""
     prefix = np.concatenate(([0.0], np.cumsum(towards)))
-    norms = _norms(spans)
+    norms = row_norms(spans)
     dots = prefix[ends] - prefix[starts]
     return np.divide(dots, norms, out=np.zeros(len(dots)), where=norms > 0)
 
@@ -567,7 +571,15 @@ def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lear
         x, y = path_vertices(result.links)
         band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
         result = Search(_level_search(learned, band, types, model, settings.longest), learned, model)
-    return result
+    if not settings.boundary_weight:
+        return result
+    text, model = result.text, result.model
+    assert text.zh is not None and text.en is not None
+    refined = refine_boundaries(result.links, en, text.zh, text.en,
+                                lambda texts: prepared.space.english([english_tokens(t) for t in texts]),
+                                lambda links: link_costs(text, links, model),
+                                settings.boundary_weight * settings.lexical_weight, settings.clause_marks, set(types))
+    return Search(refined, text, model)
 
 
 def _with_confidence(links: list[Link], settings: AlignerSettings) -> list[Link]:

@@ -30,6 +30,11 @@ def pair_dots(left: sparse.csr_matrix, right: sparse.csr_matrix, rows: np.ndarra
     return out
 
 
+def row_norms(vectors: sparse.csr_matrix) -> np.ndarray:
+    """The Euclidean norm of each row."""
+    return np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+
+
 def span_norms(vectors: sparse.csr_matrix, longest: int) -> np.ndarray:
     """(longest + 1, n + 1): ``[a, i]`` the norm of the sum of sentences ``i-a .. i-1`` (0 where a > i)."""
     n = vectors.shape[0]
