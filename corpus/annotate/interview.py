@@ -4,12 +4,13 @@ The document says it itself:
 
 * the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
   ingest: ``2024-03-12 来源:星河财经``), and a reporter its byline names (``metadata["authors"]``
-  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``) asks too when a turn is labelled
-  with their name;
+  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``, a programme's host in its show notes,
+  ``主持：Grace``) asks too when a turn is labelled with their name;
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
   cues are the language layer's, ``interviews.title_cues`` in ``curated/lang/zh.yaml``) or
-  before a colon at its start (周启明:…), else the person the text above the first turn names
-  after a lead cue (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
+  before a colon at its start (周启明:…), else the one guest the show notes name (``metadata["guests"]``:
+  ``來賓：Leo``), else the person the text above the first turn names after a lead cue
+  (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
 name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
@@ -165,8 +166,17 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
 
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The person the title names after a cue or before a colon at its start, else after a lead cue."""
-    return _title_interviewee(doc, registry) or _lead_interviewee(doc, registry)
+    """The person the title names after a cue or before a colon at its start, else the one guest the show notes
+    name, else the person after a lead cue."""
+    guest = guests(doc, registry)
+    return (_title_interviewee(doc, registry) or (guest[0] if len(guest) == 1 else None)
+            or _lead_interviewee(doc, registry))
+
+
+def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
+    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远)."""
+    names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]
+    return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
 
 
 def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
@@ -207,10 +217,11 @@ def _person(doc: Document, mention: Mention, registry: Registry) -> Voice:
     return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
 
 
-def people(doc: Document, registry: Registry, named_reporters: tuple[Voice, ...]) -> tuple[Voice, ...]:
-    """Every person the document's text names, then the reporters (``named_reporters``), as first named."""
+def people(doc: Document, registry: Registry, named_in_metadata: tuple[Voice, ...]) -> tuple[Voice, ...]:
+    """Every person the document's text names, then the reporters and guests (``named_in_metadata``), as first
+    named."""
     found = [_person(doc, m, registry) for s in doc.sentences for m in s.entities if m.type == "person"]
-    return _distinct(found + list(named_reporters))
+    return _distinct(found + list(named_in_metadata))
 
 
 def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
@@ -237,5 +248,5 @@ def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
 
 def sides(doc: Document, registry: Registry) -> Sides:
     asking = reporters(doc, registry)
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking),
-                 aliases(doc, registry))
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking,
+                 people(doc, registry, asking + guests(doc, registry)), aliases(doc, registry))

@@ -52,7 +52,7 @@ TAIL_RULES = tuple(
     TailBlock(
         rule=entry["rule"],
         reason=entry["reason"].strip(),
-        heading=re.compile(f"^[ \u3000]*(?:{entry['heading']})[ \u3000]*$", re.MULTILINE),
+        heading=re.compile(f"^[ \u3000]*(?:{entry['heading']})[ \u3000]*[:：]?[ \u3000]*$", re.MULTILINE),
         max_line_length=entry["max_line_length"],
     )
     for entry in _DATA["tails"]

@@ -114,14 +114,16 @@ class NoticeRule:
     credit: CreditShape
     invitations: frozenset[str]  # words that address the reader (欢迎, 记得): they make platforms evidence
     platforms: re.Pattern[str]
+    platform_lists: re.Pattern[str]  # two platforms or more apart by bars: a menu of where to listen
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
         most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
         (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
-        if self.invitations.intersection(words):
-            words = sorted(set(words) | {match.group() for match in self.platforms.finditer(text)})
+        invited = self.invitations.intersection(words)
+        where = [text] if invited else [match.group() for match in self.platform_lists.finditer(text)]
+        words = sorted(set(words) | {match.group() for part in where for match in self.platforms.finditer(part)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
@@ -242,12 +244,14 @@ def _credit_shape(data: dict) -> CreditShape:
 def _notice_rule() -> NoticeRule:
     data = _DATA
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
+    platforms = lang.alternation(data["platforms"])
     weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
                if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
                       data["max_chars"], data["contact_gap"], data["dense_chars"],
                       re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
-                      frozenset(data["evidence"]["invitation"]), re.compile(lang.alternation(data["platforms"])))
+                      frozenset(data["evidence"]["invitation"]), re.compile(platforms),
+                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"))
 
 
 NOTICES = _notice_rule()
