@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate
 from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse_gold_line, read_gold, gold_files,
                                         score)
+from corpus.ingest.metadata import extract_metadata
 from corpus.registry import load_registry
 from corpus.annotate.speakers import assign_speakers, find_quotations
 from corpus.model import Document, Mention, Paragraph, Sentence
@@ -480,3 +481,24 @@ def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(regis
     annotate(doc, registry)
     asks, answers = ("tl.name.he-xinran", "interviewer"), ("tl.name.li-mingyuan", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+def test_show_notes_give_the_host_and_the_guest_their_sides(registry):
+    """A programme's show notes (``主持人：Mia　嘉宾：贺知远``) are metadata: the host's label asks, the guest's given
+    name answers, each with a document-scoped id."""
+    turns = [("Mia", "钱从哪里来?"), ("知远", "接外包。"), ("Mia", "下一款呢?"), ("知远", "做航运模拟。")]
+    doc = unregistered_interview("yh", "夜航电台 第58期｜三个人做出一款游戏", turns)
+    doc.metadata = {"interviewers": ["Mia"], "guests": ["贺知远"]}
+    annotate(doc, registry)
+    asks, answers = ("yh.name.mia", "interviewer"), ("yh.name.he-zhiyuan", "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
+    assert doc.names["yh.name.he-zhiyuan"] == ("贺知远", "person")
+
+
+def test_question_labels_speak_for_the_outlet_an_account_header_names(registry):
+    turns = [("问", "工厂为什么装储能?"), ("答", "电价差大。"), ("问", "风险呢?"), ("答", "政策。")]
+    doc = unregistered_interview("qh", "对话许砚秋:储能电站的钱从哪里赚", turns)
+    doc.metadata = extract_metadata("原创 青禾研究所 2026年4月2日")
+    annotate(doc, registry)
+    asks, answers = ("qh.name.qing-he-yan-jiu-suo", "interviewer"), ("qh.name.xu-yanqiu", "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]

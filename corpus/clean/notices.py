@@ -115,22 +115,24 @@ class NoticeRule:
     invitations: frozenset[str]  # words that address the reader (欢迎, 记得): they make platforms evidence
     platforms: re.Pattern[str]
     platform_lists: re.Pattern[str]  # two platforms or more apart by bars: a menu of where to listen
+    platform_list_weight: int  # what such a menu weighs besides its platforms
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
         most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
         (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
-        invited = self.invitations.intersection(words)
-        where = [text] if invited else [match.group() for match in self.platform_lists.finditer(text)]
+        menus = [match.group() for match in self.platform_lists.finditer(text)]
+        where = [text] if self.invitations.intersection(words) else menus
         words = sorted(set(words) | {match.group() for part in where for match in self.platforms.finditer(part)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
-        shape = ("credit shape",) if roles else ()
+        shape = (("credit shape",) if roles else ()) + (("platform list",) if menus else ())
         bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
+        menu = self.platform_list_weight if menus else 0
         return Evidence(sum(self.weights.get(word, 1) for word in words)
-                        + self.contact_weight * (len(contacts) + bare) + credit,
+                        + self.contact_weight * (len(contacts) + bare) + credit + menu,
                         tuple(words + contacts) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
@@ -251,7 +253,8 @@ def _notice_rule() -> NoticeRule:
                       data["max_chars"], data["contact_gap"], data["dense_chars"],
                       re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
                       frozenset(data["evidence"]["invitation"]), re.compile(platforms),
-                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"))
+                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"),
+                      data["platform_list_weight"])
 
 
 NOTICES = _notice_rule()
