@@ -76,6 +76,7 @@ def test_article_text_that_merely_starts_like_a_dateline_stays(line):
     "本集節目由「木鄰選物」贊助播出，結帳輸入優惠碼 SHANHAI 可享八五折。",
     "🎙 收聽管道：Spotify｜Apple Podcasts｜Firstory｜YouTube",
     "收听渠道：小宇宙 | 喜马拉雅 | 网易云音乐 | Apple Podcasts",
+    "订阅我们的节目：Spotify、Apple Podcasts、小宇宙",
     "節目內容僅供參考，不構成任何農業或投資建議。", "＊本文不构成任何投资建议。",
 ])
 def test_end_matter_goes_and_never_becomes_the_last_speakers_turn(end_matter):
@@ -89,6 +90,8 @@ def test_end_matter_goes_and_never_becomes_the_last_speakers_turn(end_matter):
 
 @pytest.mark.parametrize("line", [
     "Spotify和Apple Podcasts在亚洲的订阅用户今年增长了两成。",
+    "Spotify、Apple Podcasts和小宇宙的订阅用户今年增长了两成。",
+    "她说：Spotify、YouTube和小宇宙各有各的听众。",
     "这家公司赞助了今年的马拉松，报名人数比去年多三成。",
     "分析师提醒，这些数字仅供参考。",
     "他在一个读者群里认识了后来的合伙人。",

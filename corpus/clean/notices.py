@@ -114,7 +114,7 @@ class NoticeRule:
     credit: CreditShape
     invitations: frozenset[str]  # words that address the reader (欢迎, 记得): they make platforms evidence
     platforms: re.Pattern[str]
-    platform_lists: re.Pattern[str]  # two platforms or more apart by bars: a menu of where to listen
+    platform_lists: re.Pattern[str]  # a menu: platforms apart by bars, or a list ending a line after a colon
     platform_list_weight: int  # what such a menu weighs besides its platforms
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
@@ -253,7 +253,8 @@ def _notice_rule() -> NoticeRule:
                       data["max_chars"], data["contact_gap"], data["dense_chars"],
                       re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
                       frozenset(data["evidence"]["invitation"]), re.compile(platforms),
-                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"),
+                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
+                                 f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms})+\\s*$"),
                       data["platform_list_weight"])
 
 
