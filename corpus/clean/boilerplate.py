@@ -150,17 +150,19 @@ class CaptionStamps:
 
     def find(self, text: str) -> list[Edit]:
         stamps = list(self.pattern.finditer(text))
-        if len(stamps) != 1 or not _is_name(stamps[0].group("name")):
+        if len(stamps) != 1 or not _is_name(stamps[0].group("name"), text):
             return []
         stamp = stamps[0]
         return [Edit(stamp.start(), stamp.end(), stamp.group(), "", self.rule, self.reason)]
 
 
-def _is_name(word: str) -> bool:
-    """Whether CC-CEDICT reads ``word`` only as a proper noun, or does not know it (read on first use)."""
+def _is_name(word: str, text: str) -> bool:
+    """Whether CC-CEDICT reads ``word`` only as a proper noun, or does not know it and ``text`` names it elsewhere
+    too (a caption names what the article names).  The dictionary is read on first use."""
     from corpus.lang.cedict import entries
 
-    return all(entry.proper for entry in entries().get(word, ()))
+    known = entries().get(word, ())
+    return all(entry.proper for entry in known) if known else text.count(word) > 1
 
 
 def _caption_stamp_rule() -> CaptionStamps:
