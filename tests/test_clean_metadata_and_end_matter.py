@@ -33,6 +33,7 @@ def cleaned(raw: str) -> str:
     ("2026年1月9日 星期五 財經 來源：維港商報", "維港商報", "2026-01-09"),
     ("原创 青禾研究所 2026年4月2日", "青禾研究所", "2026-04-02"),
     ("原创 林一帆 青禾研究所 2026年4月2日 08:30", "青禾研究所", "2026-04-02"),
+    ("来源：澜湾财经网 2026-03-04 星期三", "澜湾财经网", "2026-03-04"),
 ])
 def test_a_dateline_or_header_line_is_metadata(line, outlet, date):
     assert cleaned(f"{TITLE}\n{line}\n{ARTICLE}") == f"{TITLE}\n{ARTICLE}"
@@ -44,11 +45,21 @@ def test_a_dateline_or_header_line_is_metadata(line, outlet, date):
     ("2026年2月11日　節目：《山海之間》Podcast　主持：Grace　來賓：Leo", ["Grace"], ["Leo"]),
     ("节目：《夜航电台》　主持人：Mia　嘉宾：贺知远、Tom Lee", ["Mia"], ["贺知远", "Tom Lee"]),
     ("2025年10月2日　主持人：孫予晴　來賓：康哲維", ["孫予晴"], ["康哲維"]),
+    ("2025年10月2日　節目：《週末科技夜》　主持：孫予晴　來賓：康哲維（雲衡科技創辦人）", ["孫予晴"], ["康哲維"]),
+    ("节目｜夜航电台　主持人｜Mia　嘉宾｜贺知远", ["Mia"], ["贺知远"]),
 ])
 def test_show_notes_name_the_host_and_the_guest(line, hosts, guests):
     assert cleaned(f"{TITLE}\n{line}\n{ARTICLE}") == f"{TITLE}\n{ARTICLE}"
     found = extract_metadata(line)
     assert (found["interviewers"], found["guests"]) == (hosts, guests)
+
+
+@pytest.mark.parametrize("line, outlet", [("版权所有 © 2026 澜湾财经网。", "澜湾财经网"),
+                                          ("Copyright © 2026 濠江日報", "濠江日報"),
+                                          ("本文为青禾研究所原创，转载请联系授权。", "青禾研究所")])
+def test_a_closing_notice_names_the_outlet(line, outlet):
+    assert extract_metadata(f"{TITLE}\n{ARTICLE}\n{line}")["outlet"] == outlet
+    assert "outlet" not in extract_metadata("版权所有，侵权必究")
 
 
 @pytest.mark.parametrize("line", ["主持人：你们团队一开始就只有三个人吗？", "嘉宾：贺知远（独立游戏制作人）",
@@ -58,13 +69,15 @@ def test_a_turn_or_a_guest_line_without_date_or_programme_is_no_show_notes(line)
     assert "guests" not in extract_metadata(line) and "interviewers" not in extract_metadata(line)
 
 
-@pytest.mark.parametrize("prefix", ["新山15日讯　", "吉隆坡27日讯 ", "本報訊　", "本报讯", "中新网3月5日电 ",
-                                    "（澳亞社記者鄧慧玲）", "（本报记者 王岚）"])
+@pytest.mark.parametrize("prefix", ["新山15日讯　", "吉隆坡27日讯 ", "吉隆坡27日讯", "（吉隆坡27日讯）", "本報訊　",
+                                    "本报讯", "中新网3月5日电 ", "（澳亞社記者鄧慧玲）", "（本报记者 王岚）",
+                                    "（台北社記者林可欣／台北報導）"])
 def test_a_dateline_or_credit_opening_a_paragraph_goes_and_the_paragraph_stays(prefix):
     assert cleaned(f"{TITLE}\n{prefix}{ARTICLE}") == f"{TITLE}\n{ARTICLE}"
 
 
-@pytest.mark.parametrize("line", ["北京时间15日讯飞发布了新的翻译机。", "本报讯息来源可靠，他说。"[:0] + ARTICLE])
+@pytest.mark.parametrize("line", ["北京时间15日讯飞发布了新的翻译机。", "警方3月15日讯问了两名嫌疑人。",
+                                  "央视5日电视直播了发射过程。"])
 def test_article_text_that_merely_starts_like_a_dateline_stays(line):
     assert cleaned(f"{TITLE}\n{line}") == f"{TITLE}\n{line}"
 
