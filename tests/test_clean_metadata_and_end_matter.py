@@ -47,6 +47,7 @@ def test_a_dateline_or_header_line_is_metadata(line, outlet, date):
     ("2025年10月2日　主持人：孫予晴　來賓：康哲維", ["孫予晴"], ["康哲維"]),
     ("2025年10月2日　節目：《週末科技夜》　主持：孫予晴　來賓：康哲維（雲衡科技創辦人）", ["孫予晴"], ["康哲維"]),
     ("节目｜夜航电台　主持人｜Mia　嘉宾｜贺知远", ["Mia"], ["贺知远"]),
+    ("2025年11月3日 節目：《科技早午餐》 主持人：Ivy　來賓：Marcus（晶創顧問合夥人）", ["Ivy"], ["Marcus"]),
 ])
 def test_show_notes_name_the_host_and_the_guest(line, hosts, guests):
     assert cleaned(f"{TITLE}\n{line}\n{ARTICLE}") == f"{TITLE}\n{ARTICLE}"
