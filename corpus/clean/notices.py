@@ -1,8 +1,9 @@
 """Notices, credits, disclaimers and promotions recognised by evidence, not by wording.
 
 A line is scored by what notices are made of (``curated/cleaning/notices.yaml``):
-words of rights, reprints, contacts, sources, responsibility and promotion; e-mail
-addresses, URLs and phone numbers.  The decision is
+words of rights, reprints, contacts, sources, responsibility, disclaimers, sponsors, offers,
+readers' groups and promotion; e-mail addresses, URLs and phone numbers; a menu of platforms
+(``收聽管道：Spotify｜Apple Podcasts``).  The decision is
 separate (OpusFilter's ``score()`` / ``accept()``): a line is article text when its score
 is below the threshold or it is longer than a notice can be.  A credit (``（责任编辑：…）``,
 ``图／…摄``, ``（本文经受访者审阅）``) is short and has a credit's shape: bracketed whole, led by a
