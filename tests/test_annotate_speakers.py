@@ -493,6 +493,10 @@ def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(regis
      [("问", "工厂为什么装储能?"), ("答", "电价差大。"), ("问", "风险呢?"), ("答", "政策。")],
      extract_metadata("原创 青禾研究所 2026年4月2日"), ("qh.name.qing-he-yan-jiu-suo", "青禾研究所"),
      ("qh.name.xu-yanqiu", "许砚秋")),
+    # no dateline: the outlet the title names in brackets before its cue asks
+    ("sw", "《青禾观察》对话许砚秋:储能电站的钱从哪里赚",
+     [("问", "工厂为什么装储能?"), ("答", "电价差大。"), ("问", "风险呢?"), ("答", "政策。")],
+     {}, ("sw.name.qing-he-guan-cha", "青禾观察"), ("sw.name.xu-yanqiu", "许砚秋")),
 ])
 def test_metadata_lines_name_the_sides_of_an_interview(registry, doc_id, title, turns, metadata, asking, answering):
     doc = unregistered_interview(doc_id, title, turns)

@@ -2,8 +2,9 @@
 
 The document says it itself:
 
-* the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
-  ingest: ``2024-03-12 来源:星河财经``), and a reporter its byline names (``metadata["authors"]``
+* the interviewer is the outlet its dateline, header or closing notice names (``metadata["outlet"]``,
+  read by ingest: ``2024-03-12 来源:星河财经``), else the one its title names in brackets before a cue
+  (《深网》对话…), and a reporter its byline names (``metadata["authors"]``
   and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``, a programme's host in its show notes,
   ``主持：Grace``) asks too when a turn is labelled with their name;
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
@@ -30,7 +31,7 @@ from typing import Iterator, Optional
 from corpus.annotate.ner import local_id
 from corpus.lang import HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
 from corpus.registry import Registry, normalise_label
-from corpus.model import Document, Mention, Sentence
+from corpus.model import Document, Mention, Paragraph, Sentence
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
@@ -41,6 +42,8 @@ HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q
 # A person's other name in brackets right after their name: 林柏豪（Kevin Lin）, 陳詠詩（Ivy）.
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}")
 LATIN_ALIAS = re.compile(rf"\s*[（(](?P<alias>{LATIN_NAME.pattern})[）)]")
+# An outlet in title or corner brackets opening the title, right before its cue: 《深网》对话X, 「暗涌」專訪X.
+TITLE_OUTLET = re.compile(r"\s*[《「『](?P<outlet>[^《》「」『』]{2,20})[》」』]\s*")
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,15 @@ def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
 
 
 def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The outlet the dateline, header or closing notice names, else the one the title names before its cue."""
     outlet = doc.metadata.get("outlet")
-    return voice(doc, outlet, "org", registry) if isinstance(outlet, str) and outlet.strip() else None
+    if isinstance(outlet, str) and outlet.strip():
+        return voice(doc, outlet, "org", registry)
+    title = _title(doc)
+    named = TITLE_OUTLET.match(title.text) if title is not None else None
+    if title is None or named is None or title_cues().match(title.text, named.end()) is None:
+        return None
+    return voice(doc, named.group("outlet"), "org", registry)
 
 
 def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
@@ -179,8 +189,12 @@ def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
     return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
 
 
+def _title(doc: Document) -> Optional[Paragraph]:
+    return doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
+
+
 def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
+    title = _title(doc)
     if title is None:
         return None
     people = [(s.start + m.start, s.start + m.end, m)
