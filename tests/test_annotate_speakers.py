@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate
 from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse_gold_line, read_gold, gold_files,
                                         score)
+from corpus.ingest.metadata import extract_metadata
 from corpus.registry import load_registry
 from corpus.annotate.speakers import assign_speakers, find_quotations
 from corpus.model import Document, Mention, Paragraph, Sentence
@@ -480,3 +481,27 @@ def test_a_label_holding_a_persons_full_name_after_a_title_speaks_for_them(regis
     annotate(doc, registry)
     asks, answers = ("tl.name.he-xinran", "interviewer"), ("tl.name.li-mingyuan", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+@pytest.mark.parametrize("doc_id, title, turns, metadata, asking, answering", [
+    # a programme's show notes (主持人：Mia　嘉宾：贺知远): the host's label asks, the guest's given name answers
+    ("yh", "夜航电台 第58期｜三个人做出一款游戏",
+     [("Mia", "钱从哪里来?"), ("知远", "接外包。"), ("Mia", "下一款呢?"), ("知远", "做航运模拟。")],
+     {"interviewers": ["Mia"], "guests": ["贺知远"]}, ("yh.name.mia", "Mia"), ("yh.name.he-zhiyuan", "贺知远")),
+    # 问 speaks for the outlet an account header without 发表于 names
+    ("qh", "对话许砚秋:储能电站的钱从哪里赚",
+     [("问", "工厂为什么装储能?"), ("答", "电价差大。"), ("问", "风险呢?"), ("答", "政策。")],
+     extract_metadata("原创 青禾研究所 2026年4月2日"), ("qh.name.qing-he-yan-jiu-suo", "青禾研究所"),
+     ("qh.name.xu-yanqiu", "许砚秋")),
+    # no dateline: the outlet the title names in brackets before its cue asks
+    ("sw", "《青禾观察》对话许砚秋:储能电站的钱从哪里赚",
+     [("问", "工厂为什么装储能?"), ("答", "电价差大。"), ("问", "风险呢?"), ("答", "政策。")],
+     {}, ("sw.name.qing-he-guan-cha", "青禾观察"), ("sw.name.xu-yanqiu", "许砚秋")),
+])
+def test_metadata_lines_name_the_sides_of_an_interview(registry, doc_id, title, turns, metadata, asking, answering):
+    doc = unregistered_interview(doc_id, title, turns)
+    doc.metadata = metadata
+    annotate(doc, registry)
+    asks, answers = (asking[0], "interviewer"), (answering[0], "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
+    assert doc.names[asking[0]][0] == asking[1] and doc.names[answering[0]][0] == answering[1]

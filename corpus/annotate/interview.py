@@ -2,14 +2,16 @@
 
 The document says it itself:
 
-* the interviewer is the outlet its dateline or byline names (``metadata["outlet"]``, read by
-  ingest: ``2024-03-12 来源:星河财经``), and a reporter its byline names (``metadata["authors"]``
-  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``) asks too when a turn is labelled
-  with their name;
+* the interviewer is the outlet its dateline, header or closing notice names (``metadata["outlet"]``,
+  read by ingest: ``2024-03-12 来源:星河财经``), else the one its title names in brackets before a cue
+  (《深网》对话…), and a reporter its byline names (``metadata["authors"]``
+  and ``["interviewers"]``: ``文／苏曼``, ``记者 邱小雨``, a programme's host in its show notes,
+  ``主持：Grace``) asks too when a turn is labelled with their name;
 * the interviewee is the person its title names after a cue (对话周启明:…, 專訪林雅婷:…; the
   cues are the language layer's, ``interviews.title_cues`` in ``curated/lang/zh.yaml``) or
-  before a colon at its start (周启明:…), else the person the text above the first turn names
-  after a lead cue (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
+  before a colon at its start (周启明:…), else the one guest the show notes name (``metadata["guests"]``:
+  ``來賓：Leo``), else the person the text above the first turn names after a lead cue
+  (本期嘉宾是深蓝储能的郑思远; ``interviews.lead_cues``).
 
 Each side is a :class:`Voice`: the name, and the registry id when the registry knows the
 name, else a document-scoped id (:func:`corpus.annotate.ner.local_id`).  A turn label names a
@@ -29,7 +31,7 @@ from typing import Iterator, Optional
 from corpus.annotate.ner import local_id
 from corpus.lang import HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
 from corpus.registry import Registry, normalise_label
-from corpus.model import Document, Mention, Sentence
+from corpus.model import Document, Mention, Paragraph, Sentence
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
@@ -40,6 +42,8 @@ HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q
 # A person's other name in brackets right after their name: 林柏豪（Kevin Lin）, 陳詠詩（Ivy）.
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}")
 LATIN_ALIAS = re.compile(rf"\s*[（(](?P<alias>{LATIN_NAME.pattern})[）)]")
+# An outlet in title or corner brackets opening the title, right before its cue: 《深网》对话X, 「暗涌」專訪X.
+TITLE_OUTLET = re.compile(r"\s*[《「『](?P<outlet>[^《》「」『』]{2,20})[》」』]\s*")
 
 
 @dataclass(frozen=True)
@@ -150,8 +154,15 @@ def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
 
 
 def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The outlet the dateline, header or closing notice names, else the one the title names before its cue."""
     outlet = doc.metadata.get("outlet")
-    return voice(doc, outlet, "org", registry) if isinstance(outlet, str) and outlet.strip() else None
+    if isinstance(outlet, str) and outlet.strip():
+        return voice(doc, outlet, "org", registry)
+    title = _title(doc)
+    named = TITLE_OUTLET.match(title.text) if title is not None else None
+    if title is None or named is None or title_cues().match(title.text, named.end()) is None:
+        return None
+    return voice(doc, named.group("outlet"), "org", registry)
 
 
 def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
@@ -165,12 +176,25 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
 
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The person the title names after a cue or before a colon at its start, else after a lead cue."""
-    return _title_interviewee(doc, registry) or _lead_interviewee(doc, registry)
+    """The person the title names after a cue or before a colon at its start, else the one guest the show notes
+    name, else the person after a lead cue."""
+    guest = guests(doc, registry)
+    return (_title_interviewee(doc, registry) or (guest[0] if len(guest) == 1 else None)
+            or _lead_interviewee(doc, registry))
+
+
+def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
+    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远)."""
+    names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]
+    return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
+
+
+def _title(doc: Document) -> Optional[Paragraph]:
+    return doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
 
 
 def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
-    title = doc.paragraphs[0] if doc.paragraphs and doc.paragraphs[0].kind == "title" else None
+    title = _title(doc)
     if title is None:
         return None
     people = [(s.start + m.start, s.start + m.end, m)
@@ -207,10 +231,11 @@ def _person(doc: Document, mention: Mention, registry: Registry) -> Voice:
     return Voice(mention.text, mention.ref, "person") if mention.ref else voice(doc, mention.text, "person", registry)
 
 
-def people(doc: Document, registry: Registry, named_reporters: tuple[Voice, ...]) -> tuple[Voice, ...]:
-    """Every person the document's text names, then the reporters (``named_reporters``), as first named."""
+def people(doc: Document, registry: Registry, named_in_metadata: tuple[Voice, ...]) -> tuple[Voice, ...]:
+    """Every person the document's text names, then the reporters and guests (``named_in_metadata``), as first
+    named."""
     found = [_person(doc, m, registry) for s in doc.sentences for m in s.entities if m.type == "person"]
-    return _distinct(found + list(named_reporters))
+    return _distinct(found + list(named_in_metadata))
 
 
 def _distinct(voices: list[Voice]) -> tuple[Voice, ...]:
@@ -237,5 +262,5 @@ def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
 
 def sides(doc: Document, registry: Registry) -> Sides:
     asking = reporters(doc, registry)
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking, people(doc, registry, asking),
-                 aliases(doc, registry))
+    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking,
+                 people(doc, registry, asking + guests(doc, registry)), aliases(doc, registry))

@@ -1,4 +1,4 @@
-"""Page furniture, metadata lines and spam (data in ``curated/cleaning/boilerplate.yaml``
+"""Page furniture, metadata lines, picture stamps and spam (data in ``curated/cleaning/boilerplate.yaml``
 and ``spam.yaml``), and notices recognised by evidence (:mod:`corpus.clean.notices`).
 
 Whole-line rules remove the line's text and leave its line break; the
@@ -13,6 +13,7 @@ from corpus.clean.notices import NOTICES
 from corpus.lang import alternation
 from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
 from corpus.model import Edit
+from corpus.patterns import expand
 
 _DATA = load_yaml("boilerplate.yaml")
 
@@ -52,7 +53,7 @@ TAIL_RULES = tuple(
     TailBlock(
         rule=entry["rule"],
         reason=entry["reason"].strip(),
-        heading=re.compile(f"^[ \u3000]*(?:{entry['heading']})[ \u3000]*$", re.MULTILINE),
+        heading=re.compile(f"^[ \u3000]*(?:{entry['heading']})[ \u3000]*[:：]?[ \u3000]*$", re.MULTILINE),
         max_line_length=entry["max_line_length"],
     )
     for entry in _DATA["tails"]
@@ -137,7 +138,40 @@ def _spam_rule() -> SpamLines:
 
 
 SPAM = _spam_rule()
-RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, LINE_RULES, INLINE_RULES, NOTICES)
+
+
+@dataclass(frozen=True)
+class CaptionStamps:
+    """A year and a name alone on a line, once in the document (see ``caption_stamps`` in ``boilerplate.yaml``)."""
+
+    rule: str
+    reason: str
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> list[Edit]:
+        stamps = list(self.pattern.finditer(text))
+        if len(stamps) != 1 or not _is_name(stamps[0].group("name"), text):
+            return []
+        stamp = stamps[0]
+        return [Edit(stamp.start(), stamp.end(), stamp.group(), "", self.rule, self.reason)]
+
+
+def _is_name(word: str, text: str) -> bool:
+    """Whether CC-CEDICT reads ``word`` only as a proper noun, or does not know it and ``text`` names it elsewhere
+    too (a caption names what the article names).  The dictionary is read on first use."""
+    from corpus.lang.cedict import entries
+
+    known = entries().get(word, ())
+    return all(entry.proper for entry in known) if known else text.count(word) > 1
+
+
+def _caption_stamp_rule() -> CaptionStamps:
+    data = _DATA["caption_stamps"]
+    return CaptionStamps(data["rule"], data["reason"].strip(), re.compile(expand(data["pattern"]), re.MULTILINE))
+
+
+CAPTION_STAMPS = _caption_stamp_rule()
+RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, LINE_RULES, INLINE_RULES, NOTICES)
 
 
 def find_boilerplate(text: str) -> list[Edit]:

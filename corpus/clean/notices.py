@@ -1,8 +1,9 @@
 """Notices, credits, disclaimers and promotions recognised by evidence, not by wording.
 
 A line is scored by what notices are made of (``curated/cleaning/notices.yaml``):
-words of rights, reprints, contacts, sources, responsibility and promotion; e-mail
-addresses, URLs and phone numbers.  The decision is
+words of rights, reprints, contacts, sources, responsibility, disclaimers, sponsors, offers,
+readers' groups and promotion; e-mail addresses, URLs and phone numbers; a menu of platforms
+(``收聽管道：Spotify｜Apple Podcasts``).  The decision is
 separate (OpusFilter's ``score()`` / ``accept()``): a line is article text when its score
 is below the threshold or it is longer than a notice can be.  A credit (``（责任编辑：…）``,
 ``图／…摄``, ``（本文经受访者审阅）``) is short and has a credit's shape: bracketed whole, led by a
@@ -114,21 +115,25 @@ class NoticeRule:
     credit: CreditShape
     invitations: frozenset[str]  # words that address the reader (欢迎, 记得): they make platforms evidence
     platforms: re.Pattern[str]
+    platform_lists: re.Pattern[str]  # a menu: platforms apart by bars, or a list ending a line after a colon
+    platform_list_weight: int  # what such a menu weighs besides its platforms
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
         most ``contact_gap`` other letters: 或拨打 +65 6123 4567) is a contact line: its contacts count once more.
         (Not so for a part of a line: 他说电话 010-8888 6666 may begin an article sentence.)"""
         words = sorted({match.group() for match in self.words.finditer(text)})
-        if self.invitations.intersection(words):
-            words = sorted(set(words) | {match.group() for match in self.platforms.finditer(text)})
+        menus = [match.group() for match in self.platform_lists.finditer(text)]
+        where = [text] if self.invitations.intersection(words) else menus
+        words = sorted(set(words) | {match.group() for part in where for match in self.platforms.finditer(part)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
-        shape = ("credit shape",) if roles else ()
+        shape = (("credit shape",) if roles else ()) + (("platform list",) if menus else ())
         bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
+        menu = self.platform_list_weight if menus else 0
         return Evidence(sum(self.weights.get(word, 1) for word in words)
-                        + self.contact_weight * (len(contacts) + bare) + credit,
+                        + self.contact_weight * (len(contacts) + bare) + credit + menu,
                         tuple(words + contacts) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
@@ -242,12 +247,16 @@ def _credit_shape(data: dict) -> CreditShape:
 def _notice_rule() -> NoticeRule:
     data = _DATA
     words = sorted({word for group in data["evidence"].values() for word in group}, key=len, reverse=True)
+    platforms = lang.alternation(data["platforms"])
     weights = {word: data["weights"][group] for group, listed in data["evidence"].items()
                if group in data["weights"] for word in listed}
     return NoticeRule(data["rule"], data["reason"].strip(), data["threshold"], data["contact_weight"],
                       data["max_chars"], data["contact_gap"], data["dense_chars"],
                       re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
-                      frozenset(data["evidence"]["invitation"]), re.compile(lang.alternation(data["platforms"])))
+                      frozenset(data["evidence"]["invitation"]), re.compile(platforms),
+                      re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
+                                 f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms})+\\s*$"),
+                      data["platform_list_weight"])
 
 
 NOTICES = _notice_rule()
