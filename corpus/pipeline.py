@@ -270,7 +270,7 @@ def process(
     """Every stage of the build short of publishing, in this process and without a cache (:func:`process_all`):
     finished documents in corpus order (with the team's registry unless ``registry`` is given)."""
     registry = registry or load_registry()
-    done = process_all(seed_ids(seed_dir, progress), tm_dir, _context(engine_name, registry), None,
+    done = process_all(seed_ids(seed_dir, progress, registry.entities), tm_dir, _context(engine_name, registry), None,
                        allow_untranslated=allow_untranslated, progress=progress)
     docs = [rendered.doc for rendered in done.documents]
     return docs, done.tally.report([]), registry
@@ -436,8 +436,8 @@ def build(
     destination.check()
     # Names a problem with the seeds before anything is written; doc_id order is the published order, so each
     # document can be published as soon as it is done.
-    seeds = sorted(seed_ids(seed_dir, progress), key=lambda seed: seed[1])
     registry = user_registry(seed_dir, root)  # a mistake in the user's entries stops the build before it runs
+    seeds = sorted(seed_ids(seed_dir, progress, registry.entities), key=lambda seed: seed[1])
     cache = buildcache.DocumentCache(cache_dir or destination.state / CACHE, force)
     from corpus.export import publish  # datasets comes with it: every other command starts without it
 

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from corpus import pipeline
 from corpus.cli import main
 from corpus.errors import InputError
-from corpus.ingest import decode, doc_id_for, extract_metadata, read_directory
+from corpus.ingest import decode, doc_id_for, extract_metadata, read_directory, seed_ids
+from corpus.registry import load_registry
 
 SAMPLE = "张宏江说：智源研究院成立于2018年。這是繁體字的句子，北京。\n"
 
@@ -179,6 +180,18 @@ def test_colliding_and_reserved_ids_are_made_unique_in_file_name_order(tmp_path)
                    "新聞.md": "xinwen", "新闻.txt": "xinwen-2"}
     assert [doc.doc_id for doc in read_directory(seeds)] == [doc.doc_id for doc in docs]  # deterministic
     assert any("corpus.txt → corpus-2" in line for line in notices)
+
+
+def test_a_seed_named_like_a_registry_entity_gets_an_id_of_its_own_and_builds(tmp_path):
+    """Document and entity ids are xml:ids of one TEI corpus: jd.txt (京东's id is jd) would clash."""
+    seeds = seed_folder(tmp_path, {"jd.txt": "京东发布了新模型。\n", "baai.txt": "智源研究院成立了。\n"})
+    notices: list[str] = []
+    ids = dict(seed_ids(seeds, notices.append, load_registry().entities))
+    assert {path.name: doc_id for path, doc_id in ids.items()} == {"baai.txt": "baai-2", "jd.txt": "jd-2"}
+    assert any("jd.txt → jd-2" in line for line in notices)
+    assert main(["--seeds", str(seeds), "-q", "build", "--out", str(tmp_path / "out"), "--allow-untranslated"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out" / "corpus" / "tei").glob("*.xml")) == [
+        "baai-2.xml", "corpus.xml", "jd-2.xml"]
 
 
 def test_files_that_are_not_seeds_are_skipped_with_the_reason(tmp_path):

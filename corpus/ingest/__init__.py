@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from corpus.errors import InputError
 from corpus.ingest import names
@@ -149,9 +149,11 @@ def read_seed(name: str, data: bytes, where: str, curated: dict | None = None, d
     return Document(doc_id=doc_id, source_file=name, raw=text, encoding=encoding, metadata=metadata)
 
 
-def seed_ids(directory: Path, notice: Callable[[str], None] = lambda message: None) -> list[tuple[Path, str]]:
+def seed_ids(directory: Path, notice: Callable[[str], None] = lambda message: None,
+             entity_ids: Iterable[str] = ()) -> list[tuple[Path, str]]:
     """Every seed file of ``directory`` and its document id, in corpus order; ``notice`` is told which
-    files were skipped and why, and which ids were made unique."""
+    files were skipped and why, and which ids were made unique.  A derived id never equals one of
+    ``entity_ids`` (the registry's): both become xml:ids of one TEI corpus (``jd.txt`` → ``jd-2``)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError(str(directory), 0, "no such folder of seed documents" if not directory.exists()
@@ -171,7 +173,7 @@ def seed_ids(directory: Path, notice: Callable[[str], None] = lambda message: No
                              f"{first_file[curated_id]}; correct corpus/curated/metadata.yaml")
     derived = [path for path, curated_id in zip(paths, curated_ids) if not curated_id]
     wanted = [doc_id_for(path) for path in derived]
-    ids = dict(zip(derived, unique_ids(wanted, set(first_file))))
+    ids = dict(zip(derived, unique_ids(wanted, set(first_file) | set(entity_ids))))
     for path, want in zip(derived, wanted):
         if ids[path] != want:
             notice(f"id    {path.name} → {ids[path]} ({want!r} is taken or reserved)")
