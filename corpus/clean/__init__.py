@@ -35,11 +35,13 @@ def clean(raw: str, source: str = "<text>") -> tuple[str, list[list[Edit]]]:
     passes: list[list[Edit]] = []
     try:
         text = _run(raw, FIRST, passes)
-        for _ in range(MAX_ROUNDS):
+        shortest, stalled = len(text), 0
+        while stalled < MAX_ROUNDS:  # to a fixed point; a round that makes the text shorter than ever is progress
             before = len(passes)
             text = _run(text, STRUCTURAL, passes)
             if len(passes) == before:
                 break
+            shortest, stalled = (len(text), 0) if len(text) < shortest else (shortest, stalled + 1)
     except ValueError as error:  # a finder produced edits that do not fit its text
         raise ValueError(f"{source}: cleaning failed: {error}") from error
     return text, passes

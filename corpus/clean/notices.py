@@ -159,11 +159,22 @@ class NoticeRule:
             if credits is not None and not self.accept(credits, evidence := self.score(credits.lstrip(CREDIT_SPACES))):
                 edits.append(self._edit(offset + len(line) - len(credits), credits, evidence))
                 continue
-            trailing = TRAILING_BRACKETS.search(line)
-            if trailing and trailing.start() > 0 and not self.accept(trailing.group(),
-                                                                      evidence := self.score(trailing.group())):
-                edits.append(self._edit(offset + trailing.start(), trailing.group(), evidence))
+            trailing = self.trailing_notes(line)
+            if trailing is not None:
+                start, evidence = trailing
+                edits.append(self._edit(offset + start, line[start:], evidence))
         return edits
+
+    def trailing_notes(self, line: str) -> tuple[int, Evidence] | None:
+        """Where the run of bracketed notices that ends a line of text starts (…的未来。（责任编辑：X）（校对：Y）),
+        with the evidence of the last one; None when the line does not end in one.  The whole run at once, so
+        that cleaning again finds nothing."""
+        start, last = len(line), None
+        while (bracket := TRAILING_BRACKETS.search(line[:start])) and bracket.start() > 0:
+            if self.accept(bracket.group(), evidence := self.score(bracket.group())):
+                break
+            start, last = bracket.start(), last or evidence
+        return None if last is None else (start, last)
 
     def spliced_head(self, line: str) -> str | None:
         """The part of a line up to the last of its first consecutive contacts (e-mail, URL, phone), when text

@@ -54,7 +54,8 @@ STRUCTURAL: tuple[Pass, ...] = (
     Pass("layout", find_layout),
 )
 
-# Rounds of STRUCTURAL passes before giving up on reaching a fixed point.  Real
-# documents settle in two (the second finds nothing); each extra round needs a
-# construct nested one level deeper than the last.
+# Rounds of STRUCTURAL passes that make the text no shorter than it has been, before giving up on reaching a
+# fixed point.  Real documents settle in two (the second finds nothing); each extra round needs a construct
+# nested one level deeper than the last.  Rounds that remove text always go on: a notice is read a window at a
+# time, so a line of a thousand notices goes in many rounds.
 MAX_ROUNDS = 8
