@@ -44,7 +44,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, Mapping, Optional
 
 import yaml
 
@@ -733,6 +733,19 @@ def roundtrip_decode(data: bytes) -> str:
             out.append(_fold(char) if char else "?")
             i += 2
     return "".join(out)
+
+
+def annotate_bytes(data: bytes, listed: Mapping[bytes, str]) -> bytes:
+    """The site's annotator: ``(reading)`` after every byte-level match of a listed character's GBK
+    code, at any offset (so also across two characters: the trail byte of one and the lead byte of
+    the next), all at once over the original stream."""
+    out = bytearray()
+    for i, byte in enumerate(data):
+        out.append(byte)
+        reading = listed.get(data[i - 1:i + 1]) if i else None
+        if reading:
+            out += f"({reading})".encode("gbk")
+    return bytes(out)
 
 
 def damage(text: str, index: int, reading: Optional[str] = None) -> str:
