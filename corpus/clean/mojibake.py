@@ -253,6 +253,7 @@ def _logprob(text: str, ctx: Optional[_Context] = None, opened: int = 0) -> floa
     segmentation (readings ``(shí)`` left out), the document's own character
     pairs, balanced quotes, and a penalty for round-trip traces."""
     freq, log_total = _dictionary()
+    text = _without_misplaced(text)  # they go whatever the run's repair (_misplaced_after_letter)
     broken = len(_BROKEN.findall(text))
     plain = "".join(map(_fold, _READING_FULL.sub("", text)))
     simple = "".join(_simplified(c) for c in plain)
@@ -502,17 +503,24 @@ def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
                   f"{_pair(prev, lead[0])} = {prev:02x} {lead[0]:02x} reads {phantom})" if phantom
                   else " (likeliest character with the next byte)")
                + f"; {text[run_start:run.end]!r} re-paired one byte later")
+        # A lead byte the reading does not settle (no reading, or several lead bytes fit it) is
+        # the language model's guess: on random text most often another character with the same
+        # trail byte, so only a punctuation mark that clearly reads best (。 before a new
+        # sentence, as in the seeds, where no reading was misplaced: with one, a mark that several lead
+        # bytes fit is as much a guess as a character) is repaired; any other guess is flagged, whether the run
+        # ends in step or at a "?" closing before a reading.  A run closing before a tag is the end
+        # of an element, whose lead byte the document's habits choose (seed 004's 學校”。</p>);
+        # that choice is not measured on random text (Known limitations).
+        guessed = len(leads) > 1 and (not unicodedata.category(lead[1]).startswith("P")
+                                      or lead[2] < _GUESS_MARGIN or phantom is not None)
         if run.pending is None:
-            # A lead byte the reading does not settle (no reading, or several lead bytes fit it) is
-            # the language model's guess: on random text most often another character with the same
-            # trail byte, so only a punctuation mark that clearly reads best (。 before a new
-            # sentence, as in the seeds) is repaired; any other guess is flagged.
-            guessed = len(leads) > 1 and (not unicodedata.category(lead[1]).startswith("P")
-                                          or lead[2] < _GUESS_MARGIN)
             yield _Repair(q, run.end, "".join(map(_fold, recovered)),
                           why + ("; the lead byte is a guess" if guessed else ""), recoverable=not guessed)
             continue
-        yield from _closing(ctx, q, run, recovered, why)
+        guessed &= _swallowed(text, run.end + 1)[0] == "("
+        for repair in _closing(ctx, q, run, recovered, why):
+            yield repair if not guessed else _Repair(repair.start, repair.end, repair.new,
+                                                     repair.reason + "; the lead byte is a guess", False)
 
 
 def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iterator[_Repair]:
@@ -530,9 +538,9 @@ def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iter
                + (f", which reads {reading}" if reading else "") + ")")
     if swallowed:
         # Several trail bytes can share the lead byte and the reading (ca bc 始, ca b9 使: shǐ): the
-        # language model's choice is a guess unless it reads clearly best.  Before a closing tag (no
-        # reading) the element's end and the document's habits choose the mark (。” in "?!?/p>", as
-        # in seeds 002-004); that choice is not measured on random text (Known limitations).
+        # language model's choice is a guess unless it reads clearly best.  Before a closing tag (no reading) the element's end and
+        # the document's habits choose the mark (。” in "?!?/p>", as in seeds 002-004); that choice
+        # is not measured on random text (Known limitations).
         guessed = reading is not None and trail[2] < _GUESS_MARGIN
         yield _Repair(q, run.end + 1, new, why + closing + f" and the {swallowed!r} it swallowed"
                       + ("; the trail byte is a guess" if guessed else ""), recoverable=not guessed)
@@ -556,9 +564,11 @@ def _both_lost(ctx: _Context, q: int, run: _Run, phantom: Optional[str],
     chosen = _best(ctx, options, at, text[at:q], right)
     if chosen is None:
         return
+    # Where several characters fit both bytes, even a confident choice is often wrong on random text
+    # (期限 for 期陷: both read xiàn), so only a character the bytes settle is repaired.
     yield _Repair(q, run.end + 1, _fold(chosen[1]) + (swallowed or ""),
                   f"both '?' are bytes of {chosen[1]} ({chosen[0]:04x}); its lead byte is fixed by "
-                  f"the misplaced reading {phantom}", recoverable=swallowed is not None and chosen[2] >= _GUESS_MARGIN)
+                  f"the misplaced reading {phantom}", recoverable=swallowed is not None and len(options) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -633,11 +643,35 @@ def _repair_at(ctx: _Context, q: int, limit: int, min_gain: float) -> Optional[_
         return None
     # Another reading of the same bytes that reads nearly as well makes the best one a guess.
     chosen = text[lo:best.start] + best.new + text[best.end:hi]
-    runner_up = max((value for window, value in readings.items() if window != chosen), default=-math.inf)
-    if best.recoverable and score - runner_up < _GUESS_MARGIN:
+    margin = score - max((value for window, value in readings.items() if window != chosen), default=-math.inf)
+    if best.recoverable:
+        margin = min(margin, _margin_over_shorter(ctx, best, options, lo, limit, opened))
+    if best.recoverable and margin < _GUESS_MARGIN:
         return _Repair(best.start, best.end, best.new, best.reason + "; another reading of the bytes is "
-                       f"nearly as likely ({score - runner_up:.1f})", recoverable=False)
+                       f"nearly as likely ({margin:.1f})", recoverable=False)
+    odd = [char for char in best.new if _is_odd(char)]
+    if best.recoverable and odd:  # text is made of common characters; a rare one is likelier a wrong pair
+        return _Repair(best.start, best.end, best.new, best.reason + f"; {''.join(odd)} reads like mojibake",
+                       recoverable=False)
     return best
+
+
+def _margin_over_shorter(ctx: _Context, best: _Repair, options: list[_Repair], lo: int, limit: int,
+                         opened: int) -> float:
+    """How much better ``best`` reads than a shorter run followed by a new one: a ``?`` that a long
+    run closes may instead start a run of its own (its lead byte lost to a misplaced reading), and
+    the shorter reading is only fair with that second run repaired too."""
+    text, margin = ctx.text, math.inf
+    for option in options:
+        later = text.find("?", option.end, best.end)
+        if option.end >= best.end or later < 0:
+            continue
+        for second in _candidates(ctx, later, limit):
+            hi = _context_end(text, max(best.end, second.end))
+            both = text[lo:option.start] + option.new + text[option.end:second.start] + second.new + text[second.end:hi]
+            longer = text[lo:best.start] + best.new + text[best.end:hi]
+            margin = min(margin, _logprob(longer, ctx, opened) - _logprob(both, ctx, opened))
+    return margin
 
 
 def _line_end(text: str, i: int) -> int:
@@ -810,11 +844,25 @@ def phantom_reading(text: str, index: int) -> Optional[str]:
 _READING_AFTER_LETTER = re.compile(rf"(?<=[@-~])\(({_SYLLABLE})\)")
 
 
-def _misplaced_after_letter(text: str, taken: list[tuple[int, int]]) -> Iterator[Edit]:
+def _without_misplaced(text: str) -> str:
+    """``text`` without the readings :func:`_misplaced_after_letter` removes."""
+    if "(" not in text:
+        return text
+    edits = list(_misplaced_after_letter(text, [], near_damage=False))
+    for edit in reversed(edits):
+        text = text[:edit.start] + text[edit.end:]
+    return text
+
+
+def _misplaced_after_letter(text: str, taken: list[tuple[int, int]], near_damage: bool = True) -> Iterator[Edit]:
     """Readings the annotator put after a letter, for the pair of the byte before it and the letter:
-    nothing was lost (the reader stays in step), the reading goes."""
+    nothing was lost (the reader stays in step), the reading goes.  ``near_damage``: also right after
+    a ``?``, where the letter may instead be a damaged run's last trail byte and the reading its
+    character's (seed 002's ``?,F(xiàn)``, 現 = ac 46): scoring a run's repair leaves those alone."""
     for match in _READING_AFTER_LETTER.finditer(text):
         letter = match.start() - 1
+        if not near_damage and "?" in text[max(0, letter - _CONTEXT):letter]:
+            continue
         prev = _prev_byte(text, letter)
         phantom = _pair(prev, ord(text[letter])) if prev is not None and prev >= 0x81 else None
         # after a repaired run the letter is its last trail byte and the reading its last character's
@@ -862,17 +910,13 @@ _TRACE = re.compile(rf"\?{_SYLLABLE}\)")  # "?zhēng)": a reading whose "(" a lo
 
 def _traces(text: str) -> Iterator[tuple[int, int]]:
     """A ``?`` before a reading that lost its ``(``, which no writer types, with the misaligned run after
-    it: the characters the reader can have paired one byte late, up to the letter that can be the trail
-    byte that brought it back in step (a sentence end read inside the run ends no sentence)."""
+    it: every character the reader can have paired one byte late, up to the next ``?`` or line end
+    (a letter can be a trail byte that brought the reader back in step, or a folded full-width one
+    inside the run; a sentence end read inside the run ends no sentence)."""
     for match in _TRACE.finditer(text):
         end = match.end()
-        while end < len(text) and end - match.end() < _MAX_RUN and text[end] not in "\n?":
-            char = text[end]
-            if char.isascii() and (char.isalnum() or char == " "):
-                end += "@" <= char <= "~"
-                break
-            if _run_bytes(char) is None:
-                break
+        while end < len(text) and end - match.end() < _MAX_RUN and text[end] not in "\n?" \
+                and _run_bytes(text[end]) is not None:
             end += 1
         yield match.start(), end
 
