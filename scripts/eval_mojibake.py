@@ -12,6 +12,12 @@ lost) and once with full-width ones (folded to ASCII after decoding, as in the s
 *wrong* (repaired into other text, unflagged).  These are tuning data: the thresholds were set on
 them and on the seeds.
 
+Readings at any byte offset (``annotated_text``): random lines of GB2312 and GBK-extension characters,
+letters, digits and punctuation, through the site's annotator matching listed characters at any byte
+offset (so across two characters) and the one-way reader, then cleaned as a document is: each text is
+*recovered*, *flagged* (every character that differs from the cleaned original lies in a sentence
+flagged ``corrupted``) or *wrong* (some differing character in no flagged sentence).
+
 Clean text (the second error): the spans flagged ``corrupted`` in the cleaned seeds and dev captures
 (tuning data), in the held-out captures (test data: damaged on purpose in places, so each flagged
 span is printed for the reader to judge) and in CPython's CJK codec test texts (genuine prose none
@@ -297,6 +303,9 @@ def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Pa
         print(f"damaged runs ({'ASCII' if comma == ',' else 'full-width'} commas in the stream): "
               + ", ".join(f"{kind} {counts[kind]}" for kind in OUTCOMES) + f" of {total}; "
               f"missed or wrong {(counts['missed'] + counts['wrong']) / total:.3f}")
+    counts = annotated_figures(samples, seed)
+    print("readings at any byte offset (GB2312 and GBK-extension text, letters, digits, sentence ends; cleaned): "
+          + ", ".join(f"{kind} {counts[kind]}" for kind in ANNOTATED_OUTCOMES) + f" of {samples}")
     counts = random_clean_flags(samples, seed)
     for kind, hits in sorted(counts.items()):
         print(f"clean seed lines with {kind}: {hits} of {samples} flagged")
