@@ -540,9 +540,9 @@ def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iter
     if swallowed:
         # Several trail bytes can share the lead byte and the reading (ca bc 始, ca b9 使: shǐ): the
         # language model's choice is a guess, and on random text even a confident one is often wrong
-        # (壓了 for 壓料), so it is flagged (seeds 002-004's 會 and 創 are errata).  Before a closing tag (no reading) the element's end and
-        # the document's habits choose the mark (。” in "?!?/p>", as in seeds 002-004); that choice
-        # is not measured on random text (Known limitations).
+        # (壓了 for 壓料), so it is flagged (seeds 002-004's 會 and 創 are errata).  Before a closing
+        # tag (no reading) the element's end and the document's habits choose the mark (。” in
+        # "?!?/p>", as in seeds 002-004); that choice is not measured on random text (Known limitations).
         guessed = reading is not None and len(trails) > 1
         yield _Repair(q, run.end + 1, new, why + closing + f" and the {swallowed!r} it swallowed"
                       + ("; the trail byte is a guess" if guessed else ""), recoverable=not guessed)
@@ -634,7 +634,7 @@ def _repair_at(ctx: _Context, q: int, limit: int, min_gain: float) -> Optional[_
     hi = _context_end(text, max(o.end for o in options))
     opened = ctx.opened_quotes(lo)
     as_is = _logprob(text[lo:hi], ctx, opened)
-    readings = {}
+    readings: dict[str, float] = {}
     for option in options:
         window = text[lo:option.start] + option.new + text[option.end:hi]
         readings[window] = max(readings.get(window, -math.inf), _logprob(window, ctx, opened))
@@ -870,7 +870,7 @@ def _misplaced_after_letter(text: str, taken: list[tuple[int, int]], near_damage
         if _reads(phantom, match.group(1)) and not any(s < match.end() and match.start() < e for s, e in taken):
             yield Edit(match.start(), match.end(), match.group(), "", RULE_AUTO,
                        f"reading {match.group(1)} of {phantom} ({prev:02x} {ord(text[letter]):02x}): the annotator "
-                       f"matched the last byte of {text[letter - 1]!r} and the letter {text[letter]!r} as one character")
+                       f"matched the last byte of {text[letter - 1]!r} and the letter {text[letter]!r} as one")
 
 
 def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
