@@ -30,10 +30,18 @@ bytes cannot determine go to ``curated/errata.yaml``.
 
 A lead byte that nothing but the language model chooses (no reading, or a
 reading several lead bytes fit) is a guess and is not repaired, unless it is a
-punctuation mark that reads clearly best.  What is not repaired is flagged
+punctuation mark that reads clearly best where no reading was misplaced.  So are
+the other choices the bytes leave open: a trail byte several characters with the
+reading share, both bytes of a character several fit, a whole character standing
+alone, a best reading of the run that another (a shorter run and a new one after
+it) reads nearly as well, a repair holding a rare character.  A reading after a
+letter that the previous byte and the letter spell goes; it fell across two
+characters without losing any (the annotator matches at any byte offset:
+:func:`annotate_bytes`).  What is not repaired is flagged
 (:func:`corrupted_spans`) where re-pairing reads clearly better than the text
-as it stands, at any ``?`` (a genuine one gains nothing), and where a ``??``
-stands in a place no emphatic question mark does; ``scripts/eval_mojibake.py``
+as it stands, at any ``?`` (a genuine one gains nothing), where a ``??``
+stands in a place no emphatic question mark does, and at a ``?`` before a
+reading that lost its ``(``, with the run after it; ``scripts/eval_mojibake.py``
 counts both errors.
 """
 from __future__ import annotations
