@@ -12,6 +12,12 @@ lost) and once with full-width ones (folded to ASCII after decoding, as in the s
 *wrong* (repaired into other text, unflagged).  These are tuning data: the thresholds were set on
 them and on the seeds.
 
+Readings at any byte offset (``annotated_text``): random lines of GB2312 and GBK-extension characters,
+letters, digits and punctuation, through the site's annotator matching listed characters at any byte
+offset (so across two characters) and the one-way reader, then cleaned as a document is: each text is
+*recovered*, *flagged* (every character that differs from the cleaned original lies in a sentence
+flagged ``corrupted``) or *wrong* (some differing character in no flagged sentence).
+
 Clean text (the second error): the spans flagged ``corrupted`` in the cleaned seeds and dev captures
 (tuning data), in the held-out captures (test data: damaged on purpose in places, so each flagged
 span is printed for the reader to judge) and in CPython's CJK codec test texts (genuine prose none
@@ -21,6 +27,7 @@ of us wrote, with ``?`` and rare characters); and in seed sentences given genuin
 from __future__ import annotations
 
 import argparse
+import difflib
 import random
 import re
 import shutil
@@ -30,13 +37,14 @@ import tempfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from corpus import pipeline
-from corpus.clean import mojibake
+from corpus.clean import clean, mojibake
 from corpus.editlog import apply
 from corpus.lang import QUESTION_FINAL_CLASS, is_han
-from corpus.segment import corrupted_spans
+from corpus.lang.pinyin import readings
+from corpus.segment import corrupted_spans, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -90,6 +98,108 @@ def outcome(original: str, damaged: str) -> str:
     if corrupted_spans(first):
         return "flagged"
     return "missed" if repaired == damaged else "wrong"
+
+
+# ---------------------------------------------------------------- the annotator at any byte offset
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+MARKS = "。，、：！"
+# Which pool each draw takes a character from: Han characters in GB2312 (simplified and the
+# traditional it shares), Han characters in GBK's extension ranges (traditional; their trail byte is
+# often below 0x80), ASCII letters and digits, punctuation (sentence ends inside a run included).
+POOL_WEIGHTS = (0, 0, 0, 1, 1, 1, 2, 3)
+ANNOTATED_OUTCOMES = ("recovered", "flagged", "wrong")
+
+
+def _in_gb2312(char: str) -> bool:
+    data = char.encode("gbk")
+    return len(data) == 2 and data[0] >= 0xA1 and data[1] >= 0xA1
+
+
+@lru_cache(maxsize=1)
+def character_pools() -> tuple[str, str, str, str]:
+    """(GB2312 Han, GBK-extension Han, letters and digits, punctuation) to draw random text from."""
+    han = set()
+    for char in set(COMMON) | set("".join(clean_seed_lines())):
+        try:
+            if is_han(char) and len(char.encode("gbk")) == 2 and readings(char):
+                han.add(char)
+        except UnicodeEncodeError:
+            continue
+    return ("".join(sorted(c for c in han if _in_gb2312(c))), "".join(sorted(c for c in han if not _in_gb2312(c))),
+            LETTERS, MARKS)
+
+
+def annotated_text(pick: Callable[[int, int], int]) -> Optional[tuple[str, str]]:
+    """``(original, damaged)``: two random lines, the second after the first in one byte stream, through
+    the site's annotator (``(reading)`` after every byte-level match of one to three listed characters,
+    chosen at random byte offsets, so often across two characters) and the one-way GBK reader; None
+    when no reading landed inside a character (nothing to repair).  ``pick(lo, hi)`` draws an integer
+    (``random.Random.randint``, or a hypothesis draw, which shrinks)."""
+    pools = character_pools()
+    lines = []
+    for _ in range(2):
+        chars = []
+        for _ in range(pick(3, 24)):
+            pool = pools[POOL_WEIGHTS[pick(0, len(POOL_WEIGHTS) - 1)]]
+            chars.append(pool[pick(0, len(pool) - 1)])
+        lines.append("".join(chars) + "。")
+    original = "\n".join(lines)
+    data = original.encode("gbk")
+    starts = {len(original[:i].encode("gbk")) for i in range(len(original))}
+    listed, inside = {}, False
+    for _ in range(pick(1, 3)):
+        at = pick(0, len(data) - 2)
+        code = data[at:at + 2]
+        try:
+            char = code.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        found = sorted(readings(char)) if len(char) == 1 and is_han(char) else []
+        if found:
+            listed[code] = found[0]
+    annotated = mojibake.annotate_bytes(data, listed)
+    for code in listed:  # a match that does not start at a character's first byte splits a character
+        inside |= any(data[i:i + 2] == code and i not in starts for i in range(len(data) - 1))
+    if not inside:
+        return None
+    return mojibake.roundtrip_decode(data), mojibake.roundtrip_decode(annotated)
+
+
+def flagged_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text`` (cleaned, one paragraph a line) flagged ``corrupted``."""
+    spans, flagged, offset = corrupted_spans(text), [], 0
+    for line in text.split("\n"):
+        for piece in split_sentences(line, mojibake.corrupted_spans(line)):
+            start, end = offset, offset + len(piece)
+            if any(s < end and start < e for s, e in spans):
+                flagged.append((start, end))
+            offset = end
+        offset += 1
+    return flagged
+
+
+def annotated_outcome(original: str, damaged: str) -> str:
+    """What cleaning makes of one damaged text: one of :data:`ANNOTATED_OUTCOMES`.  *wrong*: some
+    character differs from the cleaned original (or is lost) outside every flagged sentence."""
+    expected, result = clean(original)[0], clean(damaged)[0]
+    if result == expected:
+        return "recovered"
+    flagged = flagged_sentences(result)
+    matcher = difflib.SequenceMatcher(None, expected, result, autojunk=False)
+    for tag, _, _, start, end in matcher.get_opcodes():
+        if tag != "equal" and not any(s <= start and end <= e for s, e in flagged):
+            return "wrong"
+    return "flagged"
+
+
+def annotated_figures(samples: int, seed: int) -> Counter:
+    chooser, counts = random.Random(seed), Counter()
+    while sum(counts.values()) < samples:
+        drawn = annotated_text(chooser.randint)
+        if drawn is not None:
+            counts[annotated_outcome(*drawn)] += 1
+    return counts
 
 
 @lru_cache(maxsize=None)
@@ -193,6 +303,9 @@ def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Pa
         print(f"damaged runs ({'ASCII' if comma == ',' else 'full-width'} commas in the stream): "
               + ", ".join(f"{kind} {counts[kind]}" for kind in OUTCOMES) + f" of {total}; "
               f"missed or wrong {(counts['missed'] + counts['wrong']) / total:.3f}")
+    counts = annotated_figures(samples, seed)
+    print("readings at any byte offset (GB2312 and GBK-extension text, letters, digits, sentence ends; cleaned): "
+          + ", ".join(f"{kind} {counts[kind]}" for kind in ANNOTATED_OUTCOMES) + f" of {samples}")
     counts = random_clean_flags(samples, seed)
     for kind, hits in sorted(counts.items()):
         print(f"clean seed lines with {kind}: {hits} of {samples} flagged")
