@@ -34,7 +34,7 @@ from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import org_edges
+from corpus.annotate.org_edges import NATIONAL_WORDS, org_edges
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
@@ -42,7 +42,6 @@ from corpus.model import Mention, Sentence
 _ORGS = lang.data("zh")["organisations"]
 BODY_HEADS = frozenset(_ORGS["body_heads"])
 INSTITUTION_HEADS = frozenset(_ORGS["institution_heads"])
-NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 NAME_VERBS = frozenset(_ORGS["name_verbs"])
 NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
 UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
