@@ -56,6 +56,7 @@ from typing import Iterator, Mapping, Optional
 
 import yaml
 
+from corpus.editlog import apply
 from corpus.lang import QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
 from corpus.model import Edit
 
@@ -858,10 +859,7 @@ def _without_misplaced(text: str) -> str:
     """``text`` without the readings :func:`_misplaced_after_letter` removes."""
     if "(" not in text:
         return text
-    edits = list(_misplaced_after_letter(text, [], near_damage=False))
-    for edit in reversed(edits):
-        text = text[:edit.start] + text[edit.end:]
-    return text
+    return apply(text, _misplaced_after_letter(text, [], near_damage=False))
 
 
 def _misplaced_after_letter(text: str, taken: list[tuple[int, int]], near_damage: bool = True) -> Iterator[Edit]:
@@ -902,8 +900,6 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
 def _misplaced_after_repairs(text: str, edits: list[Edit]) -> list[Edit]:
     """:func:`_misplaced_after_letter` on the text as repaired (a letter right after a repaired run
     needs the run's last byte, which the damaged text lost), as edits of ``text``."""
-    from corpus.editlog import apply
-
     repaired, spans, shift = apply(text, edits), [], 0
     for edit in edits:  # where each edit's new text lies in the repaired text, and the shift after it
         spans.append((edit.start + shift, edit.start + shift + len(edit.new), shift + len(edit.new) - len(edit.old)))
