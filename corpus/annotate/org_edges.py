@@ -70,7 +70,9 @@ def school_tails(words: list[Word], dictionary: Mapping[str, int],
         if not _is_school_head(word, dictionary) or word.end in hospital_starts:
             continue
         first = index
-        while first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1]):
+        # another school or department ends no tail's inside (…科学系与中央研究院…中心: two names)
+        while (first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1])
+               and not _is_school_head(words[first - 1], dictionary)):
             first -= 1
             if words[first].text.endswith(UNIVERSITIES):
                 tails.append((words[first], word.end))

@@ -27,8 +27,8 @@ is one function over the spans of a sentence:
   side makes the organisation);
 * :func:`with_acronym_after`, :func:`with_region_after` — an acronym (三星 + SDI) or a region with nothing of a name
   after it (LINE Pay + 台灣 + 也) right after an organisation is part of its name;
-* :func:`is_description` — a model organisation of common words before a class noun (金融科技业者) or of common
-  words and heads alone (金融科技资本) describes a kind of company.
+* :func:`is_description` — a model organisation of common words before a class noun (金融科技业者) describes a
+  kind of company (a common word and a head alone may be a brand: 海豚资本).
 """
 from __future__ import annotations
 
@@ -137,7 +137,8 @@ def _list_start(read: str, end: int) -> int:
         at = read.rfind(opener, start, end)
         if at >= 0 and "、" not in read[start:at]:
             start = max(start, at + len(opener))
-    return start
+    connective = next((c for c in CONNECTIVES if read.startswith(c, start)), "")  # ，与台达电、…等: 与 opens it
+    return start + len(connective)
 
 
 def _items(read: str, start: int, end: int) -> list[tuple[int, int] | None]:
@@ -160,11 +161,13 @@ def _items(read: str, start: int, end: int) -> list[tuple[int, int] | None]:
 
 
 def _is_name(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str) -> bool:
-    """An item that is a name: an organisation or a person found in it, a word jieba does not know, Latin."""
+    """An item that is a name: an organisation or a person found in it, a word jieba does not know or single
+    characters only (岚 + 拓: no word of the dictionary), Latin."""
     start, end = item
     inside = [w for w in words if start <= w.start and w.end <= end]
     return (any(m.type in ("org", "person") and start <= m.start and m.end <= end for m in mentions)
             or any(w.frequency is None and has_han(w.text) for w in inside)
+            or (len(inside) > 1 and all(len(w.text) == 1 for w in inside))
             or LATIN_NAME.fullmatch(text[start:end]) is not None)
 
 
@@ -361,11 +364,11 @@ def with_region_after(mention: Mention, words: list[Word], text: str) -> Mention
 
 
 def is_description(mention: Mention, words: list[Word], read: str) -> bool:
-    """A model organisation of two common words or more, with a class noun after it or ending with a head."""
+    """A model organisation of two common words or more with a class noun after it."""
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
     if mention.type != "org" or mention.source != "ner" or len(inside) < 2 or not all(_is_common(w) for w in inside):
         return False
-    return read.startswith(tuple(ORG_CLASS_NOUNS), mention.end) or inside[-1].text in ORG_HEADS
+    return read.startswith(tuple(ORG_CLASS_NOUNS), mention.end)
 
 
 def _is_common(word: Word) -> bool:
