@@ -6,7 +6,7 @@ Latin word is no organisation where the sentence calls it a technology.  The voc
 is one function over the spans of a sentence:
 
 * :func:`listed_organisations` — the items of a list followed by 等 and a class of companies (景碩、南電與欣興等載板廠)
-  or after a cue (客户包括A和B) are organisations, when one of them at least is a name (a mention, a word jieba does
+  or after a cue (客户包括A和B), and the agents of a company's verb (由A与B供应), are organisations, when one of them at least is a name (a mention, a word jieba does
   not know, a Latin word): a list of common words (电池、光伏等企业) names industries; places and single common
   words in such a list stay what they are;
 * :func:`bracketed_names` — a Latin name or an acronym in brackets right after a Han name is that name in Latin
@@ -19,6 +19,8 @@ is one function over the spans of a sentence:
 * :func:`with_branch` — an organisation, a region and a branch head are one name (…联盟新加坡分会);
 * :func:`federal_bodies` — a country, 联邦 and the nouns after it name a federal body (奥地利联邦铁路);
 * :func:`without_class_suffix` — a class suffix the model glued to a name (设备商 + 弘鉅 read as 商弘鉅) is cut off;
+* :func:`with_word_start` — a model organisation starting inside a word jieba does not know starts with it (力积 +
+  电: the model found 积电);
 * :func:`split_at_connective` — a model span joining two official names by a connective (…公署與…委員會) is two;
 * :func:`dictionary_organisations` — an organisation jieba's dictionary knows by a long name ending with a head
   (经济合作与发展组织, 国际海事卫星组织) is one, whatever the model cut in it;
@@ -38,7 +40,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.org_edges import with_acronym
+from corpus.annotate.org_edges import CLASS_NOUNS, with_acronym
 from corpus.annotate.name_spans import (LATIN_NAME, ORG_CLASS_NOUNS, ORG_HEADS, Word, has_org_evidence,
                                         has_person_evidence)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, alternation, has_han, is_han
@@ -48,6 +50,7 @@ _ORGS = lang.data("zh")["organisations"]
 LIST_CLASS_HEADS = tuple(_ORGS["list_class_heads"])
 LIST_CUES = tuple(_ORGS["list_cues"])
 LIST_OPENERS = tuple(sorted(_ORGS["list_openers"], key=len, reverse=True))
+AGENT_ITEM_MAX_CHARS: int = _ORGS["agent_item_max_chars"]
 TECHNOLOGY_NOUNS = tuple(_ORGS["technology_nouns"])
 PRODUCT_NOUNS = tuple(_ORGS["product_nouns"])
 USAGE_VERBS = tuple(_ORGS["usage_verbs"])
@@ -57,6 +60,7 @@ CLASS_SUFFIXES = frozenset(_ORGS["class_suffixes"])
 OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
 CONNECTIVES = ("与", "和", "及", "以及")  # the model's input is simplified (與 reads 与)
 ROLES = frozenset(_ORGS["roles"])
+PLACE_LIST_ENDS = tuple(lang.data("zh")["names"]["place_list_ends"])
 MAX_CLASS_CHARS = 6  # before a class head after 等: 固态电池 + 企业, 材料供应 + 商
 MAX_LIST_CHARS = 40  # a list runs back from 等 at most so far
 MAX_ITEM_CHARS = 10
@@ -64,7 +68,9 @@ MAX_NAME_CHARS = 6  # a Han name before its Latin name in brackets
 MAX_BODY_WORDS = 3  # after 联邦: 铁路, 交通局, 网络 + 管理局
 MIN_DICTIONARY_NAME_CHARS = 6  # shorter nt words are classes or fragments (加工厂, 德国联邦)
 MIN_SUFFIX_ACRONYM_CHARS = 3  # 华为 + AI is no name
-_LIST_END = re.compile(f"等(?:[{lang.HAN_CLASS}]{{0,{MAX_CLASS_CHARS}}}?){alternation(LIST_CLASS_HEADS)}")
+_LIST_END = re.compile(f"等(?:(?!的)[{lang.HAN_CLASS}]{{0,{MAX_CLASS_CHARS}}}?){alternation(LIST_CLASS_HEADS)}")
+_AGENT = re.compile(f"由([^由]{{2,{MAX_LIST_CHARS}}}?)(?:{alternation(_ORGS['agent_adverbs'])})?"
+                    f"{alternation(_ORGS['agent_verbs'])}")
 _LIST_STOPS = re.compile(r"[，。；：！？,;:!?（）()《》“”「」\n]")
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{LATIN_UPPER}{LATIN_LOWER}0-9])", f"(?![{LATIN_UPPER}{LATIN_LOWER}0-9])"
 ACRONYM = re.compile(f"{_NOT_LATIN_BEFORE}[{LATIN_UPPER}]{{{_ORGS['acronym_min_chars']},{_ORGS['acronym_max_chars']}}}"
@@ -80,7 +86,8 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
     """``mentions`` (the model's, corrected, and the official names) with the rules of the module docstring
     applied; ``read``: the sentence as the model reads it; ``curated``: the registry's and the rules' mentions."""
     found = [kept for mention in mentions if not is_description(mention, words, read)
-             for kept in split_at_connective(without_class_suffix(mention, read, dictionary), read)]
+             for kept in split_at_connective(without_class_suffix(with_word_start(mention, words, text), read,
+                                                                          dictionary), read)]
     found = [with_region_after(with_acronym(with_acronym_after(with_branch(mention, words, text, read), text), text),
                                words, text)
              for mention in without_products(found, read)]
@@ -110,15 +117,23 @@ def _with_places_kept(mentions: list[Mention], organisations: list[Mention], wor
 def listed_organisations(words: list[Word], text: str, read: str, mentions: list[Mention],
                          dictionary: Mapping[str, int]) -> list[Mention]:
     """The items of lists of organisations (module docstring) as organisation mentions."""
-    spans = [(_list_start(read, end.start()), end.start()) for end in _LIST_END.finditer(read)]
+    spans = [(_list_start(read, end.start()), end.start()) for end in _LIST_END.finditer(read)
+             if not read.startswith(PLACE_LIST_ENDS, end.start())]  # 山东、河北等地的企业: places
     for cue in LIST_CUES:
         for match in re.finditer(re.escape(cue), read):
             stop = _LIST_STOPS.search(read, match.end())
             end = stop.start() if stop else len(read)
             spans.append((match.end(), read.find("等", match.end(), end) if "等" in read[match.end():end] else end))
+    spans += [(match.start(1), match.end(1)) for match in _AGENT.finditer(read)
+              if not _LIST_STOPS.search(match.group(1))]
+    agents = {span for span in spans if read[span[0] - 1:span[0]] == "由"}
+    people = [m for m in mentions if m.type == "person" and gazetteer.has_surname(m.text)]
     found = []
     for start, end in spans:
-        items = [item for item in _items(read, start, end) if item is not None]
+        # a person may supply too (由张明提供): an agent with a surname stays a person
+        items = [item for item in _items(read, start, end) if item is not None
+                 and ((start, end) not in agents or (item[1] - item[0] <= AGENT_ITEM_MAX_CHARS
+                                                     and not any(p.overlaps(*item) for p in people)))]
         if not any(_is_name(item, words, mentions, text) for item in items):
             continue
         found += [Mention(s, e, text[s:e], "org", source="ner") for s, e in items
@@ -137,8 +152,10 @@ def _list_start(read: str, end: int) -> int:
         at = read.rfind(opener, start, end)
         if at >= 0 and "、" not in read[start:at]:
             start = max(start, at + len(opener))
-    connective = next((c for c in CONNECTIVES if read.startswith(c, start)), "")  # ，与台达电、…等: 与 opens it
-    return start + len(connective)
+    # a connective before the first item opens the list (，与台达电、…; 目前正与安踏、…)
+    first = read.find("、", start, end)
+    openings = [at + len(c) for c in CONNECTIVES if (at := read.rfind(c, start, max(first, start))) >= 0]
+    return max(openings, default=start)
 
 
 def _items(read: str, start: int, end: int) -> list[tuple[int, int] | None]:
@@ -162,19 +179,20 @@ def _items(read: str, start: int, end: int) -> list[tuple[int, int] | None]:
 
 def _is_name(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str) -> bool:
     """An item that is a name: an organisation or a person found in it, a word jieba does not know or single
-    characters only (岚 + 拓: no word of the dictionary), Latin."""
+    characters only (岚 + 拓: no word of the dictionary), words not all common (南亚 + 塑胶), Latin."""
     start, end = item
     inside = [w for w in words if start <= w.start and w.end <= end]
     return (any(m.type in ("org", "person") and start <= m.start and m.end <= end for m in mentions)
             or any(w.frequency is None and has_han(w.text) for w in inside)
             or (len(inside) > 1 and all(len(w.text) == 1 for w in inside))
+            or (len(inside) > 1 and not all(_is_common(w) for w in inside))
             or LATIN_NAME.fullmatch(text[start:end]) is not None)
 
 
 def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str,
                          dictionary: Mapping[str, int]) -> bool:
-    """Not a place (a place mention or jieba's ``ns`` word is the item), not one common word (育种) unless the model
-    or a rule found a name there, and not crossing a curated span."""
+    """Not a place (a place mention or jieba's ``ns`` word is the item), not one common word (育种) nor common
+    words alone (目前正) unless the model or a rule found a name there, and not crossing a curated span."""
     start, end = item
     name = text[start:end]
     if any(m.type == "place" and m.start == start and m.end == end for m in mentions):
@@ -186,7 +204,9 @@ def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: lis
     if single and single[0].tag == "ns":
         return False
     found_here = any(m.type in ("org", "person") and m.overlaps(start, end) for m in mentions)
-    common = bool(single) and single[0].frequency is not None and single[0].tag not in _NAME_TAGS
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    common = (bool(single) and single[0].frequency is not None and single[0].tag not in _NAME_TAGS) or (
+        len(inside) > 1 and all(_is_common(w) for w in inside))
     return found_here or not (common or gazetteer.is_place(name))
 
 
@@ -368,11 +388,19 @@ def is_description(mention: Mention, words: list[Word], read: str) -> bool:
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
     if mention.type != "org" or mention.source != "ner" or len(inside) < 2 or not all(_is_common(w) for w in inside):
         return False
-    return read.startswith(tuple(ORG_CLASS_NOUNS), mention.end)
+    return read.startswith(tuple(CLASS_NOUNS), mention.end)
 
 
 def _is_common(word: Word) -> bool:
     """A common word: CC-CEDICT has it with no proper reading, or jieba knows it and not as a name."""
-    return has_han(word.text) and (gazetteer.is_common_word(word.text) or (
-        word.frequency is not None and word.tag not in (*_NAME_TAGS, "ns")
-        and word.text not in gazetteer.dictionary().proper_nouns))
+    return has_han(word.text) and word.tag not in (*_NAME_TAGS, "ns") and (gazetteer.is_common_word(word.text) or (
+        word.frequency is not None and word.text not in gazetteer.dictionary().proper_nouns))
+
+
+def with_word_start(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A model organisation that starts inside a Han word jieba does not know starts where that word does."""
+    word = next((w for w in words if w.start < mention.start < w.end), None)
+    if (mention.type != "org" or word is None or word.frequency is not None or not has_han(word.text)
+            or any(c in _NAME_STOPS for c in text[word.start:mention.start])):  # 和 + 隆平: a connective
+        return mention
+    return replace(mention, start=word.start, text=text[word.start:mention.end])
