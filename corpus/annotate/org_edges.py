@@ -70,9 +70,11 @@ def school_tails(words: list[Word], dictionary: Mapping[str, int],
         if not _is_school_head(word, dictionary) or word.end in hospital_starts:
             continue
         first = index
-        # another school or department ends no tail's inside (…科学系与中央研究院…中心: two names)
+        # another school, department or organisation ends no tail's inside (…科学系与中央研究院…中心, …系与中国科学院
+        # …研究所: two names)
         while (first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1])
-               and not _is_school_head(words[first - 1], dictionary)):
+               and not _is_school_head(words[first - 1], dictionary)
+               and not (words[first - 1].tag == "nt" and not words[first - 1].text.endswith(UNIVERSITIES))):
             first -= 1
             if words[first].text.endswith(UNIVERSITIES):
                 tails.append((words[first], word.end))

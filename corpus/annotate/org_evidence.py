@@ -6,9 +6,10 @@ Latin word is no organisation where the sentence calls it a technology.  The voc
 is one function over the spans of a sentence:
 
 * :func:`listed_organisations` — the items of a list followed by 等 and a class of companies (景碩、南電與欣興等載板廠)
-  or after a cue (客户包括A和B), and the agents of a company's verb (由A与B供应), are organisations, when one of them at least is a name (a mention, a word jieba does
-  not know, a Latin word): a list of common words (电池、光伏等企业) names industries; places and single common
-  words in such a list stay what they are;
+  or after a cue (客户包括A和B), and the agents of a company's verb (由A与B供应), are organisations when one item at
+  least is a name (a mention, a word jieba does not know, single characters, Latin): a list of common words
+  (电池、光伏等企业) names industries; places, common words and people with a surname as agents (由张明提供) stay
+  what they are;
 * :func:`bracketed_names` — a Latin name or an acronym in brackets right after a Han name is that name in Latin
   letters: both are organisations, unless the Latin is a person's name or the Han name a person's (陳詠詩（Ivy）);
   the Han name starts after a place, a class of companies or a function word (日本 + 揖斐電, 支付商 + 萊普德);
@@ -40,7 +41,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.org_edges import CLASS_NOUNS, with_acronym
+from corpus.annotate.org_edges import CLASS_NOUNS, OFFICIAL_HEADS, with_acronym
 from corpus.annotate.name_spans import (LATIN_NAME, ORG_CLASS_NOUNS, ORG_HEADS, Word, has_org_evidence,
                                         has_person_evidence)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, alternation, has_han, is_han
@@ -57,8 +58,8 @@ USAGE_VERBS = tuple(_ORGS["usage_verbs"])
 BRANCH_HEADS = tuple(sorted(_ORGS["branch_heads"], key=len, reverse=True))
 FEDERAL_WORDS = tuple(_ORGS["federal_words"])
 CLASS_SUFFIXES = frozenset(_ORGS["class_suffixes"])
-OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
-CONNECTIVES = ("与", "和", "及", "以及")  # the model's input is simplified (與 reads 与)
+# longest first (以及 before 及); the model's input is simplified (與 reads 与)
+CONNECTIVES = tuple(sorted(_ORGS["name_connectives"], key=len, reverse=True))
 ROLES = frozenset(_ORGS["roles"])
 PLACE_LIST_ENDS = tuple(lang.data("zh")["names"]["place_list_ends"])
 MAX_CLASS_CHARS = 6  # before a class head after 等: 固态电池 + 企业, 材料供应 + 商
@@ -192,7 +193,8 @@ def _is_name(item: tuple[int, int], words: list[Word], mentions: list[Mention], 
 def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str,
                          dictionary: Mapping[str, int]) -> bool:
     """Not a place (a place mention or jieba's ``ns`` word is the item), not one common word (育种) nor common
-    words alone (目前正) unless the model or a rule found a name there, and not crossing a curated span."""
+    words alone (目前正; common words and a head are a brand: 天赐材料) unless the model or a rule found a name there,
+    and not crossing a curated span."""
     start, end = item
     name = text[start:end]
     if any(m.type == "place" and m.start == start and m.end == end for m in mentions):
@@ -206,7 +208,8 @@ def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: lis
     found_here = any(m.type in ("org", "person") and m.overlaps(start, end) for m in mentions)
     inside = [w for w in words if start <= w.start and w.end <= end]
     common = (bool(single) and single[0].frequency is not None and single[0].tag not in _NAME_TAGS) or (
-        len(inside) > 1 and all(_is_common(w) for w in inside))
+        # 芯 + 邑 is a name, and so is a common word before a head (天赐 + 材料, as 海豚 + 资本)
+        len(inside) > 1 and all(_is_common(w) and len(w.text) > 1 for w in inside) and inside[-1].text not in ORG_HEADS)
     return found_here or not (common or gazetteer.is_place(name))
 
 
