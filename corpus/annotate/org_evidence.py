@@ -96,8 +96,9 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
     found += federal_bodies(words, text, read) + acronyms(text, found + curated)
     found = _with_places_kept(found, bracketed_names(words, text, read, found + curated, dictionary), words, text)
     found = coordinated(found, text, read)
-    listed = listed_organisations(words, text, read, found + curated, dictionary)
+    listed = listed_organisations(words, text, read, found + curated)
     return _with_places_kept(found, listed, words, text)
+
 
 def _with_places_kept(mentions: list[Mention], organisations: list[Mention], words: list[Word],
                       text: str) -> list[Mention]:
@@ -115,8 +116,7 @@ def _with_places_kept(mentions: list[Mention], organisations: list[Mention], wor
     return kept + organisations
 
 
-def listed_organisations(words: list[Word], text: str, read: str, mentions: list[Mention],
-                         dictionary: Mapping[str, int]) -> list[Mention]:
+def listed_organisations(words: list[Word], text: str, read: str, mentions: list[Mention]) -> list[Mention]:
     """The items of lists of organisations (module docstring) as organisation mentions."""
     spans = [(_list_start(read, end.start()), end.start()) for end in _LIST_END.finditer(read)
              if not read.startswith(PLACE_LIST_ENDS, end.start())]  # 山东、河北等地的企业: places
@@ -138,7 +138,7 @@ def listed_organisations(words: list[Word], text: str, read: str, mentions: list
         if not any(_is_name(item, words, mentions, text) for item in items):
             continue
         found += [Mention(s, e, text[s:e], "org", source="ner") for s, e in items
-                  if _may_be_organisation((s, e), words, mentions, text, dictionary)]
+                  if _may_be_organisation((s, e), words, mentions, text)]
     return found
 
 
@@ -190,8 +190,7 @@ def _is_name(item: tuple[int, int], words: list[Word], mentions: list[Mention], 
             or LATIN_NAME.fullmatch(text[start:end]) is not None)
 
 
-def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str,
-                         dictionary: Mapping[str, int]) -> bool:
+def _may_be_organisation(item: tuple[int, int], words: list[Word], mentions: list[Mention], text: str) -> bool:
     """Not a place (a place mention or jieba's ``ns`` word is the item), not one common word (育种) nor common
     words alone (目前正; common words and a head are a brand: 天赐材料) unless the model or a rule found a name there,
     and not crossing a curated span."""
