@@ -98,3 +98,17 @@ def test_edges_are_spans_of_the_text_and_idempotent(text, data):
     mentions = find_mentions(text, REGISTRY)
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_a_province_before_a_company_is_part_of_its_name_and_a_country_is_not():
+    text = "河北丰禾种业的负责人说"
+    assert edges(text, ("河北丰禾种业", "org")) == [("河北丰禾种业", "org")]
+    text = "美国杜邦的工程师说"
+    assert edges(text, ("美国杜邦", "org")) == [("美国", "place"), ("杜邦", "org")]
+
+
+def test_an_institute_under_a_university_is_the_university_and_a_tail_stops_at_another_school():
+    text = "浙江大学作物科学研究所的研究员说"
+    assert edges(text, ("浙江大学作物科学研究所", "org")) == [("浙江大学", "org")]
+    text = "由宁夏大学土壤系与中国科学院地理研究所共同完成"  # the institute is the academy's, not the university's
+    assert school_tails(words(text, REGISTRY), dictionary(REGISTRY)) == []

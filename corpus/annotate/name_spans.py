@@ -51,7 +51,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer, place_spans
-from corpus.lang import SPEECH_VERBS, alternation, has_han
+from corpus.lang import LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
 # jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
@@ -79,15 +79,7 @@ MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures ha
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
 
 
-def _latin_letters(category: str) -> str:
-    """The Latin letters of one Unicode category (Lu, Ll), as the body of a character class: a name's letters
-    beyond ASCII (Wiśniewski, Ødegård, Muñoz) are letters of the name."""
-    blocks = ((0x41, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))  # Basic Latin, Latin-1 to Extended-B, Additional
-    return "".join(chr(c) for start, end in blocks for c in range(start, end)
-                   if unicodedata.category(chr(c)) == category)
-
-
-_UPPER, _LOWER = _latin_letters("Lu"), _latin_letters("Ll")
+_UPPER, _LOWER = LATIN_UPPER, LATIN_LOWER
 _LATIN_WORD = f"[{_UPPER}][{_UPPER}{_LOWER}0-9&]*[{_LOWER}][{_UPPER}{_LOWER}0-9&]*"  # capitalised, not an acronym (AI)
 LATIN_PERSON_PARTICLES = frozenset(_NAMES["latin_person_particles"])
 _LATIN_JOINER = alternation([*LATIN_PERSON_PARTICLES, *_NAMES["latin_org_joiners"]])

@@ -28,7 +28,7 @@ from typing import Iterable, Mapping
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, is_common, name_prefix
-from corpus.lang import has_han
+from corpus.lang import LATIN_LOWER, LATIN_UPPER, has_han
 from corpus.model import Mention
 
 _ORGS = lang.data("zh")["organisations"]
@@ -43,8 +43,9 @@ OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
 CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
-_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&]+ $")
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.' -]*")
+_LETTERS = LATIN_UPPER + LATIN_LOWER  # the letters name_spans reads Latin names with (Ø, ł)
+_ACRONYM_BEFORE = re.compile(f"(?<![{_LETTERS}0-9])[{LATIN_UPPER}][{LATIN_UPPER}0-9&]+ $")
+_LATIN_NAME = re.compile(f"[{_LETTERS}][{_LETTERS}0-9&.' -]*")
 _NAME_TAGS = frozenset(tag for tag, kind in NAME_TAGS.items() if kind is not None)  # a person, place, organisation
 
 
@@ -69,7 +70,11 @@ def school_tails(words: list[Word], dictionary: Mapping[str, int],
         if not _is_school_head(word, dictionary) or word.end in hospital_starts:
             continue
         first = index
-        while first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1]):
+        # another school, department or organisation ends no tail's inside (…科学系与中央研究院…中心, …系与中国科学院
+        # …研究所: two names)
+        while (first > 0 and index - first < MAX_TAIL_WORDS and _in_school_name(words[first - 1])
+               and not _is_school_head(words[first - 1], dictionary)
+               and not (words[first - 1].tag == "nt" and not words[first - 1].text.endswith(UNIVERSITIES))):
             first -= 1
             if words[first].text.endswith(UNIVERSITIES):
                 tails.append((words[first], word.end))
@@ -146,7 +151,10 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
     if mention.type not in ("org", "place") or len(inside) < 2 or inside[0].start != mention.start:
         return [mention]
     place, rest = inside[0], inside[1]
+    # a country: CC-CEDICT glosses a province or a region with its kind (河南, 台湾: a company registered there
+    # holds its name, 河南秋乐种业), a country by its name alone (德国 + 拜耳)
     is_country = (place.tag == "ns" and place.text in gazetteer.dictionary().proper_nouns
+                  and not gazetteer.is_place(place.text)
                   and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
     # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own; an industry
     # word jieba calls a proper noun (锂业) neither

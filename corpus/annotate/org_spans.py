@@ -35,6 +35,7 @@ from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import NATIONAL_WORDS, org_edges
+from corpus.annotate.org_evidence import BRANCH_HEADS, organisation_evidence
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
@@ -78,6 +79,10 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
                  for mention in mentions]
     corrected = typed_by_role(corrected, text)
     official = official_names(words, text, curated + corrected, dictionary)
+    corrected = organisation_evidence(corrected, words, text, read, curated, dictionary)
+    # a branch holds its region (…联盟新加坡分会): like an official name, it may hold a registry place
+    official += [m for m in corrected if m.text.endswith(BRANCH_HEADS)]
+    corrected = [m for m in corrected if not m.text.endswith(BRANCH_HEADS)]
     return org_edges(corrected, words, text, dictionary), org_edges(official, words, text, dictionary)
 
 

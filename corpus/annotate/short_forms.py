@@ -4,7 +4,8 @@ A definition is an organisation mention followed by a bracketed run of two to si
 occur in the full name (a short form is made of its name's characters: 國家發展基金管理會 → 國發基金; a place
 in brackets after a company, 華為（深圳）, is not).  Every occurrence of a defined short form in the document is
 then an organisation mention; the model's spans that overlap one (國發基金加碼投資儲能, a clause the model read
-as one name) give way to it, curated spans (registry, rules) do not.
+as one name) give way to it, curated spans (registry, rules) do not.  An acronym in brackets after an organisation
+(國際保險監督官協會（IAIS）) defines it too: it is that organisation wherever it stands alone as a Latin word.
 
 A brand's short name needs no definition: :func:`corpus.annotate.org_spans.known_names` finds it (星澜 of 星澜航天,
 峰飞 of 峰飞航空, the model's person or a word jieba does not know), and :func:`with_short_forms` puts it in.
@@ -13,10 +14,12 @@ from __future__ import annotations
 
 import re
 
-from corpus.lang import HAN_CLASS
+from corpus.annotate.org_evidence import ACRONYM
+from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER
 from corpus.model import Mention, Sentence
 
-_BRACKETED = re.compile(f"[（(]([{HAN_CLASS}]{{2,6}})[）)]")
+_BRACKETED = re.compile(f"[（(]([{HAN_CLASS}]{{2,6}}|{ACRONYM.pattern})[）)]")
+_LATIN = LATIN_UPPER + LATIN_LOWER
 
 
 def defined_short_forms(sentences: list[Sentence]) -> set[str]:
@@ -25,8 +28,10 @@ def defined_short_forms(sentences: list[Sentence]) -> set[str]:
     for sentence in sentences:
         for mention in sentence.entities:
             bracketed = _BRACKETED.match(sentence.zh, mention.end)
-            if mention.type == "org" and bracketed and set(bracketed.group(1)) <= set(mention.text):
-                found.add(bracketed.group(1))
+            short_form = bracketed.group(1) if bracketed else ""
+            if mention.type == "org" and short_form and (ACRONYM.fullmatch(short_form)
+                                                        or set(short_form) <= set(mention.text)):
+                found.add(short_form)
     return found
 
 
@@ -35,7 +40,7 @@ def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) 
     spans it overlaps; an occurrence overlapping a curated span is left out."""
     occurrences = [Mention(match.start(), match.end(), match.group(), "org", source="ner")
                    for short_form in sorted(short_forms, key=len, reverse=True)
-                   for match in re.finditer(re.escape(short_form), text)]
+                   for match in re.finditer(_occurrence(short_form), text)]
     added: list[Mention] = []
     for occurrence in occurrences:
         if not any(occurrence.overlaps(other.start, other.end)
@@ -43,3 +48,9 @@ def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) 
             added.append(occurrence)
     kept = [m for m in mentions if not any(m.overlaps(occurrence.start, occurrence.end) for occurrence in added)]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _occurrence(short_form: str) -> str:
+    """A short form as a pattern: a Latin one (an acronym) only as a word of its own (IAIS, not IAISX)."""
+    return rf"(?<![{_LATIN}0-9]){re.escape(short_form)}(?![{_LATIN}0-9])" if ACRONYM.fullmatch(short_form) \
+        else re.escape(short_form)

@@ -9,6 +9,7 @@ and imports none of them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,16 @@ MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
 MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
 CAPTION_LABELS: tuple[str, ...] = tuple(_LAYOUT["caption_labels"])  # 图, 注 … before a colon: never a turn
 
+
+def latin_letters(category: str) -> str:
+    """The Latin letters of one Unicode category (Lu, Ll), as the body of a character class: a name's letters
+    beyond ASCII (Wiśniewski, Ødegård, ÖBB) are letters of the name."""
+    blocks = ((0x41, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))  # Basic Latin, Latin-1 to Extended-B, Additional
+    return "".join(chr(c) for start, end in blocks for c in range(start, end)
+                   if unicodedata.category(chr(c)) == category)
+
+
+LATIN_UPPER, LATIN_LOWER = latin_letters("Lu"), latin_letters("Ll")  # one letter class for every Latin-name rule
 
 def is_han(char: str) -> bool:
     """Whether one character is a Han ideograph."""
