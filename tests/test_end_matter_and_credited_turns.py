@@ -104,6 +104,8 @@ def test_outlets_are_read_from_rights_lines_and_accounts():
     removed = "© 北辰周刊 2027 保留所有权利。\n关注公众号「北辰周刊」，后台回复\n本文首发于微博@东岸日报，欢迎关注"
     assert outlets_named(removed) == ["北辰周刊", "北辰周刊", "东岸日报"]
     assert outlets_named("© 2027 保留所有权利。") == []
+    # a mark after a word of rights is the holder's, not a holder before it
+    assert outlets_named("Copyright © 北辰周刊 All Rights Reserved\n版权所有 © 2027 东岸日报。") == ["北辰周刊", "东岸日报"]
 
 
 def lines_after_the_last_turn() -> Document:

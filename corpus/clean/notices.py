@@ -312,7 +312,8 @@ _HOLDER_CHARS = r"[^\s\d,，。、；;：:©()（）「」《》@]{2,20}"
 OUTLET_NAMED = re.compile(
     rf"(?:{RIGHTS_MARK.pattern}|{lang.alternation(_DATA['rights_holder_words'])})[^\S\n]*(?:\d{{4}}[^\S\n]*)?"
     rf"(?P<holder>{_HOLDER_CHARS})"
-    rf"|(?P<before>{_HOLDER_CHARS})[^\S\n]*(?:{RIGHTS_MARK.pattern}|{lang.alternation(_DATA['rights_holder_words'])})"
+    # (the mark after a holder is looked at, not taken: Copyright © X holds no holder before ©, and X after it)
+    rf"|(?P<before>{_HOLDER_CHARS})(?=[^\S\n]*(?:{RIGHTS_MARK.pattern}|{lang.alternation(_DATA['rights_holder_words'])}))"
     rf"|(?:{lang.alternation(_DATA['account_words'])})[^\S\n]*(?:[「《『“](?P<account>[^」》』”\n]{{2,20}})[」》』”]|@(?P<handle>\w{{2,20}}))")
 
 
