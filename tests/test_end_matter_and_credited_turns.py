@@ -105,7 +105,8 @@ def test_outlets_are_read_from_rights_lines_and_accounts():
     assert outlets_named(removed) == ["北辰周刊", "北辰周刊", "东岸日报"]
     assert outlets_named("© 2027 保留所有权利。") == []
     # a mark after a word of rights is the holder's, not a holder before it
-    assert outlets_named("Copyright © 北辰周刊 All Rights Reserved\n版权所有 © 2027 东岸日报。") == ["北辰周刊", "东岸日报"]
+    marked = "Copyright © 北辰周刊 All Rights Reserved\n版权所有 © 2027 东岸日报。"
+    assert outlets_named(marked) == ["北辰周刊", "东岸日报"]
 
 
 def lines_after_the_last_turn() -> Document:
