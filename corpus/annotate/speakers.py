@@ -8,7 +8,8 @@
   answers) or an outlet in brackets (《智能周刊》, 「科創週刊」) is the interviewer,
   with the registry id of the entity it names or none; a person's name (a registered
   person, or an unregistered name of two to four Han characters) whose turn answers
-  an interviewer's turn is the interviewee.
+  an interviewer's turn is the interviewee, and one without a role whose turns mostly
+  ask and are answered by the interviewee's is the interviewer.
 * A label the registry does not know gets its speaker from the document itself
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
   title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
