@@ -25,6 +25,8 @@ FRAGMENTS = [
     "本文為專欄作者授權創業邦發表，editor@cyzone.cn。", "而張宏江接下來", "我们", "一件事", "OpenAI",
     "编辑｜宋婉清", "　责编｜钟立言", "｜文字整理：宋婉清", "（责任编辑：邓家豪　校对：方诗琪）", "延伸閱讀｜",
     "・稻農的數位帳本", "● 组屋区的快递柜", "欢迎在小宇宙、Spotify订阅", "或致電 2812 3456 查詢", "Kevin：",
+    "© 2027 ", "（c）", "t.me/abc", "@handle", "HK$48", "每月仅需9元", "【延伸閱讀】", "．", "相关阅读｜", "冠名播出",
+    "采访、整理｜", "記者：麥可　攝影：", "相關報道：",
 ]
 DOCUMENTS = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 ANY_TEXT = st.text(max_size=400)

@@ -24,12 +24,15 @@ person's name (Kevin: 林柏豪（Kevin Lin）), or, for the outlet, by a part o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
 from corpus.annotate.ner import local_id
-from corpus.lang import HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS, alternation
+from corpus.clean.notices import NOTICES, outlets_named
+from corpus.lang import (ASKING_CREDITS, HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS,
+                         alternation)
 from corpus.registry import Registry, normalise_label
 from corpus.model import Document, Mention, Paragraph, Sentence
 
@@ -43,6 +46,7 @@ HAN_NAME = re.compile(f"[{HAN_CLASS}]+")  # a surname label is Han characters (Q
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}")
 LATIN_ALIAS = re.compile(rf"\s*[（(](?P<alias>{LATIN_NAME.pattern})[）)]")
 # An outlet in title or corner brackets opening the title, right before its cue: 《深网》对话X, 「暗涌」專訪X.
+CREDIT_ROLE_JOINERS = re.escape(NOTICES.credit.joiners)  # 采访、整理: two roles of one credit
 TITLE_OUTLET = re.compile(r"\s*[《「『](?P<outlet>[^《》「」『』]{2,20})[》」』]\s*")
 
 
@@ -154,21 +158,36 @@ def voice(doc: Document, name: str, kind: str, registry: Registry) -> Voice:
 
 
 def interviewer(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The outlet the dateline, header or closing notice names, else the one the title names before its cue."""
+    """The outlet the dateline, header or closing notice names, else the one the title names before its cue, else
+    the one the end matter cleaning removed names most often (© 2026 港灣週報, 关注公众号「县域观察」)."""
     outlet = doc.metadata.get("outlet")
     if isinstance(outlet, str) and outlet.strip():
         return voice(doc, outlet, "org", registry)
     title = _title(doc)
     named = TITLE_OUTLET.match(title.text) if title is not None else None
-    if title is None or named is None or title_cues().match(title.text, named.end()) is None:
-        return None
-    return voice(doc, named.group("outlet"), "org", registry)
+    if title is not None and named is not None and title_cues().match(title.text, named.end()) is not None:
+        return voice(doc, named.group("outlet"), "org", registry)
+    removed = Counter(outlets_named(removed_text(doc))).most_common(1)
+    return voice(doc, removed[0][0], "org", registry) if removed else None
+
+
+def removed_text(doc: Document) -> str:
+    """What cleaning removed from the document (notices, credits, end matter), one removal a line."""
+    return "\n".join(edit.old for edits in doc.edits for edit in edits if edit.old.strip() and not edit.new.strip())
+
+
+def credited(doc: Document) -> list[str]:
+    """The people the credits cleaning removed name as asking (``interviews.asking_credits``: 採訪／溫佩珊,
+    采访、整理｜戴欣然, 記者：麥曉晴)."""
+    asking = set(ASKING_CREDITS)
+    return [name for role, names in NOTICES.credit.named(removed_text(doc))
+            if asking.intersection(re.split(f"[{CREDIT_ROLE_JOINERS}]", role)) for name in names]
 
 
 def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
     """The people the byline names as authors or interviewers, and those the lead names after 记者/主持人."""
     names = [name for field in ("authors", "interviewers") for name in doc.metadata.get(field) or ()
-             if isinstance(name, str) and name.strip()]
+             if isinstance(name, str) and name.strip()] + credited(doc)
     byline = [voice(doc, name, "person", registry) for name in dict.fromkeys(names)]
     lead = [_person(doc, m, registry) for s in _lead_sentences(doc) for m in s.entities
             if m.type == "person" and reporter_cue().search(s.zh[:m.start])]

@@ -8,7 +8,8 @@
   answers) or an outlet in brackets (《智能周刊》, 「科創週刊」) is the interviewer,
   with the registry id of the entity it names or none; a person's name (a registered
   person, or an unregistered name of two to four Han characters) whose turn answers
-  an interviewer's turn is the interviewee.
+  an interviewer's turn is the interviewee, and one without a role whose turns mostly
+  ask and are answered by the interviewee's is the interviewer.
 * A label the registry does not know gets its speaker from the document itself
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
   title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
@@ -29,6 +30,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus.annotate.interview import Sides, sides
@@ -57,6 +59,7 @@ AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
 ADJACENT = re.compile(r"^[\s，,、]*$")
 # A turn label that is an outlet's name in title or corner brackets asks the questions.
 OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
+QUESTION_END = re.compile(r"[?？][”」』）)]*\s*$")  # a turn that asks
 # What an unregistered label must look like to be taken for a person's name: 2–4 Han characters.
 PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 
@@ -120,7 +123,21 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
         speaker, role = voices[label]
         if role is None and _names_a_person(label, speaker, registry, doc.names):
             voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewee")
+    for label in _asking(turns, voices):
+        speaker, _ = voices[label]
+        if _names_a_person(label, speaker, registry, doc.names):
+            voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewer")
     return voices
+
+
+def _asking(turns: list[Paragraph], voices: dict[str | None, tuple[str | None, str | None]]) -> set[str | None]:
+    """Labels without a role that ask the interviewee: most of their turns end in a question, and one of them is
+    answered by the interviewee's turn right after it (溫佩珊：…？ 施孟哲：… when the title names 施孟哲)."""
+    questions = Counter(turn.speaker_label for turn in turns if QUESTION_END.search(turn.text))
+    counts = Counter(turn.speaker_label for turn in turns)
+    answered = {turn.speaker_label for turn, reply in zip(turns, turns[1:])
+                if voices[reply.speaker_label][1] == "interviewee" and reply.speaker_label != turn.speaker_label}
+    return {label for label in answered if voices[label][1] is None and 2 * questions[label] > counts[label]}
 
 
 def _document_voice(doc: Document, label: str | None, registry: Registry,

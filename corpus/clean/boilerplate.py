@@ -62,43 +62,60 @@ TAIL_RULES = tuple(
 
 @dataclass(frozen=True)
 class RelatedList:
-    """A short heading and bulleted title-like items: a list of other articles, by its shape (see
-    ``related_lists`` in ``boilerplate.yaml``); scored by its heading's words, its place and its items."""
+    """A short heading and title-like items: a list of other articles, by its shape (see ``related_lists`` in
+    ``boilerplate.yaml``); scored by its heading's words, its place and its items."""
 
     rule: str
     reason: str
-    shape: re.Pattern[str]
-    bullets: str
+    shapes: tuple[re.Pattern[str], ...]  # bulleted items; items apart by bullets or bars on the heading's line; lines
+    # of titles
+    worded: frozenset[int]  # the shapes whose heading must hold one of ``words`` (no bullets say it is a list)
+    separators: re.Pattern[str]  # what stands between items: a bullet, a bar, a line break
     words: re.Pattern[str]
     title_chars: int
     threshold: int
 
     def score(self, heading: str, items: str, at_end: bool) -> int:
-        titles = [item.strip() for item in re.split(f"[{re.escape(self.bullets)}]", items) if item.strip()]
+        titles = [item.strip() for item in self.separators.split(items) if item.strip()]
         title_like = sum(map(len, titles)) >= self.title_chars * len(titles)
         return len(set(self.words.findall(heading))) + at_end + title_like
 
-    def accept(self, score: int) -> bool:
-        """True when the list is article text, False when it lists other articles."""
-        return score < self.threshold
+    def accept(self, score: int, heading: str, worded: bool) -> bool:
+        """True when the list is article text, False when it lists other articles.  Items without bullets (主要有三点：
+        降本｜增效) are a list of other articles only under a heading that holds one of ``words``."""
+        return score < self.threshold or worded and self.words.search(heading) is None
 
     def find(self, text: str) -> list[Edit]:
         edits = []
-        for match in self.shape.finditer(text):
-            score = self.score(match.group("heading"), match.group("items"), not text[match.end():].strip())
-            if not self.accept(score):
-                edits.append(Edit(match.start(), match.end(), match.group(), "", self.rule,
-                                  f"{self.reason} (score {score} ≥ {self.threshold})"))
+        for number, shape in enumerate(self.shapes):
+            for match in shape.finditer(text):
+                heading = match.group("heading")
+                score = self.score(heading, match.group("items"), not text[match.end():].strip())
+                if not self.accept(score, heading, number in self.worded):
+                    edits.append(Edit(match.start(), match.end(), match.group(), "", self.rule,
+                                      f"{self.reason} (score {score} ≥ {self.threshold})"))
         return edits
 
 
 def _related_list_rule() -> RelatedList:
     data = _DATA["related_lists"]
-    bullets, space = re.escape(data["bullets"]), "[ \t\u3000]"
-    heading = f"[^\n{bullets}。！？!?，,：:｜|]{{2,{data['heading_chars']}}}(?:{space}*[｜|：:]|(?={space}*\n))"
-    item = f"[{bullets}]{space}*[^\n{bullets}。；;]{{2,{data['item_chars']}}}"
-    shape = f"^(?P<heading>{heading}){space}*\n?{space}*(?P<items>{item}(?:{space}*\n?{space}*{item})+){space}*$"
-    return RelatedList(data["rule"], data["reason"].strip(), re.compile(shape, re.MULTILINE), data["bullets"],
+    bullets, bars, space = re.escape(data["bullets"]), re.escape(data["bars"]), "[ \t\u3000]"
+    opening, closing = re.escape(data["heading_brackets"][0]), re.escape(data["heading_brackets"][1])
+    words = f"[^\n{bullets}{bars}{opening}{closing}。！？!?，,：:]{{2,{data['heading_chars']}}}"
+    bracketed = f"[{opening}]{words}[{closing}]"
+    heading = f"(?:{bracketed}|{words})(?:{space}*[{bars}：:]|(?={space}*\n))"
+    text = f"[^\n{bullets}{bars}。；;]{{2,{data['item_chars']}}}"
+    item = f"[{bullets}]{space}*{text}"
+    bulleted = f"^(?P<heading>{heading}){space}*\n?{space}*(?P<items>{item}(?:{space}*\n?{space}*{item})+){space}*$"
+    # 【延伸閱讀】．A？．B, 相关阅读｜A｜B, 【相關報道】A｜B: items apart by bullets or bars on the heading's line
+    inline = (f"^(?P<heading>{bracketed}|{words}{space}*[{bars}]){space}*[{bars}：:]?{space}*"
+              f"(?P<items>[{bullets}]?{space}*{text}(?:{space}*[{bullets}{bars}]{space}*{text})+){space}*$")
+    # 相关报道： above titles without bullets, one a line
+    title_line = f"{space}*{text}{space}*(?:\n|$)"
+    lines = f"^(?P<heading>{bracketed}|{words}){space}*[：:]?{space}*\n(?P<items>(?:{title_line}){{2,}})"
+    shapes = tuple(re.compile(shape, re.MULTILINE) for shape in (bulleted, inline, lines))
+    worded = frozenset({1, 2})  # inline and lines: no bullets
+    return RelatedList(data["rule"], data["reason"].strip(), shapes, worded, re.compile(f"[{bullets}{bars}\n]"),
                        re.compile(alternation(data["words"])), data["title_chars"], data["threshold"])
 
 

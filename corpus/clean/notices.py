@@ -29,12 +29,19 @@ _DATA = load_yaml("notices.yaml")
 CONTACT = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail (stops at a Han character)
     r"|(?:https?://|www\.)[A-Za-z0-9./_%?=&#-]+"  # URL
+    # a domain and a path without http:// (t.me/nandaojingji), an account's handle (@harbourweekly.hk, 微博@粮安观察)
+    r"|(?<![\w@./-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[A-Za-z0-9._/%?=&#-]*[A-Za-z0-9_/]"
+    r"|(?<![A-Za-z0-9._%+-])@\w(?:[\w.]*\w)?"
     # phone: an area code (010-8888 6666), a mobile (13912345678) or a 400 number; never a year range
     r"|(?<![\d.])(?:0\d{1,3}[ -]?\d{3,4}[ -]?\d{4}|1[3-9]\d{9}|400[ -]?\d{3}[ -]?\d{4})(?!\d)"
     r"|(?<![\w+])\+\d{1,3}[ -]?(?:\(\d{1,4}\)[ -]?)?\d{2,4}[ -]?\d{3,4}(?:[ -]?\d{3,4})?(?!\d)"  # +65 6123 4567
     # eight digits after a phone word: 或致電 2812 3456 (Hong Kong, Macau, Singapore)
     rf"|{lang.alternation(_DATA['phone_cues'])}[^\d\n]{{0,3}}(?<!\d)[2-9]\d{{3}}[ -]?\d{{4}}(?!\d)"
 )
+# A notice's own signs (the rights mark: © 2026) and prices (每月仅需15元, HK$48): see ``notices.yaml``.
+RIGHTS_MARK = re.compile(lang.alternation(_DATA["rights_marks"]))
+PRICE = re.compile(rf"(?:{lang.alternation(_DATA['currencies_before'])})[^\S\n]?\d[\d,.]*"
+                   rf"|(?<![\d.])\d[\d,.]*[^\S\n]?(?:{lang.alternation(_DATA['currencies_after'])})")
 _BRACKETS = lang.data("zh")["punctuation"]["brackets"]  # （ → ）, 【 → 】 …
 CREDIT_BARS = "|｜丨/／"  # what may stand between credit units (编辑｜X　责编｜Y), and before units ending a line
 CREDIT_SPACES = CREDIT_BARS + " \t\u3000"
@@ -50,6 +57,8 @@ TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o +
                                                 for o, c in _BRACKETS.items()) + r")\s*$")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
+NAME_LIST = re.compile(r"[^\S\n]*[、,，][^\S\n]*")
+_QUESTION_END = re.compile(r"[?？]\s*$")
 # A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
 SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
 
@@ -76,6 +85,9 @@ class CreditShape:
     units: re.Pattern[str]  # a line of nothing but ``role + separator + names`` units, bracketed whole or not
     unit_tail: re.Pattern[str]  # a bar or a full-width space, then such units, at a line's end
     unit_role: re.Pattern[str]  # a unit's role, where a unit starts
+    unit_names: re.Pattern[str]  # a unit: its role and its names
+    paired: frozenset[str]  # roles that label turns too (记者): a unit only beside another role's
+    joiners: str  # what joins two roles of one unit (采访、整理)
 
     def found(self, text: str) -> tuple[str, ...]:
         """The credit's role words, or nothing when ``text`` does not have a credit's shape."""
@@ -89,7 +101,18 @@ class CreditShape:
         return roles if roles and shaped and not sentence and len(line) <= self.max_chars else ()
 
     def unit_roles(self, units: str) -> tuple[str, ...]:
-        return tuple(sorted({match.group("role") for match in self.unit_role.finditer(units)}))
+        """The units' roles; none when every unit's role also labels turns (记者：谢谢 is a turn)."""
+        roles = tuple(sorted({match.group("role") for match in self.unit_role.finditer(units)}))
+        return roles if set(roles) - self.paired else ()
+
+    def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(role, names) of every credit unit in the credit lines of ``text`` (removed end matter: 採訪／溫佩珊)."""
+        found = []
+        for line in text.split("\n"):
+            if self.found(line) or self.tail(line) is not None:
+                found += [(unit.group("role"), tuple(NAME_LIST.split(unit.group("names"))))
+                          for unit in self.unit_names.finditer(line)]
+        return found
 
     def tail(self, line: str) -> str | None:
         """The credit units after a bar or a full-width space at the end of a line that holds something else before
@@ -117,6 +140,7 @@ class NoticeRule:
     platforms: re.Pattern[str]
     platform_lists: re.Pattern[str]  # a menu: platforms apart by bars, or a list ending a line after a colon
     platform_list_weight: int  # what such a menu weighs besides its platforms
+    sign_weight: int  # what a rights mark weighs (© 2026)
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
@@ -127,14 +151,17 @@ class NoticeRule:
         where = [text] if self.invitations.intersection(words) else menus
         words = sorted(set(words) | {match.group() for part in where for match in self.platforms.finditer(part)})
         contacts = [match.group() for match in CONTACT.finditer(text)]
+        signs = sorted({match.group() for match in RIGHTS_MARK.finditer(text)})
+        prices = sorted({match.group() for match in PRICE.finditer(text)})
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
         shape = (("credit shape",) if roles else ()) + (("platform list",) if menus else ())
         bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
         menu = self.platform_list_weight if menus else 0
         return Evidence(sum(self.weights.get(word, 1) for word in words)
-                        + self.contact_weight * (len(contacts) + bare) + credit + menu,
-                        tuple(words + contacts) + roles + shape + (("contacts only",) if bare else ()))
+                        + self.contact_weight * (len(contacts) + bare) + credit + menu
+                        + self.sign_weight * len(signs) + len(prices),
+                        tuple(words + contacts + signs + prices) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
         """True when ``text`` is article text, False when it is a notice to remove."""
@@ -212,9 +239,15 @@ class NoticeRule:
             return None
         while start > 1 and not self.is_article(sentences[start - 1]):
             start -= 1
-        if start == 1 and len(window) == len(line) and not self.is_article(sentences[0]):
+        if start == 1 and len(window) == len(line) and not (self.is_article(sentences[0])
+                                                            and not self._asks_reader(sentences[0])):
             return None  # the whole line is the notice
         return "".join(sentences[start:])
+
+    def _asks_reader(self, sentence: str) -> bool:
+        """A question with evidence in it that leads a line's notice (想第一時間收到X的報道？立即追蹤…): the
+        notice's own opening, not an article sentence."""
+        return _QUESTION_END.search(sentence) is not None and self.score(sentence).score > 0
 
     def _spliced_notice(self, tail: str) -> bool:
         evidence = self.score(tail)
@@ -244,15 +277,18 @@ def _credit_shape(data: dict) -> CreditShape:
     space, bar = "[ \\t\u3000]", f"[{re.escape(CREDIT_BARS)}]"
     name = f"(?:[{lang.HAN_CLASS}]{{2,{data['unit_name_chars']}}}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){{0,3}})"
     unit_head = f"{space}*[{separators}]{space}*(?={name})"
-    unit_roles = lang.alternation(data["unit_roles"])
+    role = lang.alternation([*data["unit_roles"], *data["paired_roles"]])
+    unit_roles = f"{role}(?:[{re.escape(data['role_joiners'])}]{role})*"  # 采访、整理
     unit = f"{unit_roles}{unit_head}{name}(?:{space}*[、,，]{space}*{name})*"
     units = f"{unit}(?:(?:{space}*{bar}{space}*|{space}+){unit})*"
     brackets = "|".join(f"{re.escape(o)}{space}*{units}{space}*{re.escape(c)}" for o, c in _BRACKETS.items())
+    named_unit = f"(?P<role>{unit_roles}){unit_head}(?P<names>{name}(?:{space}*[、,，]{space}*{name})*)"
     return CreditShape(data["weight"], data["max_chars"], re.compile(f"{roles}|{marks}"),
                        re.compile(f"{roles}(?:\\s*[{separators}]|(?<=[{separators}]))"), re.compile(f"{marks}$"),
                        re.compile(f"{units}|{brackets}"),
                        re.compile(f"(?:{space}*{bar}{space}*|\u3000+)(?P<units>{units}){space}*$"),
-                       re.compile(f"(?P<role>{unit_roles}){unit_head}"))
+                       re.compile(f"(?P<role>{unit_roles}){unit_head}"), re.compile(named_unit),
+                       frozenset(data["paired_roles"]), data["role_joiners"])
 
 
 def _notice_rule() -> NoticeRule:
@@ -267,11 +303,30 @@ def _notice_rule() -> NoticeRule:
                       frozenset(data["evidence"]["invitation"]), re.compile(platforms),
                       re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
                                  f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms})+\\s*$"),
-                      data["platform_list_weight"])
+                      data["platform_list_weight"], data["sign_weight"])
 
 
 NOTICES = _notice_rule()
+_HOLDER_CHARS = r"[^\s\d,，。、；;：:©()（）「」《》@]{2,20}"
+# the outlet a rights line or a follow-us line names (account_words, rights_holder_words in notices.yaml)
+OUTLET_NAMED = re.compile(
+    rf"(?:{RIGHTS_MARK.pattern}|{lang.alternation(_DATA['rights_holder_words'])})[^\S\n]*(?:\d{{4}}[^\S\n]*)?"
+    rf"(?P<holder>{_HOLDER_CHARS})"
+    # (the mark after a holder is looked at, not taken: Copyright © X holds no holder before ©, and X after it)
+    rf"|(?P<before>{_HOLDER_CHARS})(?=[^\S\n]*(?:{RIGHTS_MARK.pattern}|{lang.alternation(_DATA['rights_holder_words'])}))"
+    rf"|(?:{lang.alternation(_DATA['account_words'])})[^\S\n]*(?:[「《『“](?P<account>[^」》』”\n]{{2,20}})[」》』”]|@(?P<handle>\w{{2,20}}))")
 
 
 def find_notices(text: str) -> list[Edit]:
     return NOTICES.find(text)
+
+
+def outlets_named(text: str) -> list[str]:
+    """The outlets that notices in ``text`` name as rights holder or account (© 2026 港灣週報, 公众号「县域观察」), in
+    order; a holder that is itself evidence (© 2026 保留所有权利) names none."""
+    found = []
+    for match in OUTLET_NAMED.finditer(text):
+        name = next(group for group in match.groups() if group)
+        if NOTICES.words.search(name) is None and not name.isdigit():
+            found.append(name)
+    return found

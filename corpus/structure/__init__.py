@@ -15,8 +15,11 @@ even one that reads like a turn (``柯明哲:AI晶片的下一步在邊緣``), a
 note (``图:…``, ``注:…``; ``layout.caption_labels`` in ``curated/lang/zh.yaml``), which also
 ends the turn above it.
 Paragraphs that follow a turn without a label continue that speaker's turn
-until the next heading.  A heading whose end was lost to mojibake
-(``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
+until the next heading; after the document's last labelled turn, only while they read as speech: they end a
+sentence, do not narrate the interview (``interviews.narration_words``: ``采访结束时…``) and hold less than
+``SPEECH_MAX_EVIDENCE`` of a notice's evidence (:mod:`corpus.clean.notices`), so that a title of a list of
+other articles, a closing narration or a sponsor line that cleaning left is no one's turn.  A heading whose end
+was lost to mojibake (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
 characters is not a sentence end.  Sentences are the next stage's
 (:mod:`corpus.segment`).
 """
@@ -26,8 +29,9 @@ import re
 from collections import Counter
 
 from corpus import lang
-from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES, SPEECH_VERBS,
-                         alternation)
+from corpus.clean.notices import NOTICES
+from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES,
+                         NARRATION_WORDS, SPEECH_VERBS, alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
 
@@ -54,6 +58,8 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
 CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
+NARRATION = re.compile(alternation(NARRATION_WORDS))  # a line that narrates the interview is no one's speech
+SPEECH_MAX_EVIDENCE = 2  # a notice's evidence (one word: 合作, 关注) that speech may hold by chance
 
 
 def speaker_labels(lines: list[str]) -> set[str]:
@@ -135,6 +141,13 @@ def _split_midline_turns(line: str, labels: set[str]) -> list[str]:
     return [piece for piece in pattern.split(line) if piece]
 
 
+def _reads_as_speech(line: str) -> bool:
+    """Whether a line after the last labelled turn may go on with it: it ends a sentence, does not narrate the
+    interview and is no notice."""
+    return (_last_character(line) in SENTENCE_END and NARRATION.search(line) is None
+            and NOTICES.score(line).score < SPEECH_MAX_EVIDENCE)
+
+
 def _is_heading(line: str) -> bool:
     if NUMBERED_TITLE.match(line) and len(line) <= MAX_HEADING_CHARS + 5:
         return True
@@ -205,7 +218,11 @@ def parse(doc: Document) -> Document:
     pending_label: str | None = None
     pieces = [(number, piece) for number, line in enumerate(lines)
               for piece in (_split_midline_turns(line, labels) if number or not titled else [line])]
-    for number, line in pieces:
+    last_label = max((index for index, (number, line) in enumerate(pieces) if (number or not titled)
+                      and (match := LABEL.match(line)) is not None and match.group("label") in labels), default=-1)
+    for index, (number, line) in enumerate(pieces):
+        if index > last_label and pending_label is None and not _reads_as_speech(line):
+            current_speaker = None  # after the last labelled turn, only speech continues it
         match = LABEL.match(line)
         if number == 0 and titled:
             paragraphs.append(Paragraph(len(paragraphs), "title", line))
