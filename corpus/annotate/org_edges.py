@@ -41,6 +41,7 @@ NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
 OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
 CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
+MAX_EDGE_PASSES = 8  # a bound, not a tuned value: the moves settle within two or three passes
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
 _LETTERS = LATIN_UPPER + LATIN_LOWER  # the letters name_spans reads Latin names with (Ø, ł)
@@ -55,6 +56,19 @@ def org_edges(mentions: list[Mention], words: list[Word], text: str,
     ``dictionary``: jieba's word frequencies."""
     hospitals = affiliated_hospitals(words)
     tails = school_tails(words, dictionary, hospitals)
+    # one move can expose another (a class noun cut leaves a country before a name, a school cut leaves a class
+    # noun), so the moves repeat until no edge moves; every move shrinks, splits or drops a span, or joins what
+    # its neighbour holds, so this ends within a few passes
+    for _ in range(MAX_EDGE_PASSES):
+        moved = _edges_moved_once(mentions, words, text, hospitals, tails)
+        if moved == mentions:
+            break
+        mentions = moved
+    return mentions
+
+
+def _edges_moved_once(mentions: list[Mention], words: list[Word], text: str, hospitals: list[tuple[int, int]],
+                      tails: list[tuple[Word, int]]) -> list[Mention]:
     found = [kept for mention in mentions for kept in without_country(with_acronym(mention, text), words)]
     found = [kept for mention in found for kept in described_place(mention, words)]
     return with_hospitals(without_tails(found, tails, text), hospitals, text)
