@@ -9,6 +9,7 @@ from typing import Callable
 
 import yaml
 
+from corpus.ingest.metadata_lines import LIST_FIELDS, line_metadata
 from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
@@ -31,7 +32,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
 def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: line) -> dict:
     """Fields stated by the text itself.  A single-valued field takes the first line
     its first matching rule matches; a list field (rules with ``split``) collects
-    the items of every line each of its rules matches, in order, without repeats."""
+    the items of every line each of its rules matches, in order, without repeats.
+    The lines of fields (:mod:`corpus.ingest.metadata_lines`) then add what no rule found:
+    a single-valued field no rule filled, and the names a list field lacks."""
     found: dict = {}
     lines = [normalise(line.strip().replace("\u00a0", " ")) for line in raw.splitlines()]
     for field, pattern, split in _rules():
@@ -46,6 +49,12 @@ def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: li
                     break
                 known = found.setdefault(field, [])
                 known.extend(item for item in (v.strip() for v in split.split(value)) if item and item not in known)
+    for field, value in line_metadata(lines).items():
+        if field in LIST_FIELDS:
+            known = found.setdefault(field, [])
+            known.extend(item for item in value if item not in known)
+        else:
+            found.setdefault(field, value)
     return found
 
 
