@@ -37,18 +37,22 @@ class Grammar:
     reason: str
     threshold: float
     max_untyped: int
+    account_names: int  # bare names allowed after an account's mark
+    outlet_section: re.Pattern[str]
     max_line_chars: int
     separators: re.Pattern[str]
     sentence_marks: re.Pattern[str]
-    weights: dict[str, float]
+    weights: dict[str, float]  # field kind → weight
+    key_weights: dict[str, float]  # metadata field → weight of its keyed field, where not ``weights["key"]``
     key: re.Pattern[str]  # a key word at the start of a field, and what follows it
+    glued_key: re.Pattern[str]  # a key and its colon right after a closing bracket: a field with no separator
     key_fields: dict[str, str]  # key word → metadata field
     run_in: frozenset[str]
     values: dict[str, str]  # metadata field → kind of value
     types: tuple[tuple[str, re.Pattern[str]], ...]  # typed values, in the order they are tried
     provinces: frozenset[str]
     person: re.Pattern[str]  # one or more names, with a description in brackets
-    filed_name: re.Pattern[str]  # a reporter's name run into where the report was filed
+    filed_name: re.Pattern[str]  # a reporter's name run into 报道, or into where the report was filed and 报道
 
 
 @lru_cache(maxsize=1)
@@ -57,16 +61,19 @@ def grammar() -> Grammar:
     key_fields = {word: field for field, words in data["keys"].items() for word in words}
     words = "|".join(re.escape(word) for word in sorted(key_fields, key=len, reverse=True))
     types = tuple((kind, re.compile(expand(pattern))) for kind, pattern in data["types"].items())
-    filed_from = dict(types)["filed_from"].pattern
+    reported = "(?:报导|報導|报道|報道)"
     return Grammar(
         rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
-        max_untyped=data["max_untyped"], max_line_chars=data["max_line_chars"],
+        max_untyped=data["max_untyped"], account_names=data["account_names"],
+        outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
-        weights=data["weights"], key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
+        weights=data["weights"], key_weights=data["key_weights"],
+        key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
+        glued_key=re.compile(f"(?<=[》）)」』])(?=(?:{words})[^\\S\\n]*[:：])"),
         key_fields=key_fields, run_in=frozenset(data["run_in"]), values=data["values"], types=types,
         provinces=frozenset(data["provinces"]),
         person=re.compile(expand("<<NAMES>>(?:[（(][^（()）\\n]{1,30}[）)])?")),
-        filed_name=re.compile(expand(f"(?P<name><<HAN>>{{2,4}}?)(?P<place>{filed_from})")),
+        filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{reported}")),
     )
 
 
@@ -93,9 +100,12 @@ class LineReading:
 
 
 def tokens(line: str) -> list[str]:
-    """The line's tokens between separators, the words of a Latin name joined again (Ada Ho, Li Yuan)."""
+    """The line's tokens between separators (and before a key glued to a closing bracket: 《X》主持人：Ivy), the words
+    of a Latin name joined again (Ada Ho, Li Yuan)."""
+    rules = grammar()
     found: list[str] = []
-    for token in grammar().separators.split(line.strip()):
+    parts = (part for token in rules.separators.split(line.strip()) for part in rules.glued_key.split(token))
+    for token in parts:
         if not token:
             continue
         if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*", token) and re.search(r"[A-Za-z]$", found[-1]) \
@@ -138,10 +148,20 @@ def read_line(line: str) -> LineReading:
     if pending is not None:
         rest.append(pending)
     untyped = [f for f in fields if f.kind == "name"]
-    if len(untyped) > rules.max_untyped:
+    allowed = rules.account_names if any(f.kind == "account" for f in fields) else rules.max_untyped
+    if len(untyped) > allowed:
         rest.extend(f.text for f in untyped)
-    score = sum(rules.weights.get(f.kind, 0) for f in fields)
+    elif len(untyped) > 1:  # an author, then the account: only the last is the outlet
+        fields = [Field(f.kind, f.text) if f.kind == "name" and f is not untyped[-1] else f for f in fields]
+    score = sum(_weight(f) for f in fields)
     return LineReading(tuple(fields), tuple(rest), score, prose, any(f.kind in ANCHORS for f in fields))
+
+
+def _weight(field: Field) -> float:
+    rules = grammar()
+    if field.kind == "key" and field.field in rules.key_weights:
+        return rules.key_weights[field.field]
+    return rules.weights.get(field.kind, 0)
 
 
 def is_metadata(reading: LineReading) -> bool:
@@ -187,7 +207,7 @@ def _parse_value(kind: str, value: str) -> Any:
         return [value] if kind == "unit" and types["name"].fullmatch(value) else None
     if types["programme"].fullmatch(value):
         return value[1:value.index("》")]
-    return value if types["name"].fullmatch(value) else None
+    return rules.outlet_section.sub("", value) if types["name"].fullmatch(value) else None
 
 
 def _people(value: str) -> Optional[list[str]]:
@@ -201,9 +221,12 @@ def _people(value: str) -> Optional[list[str]]:
 
 
 def _filed_name(value: str) -> str:
-    """A reporter's name run into the place the report was filed from (林志豪臺北報導): a name of three
-    characters where two or more are left for the place, else of two."""
+    """A reporter's name run into 报道 (魏春阳报道) or into the place the report was filed from and 報導
+    (林志豪臺北報導): the whole of two or three characters, else a name of three characters where two or more
+    are left for the place, else of two."""
     before = value[:-2]  # the name and the place, without 報導
+    if len(before) <= 3:
+        return before
     return before[:3] if len(before) >= 5 else before[:2]
 
 
