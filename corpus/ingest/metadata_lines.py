@@ -36,6 +36,7 @@ class Grammar:
     rule: str
     reason: str
     threshold: float
+    read_threshold: float  # fields read (the line kept) from a line of two fields or more scoring this much
     max_untyped: int
     account_names: int  # bare names allowed after an account's mark
     outlet_section: re.Pattern[str]
@@ -64,6 +65,7 @@ def grammar() -> Grammar:
     reported = "(?:报导|報導|报道|報道)"
     return Grammar(
         rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
+        read_threshold=data["read_threshold"],
         max_untyped=data["max_untyped"], account_names=data["account_names"],
         outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
@@ -168,6 +170,13 @@ def is_metadata(reading: LineReading) -> bool:
     """Whether a line read by :func:`read_line` is metadata: every field typed, one anchor (:data:`ANCHORS`) at
     least, no prose, score ≥ threshold."""
     return not reading.prose and reading.anchored and not reading.rest and reading.score >= grammar().threshold
+
+
+def states_metadata(reading: LineReading) -> bool:
+    """Whether ingest reads the line's fields: a line of metadata (:func:`is_metadata`), or one of two fields or
+    more, all metadata, that scores at least the reading threshold (a host and a guest named alone)."""
+    return is_metadata(reading) or (not reading.prose and reading.anchored and not reading.rest
+                                    and len(reading.fields) >= 2 and reading.score >= grammar().read_threshold)
 
 
 def _keyed(match: re.Match[str]) -> Optional[Field]:
@@ -277,12 +286,13 @@ LIST_FIELDS = ("authors", "correspondents", "editors", "photographers", "intervi
 
 
 def line_metadata(lines: Iterable[str]) -> dict[str, Any]:
-    """The metadata the lines of fields among ``lines`` state: a single-valued field from the first line that
-    states it, a list field (:data:`LIST_FIELDS`) from every such line, in order, without repeats."""
+    """The metadata the lines of fields among ``lines`` state (:func:`states_metadata`): a single-valued field from
+    the first line that states it, a list field (:data:`LIST_FIELDS`) from every such line, in order, without
+    repeats."""
     found: dict[str, Any] = {}
     for line in lines:
         reading = read_line(line)
-        if not is_metadata(reading):
+        if not states_metadata(reading):
             continue
         for field in reading.fields:
             if field.field is None:
