@@ -86,7 +86,8 @@ def test_the_edit_log_says_why_with_the_score_and_the_threshold():
     assert f"score 3 ≥ {grammar().threshold:g}" in edit.reason and "outlet + date + authors" in edit.reason
 
 
-NAME_CHARS = "林陈黄吴郑冯何吕施孔曹严华金魏陶姜谢邹喻柏窦章云苏潘葛范彭鲁韦马凤花俞任袁柳鲍史唐薛雷贺倪汤殷罗毕郝安常乐于傅齐康伍余顾孟平黄穆萧尹"
+NAME_CHARS = ("林陈黄吴郑冯何吕施孔曹严华金魏陶姜谢邹喻柏窦章云苏潘葛范彭鲁韦马凤花俞任袁柳鲍史唐薛雷贺倪汤殷罗毕郝"
+              "安常乐于傅齐康伍余顾孟平穆萧尹")
 OUTLET_CHARS = "江城海湾山岭星河东南西北晨光潮青禾"
 DAY = st.tuples(st.integers(2000, 2030), st.integers(1, 12), st.integers(1, 28))
 DATE_FORMS = ("{}年{}月{}日", "{}-{:02d}-{:02d}", "{}/{}/{}", "{}.{:02d}.{:02d}")
