@@ -30,13 +30,14 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
 
 
 def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: line) -> dict:
-    """Fields stated by the text itself.  A single-valued field takes the first line
-    its first matching rule matches; a list field (rules with ``split``) collects
-    the items of every line each of its rules matches, in order, without repeats.
-    The lines of fields (:mod:`corpus.ingest.metadata_lines`) then add what no rule found:
-    a single-valued field no rule filled, and the names a list field lacks."""
-    found: dict = {}
+    """Fields stated by the text itself.  A single-valued field stated by a line of fields
+    (datelines, headers, show notes: :mod:`corpus.ingest.metadata_lines`) comes first; the rules
+    then add what those lines do not state: a single-valued field takes the first line its first
+    matching rule matches; a list field (rules with ``split``) collects the items of every line
+    each of its rules matches, in order, then those of the lines of fields, without repeats."""
     lines = [normalise(line.strip().replace("\u00a0", " ")) for line in raw.splitlines()]
+    read = line_metadata(lines)
+    found: dict = {field: value for field, value in read.items() if field not in LIST_FIELDS}
     for field, pattern, split in _rules():
         if field in found and split is None:
             continue
@@ -49,12 +50,10 @@ def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: li
                     break
                 known = found.setdefault(field, [])
                 known.extend(item for item in (v.strip() for v in split.split(value)) if item and item not in known)
-    for field, value in line_metadata(lines).items():
-        if field in LIST_FIELDS:
+    for field in LIST_FIELDS:
+        if field in read:
             known = found.setdefault(field, [])
-            known.extend(item for item in value if item not in known)
-        else:
-            found.setdefault(field, value)
+            known.extend(item for item in read[field] if item not in known)
     return found
 
 

@@ -153,8 +153,12 @@ def read_line(line: str) -> LineReading:
     allowed = rules.account_names if any(f.kind == "account" for f in fields) else rules.max_untyped
     if len(untyped) > allowed:
         rest.extend(f.text for f in untyped)
-    elif len(untyped) > 1:  # an author, then the account: only the last is the outlet
-        fields = [Field(f.kind, f.text) if f.kind == "name" and f is not untyped[-1] else f for f in fields]
+    elif untyped:
+        # the last bare name is the outlet (原创 AUTHOR ACCOUNT), unless the line names it otherwise (a section:
+        # 2026年1月9日 星期五 財經 來源：X商報)
+        named = any(f.field == "outlet" and f.kind != "name" for f in fields)
+        fields = [Field(f.kind, f.text) if f.kind == "name" and (named or f is not untyped[-1]) else f
+                  for f in fields]
     score = sum(_weight(f) for f in fields)
     return LineReading(tuple(fields), tuple(rest), score, prose, any(f.kind in ANCHORS for f in fields))
 
