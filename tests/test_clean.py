@@ -65,7 +65,7 @@ def test_000_keeps_title_first_and_drops_metadata_lines():
     for gone in ["加入收藏", "2023-08-01 23:23:40", "对话、文 | 卫诗婕", "编辑 | 卫诗婕", "(资料图片仅供参考)"]:
         assert gone not in text
     reasons = {e.rule: e.reason for es in cleaned("000")[1] for e in es}
-    for rule in ["metadata.fields", "metadata.byline", "metadata.editor"]:
+    for rule in ["metadata.dateline", "metadata.byline", "metadata.editor"]:
         assert "metadata" in reasons[rule]
 
 
