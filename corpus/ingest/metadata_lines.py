@@ -260,7 +260,9 @@ def _typed(token: str, fields: list[Field], bare: bool = False) -> Optional[Fiel
     for kind, pattern in rules.types:
         if (kind == "name") != bare or not pattern.fullmatch(token):
             continue
-        if kind == "name" and token in rules.provinces and fields and fields[-1].kind in PROVINCE_AFTER:
+        after_time = bool(fields) and fields[-1].kind in PROVINCE_AFTER
+        if kind == "name" and after_time and (token in rules.provinces or any(f.kind == "account" for f in fields)):
+            # the IP location WeChat prints after the time: a province, or any place in an account's header
             return Field("province", token, "ip_location", token)
         if kind == "date":
             match = pattern.fullmatch(token)
