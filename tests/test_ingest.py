@@ -269,7 +269,7 @@ def test_a_failed_build_leaves_no_directories_behind(tmp_path, monkeypatch):
     ("文 | 赵晓", {"authors": ["赵晓"]}),
     ("作者 | 赵晓 编辑 | 钱程", {"authors": ["赵晓"], "editors": ["钱程"]}),
     ("作者:李明 编辑:王芳", {"authors": ["李明"], "editors": ["王芳"]}),
-    ("記者 林志豪/臺北報導", {"authors": ["林志豪"]}),
+    ("記者 林志豪/臺北報導", {"authors": ["林志豪"], "filed_from": "臺北"}),
     ("记者|李明在现场看到,展台前排起了长队。", {}),
     ("AI生成内容的版权所有权归谁?法院给出了答案", {}),
 ])

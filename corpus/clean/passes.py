@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from corpus.clean.boilerplate import find_boilerplate
 from corpus.clean.markup import find_markup
+from corpus.clean.metadata import find_metadata_lines
 from corpus.clean.pinyin_annotations import find_annotations
 from corpus.clean.rules import Finder
 from corpus.clean.unicode_fold import find_folds
@@ -50,6 +51,7 @@ STRUCTURAL: tuple[Pass, ...] = (
     Pass("markup", find_markup),
     Pass("pinyin", find_annotations),
     Pass("boilerplate", find_boilerplate),
+    Pass("metadata", find_metadata_lines),
     Pass("wraps", find_wraps),
     Pass("layout", find_layout),
 )

@@ -9,6 +9,7 @@ from typing import Callable
 
 import yaml
 
+from corpus.ingest.metadata_lines import LIST_FIELDS, line_metadata
 from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
@@ -29,11 +30,14 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
 
 
 def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: line) -> dict:
-    """Fields stated by the text itself.  A single-valued field takes the first line
-    its first matching rule matches; a list field (rules with ``split``) collects
-    the items of every line each of its rules matches, in order, without repeats."""
-    found: dict = {}
+    """Fields stated by the text itself.  A single-valued field stated by a line of fields
+    (datelines, headers, show notes: :mod:`corpus.ingest.metadata_lines`) comes first; the rules
+    then add what those lines do not state: a single-valued field takes the first line its first
+    matching rule matches; a list field (rules with ``split``) collects the items of every line
+    each of its rules matches, in order, then those of the lines of fields, without repeats."""
     lines = [normalise(line.strip().replace("\u00a0", " ")) for line in raw.splitlines()]
+    read = line_metadata(lines)
+    found: dict = {field: value for field, value in read.items() if field not in LIST_FIELDS}
     for field, pattern, split in _rules():
         if field in found and split is None:
             continue
@@ -46,6 +50,10 @@ def extract_metadata(raw: str, normalise: Callable[[str], str] = lambda line: li
                     break
                 known = found.setdefault(field, [])
                 known.extend(item for item in (v.strip() for v in split.split(value)) if item and item not in known)
+    for field in LIST_FIELDS:
+        if field in read:
+            known = found.setdefault(field, [])
+            known.extend(item for item in read[field] if item not in known)
     return found
 
 

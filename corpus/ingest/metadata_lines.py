@@ -1,0 +1,311 @@
+"""Metadata lines read by their fields: one reader for cleaning and for ingest.
+
+A dateline, a source or reporter line, an account's header or a programme's show notes is a line of fields
+(``发布时间：2026-02-03 15:20　来源：滨江晚报　本报记者 方子衿``, ``原创 山岚手记 2026年1月5日 21:47 四川``), in
+whatever order a site writes them.  :func:`read_line` splits a line at its separators and types each field by its
+key or its value (the vocabulary is data: ``metadata_lines`` in ``curated/metadata_rules.yaml``); the line's
+:attr:`LineReading.score` sums the fields' weights, and :func:`is_metadata` accepts a line whose every field is
+metadata and whose score reaches the threshold (OpusFilter's score/accept split).  Cleaning removes such a line
+(:mod:`corpus.clean.metadata`); ingest reads its typed fields into the document's metadata
+(:func:`line_metadata`) under the field names the later stages read (``outlet``, ``date``, ``time``, ``authors``,
+``editors``, ``interviewers``, ``guests`` …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import yaml
+
+from corpus.patterns import expand
+
+CURATED = Path(__file__).resolve().parent.parent / "curated"
+# Field kinds that may stand for the line's own evidence of being metadata: a key, a date, an account's mark.
+ANCHORS = ("key", "date", "account")
+# The field kinds a province may follow (WeChat prints it after the time).
+PROVINCE_AFTER = ("date", "time")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The curated vocabulary and thresholds (see ``metadata_lines`` in ``metadata_rules.yaml``)."""
+
+    rule: str
+    reason: str
+    threshold: float
+    read_threshold: float  # fields read (the line kept) from a line of two fields or more scoring this much
+    max_untyped: int
+    account_names: int  # bare names allowed after an account's mark
+    outlet_section: re.Pattern[str]
+    max_line_chars: int
+    separators: re.Pattern[str]
+    sentence_marks: re.Pattern[str]
+    weights: dict[str, float]  # field kind → weight
+    key_weights: dict[str, float]  # metadata field → weight of its keyed field, where not ``weights["key"]``
+    key: re.Pattern[str]  # a key word at the start of a field, and what follows it
+    glued_key: re.Pattern[str]  # a key and its colon right after a closing bracket: a field with no separator
+    key_fields: dict[str, str]  # key word → metadata field
+    run_in: frozenset[str]
+    values: dict[str, str]  # metadata field → kind of value
+    types: tuple[tuple[str, re.Pattern[str]], ...]  # typed values, in the order they are tried
+    provinces: frozenset[str]
+    person: re.Pattern[str]  # one or more names, with a description in brackets
+    filed_name: re.Pattern[str]  # a reporter's name run into 报道, or into where the report was filed and 报道
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))["metadata_lines"]
+    key_fields = {word: field for field, words in data["keys"].items() for word in words}
+    words = "|".join(re.escape(word) for word in sorted(key_fields, key=len, reverse=True))
+    types = tuple((kind, re.compile(expand(pattern))) for kind, pattern in data["types"].items())
+    reported = "(?:报导|報導|报道|報道)"
+    return Grammar(
+        rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
+        read_threshold=data["read_threshold"],
+        max_untyped=data["max_untyped"], account_names=data["account_names"],
+        outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
+        separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
+        weights=data["weights"], key_weights=data["key_weights"],
+        key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
+        glued_key=re.compile(f"(?<=[》）)」』])(?=(?:{words})[^\\S\\n]*[:：])"),
+        key_fields=key_fields, run_in=frozenset(data["run_in"]), values=data["values"], types=types,
+        provinces=frozenset(data["provinces"]),
+        person=re.compile(expand("<<NAMES>>(?:[（(][^（()）\\n]{1,30}[）)])?")),
+        filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{reported}")),
+    )
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a line: its kind (``key`` or a type of :data:`Grammar.types`), the metadata field it fills
+    (``None``: none), and its value as the document's metadata holds it."""
+
+    kind: str
+    text: str
+    field: Optional[str] = None
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class LineReading:
+    fields: tuple[Field, ...]
+    rest: tuple[str, ...]  # tokens no field explains: the line is article text
+    score: float
+    prose: bool  # a sentence mark, or longer than a line of fields is
+    anchored: bool = False  # a key, a date or an account's mark: the line's own evidence
+    def describe(self) -> str:
+        return " + ".join(f.kind if f.kind != "key" else f"{f.field}" for f in self.fields)
+
+
+def tokens(line: str) -> list[str]:
+    """The line's tokens between separators (and before a key glued to a closing bracket: 《X》主持人：Ivy), the words
+    of a Latin name joined again (Ada Ho, Li Yuan)."""
+    rules = grammar()
+    found: list[str] = []
+    parts = (part for token in rules.separators.split(line.strip()) for part in rules.glued_key.split(token))
+    for token in parts:
+        if not token:
+            continue
+        if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*", token) and re.search(r"[A-Za-z]$", found[-1]) \
+                and not found[-1].endswith((":", "：")):
+            found[-1] += " " + token
+        else:
+            found.append(token)
+    return found
+
+
+def read_line(line: str) -> LineReading:
+    """Split ``line`` into fields and score it; never raises."""
+    rules = grammar()
+    text = line.strip()
+    prose = len(text) > rules.max_line_chars or bool(rules.sentence_marks.search(text))
+    if prose or not text:
+        return LineReading((), (text,) if text else (), 0.0, prose)
+    fields: list[Field] = []
+    rest: list[str] = []
+    pending: Optional[str] = None  # a key standing alone, whose value is the next token
+    for token in tokens(text):
+        if pending is not None:
+            field = _value_field(pending, token)
+            pending = None
+            if field is not None:
+                fields.append(field)
+                continue
+            rest.append(token)
+            continue
+        keyed = rules.key.fullmatch(token)
+        if keyed and not keyed.group("rest"):
+            pending = keyed.group("key")
+            continue
+        field = _keyed(keyed) if keyed else None
+        field = field or _typed(token, fields) or _continued(fields, token) or _typed(token, fields, bare=True)
+        if field is None:
+            rest.append(token)
+        else:
+            fields.append(field)
+    if pending is not None:
+        rest.append(pending)
+    untyped = [f for f in fields if f.kind == "name"]
+    allowed = rules.account_names if any(f.kind == "account" for f in fields) else rules.max_untyped
+    if len(untyped) > allowed:
+        rest.extend(f.text for f in untyped)
+    elif untyped:
+        # the last bare name is the outlet (原创 AUTHOR ACCOUNT), unless the line names it otherwise (a section:
+        # 2026年1月9日 星期五 財經 來源：X商報)
+        named = any(f.field == "outlet" and f.kind != "name" for f in fields)
+        fields = [Field(f.kind, f.text) if f.kind == "name" and (named or f is not untyped[-1]) else f
+                  for f in fields]
+    score = sum(_weight(f) for f in fields)
+    return LineReading(tuple(fields), tuple(rest), score, prose, any(f.kind in ANCHORS for f in fields))
+
+
+def _weight(field: Field) -> float:
+    rules = grammar()
+    if field.kind == "key" and field.field in rules.key_weights:
+        return rules.key_weights[field.field]
+    return rules.weights.get(field.kind, 0)
+
+
+def is_metadata(reading: LineReading) -> bool:
+    """Whether a line read by :func:`read_line` is metadata: every field typed, one anchor (:data:`ANCHORS`) at
+    least, no prose, score ≥ threshold."""
+    return not reading.prose and reading.anchored and not reading.rest and reading.score >= grammar().threshold
+
+
+def states_metadata(reading: LineReading) -> bool:
+    """Whether ingest reads the line's fields: a line of metadata (:func:`is_metadata`), or one of two fields or
+    more, all metadata, that scores at least the reading threshold (a host and a guest named alone)."""
+    return is_metadata(reading) or (not reading.prose and reading.anchored and not reading.rest
+                                    and len(reading.fields) >= 2 and reading.score >= grammar().read_threshold)
+
+
+def _keyed(match: re.Match[str]) -> Optional[Field]:
+    """``KEY：VALUE`` in one token, or a run-in key and its value (本报记者方子衿)."""
+    key, rest = match.group("key"), match.group("rest").strip()
+    if not match.group("colon") and key not in grammar().run_in:
+        return None
+    return _value_field(key, rest)
+
+
+def _value_field(key: str, value: str) -> Optional[Field]:
+    """The field a key's value makes, if the value is of the key's kind."""
+    rules = grammar()
+    value = value.strip().lstrip(":：").strip()
+    field = rules.key_fields[key]
+    kind = rules.values[field]
+    parsed = _parse_value(kind, value)
+    if parsed is None:
+        return None
+    return Field("key", f"{key}：{value}", field, parsed)
+
+
+def _parse_value(kind: str, value: str) -> Any:
+    rules = grammar()
+    types = dict(rules.types)
+    if kind == "date":
+        match = types["date"].fullmatch(value)
+        return _iso(match) if match else None
+    if kind == "duration":
+        return value if types["duration"].fullmatch(value) else None
+    if kind == "province":
+        return value if value in rules.provinces else None
+    if kind in ("people", "unit"):
+        people = _people(value)
+        if people is not None:
+            return people
+        return [value] if kind == "unit" and types["name"].fullmatch(value) else None
+    if types["programme"].fullmatch(value):
+        return value[1:value.index("》")]
+    return rules.outlet_section.sub("", value) if types["name"].fullmatch(value) else None
+
+
+def _people(value: str) -> Optional[list[str]]:
+    """The names a people field lists (its description in brackets dropped), or ``None``."""
+    rules = grammar()
+    if rules.person.fullmatch(value):
+        bare = re.sub(r"[（(][^（()）]*[）)]$", "", value)
+        return [name.strip() for name in re.split(r"[、,，]", bare) if name.strip()]
+    filed = rules.filed_name.fullmatch(value)
+    return [_filed_name(value)] if filed else None
+
+
+def _filed_name(value: str) -> str:
+    """A reporter's name run into 报道 (魏春阳报道) or into the place the report was filed from and 報導
+    (林志豪臺北報導): the whole of two or three characters, else a name of three characters where two or more
+    are left for the place, else of two."""
+    before = value[:-2]  # the name and the place, without 報導
+    if len(before) <= 3:
+        return before
+    return before[:3] if len(before) >= 5 else before[:2]
+
+
+def _continued(fields: list[Field], token: str) -> Optional[Field]:
+    """Another name after a people field's last (本报记者 邬静怡 汤博)."""
+    if not fields or fields[-1].kind != "key" or grammar().values[fields[-1].field or ""] != "people":
+        return None
+    names = _people(token)
+    if names is None:
+        return None
+    last = fields.pop()
+    return Field("key", f"{last.text} {token}", last.field, [*last.value, *names])
+
+
+def _typed(token: str, fields: list[Field], bare: bool = False) -> Optional[Field]:
+    """The typed value ``token`` is; a bare name (an account, an outlet) only when ``bare``."""
+    rules = grammar()
+    for kind, pattern in rules.types:
+        if (kind == "name") != bare or not pattern.fullmatch(token):
+            continue
+        after_time = bool(fields) and fields[-1].kind in PROVINCE_AFTER
+        if kind == "name" and after_time and (token in rules.provinces or any(f.kind == "account" for f in fields)):
+            # the IP location WeChat prints after the time: a province, or any place in an account's header
+            return Field("province", token, "ip_location", token)
+        if kind == "date":
+            match = pattern.fullmatch(token)
+            assert match is not None
+            return Field(kind, token, "date", _iso(match))
+        return Field(kind, token, _TYPED_FIELDS.get(kind), _typed_value(kind, token))
+    return None
+
+
+_TYPED_FIELDS = {"time": "time", "filed_from": "filed_from", "programme": "programme", "outlet": "outlet",
+                 "duration": "duration", "name": "outlet"}
+
+
+def _typed_value(kind: str, token: str) -> str:
+    if kind == "programme":
+        return token[1:token.index("》")]
+    if kind == "filed_from":
+        return re.sub("(?:报导|報導|报道|報道)$", "", token)
+    return token
+
+
+def _iso(match: re.Match[str]) -> str:
+    return f"{int(match['year']):04d}-{int(match['month']):02d}-{int(match['day']):02d}"
+
+
+LIST_FIELDS = ("authors", "correspondents", "editors", "photographers", "interviewers", "guests")
+
+
+def line_metadata(lines: Iterable[str]) -> dict[str, Any]:
+    """The metadata the lines of fields among ``lines`` state (:func:`states_metadata`): a single-valued field from
+    the first line that states it, a list field (:data:`LIST_FIELDS`) from every such line, in order, without
+    repeats."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        reading = read_line(line)
+        if not states_metadata(reading):
+            continue
+        for field in reading.fields:
+            if field.field is None:
+                continue
+            if field.field in LIST_FIELDS:
+                known = found.setdefault(field.field, [])
+                known.extend(name for name in field.value if name not in known)
+            else:
+                found.setdefault(field.field, field.value)
+    return found

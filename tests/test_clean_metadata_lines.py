@@ -1,0 +1,157 @@
+"""Metadata lines read by their fields, in any order (issue 11 part q).
+
+A source or reporter line, an account's header and a programme's show notes are lines of fields: each field a key
+and its value, or a typed value.  A line whose every field is metadata and whose score reaches the threshold goes
+(logged with its score), and ingest reads its fields; a paragraph that starts with a date, a turn labelled 记者 or
+主持人, a sentence that mentions a reporter or a source, and a host and a guest named alone stay.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus.clean import clean
+from corpus.clean.metadata import accept, find_metadata_lines, score
+from corpus.editlog import revert_all
+from corpus.ingest.metadata import extract_metadata
+from corpus.ingest.metadata_lines import grammar, is_metadata, line_metadata, read_line
+
+TITLE = "城西区上线社区养老食堂地图"
+ARTICLE = "全区四十二家社区养老食堂已全部接入小程序，老人可在地图上查看菜单。"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("記者范瑋婷／高雄報導　2026年1月14日 09:42　南港日報",
+     {"authors": ["范瑋婷"], "filed_from": "高雄", "date": "2026-01-14", "time": "09:42", "outlet": "南港日報"}),
+    ("发布时间：2026-02-03 15:20　来源：滨江晚报　本报记者 方子衿　通讯员 城西区民政局",
+     {"date": "2026-02-03", "time": "15:20", "outlet": "滨江晚报", "authors": ["方子衿"],
+      "correspondents": ["城西区民政局"]}),
+    ("光华日报　2026年2月8日　记者 黄慧琳", {"outlet": "光华日报", "date": "2026-02-08", "authors": ["黄慧琳"]}),
+    ("濠江時報 2026.03.11 記者梁詠欣", {"outlet": "濠江時報", "date": "2026-03-11", "authors": ["梁詠欣"]}),
+    ("原创 山岚手记 2026年1月5日 21:47 四川",
+     {"outlet": "山岚手记", "date": "2026-01-05", "time": "21:47", "ip_location": "四川"}),
+    ("原创 林一帆 青禾研究所 2026年4月2日 08:30", {"outlet": "青禾研究所", "date": "2026-04-02", "time": "08:30"}),
+    ("原创 林一帆 青禾研究所 2026年4月2日 08:30 新加坡",
+     {"outlet": "青禾研究所", "date": "2026-04-02", "time": "08:30", "ip_location": "新加坡"}),
+    ("节目：《山岚夜谈》播客　更新时间：2026-01-05　时长：52分钟　本期嘉宾：符晓川　主播：南溪",
+     {"programme": "山岚夜谈", "date": "2026-01-05", "duration": "52分钟", "guests": ["符晓川"],
+      "interviewers": ["南溪"]}),
+    ("主持｜Ada Ho　來賓｜溫子謙（循環包裝創辦人）　時長｜48:30",
+     {"interviewers": ["Ada Ho"], "guests": ["溫子謙"], "duration": "48:30"}),
+    ("2026年3月4日　星期三　来源：澜湾财经网·消费版　记者魏春阳报道",
+     {"date": "2026-03-04", "outlet": "澜湾财经网", "authors": ["魏春阳"]}),
+    ("2025年11月3日 節目：《科技早午餐》主持人：Ivy　來賓：Marcus（晶創顧問合夥人）",
+     {"date": "2025-11-03", "programme": "科技早午餐", "interviewers": ["Ivy"], "guests": ["Marcus"]}),
+])
+def test_a_line_of_fields_goes_and_ingest_reads_its_fields(line, expected):
+    assert clean(f"{TITLE}\n{line}\n{ARTICLE}")[0] == f"{TITLE}\n{ARTICLE}"
+    assert line_metadata([line]) == expected
+    found = extract_metadata(f"{TITLE}\n{line}\n{ARTICLE}")
+    assert {key: found[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize("line", [
+    "2026年2月1日起，七十岁以上老人在食堂就餐可享受八折优惠。",
+    "2025年10月21日 澄能科技宣布完成新一轮融资",
+    "记者：食堂会不会亏本？",
+    "记者：李明",
+    "主持人：欢迎",
+    "據本報記者現場觀察，碼頭內已看不到拖車司機",
+    "消息来源称，明年还将有十家食堂开业。",
+    "嘉宾：贺知远（独立游戏制作人）",
+    "上海 北京 广州",
+    "2019 哥打丁宜",
+    "山岚夜谈第12期｜在川西做民宿的第七年",
+])
+def test_article_text_stays(line):
+    text = f"{TITLE}\n{line}\n{ARTICLE}"
+    assert find_metadata_lines(text) == []
+    assert accept(score(line))
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("主持：Grace　來賓：Leo", {"interviewers": ["Grace"], "guests": ["Leo"]}),
+    ("主持人：Nora　嘉宾：Felix（社区医生）", {"interviewers": ["Nora"], "guests": ["Felix"]}),
+    ("主持人：欢迎", {}),
+    ("记者：李明", {}),
+])
+def test_a_host_and_a_guest_named_alone_stay_and_are_read(line, expected):
+    assert find_metadata_lines(line) == []
+    assert line_metadata([line]) == expected
+
+
+def test_the_edit_log_says_why_with_the_score_and_the_threshold():
+    line = "光华日报　2026年2月8日　记者 黄慧琳"
+    [edit] = find_metadata_lines(f"{TITLE}\n{line}\n{ARTICLE}")
+    assert (edit.old, edit.new, edit.rule) == (line, "", grammar().rule)
+    assert f"score 3 ≥ {grammar().threshold:g}" in edit.reason and "outlet + date + authors" in edit.reason
+
+
+NAME_CHARS = ("林陈黄吴郑冯何吕施孔曹严华金魏陶姜谢邹喻柏窦章云苏潘葛范彭鲁韦马凤花俞任袁柳鲍史唐薛雷贺倪汤殷罗毕郝"
+              "安常乐于傅齐康伍余顾孟平穆萧尹")
+OUTLET_CHARS = "江城海湾山岭星河东南西北晨光潮青禾"
+DAY = st.tuples(st.integers(2000, 2030), st.integers(1, 12), st.integers(1, 28))
+DATE_FORMS = ("{}年{}月{}日", "{}-{:02d}-{:02d}", "{}/{}/{}", "{}.{:02d}.{:02d}")
+SEPARATORS = ("　", "  ", "｜", " | ", "\t", "丨")
+# What each generated field weighs (metadata_lines.weights and key_weights): a host alone counts half.
+WEIGHTS = {"date": 1, "time": 1, "outlet": 1, "authors": 1, "interviewers": 0.5}
+
+
+@st.composite
+def metadata_lines(draw: st.DrawFn) -> tuple[str, dict, bool]:
+    """A line of fields in any order, with any separators, the metadata it states, and whether it weighs enough
+    to be removed (two fields or more always weigh enough to be read)."""
+    year, month, day = draw(DAY)
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    reporter = "".join(draw(st.lists(st.sampled_from(NAME_CHARS), min_size=2, max_size=3)))
+    host = "".join(draw(st.lists(st.sampled_from(NAME_CHARS), min_size=2, max_size=3)))
+    outlet = "".join(draw(st.lists(st.sampled_from(OUTLET_CHARS), min_size=2, max_size=4))) + draw(
+        st.sampled_from(("日报", "晚報", "新闻网", "時報")))
+    fields = {
+        f"{draw(st.sampled_from(DATE_FORMS)).format(year, month, day)}": ("date", f"{year:04d}-{month:02d}-{day:02d}"),
+        f"{hour}:{minute:02d}": ("time", f"{hour}:{minute:02d}"),
+        f"{draw(st.sampled_from(('来源：', '來源：', '来源｜')))}{outlet}": ("outlet", outlet),
+        f"{draw(st.sampled_from(('记者', '本报记者', '記者 ', '作者：')))}{reporter}": ("authors", [reporter]),
+        f"{draw(st.sampled_from(('主播：', '主持人：', '主持｜')))}{host}": ("interviewers", [host]),
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(fields)), min_size=2, max_size=5, unique=True))
+    line = chosen[0]
+    for field in chosen[1:]:
+        line += draw(st.sampled_from(SEPARATORS)) + field
+    expected = dict(fields[field] for field in chosen)
+    return line, expected, sum(WEIGHTS[field] for field in expected) >= grammar().threshold
+
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(metadata_lines())
+def test_a_line_of_fields_in_any_order_is_read_back(case):
+    line, expected, removed = case
+    assert is_metadata(read_line(line)) == removed
+    assert line_metadata([line]) == expected
+
+
+@SETTINGS
+@given(st.lists(st.one_of(metadata_lines().map(lambda case: case[0]), st.text(max_size=40)), max_size=6))
+def test_cleaning_lines_of_fields_is_lossless_and_idempotent(lines):
+    raw = "\n".join([TITLE, *lines, ARTICLE])
+    text, passes = clean(raw)
+    assert revert_all(text, passes) == raw
+    assert clean(text)[0] == text
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_characters="\n")), st.sampled_from(("。", "！", "？", "；", "…")))
+def test_the_reader_never_raises_and_never_takes_a_sentence(line, mark):
+    read_line(line)
+    assert find_metadata_lines(line + mark) == []
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(grammar().key_fields)),
+       st.text(alphabet=NAME_CHARS + OUTLET_CHARS + "0123456789年月日:", min_size=1, max_size=12))
+def test_one_field_alone_is_never_a_line_of_metadata(key, value):
+    assert not is_metadata(read_line(f"{key}：{value}"))
