@@ -10,7 +10,8 @@
     python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
-gold (``corpus/curated/align_literary``: test), and the Bible gold
+gold (``corpus/curated/align_literary``: test), check passages written after the
+rules (``corpus/curated/align_check``: reported apart, never tuned on), and the Bible gold
 (``<checkout>/../shared/align-dev/bible`` or ``$CORPUS_ALIGN_DEV``: bible/001 is
 dev; bible/006 contains it and serves for speed, and its English lines
 5,000–9,999, after bible/001, are test).  Only dev data was used to choose
@@ -42,7 +43,7 @@ from corpus.align.aligner import (SETTINGS_FILE, align_costs, align_texts, defau
                                   gale_church_align, link_costs, search)
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
 from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
-from corpus.align.gold import LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
+from corpus.align.gold import CHECK_DIR, LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
 from corpus.align.tokens import chinese_tokens  # noqa: E402
 from corpus.model import Link  # noqa: E402
 
@@ -54,7 +55,7 @@ REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "
 
 def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
-            ("literary test", load_gold(LITERARY_DIR))]
+            ("literary test", load_gold(LITERARY_DIR)), ("check (written after the rules)", load_gold(CHECK_DIR))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]

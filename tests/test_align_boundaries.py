@@ -31,12 +31,15 @@ def test_clauses_lose_no_text_and_each_keeps_its_mark(sentence):
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab ,;:.")), max_size=60))
-def test_edge_parts_are_the_suffixes_and_prefixes_of_whole_clauses(sentence):
+def test_edge_parts_are_the_proper_suffixes_and_prefixes_of_whole_clauses(sentence):
     pieces = clauses(sentence, MARKS)
     suffixes, prefixes = edge_parts(sentence, MARKS, True), edge_parts(sentence, MARKS, False)
-    assert len(suffixes) == len(prefixes) == len(pieces)
-    if pieces:
-        assert suffixes[0] == prefixes[-1] == " ".join(pieces)
+    assert len(suffixes) == len(prefixes) == max(len(pieces) - 1, min(len(pieces), 1))
+    if len(pieces) == 1:
+        assert suffixes == prefixes == pieces
+    elif pieces:
+        assert " ".join(pieces) not in suffixes + prefixes
+        assert suffixes[0] == " ".join(pieces[1:]) and prefixes[-1] == " ".join(pieces[:-1])
         assert suffixes[-1] == pieces[-1] and prefixes[0] == pieces[0]
 
 

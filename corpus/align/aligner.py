@@ -74,7 +74,9 @@ from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
 from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
+from corpus.align.inflections import fold_map, folded
 from corpus.align.lexical import Space, blocks
+from corpus.align.lexicon import headword_keys, is_headword
 from corpus.align.model1 import fit_model1, train_model1
 from corpus.align.spans import SpanCosines, normalised, pair_dots, row_norms, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
@@ -117,6 +119,7 @@ class AlignerSettings:
     null_probability: float  # ... and lets an English token come from no Chinese word with this probability
     boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
     clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
+    fold_endings: tuple[str, ...]  # English verb endings folded onto a base the bitext shows (corpus.align.inflections)
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -440,16 +443,26 @@ class Prepared:
     en_tokens: list[list[str]]
     space: Space
     text: Bitext  # with prior-lexicon vectors
+    folds: dict[str, str]  # English keys folded onto a base (corpus.align.inflections)
+
+    def english(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Any English texts (clauses of the document's sentences) as vectors of the document's space."""
+        return self.space.english(folded([english_tokens(text) for text in texts], self.folds))
 
 
-def prepare(zh: Sequence[str], en: Sequence[str]) -> Prepared:
+def prepare(zh: Sequence[str], en: Sequence[str], endings: Sequence[str] = ()) -> Prepared:
     zh_tokens = [chinese_tokens(sentence) for sentence in zh]
     en_tokens = [english_tokens(sentence) for sentence in en]
+    keys = {key for tokens in en_tokens for key in tokens}
+    glosses = {key for word in {token for tokens in zh_tokens for token in tokens} if is_headword(word)
+               for key in headword_keys(word)}
+    folds = fold_map(sorted(keys), keys | glosses, endings)
+    en_tokens = folded(en_tokens, folds)
     space = Space(en_tokens)
     text = replace(with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
                                 space.chinese(zh_tokens), space.english(en_tokens)),
                    zh_open=_prefix(open_lines(zh)), en_open=_prefix(open_lines(en)))
-    return Prepared(zh_tokens, en_tokens, space, text)
+    return Prepared(zh_tokens, en_tokens, space, text, folds)
 
 
 def _document_length_model(text: Bitext) -> LengthModel:
@@ -558,7 +571,7 @@ class Search:
 def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, learn: bool = True) -> Search:
     """Our aligner's passes over two non-empty sentence lists."""
     types = link_types(settings.longest)
-    prepared = prepare(zh, en)
+    prepared = prepare(zh, en, settings.fold_endings)
     first_model = _first_model(prepared.text, settings, types)
     coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
     first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
@@ -576,7 +589,7 @@ def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lear
     text, model = result.text, result.model
     assert text.zh is not None and text.en is not None
     refined = refine_boundaries(result.links, en, text.zh, text.en,
-                                lambda texts: prepared.space.english([english_tokens(t) for t in texts]),
+                                prepared.english,
                                 lambda links: link_costs(text, links, model),
                                 settings.boundary_weight * settings.lexical_weight, settings.clause_marks, set(types))
     return Search(refined, text, model)
@@ -653,7 +666,7 @@ def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
     if not links:
         return []
     types = tuple(sorted(set(link_types(settings.longest)) | {(len(link.zh), len(link.en)) for link in links}))
-    prepared = prepare(zh, en)
+    prepared = prepare(zh, en, settings.fold_endings)
     first_model = _first_model(prepared.text, settings, types)
     given = list(links)
     first_costs = link_costs(prepared.text, given, first_model)

@@ -18,7 +18,8 @@ accepted where
     Δ link cost < weight · evidence
 
 with ``evidence`` the cosine gained by the move (cos(prefix after) −
-cos(suffix before), or the other way round for a move backwards; for a merge,
+cos(suffix before), each the best over the sentence's proper clause suffixes or
+prefixes, or the other way round for a move backwards; for a merge,
 the skipped sentence's cosine with the link's other side) and ``weight`` in the
 units of a link's lexical cost: the evidence must outweigh what the document's
 own cost model says the move costs.  Each boundary moves at most one sentence,
@@ -56,11 +57,15 @@ def clauses(sentence: str, marks: str) -> list[str]:
 
 
 def edge_parts(sentence: str, marks: str, suffixes: bool) -> list[str]:
-    """Every suffix (or prefix) of the sentence made of whole clauses, the whole sentence included."""
+    """Every proper suffix (or prefix) of the sentence made of whole clauses; the whole sentence only where it
+    is one clause.  The whole of a sentence of several clauses is no evidence of where one of its clauses
+    belongs: a long sentence would match a short one anywhere by its other clauses' words."""
     pieces = clauses(sentence, marks)
+    if len(pieces) <= 1:
+        return pieces
     if suffixes:
-        return [" ".join(pieces[k:]) for k in range(len(pieces))]
-    return [" ".join(pieces[:k + 1]) for k in range(len(pieces))]
+        return [" ".join(pieces[k:]) for k in range(1, len(pieces))]
+    return [" ".join(pieces[:k + 1]) for k in range(len(pieces) - 1)]
 
 
 def candidate_moves(links: Sequence[Link], types: Container[tuple[int, int]]) -> list[Move]:

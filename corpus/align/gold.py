@@ -2,7 +2,9 @@
 
 * ``corpus/curated/align_gold/`` (:data:`GOLD_DIR`): passages of the seeds,
   ``dev`` and ``test``; ``corpus/curated/align_literary/``
-  (:data:`LITERARY_DIR`): free literary translation, ``test`` only.  Each
+  (:data:`LITERARY_DIR`): free literary translation, ``test`` only;
+  ``corpus/curated/align_check/`` (:data:`CHECK_DIR`): passages written after
+  a round's rules, to check how far they transfer (``check``, never tuned on).  Each
   passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per line)
   and ``gold.txt`` (links in the Vecalign format); ``passages.tsv`` lists the
   passages, where they come from, and their split.
@@ -25,6 +27,7 @@ from corpus.model import Link
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_gold"
 LITERARY_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_literary"
+CHECK_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_check"  # written after the rules, never tuned on
 
 
 @dataclass(frozen=True)
