@@ -51,7 +51,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer, place_spans
-from corpus.lang import SPEECH_VERBS, alternation, has_han
+from corpus.lang import HAN_CLASS, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
 # jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
@@ -98,7 +98,7 @@ _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["lat
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 _ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
 # a role and a separator before a Latin name (主持：Grace, 嘉宾 Felix), or the name as a line's label (Grace：…)
-_ROLE_LABEL_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"[ \u3000]*[：:｜|]?[ \u3000]*$")
+_ROLE_LABEL_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"[ \u3000]*[：:｜|（(]?[ \u3000]*$")
 _LABEL_AFTER = re.compile(r"[ \u3000]*[：:]")
 COMPANY_REGION_ENDS = tuple(_NAMES["company_region_ends"])
 _SPACE = "[ \u3000]"
@@ -115,6 +115,14 @@ ORG_CLASS_NOUNS = frozenset(_NAMES["org_class_nouns"])
 _CLASS_BEFORE = re.compile(alternation(ORG_CLASS_NOUNS) + r"\s?$")
 BRAND_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
 BRAND_MAX_CHARS: int = _NAMES["brand_max_chars"]
+NAME_HONORIFICS = tuple(sorted(_NAMES["name_honorifics"], key=len, reverse=True))
+_HONORIFIC_BEFORE = re.compile(alternation(NAME_HONORIFICS) + "$")
+# a name after an honorific, up to a bracket, punctuation or a speech verb (拿督 + 莫哈末再里（…）)
+_HONOURED_NAME = re.compile(f"{alternation(NAME_HONORIFICS)}([{HAN_CLASS}]{{2,5}}?)"
+                            f"(?=[（(，,。、；;：:\\s]|{alternation(SPEECH_VERBS)})")
+TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
+TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
+_CLOSING_BRACKET = re.compile(r"[）)]")
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
                for kept in without_latin_name(mention, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
-    for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, text, dictionary)):
+    for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, words, text, dictionary)):
         if mention.type == "place" and (is_verb_phrase(mention, words)
                                         or place_spans.is_no_place(mention, words, text)):
             continue
@@ -153,9 +161,12 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
-    found = refined + organisations + latin_names(text)
+    found = refined + organisations + glossed_people(refined, latin_names(text), text)
+    found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
-    return without_credits(with_places([place_spans.with_unit(m, words, text) for m in found], words, text), text)
+    found += place_spans.spelled_places(words, text, found + curated)
+    found = typed_by_coordination([place_spans.with_unit(m, words, text) for m in found], curated, text)
+    return without_credits(with_places(found, words, text), text)
 
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
@@ -194,25 +205,89 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     company's region before a role (亚洲区负责人).  A person's name ending in an organisation head (X医学院, a school
     named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place."""
     if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
-            or is_company_region(mention, text)):
+            or is_company_region(mention, text) or gazetteer.is_language_or_currency(mention.text)):
         return []
+    if mention.type == "place" and _CLASS_BEFORE.search(text, 0, mention.start) and not gazetteer.is_region(
+            mention.text):  # a brand named after a place (企业永兴, 品牌晴山)
+        return [replace(mention, type="org")]
     if mention.type != "person":
         return [mention]
     if mention.text.endswith(ORG_HEAD_ENDINGS):  # a school or hospital named after a person (X医学院)
         return [replace(mention, type="org")]
-    mention = with_cut_surname(mention, words, text)
+    named = without_honorific(without_class_noun_tail(with_cut_surname(mention, words, text), text))
+    if named is None:
+        return []
+    mention = named
     if has_person_evidence(mention, text):
         return [mention]
     if gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text):
         return [replace(mention, type="place")]
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
+    if place is not None and gazetteer.is_region(place.text):  # a country and its company (荷兰 + 帝斯曼)
+        return [Mention(place.start, place.end, place.text, "place", source=mention.source),
+                replace(mention, type="org")]
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
     if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
         return []
     return [mention]
+
+
+def without_honorific(mention: Mention) -> Mention | None:
+    """A person's name without the honorific the model read into it (丹斯里 + 曾国鸿; ``names: name_honorifics``);
+    None when little else is left (拿汀斯里 alone)."""
+    honorific = next((h for h in NAME_HONORIFICS if mention.text.startswith(h)), "")
+    if not honorific:
+        return mention
+    if len(mention.text) - len(honorific) < 2:
+        return None
+    start = mention.start + len(honorific)
+    return replace(mention, start=start, text=mention.text[len(honorific):])
+
+
+def without_class_noun_tail(mention: Mention, text: str) -> Mention:
+    """A name the model started with the last character of the class noun before it (設備 + 商帆宣): that character
+    belongs to the noun."""
+    if len(mention.text) < 3 or _CLASS_BEFORE.search(text, 0, mention.start + 1) is None:
+        return mention
+    return replace(mention, start=mention.start + 1, text=mention.text[1:])
+
+
+def honoured_names(text: str) -> list[Mention]:
+    """People named after an honorific (拿督莫哈末再里（…）, 丹斯里曾国鸿说): the Han run up to a bracket, punctuation or
+    a speech verb."""
+    return [Mention(match.start(1), match.end(1), match.group(1), "person", source="ner")
+            for match in _HONOURED_NAME.finditer(text)]
+
+
+def may_be_foreign_name(name: str) -> bool:
+    """Whether a name typed as a person may be a transliterated or a company's name (帆宣, 凯斯, 恩智浦, 筷子基) rather
+    than a Chinese person's (李明, 温瑾瑜): it starts with no surname, or transliteration characters make it up."""
+    foreign = sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS
+    return not gazetteer.has_surname(name) or foreign
+
+
+def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str) -> list[Mention]:
+    """A name the model calls a person with no person evidence, listed with organisations only (约翰迪尔、爱科和凯斯)
+    or with places only (氹仔、黑沙環和筷子基), takes their type, unless it looks like a Chinese person's name
+    (:func:`may_be_foreign_name`); repeated while a list's items change (the ``names: list_connectives`` join)."""
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        neighbours = found + curated
+        for index, mention in enumerate(found):
+            if (mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text)
+                    or not may_be_foreign_name(mention.text)):
+                continue
+            kinds = {n.type for n in neighbours if _LISTED.fullmatch(text, n.end, mention.start)
+                     or _LISTED.fullmatch(text, mention.end, n.start)}
+            if len(kinds) == 1 and kinds <= {"org", "place"}:
+                found[index] = replace(mention, type=kinds.pop())
+                changed = True
+    return found
 
 
 def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
@@ -233,6 +308,7 @@ def is_company_region(mention: Mention, text: str) -> bool:
 def has_person_evidence(mention: Mention, text: str) -> bool:
     """A role right before the name (创始人鲍志远), a speech verb or a person's title right after it."""
     return (_ROLE_BEFORE.search(text, 0, mention.start) is not None
+            or _HONORIFIC_BEFORE.search(text, 0, mention.start) is not None
             or _PERSON_CUE_AFTER.match(text, mention.end) is not None)
 
 
@@ -321,9 +397,13 @@ def unglued(words: list[Word]) -> list[Word]:
     found = []
     for word in words:
         glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+        trailing = word.text[-1:] if word.text[-1:] in LIST_CONNECTIVES and not word.tag.startswith("nr") else ""
         if word.frequency is None and glued and len(word.text) > 2:
             connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
             found += [connective, replace(word, start=word.start + 1, text=word.text[1:])]
+        elif word.frequency is None and trailing and len(word.text) > 2:  # 合艾和 (a place, not a person: 张德和)
+            connective = replace(word, start=word.end - 1, text=trailing, tag="c", frequency=1)
+            found += [replace(word, end=word.end - 1, text=word.text[:-1]), connective]
         else:
             found.append(word)
     return found
@@ -389,7 +469,8 @@ def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str
             continue
         if word.start < start < word.end and not _compound_at(word, start, dictionary):
             start = word.start if (word.end - start) * 2 > len(word.text) else word.end
-        if word.start < end < word.end and not _compound_at(word, end, dictionary):
+        if word.start < end < word.end and not _compound_at(word, end, dictionary) and not (
+                mention.type == "person" and _SPEECH_AFTER.fullmatch(text, end, word.end)):  # 蒋颂 + 文说
             end = word.end if (end - word.start) * 2 > len(word.text) else word.start
     if end - start < 2:
         return None
@@ -541,6 +622,20 @@ def latin_names(text: str) -> list[Mention]:
     return found
 
 
+def glossed_people(found: list[Mention], latin: list[Mention], text: str) -> list[Mention]:
+    """``latin`` (:func:`latin_names`) with a name in brackets right after a person's Chinese name a person
+    (韋思遠（Simon Whitfield）)."""
+    people = {m.end for m in found if m.type == "person" and has_han(m.text)}
+    return [replace(m, type="person") if m.start >= 1 and text[m.start - 1] in "（(" and m.start - 1 in people
+            and _CLOSING_BRACKET.match(text, m.end) else m for m in latin]
+
+
+def _cue_after(text: str, end: int) -> bool:
+    """A speech verb or a person's title right after a name, or after the bracket that closes it ((Raymond So）表示)."""
+    bracket = _CLOSING_BRACKET.match(text, end)
+    return _PERSON_CUE_AFTER.match(text, bracket.end() if bracket else end) is not None
+
+
 def _is_named_person(text: str, match: re.Match) -> bool:
     """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
     return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
@@ -555,7 +650,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
-            or _PERSON_CUE_AFTER.match(text, match.end()) is not None)
+            or _cue_after(text, match.end()))
 
 
 @lru_cache(maxsize=1)
@@ -574,7 +669,9 @@ def document_types(sentences: list[Sentence]) -> dict[str, str]:
     (主持：Grace, Altman说), and a Chinese name the model or the rules make a place (关丹 after 在)."""
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
-    return types | {m.text: "person" for m in model if m.type == "person" and not has_han(m.text)}
+    latin_people = {m.text for m in model if m.type == "person" and not has_han(m.text)}
+    # a Latin person's first word alone is that person (Siti for Siti Rahmah)
+    return types | {name.split(" ")[0]: "person" for name in latin_people} | dict.fromkeys(latin_people, "person")
 
 
 def typed_over_document(sentences: list[Sentence], types: dict[str, str]) -> None:
