@@ -193,3 +193,8 @@ def is_language_or_currency(word: str) -> bool:
     """Whether CLDR names ``word`` (or its simplified form) as a language or a currency (葡萄牙語, 粵語, 客家話,
     澳門元, 新台幣, 澳門幣)."""
     return word in _cldr()[1] or model_input(word) in _cldr()[1]
+
+
+def is_country(word: str) -> bool:
+    """Whether CLDR names ``word`` as a country or territory (荷蘭, 莫桑比克)."""
+    return word in _cldr()[0]

@@ -165,8 +165,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
     found += place_spans.spelled_places(words, text, found + curated)
-    found = typed_by_coordination([place_spans.with_unit(m, words, text) for m in found], curated, text)
-    return without_credits(with_places(found, words, text), text)
+    found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
+    return without_credits(typed_by_coordination(found, curated, text), text)
 
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
@@ -207,7 +207,7 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
             or is_company_region(mention, text) or gazetteer.is_language_or_currency(mention.text)):
         return []
-    if mention.type == "place" and _CLASS_BEFORE.search(text, 0, mention.start) and not gazetteer.is_region(
+    if mention.type == "place" and _CLASS_BEFORE.search(text, 0, mention.start) and not gazetteer.is_country(
             mention.text):  # a brand named after a place (企业永兴, 品牌晴山)
         return [replace(mention, type="org")]
     if mention.type != "person":
@@ -401,7 +401,7 @@ def unglued(words: list[Word]) -> list[Word]:
         if word.frequency is None and glued and len(word.text) > 2:
             connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
             found += [connective, replace(word, start=word.start + 1, text=word.text[1:])]
-        elif word.frequency is None and trailing and len(word.text) > 2:  # 合艾和 (a place, not a person: 张德和)
+        elif word.frequency is None and trailing and len(word.text) > 1:  # 合艾和 (a place, not a person: 张德和)
             connective = replace(word, start=word.end - 1, text=trailing, tag="c", frequency=1)
             found += [replace(word, end=word.end - 1, text=word.text[:-1]), connective]
         else:

@@ -196,9 +196,11 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
 
 def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """A name jieba does not know joined to a place by a list connective (樟宜或兀兰, 淡滨尼和榜鹅) is a place: the
-    words after the connective that jieba does not know or that are one character, and tags no person."""
-    found = []
-    for place in places:
+    words after the connective that jieba does not know, tags as a place or that are one character, and tags no person;
+    a place found so may be followed by the next item of its list (氹仔、黑沙環和…)."""
+    found: list[Mention] = []
+    queue = list(places)
+    for place in queue:
         connective = next((w for w in words if w.start == place.end and w.text in LIST_CONNECTIVES), None)
         if connective is None:
             continue
@@ -209,12 +211,14 @@ def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> l
         if end and 2 <= run[end - 1].end - run[0].start <= TOWN_MAX_CHARS + 1:
             start, stop = run[0].start, run[end - 1].end
             found.append(Mention(start, stop, text[start:stop], "place", source="ner"))
+            queue.append(found[-1])
     return found
 
 
 def _unknown_name_part(word: Word) -> bool:
-    """A Han word jieba does not know, or of one character that is no function word, and not a person's name."""
-    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1)
+    """A Han word jieba does not know or tags as a place, or of one character that is no function word, and not a
+    person's name."""
+    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1 or word.tag in PLACE_TAGS)
             and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
 
 
