@@ -72,7 +72,7 @@ _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_N
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 SITE_HEADS = frozenset(_NAMES["site_heads"])
-ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
+ADMINISTRATIVE_UNITS = tuple(_NAMES["place_units"])  # one list with place_spans' units (round 6: dev allows it)
 # nouns, attributes, abbreviations, time nouns (歐洲 + 中期 + 天氣預報 + 中心)
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j", "t"))
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
@@ -225,7 +225,7 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
     if place is not None and gazetteer.is_region(place.text):  # a country and its company (荷兰 + 帝斯曼)
-        return [Mention(place.start, place.end, place.text, "place", source=mention.source),
+        return [Mention(place.start, place.end, text[place.start:place.end], "place", source=mention.source),
                 replace(mention, type="org")]
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
@@ -236,15 +236,13 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
 
 
 def without_honorific(mention: Mention) -> Mention | None:
-    """A person's name without the honorific the model read into it (丹斯里 + 曾国鸿; ``names: name_honorifics``);
+    """A person's name without the honorifics the model read into it (丹斯里 + 曾国鸿; ``names: name_honorifics``);
     None when little else is left (拿汀斯里 alone)."""
-    honorific = next((h for h in NAME_HONORIFICS if mention.text.startswith(h)), "")
-    if not honorific:
-        return mention
-    if len(mention.text) - len(honorific) < 2:
-        return None
-    start = mention.start + len(honorific)
-    return replace(mention, start=start, text=mention.text[len(honorific):])
+    while honorific := next((h for h in NAME_HONORIFICS if mention.text.startswith(h)), ""):
+        if len(mention.text) - len(honorific) < 2:
+            return None
+        mention = replace(mention, start=mention.start + len(honorific), text=mention.text[len(honorific):])
+    return mention
 
 
 def without_class_noun_tail(mention: Mention, text: str) -> Mention:
@@ -259,7 +257,7 @@ def honoured_names(text: str) -> list[Mention]:
     """People named after an honorific (拿督莫哈末再里（…）, 丹斯里曾国鸿说): the Han run up to a bracket, punctuation or
     a speech verb."""
     return [Mention(match.start(1), match.end(1), match.group(1), "person", source="ner")
-            for match in _HONOURED_NAME.finditer(text)]
+            for match in _HONOURED_NAME.finditer(text) if not match.group(1).startswith(NAME_HONORIFICS)]
 
 
 def may_be_foreign_name(name: str) -> bool:
