@@ -143,7 +143,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     Latin names they find, less the people a credit names; ``curated`` (registry and rule mentions) may list an
     organisation a Latin name is listed with; ``dictionary``: jieba's word frequencies."""
     words = unglued(words)
-    refined = []
+    refined: list[Mention] = []
+    unsure: list[Mention] = []  # names typed_by_evidence drops for want of evidence: a list may type them
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
                for kept in without_latin_name(mention, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
@@ -157,7 +158,10 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         if mention.type == "org":
             mention = with_whole_word(with_prefix(mention, text), words, text)
             mention = with_legal_form(with_region(mention, words, text), text)
-        refined.extend(typed_by_evidence(mention, words, text))
+        typed = typed_by_evidence(mention, words, text)
+        refined.extend(typed)
+        if not typed and is_unsure_name(mention):
+            unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
@@ -166,7 +170,9 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     found += dictionary_places(words, text, found + curated)
     found += place_spans.spelled_places(words, text, found + curated)
     found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
-    return without_credits(typed_by_coordination(found, curated, text), text)
+    unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
+    listed = typed_by_coordination(found + unsure, curated, text)
+    return without_credits([m for m in listed if not (m.type == "person" and m in unsure)], text)
 
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
@@ -267,25 +273,46 @@ def may_be_foreign_name(name: str) -> bool:
     return not gazetteer.has_surname(name) or foreign
 
 
+def is_unsure_name(mention: Mention) -> bool:
+    """A name the model calls a person that has two characters and starts with no surname (耘拓, 弘塑): a brand as
+    often as a given name, dropped unless a list types it (:func:`typed_by_coordination`)."""
+    return (mention.type == "person" and len(mention.text) == 2 and has_han(mention.text)
+            and not gazetteer.has_surname(mention.text) and not gazetteer.is_common_word(mention.text))
+
+
 def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str) -> list[Mention]:
-    """A name the model calls a person with no person evidence, listed with organisations only (约翰迪尔、爱科和凯斯)
-    or with places only (氹仔、黑沙環和筷子基), takes their type, unless it looks like a Chinese person's name
-    (:func:`may_be_foreign_name`); repeated while a list's items change (the ``names: list_connectives`` join)."""
+    """A name the model calls a person with no person evidence, in a list (its items joined by ``names:
+    list_connectives``) whose other items are organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和
+    筷子基), takes their type, if it may be a foreign or a company's name (:func:`may_be_foreign_name`) or two
+    other items have that type (帆宣、弘塑和萬潤); repeated while a list's items change."""
     found = list(found)
     changed = True
     while changed:
         changed = False
-        neighbours = found + curated
         for index, mention in enumerate(found):
-            if (mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text)
-                    or not may_be_foreign_name(mention.text)):
+            if mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text):
                 continue
-            kinds = {n.type for n in neighbours if _LISTED.fullmatch(text, n.end, mention.start)
-                     or _LISTED.fullmatch(text, mention.end, n.start)}
-            if len(kinds) == 1 and kinds <= {"org", "place"}:
-                found[index] = replace(mention, type=kinds.pop())
-                changed = True
+            items = [m for m in _list_of(mention, found + curated, text) if m is not mention]
+            kinds = {m.type for m in items if m.type != "person"}
+            if items and len(kinds) == 1 and kinds <= {"org", "place"} and not any(
+                    m.type == "person" and has_person_evidence(m, text) for m in items):
+                kind = kinds.pop()
+                if may_be_foreign_name(mention.text) or sum(m.type == kind for m in items) >= 2:
+                    found[index] = replace(mention, type=kind)
+                    changed = True
     return found
+
+
+def _list_of(mention: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The items of the list ``mention`` stands in: the mentions joined to it, and to each other, by a connective."""
+    items, queue = [mention], [mention]
+    for item in queue:
+        for other in mentions:
+            if other not in items and (_LISTED.fullmatch(text, other.end, item.start)
+                                       or _LISTED.fullmatch(text, item.end, other.start)):
+                items.append(other)
+                queue.append(other)
+    return items
 
 
 def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
