@@ -28,12 +28,20 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
   person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
   speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
-  glosses as a place is a place (Rotterdam); any other is an organisation; :func:`without_latin_name` parts a
+  glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
+  closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
+  are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
   model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
 * :func:`typed_by_evidence` — a name the model calls a person is typed by the evidence around it (surname,
   role, speech verb; organisation role, business verb, class noun; a dictionary place or common word,
-  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), and a
+  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), an
+  honorific (丹斯里, 拿督) is no part of it (:func:`without_honorific`) and names a person after it where the model
+  missed one (:func:`honoured_names`), a country right before it makes it a company (荷兰 + 帝斯曼), a language or
+  a currency (葡萄牙語, 澳門幣) is no name, a place after a class noun is a brand (企业永兴), and a
   company's region before a role (亚洲区负责人) is no name;
+* :func:`typed_by_coordination` — a name the model calls a person with no person evidence, in a list of
+  organisations only or of places only, takes their type (约翰迪尔、爱科和凯斯; 氹仔、黑沙環和筷子基): the one place
+  that retypes a model person as an organisation by its list;
 * :func:`brands` — the name after a class noun (品牌雲鯨, 企业禾匠);
 * :func:`dictionary_places` — places the model missed that CC-CEDICT glosses as places (屏東, 利雅得);
 * :func:`without_credits` — people a credit or byline names (作者：X, 文／X) are metadata, not mentions.
@@ -148,7 +156,8 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
                for kept in without_latin_name(mention, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
-    for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, words, text, dictionary)):
+    parts = (part for m in snapped if m is not None for part in place_spans.place_parts(m, words, text, dictionary))
+    for mention in parts:
         if mention.type == "place" and (is_verb_phrase(mention, words)
                                         or place_spans.is_no_place(mention, words, text)):
             continue
@@ -260,10 +269,11 @@ def without_class_noun_tail(mention: Mention, text: str) -> Mention:
 
 
 def honoured_names(text: str) -> list[Mention]:
-    """People named after an honorific (拿督莫哈末再里（…）, 丹斯里曾国鸿说): the Han run up to a bracket, punctuation or
-    a speech verb."""
+    """People named after an honorific (拿督莫哈末再里（…）, 丹斯里曾国鸿说): the Han run up to a bracket, punctuation
+    or a speech verb."""
     return [Mention(match.start(1), match.end(1), match.group(1), "person", source="ner")
-            for match in _HONOURED_NAME.finditer(text) if not match.group(1).startswith(NAME_HONORIFICS)]
+            for match in _HONOURED_NAME.finditer(text)
+            if not match.group(1).startswith(NAME_HONORIFICS)]
 
 
 def may_be_foreign_name(name: str) -> bool:
@@ -691,7 +701,8 @@ def pinyin_syllables() -> frozenset[str]:
 
 def document_types(sentences: list[Sentence]) -> dict[str, str]:
     """Names whose type in one sentence holds over their document: a Latin name the evidence makes a person
-    (主持：Grace, Altman说), and a Chinese name the model or the rules make a place (关丹 after 在)."""
+    (主持：Grace, Altman说) and its first word alone (Siti for Siti Rahmah), and a Chinese name the model or the
+    rules make a place (关丹 after 在)."""
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
     latin_people = {m.text for m in model if m.type == "person" and not has_han(m.text)}

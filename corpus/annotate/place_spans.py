@@ -14,7 +14,8 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
   short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
   ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
-  unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), and a name jieba does not know joined to a place by a connective (樟宜或兀兰);
+  unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), and a name jieba does not know joined to a
+  place by a connective (樟宜或兀兰, 氹仔、黑沙環);
 * :func:`spelled_places` — a place CC-CEDICT or CLDR knows, of three characters or more, that jieba cut into pieces
   (砂 + 拉 + 越) is a place;
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it;
