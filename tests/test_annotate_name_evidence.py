@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, gazetteer, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.name_spans import (document_types, glossed_people, honoured_names, latin_names,
+from corpus.annotate.name_spans import (Word, document_types, ends_phrase, glossed_people, honoured_names, latin_names,
                                         may_be_foreign_name, typed_by_coordination, without_honorific)
 from corpus.annotate.place_spans import place_parts, spelled_places
 from corpus.model import Mention, Sentence
@@ -63,12 +63,17 @@ def test_a_country_before_a_company_is_a_place_and_the_company_an_organisation()
 def test_a_name_listed_with_organisations_or_places_takes_their_type():
     text = "他的主要供应商包括约翰迪尔、爱科和凯斯。"
     listed = [mention(text, "约翰迪尔", "org"), mention(text, "爱科", "org"), mention(text, "凯斯", "person")]
-    typed = typed_by_coordination(listed, [], text)
+    typed = typed_by_coordination(listed, [], text, words(text, REGISTRY))
     assert [m.type for m in typed] == ["org", "org", "org"]
-    assert typed_by_coordination(typed, [], text) == typed  # idempotent
+    assert typed_by_coordination(typed, [], text, words(text, REGISTRY)) == typed  # idempotent
     text = "他在台北和李明见面。"  # a Chinese person's name (surname + given name) keeps its type
     kept = [mention(text, "台北", "place"), mention(text, "李明", "person")]
-    assert typed_by_coordination(kept, [], text) == kept
+    assert typed_by_coordination(kept, [], text, words(text, REGISTRY)) == kept
+    text = "星途和岚帆汇天已布局"  # a name before a content word may be cut short: no list types it
+    pieces = [Word(0, 2, "星途", "nz", None), Word(2, 3, "和", "c", 9), Word(3, 5, "岚帆", "nr", None),
+              Word(5, 6, "汇", "v", 9), Word(6, 7, "天", "q", 9), Word(7, 8, "已", "d", 9)]
+    assert not ends_phrase(mention(text, "岚帆", "person"), pieces)
+    assert ends_phrase(mention(text, "天", "person"), pieces) and ends_phrase(mention(text, "已布局", "org"), pieces)
     assert may_be_foreign_name("帆宣") and may_be_foreign_name("恩智浦") and not may_be_foreign_name("温瑾瑜")
     assert {("氹仔", "place"), ("黑沙環", "place"), ("筷子基", "place")} <= names("學員來自氹仔、黑沙環和筷子基。")
 
@@ -129,5 +134,5 @@ def test_mentions_are_spans_of_the_text_never_overlap_and_are_stable(text):
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert find_mentions(text, REGISTRY) == found
     assert not any(m.type == "person" and m.text.startswith(("丹斯里", "拿督")) for m in found)
-    typed = typed_by_coordination(found, [], text)
-    assert typed_by_coordination(typed, [], text) == typed
+    typed = typed_by_coordination(found, [], text, words(text, REGISTRY))
+    assert typed_by_coordination(typed, [], text, words(text, REGISTRY)) == typed

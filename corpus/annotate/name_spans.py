@@ -131,6 +131,7 @@ _HONOURED_NAME = re.compile(f"{alternation(NAME_HONORIFICS)}([{HAN_CLASS}]{{2,5}
 TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
 TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
 _CLOSING_BRACKET = re.compile(r"[）)]")
+FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x")  # jieba's adverbs, connectives, prepositions, particles …
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_legal_form(with_region(mention, words, text), text)
         typed = typed_by_evidence(mention, words, text)
         refined.extend(typed)
-        if not typed and is_unsure_name(mention):
+        if not typed and is_unsure_name(mention) and ends_phrase(mention, words):
             unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
@@ -180,7 +181,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     found += place_spans.spelled_places(words, text, found + curated)
     found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
     unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
-    listed = typed_by_coordination(found + unsure, curated, text)
+    listed = typed_by_coordination(found + unsure, curated, text, words)
     return without_credits([m for m in listed if not (m.type == "person" and m in unsure)], text)
 
 
@@ -290,17 +291,31 @@ def is_unsure_name(mention: Mention) -> bool:
             and not gazetteer.has_surname(mention.text) and not gazetteer.is_common_word(mention.text))
 
 
-def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str) -> list[Mention]:
+def ends_phrase(mention: Mention, words: list[Word]) -> bool:
+    """Whether a name ends where a phrase may: at punctuation, the text's end, a function word (an adverb,
+    connective, preposition, particle or pronoun: 弘塑 + 和, 萬潤 + 也) or a dictionary word of two characters or more
+    (天齐 + 签订); before a content word of one character it may be cut short, the rest of its name read as
+    single characters (岚帆 + 汇 + 天)."""
+    following = next((w for w in words if w.start == mention.end), None)
+    return (following is None or not has_han(following.text) or following.tag.startswith(FUNCTION_TAGS)
+            or (len(following.text) > 1 and following.frequency is not None))
+
+
+def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str,
+                          words: list[Word]) -> list[Mention]:
     """A name the model calls a person with no person evidence, in a list (its items joined by ``names:
     list_connectives``) whose other items are organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和
     筷子基), takes their type, if it may be a foreign or a company's name (:func:`may_be_foreign_name`) or two
-    other items have that type (帆宣、弘塑和萬潤); repeated while a list's items change."""
+    other items have that type (帆宣、弘塑和萬潤); repeated while a list's items change.  A name with a word jieba does
+    not know right after it is cut short (小川 + 汇天): the list does not type it."""
+    unknown_after = {w.start for w in words if w.frequency is None and has_han(w.text)}
     found = list(found)
     changed = True
     while changed:
         changed = False
         for index, mention in enumerate(found):
-            if mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text):
+            if (mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text)
+                    or mention.end in unknown_after):
                 continue
             items = [m for m in _list_of(mention, found + curated, text) if m is not mention]
             kinds = {m.type for m in items if m.type != "person"}
