@@ -131,7 +131,6 @@ _HONOURED_NAME = re.compile(f"{alternation(NAME_HONORIFICS)}([{HAN_CLASS}]{{2,5}
 TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
 TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
 _CLOSING_BRACKET = re.compile(r"[）)]")
-FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x")  # jieba's adverbs, connectives, prepositions, particles …
 
 
 @dataclass(frozen=True)
@@ -297,7 +296,7 @@ def ends_phrase(mention: Mention, words: list[Word]) -> bool:
     (天齐 + 签订); before a content word of one character it may be cut short, the rest of its name read as
     single characters (岚帆 + 汇 + 天)."""
     following = next((w for w in words if w.start == mention.end), None)
-    return (following is None or not has_han(following.text) or following.tag.startswith(FUNCTION_TAGS)
+    return (following is None or not has_han(following.text) or following.tag.startswith(place_spans.FUNCTION_TAGS)
             or (len(following.text) > 1 and following.frequency is not None))
 
 

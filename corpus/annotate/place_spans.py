@@ -56,6 +56,7 @@ _LABEL_AFTER = re.compile(r"\s?[：:]")
 SPELLED_PLACE_MIN_CHARS, SPELLED_PLACE_MAX_CHARS = 3, 6  # shorter runs of jieba's pieces are as often other words
 _STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
 PLACE_TAGS = ("ns", "s")
+FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x", "m")  # jieba's adverbs, connectives, prepositions, particles …
 
 
 def is_state(name: str) -> bool:
@@ -189,7 +190,8 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
             elif len(word.text) > 1 and (gazetteer.is_place(word.text) or (
                     (is_state(after_place.text) or gazetteer.is_region(after_place.text))
                     and len(word.text) <= TOWN_MAX_CHARS and word.frequency is None and not _COUNT_ONLY.fullmatch(
-                        word.text) and not _is_noun(words[index + 1] if index + 1 < len(words) else None))):
+                        word.text) and not word.tag.startswith(FUNCTION_TAGS)  # 美國 + 有個 (r)
+                    and not _is_noun(words[index + 1] if index + 1 < len(words) else None))):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
     found += coordinated_places(words, text, places)
     return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
@@ -220,7 +222,7 @@ def _unknown_name_part(word: Word) -> bool:
     """A Han word jieba does not know or tags as a place, or of one character that is no function word, and not a
     person's name."""
     return (has_han(word.text) and (word.frequency is None or len(word.text) == 1 or word.tag in PLACE_TAGS)
-            and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
+            and not word.tag.startswith(("nr", "q", *FUNCTION_TAGS)))
 
 
 def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
