@@ -40,10 +40,10 @@ def test_two_places_run_together_are_two_places_and_a_count_is_no_part_of_a_plac
             ("从霹雳州怡保出发", "霹雳州怡保", "place", [("霹雳州", "place"), ("怡保", "place")]),
             ("在嘉義民雄興建", "嘉義民雄", "org", [("嘉義", "place"), ("民雄", "place")]),
             ("曲阳三县今年", "曲阳三县", "place", [("曲阳", "place")])):
-        assert spans(place_parts(mention(text, name, kind), text, known)) == parts, text
+        assert spans(place_parts(mention(text, name, kind), words(text, REGISTRY), text, known)) == parts, text
     for text, name, kind in (("贵州茅台捐赠", "贵州茅台", "org"),  # 茅台 is also a liquor: a company's name
                              ("在台南大学", "台南大学", "org"), ("位于屏东县", "屏东县", "place")):
-        assert spans(place_parts(mention(text, name, kind), text, known)) == [(name, kind)], text
+        assert spans(place_parts(mention(text, name, kind), words(text, REGISTRY), text, known)) == [(name, kind)], text
 
 
 def test_a_name_with_a_places_form_is_a_place():

@@ -11,7 +11,17 @@ So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.ya
 * :func:`is_common_word` — a headword with no capitalised reading (山區, 海葵): no proper noun at all;
 * :func:`is_latin_place` — a Latin name that starts such a gloss (``Rotterdam``, ``Gdansk``), compared
   without accents (Gdańsk);
-* :func:`has_surname` — a name that starts with a character or pair with a ``surname …`` sense.
+* :func:`has_surname` — a name that starts with a character or pair with a ``surname …`` sense;
+* :func:`is_region` — a place glossed as a state, province, county or country (吉打 "Kedah, state of …", 沙巴), or a
+  country or territory of the Unicode CLDR (莫桑比克, 烏拉圭): a town may be written right after it (沙巴斗湖);
+* :func:`is_language_or_currency` — a language or a currency CLDR names in Chinese (葡萄牙語, 粵語, 澳門元,
+  新台幣): no place, though it starts with one.
+
+A gloss may say what a place is in brackets right after its name (``Kelantan (state of Malaysia)``, ``Medan (city
+in Indonesia)``), or send the reader to another headword (砂拉越: ``see 沙撈越|沙捞越[…]``), whose answer it takes.
+CLDR's names (countries and territories, languages, currencies) come from Babel's locale data, in the locales of
+``names: cldr_locales``; a territory code of ``names: cldr_territories_not_places`` (the European Union, the
+United Nations) names no place.
 
 The sets are built once per process, on first use.
 """
@@ -23,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus import lang
+from corpus.annotate.ner import model_input
 from corpus.lang import cedict
 
 _NAMES = lang.data("zh")["names"]
@@ -31,9 +42,16 @@ PLACE_GLOSS_WORDS = frozenset(word.lower() for word in _NAMES["place_gloss_words
 FAMILIAR_PREFIXES = frozenset(_NAMES["familiar_prefixes"])
 NICKNAME_GLOSS_WORDS = frozenset(_NAMES["nickname_gloss_words"])
 GLOSS_WORDS_READ = 6  # Xindian or Hsintien city, Dandong prefecture-level city: the kind comes early
+BRACKET_WORDS_READ = 3  # Malacca or Melaka (town and state …): the kind opens the bracket
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")  # the capitalised words a gloss starts with
+# the bracket right after a gloss's leading name (and its "or" spelling): ``Malacca or Melaka (town and state …)``
+_BRACKET_AFTER_NAME = re.compile(r"[A-Z][\w'-]*(?:[ -](?:or |and )?[A-Z][\w'-]*)*\s*\(([^)]*)\)")
+_SEE = re.compile(r"^see (?:also )?([^\s|\[]+)(?:\|([^\s\[]+))?")  # see 沙撈越|沙捞越[Sha1 lao1 yue4]
+REGION_GLOSS_WORDS = frozenset(word.lower() for word in _NAMES["region_gloss_words"])
+CLDR_LOCALES = tuple(_NAMES["cldr_locales"])
+CLDR_NOT_PLACES = frozenset(_NAMES["cldr_territories_not_places"])
 
 
 @dataclass(frozen=True)
@@ -45,38 +63,80 @@ class Dictionary:
     headwords: frozenset[str]
     latin_places: frozenset[str]  # without accents
     surnames: frozenset[str]
+    regions: frozenset[str]  # places glossed as a state, province, county or country, and CLDR's territories
 
 
-def _names_a_place(senses: list[str]) -> bool:
-    """Whether a gloss says what a place is within its first words (``Pingtung city``, ``Riyadh, capital of``),
-    brackets left out: a word further on describes something else (Sun Tzu … of ancient China); a nickname of a
-    place (狮城, "Lion city, nickname for Singapore") is none."""
-    return any(_kind_words(sense) & PLACE_GLOSS_WORDS and not _kind_words(sense) & NICKNAME_GLOSS_WORDS
-               for sense in senses)
+def _names_a_place(senses: list[str], kinds: frozenset[str] = PLACE_GLOSS_WORDS) -> bool:
+    """Whether a gloss says what a place is (one of ``kinds``) within its first words (``Pingtung city``, ``Riyadh,
+    capital of``), brackets left out, or first thing in the bracket right after its name (``Kelantan (state of
+    Malaysia)``): a word further on describes something else (Sun Tzu … of ancient China); a nickname of a place
+    (狮城, "Lion city, nickname for Singapore") is none."""
+    return any(_kind_words(sense) & kinds and not _kind_words(sense) & NICKNAME_GLOSS_WORDS for sense in senses)
 
 
 def _kind_words(sense: str) -> set[str]:
-    """The first words of a gloss, brackets left out, in lower case: where it says what a proper noun is."""
-    return {word.lower() for word in _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ]}
+    """The first words of a gloss, brackets left out, and the first words of the bracket right after its leading
+    name, in lower case: where it says what a proper noun is."""
+    words = _GLOSS_WORD.findall(_BRACKETED.sub(" ", sense))[:GLOSS_WORDS_READ]
+    bracket = _BRACKET_AFTER_NAME.match(sense)
+    if bracket is not None:
+        words += _GLOSS_WORD.findall(bracket.group(1))[:BRACKET_WORDS_READ]
+    return {word.lower() for word in words}
+
+
+def _referred(senses: tuple[str, ...]) -> list[str]:
+    """The headwords a ``see …`` sense sends the reader to (砂拉越: see 沙撈越|沙捞越)."""
+    return [word for sense in senses if (see := _SEE.match(sense)) for word in see.groups() if word]
+
+
+def _cldr_names() -> tuple[set[str], set[str]]:
+    """Chinese names of CLDR's countries and territories, and of its languages and currencies, in the locales of
+    ``names: cldr_locales``."""
+    from babel import Locale
+
+    places: set[str] = set()
+    others: set[str] = set()
+    for locale in map(Locale.parse, CLDR_LOCALES):
+        places.update(name for code, name in locale.territories.items() if code not in CLDR_NOT_PLACES)
+        others.update(locale.languages.values())
+        others.update(locale.currencies.values())
+    return places, others - places
+
+
+@lru_cache(maxsize=1)
+def _cldr() -> tuple[frozenset[str], frozenset[str]]:
+    places, others = _cldr_names()
+    return frozenset(places), frozenset(others)
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
     """The sets, from CC-CEDICT's headwords, built once per process."""
     places: set[str] = set()
+    regions: set[str] = set()
     proper: set[str] = set()
     latin: set[str] = set()
     surnames: set[str] = set()
+    referring: dict[str, list[str]] = {}
     for headword, found in cedict.entries().items():
         for entry in (e for e in found if e.proper):
             proper.add(headword)
             if _names_a_place(list(entry.senses)):
                 places.add(headword)
                 latin.update(plain_latin(m.group()) for sense in entry.senses if (m := _LEADING_NAME.match(sense)))
+                if _names_a_place(list(entry.senses), REGION_GLOSS_WORDS):
+                    regions.add(headword)
+            elif referred := _referred(entry.senses):
+                referring[headword] = referred
         if len(headword) <= 2 and any(s.lower().startswith("surname ") for e in found for s in e.senses):
             surnames.add(headword)
-    return Dictionary(frozenset(places), frozenset(proper), frozenset(cedict.entries()),
-                      frozenset(n for n in latin if n.lower() not in PLACE_GLOSS_WORDS), frozenset(surnames))
+    for headword, referred in referring.items():  # a variant spelling is what it refers to
+        places.update(headword for word in referred if word in places)
+        regions.update(headword for word in referred if word in regions)
+    countries, others = _cldr()
+    return Dictionary(frozenset((places | countries) - others), frozenset(proper), frozenset(cedict.entries()),
+                      frozenset(n for n in latin if n.lower() not in PLACE_GLOSS_WORDS), frozenset(surnames),
+                      frozenset(regions | countries))
 
 
 def is_place(word: str) -> bool:
@@ -121,3 +181,20 @@ def has_surname(name: str) -> bool:
     if name[:1] in FAMILIAR_PREFIXES and name[1:] in surnames():
         return True
     return any(name[:size] in surnames() for size in (1, 2) if len(name) > size)
+
+
+def is_region(word: str) -> bool:
+    """Whether ``word`` is a place glossed as a state, province, county or country, or a CLDR territory (吉打, 沙巴,
+    莫桑比克): a place a town's name may follow (沙巴 + 斗湖)."""
+    return word in dictionary().regions
+
+
+def is_language_or_currency(word: str) -> bool:
+    """Whether CLDR names ``word`` (or its simplified form) as a language or a currency (葡萄牙語, 粵語, 客家話,
+    澳門元, 新台幣, 澳門幣)."""
+    return word in _cldr()[1] or model_input(word) in _cldr()[1]
+
+
+def is_country(word: str) -> bool:
+    """Whether CLDR names ``word`` as a country or territory (荷蘭, 莫桑比克)."""
+    return word in _cldr()[0]

@@ -28,12 +28,20 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
   person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
   speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
-  glosses as a place is a place (Rotterdam); any other is an organisation; :func:`without_latin_name` parts a
+  glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
+  closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
+  are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
   model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
 * :func:`typed_by_evidence` — a name the model calls a person is typed by the evidence around it (surname,
   role, speech verb; organisation role, business verb, class noun; a dictionary place or common word,
-  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), and a
+  :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), an
+  honorific (丹斯里, 拿督) is no part of it (:func:`without_honorific`) and names a person after it where the model
+  missed one (:func:`honoured_names`), a country right before it makes it a company (荷兰 + 帝斯曼), a language or
+  a currency (葡萄牙語, 澳門幣) is no name, a place after a class noun is a brand (企业永兴), and a
   company's region before a role (亚洲区负责人) is no name;
+* :func:`typed_by_coordination` — a name the model calls a person with no person evidence, in a list of
+  organisations only or of places only, takes their type (约翰迪尔、爱科和凯斯; 氹仔、黑沙環和筷子基): the one place
+  that retypes a model person as an organisation by its list;
 * :func:`brands` — the name after a class noun (品牌雲鯨, 企业禾匠);
 * :func:`dictionary_places` — places the model missed that CC-CEDICT glosses as places (屏東, 利雅得);
 * :func:`without_credits` — people a credit or byline names (作者：X, 文／X) are metadata, not mentions.
@@ -51,7 +59,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer, place_spans
-from corpus.lang import LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
+from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
 # jieba's tags for names: people, places, organisations, other proper nouns, abbreviations (深创投's 创投).
@@ -72,7 +80,7 @@ _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_N
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
 SITE_HEADS = frozenset(_NAMES["site_heads"])
-ADMINISTRATIVE_UNITS = tuple(_NAMES["administrative_units"])
+ADMINISTRATIVE_UNITS = tuple(_NAMES["place_units"])  # one list with place_spans' units (round 6: dev allows it)
 # nouns, attributes, abbreviations, time nouns (歐洲 + 中期 + 天氣預報 + 中心)
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j", "t"))
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
@@ -90,7 +98,7 @@ _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["lat
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 _ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
 # a role and a separator before a Latin name (主持：Grace, 嘉宾 Felix), or the name as a line's label (Grace：…)
-_ROLE_LABEL_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"[ \u3000]*[：:｜|]?[ \u3000]*$")
+_ROLE_LABEL_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"[ \u3000]*[：:｜|（(]?[ \u3000]*$")
 _LABEL_AFTER = re.compile(r"[ \u3000]*[：:]")
 COMPANY_REGION_ENDS = tuple(_NAMES["company_region_ends"])
 _SPACE = "[ \u3000]"
@@ -107,6 +115,14 @@ ORG_CLASS_NOUNS = frozenset(_NAMES["org_class_nouns"])
 _CLASS_BEFORE = re.compile(alternation(ORG_CLASS_NOUNS) + r"\s?$")
 BRAND_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
 BRAND_MAX_CHARS: int = _NAMES["brand_max_chars"]
+NAME_HONORIFICS = tuple(sorted(_NAMES["name_honorifics"], key=len, reverse=True))
+_HONORIFIC_BEFORE = re.compile(alternation(NAME_HONORIFICS) + "$")
+# a name after an honorific, up to a bracket, punctuation or a speech verb (拿督 + 莫哈末再里（…）)
+_HONOURED_NAME = re.compile(f"{alternation(NAME_HONORIFICS)}([{HAN_CLASS}]{{2,5}}?)"
+                            f"(?=[（(，,。、；;：:\\s]|{alternation(SPEECH_VERBS)})")
+TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
+TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
+_CLOSING_BRACKET = re.compile(r"[）)]")
 
 
 @dataclass(frozen=True)
@@ -127,11 +143,13 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     Latin names they find, less the people a credit names; ``curated`` (registry and rule mentions) may list an
     organisation a Latin name is listed with; ``dictionary``: jieba's word frequencies."""
     words = unglued(words)
-    refined = []
+    refined: list[Mention] = []
+    unsure: list[Mention] = []  # names typed_by_evidence drops for want of evidence: a list may type them
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
                for kept in without_latin_name(mention, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
-    for mention in (part for m in snapped if m is not None for part in place_spans.place_parts(m, text, dictionary)):
+    parts = (part for m in snapped if m is not None for part in place_spans.place_parts(m, words, text, dictionary))
+    for mention in parts:
         if mention.type == "place" and (is_verb_phrase(mention, words)
                                         or place_spans.is_no_place(mention, words, text)):
             continue
@@ -141,13 +159,21 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         if mention.type == "org":
             mention = with_whole_word(with_prefix(mention, text), words, text)
             mention = with_legal_form(with_region(mention, words, text), text)
-        refined.extend(typed_by_evidence(mention, words, text))
+        typed = typed_by_evidence(mention, words, text)
+        refined.extend(typed)
+        if not typed and is_unsure_name(mention) and ends_phrase(mention, words):
+            unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
                                                   else leading_place(m, words, text))]
-    found = refined + organisations + latin_names(text)
+    found = refined + organisations + glossed_people(refined, latin_names(text), text)
+    found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
-    return without_credits(with_places([place_spans.with_unit(m, words, text) for m in found], words, text), text)
+    found += place_spans.spelled_places(words, text, found + curated)
+    found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
+    unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
+    listed = typed_by_coordination(found + unsure, curated, text, words)
+    return without_credits([m for m in listed if not (m.type == "person" and m in unsure)], text)
 
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
@@ -186,25 +212,123 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     company's region before a role (亚洲区负责人).  A person's name ending in an organisation head (X医学院, a school
     named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place."""
     if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
-            or is_company_region(mention, text)):
+            or is_company_region(mention, text) or gazetteer.is_language_or_currency(mention.text)):
         return []
+    if mention.type == "place" and _CLASS_BEFORE.search(text, 0, mention.start) and not gazetteer.is_country(
+            mention.text):  # a brand named after a place (企业永兴, 品牌晴山)
+        return [replace(mention, type="org")]
     if mention.type != "person":
         return [mention]
     if mention.text.endswith(ORG_HEAD_ENDINGS):  # a school or hospital named after a person (X医学院)
         return [replace(mention, type="org")]
-    mention = with_cut_surname(mention, words, text)
+    named = without_honorific(without_class_noun_tail(with_cut_surname(mention, words, text), text))
+    if named is None:
+        return []
+    mention = named
     if has_person_evidence(mention, text):
         return [mention]
     if gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text):
         return [replace(mention, type="place")]
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
+    if place is not None and gazetteer.is_region(place.text):  # a country and its company (荷兰 + 帝斯曼)
+        return [Mention(place.start, place.end, text[place.start:place.end], "place", source=mention.source),
+                replace(mention, type="org")]
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
     if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
         return []
     return [mention]
+
+
+def without_honorific(mention: Mention) -> Mention | None:
+    """A person's name without the honorifics the model read into it (丹斯里 + 曾国鸿; ``names: name_honorifics``);
+    None when little else is left (拿汀斯里 alone)."""
+    while honorific := next((h for h in NAME_HONORIFICS if mention.text.startswith(h)), ""):
+        if len(mention.text) - len(honorific) < 2:
+            return None
+        mention = replace(mention, start=mention.start + len(honorific), text=mention.text[len(honorific):])
+    return mention
+
+
+def without_class_noun_tail(mention: Mention, text: str) -> Mention:
+    """A name the model started with the last character of the class noun before it (設備 + 商帆宣): that character
+    belongs to the noun."""
+    if len(mention.text) < 3 or _CLASS_BEFORE.search(text, 0, mention.start + 1) is None:
+        return mention
+    return replace(mention, start=mention.start + 1, text=mention.text[1:])
+
+
+def honoured_names(text: str) -> list[Mention]:
+    """People named after an honorific (拿督莫哈末再里（…）, 丹斯里曾国鸿说): the Han run up to a bracket, punctuation
+    or a speech verb."""
+    return [Mention(match.start(1), match.end(1), match.group(1), "person", source="ner")
+            for match in _HONOURED_NAME.finditer(text)
+            if not match.group(1).startswith(NAME_HONORIFICS)]
+
+
+def may_be_foreign_name(name: str) -> bool:
+    """Whether a name typed as a person may be a transliterated or a company's name (帆宣, 凯斯, 恩智浦, 筷子基) rather
+    than a Chinese person's (李明, 温瑾瑜): it starts with no surname, or transliteration characters make it up."""
+    foreign = sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS
+    return not gazetteer.has_surname(name) or foreign
+
+
+def is_unsure_name(mention: Mention) -> bool:
+    """A name the model calls a person that has two characters and starts with no surname (耘拓, 弘塑): a brand as
+    often as a given name, dropped unless a list types it (:func:`typed_by_coordination`)."""
+    return (mention.type == "person" and len(mention.text) == 2 and has_han(mention.text)
+            and not gazetteer.has_surname(mention.text) and not gazetteer.is_common_word(mention.text))
+
+
+def ends_phrase(mention: Mention, words: list[Word]) -> bool:
+    """Whether a name ends where a phrase may: at punctuation, the text's end, a function word (an adverb,
+    connective, preposition, particle or pronoun: 弘塑 + 和, 萬潤 + 也) or a dictionary word of two characters or more
+    (天齐 + 签订); before a content word of one character it may be cut short, the rest of its name read as
+    single characters (岚帆 + 汇 + 天)."""
+    following = next((w for w in words if w.start == mention.end), None)
+    return (following is None or not has_han(following.text) or following.tag.startswith(place_spans.FUNCTION_TAGS)
+            or (len(following.text) > 1 and following.frequency is not None))
+
+
+def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str,
+                          words: list[Word]) -> list[Mention]:
+    """A name the model calls a person with no person evidence, in a list (its items joined by ``names:
+    list_connectives``) whose other items are organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和
+    筷子基), takes their type, if it may be a foreign or a company's name (:func:`may_be_foreign_name`) or two
+    other items have that type (帆宣、弘塑和萬潤); repeated while a list's items change.  A name with a word jieba does
+    not know right after it is cut short (小川 + 汇天): the list does not type it."""
+    unknown_after = {w.start for w in words if w.frequency is None and has_han(w.text)}
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for index, mention in enumerate(found):
+            if (mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text)
+                    or mention.end in unknown_after):
+                continue
+            items = [m for m in _list_of(mention, found + curated, text) if m is not mention]
+            kinds = {m.type for m in items if m.type != "person"}
+            if items and len(kinds) == 1 and kinds <= {"org", "place"} and not any(
+                    m.type == "person" and has_person_evidence(m, text) for m in items):
+                kind = kinds.pop()
+                if may_be_foreign_name(mention.text) or sum(m.type == kind for m in items) >= 2:
+                    found[index] = replace(mention, type=kind)
+                    changed = True
+    return found
+
+
+def _list_of(mention: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The items of the list ``mention`` stands in: the mentions joined to it, and to each other, by a connective."""
+    items, queue = [mention], [mention]
+    for item in queue:
+        for other in mentions:
+            if other not in items and (_LISTED.fullmatch(text, other.end, item.start)
+                                       or _LISTED.fullmatch(text, item.end, other.start)):
+                items.append(other)
+                queue.append(other)
+    return items
 
 
 def with_cut_surname(mention: Mention, words: list[Word], text: str) -> Mention:
@@ -225,6 +349,7 @@ def is_company_region(mention: Mention, text: str) -> bool:
 def has_person_evidence(mention: Mention, text: str) -> bool:
     """A role right before the name (创始人鲍志远), a speech verb or a person's title right after it."""
     return (_ROLE_BEFORE.search(text, 0, mention.start) is not None
+            or _HONORIFIC_BEFORE.search(text, 0, mention.start) is not None
             or _PERSON_CUE_AFTER.match(text, mention.end) is not None)
 
 
@@ -313,9 +438,13 @@ def unglued(words: list[Word]) -> list[Word]:
     found = []
     for word in words:
         glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+        trailing = word.text[-1:] if word.text[-1:] in LIST_CONNECTIVES and not word.tag.startswith("nr") else ""
         if word.frequency is None and glued and len(word.text) > 2:
             connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
             found += [connective, replace(word, start=word.start + 1, text=word.text[1:])]
+        elif word.frequency is None and trailing and len(word.text) > 1:  # 合艾和 (a place, not a person: 张德和)
+            connective = replace(word, start=word.end - 1, text=trailing, tag="c", frequency=1)
+            found += [replace(word, end=word.end - 1, text=word.text[:-1]), connective]
         else:
             found.append(word)
     return found
@@ -381,7 +510,8 @@ def snap(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str
             continue
         if word.start < start < word.end and not _compound_at(word, start, dictionary):
             start = word.start if (word.end - start) * 2 > len(word.text) else word.end
-        if word.start < end < word.end and not _compound_at(word, end, dictionary):
+        if word.start < end < word.end and not _compound_at(word, end, dictionary) and not (
+                mention.type == "person" and _SPEECH_AFTER.fullmatch(text, end, word.end)):  # 蒋颂 + 文说
             end = word.end if (end - word.start) * 2 > len(word.text) else word.start
     if end - start < 2:
         return None
@@ -533,6 +663,20 @@ def latin_names(text: str) -> list[Mention]:
     return found
 
 
+def glossed_people(found: list[Mention], latin: list[Mention], text: str) -> list[Mention]:
+    """``latin`` (:func:`latin_names`) with a name in brackets right after a person's Chinese name a person
+    (韋思遠（Simon Whitfield）)."""
+    people = {m.end for m in found if m.type == "person" and has_han(m.text)}
+    return [replace(m, type="person") if m.start >= 1 and text[m.start - 1] in "（(" and m.start - 1 in people
+            and _CLOSING_BRACKET.match(text, m.end) else m for m in latin]
+
+
+def _cue_after(text: str, end: int) -> bool:
+    """A speech verb or a person's title right after a name, or after the bracket that closes it ((Raymond So）表示)."""
+    bracket = _CLOSING_BRACKET.match(text, end)
+    return _PERSON_CUE_AFTER.match(text, bracket.end() if bracket else end) is not None
+
+
 def _is_named_person(text: str, match: re.Match) -> bool:
     """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
     return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
@@ -547,7 +691,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
-            or _PERSON_CUE_AFTER.match(text, match.end()) is not None)
+            or _cue_after(text, match.end()))
 
 
 @lru_cache(maxsize=1)
@@ -563,10 +707,13 @@ def pinyin_syllables() -> frozenset[str]:
 
 def document_types(sentences: list[Sentence]) -> dict[str, str]:
     """Names whose type in one sentence holds over their document: a Latin name the evidence makes a person
-    (主持：Grace, Altman说), and a Chinese name the model or the rules make a place (关丹 after 在)."""
+    (主持：Grace, Altman说) and its first word alone (Siti for Siti Rahmah), and a Chinese name the model or the
+    rules make a place (关丹 after 在)."""
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
-    return types | {m.text: "person" for m in model if m.type == "person" and not has_han(m.text)}
+    latin_people = {m.text for m in model if m.type == "person" and not has_han(m.text)}
+    # a Latin person's first word alone is that person (Siti for Siti Rahmah)
+    return types | {name.split(" ")[0]: "person" for name in latin_people} | dict.fromkeys(latin_people, "person")
 
 
 def typed_over_document(sentences: list[Sentence], types: dict[str, str]) -> None:

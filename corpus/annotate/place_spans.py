@@ -5,7 +5,8 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`place_parts` — a count and a unit after a place (曲阳三县) are not part of it; a span made of two places as
   sites write them, a province, state or county and a town (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places when the
   first part is a dictionary place or a stem of two characters or more with its unit (霹雳州) and the second a
-  dictionary place, or any short word after such a unit; a span CC-CEDICT or jieba lists whole stays whole;
+  dictionary place (extended when the model cut it short: 吉打亚罗士|打), or a short word that is no common word
+  (桃園觀音, 台中谷關); a span CC-CEDICT or jieba lists whole stays whole;
 * :func:`has_place_form` — a name ending in a unit of a stem of two characters or more (彭亨州, 占碑省) or in a
   character of local place names that given names hardly use (梅窩, 天水圍) is a place, not a person;
 * :func:`listed_places` — the items of a list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县,
@@ -13,7 +14,10 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
   short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
   ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
-  unit (彭亨州文冬), and a name jieba does not know joined to a place by a connective (樟宜或兀兰);
+  unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), and a name jieba does not know joined to a
+  place by a connective (樟宜或兀兰, 氹仔、黑沙環);
+* :func:`spelled_places` — a place CC-CEDICT or CLDR knows, of three characters or more, that jieba cut into pieces
+  (砂 + 拉 + 越) is a place;
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
   common word; a common word and one character (榴莲园, a durian orchard) is a description.
@@ -38,17 +42,21 @@ PLACE_UNITS = tuple(_NAMES["place_units"])
 PLACE_FINAL_CHARACTERS = frozenset(_NAMES["place_final_characters"])
 _COUNT = f"[{''.join([*ZH_DIGITS, *ZH_VAGUE_DIGITS, '两兩'])}]+{alternation(_NAMES['place_count_units'])}"
 _COUNT_AT_END = re.compile(_COUNT + "$")
+_COUNT_ONLY = re.compile(_COUNT)  # fullmatch: 三县 after 曲阳 is its count, no town
 _LIST_END = re.compile(f"(?:{_COUNT}|{alternation(_NAMES['place_list_ends'])})")
 _LIST_SEPARATOR = "、"
 LOCAL_NAME_MAX_CHARS: int = _NAMES["local_name_max_chars"]
 TOWN_MAX_CHARS: int = _NAMES["town_max_chars"]
 _ITEM = re.compile(f"[{HAN_CLASS}]{{2,{LOCAL_NAME_MAX_CHARS}}}")
 LOCATIVES = frozenset(_NAMES["locatives"])
+PLACE_AREA_WORDS = frozenset(_NAMES["place_area_words"])
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _RUN_TO_PUNCTUATION = re.compile(_ITEM.pattern + "(?=[，。、；！？,;!?）)]|$)")
 _LABEL_AFTER = re.compile(r"\s?[：:]")
+SPELLED_PLACE_MIN_CHARS, SPELLED_PLACE_MAX_CHARS = 3, 6  # shorter runs of jieba's pieces are as often other words
 _STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
 PLACE_TAGS = ("ns", "s")
+FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x", "m")  # jieba's adverbs, connectives, prepositions, particles …
 
 
 def is_state(name: str) -> bool:
@@ -62,7 +70,7 @@ def has_place_form(name: str) -> bool:
     return is_state(name) or (len(name) >= 2 and name[-1] in PLACE_FINAL_CHARACTERS)
 
 
-def place_parts(mention: Mention, text: str, dictionary: Mapping[str, int]) -> list[Mention]:
+def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
     """The places a place (or model) span holds: the count after it left out, two places run together apart."""
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
@@ -70,15 +78,61 @@ def place_parts(mention: Mention, text: str, dictionary: Mapping[str, int]) -> l
     name = mention.text
     if not has_han(name) or dictionary.get(name) or name in gazetteer.dictionary().headwords:
         return [mention]
-    for cut in range(2, len(name) - 1):
+    for cut in (cut for cut in range(2, len(name) - 1) if not name[cut:].startswith(PLACE_UNITS)):  # 霹雳|州怡保
         first, second = name[:cut], name[cut:]
-        state = is_state(first) and not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS
+        end = _place_end(text, mention.start + cut, mention.end) if gazetteer.is_place(first) else mention.end
+        second = text[mention.start + cut:end]
+        following = next((word for word in words if word.start == end), None)
+        state = ((is_state(first) and not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS)
+                 or (gazetteer.is_place(first) and _may_be_town(second, dictionary, following)))
         both = gazetteer.is_place(first) and gazetteer.is_place(second) and not gazetteer.has_common_sense(second)
         if (both or (state and mention.type == "place")) and has_han(second):
             middle = mention.start + cut
             return [Mention(mention.start, middle, first, "place", source=mention.source),
-                    Mention(middle, mention.end, second, "place", source=mention.source)]
+                    Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _place_end(text: str, start: int, end: int) -> int:
+    """Where the place that starts at ``start`` ends: at ``end``, or a character or two further when the model cut a
+    dictionary place short (吉打 + 亚罗士|打)."""
+    return next((stop for stop in (end, end + 1, end + 2) if gazetteer.is_place(text[start:stop])), end)
+
+
+def _may_be_town(name: str, dictionary: Mapping[str, int], following: Word | None) -> bool:
+    """Whether a short name after a place may be a town written right after it (桃園 + 觀音, 台中 + 谷關): a dictionary
+    place, or a name of up to :data:`TOWN_MAX_CHARS` characters that is no common word (CC-CEDICT's common senses,
+    jieba's words that CC-CEDICT does not know as proper nouns) and that no noun follows (``following``, jieba's word
+    after it), save the words of an area (斗湖 + 一带: ``names: place_area_words``)."""
+    if gazetteer.is_place(name):
+        return True
+    if _is_noun(following):
+        return False
+    proper = name in gazetteer.dictionary().proper_nouns and not gazetteer.has_common_sense(name)
+    return (2 <= len(name) <= TOWN_MAX_CHARS and not gazetteer.is_common_word(name)
+            and (proper or not dictionary.get(name)))
+
+
+def _is_noun(word: Word | None) -> bool:
+    """Whether a word after a name is a dictionary noun, not one of an area (波兰 + 船级|顾问: the name is a compound's
+    first half, no town; 斗湖 + 一带 is)."""
+    return (word is not None and word.tag.startswith("n") and bool(word.frequency) and len(word.text) > 1
+            and word.text not in PLACE_AREA_WORDS)
+
+
+def spelled_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
+    """Places of :data:`SPELLED_PLACE_MIN_CHARS` characters or more that CC-CEDICT or CLDR knows, written on jieba's
+    word boundaries that jieba cut into pieces (砂 + 拉 + 越), where no mention was found: longest first."""
+    edges = {w.start for w in words} | {w.end for w in words}
+    found: list[Mention] = []
+    for start in sorted(edges):
+        for end in range(min(len(text), start + SPELLED_PLACE_MAX_CHARS), start + SPELLED_PLACE_MIN_CHARS - 1, -1):
+            taken = any(m.overlaps(start, end) for m in known + found)
+            if end in edges and not taken and gazetteer.is_place(text[start:end]) and not any(
+                    (w.start, w.end) == (start, end) for w in words):
+                found.append(Mention(start, end, text[start:end], "place", source="ner"))
+                break
+    return found
 
 
 def listed_places(words: list[Word], text: str) -> list[Mention]:
@@ -134,7 +188,10 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
             if unit is not None and _is_unknown_stem(words, unit.start(), unit.end() - 1):
                 found.append(Mention(word.start, unit.end(), unit.group(), "place", source="ner"))
             elif len(word.text) > 1 and (gazetteer.is_place(word.text) or (
-                    is_state(after_place.text) and len(word.text) <= TOWN_MAX_CHARS and word.frequency is None)):
+                    (is_state(after_place.text) or gazetteer.is_region(after_place.text))
+                    and len(word.text) <= TOWN_MAX_CHARS and word.frequency is None and not _COUNT_ONLY.fullmatch(
+                        word.text) and not word.tag.startswith(FUNCTION_TAGS)  # 美國 + 有個 (r)
+                    and not _is_noun(words[index + 1] if index + 1 < len(words) else None))):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
     found += coordinated_places(words, text, places)
     return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
@@ -142,9 +199,11 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
 
 def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """A name jieba does not know joined to a place by a list connective (樟宜或兀兰, 淡滨尼和榜鹅) is a place: the
-    words after the connective that jieba does not know or that are one character, and tags no person."""
-    found = []
-    for place in places:
+    words after the connective that jieba does not know, tags as a place or that are one character, and tags no person;
+    a place found so may be followed by the next item of its list (氹仔、黑沙環和…)."""
+    found: list[Mention] = []
+    queue = list(places)
+    for place in queue:
         connective = next((w for w in words if w.start == place.end and w.text in LIST_CONNECTIVES), None)
         if connective is None:
             continue
@@ -155,13 +214,15 @@ def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> l
         if end and 2 <= run[end - 1].end - run[0].start <= TOWN_MAX_CHARS + 1:
             start, stop = run[0].start, run[end - 1].end
             found.append(Mention(start, stop, text[start:stop], "place", source="ner"))
+            queue.append(found[-1])
     return found
 
 
 def _unknown_name_part(word: Word) -> bool:
-    """A Han word jieba does not know, or of one character that is no function word, and not a person's name."""
-    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1)
-            and not word.tag.startswith(("nr", "u", "c", "p", "r", "d", "m", "q", "x")))
+    """A Han word jieba does not know or tags as a place, or of one character that is no function word, and not a
+    person's name."""
+    return (has_han(word.text) and (word.frequency is None or len(word.text) == 1 or word.tag in PLACE_TAGS)
+            and not word.tag.startswith(("nr", "q", *FUNCTION_TAGS)))
 
 
 def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
