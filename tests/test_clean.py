@@ -274,3 +274,16 @@ def test_gambling_and_lottery_spam_line_is_removed():
 ])
 def test_footer_notices_are_removed(line, rule):
     assert _removed(f"标题\n正文。\n{line}").get(line) == rule
+
+
+def test_removed_lines_do_not_make_a_text_look_laid_out_by_blank_lines():
+    # each removed notice leaves a blank line; three of them once made the text look like paragraphs separated by
+    # blank lines, and its single breaks (the title's among them) were joined as soft wraps
+    notice = "本期节目由「木木」赞助播出，下单时输入优惠码 AAA 立减二十元。"
+    paragraphs = ["第一段说明情况。", "第二段给出数据。", "第三段引用专家。", "第四段总结。"]
+    raw = "县城咖啡馆还能开多久\n" + f"\n{notice}\n".join(paragraphs)
+    text, passes = clean(raw)
+    assert text == "\n".join(["县城咖啡馆还能开多久", *paragraphs])
+    assert "wraps.soft_wrap" not in {edit.rule for edits in passes for edit in edits}
+    blank_laid_out = "县城咖啡馆\n\n第一段说明\n情况。\n\n" + "\n\n".join(paragraphs[1:])
+    assert clean(blank_laid_out)[0] == "\n".join(["县城咖啡馆", *paragraphs])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from corpus import editlog
-from corpus.clean.passes import FIRST, MAX_ROUNDS, STRUCTURAL, Pass
+from corpus.clean.passes import FIRST, MAX_ROUNDS, Pass, structural
 from corpus.model import Document, Edit
 from corpus.stage import Stage
 
@@ -35,10 +35,11 @@ def clean(raw: str, source: str = "<text>") -> tuple[str, list[list[Edit]]]:
     passes: list[list[Edit]] = []
     try:
         text = _run(raw, FIRST, passes)
+        structural_passes = structural(text)
         shortest, stalled = len(text), 0
         while stalled < MAX_ROUNDS:  # to a fixed point; a round that makes the text shorter than ever is progress
             before = len(passes)
-            text = _run(text, STRUCTURAL, passes)
+            text = _run(text, structural_passes, passes)
             if len(passes) == before:
                 break
             shortest, stalled = (len(text), 0) if len(text) < shortest else (shortest, stalled + 1)

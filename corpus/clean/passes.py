@@ -7,7 +7,7 @@ the pass starts from and are applied together.  Order matters:
    against, and before pinyin annotations are removed (the annotations inside
    a garbled run constrain its repair).
 2. ``unicode`` folds Kangxi radicals so that pinyin lookup sees 立, not ⽴.
-3. The ``STRUCTURAL`` passes then run to a fixed point: removing a line can
+3. The STRUCTURAL passes (:func:`structural`) then run to a fixed point: removing a line can
    put two lines next to each other that should be joined, joining lines can
    make a boilerplate line whole, removing markup can put a character next to
    its pinyin annotation.  Iterating until a round finds nothing makes
@@ -24,7 +24,7 @@ from corpus.clean.pinyin_annotations import find_annotations
 from corpus.clean.rules import Finder
 from corpus.clean.unicode_fold import find_folds
 from corpus.clean.whitespace import find_characters, find_layout, find_spacing
-from corpus.clean.wraps import find_wraps
+from corpus.clean.wraps import find_wraps, has_blank_line_layout
 from corpus.model import Edit
 
 
@@ -45,18 +45,24 @@ FIRST: tuple[Pass, ...] = (
     Pass("unicode", find_folds),
 )
 
-STRUCTURAL: tuple[Pass, ...] = (
-    Pass("characters", find_characters),
-    Pass("spacing", find_spacing),
-    Pass("markup", find_markup),
-    Pass("pinyin", find_annotations),
-    Pass("boilerplate", find_boilerplate),
-    Pass("metadata", find_metadata_lines),
-    Pass("wraps", find_wraps),
-    Pass("layout", find_layout),
-)
 
-# Rounds of STRUCTURAL passes that make the text no shorter than it has been, before giving up on reaching a
+def structural(text: str) -> tuple[Pass, ...]:
+    """The STRUCTURAL passes for a text as it stands after ``FIRST``: the wraps pass also asks whether that text
+    separated its paragraphs by blank lines, before any line was removed (each removal leaves a blank line)."""
+    blank_line_layout = has_blank_line_layout(text)
+    return (
+        Pass("characters", find_characters),
+        Pass("spacing", find_spacing),
+        Pass("markup", find_markup),
+        Pass("pinyin", find_annotations),
+        Pass("boilerplate", find_boilerplate),
+        Pass("metadata", find_metadata_lines),
+        Pass("wraps", lambda text: find_wraps(text, blank_line_layout)),
+        Pass("layout", find_layout),
+    )
+
+
+# Rounds of the STRUCTURAL passes that make the text no shorter than it has been, before giving up on reaching a
 # fixed point.  Real documents settle in two (the second finds nothing); each extra round needs a construct
 # nested one level deeper than the last.  Rounds that remove text always go on: a notice is read a window at a
 # time, so a line of a thousand notices goes in many rounds.

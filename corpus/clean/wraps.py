@@ -50,6 +50,11 @@ def content_lines(text: str) -> list[Line]:
     return lines
 
 
+def has_blank_line_layout(text: str) -> bool:
+    """Whether ``text`` separates its paragraphs by blank lines."""
+    return separates_by_blank_lines(content_lines(text))
+
+
 def separates_by_blank_lines(lines: list[Line]) -> bool:
     """Paragraphs separated by blank lines: most breaks between content lines are blank lines."""
     gaps = [line.breaks for line in lines[1:]]
@@ -140,11 +145,15 @@ def joiner(before: str, after: str) -> str:
     return " " if _SPACED_AFTER.match(before[-1]) and _SPACED_BEFORE.match(after[0]) else ""
 
 
-def find_wraps(text: str) -> list[Edit]:
+def find_wraps(text: str, blank_line_layout: bool | None = None) -> list[Edit]:
+    """Line breaks inside paragraphs, joined.  A single break is a soft wrap only while ``text`` separates its
+    paragraphs by blank lines and, where ``blank_line_layout`` is given, the capture as it came did too
+    (:func:`has_blank_line_layout`): a removed line leaves a blank line behind, and three removed notices would
+    make a text of one paragraph a line look laid out by blank lines."""
     if "\n" not in text:
         return []
     lines = content_lines(text)
-    soft = separates_by_blank_lines(lines)
+    soft = separates_by_blank_lines(lines) and blank_line_layout is not False
     rules: list[str | None] = [None] * len(lines)  # rules[i]: joins lines[i-1] and lines[i]
     index = 0
     while index < len(lines) - 1:
