@@ -111,7 +111,7 @@ def test_genuine_question_marks_in_seed_000_untouched():
 def test_report_counts_per_seed():
     counts = {p: mojibake.report(seed(p), source=f"{p}_") for p in DAMAGED}
     assert all(c["left_corrupted"] == 0 for c in counts.values())
-    assert counts["002"]["fixed_by_errata"] == 4
+    assert counts["002"]["fixed_by_errata"] == 5  # 。看 (??碠): a "?" inside a run may be an unmapped pair
     assert all(c["recovered_automatically"] > 0 for c in counts.values())
     assert mojibake.report(seed("000")) == {
         "recovered_automatically": 0, "fixed_by_errata": 0, "left_corrupted": 0}
