@@ -253,6 +253,11 @@ PROCESSES = (
     Process("simplified", storage="utf-8", reader="pair", space=False),
     Process("traditional", storage="utf-8"),
 )
+# Check families: combinations written after the rules were done and never tuned on (reported apart).
+CHECK_PROCESSES = (
+    Process("traditional", storage="utf-8", annotator="skip", reader="replace", space=False),
+    Process("simplified", annotator="replace", reader="replace"),
+)
 PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
 UNFOLDED = {ord(c): ord(c) + 0xFEE0 for c in ",;:?!()"}  # what the page had before the site folded it
 
@@ -483,10 +488,10 @@ def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Pa
     counts = annotated_figures(samples, seed)
     print("readings at any byte offset (GB2312 and GBK-extension text, letters, digits, sentence ends; cleaned): "
           + ", ".join(f"{kind} {counts[kind]}" for kind in ANNOTATED_OUTCOMES) + f" of {samples}")
-    for process in PROCESSES:
+    for process in PROCESSES + CHECK_PROCESSES:
         counts = process_figures(process, process_samples, seed)
-        print(f"dev text, {process.label()}: " + ", ".join(f"{kind} {counts[kind]}" for kind in PROCESS_OUTCOMES)
-              + f" of {process_samples}")
+        print(f"dev text{' (check)' if process in CHECK_PROCESSES else ''}, {process.label()}: "
+              + ", ".join(f"{kind} {counts[kind]}" for kind in PROCESS_OUTCOMES) + f" of {process_samples}")
     counts = random_clean_flags(samples, seed)
     for kind, hits in sorted(counts.items()):
         print(f"clean seed lines with {kind}: {hits} of {samples} flagged")
