@@ -41,8 +41,15 @@ characters without losing any (the annotator matches at any byte offset:
 (:func:`corrupted_spans`) where re-pairing reads clearly better than the text
 as it stands, at any ``?`` (a genuine one gains nothing), where a ``??``
 stands in a place no emphatic question mark does, and at a ``?`` before a
-reading that lost its ``(``, with the run after it; ``scripts/eval_mojibake.py``
-counts both errors.
+reading that lost its ``(``, with the run after it up to the line end (through
+any ``?``: a reader that writes one ``?`` for a pair GBK does not map reads on
+out of step); ``scripts/eval_mojibake.py`` counts both errors on every damage
+process seen.  A ``?`` inside a run read as a folded ``？`` must read clearly
+better than every reading of it as such an unmapped pair.
+
+A UTF-8 page read as GBK (``因為`` shown as ``鍥犵偤``) is told by its bytes: a
+stretch whose GBK bytes are mostly well-formed UTF-8.  Its line is given back
+where every byte is known and well-formed, else flagged whole.
 """
 from __future__ import annotations
 
@@ -911,8 +918,10 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
     one is repaired whole or flagged whole: every stretch of non-ASCII text on it is repaired only when the
     bytes settle each; else the line is one flagged span."""
     by_line: dict[int, list[tuple[int, int, list[Optional[int]]]]] = {}
+    line_start, searched = 0, 0
     for start, end, data in _utf8_stretches(text):
-        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end, data))
+        line_start, searched = text.rfind("\n", searched, start) + 1 or line_start, start  # a long line stays linear
+        by_line.setdefault(line_start, []).append((start, end, data))
     for line_start, stretches in by_line.items():
         if not any(_is_utf8(data) for _, _, data in stretches):
             continue
@@ -930,9 +939,9 @@ def _is_utf8(data: list[Optional[int]]) -> bool:
     return chars >= _UTF8_MIN_CHARS and covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
 
 
-def _utf8_edits(text: str) -> list[Edit]:
+def _utf8_edits(text: str, runs: list[tuple[int, int, Optional[str]]]) -> list[Edit]:
     edits = []
-    for start, end, repaired in _utf8_runs(text):
+    for start, end, repaired in runs:
         if repaired is not None:
             edits.append(Edit(start, end, text[start:end], repaired, RULE_AUTO,
                               "a UTF-8 page read as GBK: the GBK bytes of the stretch are well-formed UTF-8 "
@@ -1080,8 +1089,9 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
     :func:`corrupted_spans`).
     """
     edits = _errata_edits(text, source)
-    edits += [e for e in _utf8_edits(text) if not any(o.start < e.end and e.start < o.end for o in edits)]
-    taken = [(start, end) for start, end, _ in _utf8_runs(text)] + [(e.start, e.end) for e in edits]
+    utf8 = list(_utf8_runs(text))
+    edits += [e for e in _utf8_edits(text, utf8) if not any(o.start < e.end and e.start < o.end for o in edits)]
+    taken = [(start, end) for start, end, _ in utf8] + [(e.start, e.end) for e in edits]
     for repair in _scan(text, taken):
         if repair.recoverable:
             edits.append(Edit(repair.start, repair.end, text[repair.start:repair.end], repair.new,
