@@ -1135,18 +1135,44 @@ _TRACE = re.compile(rf"\?{_SYLLABLE}\)")  # "?zhēng)": a reading whose "(" a lo
 
 def _traces(text: str) -> Iterator[tuple[int, int]]:
     """A ``?`` before a reading that lost its ``(``, which no writer types, with the misaligned run after
-    it: every character the reader can have paired one byte late, up to the line end (a letter can be a
-    trail byte that brought the reader back in step, or a folded full-width one inside the run; a sentence
-    end read inside the run ends no sentence; a ``?`` can be a pair GBK does not map, which a reader that
-    writes one ``?`` for it and reads on leaves out of step: heldout5 and heldout6's reader)."""
+    it: every character the reader can have paired one byte late, up to the line end or a ``?`` after which
+    the text reads in step (a letter can be a trail byte that brought the reader back in step, or a folded
+    full-width one inside the run; a sentence end read inside the run ends no sentence; a ``?`` followed by
+    what re-pairing makes — a rare character or another ``?`` — is a pair GBK does not map, which a reader
+    that writes one ``?`` for it and reads on leaves out of step: heldout5 and heldout6's reader)."""
     end = 0
     for match in _TRACE.finditer(text):
         if match.start() < end:  # inside the last one's run (a long line stays linear)
             continue
         end = match.end()
-        while end < len(text) and text[end] != "\n" and (text[end] == "?" or _run_bytes(text[end]) is not None):
-            end += 1
+        while end < len(text) and text[end] != "\n":
+            if text[end] == "?":  # a "??" inside the run is no emphasis; one "?" goes on where re-pairing does
+                marks = len(text[end:end + _STEP_REACH]) - len(text[end:end + _STEP_REACH].lstrip("?"))
+                if marks < 2 and not _out_of_step_after(text, end + 1):
+                    break
+                end += marks
+            elif _run_bytes(text[end]) is not None:
+                end += 1
+            else:
+                break
         yield match.start(), end
+
+
+# Characters after a "?" inside a run looked at for signs that the reader is still out of step.
+_STEP_REACH = 6
+
+
+def _out_of_step_after(text: str, i: int) -> bool:
+    """Whether the text at ``i`` still reads as re-paired bytes: another ``?`` or a character that reads
+    like mojibake (a rare one, or a kana, box-drawing or other letter GBK holds but Chinese prose does
+    not use) within :data:`_STEP_REACH` characters on the line."""
+    for char in text[i:i + _STEP_REACH]:
+        if char == "\n":
+            return False
+        if char == "?" or _is_odd(char) or (not char.isascii() and not is_han(char)
+                                            and unicodedata.category(char)[0] in "LS"):
+            return True
+    return False
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
