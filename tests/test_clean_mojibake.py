@@ -330,6 +330,6 @@ def test_a_trace_stops_at_a_question_mark_after_which_the_text_reads_in_step():
     # 这家储能公司的工程师王振东指出 damaged (tests/test_annotate_ner.py); the "?" after 赋 lost a trail byte and
     # the byte after it, and the reader is back in step: the clean clause after it is not flagged.
     damaged = "这?táng)掖⒛芄镜墓こ淌ν跽穸赋?调度系统由清华大学和芯擎半导体开发。"
-    assert mojibake.corrupted_spans(damaged) == [(1, damaged.index("调"))]
+    assert mojibake.corrupted_spans(damaged) == [(1, damaged.index("调"))]  # the "?" itself is in the run
     # ... while a "??" inside a run, or a "?" before more re-paired bytes, is passed over (heldout4's reader)
     assert mojibake.corrupted_spans("電?pèi)毓??S。") == [(1, 11)]

@@ -1149,6 +1149,7 @@ def _traces(text: str) -> Iterator[tuple[int, int]]:
             if text[end] == "?":  # a "??" inside the run is no emphasis; one "?" goes on where re-pairing does
                 marks = len(text[end:end + _STEP_REACH]) - len(text[end:end + _STEP_REACH].lstrip("?"))
                 if marks < 2 and not _out_of_step_after(text, end + 1):
+                    end += 1  # the run's last trail byte and the byte it swallowed (a line end, maybe)
                     break
                 end += marks
             elif _run_bytes(text[end]) is not None:
