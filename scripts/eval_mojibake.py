@@ -35,9 +35,13 @@ import sys
 import sysconfig
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Mapping, Optional
+from unittest import mock
+
+import yaml
 
 from corpus import pipeline
 from corpus.clean import clean, mojibake
@@ -179,6 +183,18 @@ def flagged_sentences(text: str) -> list[tuple[int, int]]:
     return flagged
 
 
+def in_flagged(start: int, end: int, flagged: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``text[start:end]`` lies in flagged sentences (one, or several with only spaces and line ends
+    between them: a damaged run that swallowed a line end spans two)."""
+    joined: list[tuple[int, int]] = []
+    for s, e in flagged:
+        if joined and not text[joined[-1][1]:s].strip():
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return any(s <= start and end <= e for s, e in joined)
+
+
 def annotated_outcome(original: str, damaged: str) -> str:
     """What cleaning makes of one damaged text: one of :data:`ANNOTATED_OUTCOMES`.  *wrong*: some
     character differs from the cleaned original (or is lost) outside every flagged sentence."""
@@ -188,7 +204,7 @@ def annotated_outcome(original: str, damaged: str) -> str:
     flagged = flagged_sentences(result)
     matcher = difflib.SequenceMatcher(None, expected, result, autojunk=False)
     for tag, _, _, start, end in matcher.get_opcodes():
-        if tag != "equal" and not any(s <= start and end <= e for s, e in flagged):
+        if tag != "equal" and not in_flagged(start, end, flagged, result):
             return "wrong"
     return "flagged"
 
@@ -199,6 +215,171 @@ def annotated_figures(samples: int, seed: int) -> Counter:
         drawn = annotated_text(chooser.randint)
         if drawn is not None:
             counts[annotated_outcome(*drawn)] += 1
+    return counts
+
+
+# ---------------------------------------------------------------- every damage process seen, on dev text
+
+@dataclass(frozen=True)
+class Process:
+    """One family of the broken round-trip, as our generator and each blind set's forward simulation
+    (``tests/heldout4/``, ``heldout5/``, ``heldout6/``: ``make_mojibake.py``) describe it.
+
+    ``storage``: the page's bytes (``gbk``, or ``utf-8`` read back as GBK); ``annotator``: where the site's
+    ``(reading)`` goes after a byte-level match of a listed character's code: ``every`` offset, matches
+    overlapping (ours), ``skip`` past each match (heldout4, heldout5) or one ``replace`` per listed character
+    in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map: ``cp936``
+    (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
+    heldout5, heldout6) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4); ``space``:
+    the ideographic space folded too (ours) or kept (the blind sets)."""
+
+    script: str
+    storage: str = "gbk"
+    annotator: str = "every"
+    reader: str = "cp936"
+    space: bool = True
+
+    def label(self) -> str:
+        return (f"{self.storage.upper()} page, {self.script}, annotator {self.annotator}, reader {self.reader}, "
+                f"ideographic space {'folded' if self.space else 'kept'}")
+
+
+PROCESSES = (
+    Process("simplified"),
+    Process("traditional"),
+    Process("traditional", annotator="skip", reader="replace", space=False),  # heldout4
+    Process("simplified", annotator="skip", reader="pair", space=False),  # heldout5
+    Process("traditional", annotator="replace", reader="pair", space=False),  # heldout6
+    Process("simplified", storage="utf-8", reader="pair", space=False),
+    Process("traditional", storage="utf-8"),
+)
+# Check families: combinations written after the rules were done and never tuned on (reported apart).
+CHECK_PROCESSES = (
+    Process("traditional", storage="utf-8", annotator="skip", reader="replace", space=False),
+    Process("simplified", annotator="replace", reader="replace"),
+)
+PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
+UNFOLDED = {ord(c): ord(c) + 0xFEE0 for c in ",;:?!()"}  # what the page had before the site folded it
+
+
+def annotate(data: bytes, listed: Mapping[bytes, str], annotator: str) -> bytes:
+    """The site's annotator in one of :class:`Process`'s manners."""
+    if annotator == "every":
+        return mojibake.annotate_bytes(data, listed)
+    if annotator == "replace":
+        for code, reading in listed.items():
+            data = data.replace(code, code + f"({reading})".encode("gbk"))
+        return data
+    out, i = bytearray(), 0
+    while i < len(data):
+        if data[i:i + 2] in listed:
+            out += data[i:i + 2] + f"({listed[data[i:i + 2]]})".encode("gbk")
+            i += 2
+        else:
+            out.append(data[i])
+            i += 1
+    return bytes(out)
+
+
+def read_one_way(data: bytes, reader: str) -> str:
+    """The one-way GBK reader in one of :class:`Process`'s manners (before folding)."""
+    if reader == "cp936":
+        return mojibake.roundtrip_decode(data, fold=False)
+    out, i = [], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        pair = data[i:i + 2]
+        if len(pair) < 2 or not (0x40 <= pair[1] <= 0xFE and pair[1] != 0x7F):
+            out.append("?")
+        elif reader == "replace":
+            out.append(pair.decode("gbk", errors="replace").replace("\ufffd", "?"))
+        else:
+            try:
+                out.append(pair.decode("gbk"))
+            except UnicodeDecodeError:
+                out.append("?")
+        i += 2
+    return "".join(out)
+
+
+def fold(text: str, space: bool) -> str:
+    folded = text.translate({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+    return folded.replace("\u3000", " ") if space else folded
+
+
+@lru_cache(maxsize=None)
+def dev_lines(script: str) -> tuple[str, ...]:
+    """Expected lines of the dev captures (``_hant`` ones for traditional) and, for traditional, the repaired
+    seeds' lines: each encodable in GBK, as the page had it (ASCII punctuation full-width again)."""
+    lines = list(clean_seed_lines()) if script == "traditional" else []
+    for path in sorted((ROOT / "tests" / "devcaptures").glob("*.yaml")):
+        if ("_hant" in path.stem) == (script == "traditional"):
+            lines += yaml.safe_load(path.read_text(encoding="utf-8")).get("text") or []
+    out = []
+    for line in lines:
+        page = line.translate(UNFOLDED)
+        try:
+            page.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        out.append(page)
+    return tuple(out)
+
+
+def process_text(process: Process, pick: Callable[[int, int], int]) -> Optional[tuple[str, str]]:
+    """``(original, damaged)``: one to three consecutive dev lines (the page) through ``process`` with one to
+    three listed characters whose codes the draw finds at random byte offsets of the stored page; None when
+    no reading landed and the reader stayed in step (nothing to repair)."""
+    pool = dev_lines(process.script)
+    first = pick(0, len(pool) - 1)
+    page = "\n".join(pool[first:first + pick(1, 3)])
+    data = page.encode(process.storage)
+    listed: dict[bytes, str] = {}
+    for _ in range(pick(1, 3)):
+        at = pick(0, len(data) - 2)
+        try:
+            char = data[at:at + 2].decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        found = sorted(readings(char)) if len(char) == 1 and is_han(char) else []
+        if found:
+            listed[data[at:at + 2]] = found[0]
+    original = fold(page, process.space)
+    damaged = fold(read_one_way(annotate(data, listed, process.annotator), process.reader), process.space)
+    in_step = process.storage == "gbk" and READING.sub("", damaged) == original
+    return None if in_step else (original, damaged)
+
+
+def process_outcome(original: str, damaged: str) -> str:
+    """What cleaning makes of one damaged page: one of :data:`PROCESS_OUTCOMES`.  A difference from the
+    cleaned original outside every flagged sentence is *residue* where cleaning without the repairs leaves it
+    too (damage left as it came, or text the damage lost), else *wrong* (repaired into other text)."""
+    expected, result = clean(original)[0], clean(damaged)[0]
+    if result == expected:
+        return "recovered"
+    with mock.patch.object(mojibake, "find_repairs", return_value=[]):
+        unrepaired = clean(damaged)[0]
+    flagged, verdict = flagged_sentences(result), "flagged"
+    matcher = difflib.SequenceMatcher(None, expected, result, autojunk=False)
+    for tag, old_start, old_end, start, end in matcher.get_opcodes():
+        if tag == "equal" or in_flagged(start, end, flagged, result):
+            continue
+        if (result[start:end] in unrepaired) if end > start else (expected[old_start:old_end] not in unrepaired):
+            verdict = "residue"
+        else:
+            return "wrong"
+    return verdict
+
+
+def process_figures(process: Process, samples: int, seed: int) -> Counter:
+    chooser, counts = random.Random(seed), Counter()
+    while sum(counts.values()) < samples:
+        drawn = process_text(process, chooser.randint)
+        if drawn is not None:
+            counts[process_outcome(*drawn)] += 1
     return counts
 
 
@@ -297,7 +478,8 @@ def random_clean_flags(samples: int, seed: int) -> Counter:
     return counts
 
 
-def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Path]] = None) -> None:
+def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Path]] = None,
+           process_samples: int = 300) -> None:
     for comma, counts in damaged_figures(samples, seed).items():
         total = sum(counts.values())
         print(f"damaged runs ({'ASCII' if comma == ',' else 'full-width'} commas in the stream): "
@@ -306,6 +488,10 @@ def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Pa
     counts = annotated_figures(samples, seed)
     print("readings at any byte offset (GB2312 and GBK-extension text, letters, digits, sentence ends; cleaned): "
           + ", ".join(f"{kind} {counts[kind]}" for kind in ANNOTATED_OUTCOMES) + f" of {samples}")
+    for process in PROCESSES + CHECK_PROCESSES:
+        counts = process_figures(process, process_samples, seed)
+        print(f"dev text{' (check)' if process in CHECK_PROCESSES else ''}, {process.label()}: "
+              + ", ".join(f"{kind} {counts[kind]}" for kind in PROCESS_OUTCOMES) + f" of {process_samples}")
     counts = random_clean_flags(samples, seed)
     for kind, hits in sorted(counts.items()):
         print(f"clean seed lines with {kind}: {hits} of {samples} flagged")
@@ -328,9 +514,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=int, default=1000, help="damaged sentences per comma kind")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the damaged sentences")
+    parser.add_argument("--process-samples", type=int, default=300, help="damaged dev pages per process family")
     parser.add_argument("--errors", action="store_true", help="show every flagged span of the captures")
     args = parser.parse_args(argv)
-    report(args.samples, args.seed, args.errors)
+    report(args.samples, args.seed, args.errors, process_samples=args.process_samples)
     return 0
 
 

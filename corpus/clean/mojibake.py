@@ -41,8 +41,15 @@ characters without losing any (the annotator matches at any byte offset:
 (:func:`corrupted_spans`) where re-pairing reads clearly better than the text
 as it stands, at any ``?`` (a genuine one gains nothing), where a ``??``
 stands in a place no emphatic question mark does, and at a ``?`` before a
-reading that lost its ``(``, with the run after it; ``scripts/eval_mojibake.py``
-counts both errors.
+reading that lost its ``(``, with the run after it up to the line end (through
+any ``?``: a reader that writes one ``?`` for a pair GBK does not map reads on
+out of step); ``scripts/eval_mojibake.py`` counts both errors on every damage
+process seen.  A ``?`` inside a run read as a folded ``？`` must read clearly
+better than every reading of it as such an unmapped pair.
+
+A UTF-8 page read as GBK (``因為`` shown as ``鍥犵偤``) is told by its bytes: a
+stretch whose GBK bytes are mostly well-formed UTF-8.  Its line is given back
+where every byte is known and well-formed, else flagged whole.
 """
 from __future__ import annotations
 
@@ -308,25 +315,30 @@ class _Run:
     chars: str
     end: int
     pending: Optional[int]
+    # Each "?" inside the run read as a folded "？" (a3 bf): (the byte before it, None where that is the lost
+    # lead byte; where the pair it makes stands in the repair; the first byte of the character after it).
+    questions: tuple[tuple[Optional[int], int, Optional[int]], ...] = ()
 
 
 def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
     """All readings of ``text[start:]`` as a misaligned run (a few, at ASCII letters)."""
-    stack: list = [(start, None, None, "")]
+    stack: list = [(start, None, None, "", ())]
     while stack:
-        i, head, pending, chars = stack.pop()
+        i, head, pending, chars, questions = stack.pop()
         while True:
             if i - start > _MAX_RUN or i >= limit:
                 break
             char = text[i]
             if char == "?":  # a lost trail byte ends the run, or a folded "？" (a3 bf) goes on
+                after = _run_bytes(text[i + 1]) if i + 1 < limit else None
                 if head is not None and pending is not None:
-                    yield _Run(head, chars, i, pending)
+                    yield _Run(head, chars, i, pending, questions)
                     if _pair(pending, 0xA3):
-                        stack.append((i + 1, head, 0xBF, chars + _pair(pending, 0xA3)))
+                        point = (pending, 1 + len(chars), after[0] if after else None)
+                        stack.append((i + 1, head, 0xBF, chars + _pair(pending, 0xA3), questions + (point,)))
                 elif head is None:  # empty run: the "?" lost the whole character
-                    yield _Run(-1, chars, i, None)
-                    stack.append((i + 1, 0xA3, 0xBF, chars))
+                    yield _Run(-1, chars, i, None, questions)
+                    stack.append((i + 1, 0xA3, 0xBF, chars, questions + ((None, 0, after[0] if after else None),)))
                 break
             if _TAG_CLOSE.match(text, i):
                 break
@@ -340,9 +352,9 @@ def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
             if 0x40 <= ord(char) <= 0x7E or len(data) == 1:  # maybe a trail byte: back in step after it
                 byte = ord(char) if len(data) == 2 else data[0]
                 if head is None:
-                    yield _Run(byte, chars, i + 1, None)
+                    yield _Run(byte, chars, i + 1, None, questions)
                 elif _pair(pending, byte):
-                    yield _Run(head, chars + _pair(pending, byte), i + 1, None)
+                    yield _Run(head, chars + _pair(pending, byte), i + 1, None, questions)
                 if len(data) == 1:
                     break
             if head is None:
@@ -359,7 +371,7 @@ def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
                 # previous trail byte and this one): it goes with the run.
                 phantom = _READING_FULL.match(text, i)
                 end = phantom.end() if phantom and _reads(char, phantom.group(1)) else i
-                yield _Run(head, chars + chr(pending), end, None)
+                yield _Run(head, chars + chr(pending), end, None, questions)
                 break
 
 
@@ -422,6 +434,7 @@ class _Repair:
     new: str
     reason: str
     recoverable: bool = True
+    questions: tuple[tuple[Optional[int], int, Optional[int]], ...] = ()  # _Run.questions, where they stand in new
 
 
 def _swallowed(text: str, after: int) -> tuple[Optional[str], Optional[str]]:
@@ -499,37 +512,47 @@ def _candidates(ctx: _Context, q: int, limit: int) -> Iterator[_Repair]:
                           f"'?' swallowed a whole character and the '(' of its reading ({phantom}); "
                           f"{chosen[1]} is the likeliest character with that reading", recoverable=False)
     for run in _runs(text, run_start, limit):
-        if run.first < 0:  # lead and trail of one character both lost
-            yield from _both_lost(ctx, q, run, phantom, prev)
-            continue
-        leads = _leads(run.first, phantom, prev)
-        lead = _best(ctx, leads, at, left, run.chars[:3])
-        if lead is None:
-            continue
-        recovered = lead[1] + run.chars
-        why = (f"'?' is lost lead byte {lead[0]:02x}"
-               + (f" (it swallowed the '(' of a reading misplaced into the byte stream: "
-                  f"{_pair(prev, lead[0])} = {prev:02x} {lead[0]:02x} reads {phantom})" if phantom
-                  else " (likeliest character with the next byte)")
-               + f"; {text[run_start:run.end]!r} re-paired one byte later")
-        # A lead byte the reading does not settle (no reading, or several lead bytes fit it) is
-        # the language model's guess: on random text most often another character with the same
-        # trail byte, so only a punctuation mark that clearly reads best (。 before a new
-        # sentence, as in the seeds, where no reading was misplaced: with one, a mark that several lead
-        # bytes fit is as much a guess as a character) is repaired; any other guess is flagged, whether the run
-        # ends in step or at a "?" closing before a reading.  A run closing before a tag is the end
-        # of an element, whose lead byte the document's habits choose (seed 004's 學校”。</p>);
-        # that choice is not measured on random text (Known limitations).
-        guessed = len(leads) > 1 and (not unicodedata.category(lead[1]).startswith("P")
-                                      or lead[2] < _GUESS_MARGIN or phantom is not None)
-        if run.pending is None:
-            yield _Repair(q, run.end, "".join(map(_fold, recovered)),
-                          why + ("; the lead byte is a guess" if guessed else ""), recoverable=not guessed)
-            continue
-        guessed &= _swallowed(text, run.end + 1)[0] == "("
-        for repair in _closing(ctx, q, run, recovered, why):
-            yield repair if not guessed else _Repair(repair.start, repair.end, repair.new,
-                                                     repair.reason + "; the lead byte is a guess", False)
+        for repair in _run_repairs(ctx, q, run, phantom, prev, run_start):
+            yield _Repair(repair.start, repair.end, repair.new, repair.reason, repair.recoverable, run.questions)
+
+
+def _run_repairs(ctx: _Context, q: int, run: _Run, phantom: Optional[str], prev: Optional[int],
+                 run_start: int) -> Iterator[_Repair]:
+    """Repairs that read the ``?`` at ``q`` as a lost lead byte followed by ``run``."""
+    text = ctx.text
+    at = _context_start(text, q)
+    left = text[at:q]
+    if run.first < 0:  # lead and trail of one character both lost
+        yield from _both_lost(ctx, q, run, phantom, prev)
+        return
+    leads = _leads(run.first, phantom, prev)
+    lead = _best(ctx, leads, at, left, run.chars[:3])
+    if lead is None:
+        return
+    recovered = lead[1] + run.chars
+    why = (f"'?' is lost lead byte {lead[0]:02x}"
+           + (f" (it swallowed the '(' of a reading misplaced into the byte stream: "
+              f"{_pair(prev, lead[0])} = {prev:02x} {lead[0]:02x} reads {phantom})" if phantom
+              else " (likeliest character with the next byte)")
+           + f"; {text[run_start:run.end]!r} re-paired one byte later")
+    # A lead byte the reading does not settle (no reading, or several lead bytes fit it) is
+    # the language model's guess: on random text most often another character with the same
+    # trail byte, so only a punctuation mark that clearly reads best (。 before a new
+    # sentence, as in the seeds, where no reading was misplaced: with one, a mark that several lead
+    # bytes fit is as much a guess as a character) is repaired; any other guess is flagged, whether the run
+    # ends in step or at a "?" closing before a reading.  A run closing before a tag is the end
+    # of an element, whose lead byte the document's habits choose (seed 004's 學校”。</p>);
+    # that choice is not measured on random text (Known limitations).
+    guessed = len(leads) > 1 and (not unicodedata.category(lead[1]).startswith("P")
+                                  or lead[2] < _GUESS_MARGIN or phantom is not None)
+    if run.pending is None:
+        yield _Repair(q, run.end, "".join(map(_fold, recovered)),
+                      why + ("; the lead byte is a guess" if guessed else ""), recoverable=not guessed)
+        return
+    guessed &= _swallowed(text, run.end + 1)[0] == "("
+    for repair in _closing(ctx, q, run, recovered, why):
+        yield repair if not guessed else _Repair(repair.start, repair.end, repair.new,
+                                                 repair.reason + "; the lead byte is a guess", False)
 
 
 def _closing(ctx: _Context, q: int, run: _Run, recovered: str, why: str) -> Iterator[_Repair]:
@@ -657,6 +680,8 @@ def _repair_at(ctx: _Context, q: int, limit: int, min_gain: float) -> Optional[_
     margin = score - max((value for window, value in readings.items() if window != chosen), default=-math.inf)
     if best.recoverable:
         margin = min(margin, _margin_over_shorter(ctx, best, options, lo, limit, opened))
+    if best.recoverable and best.questions:
+        margin = min(margin, _margin_over_unmapped(ctx, best, lo, hi, opened, score))
     if best.recoverable and margin < _GUESS_MARGIN:
         return _Repair(best.start, best.end, best.new, best.reason + "; another reading of the bytes is "
                        f"nearly as likely ({margin:.1f})", recoverable=False)
@@ -682,6 +707,58 @@ def _margin_over_shorter(ctx: _Context, best: _Repair, options: list[_Repair], l
             both = text[lo:option.start] + option.new + text[option.end:second.start] + second.new + text[second.end:hi]
             longer = text[lo:best.start] + best.new + text[best.end:hi]
             margin = min(margin, _logprob(longer, ctx, opened) - _logprob(both, ctx, opened))
+    return margin
+
+
+# Characters either side of a "?" inside a run tried as a pair GBK does not map (most likely first).
+_UNMAPPED_SHORTLIST = 6
+
+
+@lru_cache(maxsize=None)
+def _unmapped_after(lead: int) -> tuple[int, ...]:
+    """Bytes that make no character after ``lead``: a reader that writes one ``?`` for such a pair and reads on
+    (heldout5, heldout6's reader) shows it as ``?`` without coming back in step."""
+    return tuple(b for b in range(0x40, 0xFF) if b != 0x7F and _pair(lead, b) is None)
+
+
+def _likeliest(chars: set[str]) -> list[str]:
+    return sorted(chars, key=lambda c: (-_char_cost(_simplified(c)), c))[:_UNMAPPED_SHORTLIST]
+
+
+@lru_cache(maxsize=4096)
+def _unmapped_readings(pending: Optional[int], after: Optional[int]) -> tuple[str, ...]:
+    """What the two characters around a ``?`` inside a run read as where the ``?`` is a pair ``(t, l)`` GBK does
+    not map rather than a folded ``？``: the character ``pending`` (None: any lead byte) and ``t`` make, and the
+    one ``l`` and ``after`` (the next shown character's first byte) make."""
+    firsts: dict[str, set[str]] = {}
+    leads = range(0x81, 0xFF) if pending is None else (pending,)
+    for trail in range(0x81, 0xFF):
+        unmapped = _unmapped_after(trail)
+        if not unmapped:
+            continue
+        seconds = {_pair(lead, after) for lead in unmapped} if after is not None else {""}
+        seconds.discard(None)
+        for lead in leads:
+            char = _pair(lead, trail)
+            if char and seconds:
+                firsts.setdefault(char, set()).update(seconds)  # type: ignore[arg-type]
+    out = []
+    for first in _likeliest(set(firsts)):
+        out += [_fold(first) + (_fold(second) if second else "") for second in _likeliest(firsts[first])]
+    return tuple(out)
+
+
+def _margin_over_unmapped(ctx: _Context, best: _Repair, lo: int, hi: int, opened: int, score: float) -> float:
+    """How much better ``best`` reads than with a ``?`` inside its run read as a pair GBK does not map: the
+    folded ``？`` is proven only where no such reading comes close (seed 002's ``??碠`` → ``。看O``)."""
+    text, margin = ctx.text, math.inf
+    for pending, offset, after in best.questions:
+        width = 2 if after is not None else 1
+        for alternative in _unmapped_readings(pending, after):
+            if alternative == best.new[offset:offset + width]:
+                continue
+            new = best.new[:offset] + alternative + best.new[offset + width:]
+            margin = min(margin, score - _logprob(text[lo:best.start] + new + text[best.end:hi], ctx, opened))
     return margin
 
 
@@ -750,6 +827,129 @@ def _lost_pairs(text: str) -> Iterator[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------
+# a UTF-8 page read as GBK
+
+# A stretch of text whose GBK bytes are mostly well-formed UTF-8 (three-byte Chinese characters and
+# punctuation) was a UTF-8 page read by the GBK reader: ``因為`` shows as ``鍥犵偤``.  Genuine GBK text
+# is not: its lead bytes are spread over 0x81-0xFE and its trail bytes over 0x40-0xFE, so a maximal
+# stretch of four or more characters almost never parses as UTF-8 (none in the seeds, the dev captures or
+# CPython's CJK codec texts: scripts/eval_mojibake.py).
+_UTF8_COVERAGE = 0.7  # share of the stretch's known bytes in well-formed UTF-8 characters
+_UTF8_MIN_CHARS = 2  # UTF-8 characters the stretch must hold
+_UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on average (one to four)
+_UTF8_STEP = re.compile(rf"\n|\({_SYLLABLE}\)")  # a line end; a reading the annotator put into the stream
+
+
+def _utf8_char(data: bytes) -> Optional[str]:
+    """The character three bytes are in UTF-8, if it is one a Chinese page holds (Han, punctuation,
+    full-width forms; two-byte UTF-8 letters are left out: genuine GBK pairs often spell one)."""
+    try:
+        char = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(char) != 1 or len(data) != 3:
+        return None
+    return char if is_han(char) or unicodedata.category(char)[0] in "PZ" or "\uff00" <= char <= "\uffef" else None
+
+
+def _utf8_cover(data: list[Optional[int]]) -> tuple[int, int]:
+    """(bytes in well-formed UTF-8 characters, characters) of the best parse of ``data`` (None: a lost byte)."""
+    best: list[tuple[int, int]] = [(0, 0)] * (len(data) + 1)
+    for i in range(len(data)):
+        best[i + 1] = max(best[i + 1], best[i])
+        chunk = data[i:i + 3]
+        if len(chunk) == 3 and None not in chunk and _utf8_char(bytes(chunk)):  # type: ignore[arg-type]
+            covered, chars = best[i]
+            best[i + 3] = max(best[i + 3], (covered + 3, chars + 1))
+    return best[len(data)]
+
+
+def _utf8_stretches(text: str) -> Iterator[tuple[int, int, list[Optional[int]]]]:
+    """Maximal stretches of ``text`` that a GBK reader can have made of a UTF-8 stream, with their bytes:
+    two-byte characters, ``?`` (a pair of lost bytes) and ASCII punctuation between two such (folded from a
+    full-width form, ``a3 xx``), ``€`` (a lone 0x80); readings inside are passed over (their bytes were put
+    in)."""
+    i, n = 0, len(text)
+    while i < n:
+        start, end = i, i
+        data: list[Optional[int]] = []
+        while i < n:
+            reading = _READING_FULL.match(text, i)
+            if reading and data:
+                i = end = reading.end()
+                continue
+            char = text[i]
+            code = _run_bytes(char) if not char.isascii() else None
+            if code:
+                data += list(code)
+            elif char == "?":
+                data += [None, None]
+            elif "!" <= char <= "~" and data and i + 1 < n and not text[i + 1].isascii():
+                data += list(_run_bytes(char) or b"")
+            else:
+                break
+            i += 1
+            end = i
+        if data:
+            yield start, end, data
+        i = max(i, start + 1)
+
+
+def _utf8_stretch_repair(text: str, start: int, end: int, data: list[Optional[int]]) -> Optional[str]:
+    """The stretch as the UTF-8 page had it, where the bytes settle it: every byte known and well-formed
+    UTF-8 throughout (or up to a last lead byte that paired with the ASCII letter after the stretch), and
+    reading clearly better than the stretch as it stands."""
+    covered, _ = _utf8_cover(data)
+    if covered == len(data):
+        repaired = bytes(data).decode("utf-8")  # type: ignore[arg-type]
+    elif covered == len(data) - 1 and data[-1] is not None and data[-1] < 0x80:
+        repaired = bytes(data[:-1]).decode("utf-8") + chr(data[-1])  # type: ignore[arg-type]
+    else:
+        return None
+    repaired = "".join(map(_fold, repaired))
+    return repaired if _logprob(repaired) - _logprob(text[start:end]) >= _MIN_GAIN else None
+
+
+def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
+    """Stretches of ``text`` that were UTF-8 read as GBK, each with its repair (None: flagged).
+
+    A stretch is one when most of its known bytes are well-formed UTF-8 (a ``?`` lost two bytes and
+    leaves up to four orphaned around it: :data:`_UTF8_ORPHANS`).  The page was read whole, so a line holding
+    one is repaired whole or flagged whole: every stretch of non-ASCII text on it is repaired only when the
+    bytes settle each; else the line is one flagged span."""
+    by_line: dict[int, list[tuple[int, int, list[Optional[int]]]]] = {}
+    line_start, searched = 0, 0
+    for start, end, data in _utf8_stretches(text):
+        line_start, searched = text.rfind("\n", searched, start) + 1 or line_start, start  # a long line stays linear
+        by_line.setdefault(line_start, []).append((start, end, data))
+    for line_start, stretches in by_line.items():
+        if not any(_is_utf8(data) for _, _, data in stretches):
+            continue
+        repairs = [(start, end, _utf8_stretch_repair(text, start, end, data)) for start, end, data in stretches]
+        if all(repaired is not None for _, _, repaired in repairs):
+            yield from repairs
+        else:
+            yield line_start, _line_end(text, line_start), None
+
+
+def _is_utf8(data: list[Optional[int]]) -> bool:
+    lost = data.count(None) // 2
+    covered, chars = _utf8_cover(data)
+    known = len(data) - 2 * lost
+    return chars >= _UTF8_MIN_CHARS and covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
+
+
+def _utf8_edits(text: str, runs: list[tuple[int, int, Optional[str]]]) -> list[Edit]:
+    edits = []
+    for start, end, repaired in runs:
+        if repaired is not None:
+            edits.append(Edit(start, end, text[start:end], repaired, RULE_AUTO,
+                              "a UTF-8 page read as GBK: the GBK bytes of the stretch are well-formed UTF-8 "
+                              "throughout"))
+    return edits
+
+
+# --------------------------------------------------------------------------
 # errata
 
 @lru_cache(maxsize=1)
@@ -777,13 +977,14 @@ def _errata_edits(text: str, source: Optional[str]) -> list[Edit]:
 # --------------------------------------------------------------------------
 # the mechanism, forwards (for tests and for reading)
 
-def roundtrip_decode(data: bytes) -> str:
+def roundtrip_decode(data: bytes, fold: bool = True) -> str:
     """Decode GBK the way the damaged documents were decoded.
 
     A lead byte followed by a byte that cannot be its trail gives one ``?``
     and both bytes are gone; a lone 0x80 is ``€`` (code page 936); GBK's
     user-defined area comes out as private-use characters; full-width ASCII
-    variants end up folded to ASCII, as in the rest of the document.
+    variants end up folded to ASCII, as in the rest of the document
+    (``fold``; without, the reader's output as it is).
     """
     out: list[str] = []
     i = 0
@@ -800,7 +1001,7 @@ def roundtrip_decode(data: bytes) -> str:
             char = None
             if len(pair) == 2 and byte != 0xFF and (0x40 <= pair[1] <= 0x7E or 0x80 <= pair[1] <= 0xFE):
                 char = pair.decode("gb18030")  # every such pair is mapped (PUA for user-defined)
-            out.append(_fold(char) if char else "?")
+            out.append((_fold(char) if fold else char) if char else "?")
             i += 2
     return "".join(out)
 
@@ -888,7 +1089,9 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
     :func:`corrupted_spans`).
     """
     edits = _errata_edits(text, source)
-    taken = [(e.start, e.end) for e in edits]
+    utf8 = list(_utf8_runs(text))
+    edits += [e for e in _utf8_edits(text, utf8) if not any(o.start < e.end and e.start < o.end for o in edits)]
+    taken = [(start, end) for start, end, _ in utf8] + [(e.start, e.end) for e in edits]
     for repair in _scan(text, taken):
         if repair.recoverable:
             edits.append(Edit(repair.start, repair.end, text[repair.start:repair.end], repair.new,
@@ -923,6 +1126,7 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     spans += [(repair.start, repair.end) for repair in _scan(text, [], _FLAG_GAIN, screened=False)]
     spans += list(_lost_pairs(text))
     spans += list(_traces(text))
+    spans += [(start, end) for start, end, repaired in _utf8_runs(text) if repaired is None]
     return merge_spans(spans)
 
 
@@ -931,15 +1135,45 @@ _TRACE = re.compile(rf"\?{_SYLLABLE}\)")  # "?zhēng)": a reading whose "(" a lo
 
 def _traces(text: str) -> Iterator[tuple[int, int]]:
     """A ``?`` before a reading that lost its ``(``, which no writer types, with the misaligned run after
-    it: every character the reader can have paired one byte late, up to the next ``?`` or line end
-    (a letter can be a trail byte that brought the reader back in step, or a folded full-width one
-    inside the run; a sentence end read inside the run ends no sentence)."""
+    it: every character the reader can have paired one byte late, up to the line end or a ``?`` after which
+    the text reads in step (a letter can be a trail byte that brought the reader back in step, or a folded
+    full-width one inside the run; a sentence end read inside the run ends no sentence; a ``?`` followed by
+    what re-pairing makes — a rare character or another ``?`` — is a pair GBK does not map, which a reader
+    that writes one ``?`` for it and reads on leaves out of step: heldout5 and heldout6's reader)."""
+    end = 0
     for match in _TRACE.finditer(text):
+        if match.start() < end:  # inside the last one's run (a long line stays linear)
+            continue
         end = match.end()
-        while end < len(text) and end - match.end() < _MAX_RUN and text[end] not in "\n?" \
-                and _run_bytes(text[end]) is not None:
-            end += 1
+        while end < len(text) and text[end] != "\n":
+            if text[end] == "?":  # a "??" inside the run is no emphasis; one "?" goes on where re-pairing does
+                marks = len(text[end:end + _STEP_REACH]) - len(text[end:end + _STEP_REACH].lstrip("?"))
+                if marks < 2 and not _out_of_step_after(text, end + 1):
+                    end += 1  # the run's last trail byte and the byte it swallowed (a line end, maybe)
+                    break
+                end += marks
+            elif _run_bytes(text[end]) is not None:
+                end += 1
+            else:
+                break
         yield match.start(), end
+
+
+# Characters after a "?" inside a run looked at for signs that the reader is still out of step.
+_STEP_REACH = 6
+
+
+def _out_of_step_after(text: str, i: int) -> bool:
+    """Whether the text at ``i`` still reads as re-paired bytes: another ``?`` or a character that reads
+    like mojibake (a rare one, or a kana, box-drawing or other letter GBK holds but Chinese prose does
+    not use) within :data:`_STEP_REACH` characters on the line."""
+    for char in text[i:i + _STEP_REACH]:
+        if char == "\n":
+            return False
+        if char == "?" or _is_odd(char) or (not char.isascii() and not is_han(char)
+                                            and unicodedata.category(char)[0] in "LS"):
+            return True
+    return False
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
