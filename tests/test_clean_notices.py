@@ -125,3 +125,17 @@ def test_a_spliced_notice_loses_every_consecutive_contact_and_no_article_text(co
     text, passes = clean(raw)
     assert text == f"标题\n{article}。"
     assert revert_all(text, passes) == raw
+
+
+def test_a_notice_opening_a_paragraph_without_a_contact_to_end_it_takes_only_its_own_sentences():
+    # the phone number is in a shape the contact pattern does not read, so only the sentences tell where it ends
+    notice = "【本站声明】凡注明“远东财经”的稿件，转载须经书面授权，联系电话+44 20 7946 0958。"
+    article = "英国华人商会会长周文涛认为，伦敦的华人餐馆需要新的品牌。他表示，明年商会将在曼彻斯特举办一场设计周。"
+    text, passes = clean("伦敦华商谋转型\n" + notice + article)
+    assert text == "伦敦华商谋转型\n" + article
+    assert [edit.old for edits in passes for edit in edits] == [notice]
+
+
+def test_a_notice_line_ending_in_a_contact_sentence_goes_whole():
+    line = "版权所有，未经许可不得转载。广告合作：（852）2345 6789 / ads@example.hk"
+    assert clean("标题\n第一段正文，说明事情的经过。\n" + line)[0] == "标题\n第一段正文，说明事情的经过。"

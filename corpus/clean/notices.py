@@ -180,7 +180,9 @@ class NoticeRule:
                 edits.append(self._edit(offset + len(line) - len(tail), tail, self.score(tail)))
                 continue
             if len(line.strip()) <= self.max_chars and not self.accept(line, evidence := self.score(line, True)):
-                edits.append(self._edit(offset, line, evidence))
+                article = self.article_after(line)
+                notice = line[:article] if article is not None else line
+                edits.append(self._edit(offset, notice, self.score(notice) if article is not None else evidence))
                 continue
             credits = self.credit.tail(line)
             if credits is not None and not self.accept(credits, evidence := self.score(credits.lstrip(CREDIT_SPACES))):
@@ -243,6 +245,23 @@ class NoticeRule:
                                                             and not self._asks_reader(sentences[0])):
             return None  # the whole line is the notice
         return "".join(sentences[start:])
+
+    def article_after(self, line: str) -> int | None:
+        """Where the article sentences start that follow a notice opening a line with no contact to end it
+        (【本网声明】凡注明…转载须经书面授权。X认为,…。他透露,…。): after the shortest run of first sentences that is a
+        notice on its own (:meth:`_spliced_notice`), when each sentence after it is article text and all of them
+        together are no notice and hold no contact (廣告查詢：… ads@x.mo goes with the notice); None when the whole
+        line is the notice."""
+        sentences = SENTENCE.findall(line)
+        head = ""
+        for index, sentence in enumerate(sentences[:-1]):
+            head += sentence
+            rest = sentences[index + 1:]
+            if self._spliced_notice(head) and all(self.is_article(part) for part in rest):
+                tail = line[len(head):]
+                article = CONTACT.search(tail) is None and self.accept(tail, self.score(tail, True))
+                return len(head) if article else None
+        return None
 
     def _asks_reader(self, sentence: str) -> bool:
         """A question with evidence in it that leads a line's notice (想第一時間收到X的報道？立即追蹤…): the
