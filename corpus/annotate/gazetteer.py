@@ -64,6 +64,7 @@ class Dictionary:
     latin_places: frozenset[str]  # without accents
     surnames: frozenset[str]
     regions: frozenset[str]  # places glossed as a state, province, county or country, and CLDR's territories
+    glossed_places: frozenset[str]  # places CC-CEDICT glosses with their kind (Henan province), CLDR's left out
 
 
 def _names_a_place(senses: list[str], kinds: frozenset[str] = PLACE_GLOSS_WORDS) -> bool:
@@ -136,12 +137,18 @@ def dictionary() -> Dictionary:
     countries, others = _cldr()
     return Dictionary(frozenset((places | countries) - others), frozenset(proper), frozenset(cedict.entries()),
                       frozenset(n for n in latin if n.lower() not in PLACE_GLOSS_WORDS), frozenset(surnames),
-                      frozenset(regions | countries))
+                      frozenset(regions | countries), frozenset(places))
 
 
 def is_place(word: str) -> bool:
     """Whether the dictionary has ``word`` as a proper noun glossed as a place (屏東, 利雅得, 長三角)."""
     return word in dictionary().places
+
+
+def is_glossed_place(word: str) -> bool:
+    """Whether CC-CEDICT's gloss of ``word`` says what kind of place it is (河南: Henan province; 德国: Germany, no
+    kind), CLDR's names left out."""
+    return word in dictionary().glossed_places
 
 
 def is_nickname(word: str) -> bool:

@@ -168,7 +168,7 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
     # a country: CC-CEDICT glosses a province or a region with its kind (河南, 台湾: a company registered there
     # holds its name, 河南秋乐种业), a country by its name alone (德国 + 拜耳)
     is_country = (place.tag == "ns" and place.text in gazetteer.dictionary().proper_nouns
-                  and not gazetteer.is_place(place.text)
+                  and not gazetteer.is_glossed_place(place.text)
                   and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
     # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own; an industry
     # word jieba calls a proper noun (锂业) neither
