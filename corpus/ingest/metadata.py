@@ -9,7 +9,7 @@ from typing import Callable
 
 import yaml
 
-from corpus.ingest.metadata_lines import LIST_FIELDS, line_metadata
+from corpus.ingest.metadata_lines import LIST_FIELDS, iso_date, line_metadata
 from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
@@ -63,7 +63,7 @@ def _value(match: re.Match[str]) -> str:
     parts = match.groupdict()
     if "value" in parts:
         return parts["value"].strip()
-    return f"{int(parts['year']):04d}-{int(parts['month']):02d}-{int(parts['day']):02d}"
+    return iso_date(match)
 
 
 def load_curated_metadata(path: Path | None = None) -> dict:

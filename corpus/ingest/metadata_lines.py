@@ -20,6 +20,7 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
+from corpus.lang import alternation
 from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
@@ -27,6 +28,7 @@ CURATED = Path(__file__).resolve().parent.parent / "curated"
 ANCHORS = ("key", "date", "account")
 # The field kinds a province may follow (WeChat prints it after the time).
 PROVINCE_AFTER = ("date", "time")
+REPORTED = "(?:报导|報導|报道|報道)"  # what ends a reporter's name run into where the report was filed
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,8 @@ class Grammar:
 def grammar() -> Grammar:
     data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))["metadata_lines"]
     key_fields = {word: field for field, words in data["keys"].items() for word in words}
-    words = "|".join(re.escape(word) for word in sorted(key_fields, key=len, reverse=True))
+    words = alternation(key_fields)
     types = tuple((kind, re.compile(expand(pattern))) for kind, pattern in data["types"].items())
-    reported = "(?:报导|報導|报道|報道)"
     return Grammar(
         rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
         read_threshold=data["read_threshold"],
@@ -71,11 +72,11 @@ def grammar() -> Grammar:
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
         weights=data["weights"], key_weights=data["key_weights"],
         key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
-        glued_key=re.compile(f"(?<=[》）)」』])(?=(?:{words})[^\\S\\n]*[:：])"),
+        glued_key=re.compile(f"(?<=[》）)」』])(?={words}[^\\S\\n]*[:：])"),
         key_fields=key_fields, run_in=frozenset(data["run_in"]), values=data["values"], types=types,
         provinces=frozenset(data["provinces"]),
         person=re.compile(expand("<<NAMES>>(?:[（(][^（()）\\n]{1,30}[）)])?")),
-        filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{reported}")),
+        filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{REPORTED}")),
     )
 
 
@@ -208,7 +209,7 @@ def _parse_value(kind: str, value: str) -> Any:
     types = dict(rules.types)
     if kind == "date":
         match = types["date"].fullmatch(value)
-        return _iso(match) if match else None
+        return iso_date(match) if match else None
     if kind == "duration":
         return value if types["duration"].fullmatch(value) else None
     if kind == "province":
@@ -219,7 +220,7 @@ def _parse_value(kind: str, value: str) -> Any:
             return people
         return [value] if kind == "unit" and types["name"].fullmatch(value) else None
     if types["programme"].fullmatch(value):
-        return value[1:value.index("》")]
+        return _typed_value("programme", value)
     return rules.outlet_section.sub("", value) if types["name"].fullmatch(value) else None
 
 
@@ -258,16 +259,14 @@ def _typed(token: str, fields: list[Field], bare: bool = False) -> Optional[Fiel
     """The typed value ``token`` is; a bare name (an account, an outlet) only when ``bare``."""
     rules = grammar()
     for kind, pattern in rules.types:
-        if (kind == "name") != bare or not pattern.fullmatch(token):
+        if (kind == "name") != bare or (match := pattern.fullmatch(token)) is None:
             continue
         after_time = bool(fields) and fields[-1].kind in PROVINCE_AFTER
         if kind == "name" and after_time and (token in rules.provinces or any(f.kind == "account" for f in fields)):
             # the IP location WeChat prints after the time: a province, or any place in an account's header
             return Field("province", token, "ip_location", token)
         if kind == "date":
-            match = pattern.fullmatch(token)
-            assert match is not None
-            return Field(kind, token, "date", _iso(match))
+            return Field(kind, token, "date", iso_date(match))
         return Field(kind, token, _TYPED_FIELDS.get(kind), _typed_value(kind, token))
     return None
 
@@ -280,11 +279,12 @@ def _typed_value(kind: str, token: str) -> str:
     if kind == "programme":
         return token[1:token.index("》")]
     if kind == "filed_from":
-        return re.sub("(?:报导|報導|报道|報道)$", "", token)
+        return re.sub(f"{REPORTED}$", "", token)
     return token
 
 
-def _iso(match: re.Match[str]) -> str:
+def iso_date(match: re.Match[str]) -> str:
+    """The ISO date a match's ``year``, ``month`` and ``day`` groups spell."""
     return f"{int(match['year']):04d}-{int(match['month']):02d}-{int(match['day']):02d}"
 
 
