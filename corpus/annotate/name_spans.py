@@ -75,7 +75,7 @@ _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
 # a determiner of two characters or more anywhere in the span (从一家): one character (该) may be part of a name
 _DETERMINER_WORD = re.compile(alternation(d for d in _NAMES["generic_determiners"] if len(d) > 1))
-LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
+LIST_CONNECTIVES = place_spans.LIST_CONNECTIVES  # what lies between two names listed together (A和B, A、B)
 _LEGAL_FORM = re.compile(r"(?:[（(][^（）()\n]{1,8}[）)])?" + alternation(_NAMES["legal_forms"]))
 _LEGAL_FORM_AT_END = re.compile(_LEGAL_FORM.pattern + "$")
 INSTITUTION_HEADS = frozenset(_NAMES["institution_heads"])
