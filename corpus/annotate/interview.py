@@ -80,8 +80,8 @@ class Sides:
         written = normalise_label(label)
         sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
         sided += [(reporter, "interviewer") for reporter in self.reporters]
-        for voice, role in sided:
-            if voice is not None and written == normalise_label(voice.name):
+        for voice, role in sided:  # by name, or a Latin name by its first word (Kelvin for the host Kelvin Chan)
+            if voice is not None and written in (normalise_label(voice.name), _latin_first_word(voice.name)):
                 return voice, role
         person = self._alias_named(written) or self._person_named(written)
         if person is None:
@@ -125,6 +125,12 @@ class Sides:
         if role == "interviewer":
             return self.interviewer or (self.reporters[0] if len(self.reporters) == 1 else None)
         return self.interviewee if role == "interviewee" else None
+
+
+def _latin_first_word(name: str) -> Optional[str]:
+    """The first word of a Latin name of two words or more (Kelvin of Kelvin Chan), else None."""
+    words = name.split()
+    return words[0] if len(words) > 1 and LATIN_NAME.fullmatch(name) else None
 
 
 @lru_cache(maxsize=1)
