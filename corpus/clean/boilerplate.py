@@ -201,12 +201,13 @@ class Breadcrumbs:
     line: re.Pattern[str]  # a whole line of items apart by arrows, maybe after a label and a colon
     arrows: re.Pattern[str]
     home: frozenset[str]
-    home_weight: int
+    anchor_weight: int  # what a home item or a label weighs
     threshold: int
 
     def score(self, match: re.Match[str]) -> int:
         items = [item.strip() for item in self.arrows.split(match.group("items"))]
-        return self.home_weight * (items[0] in self.home) + bool(match.group("label")) + len(items) - 1
+        anchored = (items[0] in self.home) + bool(match.group("label"))
+        return self.anchor_weight * anchored + len(items) - 1
 
     def accept(self, match: re.Match[str], score: int) -> bool:
         """True when the line is article text, False when it is a breadcrumb trail: one with a home item or a label
@@ -227,7 +228,7 @@ def _breadcrumb_rule() -> Breadcrumbs:
     line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?"
             f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")
     return Breadcrumbs(data["rule"], data["reason"].strip(), re.compile(line, re.MULTILINE),
-                       re.compile(f"{space}*[{arrows}]{space}*"), frozenset(data["home"]), data["home_weight"],
+                       re.compile(f"{space}*[{arrows}]{space}*"), frozenset(data["home"]), data["anchor_weight"],
                        data["threshold"])
 
 

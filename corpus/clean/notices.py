@@ -58,7 +58,6 @@ TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o +
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
 NAME_LIST = re.compile(r"[^\S\n]*[、,，][^\S\n]*")
-_QUESTION_END = re.compile(r"[?？]\s*$")
 # A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
 SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
 
@@ -270,7 +269,7 @@ class NoticeRule:
     def _asks_reader(self, sentence: str) -> bool:
         """A question with evidence in it that leads a line's notice (想第一時間收到X的報道？立即追蹤…): the
         notice's own opening, not an article sentence."""
-        return _QUESTION_END.search(sentence) is not None and self.score(sentence).score > 0
+        return lang.QUESTION_END.search(sentence) is not None and self.score(sentence).score > 0
 
     def _spliced_notice(self, tail: str) -> bool:
         evidence = self.score(tail)
