@@ -140,7 +140,8 @@ def title_cues() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def lead_cues() -> re.Pattern:
-    return re.compile(alternation(INTERVIEW_LEAD_CUES))
+    """What names the interviewee after it in the lead: the lead's cues (嘉宾, 请到了) and the title's (X专访了Y)."""
+    return re.compile(alternation((*INTERVIEW_LEAD_CUES, *INTERVIEW_TITLE_CUES)))
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +231,9 @@ def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
         opens_title = not title.text[:start].strip() and COLON.match(title.text, end) is not None
         if after_cue or opens_title:
             return _person(doc, mention, registry)
+    named = {mention.text: mention for _, _, mention in people}
+    if cues and len(named) == 1:  # 專訪車險新創創辦人X：… — a long description between the cue and the one person named
+        return _person(doc, next(iter(named.values())), registry)
     return None
 
 
