@@ -15,12 +15,10 @@ from corpus.annotate.interview import Sides, Voice
 from corpus.clean import clean
 from corpus.clean.boilerplate import BREADCRUMBS, CHAPTER_LISTS
 from corpus.clean.notices import NOTICES
-from corpus.editlog import revert_all
 from corpus.ingest.metadata import extract_metadata
 from corpus.ingest.metadata_lines import voice_lines
 from corpus.lang import QUESTION_END
-from corpus.model import Document
-from corpus.structure import parse
+from endmatter import assert_end_matter_goes, assert_shuffled_notices_go
 
 TITLE = "河口小镇的渡船还能开多久"
 ARTICLE = "镇上的三条渡船线今年亏损了两成。"
@@ -120,12 +118,7 @@ def test_an_outlets_dateline_opening_the_first_paragraph_goes(prefix):
     "本期节目由海湾保险支持播出，新用户首单立减三十元，详见节目简介。",
 ])
 def test_end_matter_in_new_words_goes_and_never_becomes_the_last_speakers_turn(end_matter):
-    raw = f"{TITLE}\n{TURNS}\n{end_matter}"
-    text, passes = clean(raw)
-    assert text == f"{TITLE}\n{TURNS}"
-    assert revert_all(text, passes) == raw
-    doc = parse(Document(doc_id="t", source_file="t.txt", cleaned=text))
-    assert [p.speaker_label for p in doc.paragraphs if p.kind == "turn"] == ["问", "答"] * 2
+    assert_end_matter_goes(f"{TITLE}\n{TURNS}\n{end_matter}", f"{TITLE}\n{TURNS}", ["问", "答"] * 2)
 
 
 @pytest.mark.parametrize("line", [
@@ -171,10 +164,4 @@ PROSE = st.lists(st.sampled_from(list("我们今年推出新的渡船在航线�
 @settings(max_examples=60, deadline=None)
 @given(st.lists(PROSE, min_size=1, max_size=4), st.lists(END_MATTER, min_size=1, max_size=3), st.randoms())
 def test_end_matter_goes_wherever_it_stands_and_no_article_text_is_lost(article, end_matter, random):
-    lines = article + end_matter
-    random.shuffle(lines)
-    raw = "\n".join([TITLE, *lines])
-    text, passes = clean(raw)
-    assert text == "\n".join([TITLE, *(line for line in lines if line in article)])
-    assert revert_all(text, passes) == raw
-    assert cleaned(text) == text
+    assert_shuffled_notices_go(TITLE, article, end_matter, random)

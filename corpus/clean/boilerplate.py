@@ -249,7 +249,7 @@ class ChapterLists:
     threshold: int
 
     def score(self, items: list[str], headed: bool) -> int:
-        seconds = [_seconds(self.stamp.search(item).group()) for item in items]  # type: ignore[union-attr]
+        seconds = [_seconds(stamp.group()) for item in items if (stamp := self.stamp.search(item))]
         return len(items) + (seconds == sorted(seconds)) + headed
 
     def accept(self, items: list[str], score: int) -> bool:
@@ -288,7 +288,8 @@ class ChapterLists:
         score = self.score(items, bool(match.group("label")))
         if self.accept(items, score):
             return []
-        return [Edit(offset, offset + len(line), line, "", self.rule, f"{self.reason} (score {score} ≥ {self.threshold})")]
+        why = f"{self.reason} (score {score} ≥ {self.threshold})"
+        return [Edit(offset, offset + len(line), line, "", self.rule, why)]
 
 
 def _seconds(stamp: str) -> int:
