@@ -204,16 +204,17 @@ class Breadcrumbs:
     anchor_weight: int  # what a home item or a label weighs
     threshold: int
 
+    def anchors(self, match: re.Match[str]) -> int:
+        """How many of a home first item and a label the trail has."""
+        return (self.arrows.split(match.group("items"))[0].strip() in self.home) + bool(match.group("label"))
+
     def score(self, match: re.Match[str]) -> int:
-        items = [item.strip() for item in self.arrows.split(match.group("items"))]
-        anchored = (items[0] in self.home) + bool(match.group("label"))
-        return self.anchor_weight * anchored + len(items) - 1
+        return self.anchor_weight * self.anchors(match) + len(self.arrows.split(match.group("items"))) - 1
 
     def accept(self, match: re.Match[str], score: int) -> bool:
         """True when the line is article text, False when it is a breadcrumb trail: one with a home item or a label
         (北京/上海/广州/深圳 alone is a list of cities) scoring at least the threshold."""
-        anchored = match.group("label") or self.arrows.split(match.group("items"))[0].strip() in self.home
-        return score < self.threshold or not anchored
+        return score < self.threshold or not self.anchors(match)
 
     def find(self, text: str) -> list[Edit]:
         return [Edit(match.start(), match.end(), match.group(), "", self.rule,
@@ -245,6 +246,7 @@ class ChapterLists:
     stamp: re.Pattern[str]
     item: re.Pattern[str]  # a line of one timestamp and a short title
     inline: re.Pattern[str]  # a line of such items apart by bars, maybe after a label and a colon
+    bars: re.Pattern[str]  # what stands between the items of such a line
     heading_chars: int
     threshold: int
 
@@ -284,7 +286,7 @@ class ChapterLists:
         match = self.inline.fullmatch(line)
         if match is None:
             return []
-        items = [item for item in re.split("[｜|/／]", match.group("items")) if item.strip()]
+        items = [item for item in self.bars.split(match.group("items")) if item.strip()]
         score = self.score(items, bool(match.group("label")))
         if self.accept(items, score):
             return []
@@ -307,11 +309,10 @@ def _chapter_rule() -> ChapterLists:
     label = f"[^\\s{bars}:：。，,]{{1,{data['heading_chars']}}}"
     inline = f"{space}*(?:(?P<label>{label}){space}*[:：])?(?P<items>{item}(?:{space}*[{bars}]{item})+){space}*"
     return ChapterLists(data["rule"], data["reason"].strip(), re.compile(data["stamp"]), re.compile(item),
-                        re.compile(inline), data["heading_chars"], data["threshold"])
+                        re.compile(inline), re.compile(f"[{bars}]"), data["heading_chars"], data["threshold"])
 
 
 CHAPTER_LISTS = _chapter_rule()
-
 
 
 @dataclass(frozen=True)
