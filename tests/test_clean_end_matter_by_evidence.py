@@ -168,7 +168,8 @@ def test_end_matter_goes_wherever_it_stands_and_no_article_text_is_lost(article,
 
 
 def test_end_matter_removed_from_a_hard_wrapped_text_leaves_its_wrapped_paragraphs_joined():
-    paragraphs = [("问：渡船公司今年为什么", "还要加开夜班船？"), ("答：夜里回岛上的工人越来越多，", "末班船经常坐满。"),
+    paragraphs = [("问：渡船公司今年为什么", "还要加开夜班船？"),
+                  ("答：夜里回岛上的工人越来越多，", "末班船经常坐满。"),
                   ("问：票价会跟着油价", "一起涨吗？"), ("答：今年不会，政府的补贴", "还能撑到明年年底。")]
     end_matter = ["关注渡口手记，和我们一起看懂每一条航线。", "- THE END -", "长按识别下方二维码，把我们设为常读"]
     raw = "\n\n".join(["\n".join(lines) for lines in paragraphs] + end_matter) + "\n"
