@@ -505,3 +505,21 @@ def test_metadata_lines_name_the_sides_of_an_interview(registry, doc_id, title, 
     asks, answers = (asking[0], "interviewer"), (answering[0], "interviewee")
     assert roles(doc)[1:] == [[asks], [answers], [asks], [answers]]
     assert doc.names[asking[0]][0] == asking[1] and doc.names[answering[0]][0] == answering[1]
+
+
+def test_the_one_person_a_title_with_a_cue_names_answers_however_long_the_description_before_the_name(registry):
+    turns = [("Q", "為什麼離開?"), ("A", "我想創業。"), ("Q", "然後呢?"), ("A", "繼續做。")]
+    doc = unregistered_interview("qd", "專訪車聯網保險新創公司創辦人兼執行長林雅婷:按里程計費", turns,
+                                 outlet="科創日報")
+    annotate(doc, registry)
+    asks, answers = ("qd.name.ke-chuang-ri-bao", "interviewer"), ("qd.name.lin-yating", "interviewee")
+    assert roles(doc)[1:] == [[asks], [answers]] * 2
+
+
+def test_a_person_the_lead_says_the_outlet_interviewed_answers(registry):
+    turns = [("记者", "你为什么创业?"), ("答", "因为我想做自己的工具。")]
+    doc = interview_with_lead("ld", "芯片设计的下一步", "本报日前专访了芯片设计公司的创始人孔令辉。", turns,
+                              {"outlet": "江城晚报"})
+    annotate(doc, registry)
+    asks, answers = ("ld.name.jiang-cheng-wan-bao", "interviewer"), ("ld.name.kong-linghui", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers]]

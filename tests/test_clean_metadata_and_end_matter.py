@@ -12,12 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from endmatter import assert_end_matter_goes, assert_shuffled_notices_go
+
 from corpus.clean import clean
 from corpus.clean.notices import NOTICES
-from corpus.editlog import revert_all
 from corpus.ingest.metadata import extract_metadata
-from corpus.model import Document
-from corpus.structure import parse
 
 TITLE = "县城咖啡馆还能开多久"
 ARTICLE = "她的品牌已在江西和湖南开了四十家店。"
@@ -94,12 +93,7 @@ def test_article_text_that_merely_starts_like_a_dateline_stays(line):
     "節目內容僅供參考，不構成任何農業或投資建議。", "＊本文不构成任何投资建议。",
 ])
 def test_end_matter_goes_and_never_becomes_the_last_speakers_turn(end_matter):
-    raw = f"{TITLE}\n{TURNS}\n{end_matter}"
-    text, passes = clean(raw)
-    assert text == f"{TITLE}\n{TURNS}"
-    assert revert_all(text, passes) == raw
-    doc = parse(Document(doc_id="t", source_file="t.txt", cleaned=text))
-    assert [p.speaker_label for p in doc.paragraphs if p.kind == "turn"] == ["问", "答"] * 3
+    assert_end_matter_goes(f"{TITLE}\n{TURNS}\n{end_matter}", f"{TITLE}\n{TURNS}", ["问", "答"] * 3)
 
 
 @pytest.mark.parametrize("line", [
@@ -152,10 +146,4 @@ PROSE = st.lists(st.sampled_from(list("我们今年推出新的产品在市场�
 @settings(max_examples=60, deadline=None)
 @given(st.lists(PROSE, min_size=1, max_size=4), st.lists(NOTICE_LINES, min_size=1, max_size=3), st.randoms())
 def test_notices_in_new_words_go_wherever_they_stand_and_no_article_text_is_lost(article, notices, random):
-    lines = article + notices
-    random.shuffle(lines)
-    raw = "\n".join([TITLE, *lines])
-    text, passes = clean(raw)
-    assert text == "\n".join([TITLE, *(line for line in lines if line in article)])
-    assert revert_all(text, passes) == raw
-    assert cleaned(text) == text
+    assert_shuffled_notices_go(TITLE, article, notices, random)

@@ -80,8 +80,8 @@ class Sides:
         written = normalise_label(label)
         sided = [(self.interviewer, "interviewer"), (self.interviewee, "interviewee")]
         sided += [(reporter, "interviewer") for reporter in self.reporters]
-        for voice, role in sided:
-            if voice is not None and written == normalise_label(voice.name):
+        for voice, role in sided:  # by name, or a Latin name by its first word (Kelvin for the host Kelvin Chan)
+            if voice is not None and written in (normalise_label(voice.name), _latin_first_word(voice.name)):
                 return voice, role
         person = self._alias_named(written) or self._person_named(written)
         if person is None:
@@ -127,6 +127,12 @@ class Sides:
         return self.interviewee if role == "interviewee" else None
 
 
+def _latin_first_word(name: str) -> Optional[str]:
+    """The first word of a Latin name of two words or more (Kelvin of Kelvin Chan), else None."""
+    words = name.split()
+    return words[0] if len(words) > 1 and LATIN_NAME.fullmatch(name) else None
+
+
 @lru_cache(maxsize=1)
 def title_cues() -> re.Pattern:
     return re.compile(alternation(INTERVIEW_TITLE_CUES))
@@ -134,7 +140,8 @@ def title_cues() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def lead_cues() -> re.Pattern:
-    return re.compile(alternation(INTERVIEW_LEAD_CUES))
+    """What names the interviewee after it in the lead: the lead's cues (嘉宾, 请到了) and the title's (X专访了Y)."""
+    return re.compile(alternation((*INTERVIEW_LEAD_CUES, *INTERVIEW_TITLE_CUES)))
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +231,9 @@ def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
         opens_title = not title.text[:start].strip() and COLON.match(title.text, end) is not None
         if after_cue or opens_title:
             return _person(doc, mention, registry)
+    named = {mention.text: mention for _, _, mention in people}
+    if cues and len(named) == 1:  # 專訪車險新創創辦人X：… — a long description between the cue and the one person named
+        return _person(doc, next(iter(named.values())), registry)
     return None
 
 

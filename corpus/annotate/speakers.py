@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from corpus.annotate.interview import Sides, sides
 from corpus.annotate.mentions import find_mentions
 from corpus.annotate.ner import local_id
-from corpus.lang import HAN_CLASS, SPEECH_VERBS
+from corpus.lang import HAN_CLASS, QUESTION_END, SPEECH_VERBS
 from corpus.model import Document, Mention, Paragraph
 from corpus.registry import Registry, normalise_label
 
@@ -59,7 +59,6 @@ AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
 ADJACENT = re.compile(r"^[\s，,、]*$")
 # A turn label that is an outlet's name in title or corner brackets asks the questions.
 OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
-QUESTION_END = re.compile(r"[?？][”」』）)]*\s*$")  # a turn that asks
 # What an unregistered label must look like to be taken for a person's name: 2–4 Han characters.
 PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 

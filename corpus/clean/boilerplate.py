@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.clean.metadata import find_voice_lines
 from corpus.clean.notices import NOTICES
 from corpus.lang import alternation
 from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
@@ -188,7 +189,142 @@ def _caption_stamp_rule() -> CaptionStamps:
 
 
 CAPTION_STAMPS = _caption_stamp_rule()
-RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, LINE_RULES, INLINE_RULES, NOTICES)
+
+
+@dataclass(frozen=True)
+class Breadcrumbs:
+    """A page's breadcrumb trail (首页 > 地方 > 柔佛), by its home item, its label and its items (see ``breadcrumbs`` in
+    ``boilerplate.yaml``)."""
+
+    rule: str
+    reason: str
+    line: re.Pattern[str]  # a whole line of items apart by arrows, maybe after a label and a colon
+    arrows: re.Pattern[str]
+    home: frozenset[str]
+    anchor_weight: int  # what a home item or a label weighs
+    threshold: int
+
+    def anchors(self, match: re.Match[str]) -> int:
+        """How many of a home first item and a label the trail has."""
+        return (self.arrows.split(match.group("items"))[0].strip() in self.home) + bool(match.group("label"))
+
+    def score(self, match: re.Match[str]) -> int:
+        return self.anchor_weight * self.anchors(match) + len(self.arrows.split(match.group("items"))) - 1
+
+    def accept(self, match: re.Match[str], score: int) -> bool:
+        """True when the line is article text, False when it is a breadcrumb trail: one with a home item or a label
+        (北京/上海/广州/深圳 alone is a list of cities) scoring at least the threshold."""
+        return score < self.threshold or not self.anchors(match)
+
+    def find(self, text: str) -> list[Edit]:
+        return [Edit(match.start(), match.end(), match.group(), "", self.rule,
+                     f"{self.reason} (score {score} ≥ {self.threshold})")
+                for match in self.line.finditer(text) if not self.accept(match, score := self.score(match))]
+
+
+def _breadcrumb_rule() -> Breadcrumbs:
+    data = _DATA["breadcrumbs"]
+    arrows, space = re.escape(data["arrows"]), "[^\\S\\n]"
+    item = f"[^\\s{arrows}。，,！？!?：:；;]{{1,{data['item_chars']}}}"
+    line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?"
+            f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")
+    return Breadcrumbs(data["rule"], data["reason"].strip(), re.compile(line, re.MULTILINE),
+                       re.compile(f"{space}*[{arrows}]{space}*"), frozenset(data["home"]), data["anchor_weight"],
+                       data["threshold"])
+
+
+BREADCRUMBS = _breadcrumb_rule()
+
+
+@dataclass(frozen=True)
+class ChapterLists:
+    """A programme's chapter list: timestamped titles one a line under a short heading, or apart by bars after a
+    label (see ``chapter_lists`` in ``boilerplate.yaml``)."""
+
+    rule: str
+    reason: str
+    stamp: re.Pattern[str]
+    item: re.Pattern[str]  # a line of one timestamp and a short title
+    inline: re.Pattern[str]  # a line of such items apart by bars, maybe after a label and a colon
+    bars: re.Pattern[str]  # what stands between the items of such a line
+    heading_chars: int
+    threshold: int
+
+    def score(self, items: list[str], headed: bool) -> int:
+        seconds = [_seconds(stamp.group()) for item in items if (stamp := self.stamp.search(item))]
+        return len(items) + (seconds == sorted(seconds)) + headed
+
+    def accept(self, items: list[str], score: int) -> bool:
+        """True when the lines are article text (a schedule of two times), False when they are a chapter list."""
+        return len(items) < 2 or score < self.threshold
+
+    def find(self, text: str) -> list[Edit]:
+        edits = []
+        lines = list(lines_with_offsets(text))
+        index = 0
+        while index < len(lines):
+            run = index
+            while run < len(lines) and self.item.fullmatch(lines[run][1]):
+                run += 1
+            if run == index:
+                edits += self._inline(*lines[index])
+                index += 1
+                continue
+            first = index
+            heading = lines[index - 1][1].strip() if index else ""
+            headed = 0 < len(heading) <= self.heading_chars and heading.isalnum() and not self.stamp.search(heading)
+            first -= headed
+            items = [line for _, line in lines[index:run]]
+            if not self.accept(items, score := self.score(items, headed)):
+                start, end = lines[first][0], lines[run - 1][0] + len(lines[run - 1][1])
+                edits.append(Edit(start, end, text[start:end], "", self.rule,
+                                  f"{self.reason} (score {score} ≥ {self.threshold})"))
+            index = run
+        return edits
+
+    def _inline(self, offset: int, line: str) -> list[Edit]:
+        match = self.inline.fullmatch(line)
+        if match is None:
+            return []
+        items = [item for item in self.bars.split(match.group("items")) if item.strip()]
+        score = self.score(items, bool(match.group("label")))
+        if self.accept(items, score):
+            return []
+        why = f"{self.reason} (score {score} ≥ {self.threshold})"
+        return [Edit(offset, offset + len(line), line, "", self.rule, why)]
+
+
+def _seconds(stamp: str) -> int:
+    seconds = 0
+    for part in re.findall(r"\d+", stamp):
+        seconds = seconds * 60 + int(part)
+    return seconds
+
+
+def _chapter_rule() -> ChapterLists:
+    data = _DATA["chapter_lists"]
+    space, bars = "[^\\S\\n]", re.escape(data["bars"])
+    title = f"[^\\n{bars}。！？!?；;]{{1,{data['item_chars']}}}"
+    item = f"{space}*{data['stamp']}{space}*[-—–:：]?{space}*{title}"
+    label = f"[^\\s{bars}:：。，,]{{1,{data['heading_chars']}}}"
+    inline = f"{space}*(?:(?P<label>{label}){space}*[:：])?(?P<items>{item}(?:{space}*[{bars}]{item})+){space}*"
+    return ChapterLists(data["rule"], data["reason"].strip(), re.compile(data["stamp"]), re.compile(item),
+                        re.compile(inline), re.compile(f"[{bars}]"), data["heading_chars"], data["threshold"])
+
+
+CHAPTER_LISTS = _chapter_rule()
+
+
+@dataclass(frozen=True)
+class VoiceLines:
+    """Show notes one voice a line, read by ingest's field reader (:func:`corpus.clean.metadata.find_voice_lines`)."""
+
+    def find(self, text: str) -> list[Edit]:
+        return find_voice_lines(text)
+
+
+RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, BREADCRUMBS, CHAPTER_LISTS, VoiceLines(),
+                           LINE_RULES, INLINE_RULES, NOTICES)
 
 
 def find_boilerplate(text: str) -> list[Edit]:

@@ -6,7 +6,7 @@ reads into the document's metadata; the score and the threshold stand in the edi
 from __future__ import annotations
 
 from corpus.clean.rules import lines_with_offsets
-from corpus.ingest.metadata_lines import LineReading, grammar, is_metadata, read_line
+from corpus.ingest.metadata_lines import LineReading, grammar, is_metadata, read_line, voice_lines
 from corpus.model import Edit
 
 
@@ -29,3 +29,16 @@ def find_metadata_lines(text: str) -> list[Edit]:
             edits.append(Edit(offset, offset + len(line), line, "", rules.rule,
                               f"{rules.reason} ({reading.describe()}: score {reading.score:g} ≥ {rules.threshold:g})"))
     return edits
+
+
+def find_voice_lines(text: str) -> list[Edit]:
+    """Show notes one voice a line (:func:`corpus.ingest.metadata_lines.voice_lines`).  A boilerplate rule, not
+    this pass's: a description in brackets (（前杂志编辑）) would otherwise go first as a bracketed credit, and the
+    line with it."""
+    rules = grammar()
+    lines = list(lines_with_offsets(text))
+    voices = voice_lines([line for _, line in lines])
+    return [Edit(offset, offset + len(line), line, "", rules.rule,
+                 f"{rules.reason} (show notes one voice a line: {voices[index].field} + description, "
+                 f"a run scoring ≥ {rules.threshold:g})")
+            for index, (offset, line) in enumerate(lines) if index in voices]

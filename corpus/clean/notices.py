@@ -58,7 +58,6 @@ TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o +
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
 NAME_LIST = re.compile(r"[^\S\n]*[、,，][^\S\n]*")
-_QUESTION_END = re.compile(r"[?？]\s*$")
 # A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
 SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
 
@@ -141,6 +140,8 @@ class NoticeRule:
     platform_lists: re.Pattern[str]  # a menu: platforms apart by bars, or a list ending a line after a colon
     platform_list_weight: int  # what such a menu weighs besides its platforms
     sign_weight: int  # what a rights mark weighs (© 2026)
+    call: re.Pattern[str]  # a call to the reader opening the text (关注X，…, 长按识别…)
+    call_weight: int
 
     def score(self, text: str, whole_line: bool = False) -> Evidence:
         """What ``text`` holds of a notice.  A ``whole_line`` that is nothing but contacts and evidence words (at
@@ -155,12 +156,14 @@ class NoticeRule:
         prices = sorted({match.group() for match in PRICE.finditer(text)})
         roles = self.credit.found(text)
         credit = self.credit.weight + len(roles) if roles else 0
-        shape = (("credit shape",) if roles else ()) + (("platform list",) if menus else ())
+        call = self.call_weight if self.call.match(text.lstrip()) else 0
+        shape = ((("credit shape",) if roles else ()) + (("platform list",) if menus else ())
+                 + (("call to the reader",) if call else ()))
         bare = whole_line and bool(contacts) and self._joins(CONTACT.sub("", text))
         menu = self.platform_list_weight if menus else 0
         return Evidence(sum(self.weights.get(word, 1) for word in words)
                         + self.contact_weight * (len(contacts) + bare) + credit + menu
-                        + self.sign_weight * len(signs) + len(prices),
+                        + self.sign_weight * len(signs) + len(prices) + call,
                         tuple(words + contacts + signs + prices) + roles + shape + (("contacts only",) if bare else ()))
 
     def accept(self, text: str, evidence: Evidence) -> bool:
@@ -266,7 +269,7 @@ class NoticeRule:
     def _asks_reader(self, sentence: str) -> bool:
         """A question with evidence in it that leads a line's notice (想第一時間收到X的報道？立即追蹤…): the
         notice's own opening, not an article sentence."""
-        return _QUESTION_END.search(sentence) is not None and self.score(sentence).score > 0
+        return lang.QUESTION_END.search(sentence) is not None and self.score(sentence).score > 0
 
     def _spliced_notice(self, tail: str) -> bool:
         evidence = self.score(tail)
@@ -296,7 +299,9 @@ def _credit_shape(data: dict) -> CreditShape:
     space, bar = "[ \\t\u3000]", f"[{re.escape(CREDIT_BARS)}]"
     name = f"(?:[{lang.HAN_CLASS}]{{2,{data['unit_name_chars']}}}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){{0,3}})"
     unit_head = f"{space}*[{separators}]{space}*(?={name})"
-    role = lang.alternation([*data["unit_roles"], *data["paired_roles"]])
+    compound = lang.alternation(role for role in data["unit_roles"] if len(role) > 1)
+    role = f"(?:[{lang.HAN_CLASS}]{{1,{data['role_prefix_chars']}}}{compound}|" \
+           f"{lang.alternation([*data['unit_roles'], *data['paired_roles']])})"
     unit_roles = f"{role}(?:[{re.escape(data['role_joiners'])}]{role})*"  # 采访、整理
     unit = f"{unit_roles}{unit_head}{name}(?:{space}*[、,，]{space}*{name})*"
     units = f"{unit}(?:(?:{space}*{bar}{space}*|{space}+){unit})*"
@@ -322,7 +327,8 @@ def _notice_rule() -> NoticeRule:
                       frozenset(data["evidence"]["invitation"]), re.compile(platforms),
                       re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
                                  f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms})+\\s*$"),
-                      data["platform_list_weight"], data["sign_weight"])
+                      data["platform_list_weight"], data["sign_weight"],
+                      re.compile(lang.alternation(data["call"]["verbs"])), data["call"]["weight"])
 
 
 NOTICES = _notice_rule()

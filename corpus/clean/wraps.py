@@ -52,14 +52,23 @@ def content_lines(text: str) -> list[Line]:
 
 def has_blank_line_layout(text: str) -> bool:
     """Whether ``text`` separates its paragraphs by blank lines."""
-    return separates_by_blank_lines(content_lines(text))
+    return separates_by_blank_lines(content_lines(text), trailing_breaks(text))
 
 
-def separates_by_blank_lines(lines: list[Line]) -> bool:
-    """Paragraphs separated by blank lines: most breaks between content lines are blank lines."""
-    gaps = [line.breaks for line in lines[1:]]
-    blank = sum(1 for gap in gaps if gap > 1)
-    return blank >= 3 and blank * 2 >= len(gaps)
+def trailing_breaks(text: str) -> int:
+    """The line breaks after the text's last non-blank line."""
+    return text[len(text.rstrip()):].count("\n")
+
+
+def separates_by_blank_lines(lines: list[Line], trailing: int = 0) -> bool:
+    """Paragraphs separated by blank lines: most breaks between content lines are blank lines.  A run of ``k`` breaks
+    counts as the ``k // 2`` blank gaps it stands for, and so do the ``trailing`` breaks after the last line: a line
+    removed from between two blank lines (end matter) leaves one run of four breaks where there were two blank gaps,
+    and one removed from the end leaves its breaks behind the last line."""
+    runs = [line.breaks for line in lines[1:]] + ([trailing] if trailing > 1 else [])
+    blank = sum(run // 2 for run in runs)
+    gaps = sum(max(1, run // 2) for run in runs)
+    return blank >= 3 and blank * 2 >= gaps
 
 
 def local_join(before: str, after: str) -> str | None:
@@ -153,7 +162,7 @@ def find_wraps(text: str, blank_line_layout: bool | None = None) -> list[Edit]:
     if "\n" not in text:
         return []
     lines = content_lines(text)
-    soft = separates_by_blank_lines(lines) and blank_line_layout is not False
+    soft = separates_by_blank_lines(lines, trailing_breaks(text)) and blank_line_layout is not False
     rules: list[str | None] = [None] * len(lines)  # rules[i]: joins lines[i-1] and lines[i]
     index = 0
     while index < len(lines) - 1:

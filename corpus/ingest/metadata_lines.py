@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 import yaml
 
@@ -50,6 +50,11 @@ class Grammar:
     key: re.Pattern[str]  # a key word at the start of a field, and what follows it
     glued_key: re.Pattern[str]  # a key and its colon right after a closing bracket: a field with no separator
     key_fields: dict[str, str]  # key word → metadata field
+    also_fields: dict[str, tuple[str, ...]]  # key word → the other fields its value may fill (发表于云南: ip_location)
+    reporter_title: re.Pattern[str]  # 本刊记者, 特約記者 between a byline's key and the name
+    count: re.Pattern[str]  # a view count's value
+    voice_line: re.Pattern[str]  # one host or guest and a description: a line of show notes one voice a line
+    description_weight: float
     run_in: frozenset[str]
     values: dict[str, str]  # metadata field → kind of value
     types: tuple[tuple[str, re.Pattern[str]], ...]  # typed values, in the order they are tried
@@ -62,8 +67,17 @@ class Grammar:
 def grammar() -> Grammar:
     data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))["metadata_lines"]
     key_fields = {word: field for field, words in data["keys"].items() for word in words}
+    also_fields: dict[str, tuple[str, ...]] = {}
+    for field, listed in data["also_keys"].items():
+        for word in listed:
+            also_fields[word] = (*also_fields.get(word, ()), field)
     words = alternation(key_fields)
     types = tuple((kind, re.compile(expand(pattern))) for kind, pattern in data["types"].items())
+    voices = data["voice_lines"]
+    voice_keys = alternation(word for field in voices["voices"] for word in data["keys"][field])
+    description = f"[^（()）。！？!?；;\\n]{{2,{voices['description_chars']}}}"
+    voice_line = (f"(?P<key>{voice_keys})[^\\S\\n]*[:：|｜丨/／][^\\S\\n]*(?P<name><<NAME>>)[^\\S\\n]*"
+                  f"(?:[（(]{description}[）)]|[，,|｜丨][^\\S\\n]*{description})")
     return Grammar(
         rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
         read_threshold=data["read_threshold"],
@@ -73,7 +87,10 @@ def grammar() -> Grammar:
         weights=data["weights"], key_weights=data["key_weights"],
         key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
         glued_key=re.compile(f"(?<=[》）)」』])(?={words}[^\\S\\n]*[:：])"),
-        key_fields=key_fields, run_in=frozenset(data["run_in"]), values=data["values"], types=types,
+        key_fields=key_fields, also_fields=also_fields,
+        reporter_title=re.compile(expand(data["reporter_title"])), count=re.compile(data["count"]),
+        voice_line=re.compile(expand(voice_line)), description_weight=voices["description"],
+        run_in=frozenset(data["run_in"]), values=data["values"], types=types,
         provinces=frozenset(data["provinces"]),
         person=re.compile(expand("<<NAMES>>(?:[（(][^（()）\\n]{1,30}[）)])?")),
         filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{REPORTED}")),
@@ -130,6 +147,9 @@ def read_line(line: str) -> LineReading:
     rest: list[str] = []
     pending: Optional[str] = None  # a key standing alone, whose value is the next token
     for token in tokens(text):
+        if pending is not None and rules.reporter_title.fullmatch(token):
+            fields.append(Field("title", token))  # 文 | 本刊记者 NAME: the name comes next
+            continue
         if pending is not None:
             field = _value_field(pending, token)
             pending = None
@@ -140,6 +160,10 @@ def read_line(line: str) -> LineReading:
             continue
         keyed = rules.key.fullmatch(token)
         if keyed and not keyed.group("rest"):
+            pending = keyed.group("key")
+            continue
+        if keyed and keyed.group("colon") and rules.reporter_title.fullmatch(keyed.group("rest").strip()):
+            fields.append(Field("title", keyed.group("rest").strip()))  # 作者：本报见习记者 NAME
             pending = keyed.group("key")
             continue
         field = _keyed(keyed) if keyed else None
@@ -193,15 +217,15 @@ def _keyed(match: re.Match[str]) -> Optional[Field]:
 
 
 def _value_field(key: str, value: str) -> Optional[Field]:
-    """The field a key's value makes, if the value is of the key's kind."""
+    """The field a key's value makes, if the value is of the key's kind (or of another field the key may fill:
+    发表于云南 after a date is the IP location)."""
     rules = grammar()
     value = value.strip().lstrip(":：").strip()
-    field = rules.key_fields[key]
-    kind = rules.values[field]
-    parsed = _parse_value(kind, value)
-    if parsed is None:
-        return None
-    return Field("key", f"{key}：{value}", field, parsed)
+    for field in (rules.key_fields[key], *rules.also_fields.get(key, ())):
+        parsed = _parse_value(rules.values[field], value)
+        if parsed is not None:
+            return Field("key", f"{key}：{value}", field, parsed)
+    return None
 
 
 def _parse_value(kind: str, value: str) -> Any:
@@ -214,6 +238,8 @@ def _parse_value(kind: str, value: str) -> Any:
         return value if types["duration"].fullmatch(value) else None
     if kind == "province":
         return value if value in rules.provinces else None
+    if kind == "count":
+        return value if rules.count.fullmatch(value) else None
     if kind in ("people", "unit"):
         people = _people(value)
         if people is not None:
@@ -288,6 +314,27 @@ def iso_date(match: re.Match[str]) -> str:
     return f"{int(match['year']):04d}-{int(match['month']):02d}-{int(match['day']):02d}"
 
 
+def voice_lines(lines: Sequence[str]) -> dict[int, Field]:
+    """The lines of show notes written one voice a line (主播：Momo（前杂志编辑）, 嘉宾：X，Y公司创始人), by index, each
+    with the host or guest it names: runs of lines (blank lines between allowed) that each name one voice with a
+    description, whose summed score (the key's weight + the description's) reaches the threshold."""
+    rules = grammar()
+    found: dict[int, Field] = {}
+    run: dict[int, Field] = {}
+    for index, line in enumerate([*lines, "-"]):
+        if not line.strip():
+            continue
+        match = rules.voice_line.fullmatch(line.strip())
+        if match:
+            field = rules.key_fields[match.group("key")]
+            run[index] = Field("key", match.group(), field, [match.group("name")])
+            continue
+        if sum(_weight(field) + rules.description_weight for field in run.values()) >= rules.threshold:
+            found.update(run)
+        run = {}
+    return found
+
+
 LIST_FIELDS = ("authors", "correspondents", "editors", "photographers", "interviewers", "guests")
 
 
@@ -296,9 +343,13 @@ def line_metadata(lines: Iterable[str]) -> dict[str, Any]:
     the first line that states it, a list field (:data:`LIST_FIELDS`) from every such line, in order, without
     repeats."""
     found: dict[str, Any] = {}
-    for line in lines:
+    lines = list(lines)
+    voices = voice_lines(lines)
+    for index, line in enumerate(lines):
         reading = read_line(line)
-        if not states_metadata(reading):
+        if index in voices:
+            reading = LineReading((voices[index],), (), 0.0, False, True)
+        elif not states_metadata(reading):
             continue
         for field in reading.fields:
             if field.field is None:

@@ -40,6 +40,9 @@ SENTENCE_END: str = _PUNCTUATION["sentence_end"]  # 。！？!?；; (an ellipsis
 ELLIPSIS: str = _PUNCTUATION["ellipsis"]  # …, written once or twice (……)
 QUOTES: dict[str, str] = _PUNCTUATION["quotes"]  # each opening quotation mark → its closer (“ → ”)
 BRACKETS: dict[str, str] = QUOTES | _PUNCTUATION["brackets"]  # each opening quotation mark or bracket → its closer
+# A text that ends in a question mark, maybe inside closing quotes or brackets (a turn that asks; a question leading a
+# notice: 想第一時間收到X的報道？): one pattern for the stages that ask.
+QUESTION_END = re.compile(f"[?？][{re.escape(''.join(BRACKETS.values()))}]*\\s*$")
 _INTERVIEWS = data("zh")["interviews"]
 # Turn labels that name a side of an interview (记者, 问 → interviewer; 答 → interviewee), by role.
 ROLE_LABELS: dict[str, tuple[str, ...]] = {role: tuple(labels) for role, labels in _INTERVIEWS["role_labels"].items()}
