@@ -99,7 +99,8 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
         end = _place_end(text, mention.start + cut, mention.end) if gazetteer.is_place(first) else mention.end
         second = text[mention.start + cut:end]
         following = next((word for word in words if word.start == end), None)
-        state = ((is_state(first) and not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS)
+        short = not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS
+        state = ((is_state(first) and (short or is_place_with_unit(second)))
                  or (gazetteer.is_place(first) and _may_be_town(second, dictionary, following)))
         both = (gazetteer.is_place(first) and is_place_with_unit(second)
                 and not gazetteer.has_common_sense(second))
@@ -300,7 +301,8 @@ def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
     if mention.type != "place":
         return mention
     unit = next((w.end for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
-    feature = next((mention.end + len(f) for f in PLACE_FEATURE_WORDS if text.startswith(f, mention.end)), None)
+    feature = next((mention.end + len(f) for f in PLACE_FEATURE_WORDS if text.startswith(f, mention.end)
+                    and not mention.text.endswith(PLACE_FEATURE_WORDS)), None)
     end = unit or feature or mention.end
     compass = _COMPASS_BEFORE.search(text, max(0, mention.start - COMPASS_MAX_CHARS), mention.start)
     start = compass.start() if compass is not None and gazetteer.is_sea(mention.text) else mention.start
