@@ -20,8 +20,8 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
   unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), a name jieba does not know joined to a
   place by a connective (樟宜或兀兰, 氹仔、黑沙環), and a short run before a word of ``names: place_feature_words``
   (萬宜水庫, 石壁水塘: :func:`featured_places`); jieba's words of a position (車上, its tag s) are none;
-* :func:`spelled_places` — a place CC-CEDICT or CLDR knows, of three characters or more, that jieba cut into pieces
-  (砂 + 拉 + 越) is a place;
+* :func:`spelled_places` — a place CC-CEDICT or CLDR knows, or a GeoNames town abroad, of three characters or more,
+  that jieba cut into pieces (砂 + 拉 + 越) is a place;
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it, and so with a feature
   word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
@@ -165,18 +165,24 @@ def _is_noun(word: Word | None) -> bool:
 
 
 def spelled_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
-    """Places of :data:`SPELLED_PLACE_MIN_CHARS` characters or more that CC-CEDICT or CLDR knows, written on jieba's
+    """Places of :data:`SPELLED_PLACE_MIN_CHARS` characters or more (:func:`_is_spelled_place`), written on jieba's
     word boundaries that jieba cut into pieces (砂 + 拉 + 越), where no mention was found: longest first."""
     edges = {w.start for w in words} | {w.end for w in words}
     found: list[Mention] = []
     for start in sorted(edges):
         for end in range(min(len(text), start + SPELLED_PLACE_MAX_CHARS), start + SPELLED_PLACE_MIN_CHARS - 1, -1):
             taken = any(m.overlaps(start, end) for m in known + found)
-            if end in edges and not taken and gazetteer.is_place(text[start:end]) and not any(
+            if end in edges and not taken and _is_spelled_place(text[start:end]) and not any(
                     (w.start, w.end) == (start, end) for w in words):
                 found.append(Mention(start, end, text[start:end], "place", source="ner"))
                 break
     return found
+
+
+def _is_spelled_place(name: str) -> bool:
+    """A place CC-CEDICT or CLDR lists, or a GeoNames town abroad (塔尔卡 + 瓦诺): a town of the Chinese regions that
+    jieba cuts into words is as often a phrase of them (第一 + 城)."""
+    return name in gazetteer.dictionary().places or gazetteer.is_foreign_town(name)
 
 
 def listed_places(words: list[Word], text: str) -> list[Mention]:
