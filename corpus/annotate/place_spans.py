@@ -68,7 +68,10 @@ COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
 POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
 COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
 FEATURED_NAME_MAX_CHARS = 3  # the name before a feature word: 萬宜 + 水庫, 石壁 + 水塘
-_COMPASS_BEFORE = re.compile(f"[{COMPASS_CHARACTERS}]{{1,{COMPASS_MAX_CHARS}}}$")
+_COMPASS = f"[{COMPASS_CHARACTERS}]{{1,{COMPASS_MAX_CHARS}}}"
+_COMPASS_BEFORE, _COMPASS_FIRST = re.compile(_COMPASS + "$"), re.compile(_COMPASS)
+_FEATURE_WORD = re.compile(alternation(PLACE_FEATURE_WORDS))
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def is_state(name: str) -> bool:
@@ -120,7 +123,7 @@ def is_place_with_unit(name: str) -> bool:
 
 def is_compass_sea(name: str) -> bool:
     """A sea or an ocean with a compass word before it (西南大西洋, 中西太平洋), which is one name."""
-    compass = re.match(f"[{COMPASS_CHARACTERS}]{{1,{COMPASS_MAX_CHARS}}}", name)
+    compass = _COMPASS_FIRST.match(name)
     return compass is not None and any(gazetteer.is_sea(name[size:]) for size in range(1, compass.end() + 1))
 
 
@@ -255,9 +258,9 @@ def featured_places(words: list[Word], text: str, places: list[Mention]) -> list
     stops = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
     stops |= {place.end for place in places} | {0}
     found = []
-    for feature in re.finditer(alternation(PLACE_FEATURE_WORDS), text):
+    for feature in _FEATURE_WORD.finditer(text):
         start = next((start for start in range(feature.start() - 2, feature.start() - FEATURED_NAME_MAX_CHARS - 1, -1)
-                      if start in stops and re.fullmatch(f"[{HAN_CLASS}]+", text[start:feature.start()])), None)
+                      if start in stops and _HAN_RUN.fullmatch(text, start, feature.start())), None)
         if start is not None:
             found.append(Mention(start, feature.end(), text[start:feature.end()], "place", source="ner"))
     return found
