@@ -132,8 +132,9 @@ def test_a_town_abroad_the_model_calls_an_organisation_is_a_place():
     known = dictionary(REGISTRY)
     for text, name in (("下月在米兰举行展会", "米兰"), ("合作方来自瓜达拉哈拉", "瓜达拉哈拉")):
         assert spans(place_parts(mention(text, name, "org"), words(text, REGISTRY), text, known)) == [(name, "place")]
-    text = "永安旗下的公司"  # a town of the Chinese regions lends its name to companies: the model's type stays
-    assert spans(place_parts(mention(text, "永安", "org"), words(text, REGISTRY), text, known)) == [("永安", "org")]
+    for text, name in (("永安旗下的公司", "永安"),  # a town of the Chinese regions lends its name to companies
+                       ("米兰宣布与日本企业合作", "米兰")):  # a town abroad too: no verb of place or place before it
+        assert spans(place_parts(mention(text, name, "org"), words(text, REGISTRY), text, known)) == [(name, "org")]
 
 
 def test_a_state_and_a_town_with_its_unit_are_two_places():

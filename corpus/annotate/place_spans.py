@@ -2,14 +2,14 @@
 
 The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
 
-* :func:`place_parts` — a name the model calls an organisation that GeoNames knows as a town abroad (米兰) is a
-  place; an island's 本岛 (平潭本岛) and a common noun after a sea (太平洋 + 公海) are no part of it, a compass word
-  before a sea is (中西太平洋); a count and a unit after a place (曲阳三县) are not part of it; a span made of two
-  places as sites write them, a province, state or county and a town (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places
-  when the first part is a dictionary place or a stem of two characters or more with its unit (霹雳州) and the second
-  a dictionary place, with its unit or not (extended when the model cut it short: 吉打亚罗士|打, 肯尼亚基|苏木;
-  圣卡塔琳娜州布卢梅瑙市), or a short word that is no common word (桃園觀音, 台中谷關); a span CC-CEDICT or
-  jieba lists whole stays whole;
+* :func:`place_parts` — a name the model calls an organisation that GeoNames knows as a town abroad is a place after a
+  verb of place or a place (在米兰, 北卡罗来纳州达勒姆); an island's 本岛 (平潭本岛) and a common noun after a sea
+  (太平洋 + 公海) are no part of it, a compass word before a sea is (中西太平洋); a count and a unit after a place
+  (曲阳三县) are not part of it; a span made of two places as sites write them, a province, state or county and a town
+  (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places when the first part is a dictionary place or a stem of two characters
+  or more with its unit (霹雳州) and the second a dictionary place, with its unit or not (extended when the model cut it
+  short: 吉打亚罗士|打, 肯尼亚基|苏木; 圣卡塔琳娜州布卢梅瑙市), or a short word that is no common word (桃園觀音,
+  台中谷關); a span CC-CEDICT or jieba lists whole stays whole;
 * :func:`has_place_form` — a name ending in a unit of a stem of two characters or more (彭亨州, 占碑省) or in a
   character of local place names that given names hardly use (梅窩, 天水圍) is a place, not a person;
 * :func:`listed_places` — the items of a list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县,
@@ -88,7 +88,7 @@ def has_place_form(name: str) -> bool:
 def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
     """The places a place (or model) span holds: a town abroad the model called an organisation typed a place, the
     count after it, an island's 本岛 and a common noun after a sea left out, two places run together apart."""
-    if mention.type == "org" and gazetteer.is_foreign_town(mention.text):
+    if mention.type == "org" and gazetteer.is_foreign_town(mention.text) and _after_place_or_locative(mention, words):
         mention = replace(mention, type="place")
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
@@ -112,6 +112,15 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
             return [Mention(mention.start, middle, first, "place", source=mention.source),
                     Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _after_place_or_locative(mention: Mention, words: list[Word]) -> bool:
+    """Whether the word before ``mention`` is a verb or preposition of place (在米兰, 来自圣迭戈) or a place
+    (北卡罗来纳州 + 达勒姆): a town abroad is also a company's name (a Japanese maker named after its town), so the
+    model's type yields to the gazetteer only there."""
+    before = next((w for w in words if w.end == mention.start), None)
+    return before is not None and (before.text in LOCATIVES or before.tag == "ns" or gazetteer.is_place(before.text)
+                                   or is_state(before.text))
 
 
 def is_place_with_unit(name: str) -> bool:
