@@ -38,3 +38,40 @@ def test_the_answers_are_plain_booleans_for_any_text(text):
     for question in (gazetteer.is_place, gazetteer.is_common_word, gazetteer.is_latin_place, gazetteer.has_surname):
         assert question(text) in (True, False)
     assert gazetteer.plain_latin(gazetteer.plain_latin(text)) == gazetteer.plain_latin(text)
+
+
+def test_geonames_towns_are_places_with_evidence_enough():
+    for town in ("米兰", "米蘭", "瓜达拉哈拉", "屯門", "斯图加特"):  # a town abroad, in either script; a Hong Kong town
+        assert gazetteer.is_town(town) and gazetteer.is_place(town), town
+    for word in ("中央",  # a ward of Tokyo, and a common word
+                 "城西",  # a mainland town of two characters: as often "west of the city"
+                 "大同"):  # a town of two characters too small for a name so short (a brand as often)
+        assert not gazetteer.is_town(word), word
+    assert gazetteer.towns()["米蘭"] == gazetteer.towns()["米兰"]  # indexed as written and simplified
+
+
+def test_a_town_abroad_may_retype_an_organisation_a_town_of_the_chinese_regions_not():
+    assert gazetteer.is_foreign_town("米兰") and gazetteer.is_foreign_town("瓜达拉哈拉")
+    assert not gazetteer.is_foreign_town("屯門") and not gazetteer.is_foreign_town("永安")
+    assert not gazetteer.is_foreign_town("中央")
+
+
+def test_seas_and_oceans_by_their_gloss():
+    assert gazetteer.is_sea("太平洋") and gazetteer.is_sea("印度洋") and gazetteer.is_sea("大西洋")
+    assert not gazetteer.is_sea("太平") and not gazetteer.is_sea("米兰") and not gazetteer.is_sea("海鲜")
+
+
+def test_cedict_reads_proper_nouns_once_for_every_stage():
+    from corpus.lang import cedict
+
+    assert cedict.is_only_proper_noun("屏東") and not cedict.is_only_proper_noun("來賓")  # 來賓 is also "guest"
+    assert cedict.has_common_sense("來賓") and not cedict.has_common_sense("屏東")
+    assert not cedict.is_only_proper_noun("耘拓") and not cedict.has_common_sense("耘拓")  # not in the dictionary
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("米兰蘭屯門城西中央太平洋大同瓜达拉哈 "), max_size=8))
+def test_the_gazetteer_answers_are_booleans_and_agree_for_any_text(text):
+    assert gazetteer.is_town(text) in (True, False) and gazetteer.is_sea(text) in (True, False)
+    assert not gazetteer.is_foreign_town(text) or gazetteer.is_town(text)  # a town abroad is a town
+    assert not gazetteer.is_town(text) or gazetteer.is_place(text)  # a town is a place

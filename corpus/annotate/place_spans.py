@@ -2,11 +2,14 @@
 
 The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
 
-* :func:`place_parts` — a count and a unit after a place (曲阳三县) are not part of it; a span made of two places as
-  sites write them, a province, state or county and a town (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places when the
-  first part is a dictionary place or a stem of two characters or more with its unit (霹雳州) and the second a
-  dictionary place (extended when the model cut it short: 吉打亚罗士|打), or a short word that is no common word
-  (桃園觀音, 台中谷關); a span CC-CEDICT or jieba lists whole stays whole;
+* :func:`place_parts` — a name the model calls an organisation that GeoNames knows as a town abroad is a place after a
+  verb of place or a place (在米兰, 北卡罗来纳州达勒姆); an island's 本岛 (平潭本岛) and a common noun after a sea
+  (太平洋 + 公海) are no part of it, a compass word before a sea is (中西太平洋); a count and a unit after a place
+  (曲阳三县) are not part of it; a span made of two places as sites write them, a province, state or county and a town
+  (花蓮玉里, 霹雳州怡保, 嘉義民雄), is two places when the first part is a dictionary place or a stem of two characters
+  or more with its unit (霹雳州) and the second a dictionary place, with its unit or not (extended when the model cut it
+  short: 吉打亚罗士|打, 肯尼亚基|苏木; 圣卡塔琳娜州布卢梅瑙市), or a short word that is no common word (桃園觀音,
+  台中谷關); a span CC-CEDICT or jieba lists whole stays whole;
 * :func:`has_place_form` — a name ending in a unit of a stem of two characters or more (彭亨州, 占碑省) or in a
   character of local place names that given names hardly use (梅窩, 天水圍) is a place, not a person;
 * :func:`listed_places` — the items of a list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县,
@@ -14,11 +17,13 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
   short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
   ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
-  unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), and a name jieba does not know joined to a
-  place by a connective (樟宜或兀兰, 氹仔、黑沙環);
-* :func:`spelled_places` — a place CC-CEDICT or CLDR knows, of three characters or more, that jieba cut into pieces
-  (砂 + 拉 + 越) is a place;
-* :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it;
+  unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), a name jieba does not know joined to a
+  place by a connective (樟宜或兀兰, 氹仔、黑沙環), and a short run before a word of ``names: place_feature_words``
+  (萬宜水庫, 石壁水塘: :func:`featured_places`); jieba's words of a position (車上, its tag s) are none;
+* :func:`spelled_places` — a place CC-CEDICT or CLDR knows, or a GeoNames town abroad, of three characters or more,
+  that jieba cut into pieces (砂 + 拉 + 越) is a place;
+* :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it, and so with a feature
+  word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
   common word; a common word and one character (榴莲园, a durian orchard) is a description.
 """
@@ -57,6 +62,16 @@ SPELLED_PLACE_MIN_CHARS, SPELLED_PLACE_MAX_CHARS = 3, 6  # shorter runs of jieba
 _STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
 PLACE_TAGS = ("ns", "s")
 FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x", "m")  # jieba's adverbs, connectives, prepositions, particles …
+PLACE_FEATURE_WORDS = tuple(_NAMES["place_feature_words"])
+ISLAND_PART_WORDS = tuple(_NAMES["island_part_words"])
+COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
+POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
+COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
+FEATURED_NAME_MAX_CHARS = 3  # the name before a feature word: 萬宜 + 水庫, 石壁 + 水塘
+_COMPASS = f"[{COMPASS_CHARACTERS}]{{1,{COMPASS_MAX_CHARS}}}"
+_COMPASS_BEFORE, _COMPASS_FIRST = re.compile(_COMPASS + "$"), re.compile(_COMPASS)
+_FEATURE_WORD = re.compile(alternation(PLACE_FEATURE_WORDS))
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def is_state(name: str) -> bool:
@@ -71,26 +86,67 @@ def has_place_form(name: str) -> bool:
 
 
 def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
-    """The places a place (or model) span holds: the count after it left out, two places run together apart."""
+    """The places a place (or model) span holds: a town abroad the model called an organisation typed a place, the
+    count after it, an island's 本岛 and a common noun after a sea left out, two places run together apart."""
+    if mention.type == "org" and gazetteer.is_foreign_town(mention.text) and _after_place_or_locative(mention, words):
+        mention = replace(mention, type="place")
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
         mention = replace(mention, end=mention.start + count.start(), text=mention.text[:count.start()])
+    mention = _without_tail(mention)
     name = mention.text
-    if not has_han(name) or dictionary.get(name) or name in gazetteer.dictionary().headwords:
+    if not has_han(name) or dictionary.get(name) or name in gazetteer.dictionary().headwords or is_compass_sea(name):
         return [mention]
-    for cut in (cut for cut in range(2, len(name) - 1) if not name[cut:].startswith(PLACE_UNITS)):  # 霹雳|州怡保
+    for cut in (cut for cut in range(2, len(name)) if not name[cut:].startswith(PLACE_UNITS)):  # 霹雳|州怡保
         first, second = name[:cut], name[cut:]
         end = _place_end(text, mention.start + cut, mention.end) if gazetteer.is_place(first) else mention.end
         second = text[mention.start + cut:end]
         following = next((word for word in words if word.start == end), None)
-        state = ((is_state(first) and not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS)
+        short = not gazetteer.is_common_word(second) and len(second) <= TOWN_MAX_CHARS
+        state = ((is_state(first) and (short or is_place_with_unit(second)))
                  or (gazetteer.is_place(first) and _may_be_town(second, dictionary, following)))
-        both = gazetteer.is_place(first) and gazetteer.is_place(second) and not gazetteer.has_common_sense(second)
-        if (both or (state and mention.type == "place")) and has_han(second):
+        both = (gazetteer.is_place(first) and is_place_with_unit(second)
+                and not gazetteer.has_common_sense(second))
+        if (both or (state and mention.type == "place")) and has_han(second) and len(second) >= 2:
             middle = mention.start + cut
             return [Mention(mention.start, middle, first, "place", source=mention.source),
                     Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _after_place_or_locative(mention: Mention, words: list[Word]) -> bool:
+    """Whether the word before ``mention`` is a verb or preposition of place (在米兰, 来自圣迭戈) or a place
+    (北卡罗来纳州 + 达勒姆): a town abroad is also a company's name (a Japanese maker named after its town), so the
+    model's type yields to the gazetteer only there."""
+    before = next((w for w in words if w.end == mention.start), None)
+    return before is not None and (before.text in LOCATIVES or before.tag == "ns" or gazetteer.is_place(before.text)
+                                   or is_state(before.text))
+
+
+def is_place_with_unit(name: str) -> bool:
+    """A dictionary place or GeoNames town (:func:`corpus.annotate.gazetteer.is_place`), or one with its unit after it
+    (布卢梅瑙 + 市, 基苏木 + 市)."""
+    return gazetteer.is_place(name) or (name.endswith(PLACE_UNITS) and len(name) > 2
+                                        and gazetteer.is_place(name[:-1]))
+
+
+def is_compass_sea(name: str) -> bool:
+    """A sea or an ocean with a compass word before it (西南大西洋, 中西太平洋), which is one name."""
+    compass = _COMPASS_FIRST.match(name)
+    return compass is not None and any(gazetteer.is_sea(name[size:]) for size in range(1, compass.end() + 1))
+
+
+def _without_tail(mention: Mention) -> Mention:
+    """A place without what follows its name inside the span: an island's 本岛 (平潭本岛: 平潭, the held-out sets'
+    convention) or a common noun after a sea (太平洋 + 公海)."""
+    name = mention.text
+    part = next((p for p in ISLAND_PART_WORDS if name.endswith(p) and gazetteer.is_place(name[:-len(p)])), None)
+    if part is not None:
+        return replace(mention, end=mention.end - len(part), text=name[:-len(part)])
+    sea = next((end for end in range(len(name) - 1, 1, -1) if gazetteer.is_sea(name[:end])), None)
+    if mention.type == "place" and sea is not None and gazetteer.is_common_word(name[sea:]):
+        return replace(mention, end=mention.start + sea, text=name[:sea])
+    return mention
 
 
 def _place_end(text: str, start: int, end: int) -> int:
@@ -121,18 +177,24 @@ def _is_noun(word: Word | None) -> bool:
 
 
 def spelled_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
-    """Places of :data:`SPELLED_PLACE_MIN_CHARS` characters or more that CC-CEDICT or CLDR knows, written on jieba's
+    """Places of :data:`SPELLED_PLACE_MIN_CHARS` characters or more (:func:`_is_spelled_place`), written on jieba's
     word boundaries that jieba cut into pieces (砂 + 拉 + 越), where no mention was found: longest first."""
     edges = {w.start for w in words} | {w.end for w in words}
     found: list[Mention] = []
     for start in sorted(edges):
         for end in range(min(len(text), start + SPELLED_PLACE_MAX_CHARS), start + SPELLED_PLACE_MIN_CHARS - 1, -1):
             taken = any(m.overlaps(start, end) for m in known + found)
-            if end in edges and not taken and gazetteer.is_place(text[start:end]) and not any(
+            if end in edges and not taken and _is_spelled_place(text[start:end]) and not any(
                     (w.start, w.end) == (start, end) for w in words):
                 found.append(Mention(start, end, text[start:end], "place", source="ner"))
                 break
     return found
+
+
+def _is_spelled_place(name: str) -> bool:
+    """A place CC-CEDICT or CLDR lists, or a GeoNames town abroad (塔尔卡 + 瓦诺): a town of the Chinese regions that
+    jieba cuts into words is as often a phrase of them (第一 + 城)."""
+    return name in gazetteer.dictionary().places or gazetteer.is_foreign_town(name)
 
 
 def listed_places(words: list[Word], text: str) -> list[Mention]:
@@ -179,7 +241,8 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
         after_place = ends.get(word.start)
         if before.text in LOCATIVES and before.tag in ("p", "v"):
             run = _RUN_TO_PUNCTUATION.match(text, word.start)
-            if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text):
+            if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text) and not (
+                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
             elif run is not None and word.frequency is None:
                 found.append(Mention(run.start(), run.end(), run.group(), "place", source="ner"))
@@ -193,8 +256,23 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
                         word.text) and not word.tag.startswith(FUNCTION_TAGS)  # 美國 + 有個 (r)
                     and not _is_noun(words[index + 1] if index + 1 < len(words) else None))):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
-    found += coordinated_places(words, text, places)
+    found += coordinated_places(words, text, places) + featured_places(words, text, places)
     return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
+
+
+def featured_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """A name and a feature word after it (萬宜 + 水庫, 石壁 + 水塘, 高亭 + 渔港; ``names: place_feature_words``) are a
+    place: the Han run before the word, of two to :data:`FEATURED_NAME_MAX_CHARS` characters, back to punctuation, a
+    function word or a place."""
+    stops = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
+    stops |= {place.end for place in places} | {0}
+    found = []
+    for feature in _FEATURE_WORD.finditer(text):
+        start = next((start for start in range(feature.start() - 2, feature.start() - FEATURED_NAME_MAX_CHARS - 1, -1)
+                      if start in stops and _HAN_RUN.fullmatch(text, start, feature.start())), None)
+        if start is not None:
+            found.append(Mention(start, feature.end(), text[start:feature.end()], "place", source="ner"))
+    return found
 
 
 def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
@@ -236,11 +314,17 @@ def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
 
 
 def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
-    """A place with the unit jieba cuts off after it as a word of its own (森美兰 + 州)."""
-    unit = next((w for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
-    if mention.type != "place" or unit is None:
+    """A place with the unit jieba cuts off after it as a word of its own (森美兰 + 州) or a feature word after it
+    (高亭 + 渔港, 船灣 + 淡水湖), and a sea with the compass word before it (北 + 太平洋, 西南 + 大西洋)."""
+    if mention.type != "place":
         return mention
-    return replace(mention, end=unit.end, text=text[mention.start:unit.end])
+    unit = next((w.end for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
+    feature = next((mention.end + len(f) for f in PLACE_FEATURE_WORDS if text.startswith(f, mention.end)
+                    and not mention.text.endswith(PLACE_FEATURE_WORDS)), None)
+    end = unit or feature or mention.end
+    compass = _COMPASS_BEFORE.search(text, max(0, mention.start - COMPASS_MAX_CHARS), mention.start)
+    start = compass.start() if compass is not None and gazetteer.is_sea(mention.text) else mention.start
+    return replace(mention, start=start, end=end, text=text[start:end])
 
 
 def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:

