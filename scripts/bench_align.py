@@ -55,7 +55,9 @@ REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "
 
 def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
-            ("literary test", load_gold(LITERARY_DIR)), ("check (written after the rules)", load_gold(CHECK_DIR))]
+            ("literary test", load_gold(LITERARY_DIR)),
+            ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
+            ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -79,6 +81,7 @@ def report() -> None:
             "ours + Model 1 likelihood": [align_texts(p.zh, p.en, settings=_with_translation()) for p in passages],
             "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
                                              for p in passages],
+            "ours, no name evidence": [align_texts(p.zh, p.en, settings=_without_names()) for p in passages],
             "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
             "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
             "Gale–Church baseline": [gale_church_align(p.zh, p.en) for p in passages],
@@ -105,6 +108,11 @@ def _with_translation():  # type: ignore[no-untyped-def]
 def _without_refinement():  # type: ignore[no-untyped-def]
     """The path of the last learned pass as it is (corpus/align/boundaries.py off)."""
     return dataclasses.replace(default_settings(), boundary_weight=0.0)
+
+
+def _without_names():  # type: ignore[no-untyped-def]
+    """No foreign names matched by sound (corpus/align/names.py)."""
+    return dataclasses.replace(default_settings(), names=False)
 
 
 def _lengths_only():  # type: ignore[no-untyped-def]

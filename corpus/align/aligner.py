@@ -78,6 +78,7 @@ from corpus.align.inflections import fold_map, folded
 from corpus.align.lexical import Space, blocks
 from corpus.align.lexicon import headword_keys, is_headword
 from corpus.align.model1 import fit_model1, train_model1
+from corpus.align.names import name_tokens
 from corpus.align.spans import SpanCosines, normalised, pair_dots, row_norms, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.translation import Translation, band_costs, link_nll, translation
@@ -120,6 +121,7 @@ class AlignerSettings:
     boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
     clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
     fold_endings: tuple[str, ...]  # English verb endings folded onto a base the bitext shows (corpus.align.inflections)
+    names: bool  # foreign names matched by sound as lexical evidence (corpus.align.names)
     calibration: Calibration  # link probabilities from costs (corpus.align.calibration), fitted on dev
 
 
@@ -450,7 +452,9 @@ class Prepared:
         return self.space.english(folded([english_tokens(text) for text in texts], self.folds))
 
 
-def prepare(zh: Sequence[str], en: Sequence[str], endings: Sequence[str] = ()) -> Prepared:
+def prepare(zh: Sequence[str], en: Sequence[str], endings: Sequence[str] = (), names: bool = False) -> Prepared:
+    """The document's tokens and prior-lexicon vectors; with ``names``, each Chinese sentence also holds the keys of
+    the English names it transliterates (:mod:`corpus.align.names`)."""
     zh_tokens = [chinese_tokens(sentence) for sentence in zh]
     en_tokens = [english_tokens(sentence) for sentence in en]
     keys = {key for tokens in en_tokens for key in tokens}
@@ -458,6 +462,9 @@ def prepare(zh: Sequence[str], en: Sequence[str], endings: Sequence[str] = ()) -
                for key in headword_keys(word)}
     folds = fold_map(sorted(keys), keys | glosses, endings)
     en_tokens = folded(en_tokens, folds)
+    if names:
+        zh_tokens = [tokens + found for tokens, found in
+                     zip(zh_tokens, folded(name_tokens(zh, en, en_tokens, keys), folds))]
     space = Space(en_tokens)
     text = replace(with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
                                 space.chinese(zh_tokens), space.english(en_tokens)),
@@ -571,7 +578,7 @@ class Search:
 def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, learn: bool = True) -> Search:
     """Our aligner's passes over two non-empty sentence lists."""
     types = link_types(settings.longest)
-    prepared = prepare(zh, en, settings.fold_endings)
+    prepared = prepare(zh, en, settings.fold_endings, settings.names)
     first_model = _first_model(prepared.text, settings, types)
     coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
     first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
@@ -666,7 +673,7 @@ def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
     if not links:
         return []
     types = tuple(sorted(set(link_types(settings.longest)) | {(len(link.zh), len(link.en)) for link in links}))
-    prepared = prepare(zh, en, settings.fold_endings)
+    prepared = prepare(zh, en, settings.fold_endings, settings.names)
     first_model = _first_model(prepared.text, settings, types)
     given = list(links)
     first_costs = link_costs(prepared.text, given, first_model)
