@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer, place_spans
+from corpus.annotate import gazetteer, ner, place_spans
 from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
@@ -161,7 +161,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_legal_form(with_region(mention, words, text), text)
         typed = typed_by_evidence(mention, words, text)
         refined.extend(typed)
-        if not typed and is_unsure_name(mention) and ends_phrase(mention, words):
+        if not typed and (is_unsure_name(mention) or ner.denies_person(mention, text)) and ends_phrase(mention, words):
             unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
@@ -237,7 +237,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
-    if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
+    if (gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text))
+            or ner.denies_person(mention, text)):
         return []
     return [mention]
 
