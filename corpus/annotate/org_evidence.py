@@ -39,8 +39,8 @@ from typing import Mapping
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.org_edges import CLASS_NOUNS, OFFICIAL_HEADS, with_acronym
-from corpus.annotate.name_spans import (LATIN_NAME, ORG_CLASS_NOUNS, ORG_HEADS, Word, has_org_evidence,
-                                        typed_by_coordination)
+from corpus.annotate.name_spans import (LATIN_NAME, LIST_CONNECTIVES, ORG_CLASS_NOUNS, ORG_HEADS, Word,
+                                        has_org_evidence, typed_by_coordination)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, alternation, has_han, is_han
 from corpus.model import Mention
 
@@ -55,8 +55,10 @@ USAGE_VERBS = tuple(_ORGS["usage_verbs"])
 BRANCH_HEADS = tuple(sorted(_ORGS["branch_heads"], key=len, reverse=True))
 FEDERAL_WORDS = tuple(_ORGS["federal_words"])
 CLASS_SUFFIXES = frozenset(_ORGS["class_suffixes"])
-# longest first (以及 before 及); the model's input is simplified (與 reads 与)
-CONNECTIVES = tuple(sorted(_ORGS["name_connectives"], key=len, reverse=True))
+# the connectives of lists that are words (、 is punctuation, read apart), longest first (以及 before 及); they also
+# join two fields inside one body's name (工业和信息化厅, 海事及港务管理局)
+NAME_CONNECTIVES = frozenset(c for c in LIST_CONNECTIVES if has_han(c))
+CONNECTIVES = tuple(sorted(NAME_CONNECTIVES, key=len, reverse=True))
 ROLES = frozenset(_ORGS["roles"])
 PLACE_LIST_ENDS = tuple(lang.data("zh")["names"]["place_list_ends"])
 MAX_CLASS_CHARS = 6  # before a class head after 等: 固态电池 + 企业, 材料供应 + 商
