@@ -307,8 +307,9 @@ def typed_by_coordination(found: list[Mention], curated: list[Mention], text: st
     organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和筷子基), takes their type, if it may be a
     foreign or a company's name (:func:`may_be_foreign_name`), has no Chinese person's shape (海豚資本和凱鵬華盈: four
     characters after a surname of one) or two other items have that type (帆宣、弘塑和萬潤); repeated while a list's
-    items change.  A name with a word jieba does
-    not know right after it is cut short (小川 + 汇天): the list does not type it."""
+    items change.  A name with a word jieba does not know right after it is cut short (小川 + 汇天): the list does
+    not type it.  The one rule that retypes a model person by its list: the organisation rules apply it again after
+    the names they find (:func:`corpus.annotate.org_evidence.organisation_evidence`)."""
     unknown_after = {w.start for w in words if w.frequency is None and has_han(w.text)}
     found = list(found)
     changed = True

@@ -7,6 +7,10 @@ LAC was trained on simplified text, so a traditional sentence is tagged in its O
 ``t2s`` form when that has the same length (character-level conversion keeps offsets);
 spans are always offsets into the text as given.
 
+A second tagger votes on the persons LAC finds (:func:`denies_person`): THULAC (``thulac``,
+:mod:`corpus.annotate.thulac_tags`) reads the same simplified sentence, and a span it reads as one word with a tag
+that is no person's is no person (``curated/ner.yaml``, ``votes``).
+
 Mentions found here have ``source="ner"`` and no ``ref``; :func:`local_ids` gives each
 distinct (name, type) of a document a document-scoped id, ``<doc_id>.name.<pinyin of the name>``
 (``geekpark-interview.name.zhou-qiming``): unique in the whole corpus, never a registry id

@@ -4,7 +4,9 @@ THULAC (Tsinghua's lexical analyser, a structured perceptron over characters tra
 and other news; ``thulac`` on PyPI, weights inside the wheel, nothing downloaded) tags each word; its proper
 noun tags are votes: ``np`` a person, ``ns`` a place, ``ni`` an organisation, ``nz`` some other proper noun
 (a name of unknown type).  It reads the same simplified input as LAC (:func:`corpus.annotate.ner.model_input`),
-and every vote is a span of the text as given.  :func:`corpus.annotate.ner.fused` decides with them.
+and every vote is a span of the text as given.  :func:`corpus.annotate.ner.denies_person` settles LAC's persons
+with them; :func:`votes` (THULAC alone, as ``scripts/bench_taggers.py`` measures it) also holds its places, should
+the place rules want a second opinion.
 """
 from __future__ import annotations
 
