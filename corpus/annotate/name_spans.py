@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer, place_spans
+from corpus.annotate import gazetteer, ner, place_spans
 from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
@@ -85,6 +85,8 @@ ADMINISTRATIVE_UNITS = tuple(_NAMES["place_units"])  # one list with place_spans
 INSTITUTION_WORD_TAGS = frozenset(("n", "nt", "nz", "ng", "vn", "b", "j", "t"))
 MAX_INSTITUTION_WORDS = 6  # the longest institution name of the dev captures has five words after its place
 _LISTED = re.compile(r"\s?" + alternation(LIST_CONNECTIVES) + r"\s?")
+# between two items of a list: a connective, after the first item's other name in brackets (施泰德勒（Stadler）和)
+_BETWEEN_ITEMS = re.compile(r"(?:[（(][^（）()\n]{1,40}[）)])?" + _LISTED.pattern)
 
 
 _UPPER, _LOWER = LATIN_UPPER, LATIN_LOWER
@@ -161,7 +163,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
             mention = with_legal_form(with_region(mention, words, text), text)
         typed = typed_by_evidence(mention, words, text)
         refined.extend(typed)
-        if not typed and is_unsure_name(mention) and ends_phrase(mention, words):
+        if not typed and (is_unsure_name(mention) or ner.denies_person(mention, text)) and ends_phrase(mention, words):
             unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
     refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
@@ -237,7 +239,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     if place is not None or has_org_evidence(mention, text):
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
-    if gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text)):
+    if (gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text))
+            or ner.denies_person(mention, text)):
         return []
     return [mention]
 
@@ -275,6 +278,11 @@ def may_be_foreign_name(name: str) -> bool:
     return not gazetteer.has_surname(name) or foreign
 
 
+def has_person_shape(name: str) -> bool:
+    """Whether a Chinese person may be so named: a surname and a given name of one or two characters."""
+    return any(name[:size] in gazetteer.surnames() and 0 < len(name) - size <= 2 for size in (1, 2))
+
+
 def is_unsure_name(mention: Mention) -> bool:
     """A name the model calls a person that has two characters and starts with no surname (耘拓, 弘塑): a brand as
     often as a given name, dropped unless a list types it (:func:`typed_by_coordination`)."""
@@ -295,10 +303,13 @@ def ends_phrase(mention: Mention, words: list[Word]) -> bool:
 def typed_by_coordination(found: list[Mention], curated: list[Mention], text: str,
                           words: list[Word]) -> list[Mention]:
     """A name the model calls a person with no person evidence, in a list (its items joined by ``names:
-    list_connectives``) whose other items are organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和
-    筷子基), takes their type, if it may be a foreign or a company's name (:func:`may_be_foreign_name`) or two
-    other items have that type (帆宣、弘塑和萬潤); repeated while a list's items change.  A name with a word jieba does
-    not know right after it is cut short (小川 + 汇天): the list does not type it."""
+    list_connectives``, the one before it perhaps with another name in brackets) whose other items are
+    organisations only (约翰迪尔、爱科和凯斯) or places only (氹仔、黑沙環和筷子基), takes their type, if it may be a
+    foreign or a company's name (:func:`may_be_foreign_name`), has no Chinese person's shape (海豚資本和凱鵬華盈: four
+    characters after a surname of one) or two other items have that type (帆宣、弘塑和萬潤); repeated while a list's
+    items change.  A name with a word jieba does not know right after it is cut short (小川 + 汇天): the list does
+    not type it.  The one rule that retypes a model person by its list: the organisation rules apply it again after
+    the names they find (:func:`corpus.annotate.org_evidence.organisation_evidence`)."""
     unknown_after = {w.start for w in words if w.frequency is None and has_han(w.text)}
     found = list(found)
     changed = True
@@ -313,7 +324,8 @@ def typed_by_coordination(found: list[Mention], curated: list[Mention], text: st
             if items and len(kinds) == 1 and kinds <= {"org", "place"} and not any(
                     m.type == "person" and has_person_evidence(m, text) for m in items):
                 kind = kinds.pop()
-                if may_be_foreign_name(mention.text) or sum(m.type == kind for m in items) >= 2:
+                if (may_be_foreign_name(mention.text) or not has_person_shape(mention.text)
+                        or sum(m.type == kind for m in items) >= 2):
                     found[index] = replace(mention, type=kind)
                     changed = True
     return found
@@ -324,8 +336,8 @@ def _list_of(mention: Mention, mentions: list[Mention], text: str) -> list[Menti
     items, queue = [mention], [mention]
     for item in queue:
         for other in mentions:
-            if other not in items and (_LISTED.fullmatch(text, other.end, item.start)
-                                       or _LISTED.fullmatch(text, item.end, other.start)):
+            if other not in items and (_BETWEEN_ITEMS.fullmatch(text, other.end, item.start)
+                                       or _BETWEEN_ITEMS.fullmatch(text, item.end, other.start)):
                 items.append(other)
                 queue.append(other)
     return items

@@ -7,6 +7,10 @@ LAC was trained on simplified text, so a traditional sentence is tagged in its O
 ``t2s`` form when that has the same length (character-level conversion keeps offsets);
 spans are always offsets into the text as given.
 
+A second tagger votes on the persons LAC finds (:func:`denies_person`): THULAC (``thulac``,
+:mod:`corpus.annotate.thulac_tags`) reads the same simplified sentence, and a span it reads as one word with a tag
+that is no person's is no person (``curated/ner.yaml``, ``votes``).
+
 Mentions found here have ``source="ner"`` and no ``ref``; :func:`local_ids` gives each
 distinct (name, type) of a document a document-scoped id, ``<doc_id>.name.<pinyin of the name>``
 (``geekpark-interview.name.zhou-qiming``): unique in the whole corpus, never a registry id
@@ -24,6 +28,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
+from corpus.annotate import thulac_tags
 from corpus.lang import HAN_CLASS, has_han
 from corpus.model import Mention
 
@@ -125,3 +130,22 @@ def local_ids(doc_id: str, names: list[tuple[str, str]]) -> dict[tuple[str, str]
         ids[name, kind] = candidate
         taken.add(candidate)
     return ids
+
+
+@lru_cache(maxsize=1)
+def not_person_tags() -> frozenset[str]:
+    """THULAC's tags that vote against a person (``curated/ner.yaml``, ``votes.not_person``)."""
+    return frozenset(yaml.safe_load(CURATED.read_text(encoding="utf-8"))["votes"]["not_person"])
+
+
+def denies_person(mention: Mention, text: str) -> bool:
+    """The two taggers' vote on a name LAC calls a person: THULAC, reading the same sentence, reads the span
+    as one word of its own whose tag says it is no person (``votes.not_person``: a common noun, verb,
+    adjective, abbreviation or time word, a place or another proper noun).  A name THULAC also reads as a
+    person, or cuts elsewhere, is not denied.  On the dev captures no LAC person THULAC denied was a person
+    (``scripts/bench_taggers.py``); what the name is instead the evidence around it says
+    (:func:`corpus.annotate.name_spans.typed_by_evidence`)."""
+    if mention.type != "person":
+        return False
+    read_as = {(start, end): tag for start, end, tag in thulac_tags.tagged_words(model_input(text))}
+    return read_as.get((mention.start, mention.end)) in not_person_tags()

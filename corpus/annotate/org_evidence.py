@@ -25,9 +25,6 @@ is one function over the spans of a sentence:
 * :func:`split_at_connective` — a model span joining two official names by a connective (…公署與…委員會) is two;
 * :func:`dictionary_organisations` — an organisation jieba's dictionary knows by a long name ending with a head
   (经济合作与发展组织, 国际海事卫星组织) is one, whatever the model cut in it;
-* :func:`coordinated` — a name the model read as a person, joined by a connective to an organisation and with no
-  person evidence, is an organisation (施泰德勒和阿尔斯通; the persons' side drops people without evidence, this
-  side makes the organisation);
 * :func:`with_acronym_after`, :func:`with_region_after` — an acronym (三星 + SDI) or a region with nothing of a name
   after it (LINE Pay + 台灣 + 也) right after an organisation is part of its name;
 * :func:`is_description` — a model organisation of common words before a class noun (金融科技业者) describes a
@@ -42,8 +39,8 @@ from typing import Mapping
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.org_edges import CLASS_NOUNS, OFFICIAL_HEADS, with_acronym
-from corpus.annotate.name_spans import (LATIN_NAME, ORG_CLASS_NOUNS, ORG_HEADS, Word, has_org_evidence,
-                                        has_person_evidence)
+from corpus.annotate.name_spans import (LATIN_NAME, LIST_CONNECTIVES, ORG_CLASS_NOUNS, ORG_HEADS, Word,
+                                        has_org_evidence, typed_by_coordination)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, alternation, has_han, is_han
 from corpus.model import Mention
 
@@ -58,8 +55,10 @@ USAGE_VERBS = tuple(_ORGS["usage_verbs"])
 BRANCH_HEADS = tuple(sorted(_ORGS["branch_heads"], key=len, reverse=True))
 FEDERAL_WORDS = tuple(_ORGS["federal_words"])
 CLASS_SUFFIXES = frozenset(_ORGS["class_suffixes"])
-# longest first (以及 before 及); the model's input is simplified (與 reads 与)
-CONNECTIVES = tuple(sorted(_ORGS["name_connectives"], key=len, reverse=True))
+# the connectives of lists that are words (、 is punctuation, read apart), longest first (以及 before 及); they also
+# join two fields inside one body's name (工业和信息化厅, 海事及港务管理局)
+NAME_CONNECTIVES = frozenset(c for c in LIST_CONNECTIVES if has_han(c))
+CONNECTIVES = tuple(sorted(NAME_CONNECTIVES, key=len, reverse=True))
 ROLES = frozenset(_ORGS["roles"])
 PLACE_LIST_ENDS = tuple(lang.data("zh")["names"]["place_list_ends"])
 MAX_CLASS_CHARS = 6  # before a class head after 等: 固态电池 + 企业, 材料供应 + 商
@@ -95,7 +94,7 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
     found = _with_places_kept(found, dictionary_organisations(words, text, found + curated), words, text)
     found += federal_bodies(words, text, read) + acronyms(text, found + curated)
     found = _with_places_kept(found, bracketed_names(words, text, read, found + curated, dictionary), words, text)
-    found = coordinated(found, text, read)
+    found = typed_by_coordination(found, curated, text, words)  # again: the names above may type a list's items
     listed = listed_organisations(words, text, read, found + curated)
     return _with_places_kept(found, listed, words, text)
 
@@ -348,20 +347,6 @@ def dictionary_organisations(words: list[Word], text: str, mentions: list[Mentio
                                                           for m in mentions)):
             found.append(Mention(word.start, word.end, text[word.start:word.end], "org", source="ner"))
     return found
-
-
-def coordinated(mentions: list[Mention], text: str, read: str) -> list[Mention]:
-    """Model persons joined by a connective or 、 to an organisation, without person evidence, as organisations."""
-    joiners = {f"{bracket}{joiner}" for bracket in ("", "）", ")") for joiner in ("、", *CONNECTIVES)}
-    organisations = [m for m in mentions if m.type == "org"]
-    typed = []
-    for mention in mentions:
-        if mention.type == "person" and mention.source == "ner" and not has_person_evidence(mention, text) and any(
-                read[mention.end:other.start] in joiners or read[other.end:mention.start] in joiners
-                for other in organisations):
-            mention = replace(mention, type="org")
-        typed.append(mention)
-    return typed
 
 
 def with_acronym_after(mention: Mention, text: str) -> Mention:

@@ -35,7 +35,7 @@ from corpus.annotate import gazetteer
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import NATIONAL_WORDS, org_edges
-from corpus.annotate.org_evidence import BRANCH_HEADS, organisation_evidence
+from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
@@ -44,7 +44,6 @@ _ORGS = lang.data("zh")["organisations"]
 BODY_HEADS = frozenset(_ORGS["body_heads"])
 INSTITUTION_HEADS = frozenset(_ORGS["institution_heads"])
 NAME_VERBS = frozenset(_ORGS["name_verbs"])
-NAME_CONNECTIVES = frozenset(_ORGS["name_connectives"])
 UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
 COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
 ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
