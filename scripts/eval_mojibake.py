@@ -223,15 +223,16 @@ def annotated_figures(samples: int, seed: int) -> Counter:
 @dataclass(frozen=True)
 class Process:
     """One family of the broken round-trip, as our generator and each blind set's forward simulation
-    (``tests/heldout4/``, ``heldout5/``, ``heldout6/``: ``make_mojibake.py``) describe it.
+    (``tests/heldout4/`` … ``heldout7/``: ``make_mojibake.py``) describe it.
 
     ``storage``: the page's bytes (``gbk``, or ``utf-8`` read back as GBK); ``annotator``: where the site's
     ``(reading)`` goes after a byte-level match of a listed character's code: ``every`` offset, matches
-    overlapping (ours), ``skip`` past each match (heldout4, heldout5) or one ``replace`` per listed character
-    in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map: ``cp936``
-    (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
-    heldout5, heldout6) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4); ``space``:
-    the ideographic space folded too (ours) or kept (the blind sets)."""
+    overlapping (ours), ``skip`` past each match (heldout4, heldout5, heldout7) or one ``replace`` per listed
+    character in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map:
+    ``cp936`` (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
+    heldout5), ``lone`` (the same, but a 0x80 or 0xff where a lead byte goes is one ``?`` of its own, and the next
+    byte starts a pair: heldout6, heldout7) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4);
+    ``space``: the ideographic space folded too (ours) or kept (the blind sets)."""
 
     script: str
     storage: str = "gbk"
@@ -249,7 +250,8 @@ PROCESSES = (
     Process("traditional"),
     Process("traditional", annotator="skip", reader="replace", space=False),  # heldout4
     Process("simplified", annotator="skip", reader="pair", space=False),  # heldout5
-    Process("traditional", annotator="replace", reader="pair", space=False),  # heldout6
+    Process("traditional", annotator="replace", reader="lone", space=False),  # heldout6
+    Process("traditional", annotator="skip", reader="lone", space=False),  # heldout7
     Process("simplified", storage="utf-8", reader="pair", space=False),
     Process("traditional", storage="utf-8"),
 )
@@ -287,8 +289,8 @@ def read_one_way(data: bytes, reader: str) -> str:
         return mojibake.roundtrip_decode(data, fold=False)
     out, i = [], 0
     while i < len(data):
-        if data[i] < 0x80:
-            out.append(chr(data[i]))
+        if data[i] < 0x80 or (reader == "lone" and data[i] in (0x80, 0xFF)):
+            out.append(chr(data[i]) if data[i] < 0x80 else "?")
             i += 1
             continue
         pair = data[i:i + 2]
