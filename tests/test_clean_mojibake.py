@@ -343,3 +343,15 @@ def test_a_trace_goes_on_after_a_question_mark_where_the_text_reads_better_re_pa
     # inside it.
     damaged = "另一家企业犁晟?shǎng)ㄈツ晖瓿闪铰秩谧剩?刂破饔汕嗟旱囊患业缱映Т?ぁ@珀赏ū硎荆?衲杲?蚨?惫┯θ??紫低场?"
     assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), len(damaged))]
+
+
+def test_a_reading_inside_a_long_run_does_not_cut_it_short():
+    # Our process on a dev line (江苏久吾高科与浙江沁园膜业也计划参与东南亚的招标。...): a second listed code
+    # (呖 = df bf) fell inside the run, so its reading shows after the re-paired 呖.  The run's reach counts its
+    # characters, not that reading: with it counted the run was too long to repair, and once the inline-pinyin pass
+    # had removed the reading a second cleaning repaired it (cleaning was not idempotent).
+    damaged = ("江苏久吾?gǒu)呖(lì)朴胝憬\ue140咴澳ひ狄布苹\ue189斡攵\ue081涎堑恼斜辍I\ue31b\ue0d6肪巢慷酝夂献"
+               "饔虢涣髦行谋硎荆\ue0d8\ue08d\ue14f\ue315笠盗私獾钡氐幕繁7ü妫\ue0e0访宋\ue209被幔‥C)此前也发布了海水淡化的能效标准。")
+    cleaned = clean(damaged)[0]
+    assert cleaned.startswith("江苏久吾高科与浙江沁园膜业也计划参与东南亚的招标。生态环境部")
+    assert clean(cleaned)[0] == cleaned and mojibake.corrupted_spans(cleaned) == []

@@ -78,7 +78,8 @@ _READING_CLOSE = re.compile(rf"({_SYLLABLE})\)")  # "yàn)": its "(" was swallow
 _READING_FULL = re.compile(rf"\(({_SYLLABLE})\)")  # "(yàn)" intact
 _TAG_CLOSE = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")  # "/p>": its "<" was swallowed
 
-# How far a misaligned run may reach before we give up (characters).
+# How far a misaligned run may reach before we give up (characters re-paired, readings inside not counted: the
+# inline-pinyin pass removes them, and the text without them must read the same, or cleaning is not idempotent).
 _MAX_RUN = 60
 # Context either side of a candidate when comparing readings of the text.
 _CONTEXT = 6
@@ -327,7 +328,7 @@ def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
     while stack:
         i, head, pending, chars, questions = stack.pop()
         while True:
-            if i - start > _MAX_RUN or i >= limit:
+            if len(chars) > _MAX_RUN or i >= limit:  # its characters, not the readings inside it (they go)
                 break
             char = text[i]
             if char == "?":  # a lost trail byte ends the run, or a folded "？" (a3 bf) goes on
