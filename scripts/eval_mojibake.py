@@ -185,7 +185,12 @@ def flagged_sentences(text: str) -> list[tuple[int, int]]:
 
 def in_flagged(start: int, end: int, flagged: list[tuple[int, int]], text: str) -> bool:
     """Whether ``text[start:end]`` lies in flagged sentences (one, or several with only spaces and line ends
-    between them: a damaged run that swallowed a line end spans two)."""
+    between them: a damaged run that swallowed a line end spans two), spaces and line ends at its edges left out (a
+    flagged line kept whole where the original's cleaning removed it — a credit the damage hid — differs by its
+    line end too)."""
+    span = text[start:end]
+    if span.strip():
+        start, end = start + len(span) - len(span.lstrip()), end - len(span) + len(span.rstrip())
     joined: list[tuple[int, int]] = []
     for s, e in flagged:
         if joined and not text[joined[-1][1]:s].strip():
