@@ -264,6 +264,9 @@ PROCESSES = (
 CHECK_PROCESSES = (
     Process("traditional", storage="utf-8", annotator="skip", reader="replace", space=False),
     Process("simplified", annotator="replace", reader="replace"),
+    # round 7: heldout7's reader on combinations no set used
+    Process("simplified", annotator="skip", reader="lone"),
+    Process("traditional", storage="utf-8", annotator="replace", reader="lone", space=False),
 )
 PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
 UNFOLDED = {ord(c): ord(c) + 0xFEE0 for c in ",;:?!()"}  # what the page had before the site folded it
