@@ -185,7 +185,12 @@ def flagged_sentences(text: str) -> list[tuple[int, int]]:
 
 def in_flagged(start: int, end: int, flagged: list[tuple[int, int]], text: str) -> bool:
     """Whether ``text[start:end]`` lies in flagged sentences (one, or several with only spaces and line ends
-    between them: a damaged run that swallowed a line end spans two)."""
+    between them: a damaged run that swallowed a line end spans two), spaces and line ends at its edges left out (a
+    flagged line kept whole where the original's cleaning removed it — a credit the damage hid — differs by its
+    line end too)."""
+    span = text[start:end]
+    if span.strip():
+        start, end = start + len(span) - len(span.lstrip()), end - len(span) + len(span.rstrip())
     joined: list[tuple[int, int]] = []
     for s, e in flagged:
         if joined and not text[joined[-1][1]:s].strip():
@@ -223,15 +228,16 @@ def annotated_figures(samples: int, seed: int) -> Counter:
 @dataclass(frozen=True)
 class Process:
     """One family of the broken round-trip, as our generator and each blind set's forward simulation
-    (``tests/heldout4/``, ``heldout5/``, ``heldout6/``: ``make_mojibake.py``) describe it.
+    (``tests/heldout4/`` … ``heldout7/``: ``make_mojibake.py``) describe it.
 
     ``storage``: the page's bytes (``gbk``, or ``utf-8`` read back as GBK); ``annotator``: where the site's
     ``(reading)`` goes after a byte-level match of a listed character's code: ``every`` offset, matches
-    overlapping (ours), ``skip`` past each match (heldout4, heldout5) or one ``replace`` per listed character
-    in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map: ``cp936``
-    (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
-    heldout5, heldout6) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4); ``space``:
-    the ideographic space folded too (ours) or kept (the blind sets)."""
+    overlapping (ours), ``skip`` past each match (heldout4, heldout5, heldout7) or one ``replace`` per listed
+    character in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map:
+    ``cp936`` (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
+    heldout5), ``lone`` (the same, but a 0x80 or 0xff where a lead byte goes is one ``?`` of its own, and the next
+    byte starts a pair: heldout6, heldout7) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4);
+    ``space``: the ideographic space folded too (ours) or kept (the blind sets)."""
 
     script: str
     storage: str = "gbk"
@@ -249,7 +255,8 @@ PROCESSES = (
     Process("traditional"),
     Process("traditional", annotator="skip", reader="replace", space=False),  # heldout4
     Process("simplified", annotator="skip", reader="pair", space=False),  # heldout5
-    Process("traditional", annotator="replace", reader="pair", space=False),  # heldout6
+    Process("traditional", annotator="replace", reader="lone", space=False),  # heldout6
+    Process("traditional", annotator="skip", reader="lone", space=False),  # heldout7
     Process("simplified", storage="utf-8", reader="pair", space=False),
     Process("traditional", storage="utf-8"),
 )
@@ -257,6 +264,9 @@ PROCESSES = (
 CHECK_PROCESSES = (
     Process("traditional", storage="utf-8", annotator="skip", reader="replace", space=False),
     Process("simplified", annotator="replace", reader="replace"),
+    # round 7: heldout7's reader on combinations no set used
+    Process("simplified", annotator="skip", reader="lone"),
+    Process("traditional", storage="utf-8", annotator="replace", reader="lone", space=False),
 )
 PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
 UNFOLDED = {ord(c): ord(c) + 0xFEE0 for c in ",;:?!()"}  # what the page had before the site folded it
@@ -287,8 +297,8 @@ def read_one_way(data: bytes, reader: str) -> str:
         return mojibake.roundtrip_decode(data, fold=False)
     out, i = [], 0
     while i < len(data):
-        if data[i] < 0x80:
-            out.append(chr(data[i]))
+        if data[i] < 0x80 or (reader == "lone" and data[i] in (0x80, 0xFF)):
+            out.append(chr(data[i]) if data[i] < 0x80 else "?")
             i += 1
             continue
         pair = data[i:i + 2]

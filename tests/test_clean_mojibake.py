@@ -283,15 +283,13 @@ def test_readings_at_any_byte_offset_are_repaired_or_flagged(data):
 
 
 # Every damage process seen (scripts/eval_mojibake.py, ``PROCESSES``: our generator and the forward simulations of
-# tests/heldout4-6): dev pages, simplified and traditional, stored in GBK or in UTF-8 and read back as GBK, the
+# tests/heldout4-7): dev pages, simplified and traditional, stored in GBK or in UTF-8 and read back as GBK, the
 # annotator at any byte offset in each of its manners, each reader's way with a pair GBK does not map, the
 # ideographic space folded or kept.  Cleaning gives the page back or flags every sentence that differs — never
-# other text, never damage left unflagged — and stays lossless and idempotent.
+# other text, never damage left unflagged — and stays lossless and idempotent.  A random draw each run (no fixed
+# one): it held for 6,000 draws over several hypothesis seeds (README, Evaluation).
 
-# A fixed draw: a run that goes on in common characters after a "?" read as in step is left unflagged on about 1 page
-# in 300 of heldout5's family (README, Known limitations), so a random draw would fail now and then.
-@settings(max_examples=120, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.deferred(lambda: st.sampled_from(evaluation().PROCESSES)), st.data())
 def test_every_process_family_is_repaired_or_flagged(process, data):
     drawn = evaluation().process_text(process, lambda lo, hi: data.draw(st.integers(lo, hi)))
@@ -336,3 +334,24 @@ def test_a_trace_stops_at_a_question_mark_after_which_the_text_reads_in_step():
     assert mojibake.corrupted_spans(damaged) == [(1, damaged.index("调"))]  # the "?" itself is in the run
     # ... while a "??" inside a run, or a "?" before more re-paired bytes, is passed over (heldout4's reader)
     assert mojibake.corrupted_spans("電?pèi)毓??S。") == [(1, 11)]
+
+
+def test_a_trace_goes_on_after_a_question_mark_where_the_text_reads_better_re_paired():
+    # heldout5's process on a dev line (另一家企业犁晟通去年完成两轮融资,控制器由青岛的一家电子厂代工。...): after
+    # 剩? the shown text holds no rare character (刂破饔汕嗟), but re-paired one byte later it reads 制器由青岛, so
+    # the reader is still out of step, and the run goes on to the line end through the "??" and the full stop shown
+    # inside it.
+    damaged = "另一家企业犁晟?shǎng)ㄈツ晖瓿闪铰秩谧剩?刂破饔汕嗟旱囊患业缱映Т?ぁ@珀赏ū硎荆?衲杲?蚨?惫┯θ??紫低场?"
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), len(damaged))]
+
+
+def test_a_reading_inside_a_long_run_does_not_cut_it_short():
+    # Our process on a dev line (江苏久吾高科与浙江沁园膜业也计划参与东南亚的招标。...): a second listed code
+    # (呖 = df bf) fell inside the run, so its reading shows after the re-paired 呖.  The run's reach counts its
+    # characters, not that reading: with it counted the run was too long to repair, and once the inline-pinyin pass
+    # had removed the reading a second cleaning repaired it (cleaning was not idempotent).
+    damaged = ("江苏久吾?gǒu)呖(lì)朴胝憬\ue140咴澳ひ狄布苹\ue189斡攵\ue081涎堑恼斜辍I\ue31b\ue0d6肪巢慷酝夂献"
+               "饔虢涣髦行谋硎荆\ue0d8\ue08d\ue14f\ue315笠盗私獾钡氐幕繁7ü妫\ue0e0访宋\ue209被幔‥C)此前也发布了海水淡化的能效标准。")
+    cleaned = clean(damaged)[0]
+    assert cleaned.startswith("江苏久吾高科与浙江沁园膜业也计划参与东南亚的招标。生态环境部")
+    assert clean(cleaned)[0] == cleaned and mojibake.corrupted_spans(cleaned) == []

@@ -139,3 +139,14 @@ def test_a_notice_opening_a_paragraph_without_a_contact_to_end_it_takes_only_its
 def test_a_notice_line_ending_in_a_contact_sentence_goes_whole():
     line = "版权所有，未经许可不得转载。广告合作：（852）2345 6789 / ads@example.hk"
     assert clean("标题\n第一段正文，说明事情的经过。\n" + line)[0] == "标题\n第一段正文，说明事情的经过。"
+
+
+def test_the_full_stop_closing_a_spliced_notice_goes_with_it():
+    # A notice's last contact often closes its sentence (…請聯系 x@example.cn。): the mark is the notice's, and
+    # left behind it opened the paragraph (found by tests/test_clean_mojibake.py's process property, where damage
+    # in the notice's first words kept the curated rule from matching it).
+    for end in ("。", " 。", "!"):
+        raw = f"标题\n如有任何疑问，请联系 x@example.cn{end}{ARTICLE}"
+        text, passes = clean(raw)
+        assert text == f"标题\n{ARTICLE}", end
+        assert revert_all(text, passes) == raw

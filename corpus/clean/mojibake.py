@@ -42,7 +42,8 @@ characters without losing any (the annotator matches at any byte offset:
 as it stands, at any ``?`` (a genuine one gains nothing), where a ``??``
 stands in a place no emphatic question mark does, and at a ``?`` before a
 reading that lost its ``(``, with the run after it up to the line end (through
-any ``?``: a reader that writes one ``?`` for a pair GBK does not map reads on
+a ``?`` unless the text after it reads clearly better as it stands than
+re-paired: a reader that writes one ``?`` for a pair GBK does not map reads on
 out of step); ``scripts/eval_mojibake.py`` counts both errors on every damage
 process seen.  A ``?`` inside a run read as a folded ``？`` must read clearly
 better than every reading of it as such an unmapped pair.
@@ -77,7 +78,8 @@ _READING_CLOSE = re.compile(rf"({_SYLLABLE})\)")  # "yàn)": its "(" was swallow
 _READING_FULL = re.compile(rf"\(({_SYLLABLE})\)")  # "(yàn)" intact
 _TAG_CLOSE = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")  # "/p>": its "<" was swallowed
 
-# How far a misaligned run may reach before we give up (characters).
+# How far a misaligned run may reach before we give up (characters re-paired, readings inside not counted: the
+# inline-pinyin pass removes them, and the text without them must read the same, or cleaning is not idempotent).
 _MAX_RUN = 60
 # Context either side of a candidate when comparing readings of the text.
 _CONTEXT = 6
@@ -326,7 +328,7 @@ def _runs(text: str, start: int, limit: int) -> Iterator[_Run]:
     while stack:
         i, head, pending, chars, questions = stack.pop()
         while True:
-            if i - start > _MAX_RUN or i >= limit:
+            if len(chars) > _MAX_RUN or i >= limit:  # its characters, not the readings inside it (they go)
                 break
             char = text[i]
             if char == "?":  # a lost trail byte ends the run, or a folded "？" (a3 bf) goes on
@@ -1138,8 +1140,9 @@ def _traces(text: str) -> Iterator[tuple[int, int]]:
     it: every character the reader can have paired one byte late, up to the line end or a ``?`` after which
     the text reads in step (a letter can be a trail byte that brought the reader back in step, or a folded
     full-width one inside the run; a sentence end read inside the run ends no sentence; a ``?`` followed by
-    what re-pairing makes — a rare character or another ``?`` — is a pair GBK does not map, which a reader
-    that writes one ``?`` for it and reads on leaves out of step: heldout5 and heldout6's reader)."""
+    what re-pairing makes — a rare character, another ``?``, or text that does not read clearly better as it
+    stands than re-paired — is a pair GBK does not map, which a reader that writes one ``?`` for it and reads
+    on leaves out of step: heldout5-7's readers)."""
     end = 0
     for match in _TRACE.finditer(text):
         if match.start() < end:  # inside the last one's run (a long line stays linear)
@@ -1161,19 +1164,45 @@ def _traces(text: str) -> Iterator[tuple[int, int]]:
 
 # Characters after a "?" inside a run looked at for signs that the reader is still out of step.
 _STEP_REACH = 6
+# How much better, per character (natural log), the text after a "?" inside a run must read as it stands than re-paired
+# one byte later for the reader to count as back in step there.  Dev text (the dev captures' and repaired seeds'
+# lines, scripts/eval_mojibake.py's families): genuine text leads by 0.4 at worst and by 3.0 or more in 99 % of
+# places; text a reader shows one byte out of step (without a "?" or an odd character near) leads by 1.2 at most.
+_IN_STEP_MARGIN = 3.0
 
 
 def _out_of_step_after(text: str, i: int) -> bool:
     """Whether the text at ``i`` still reads as re-paired bytes: another ``?`` or a character that reads
     like mojibake (a rare one, or a kana, box-drawing or other letter GBK holds but Chinese prose does
-    not use) within :data:`_STEP_REACH` characters on the line."""
+    not use) within :data:`_STEP_REACH` characters on the line, or characters that do not read clearly
+    better as they stand than re-paired (:func:`_reads_in_step`)."""
     for char in text[i:i + _STEP_REACH]:
         if char == "\n":
-            return False
+            break
         if char == "?" or _is_odd(char) or (not char.isascii() and not is_han(char)
                                             and unicodedata.category(char)[0] in "LS"):
             return True
-    return False
+    return not _reads_in_step(text, i)
+
+
+def _reads_in_step(text: str, i: int) -> bool:
+    """Whether the characters at ``i`` (up to :data:`_STEP_REACH`, a line end, a digit or a byte that can be a
+    trail byte on its own, where a reader comes back in step by itself) read clearly better as they stand than
+    paired one byte later, the first byte going with the ``?``'s.  Fewer than two such characters settle
+    nothing: the reader is not known to be back in step."""
+    shown: list[str] = []
+    data: list[int] = []
+    for char in text[i:i + _STEP_REACH]:
+        code = None if "@" <= char <= "~" or char.isdigit() else _run_bytes(char)
+        if code is None or len(code) != 2:
+            break
+        shown.append(char)
+        data += code
+    if len(shown) < 2:
+        return False
+    repaired = "".join(_fold(_pair(data[k], data[k + 1]) or "\ue000") for k in range(1, len(data) - 1, 2))
+    as_is = "".join(shown)
+    return _logprob(as_is) / len(as_is) - _logprob(repaired) / len(repaired) >= _IN_STEP_MARGIN
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

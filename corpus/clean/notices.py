@@ -60,6 +60,8 @@ EVIDENCE_SPAN = 10
 NAME_LIST = re.compile(r"[^\S\n]*[、,，][^\S\n]*")
 # A paragraph's sentences, each with its end marks (a notice spliced at a paragraph's end starts at one).
 SENTENCE = re.compile(f"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]*|[{re.escape(SENTENCE_END)}]+")
+# The end marks of the sentence a spliced notice's last contact closes (…请联系 x@y.cn 。): they go with the notice.
+_CONTACT_END = re.compile(rf"[^\S\n]*[{re.escape(SENTENCE_END)}]+")
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,8 @@ class NoticeRule:
         end = contact.end()
         while (following := CONTACT.search(line, end)) and self._joins(line[end:following.start()]):
             end = following.end()
+        closed = _CONTACT_END.match(line, end)
+        end = closed.end() if closed else end
         return line[:end] if line[end:].strip() else None
 
     def spliced_tail(self, line: str) -> str | None:
