@@ -136,6 +136,19 @@ def test_a_notice_opening_a_paragraph_without_a_contact_to_end_it_takes_only_its
     assert [edit.old for edits in passes for edit in edits] == [notice]
 
 
+def test_a_notice_closing_a_paragraph_takes_only_its_own_sentences():
+    # The article sentences before a notice stay, whether the notice ends in a contact (the head rule reads up to
+    # it) or in a handle the contact pattern does not read (the whole-line rule scores the line).
+    article = "温哥华港务局表示，今年集装箱吞吐量增长了百分之六。多伦多的华商吴嘉树说，更多货主开始改走铁路。"
+    for notice in ("本文系加华财经独家稿件，转载请联系 rights@example.ca 并注明出处",
+                   "本文为加华财经原创，转载请后台留言，商务合作请加微信 jiahua_biz。"):
+        raw = "加拿大港口观察\n" + article + notice
+        text, passes = clean(raw)
+        assert text == "加拿大港口观察\n" + article, notice
+        assert [edit.old for edits in passes for edit in edits] == [notice]
+        assert revert_all(text, passes) == raw
+
+
 def test_a_notice_line_ending_in_a_contact_sentence_goes_whole():
     line = "版权所有，未经许可不得转载。广告合作：（852）2345 6789 / ads@example.hk"
     assert clean("标题\n第一段正文，说明事情的经过。\n" + line)[0] == "标题\n第一段正文，说明事情的经过。"
