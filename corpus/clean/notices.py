@@ -281,11 +281,12 @@ class NoticeRule:
         when no article sentence stands before it.  Only ever keeps text that the notice rules would otherwise
         remove with the notice."""
         sentences = SENTENCE.findall(text)
-        for index in range(len(sentences) - 1, 0, -1):
+        plain = next((index for index, part in enumerate(sentences) if not self._plainly_article(part)),
+                     len(sentences))
+        for index in range(min(plain, len(sentences) - 1), 0, -1):
             article = "".join(sentences[:index])
             notice = text[len(article):]
-            if (all(self._plainly_article(part) for part in sentences[:index]) and CONTACT.search(article) is None
-                    and not self.accept(notice, self.score(notice))):
+            if CONTACT.search(article) is None and not self.accept(notice, self.score(notice)):
                 return len(article)
         return None
 
