@@ -270,7 +270,7 @@ class ChapterLists:
                 index += 1
                 continue
             first = index
-            heading = lines[index - 1][1].strip() if index else ""
+            heading = re.sub("[:：]$", "", lines[index - 1][1].strip()) if index else ""  # 本期你会听到：
             headed = 0 < len(heading) <= self.heading_chars and heading.isalnum() and not self.stamp.search(heading)
             first -= headed
             items = [line for _, line in lines[index:run]]
@@ -304,7 +304,7 @@ def _chapter_rule() -> ChapterLists:
     data = _DATA["chapter_lists"]
     space, bars = "[^\\S\\n]", re.escape(data["bars"])
     title = f"[^\\n{bars}。！？!?；;]{{1,{data['item_chars']}}}"
-    item = f"{space}*{data['stamp']}{space}*[-—–:：]?{space}*{title}"
+    item = f"{space}*(?:[{re.escape(data['bullets'])}]{space}*)?{data['stamp']}{space}*[-—–:：]?{space}*{title}"
     label = f"[^\\s{bars}:：。，,]{{1,{data['heading_chars']}}}"
     inline = f"{space}*(?:(?P<label>{label}){space}*[:：])?(?P<items>{item}(?:{space}*[{bars}]{item})+){space}*"
     return ChapterLists(data["rule"], data["reason"].strip(), re.compile(data["stamp"]), re.compile(item),
