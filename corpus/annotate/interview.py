@@ -203,10 +203,25 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     """The person the title names after a cue or before a colon at its start, else the one guest the show notes
-    name, else the person after a lead cue."""
+    name, else the person after a lead cue, else the one person the title names, else the one person the lead
+    names (第三代負責人、X船廠董事總經理陳柏霖…: an interview introduces whom it asks before the first turn), the
+    reporters apart."""
     guest = guests(doc, registry)
     return (_title_interviewee(doc, registry) or (guest[0] if len(guest) == 1 else None)
-            or _lead_interviewee(doc, registry))
+            or _lead_interviewee(doc, registry) or _sole_person(doc, registry))
+
+
+def _sole_person(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The one person the title names, else the one person the text above the first turn names, not counting the
+    reporters; None where none is, or several are."""
+    asking = {each.id for each in reporters(doc, registry)}
+    title = _title(doc)
+    for sentences in (title.sentences if title is not None else [], list(_lead_sentences(doc))):
+        named = _distinct([_person(doc, m, registry) for s in sentences for m in s.entities if m.type == "person"])
+        named = tuple(each for each in named if each.id not in asking)
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:

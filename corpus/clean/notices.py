@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import lang
-from corpus.clean.rules import lines_with_offsets, load_yaml
+from corpus.clean.rules import lines_with_offsets, load_yaml, removal
 from corpus.model import Edit
 
 _DATA = load_yaml("notices.yaml")
@@ -327,8 +327,7 @@ class NoticeRule:
         return letters > 0 and self.score(tail).score * EVIDENCE_SPAN < len(tail.strip())
 
     def _edit(self, offset: int, notice: str, evidence: Evidence) -> Edit:
-        why = f"{self.reason} (score {evidence.score} ≥ {self.threshold}: {', '.join(evidence.found)})"
-        return Edit(offset, offset + len(notice), notice, "", self.rule, why)
+        return removal(offset, notice, self.rule, self.reason, evidence.score, self.threshold, evidence.found)
 
 
 def _credit_shape(data: dict) -> CreditShape:
