@@ -224,6 +224,15 @@ def _sole_person(doc: Document, registry: Registry) -> Optional[Voice]:
     return None
 
 
+def voice_types(doc: Document) -> dict[str, str]:
+    """The hosts and guests a programme's credit line names (ingest's ``metadata["interviewers"]`` and ``["guests"]``:
+    主持：Mandy ｜ 嘉賓：譚家輝（…）), each a person over the document, and a Latin name's first word too (Siti for Siti
+    Rahmah): the line that said so was cleaned away, and a Latin name in a turn has no other evidence."""
+    names = [name for field in ("interviewers", "guests") for name in doc.metadata.get(field) or ()
+             if isinstance(name, str) and name.strip()]
+    return {part: "person" for name in names for part in dict.fromkeys((name, name.split(" ")[0]))}
+
+
 def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
     """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远)."""
     names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]

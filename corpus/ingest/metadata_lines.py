@@ -151,7 +151,8 @@ class LineReading:
 
 def tokens(line: str) -> list[str]:
     """The line's tokens between separators (and before a key glued to a closing bracket: 《X》主持人：Ivy), the words
-    of a Latin name joined again (Ada Ho, Li Yuan)."""
+    of a Latin name joined again (Ada Ho, Li Yuan, Siti Rahmah（港务工会代表）), and an outlet's name run into a
+    reporter's byline cut from it (海岸日報 | 記者X)."""
     rules = grammar()
     found: list[str] = []
     parts = (part for token in rules.separators.split(line.strip()) for part in rules.glued_key.split(token))
@@ -162,7 +163,8 @@ def tokens(line: str) -> list[str]:
         if run_in:
             found += [run_in.group("outlet"), run_in.group("byline")]
             continue
-        if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*", token) and re.search(r"[A-Za-z]$", found[-1]) \
+        if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*(?:[（(][^（()）]*[）)])?", token) \
+                and re.search(r"[A-Za-z]$", found[-1]) \
                 and not found[-1].endswith((":", "：")):
             found[-1] += " " + token
         else:
