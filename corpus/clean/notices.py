@@ -234,10 +234,11 @@ class NoticeRule:
 
     def _clause_after(self, line: str, end: int) -> int:
         """Where the notice's sentence ends when it goes on after its contact (…请来信 x@y.tw 洽詢，未經同意不得
-        重製，違者依法追究。): the rest of the sentence holds evidence, and an article glued to a contact
-        (…x@y.cn 今年的展会…。) holds none; ``end`` when it does not go on."""
+        重製，違者依法追究。): the rest of the sentence holds evidence and no contact, and an article glued to a
+        contact (…x@y.cn 今年的展会…。) holds none (or a contact of its own: …客服电话 010-8888 6666很快会开通。);
+        ``end`` when it does not go on."""
         rest = SENTENCE.match(line, end)
-        if rest is None or not rest.group().strip() or self.score(rest.group()).score == 0:
+        if rest is None or self.score(rest.group()).score == 0 or CONTACT.search(rest.group()) is not None:
             return end
         return rest.end()
 
