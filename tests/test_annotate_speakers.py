@@ -545,3 +545,15 @@ def test_a_person_the_lead_says_the_outlet_interviewed_answers(registry):
     annotate(doc, registry)
     asks, answers = ("ld.name.jiang-cheng-wan-bao", "interviewer"), ("ld.name.kong-linghui", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers]]
+
+
+def test_the_voices_of_a_removed_credit_line_are_persons_over_the_document(registry):
+    """主持：Mandy ｜ 嘉賓：Siti Rahmah（…） went as a credit line: its names, read by ingest, stay persons in the
+    text and the turns (a Latin name in a turn has no other evidence)."""
+    turns = [("Mandy", "你哋一日焗幾多爐？"), ("Siti Rahmah", "平日十二爐。")]
+    doc = interview_with_lead("cr", "街坊麵包檔 第9集", "今集 Mandy 約咗 Siti Rahmah 傾下租金。", turns,
+                              {"interviewers": ["Mandy"], "guests": ["Siti Rahmah"]})
+    annotate(doc, registry)
+    lead = {(m.text, m.type) for m in doc.paragraphs[1].sentences[0].entities}
+    assert {("Mandy", "person"), ("Siti Rahmah", "person")} <= lead
+    assert [role for [(_, role)] in roles(doc)[2:]] == ["interviewer", "interviewee"]

@@ -85,7 +85,8 @@ def test_one_voice_named_alone_stays(line, expected):
     # round 8: two voices on one line are the programme's credit line, never two turns
     ("主持：Grace　來賓：Leo", {"interviewers": ["Grace"], "guests": ["Leo"]}),
     ("主持人：Nora　嘉宾：Felix（社区医生）", {"interviewers": ["Nora"], "guests": ["Felix"]}),
-    ("主持：Daniel Teo　嘉宾：Siti Rahmah（港务工会代表）", {"interviewers": ["Daniel Teo"], "guests": ["Siti Rahmah"]}),
+    ("主持：Daniel Teo　嘉宾：Siti Rahmah（港务工会代表）",
+     {"interviewers": ["Daniel Teo"], "guests": ["Siti Rahmah"]}),
     ("本期嘉宾：魏思远，景德镇柴窑窑主 ／ 主播：半夏", {"guests": ["魏思远"], "interviewers": ["半夏"]}),
     ("主持：Mandy ｜ 嘉賓：譚家輝（餅家第二代東主、大學兼任講師）", {"interviewers": ["Mandy"], "guests": ["譚家輝"]}),
     ("本集來賓：邱韻如／阿里山茶農 ‧ 主持人：阿凱", {"guests": ["邱韻如"], "interviewers": ["阿凱"]}),

@@ -240,7 +240,8 @@ def _caption_rule() -> Captions:
     data = _DATA["captions"]
     phrase = f"(?P<scene>.{{{data['min_scene_chars']},}})的(?P<head>[^的]{{2,{data['max_head_chars']}}})"
     return Captions(data["rule"], data["reason"].strip(), re.compile(data["punctuation"]), re.compile(phrase),
-                    frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"], data["max_chars"], data["threshold"])
+                    frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"],
+                    data["max_chars"], data["threshold"])
 
 
 CAPTIONS = _caption_rule()
