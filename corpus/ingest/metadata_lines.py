@@ -41,7 +41,7 @@ class Grammar:
     threshold: float
     read_threshold: float  # fields read (the line kept) from a line of two fields or more scoring this much
     max_untyped: int
-    spaced_key: float  # what a byline key apart from its name by a space alone (作者 阿禾) weighs more
+    spaced_key: float  # what a byline key with no colon before its name (作者 阿禾, 文｜X) weighs more
     spaced_fields: frozenset[str]
     outlet_byline: re.Pattern[str]  # an outlet's name run into a reporter's title (海岸日報記者X)
     account_names: int  # bare names allowed after an account's mark
@@ -135,7 +135,7 @@ class Field:
     text: str
     field: Optional[str] = None
     value: Any = None
-    spaced: bool = False  # a key apart from its value by a space alone (作者 阿禾)
+    spaced: bool = False  # a key with no colon before its value (作者 阿禾, 文｜X)
 
 
 @dataclass(frozen=True)
