@@ -388,9 +388,31 @@ def test_host_and_guest_named_on_short_lines_above_the_turns(registry):
 
 def test_a_latin_letter_label_is_no_ones_surname(registry):
     turns = [("Q", "Why chips?"), ("A", "因为便宜。")]
-    doc = interview_with_lead("qa", "芯片的下一步", "Alan Turing和黄明远都谈过芯片。", turns)
+    # (two people in the lead: neither is the interviewee the lead introduces)
+    doc = interview_with_lead("qa", "芯片的下一步", "Alan Turing、林嘉树和黄明远都谈过芯片。", turns)
     annotate(doc, registry)
     assert roles(doc)[2:] == [[(None, "interviewer")], [(None, "interviewee")]]
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("修船廠守到最後一代", "第三代負責人、船廠董事總經理陳柏霖今年四十二歲，喺船廠長大。"),
+    ("果园里的传感器", "在江西信丰经营三百亩果园的钟立群，也是当地一家合作社的理事长。"),
+    ("東石蚵農的轉型", "漁會總幹事黃振源今年推動蚵殼回收。"),
+])
+def test_the_one_person_a_lead_names_answers_generic_labels(registry, title, lead):
+    turns = [("問", "點解？"), ("答", "因為便宜。")]
+    doc = interview_with_lead("sole", title, lead, turns)
+    annotate(doc, registry)
+    [[asks], [answers]] = roles(doc)[2:]
+    assert asks[1] == "interviewer" and answers[1] == "interviewee"
+    assert answers[0] is not None and answers[0].startswith("sole.name.")
+
+
+def test_the_one_person_a_title_names_answers_before_the_lead(registry):
+    turns = [("问", "为什么？"), ("答", "因为便宜。")]
+    doc = interview_with_lead("sole", "船厂董事总经理陈柏霖谈修船", "他和林嘉树、黄明远一起长大。", turns)
+    annotate(doc, registry)
+    assert roles(doc)[2:][1] == [("sole.name.chen-bailin", "interviewee")]
 
 
 @pytest.mark.parametrize("lead", ["今集請來在屏東種咖啡十五年的莊雅筑,聊聊一座農場。",
@@ -523,3 +545,15 @@ def test_a_person_the_lead_says_the_outlet_interviewed_answers(registry):
     annotate(doc, registry)
     asks, answers = ("ld.name.jiang-cheng-wan-bao", "interviewer"), ("ld.name.kong-linghui", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers]]
+
+
+def test_the_voices_of_a_removed_credit_line_are_persons_over_the_document(registry):
+    """主持：Mandy ｜ 嘉賓：Siti Rahmah（…） went as a credit line: its names, read by ingest, stay persons in the
+    text and the turns (a Latin name in a turn has no other evidence)."""
+    turns = [("Mandy", "你哋一日焗幾多爐？"), ("Siti Rahmah", "平日十二爐。")]
+    doc = interview_with_lead("cr", "街坊麵包檔 第9集", "今集 Mandy 約咗 Siti Rahmah 傾下租金。", turns,
+                              {"interviewers": ["Mandy"], "guests": ["Siti Rahmah"]})
+    annotate(doc, registry)
+    lead = {(m.text, m.type) for m in doc.paragraphs[1].sentences[0].entities}
+    assert {("Mandy", "person"), ("Siti Rahmah", "person")} <= lead
+    assert [role for [(_, role)] in roles(doc)[2:]] == ["interviewer", "interviewee"]

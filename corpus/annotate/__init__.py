@@ -8,6 +8,7 @@ the pieces are importable on their own:
 """
 from __future__ import annotations
 
+from corpus.annotate.interview import voice_types
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.name_spans import document_types, typed_over_document
 from corpus.annotate.ner import local_ids, registry_only_documents
@@ -35,7 +36,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     statistical = doc.doc_id not in registry_only_documents()
     for sentence in doc.sentences:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
-    short_forms, types = set(), document_types(doc.sentences)
+    short_forms, types = set(), document_types(doc.sentences) | voice_types(doc)
     if statistical:
         short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
     for sentence in doc.sentences:

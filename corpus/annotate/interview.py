@@ -203,10 +203,34 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     """The person the title names after a cue or before a colon at its start, else the one guest the show notes
-    name, else the person after a lead cue."""
+    name, else the person after a lead cue, else the one person the title names, else the one person the lead
+    names (第三代負責人、X船廠董事總經理陳柏霖…: an interview introduces whom it asks before the first turn), the
+    reporters apart."""
     guest = guests(doc, registry)
     return (_title_interviewee(doc, registry) or (guest[0] if len(guest) == 1 else None)
-            or _lead_interviewee(doc, registry))
+            or _lead_interviewee(doc, registry) or _sole_person(doc, registry))
+
+
+def _sole_person(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The one person the title names, else the one person the text above the first turn names, not counting the
+    reporters; None where none is, or several are."""
+    asking = {each.id for each in reporters(doc, registry)}
+    title = _title(doc)
+    for sentences in (title.sentences if title is not None else [], list(_lead_sentences(doc))):
+        named = _distinct([_person(doc, m, registry) for s in sentences for m in s.entities if m.type == "person"])
+        named = tuple(each for each in named if each.id not in asking)
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
+
+
+def voice_types(doc: Document) -> dict[str, str]:
+    """The hosts and guests a programme's credit line names (ingest's ``metadata["interviewers"]`` and ``["guests"]``:
+    主持：Mandy ｜ 嘉賓：譚家輝（…）), each a person over the document, and a Latin name's first word too (Siti for Siti
+    Rahmah): the line that said so was cleaned away, and a Latin name in a turn has no other evidence."""
+    names = [name for field in ("interviewers", "guests") for name in doc.metadata.get(field) or ()
+             if isinstance(name, str) and name.strip()]
+    return {part: "person" for name in names for part in dict.fromkeys((name, name.split(" ")[0]))}
 
 
 def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from corpus.clean.metadata import find_voice_lines
 from corpus.clean.notices import NOTICES
+from corpus import lang
 from corpus.lang import alternation
-from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
+from corpus.clean.rules import Rule, RuleSet, lines_with_offsets, load_yaml, regex_rules, removal, resolve
 from corpus.model import Edit
 from corpus.patterns import expand
 
@@ -93,8 +94,7 @@ class RelatedList:
                 heading = match.group("heading")
                 score = self.score(heading, match.group("items"), not text[match.end():].strip())
                 if not self.accept(score, heading, number in self.worded):
-                    edits.append(Edit(match.start(), match.end(), match.group(), "", self.rule,
-                                      f"{self.reason} (score {score} ≥ {self.threshold})"))
+                    edits.append(removal(match.start(), match.group(), self.rule, self.reason, score, self.threshold))
         return edits
 
 
@@ -191,6 +191,63 @@ CAPTION_STAMPS = _caption_stamp_rule()
 
 
 @dataclass(frozen=True)
+class Captions:
+    """A photo's caption alone between paragraphs, by its shape, its place and what the article names (see
+    ``captions`` in ``boilerplate.yaml``)."""
+
+    rule: str
+    reason: str
+    punctuation: re.Pattern[str]
+    phrase: re.Pattern[str]  # scene 的 head
+    places: frozenset[str]
+    pronouns: re.Pattern[str]
+    min_chars: int
+    max_chars: int
+    threshold: int
+
+    def candidates(self, text: str) -> list[tuple[int, str]]:
+        """The lines of a caption's shape: short, unpunctuated, between a sentence's end and more text."""
+        lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
+        return [(offset, line) for index, (offset, line) in enumerate(lines)
+                if 0 < index < len(lines) - 1 and self.min_chars <= len(line.strip()) <= self.max_chars
+                and not self.punctuation.search(line.strip())
+                and lines[index - 1][1].rstrip()[-1:] in lang.SENTENCE_END]
+
+    def score(self, line: str, lone: bool, elsewhere: str) -> tuple[int, tuple[str, ...]]:
+        phrase = self.phrase.fullmatch(line.strip())
+        if phrase is None or self.pronouns.search(line):
+            return 0, ()
+        evidence = ("noun phrase",) + (("place before 的",) if phrase.group("scene")[-1] in self.places else ()) \
+            + (("alone",) if lone else ()) \
+            + (("named in the article",) if phrase.group("head")[-2:] in elsewhere else ())
+        return len(evidence), evidence
+
+    def accept(self, score: int) -> bool:
+        """True when the line is article text, False when it is a photo's caption."""
+        return score < self.threshold
+
+    def find(self, text: str) -> list[Edit]:
+        found = self.candidates(text)
+        edits = []
+        for offset, line in found:
+            score, evidence = self.score(line, len(found) == 1, text[:offset] + text[offset + len(line):])
+            if not self.accept(score):
+                edits.append(removal(offset, line, self.rule, self.reason, score, self.threshold, evidence))
+        return edits
+
+
+def _caption_rule() -> Captions:
+    data = _DATA["captions"]
+    phrase = f"(?P<scene>.{{{data['min_scene_chars']},}})的(?P<head>[^的]{{2,{data['max_head_chars']}}})"
+    return Captions(data["rule"], data["reason"].strip(), re.compile(data["punctuation"]), re.compile(phrase),
+                    frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"],
+                    data["max_chars"], data["threshold"])
+
+
+CAPTIONS = _caption_rule()
+
+
+@dataclass(frozen=True)
 class Breadcrumbs:
     """A page's breadcrumb trail (首页 > 地方 > 柔佛), by its home item, its label and its items (see ``breadcrumbs`` in
     ``boilerplate.yaml``)."""
@@ -216,8 +273,7 @@ class Breadcrumbs:
         return score < self.threshold or not self.anchors(match)
 
     def find(self, text: str) -> list[Edit]:
-        return [Edit(match.start(), match.end(), match.group(), "", self.rule,
-                     f"{self.reason} (score {score} ≥ {self.threshold})")
+        return [removal(match.start(), match.group(), self.rule, self.reason, score, self.threshold)
                 for match in self.line.finditer(text) if not self.accept(match, score := self.score(match))]
 
 
@@ -270,14 +326,13 @@ class ChapterLists:
                 index += 1
                 continue
             first = index
-            heading = lines[index - 1][1].strip() if index else ""
+            heading = re.sub("[:：]$", "", lines[index - 1][1].strip()) if index else ""  # 本期你会听到：
             headed = 0 < len(heading) <= self.heading_chars and heading.isalnum() and not self.stamp.search(heading)
             first -= headed
             items = [line for _, line in lines[index:run]]
             if not self.accept(items, score := self.score(items, headed)):
                 start, end = lines[first][0], lines[run - 1][0] + len(lines[run - 1][1])
-                edits.append(Edit(start, end, text[start:end], "", self.rule,
-                                  f"{self.reason} (score {score} ≥ {self.threshold})"))
+                edits.append(removal(start, text[start:end], self.rule, self.reason, score, self.threshold))
             index = run
         return edits
 
@@ -289,8 +344,7 @@ class ChapterLists:
         score = self.score(items, bool(match.group("label")))
         if self.accept(items, score):
             return []
-        why = f"{self.reason} (score {score} ≥ {self.threshold})"
-        return [Edit(offset, offset + len(line), line, "", self.rule, why)]
+        return [removal(offset, line, self.rule, self.reason, score, self.threshold)]
 
 
 def _seconds(stamp: str) -> int:
@@ -304,7 +358,7 @@ def _chapter_rule() -> ChapterLists:
     data = _DATA["chapter_lists"]
     space, bars = "[^\\S\\n]", re.escape(data["bars"])
     title = f"[^\\n{bars}。！？!?；;]{{1,{data['item_chars']}}}"
-    item = f"{space}*{data['stamp']}{space}*[-—–:：]?{space}*{title}"
+    item = f"{space}*(?:[{re.escape(data['bullets'])}]{space}*)?{data['stamp']}{space}*[-—–:：]?{space}*{title}"
     label = f"[^\\s{bars}:：。，,]{{1,{data['heading_chars']}}}"
     inline = f"{space}*(?:(?P<label>{label}){space}*[:：])?(?P<items>{item}(?:{space}*[{bars}]{item})+){space}*"
     return ChapterLists(data["rule"], data["reason"].strip(), re.compile(data["stamp"]), re.compile(item),
@@ -322,7 +376,8 @@ class VoiceLines:
         return find_voice_lines(text)
 
 
-RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, BREADCRUMBS, CHAPTER_LISTS, VoiceLines(),
+RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, CAPTIONS, BREADCRUMBS, CHAPTER_LISTS,
+                           VoiceLines(),
                            LINE_RULES, INLINE_RULES, NOTICES)
 
 

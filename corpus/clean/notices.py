@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import lang
-from corpus.clean.rules import lines_with_offsets, load_yaml
+from corpus.clean.rules import lines_with_offsets, load_yaml, removal
 from corpus.model import Edit
 
 _DATA = load_yaml("notices.yaml")
@@ -219,7 +219,8 @@ class NoticeRule:
         Only a contact ends a spliced notice: a first sentence that merely talks about rights
         (本文作者认为,版权与转载的问题…) may be the article's, and article text is never removed.
         Contacts are consecutive when what lies between them is evidence words, punctuation and
-        spaces, and at most ``contact_gap`` other characters (``x@y.cn 或致电 02-2771-5566``).
+        spaces, and at most ``contact_gap`` other characters (``x@y.cn 或致电 02-2771-5566``); a sentence that
+        goes on after the last with evidence is the notice's to its end (:meth:`_clause_after`).
         """
         contact = CONTACT.search(line)
         if contact is None:
@@ -228,8 +229,18 @@ class NoticeRule:
         while (following := CONTACT.search(line, end)) and self._joins(line[end:following.start()]):
             end = following.end()
         closed = _CONTACT_END.match(line, end)
-        end = closed.end() if closed else end
+        end = closed.end() if closed else self._clause_after(line, end)
         return line[:end] if line[end:].strip() else None
+
+    def _clause_after(self, line: str, end: int) -> int:
+        """Where the notice's sentence ends when it goes on after its contact (…请来信 x@y.tw 洽詢，未經同意不得
+        重製，違者依法追究。): the rest of the sentence holds evidence and no contact, and an article glued to a
+        contact (…x@y.cn 今年的展会…。) holds none (or a contact of its own: …客服电话 010-8888 6666很快会开通。);
+        ``end`` when it does not go on."""
+        rest = SENTENCE.match(line, end)
+        if rest is None or self.score(rest.group()).score == 0 or CONTACT.search(rest.group()) is not None:
+            return end
+        return rest.end()
 
     def spliced_tail(self, line: str) -> str | None:
         """The notice spliced at the end of a paragraph (``…如今只剩一半。本文由绿链观察原创,转载请联系授权,
@@ -317,8 +328,7 @@ class NoticeRule:
         return letters > 0 and self.score(tail).score * EVIDENCE_SPAN < len(tail.strip())
 
     def _edit(self, offset: int, notice: str, evidence: Evidence) -> Edit:
-        why = f"{self.reason} (score {evidence.score} ≥ {self.threshold}: {', '.join(evidence.found)})"
-        return Edit(offset, offset + len(notice), notice, "", self.rule, why)
+        return removal(offset, notice, self.rule, self.reason, evidence.score, self.threshold, evidence.found)
 
 
 def _credit_shape(data: dict) -> CreditShape:

@@ -48,6 +48,15 @@ class RegexRule:
         return edits
 
 
+def removal(offset: int, old: str, rule: str, reason: str, score: float, threshold: float,
+            evidence: Iterable[str] = ()) -> Edit:
+    """The edit that removes ``old`` (at ``offset``) for a rule that scored it: the reason names the score, the
+    threshold it reached and, where given, the evidence found (``… (score 5 ≥ 4: 转载, 授权)``)."""
+    found = ", ".join(evidence)
+    why = f"{reason} (score {score} ≥ {threshold}{': ' + found if found else ''})"
+    return Edit(offset, offset + len(old), old, "", rule, why)
+
+
 def compile_pattern(pattern: str, flags: Iterable[str] = ()) -> re.Pattern[str]:
     value = 0
     for flag in flags:

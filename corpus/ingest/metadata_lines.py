@@ -24,8 +24,9 @@ from corpus.lang import alternation
 from corpus.patterns import expand
 
 CURATED = Path(__file__).resolve().parent.parent / "curated"
-# Field kinds that may stand for the line's own evidence of being metadata: a key, a date, an account's mark.
-ANCHORS = ("key", "date", "account")
+# Field kinds that may stand for the line's own evidence of being metadata: a key, a date, an account's mark, a
+# site's section (which weighs too little to make a line of fields without an outlet or a date beside it).
+ANCHORS = ("key", "date", "account", "section")
 # The field kinds a province may follow (WeChat prints it after the time).
 PROVINCE_AFTER = ("date", "time")
 REPORTED = "(?:报导|報導|报道|報道)"  # what ends a reporter's name run into where the report was filed
@@ -40,6 +41,9 @@ class Grammar:
     threshold: float
     read_threshold: float  # fields read (the line kept) from a line of two fields or more scoring this much
     max_untyped: int
+    spaced_key: float  # what a byline key with no colon before its name (作者 阿禾, 文｜X) weighs more
+    spaced_fields: frozenset[str]
+    outlet_byline: re.Pattern[str]  # an outlet's name run into a reporter's title (海岸日報記者X)
     account_names: int  # bare names allowed after an account's mark
     outlet_section: re.Pattern[str]
     max_line_chars: int
@@ -54,47 +58,72 @@ class Grammar:
     reporter_title: re.Pattern[str]  # 本刊记者, 特約記者 between a byline's key and the name
     count: re.Pattern[str]  # a view count's value
     voice_line: re.Pattern[str]  # one host or guest and a description: a line of show notes one voice a line
+    voice_description_chars: int
     description_weight: float
     run_in: frozenset[str]
     values: dict[str, str]  # metadata field → kind of value
     types: tuple[tuple[str, re.Pattern[str]], ...]  # typed values, in the order they are tried
     provinces: frozenset[str]
-    person: re.Pattern[str]  # one or more names, with a description in brackets
+    person: re.Pattern[str]  # one or more names (or a nickname), with a description in brackets
+    described_person: re.Pattern[str]  # a voice's name and a description after a comma (魏思远，景德镇柴窑窑主)
+    voice_fields: frozenset[str]
     filed_name: re.Pattern[str]  # a reporter's name run into 报道, or into where the report was filed and 报道
 
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     data = yaml.safe_load((CURATED / "metadata_rules.yaml").read_text(encoding="utf-8"))["metadata_lines"]
-    key_fields = {word: field for field, words in data["keys"].items() for word in words}
+    keys = _keys(data)
+    key_fields = {word: field for field, words in keys.items() for word in words}
     also_fields: dict[str, tuple[str, ...]] = {}
     for field, listed in data["also_keys"].items():
         for word in listed:
             also_fields[word] = (*also_fields.get(word, ()), field)
     words = alternation(key_fields)
-    types = tuple((kind, re.compile(expand(pattern))) for kind, pattern in data["types"].items())
+    sections = alternation(data["sections"])
+    types = tuple((kind, re.compile(expand(pattern.replace("<<SECTIONS>>", sections))))
+                  for kind, pattern in data["types"].items())
     voices = data["voice_lines"]
-    voice_keys = alternation(word for field in voices["voices"] for word in data["keys"][field])
+    voice_keys = alternation(word for field in voices["voices"] for word in keys[field])
     description = f"[^（()）。！？!?；;\\n]{{2,{voices['description_chars']}}}"
+    reporter_title = expand(data["reporter_title"])
+    names = f"(?:<<NAMES>>|{data['nickname']})"
     voice_line = (f"(?P<key>{voice_keys})[^\\S\\n]*[:：|｜丨/／][^\\S\\n]*(?P<name><<NAME>>)[^\\S\\n]*"
                   f"(?:[（(]{description}[）)]|[，,|｜丨][^\\S\\n]*{description})")
     return Grammar(
         rule=data["rule"], reason=data["reason"].strip(), threshold=data["threshold"],
         read_threshold=data["read_threshold"],
-        max_untyped=data["max_untyped"], account_names=data["account_names"],
+        max_untyped=data["max_untyped"], spaced_key=data["spaced_key"], spaced_fields=frozenset(data["spaced_fields"]),
+        outlet_byline=re.compile(f"(?P<outlet>{dict(types)['outlet'].pattern})(?P<byline>{reporter_title}.+)"),
+        account_names=data["account_names"],
         outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
         weights=data["weights"], key_weights=data["key_weights"],
         key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
         glued_key=re.compile(f"(?<=[》）)」』])(?={words}[^\\S\\n]*[:：])"),
         key_fields=key_fields, also_fields=also_fields,
-        reporter_title=re.compile(expand(data["reporter_title"])), count=re.compile(data["count"]),
-        voice_line=re.compile(expand(voice_line)), description_weight=voices["description"],
+        reporter_title=re.compile(reporter_title), count=re.compile(data["count"]),
+        voice_line=re.compile(expand(voice_line)), voice_description_chars=voices["description_chars"],
+        description_weight=voices["description"],
         run_in=frozenset(data["run_in"]), values=data["values"], types=types,
         provinces=frozenset(data["provinces"]),
-        person=re.compile(expand("<<NAMES>>(?:[（(][^（()）\\n]{1,30}[）)])?")),
+        person=re.compile(expand(f"{names}(?:[（(][^（()）\\n]{{1,30}}[）)])?")),
+        described_person=re.compile(expand(f"(?P<name><<NAME>>)[^\\S\\n]*[，,][^\\S\\n]*{description}")),
+        voice_fields=frozenset(voices["voices"]),
         filed_name=re.compile(expand(f"<<HAN>>{{2,10}}{REPORTED}")),
     )
+
+
+def _keys(data: dict[str, Any]) -> dict[str, list[str]]:
+    """The key words of each field: a view count's with each suffix (点阅数, 瀏覽人次), a voice's with each word naming
+    the episode before it (本集來賓, 今集嘉賓)."""
+    keys = {field: list(words) for field, words in data["keys"].items()}
+    keys["views"] += [word + suffix for word in data["keys"]["views"] for suffix in data["view_suffixes"]]
+    episode = tuple(data["voice_lines"]["episode_words"])
+    for field in data["voice_lines"]["voices"]:
+        keys[field] += [prefix + word for word in data["keys"][field] if not word.startswith(episode)
+                        for prefix in episode if prefix + word not in keys[field]]
+    return keys
 
 
 @dataclass(frozen=True)
@@ -106,6 +135,7 @@ class Field:
     text: str
     field: Optional[str] = None
     value: Any = None
+    spaced: bool = False  # a key with no colon before its value (作者 阿禾, 文｜X)
 
 
 @dataclass(frozen=True)
@@ -121,14 +151,20 @@ class LineReading:
 
 def tokens(line: str) -> list[str]:
     """The line's tokens between separators (and before a key glued to a closing bracket: 《X》主持人：Ivy), the words
-    of a Latin name joined again (Ada Ho, Li Yuan)."""
+    of a Latin name joined again (Ada Ho, Li Yuan, Siti Rahmah（港务工会代表）), and an outlet's name run into a
+    reporter's byline cut from it (海岸日報 | 記者X)."""
     rules = grammar()
     found: list[str] = []
     parts = (part for token in rules.separators.split(line.strip()) for part in rules.glued_key.split(token))
     for token in parts:
         if not token:
             continue
-        if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*", token) and re.search(r"[A-Za-z]$", found[-1]) \
+        run_in = None if rules.key.fullmatch(token) else rules.outlet_byline.fullmatch(token)
+        if run_in:
+            found += [run_in.group("outlet"), run_in.group("byline")]
+            continue
+        if found and re.fullmatch(r"[A-Z][A-Za-z.'-]*(?:[（(][^（()）]*[）)])?", token) \
+                and re.search(r"[A-Za-z]$", found[-1]) \
                 and not found[-1].endswith((":", "：")):
             found[-1] += " " + token
         else:
@@ -146,12 +182,13 @@ def read_line(line: str) -> LineReading:
     fields: list[Field] = []
     rest: list[str] = []
     pending: Optional[str] = None  # a key standing alone, whose value is the next token
+    spaced = False  # the pending key has no colon (作者 阿禾, 文｜X)
     for token in tokens(text):
         if pending is not None and rules.reporter_title.fullmatch(token):
             fields.append(Field("title", token))  # 文 | 本刊记者 NAME: the name comes next
             continue
         if pending is not None:
-            field = _value_field(pending, token)
+            field = _value_field(pending, token, spaced=spaced)
             pending = None
             if field is not None:
                 fields.append(field)
@@ -160,14 +197,15 @@ def read_line(line: str) -> LineReading:
             continue
         keyed = rules.key.fullmatch(token)
         if keyed and not keyed.group("rest"):
-            pending = keyed.group("key")
+            pending, spaced = keyed.group("key"), not keyed.group("colon")
             continue
         if keyed and keyed.group("colon") and rules.reporter_title.fullmatch(keyed.group("rest").strip()):
             fields.append(Field("title", keyed.group("rest").strip()))  # 作者：本报见习记者 NAME
             pending = keyed.group("key")
             continue
         field = _keyed(keyed) if keyed else None
-        field = field or _typed(token, fields) or _continued(fields, token) or _typed(token, fields, bare=True)
+        field = (field or _typed(token, fields) or _continued(fields, token) or _described(fields, token)
+                 or _typed(token, fields, bare=True))
         if field is None:
             rest.append(token)
         else:
@@ -190,9 +228,10 @@ def read_line(line: str) -> LineReading:
 
 def _weight(field: Field) -> float:
     rules = grammar()
+    spaced = rules.spaced_key if field.spaced and field.field in rules.spaced_fields else 0
     if field.kind == "key" and field.field in rules.key_weights:
-        return rules.key_weights[field.field]
-    return rules.weights.get(field.kind, 0)
+        return rules.key_weights[field.field] + spaced
+    return rules.weights.get(field.kind, 0) + spaced
 
 
 def is_metadata(reading: LineReading) -> bool:
@@ -216,15 +255,17 @@ def _keyed(match: re.Match[str]) -> Optional[Field]:
     return _value_field(key, rest)
 
 
-def _value_field(key: str, value: str) -> Optional[Field]:
+def _value_field(key: str, value: str, spaced: bool = False) -> Optional[Field]:
     """The field a key's value makes, if the value is of the key's kind (or of another field the key may fill:
-    发表于云南 after a date is the IP location)."""
+    发表于云南 after a date is the IP location); ``spaced``: the value stood apart after a space alone."""
     rules = grammar()
     value = value.strip().lstrip(":：").strip()
     for field in (rules.key_fields[key], *rules.also_fields.get(key, ())):
         parsed = _parse_value(rules.values[field], value)
+        if parsed is None and field in rules.voice_fields and (described := rules.described_person.fullmatch(value)):
+            parsed = [described.group("name")]  # 本期嘉宾：魏思远，景德镇柴窑窑主
         if parsed is not None:
-            return Field("key", f"{key}：{value}", field, parsed)
+            return Field("key", f"{key}：{value}", field, parsed, spaced)
     return None
 
 
@@ -279,6 +320,17 @@ def _continued(fields: list[Field], token: str) -> Optional[Field]:
         return None
     last = fields.pop()
     return Field("key", f"{last.text} {token}", last.field, [*last.value, *names])
+
+
+def _described(fields: list[Field], token: str) -> Optional[Field]:
+    """A host's or a guest's description after a separator (本集來賓：邱韻如／阿里山茶農): a short phrase that is
+    no other field."""
+    rules = grammar()
+    if not fields or fields[-1].field not in rules.voice_fields or rules.key.fullmatch(token):
+        return None
+    if len(token) > rules.voice_description_chars or rules.sentence_marks.search(token):
+        return None
+    return Field("description", token)
 
 
 def _typed(token: str, fields: list[Field], bare: bool = False) -> Optional[Field]:
