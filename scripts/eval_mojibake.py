@@ -42,6 +42,7 @@ from typing import Callable, Mapping, Optional
 from unittest import mock
 
 import yaml
+from pypinyin.contrib.tone_convert import to_normal, to_tone3
 
 from corpus import pipeline
 from corpus.clean import clean, mojibake
@@ -237,17 +238,33 @@ class Process:
     ``cp936`` (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
     heldout5), ``lone`` (the same, but a 0x80 or 0xff where a lead byte goes is one ``?`` of its own, and the next
     byte starts a pair: heldout6, heldout7) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4);
-    ``space``: the ideographic space folded too (ours) or kept (the blind sets)."""
+    ``space``: the ideographic space folded too (ours) or kept (the blind sets); ``folded_first``: the site folds
+    full-width punctuation to ASCII before it stores the page (heldout8), so a comma in the byte stream is one ASCII
+    byte that a reader out of step loses with the trail byte before it, and that brings it back in step.  Without
+    it the page is stored with full-width punctuation and folded after the reader (ours, heldout4-7).  ``brackets``:
+    the annotation's brackets, ASCII ``()`` (every set) or full-width ``（）`` (two-byte codes: a lead byte before
+    them is not lost, it pairs with the bracket's first byte); ``tones``: the reading's tones as ``marks`` (every
+    set: ``chén``, the toned vowels two-byte codes), ``none`` (``chen``, all ASCII) or ``digits`` (``chen2``)."""
 
     script: str
     storage: str = "gbk"
     annotator: str = "every"
     reader: str = "cp936"
     space: bool = True
+    folded_first: bool = False
+    brackets: str = "()"
+    tones: str = "marks"
 
     def label(self) -> str:
         return (f"{self.storage.upper()} page, {self.script}, annotator {self.annotator}, reader {self.reader}, "
-                f"ideographic space {'folded' if self.space else 'kept'}")
+                f"ideographic space {'folded' if self.space else 'kept'}"
+                + (", punctuation folded before storing" if self.folded_first else "")
+                + (f", readings {self.brackets[0]}{TONED[self.tones]}{self.brackets[1]}"
+                   if (self.brackets, self.tones) != ("()", "marks") else ""))
+
+    def shown(self, reading: str) -> str:
+        """How the annotator writes a toned reading (``chén``) inside its brackets."""
+        return {"marks": reading, "none": to_normal(reading), "digits": to_tone3(reading)}[self.tones]
 
 
 PROCESSES = (
@@ -269,21 +286,22 @@ CHECK_PROCESSES = (
     Process("traditional", storage="utf-8", annotator="replace", reader="lone", space=False),
 )
 PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
+TONED = {"marks": "chén", "none": "chen", "digits": "chen2"}  # how a family's label shows its readings
 UNFOLDED = {ord(c): ord(c) + 0xFEE0 for c in ",;:?!()"}  # what the page had before the site folded it
 
 
-def annotate(data: bytes, listed: Mapping[bytes, str], annotator: str) -> bytes:
-    """The site's annotator in one of :class:`Process`'s manners."""
+def annotate(data: bytes, listed: Mapping[bytes, str], annotator: str, brackets: str = "()") -> bytes:
+    """The site's annotator in one of :class:`Process`'s manners, the readings in ``brackets``."""
     if annotator == "every":
-        return mojibake.annotate_bytes(data, listed)
+        return mojibake.annotate_bytes(data, listed, brackets)
     if annotator == "replace":
         for code, reading in listed.items():
-            data = data.replace(code, code + f"({reading})".encode("gbk"))
+            data = data.replace(code, code + f"{brackets[0]}{reading}{brackets[1]}".encode("gbk"))
         return data
     out, i = bytearray(), 0
     while i < len(data):
         if data[i:i + 2] in listed:
-            out += data[i:i + 2] + f"({listed[data[i:i + 2]]})".encode("gbk")
+            out += data[i:i + 2] + f"{brackets[0]}{listed[data[i:i + 2]]}{brackets[1]}".encode("gbk")
             i += 2
         else:
             out.append(data[i])
@@ -346,6 +364,7 @@ def process_text(process: Process, pick: Callable[[int, int], int]) -> Optional[
     pool = dev_lines(process.script)
     first = pick(0, len(pool) - 1)
     page = "\n".join(pool[first:first + pick(1, 3)])
+    page = fold(page, False) if process.folded_first else page
     data = page.encode(process.storage)
     listed: dict[bytes, str] = {}
     for _ in range(pick(1, 3)):
@@ -356,9 +375,10 @@ def process_text(process: Process, pick: Callable[[int, int], int]) -> Optional[
             continue
         found = sorted(readings(char)) if len(char) == 1 and is_han(char) else []
         if found:
-            listed[data[at:at + 2]] = found[0]
+            listed[data[at:at + 2]] = process.shown(found[0])
     original = fold(page, process.space)
-    damaged = fold(read_one_way(annotate(data, listed, process.annotator), process.reader), process.space)
+    damaged = fold(read_one_way(annotate(data, listed, process.annotator, process.brackets), process.reader),
+                   process.space)
     in_step = process.storage == "gbk" and READING.sub("", damaged) == original
     return None if in_step else (original, damaged)
 

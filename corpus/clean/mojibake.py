@@ -1008,16 +1008,16 @@ def roundtrip_decode(data: bytes, fold: bool = True) -> str:
     return "".join(out)
 
 
-def annotate_bytes(data: bytes, listed: Mapping[bytes, str]) -> bytes:
+def annotate_bytes(data: bytes, listed: Mapping[bytes, str], brackets: str = "()") -> bytes:
     """The site's annotator: ``(reading)`` after every byte-level match of a listed character's GBK
     code, at any offset (so also across two characters: the trail byte of one and the lead byte of
-    the next), all at once over the original stream."""
+    the next), all at once over the original stream; ``brackets`` are the pair it writes around the reading."""
     out = bytearray()
     for i, byte in enumerate(data):
         out.append(byte)
         reading = listed.get(data[i - 1:i + 1]) if i else None
         if reading:
-            out += f"({reading})".encode("gbk")
+            out += f"{brackets[0]}{reading}{brackets[1]}".encode("gbk")
     return bytes(out)
 
 
