@@ -301,6 +301,10 @@ CHECK_PROCESSES = (
     # round 7: heldout7's reader on combinations no set used
     Process("simplified", annotator="skip", reader="lone"),
     Process("traditional", storage="utf-8", annotator="replace", reader="lone", space=False),
+    # round 8: heldout8's order with other annotators and readers, written after this round's rules
+    Process("traditional", annotator="replace", reader="pair", folded_first=True, brackets="（）", tones="digits",
+            inline=True),
+    Process("simplified", annotator="skip", reader="replace", space=False, folded_first=True, inline=True),
 )
 PROCESS_OUTCOMES = ("recovered", "flagged", "wrong", "residue")
 TONED = {"marks": "chén", "none": "chen", "digits": "chen2"}  # how a family's label shows its readings

@@ -1138,12 +1138,13 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
 _TRACE = re.compile(rf"\?{_SYLLABLE}[1-5]?\)")
 # "叮╦í)": a reading in full-width brackets after a lead byte.  "（" is a3 a8: the reader paired the lead byte
 # with a3 (a character of its own) and a8 with the reading's first letter, which the a8 row shows as a box-drawing
-# or block character; the rest of the reading and "）" read in step, the text after them one byte late.
+# or block character (the pair before it is "＃", folded to "#", where the match split a "（" of the page's own); the
+# rest of the reading and "）" read in step, the text after them one byte late.
 _BOXED_LETTER = {bytes([0xA8, code]).decode("gbk"): chr(code) for code in range(ord("a"), ord("z") + 1)}
-_TRACE_BOXED = re.compile(rf"[^\n?]([{''.join(_BOXED_LETTER)}])({_PINYIN_LETTER}{{0,6}}[1-5]?)[)）]")
-# "梗è。─": the same with a reading that opens with a toned vowel (a8 xx): a8 a8 shows as "è", and the reader
-# stays out of step through the reading and after it.
-_TRACE_VOWEL = re.compile(r"[^\n?]è(?=[^\x00-\x7f])")
+_TRACE_BOXED = re.compile(rf"(?:[^\x00-\x7f]|#)([{''.join(_BOXED_LETTER)}])({_PINYIN_LETTER}{{0,6}}[1-5]?)[)）]")
+# "梗è。─", "福è?)": the same with a reading that opens with a toned vowel (a8 xx): a8 a8 shows as "è", and the
+# reader stays out of step through the reading (a pair GBK does not map shows as "?") and after it.
+_TRACE_VOWEL = re.compile(r"[^\x00-\x7f]è(?=[^\x00-\x7f]|\?)")
 
 
 def _toneless(syllable: str) -> str:
