@@ -417,6 +417,16 @@ def test_a_reading_with_a_tone_digit_is_read_like_a_toned_one():
     assert mojibake.corrupted_spans("第(2)期和表格╦abc)都是原文。") == []  # no reading there: left alone
 
 
+def test_a_seed_erratum_applies_only_with_the_bytes_that_settle_it():
+    # Seed 002's erratum ?nèi)プ鲅芯? → 去做研究 holds because the ',' after it was not swallowed.  The same run from
+    # a page whose punctuation was folded before storing (heldout8's order) lost the ','; the erratum must not
+    # apply there (it gave 去做研究做訓練, the comma silently gone): the run is flagged.
+    damaged = "大廠很難單純?nèi)プ鲅芯?做訓練,它更多會是業務需求驅動。"
+    assert [edit.rule for edit in mojibake.find_repairs(damaged)] == []
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), damaged.index("做訓"))]
+    assert "單純去做研究,做訓(xùn)練" in repaired("002")  # the seed: repaired as before
+
+
 # heldout8's process and the annotation's shapes a site writes (scripts/eval_mojibake.py, ``PROCESSES[8:]``: the
 # punctuation folded before the page is stored, ASCII or full-width brackets, tone marks or digits), on dev pages that
 # carry readings of their own: cleaning gives the page back or flags the whole damaged run — no character left
