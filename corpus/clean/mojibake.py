@@ -44,9 +44,11 @@ stands in a place no emphatic question mark does, and at a ``?`` before a
 reading that lost its ``(``, with the run after it up to the line end (through
 a ``?`` unless the text after it reads clearly better as it stands than
 re-paired: a reader that writes one ``?`` for a pair GBK does not map reads on
-out of step); ``scripts/eval_mojibake.py`` counts both errors on every damage
-process seen.  A ``?`` inside a run read as a folded ``？`` must read clearly
-better than every reading of it as such an unmapped pair.
+out of step); a reading in full-width brackets whose ``（`` the reader paired
+with the bytes around it, or with a tone digit, is such a trace too.
+``scripts/eval_mojibake.py`` counts both errors on every damage process seen.
+A ``?`` inside a run read as a folded ``？`` must read clearly better than every
+reading of it as such an unmapped pair.
 
 A UTF-8 page read as GBK (``因為`` shown as ``鍥犵偤``) is told by its bytes: a
 stretch whose GBK bytes are mostly well-formed UTF-8.  Its line is given back
