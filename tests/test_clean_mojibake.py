@@ -367,3 +367,76 @@ def test_a_reading_inside_a_long_run_does_not_cut_it_short():
     cleaned = clean(damaged)[0]
     assert cleaned.startswith("江苏久吾高科与浙江沁园膜业也计划参与东南亚的招标。生态环境部")
     assert clean(cleaned)[0] == cleaned and mojibake.corrupted_spans(cleaned) == []
+
+
+# ---------------------------------------------------------------- a reading that lost its bracket, in every shape
+
+def read_back(text: str, listed: dict[str, str], brackets: str = "()") -> str:
+    """``text`` (punctuation folded, as heldout8's site stores it) through the annotator at any byte offset, with
+    ``listed`` (a two-character string whose bytes straddle the boundary of its characters → the reading written
+    after that code), and heldout8's reader (one ``?`` for a pair GBK does not map), folded again."""
+    codes = {pair.encode("gbk")[1:3]: reading for pair, reading in listed.items()}
+    stream = evaluation().annotate(text.encode("gbk"), codes, "every", brackets)
+    return evaluation().fold(evaluation().read_one_way(stream, "lone"), False)
+
+
+def test_a_reading_across_two_characters_in_simplified_text_flags_its_whole_run():
+    # heldout8's process on a sentence of ours: 第三 is b5 da c8 fd, and da c8 is 谌 (chén).  The reader loses c8
+    # with the "(" (one "?"), fd b7 (一 "?": a pair GBK does not map), and reads out of step up to the ASCII comma,
+    # which it loses with the last trail byte.  The flag covers the whole run, "?" marks and reading included, and
+    # the sentence is not cut at them.
+    original = "他说,第三方统一拼单以后,成本降低了。"
+    damaged = read_back(original, {"第三": "chén"})
+    assert damaged == "他说,第?chén)?酵骋黄吹ヒ院?成本降低了。"
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), damaged.index("成"))]
+    assert evaluation().flagged_sentences(clean(damaged)[0]) == [(0, len(damaged))]
+    assert evaluation().process_outcome(original, damaged) == "flagged"
+
+
+@pytest.mark.parametrize("reading, trace", [
+    ("jí", "福╦í)"),  # "（" is a3 a8: the lead byte e6 pairs with a3, a8 with the "j" (a box-drawing character)
+    ("ài", "福è?)"),  # a reading opening with a toned vowel (a8 a4): a8 a8 is "è", a4 69 a pair GBK does not map
+    ("ǒu", "福è痷)"),
+])
+def test_a_reading_in_full_width_brackets_that_the_reader_paired_flags_its_whole_run(reading, trace):
+    original = "渔港是远洋鱿鱼的主要卸货地,今年吞吐量又创新高。"
+    damaged = read_back(original, {"渔港": reading}, "（）")  # 渔港 is e6 b8 b8 db: e6 b8 is listed
+    assert damaged.startswith("渔" + trace)
+    assert mojibake.corrupted_spans(damaged) == [(1, damaged.index("今"))]
+    assert evaluation().process_outcome(original, damaged) == "flagged"
+
+
+def test_a_reading_with_a_tone_digit_is_read_like_a_toned_one():
+    # At a character boundary it is an inline annotation (removed by cleaning); after a letter that the byte
+    # before it and the letter spell as the listed character it goes (得 is b5 c3, c3 42 reads sì); after a "?" that
+    # lost its "(" it is a trace, flagged with its run.
+    assert clean("前期因為人(ren2)手不夠,的(de5)確。")[0] == "前期因為人手不夠,的確。"
+    assert clean("上月宣布獲得B(si4)VI Medical Group的投資。")[0] == "上月宣布獲得BVI Medical Group的投資。"
+    damaged = "正與追覓合作?biao1)_發避障算法。"
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), len(damaged))]
+    assert mojibake.corrupted_spans("第(2)期和表格╦abc)都是原文。") == []  # no reading there: left alone
+
+
+def test_a_seed_erratum_applies_only_with_the_bytes_that_settle_it():
+    # Seed 002's erratum ?nèi)プ鲅芯? → 去做研究 holds because the ',' after it was not swallowed.  The same run from
+    # a page whose punctuation was folded before storing (heldout8's order) lost the ','; the erratum must not
+    # apply there (it gave 去做研究做訓練, the comma silently gone): the run is flagged.
+    damaged = "大廠很難單純?nèi)プ鲅芯?做訓練,它更多會是業務需求驅動。"
+    assert [edit.rule for edit in mojibake.find_repairs(damaged)] == []
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), damaged.index("做訓"))]
+    assert "單純去做研究,做訓(xùn)練" in repaired("002")  # the seed: repaired as before
+
+
+# heldout8's process and the annotation's shapes a site writes (scripts/eval_mojibake.py, ``PROCESSES[8:]``: the
+# punctuation folded before the page is stored, ASCII or full-width brackets, tone marks or digits), on dev pages that
+# carry readings of their own: cleaning gives the page back or flags the whole damaged run — no character left
+# unflagged that the original lacks, and none lost outside a flagged sentence.  0 of 1,200 pages (seed 0) and 0 of
+# 4,000 (seed 1) in the script fail (README, Evaluation), so any failing draw is a bug, not a rate.
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.deferred(lambda: st.sampled_from(evaluation().PROCESSES[8:])), st.data())
+def test_a_reading_that_lost_its_bracket_is_repaired_or_flagged_whole(process, data):
+    drawn = evaluation().process_text(process, lambda lo, hi: data.draw(st.integers(lo, hi)))
+    assume(drawn is not None)
+    original, damaged = drawn
+    assert evaluation().process_outcome(original, damaged) in ("recovered", "flagged"), (process, damaged)

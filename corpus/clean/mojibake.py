@@ -44,9 +44,11 @@ stands in a place no emphatic question mark does, and at a ``?`` before a
 reading that lost its ``(``, with the run after it up to the line end (through
 a ``?`` unless the text after it reads clearly better as it stands than
 re-paired: a reader that writes one ``?`` for a pair GBK does not map reads on
-out of step); ``scripts/eval_mojibake.py`` counts both errors on every damage
-process seen.  A ``?`` inside a run read as a folded ``？`` must read clearly
-better than every reading of it as such an unmapped pair.
+out of step); a reading in full-width brackets whose ``（`` the reader paired
+with the bytes around it, or with a tone digit, is such a trace too.
+``scripts/eval_mojibake.py`` counts both errors on every damage process seen.
+A ``?`` inside a run read as a folded ``？`` must read clearly better than every
+reading of it as such an unmapped pair.
 
 A UTF-8 page read as GBK (``因為`` shown as ``鍥犵偤``) is told by its bytes: a
 stretch whose GBK bytes are mostly well-formed UTF-8.  Its line is given back
@@ -66,6 +68,7 @@ import yaml
 
 from corpus.editlog import apply
 from corpus.lang import QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
+from corpus.lang.pinyin import toned
 from corpus.model import Edit
 
 RULE_AUTO = "mojibake.gbk_roundtrip"
@@ -73,7 +76,8 @@ RULE_ERRATA = "mojibake.errata"
 ERRATA_PATH = Path(__file__).resolve().parent.parent / "curated" / "errata.yaml"
 
 # A pinyin syllable as the annotator wrote it (tone marks, ü).
-_SYLLABLE = r"[a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]{1,7}"
+_PINYIN_LETTER = r"[a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]"
+_SYLLABLE = rf"{_PINYIN_LETTER}{{1,7}}"
 _READING_CLOSE = re.compile(rf"({_SYLLABLE})\)")  # "yàn)": its "(" was swallowed
 _READING_FULL = re.compile(rf"\(({_SYLLABLE})\)")  # "(yàn)" intact
 _TAG_CLOSE = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")  # "/p>": its "<" was swallowed
@@ -168,7 +172,7 @@ def _readings(char: str) -> frozenset[str]:
 
 
 def _reads(char: Optional[str], syllable: str) -> bool:
-    return char is not None and unicodedata.normalize("NFC", syllable) in _readings(char)
+    return char is not None and toned(syllable) in _readings(char)
 
 
 @lru_cache(maxsize=1)
@@ -1008,16 +1012,16 @@ def roundtrip_decode(data: bytes, fold: bool = True) -> str:
     return "".join(out)
 
 
-def annotate_bytes(data: bytes, listed: Mapping[bytes, str]) -> bytes:
+def annotate_bytes(data: bytes, listed: Mapping[bytes, str], brackets: str = "()") -> bytes:
     """The site's annotator: ``(reading)`` after every byte-level match of a listed character's GBK
     code, at any offset (so also across two characters: the trail byte of one and the lead byte of
-    the next), all at once over the original stream."""
+    the next), all at once over the original stream; ``brackets`` are the pair it writes around the reading."""
     out = bytearray()
     for i, byte in enumerate(data):
         out.append(byte)
         reading = listed.get(data[i - 1:i + 1]) if i else None
         if reading:
-            out += f"({reading})".encode("gbk")
+            out += f"{brackets[0]}{reading}{brackets[1]}".encode("gbk")
     return bytes(out)
 
 
@@ -1055,7 +1059,7 @@ def phantom_reading(text: str, index: int) -> Optional[str]:
 
 # A reading right after a letter that can be a trail byte (0x40-0x7e): the annotator matched the
 # previous character's last byte and that letter as one character.
-_READING_AFTER_LETTER = re.compile(rf"(?<=[@-~])\(({_SYLLABLE})\)")
+_READING_AFTER_LETTER = re.compile(rf"(?<=[@-~])[(（]({_SYLLABLE}[1-5]?)[)）]")
 
 
 def _without_misplaced(text: str) -> str:
@@ -1132,11 +1136,45 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     return merge_spans(spans)
 
 
-_TRACE = re.compile(rf"\?{_SYLLABLE}\)")  # "?zhēng)": a reading whose "(" a lost lead byte swallowed
+# "?zhēng)", "?zheng1)": a reading whose "(" a lost lead byte swallowed (a tone digit where the site writes one).
+_TRACE = re.compile(rf"\?{_SYLLABLE}[1-5]?\)")
+# "叮╦í)": a reading in full-width brackets after a lead byte.  "（" is a3 a8: the reader paired the lead byte
+# with a3 (a character of its own) and a8 with the reading's first letter, which the a8 row shows as a box-drawing
+# or block character (the pair before it is "＃", folded to "#", where the match split a "（" of the page's own); the
+# rest of the reading and "）" read in step, the text after them one byte late.
+_BOXED_LETTER = {bytes([0xA8, code]).decode("gbk"): chr(code) for code in range(ord("a"), ord("z") + 1)}
+_TRACE_BOXED = re.compile(rf"(?:[^\x00-\x7f]|#)([{''.join(_BOXED_LETTER)}])({_PINYIN_LETTER}{{0,6}}[1-5]?)[)）]")
+# "梗è。─", "福è?)": the same with a reading that opens with a toned vowel (a8 xx): a8 a8 shows as "è", and the
+# reader stays out of step through the reading (a pair GBK does not map shows as "?") and after it.
+_TRACE_VOWEL = re.compile(r"[^\x00-\x7f]è(?=[^\x00-\x7f]|\?)")
+
+
+def _toneless(syllable: str) -> str:
+    """``syllable`` without its tone mark (``lǜ`` → ``lü``)."""
+    kept = (c for c in unicodedata.normalize("NFD", syllable) if c == "\u0308" or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable without its tone (``zheng``, ``lü``)."""
+    return frozenset(_toneless(reading) for reading in _reading_index())
+
+
+def _trace_heads(text: str) -> Iterator[tuple[int, int]]:
+    """Where a reading that lost its opening bracket shows, from the character holding the lost lead byte to the
+    reading's closing bracket, in text order."""
+    heads = [(match.start(), match.end()) for match in (*_TRACE.finditer(text), *_TRACE_VOWEL.finditer(text))]
+    for match in _TRACE_BOXED.finditer(text):
+        syllable = _toneless(_BOXED_LETTER[match.group(1)] + match.group(2).rstrip("12345"))
+        if syllable in _syllables() or syllable.replace("v", "ü") in _syllables():
+            heads.append((match.start(), match.end()))
+    return iter(sorted(heads))
 
 
 def _traces(text: str) -> Iterator[tuple[int, int]]:
-    """A ``?`` before a reading that lost its ``(``, which no writer types, with the misaligned run after
+    """A ``?`` before a reading that lost its ``(``, which no writer types (or a reading in full-width brackets
+    whose ``（`` the reader paired with the bytes around it: :data:`_TRACE_BOXED`), with the misaligned run after
     it: every character the reader can have paired one byte late, up to the line end or a ``?`` after which
     the text reads in step (a letter can be a trail byte that brought the reader back in step, or a folded
     full-width one inside the run; a sentence end read inside the run ends no sentence; a ``?`` followed by
@@ -1144,10 +1182,10 @@ def _traces(text: str) -> Iterator[tuple[int, int]]:
     stands than re-paired — is a pair GBK does not map, which a reader that writes one ``?`` for it and reads
     on leaves out of step: heldout5-7's readers)."""
     end = 0
-    for match in _TRACE.finditer(text):
-        if match.start() < end:  # inside the last one's run (a long line stays linear)
+    for start, head_end in _trace_heads(text):
+        if start < end:  # inside the last one's run (a long line stays linear)
             continue
-        end = match.end()
+        end = head_end
         while end < len(text) and text[end] != "\n":
             if text[end] == "?":  # a "??" inside the run is no emphasis; one "?" goes on where re-pairing does
                 marks = len(text[end:end + _STEP_REACH]) - len(text[end:end + _STEP_REACH].lstrip("?"))
@@ -1159,7 +1197,7 @@ def _traces(text: str) -> Iterator[tuple[int, int]]:
                 end += 1
             else:
                 break
-        yield match.start(), end
+        yield start, end
 
 
 # Characters after a "?" inside a run looked at for signs that the reader is still out of step.

@@ -1,9 +1,10 @@
 """Inline pinyin after Han characters: ``時(shí)`` is 時 with a reading aid.
 
 A parenthesised syllable right after a Han character is an annotation only when
-pypinyin lists it as a reading of that character (tone-marked; a toneless
-syllable counts where pypinyin itself lists the neutral tone), so real
-parentheses such as (AGI), (微調) or (出北京) are never taken for one.
+pypinyin lists it as a reading of that character (tone-marked, or with the
+tone as a digit, ``shi2``; a toneless syllable counts where pypinyin itself
+lists the neutral tone), so real parentheses such as (AGI), (微調) or (出北京)
+are never taken for one.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, pinyin
+from pypinyin.contrib.tone_convert import to_tone
 
 from corpus.lang import HAN, data
 
@@ -27,8 +29,16 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(found[0]) if found else frozenset()
 
 
+def toned(syllable: str) -> str:
+    """A syllable as pypinyin lists readings: NFC, tone-marked (``shi2`` → ``shí``; 5 is the neutral tone)."""
+    syllable = unicodedata.normalize("NFC", syllable)
+    if syllable and syllable[-1] in "12345":
+        syllable = to_tone(syllable[:-1] if syllable.endswith("5") else syllable)
+    return syllable
+
+
 def is_reading(char: str, syllable: str) -> bool:
-    return unicodedata.normalize("NFC", syllable.lower()).replace("v", "ü") in readings(char)
+    return toned(syllable.lower().replace("v", "ü")) in readings(char)
 
 
 def annotation_spans(text: str) -> list[tuple[int, int]]:
