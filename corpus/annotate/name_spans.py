@@ -159,7 +159,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         if joined is not mention:  # a name written in parts is a person's, whatever the model typed
             refined.append(joined)
             continue
-        mention = place_spans.whole_township(place_spans.without_trailing_connective(mention), words, text)
+        mention = place_spans.whole_township(place_spans.without_function_edges(mention, words), words, text)
         mention = with_site(place_spans.with_unit(mention, words, text), words, text)
         if mention.type != "place":
             mention = with_heads(mention, words, text)
@@ -177,6 +177,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
     found += place_spans.spelled_places(words, text, found + curated)
+    found += place_spans.voted_places(words, text, found + curated)
     found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
     found = place_spans.place_institutions(found, words, text)
     unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]

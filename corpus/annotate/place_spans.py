@@ -25,7 +25,17 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it, and so with a feature
   word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
-  common word; a common word and one character (榴莲园, a durian orchard) is a description.
+  common word; a common word and one character (榴莲园, a durian orchard) is a description; a count and a unit
+  (三鄉) and a word of position jieba counts often (山上) are none;
+* round 8: :func:`whole_township` — a township or village the model cut to one stem character and its unit
+  (乎镇 of 阿木去乎镇) takes its stem back to the boundary before it; a village written after its township (布袋鎮
+  新塭里) is a place (:func:`located_places`); :func:`without_function_edges` — a place the model ran into a
+  connective or a preposition (古風村與, 從埔里) loses it; :func:`ranged_places` — the other end of a range from a
+  place (从景洪到磨憨) is one; a capital after its word (首都基加利) and a word jieba does not know listed right
+  before a place (义顺、宏茂桥) are places; a country and a port written together are two (坦桑尼亚 + 姆特瓦拉港);
+  ``names: place_tail_words`` finish a place found (纳卡拉 + 走廊); :func:`place_institutions` — a place and the
+  institution jieba knows after it are one organisation (海端鄉 + 衛生所); :func:`voted_places` — THULAC's places
+  with a second cue (a verb of place before, a list connective next to it).
 """
 from __future__ import annotations
 
@@ -34,7 +44,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer
+from corpus.annotate import gazetteer, thulac_tags
+from corpus.annotate.ner import model_input
 from corpus.lang import HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -142,14 +153,15 @@ def _is_country_and_port(first: str, second: str) -> bool:
 
 
 def whole_township(mention: Mention, words: list[Word], text: str) -> Mention:
-    """A place the model cut to one character and a township's or village's unit (乎镇 of 阿木去乎镇, 日镇 of 和日镇)
-    with its whole stem: back to punctuation, the text's start or the end of a place (a jieba word it tags as one or
-    a word with a place unit), over at most :data:`TOWNSHIP_STEM_MAX_CHARS` characters; unchanged where none is
-    found so near, or where such a boundary comes right before it (浙江 + 桐乡: a name of one character and its
-    unit)."""
+    """A place the model cut to one character and a township's or village's unit (乎镇 of 阿木去乎镇, 日镇 of
+    和日镇) with its whole stem: back to punctuation, the text's start, a preposition of place (從) or the end of a
+    place (a jieba word it tags as one or a word with a place unit), over at most :data:`TOWNSHIP_STEM_MAX_CHARS`
+    characters; unchanged where none is found so near, or where such a boundary comes right before it (浙江 +
+    桐乡: a name of one character and its unit)."""
     if mention.type != "place" or len(mention.text) != 2 or not mention.text.endswith(TOWNSHIP_UNITS):
         return mention
-    stops = {w.end for w in words if not has_han(w.text) or w.tag == "ns" or w.text.endswith(PLACE_UNITS)} | {0}
+    stops = {w.end for w in words if not has_han(w.text) or w.tag == "ns" or w.text.endswith(PLACE_UNITS)
+             or (w.text in LOCATIVES and w.tag == "p")} | {0}
     if mention.start in stops:  # 浙江 + 桐乡: a county's name of one character and its unit, whole
         return mention
     stem_end = mention.start + 1
@@ -160,13 +172,16 @@ def whole_township(mention: Mention, words: list[Word], text: str) -> Mention:
     return replace(mention, start=start, text=text[start:mention.end])
 
 
-def without_trailing_connective(mention: Mention) -> Mention:
-    """A place the model ran on into the connective after it (古風村與 + 崙山村): the connective is left out where the
-    name before it ends with a unit."""
+def without_function_edges(mention: Mention, words: list[Word]) -> Mention:
+    """A place the model ran on into the connective after it (古風村與 + 崙山村), where the name before it ends with a
+    unit, or into the preposition of place before it (從 + 埔里, where jieba's word starts after it): without it."""
     name = mention.text
     if (mention.type == "place" and len(name) > 3 and name[-1] in LIST_CONNECTIVES
             and name[:-1].endswith((*PLACE_UNITS, *TOWNSHIP_UNITS))):
         return replace(mention, end=mention.end - 1, text=name[:-1])
+    if (mention.type == "place" and len(name) > 2 and name[0] in LOCATIVES
+            and any(w.start == mention.start + 1 for w in words)):
+        return replace(mention, start=mention.start + 1, text=name[1:])
     return mention
 
 
@@ -333,7 +348,8 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
         elif before.text in LOCATIVES and before.tag in ("p", "v"):
             run = _RUN_TO_PUNCTUATION.match(text, word.start)
             if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text) and not (
-                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)):
+                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)
+            ) and not is_position_word(word):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
             elif run is not None and word.frequency is None:
                 found.append(Mention(run.start(), run.end(), run.group(), "place", source="ner"))
@@ -468,3 +484,20 @@ def place_institutions(found: list[Mention], words: list[Word], text: str) -> li
     institutions = {w.start: w for w in words if w.tag == "nt" and w.frequency is not None and len(w.text) > 1}
     return [replace(m, end=institution.end, text=text[m.start:institution.end], type="org")
             if m.type == "place" and (institution := institutions.get(m.end)) is not None else m for m in found]
+
+
+def voted_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
+    """Places THULAC tags (its votes, :mod:`corpus.annotate.thulac_tags`) where no mention was found and a second cue
+    agrees: a verb or preposition of place right before it (在打鼓嶺, 到四重溪) or a list connective joining it to a
+    place (X、南竿).  THULAC alone is no evidence enough: on dev, 5 of its 25 places the rules missed without such a
+    cue were places; all 5 after a verb of place were; after a connective alone 2 of 5 (和瑞幸, 和泰雷兹: companies)."""
+    place_ends = {m.end for m in known if m.type == "place"}
+    place_starts = {m.start for m in known if m.type == "place"}
+    connectives = [w for w in words if w.text in LIST_CONNECTIVES]
+    cues = {w.end for w in words if w.text in LOCATIVES} | {w.end for w in connectives if w.start in place_ends}
+    cues |= {w.start for w in connectives if w.end in place_starts}
+    if not cues:
+        return []
+    return [Mention(vote.start, vote.end, vote.text, "place", source="ner")
+            for vote in thulac_tags.votes(text, model_input(text)) if vote.kind == "place"
+            and (vote.start in cues or vote.end in cues) and not any(m.overlaps(vote.start, vote.end) for m in known)]
