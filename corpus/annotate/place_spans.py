@@ -490,7 +490,7 @@ def voted_places(words: list[Word], text: str, known: list[Mention]) -> list[Men
     """Places THULAC tags (its votes, :mod:`corpus.annotate.thulac_tags`) where no mention was found and a second cue
     agrees: a verb or preposition of place right before it (在打鼓嶺, 到四重溪) or a list connective joining it to a
     place (X、南竿).  THULAC alone is no evidence enough: on dev, 5 of its 25 places the rules missed without such a
-    cue were places; all 5 after a verb of place were; after a connective alone 2 of 5 (和瑞幸, 和泰雷兹: companies)."""
+    cue were places, all 5 after a verb of place were; after any connective 3 were companies (和瑞幸, 和泰雷兹)."""
     place_ends = {m.end for m in known if m.type == "place"}
     place_starts = {m.start for m in known if m.type == "place"}
     connectives = [w for w in words if w.text in LIST_CONNECTIVES]
