@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer, ner, place_spans
+from corpus.annotate import gazetteer, ner, person_forms, place_spans
 from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
@@ -155,6 +155,11 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         if mention.type == "place" and (is_verb_phrase(mention, words)
                                         or place_spans.is_no_place(mention, words, text)):
             continue
+        joined = person_forms.with_interpunct_parts(mention, words, text)
+        if joined is not mention:  # a name written in parts is a person's, whatever the model typed
+            refined.append(joined)
+            continue
+        mention = place_spans.whole_township(place_spans.without_function_edges(mention, words), words, text)
         mention = with_site(place_spans.with_unit(mention, words, text), words, text)
         if mention.type != "place":
             mention = with_heads(mention, words, text)
@@ -172,10 +177,13 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
     found += place_spans.spelled_places(words, text, found + curated)
+    found += place_spans.voted_places(words, text, found + curated)
     found = with_places([place_spans.with_unit(m, words, text) for m in found], words, text)
+    found = place_spans.place_institutions(found, words, text)
     unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
     listed = typed_by_coordination(found + unsure, curated, text, words)
-    return without_credits([m for m in listed if not (m.type == "person" and m in unsure)], text)
+    named = person_forms.tibetan_names(text, [m for m in listed if not (m.type == "person" and m in unsure)])
+    return without_credits(named, text)
 
 
 def with_places(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
@@ -186,7 +194,11 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
     places += place_spans.located_places(words, text, [m for m in found + places if m.type == "place"])
     stays = [m for m in found if m.type == "org" or (m.type == "person" and has_person_evidence(m, text))]
     places = [p for p in places if not any(p.overlaps(m.start, m.end) for m in stays)]
-    kept = [m for m in found if m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places)]
+    ranged = place_spans.ranged_places(words, text, [m for m in found + places if m.type == "place"])
+    ranged = [p for p in ranged if not any(p.overlaps(m.start, m.end) for m in stays if m.type == "person")]
+    places += ranged  # the end of a range from a place is one even where the model read an organisation (到東勢)
+    kept = [m for m in found if not any(m.overlaps(p.start, p.end) for p in ranged)
+            and (m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places))]
     return kept + list({(p.start, p.end): p for p in places}.values())
 
 
@@ -317,7 +329,7 @@ def typed_by_coordination(found: list[Mention], curated: list[Mention], text: st
         changed = False
         for index, mention in enumerate(found):
             if (mention.type != "person" or not has_han(mention.text) or has_person_evidence(mention, text)
-                    or mention.end in unknown_after):
+                    or mention.end in unknown_after or person_forms.has_person_form(mention.text)):
                 continue
             items = [m for m in _list_of(mention, found + curated, text) if m is not mention]
             kinds = {m.type for m in items if m.type != "person"}
@@ -403,7 +415,7 @@ def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> lis
     return [Mention(word.start, word.end, text[word.start:word.end], "place", source="ner") for word in words
             if len(word.text) > 1 and word.frequency is not None and (word.tag in NAME_TAGS or word.tag == "s")
             and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)
-            and not gazetteer.has_common_sense(word.text)]
+            and not gazetteer.has_common_sense(word.text) and not place_spans.is_position_word(word)]
 
 
 def without_credits(mentions: list[Mention], text: str) -> list[Mention]:

@@ -25,7 +25,17 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it, and so with a feature
   word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
-  common word; a common word and one character (榴莲园, a durian orchard) is a description.
+  common word; a common word and one character (榴莲园, a durian orchard) is a description; a count and a unit
+  (三鄉) and a word of position jieba counts often (山上) are none;
+* round 8: :func:`whole_township` — a township or village the model cut to one stem character and its unit
+  (乎镇 of 阿木去乎镇) takes its stem back to the boundary before it; a village written after its township (布袋鎮
+  新塭里) is a place (:func:`located_places`); :func:`without_function_edges` — a place the model ran into a
+  connective or a preposition (古風村與, 從埔里) loses it; :func:`ranged_places` — the other end of a range from a
+  place (从景洪到磨憨) is one; a capital after its word (首都基加利) and a word jieba does not know listed right
+  before a place (义顺、宏茂桥) are places; a country and a port written together are two (坦桑尼亚 + 姆特瓦拉港);
+  ``names: place_tail_words`` finish a place found (纳卡拉 + 走廊); :func:`place_institutions` — a place and the
+  institution jieba knows after it are one organisation (海端鄉 + 衛生所); :func:`voted_places` — THULAC's places
+  with a second cue (a verb of place before, a list connective next to it).
 """
 from __future__ import annotations
 
@@ -34,7 +44,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from corpus import lang
-from corpus.annotate import gazetteer
+from corpus.annotate import gazetteer, thulac_tags
+from corpus.annotate.ner import model_input
 from corpus.lang import HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -58,11 +69,22 @@ PLACE_AREA_WORDS = frozenset(_NAMES["place_area_words"])
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _RUN_TO_PUNCTUATION = re.compile(_ITEM.pattern + "(?=[，。、；！？,;!?）)]|$)")
 _LABEL_AFTER = re.compile(r"\s?[：:]")
+_PUNCTUATION_AFTER = re.compile(r"[，。、；！？,;!?）)]|$")
 SPELLED_PLACE_MIN_CHARS, SPELLED_PLACE_MAX_CHARS = 3, 6  # shorter runs of jieba's pieces are as often other words
 _STATE = re.compile(f"[{HAN_CLASS}]{{2,4}}?{alternation(PLACE_UNITS)}")  # a stem and its unit, shortest first
 PLACE_TAGS = ("ns", "s")
 FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x", "m")  # jieba's adverbs, connectives, prepositions, particles …
 PLACE_FEATURE_WORDS = tuple(_NAMES["place_feature_words"])
+PLACE_TAIL_WORDS = tuple(_NAMES["place_tail_words"])
+PORT_WORDS = tuple(_NAMES["port_words"])
+TOWNSHIP_UNITS = tuple(_NAMES["township_units"])
+VILLAGE_UNITS = tuple(_NAMES["village_units"])
+TOWNSHIP_STEM_MAX_CHARS: int = _NAMES["township_stem_max_chars"]
+_VILLAGE = re.compile(f"[{HAN_CLASS}]{{2,3}}?{alternation(VILLAGE_UNITS)}")  # a stem and its unit, shortest first
+CAPITAL_WORDS = frozenset(_NAMES["capital_words"])
+POSSESSIVE = "的"
+POSITION_WORD_MIN_FREQUENCY: int = _NAMES["position_word_min_frequency"]
+RANGE_START, RANGE_END = ("从", "從"), ("到", "至")  # 从景洪到磨憨: from one place to another
 ISLAND_PART_WORDS = tuple(_NAMES["island_part_words"])
 COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
 POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
@@ -88,7 +110,8 @@ def has_place_form(name: str) -> bool:
 def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
     """The places a place (or model) span holds: a town abroad the model called an organisation typed a place, the
     count after it, an island's 本岛 and a common noun after a sea left out, two places run together apart."""
-    if mention.type == "org" and gazetteer.is_foreign_town(mention.text) and _after_place_or_locative(mention, words):
+    if mention.type == "org" and _after_place_or_locative(mention, words) and (
+            gazetteer.is_foreign_town(mention.text) or _is_county_alone(mention, text)):
         mention = replace(mention, type="place")
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
@@ -106,12 +129,78 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
         state = ((is_state(first) and (short or is_place_with_unit(second)))
                  or (gazetteer.is_place(first) and _may_be_town(second, dictionary, following)))
         both = (gazetteer.is_place(first) and is_place_with_unit(second)
-                and not gazetteer.has_common_sense(second))
+                and not gazetteer.has_common_sense(second)) or _is_country_and_port(first, second)
         if (both or (state and mention.type == "place")) and has_han(second) and len(second) >= 2:
             middle = mention.start + cut
             return [Mention(mention.start, middle, first, "place", source=mention.source),
                     Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _is_county_alone(mention: Mention, text: str) -> bool:
+    """Whether a name CC-CEDICT glosses with its kind of place (贵德: Guide county) and as no common word stands alone,
+    before punctuation (在贵德，): a company is named with what it does after it."""
+    name = mention.text
+    return (gazetteer.is_glossed_place(name) and not gazetteer.has_common_sense(name)
+            and _PUNCTUATION_AFTER.match(text, mention.end) is not None)
+
+
+def _is_country_and_port(first: str, second: str) -> bool:
+    """A country and a port's name written together (坦桑尼亚 + 姆特瓦拉港): the port's stem of two characters or more
+    is no common word."""
+    stem = next((second[:-len(word)] for word in PORT_WORDS if second.endswith(word)), "")
+    return gazetteer.is_country(first) and len(stem) >= 2 and not gazetteer.is_common_word(stem)
+
+
+def whole_township(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A place the model cut to one character and a township's or village's unit (乎镇 of 阿木去乎镇, 日镇 of
+    和日镇) with its whole stem: back to punctuation, the text's start, a preposition of place (從) or the end of a
+    place (a jieba word it tags as one or a word with a place unit), over at most :data:`TOWNSHIP_STEM_MAX_CHARS`
+    characters; unchanged where none is found so near, or where such a boundary comes right before it (浙江 +
+    桐乡: a name of one character and its unit)."""
+    if mention.type != "place" or len(mention.text) != 2 or not mention.text.endswith(TOWNSHIP_UNITS):
+        return mention
+    stops = {w.end for w in words if not has_han(w.text) or w.tag == "ns" or w.text.endswith(PLACE_UNITS)
+             or (w.text in LOCATIVES and w.tag == "p")} | {0}
+    if mention.start in stops:  # 浙江 + 桐乡: a county's name of one character and its unit, whole
+        return mention
+    stem_end = mention.start + 1
+    start = next((start for start in range(mention.start - 1, stem_end - TOWNSHIP_STEM_MAX_CHARS - 1, -1)
+                  if start in stops and _HAN_RUN.fullmatch(text, start, stem_end)), None)
+    if start is None:
+        return mention
+    return replace(mention, start=start, text=text[start:mention.end])
+
+
+def without_function_edges(mention: Mention, words: list[Word]) -> Mention:
+    """A place the model ran on into the connective after it (古風村與 + 崙山村), where the name before it ends with a
+    unit, or into the preposition of place before it (從 + 埔里, where jieba's word starts after it): without it."""
+    name = mention.text
+    if (mention.type == "place" and len(name) > 3 and name[-1] in LIST_CONNECTIVES
+            and name[:-1].endswith((*PLACE_UNITS, *TOWNSHIP_UNITS))):
+        return replace(mention, end=mention.end - 1, text=name[:-1])
+    if (mention.type == "place" and len(name) > 2 and name[0] in LOCATIVES
+            and any(w.start == mention.start + 1 for w in words)):
+        return replace(mention, start=mention.start + 1, text=name[1:])
+    return mention
+
+
+def ranged_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """The other end of a range from a place (从景洪到磨憨, 從麥寮到東勢): the word after 到, or the Han run of up to
+    :data:`TOWN_MAX_CHARS` characters up to a function word or punctuation, when it is no common word."""
+    found = []
+    for place in places:
+        if text[place.start - 1:place.start] not in RANGE_START or text[place.end:place.end + 1] not in RANGE_END:
+            continue
+        start = place.end + 1
+        stop = next((w.start for w in words if w.start > start and (w.tag.startswith(FUNCTION_TAGS)
+                                                                     or not has_han(w.text))), len(text))
+        word = next((w for w in words if w.start == start), None)
+        end = word.end if word is not None and len(word.text) > 1 else min(stop, start + TOWN_MAX_CHARS)
+        name = text[start:end]
+        if 2 <= len(name) <= TOWN_MAX_CHARS and _HAN_RUN.fullmatch(name) and not gazetteer.is_common_word(name):
+            found.append(Mention(start, end, name, "place", source="ner"))
+    return found
 
 
 def _after_place_or_locative(mention: Mention, words: list[Word]) -> bool:
@@ -208,12 +297,26 @@ def listed_places(words: list[Word], text: str) -> list[Mention]:
                 and text[item.start() - 1] == _LIST_SEPARATOR:
             items.append(item)
             stop = item.start() - 1
-        first = next((w for w in words if w.end == stop and len(w.text) > 1 and has_han(w.text)), None)
+        first = _first_item(words, text, stop)
         if items and first is not None:
-            spans = [(item.start(), item.end()) for item in items] + [(first.start, first.end)]
+            spans = [(item.start(), item.end()) for item in items] + [first]
             found += [Mention(start, end, text[start:end], "place", source="ner")
                       for span in spans for start, end in _between_connectives(words, *span) if end - start > 1]
     return found
+
+
+def _first_item(words: list[Word], text: str, stop: int) -> tuple[int, int] | None:
+    """The first item of a list, ending at ``stop``: jieba's word there, or where jieba cut the name into single
+    characters (運往 + 台 + 中), the Han run back to a verb of place, a function word or punctuation, of two to
+    :data:`TOWN_MAX_CHARS` characters."""
+    word = next((w for w in words if w.end == stop), None)
+    if word is not None and len(word.text) > 1 and has_han(word.text):
+        return word.start, word.end
+    start = next((w.end for w in reversed(words) if w.end <= stop - 2 and (
+        w.text in LOCATIVES or w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text))), None)
+    if start is not None and stop - start <= TOWN_MAX_CHARS and _HAN_RUN.fullmatch(text, start, stop):
+        return start, stop
+    return None
 
 
 def _between_connectives(words: list[Word], start: int, end: int) -> list[tuple[int, int]]:
@@ -239,15 +342,21 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
     for index, word in enumerate(words[1:], 1):
         before = words[index - 1]
         after_place = ends.get(word.start)
-        if before.text in LOCATIVES and before.tag in ("p", "v"):
+        if before.text in CAPITAL_WORDS and len(word.text) > 1 and has_han(word.text) and (
+                gazetteer.is_place(word.text) or word.frequency is None):  # 首都 + 基加利
+            found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
+        elif before.text in LOCATIVES and before.tag in ("p", "v"):
             run = _RUN_TO_PUNCTUATION.match(text, word.start)
             if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text) and not (
-                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)):
+                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)
+            ) and not is_position_word(word):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
             elif run is not None and word.frequency is None:
                 found.append(Mention(run.start(), run.end(), run.group(), "place", source="ner"))
         elif after_place is not None and has_han(word.text):
             unit = _STATE.match(text, word.start)
+            if unit is None and after_place.text.endswith(TOWNSHIP_UNITS):  # 布袋鎮 + 新塭里
+                unit = _VILLAGE.match(text, word.start)
             if unit is not None and _is_unknown_stem(words, unit.start(), unit.end() - 1):
                 found.append(Mention(word.start, unit.end(), unit.group(), "place", source="ner"))
             elif len(word.text) > 1 and (gazetteer.is_place(word.text) or (
@@ -293,6 +402,26 @@ def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> l
             start, stop = run[0].start, run[end - 1].end
             found.append(Mention(start, stop, text[start:stop], "place", source="ner"))
             queue.append(found[-1])
+    return found + _places_listed_before(words, text, places)
+
+
+def _places_listed_before(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """A word jieba does not know, right before a list connective and a place, is a place (义顺、宏茂桥, 美赛与缅甸)
+    when it starts a phrase (punctuation or a function word before it) or follows a place word it is one name with
+    (巴里 + 文打); not where the place owns the next item (日本 + 的 + 日冷: the items are owned names)."""
+    found = []
+    for place in places:
+        index = next((i for i, w in enumerate(words) if w.end == place.start and w.text in LIST_CONNECTIVES), None)
+        if index is None or index < 1:
+            continue
+        name = words[index - 1]
+        before = words[index - 2] if index >= 2 else None
+        glued = before is not None and before.tag == "ns" and has_han(before.text)  # 巴里 + 文打: one name
+        starts = before is None or not has_han(before.text) or before.tag.startswith(FUNCTION_TAGS) or glued
+        possessed = text.startswith(POSSESSIVE, place.end)  # 美国的美冷与日本的日冷: 日本 is no item, 日冷 is
+        if starts and not possessed and len(name.text) >= 2 and name.frequency is None and _unknown_name_part(name):
+            start = before.start if glued and before is not None else name.start
+            found.append(Mention(start, name.end, text[start:name.end], "place", source="ner"))
     return found
 
 
@@ -307,7 +436,8 @@ def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
     """Whether ``start:end`` is jieba's words and none of them a connective, preposition or common word of two
     characters or more (占 + 碑 before 省, not 这些 + 新 before 镇 nor 和 + 广 before 州)."""
     inside = [w for w in words if start <= w.start and w.end <= end]
-    common = any(w.tag in ("c", "p", "r") or (len(w.text) > 1 and w.frequency and not w.tag.startswith("n"))
+    common = any(w.tag in ("c", "p", "r") or w.tag.startswith(("u", "d"))  # 等地的 + 村: particles, adverbs
+                 or (len(w.text) > 1 and w.frequency and not w.tag.startswith("n"))
                  for w in inside)
     whole = sum(len(w.text) for w in inside) == end - start
     return whole and not common and not gazetteer.is_common_word("".join(w.text for w in inside))
@@ -319,8 +449,8 @@ def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
     if mention.type != "place":
         return mention
     unit = next((w.end for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
-    feature = next((mention.end + len(f) for f in PLACE_FEATURE_WORDS if text.startswith(f, mention.end)
-                    and not mention.text.endswith(PLACE_FEATURE_WORDS)), None)
+    feature = next((mention.end + len(f) for f in (*PLACE_FEATURE_WORDS, *PLACE_TAIL_WORDS)
+                    if text.startswith(f, mention.end) and not mention.text.endswith(PLACE_FEATURE_WORDS)), None)
     end = unit or feature or mention.end
     compass = _COMPASS_BEFORE.search(text, max(0, mention.start - COMPASS_MAX_CHARS), mention.start)
     start = compass.start() if compass is not None and gazetteer.is_sea(mention.text) else mention.start
@@ -329,8 +459,45 @@ def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
 
 def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     """A dictionary place that is also a common word, as a label before a colon (來賓：X), is the common word; a
-    common word and one character after it (榴莲 + 园, a durian orchard) is a description."""
+    common word and one character after it (榴莲 + 园, a durian orchard) is a description; a count and a unit
+    (口湖、四湖與台西三鄉: 三鄉) and a word of a position (:func:`is_position_word`: 山上, though a township of that
+    name exists) are none."""
+
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
     described = (len(inside) == 2 and len(inside[1].text) == 1 and len(inside[0].text) > 1
                  and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
-    return described or (gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None)
+    labelled = gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
+    position = any((w.start, w.end) == (mention.start, mention.end) and is_position_word(w) for w in words)
+    return described or labelled or position or _COUNT_ONLY.fullmatch(mention.text) is not None  # 台西三鄉: 三鄉
+
+
+def is_position_word(word: Word) -> bool:
+    """Whether jieba tags ``word`` as a word of place (its tag s) ending in a position's suffix (山 + 上, 車 + 上) and
+    counts it often enough to be a common phrase (``names: position_word_min_frequency``; 台中, a city, is rare)."""
+    return (word.tag == "s" and word.text.endswith(POSITION_SUFFIXES)
+            and (word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY)
+
+
+def place_institutions(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
+    """``found`` with each place that a dictionary institution jieba tags as one (its tag nt: 卫生所, 卫生院) follows
+    made one organisation with it (海端鄉 + 衛生所): the place is part of the name, no mention of its own."""
+    institutions = {w.start: w for w in words if w.tag == "nt" and w.frequency is not None and len(w.text) > 1}
+    return [replace(m, end=institution.end, text=text[m.start:institution.end], type="org")
+            if m.type == "place" and (institution := institutions.get(m.end)) is not None else m for m in found]
+
+
+def voted_places(words: list[Word], text: str, known: list[Mention]) -> list[Mention]:
+    """Places THULAC tags (its votes, :mod:`corpus.annotate.thulac_tags`) where no mention was found and a second cue
+    agrees: a verb or preposition of place right before it (在打鼓嶺, 到四重溪) or a list connective joining it to a
+    place (X、南竿).  THULAC alone is no evidence enough: on dev, 5 of its 25 places the rules missed without such a
+    cue were places, all 5 after a verb of place were; after any connective 3 were companies (和瑞幸, 和泰雷兹)."""
+    place_ends = {m.end for m in known if m.type == "place"}
+    place_starts = {m.start for m in known if m.type == "place"}
+    connectives = [w for w in words if w.text in LIST_CONNECTIVES]
+    cues = {w.end for w in words if w.text in LOCATIVES} | {w.end for w in connectives if w.start in place_ends}
+    cues |= {w.start for w in connectives if w.end in place_starts}
+    if not cues:
+        return []
+    return [Mention(vote.start, vote.end, vote.text, "place", source="ner")
+            for vote in thulac_tags.votes(text, model_input(text)) if vote.kind == "place"
+            and (vote.start in cues or vote.end in cues) and not any(m.overlaps(vote.start, vote.end) for m in known)]

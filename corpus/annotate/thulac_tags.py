@@ -5,8 +5,8 @@ and other news; ``thulac`` on PyPI, weights inside the wheel, nothing downloaded
 noun tags are votes: ``np`` a person, ``ns`` a place, ``ni`` an organisation, ``nz`` some other proper noun
 (a name of unknown type).  It reads the same simplified input as LAC (:func:`corpus.annotate.ner.model_input`),
 and every vote is a span of the text as given.  :func:`corpus.annotate.ner.denies_person` settles LAC's persons
-with them; :func:`votes` (THULAC alone, as ``scripts/bench_taggers.py`` measures it) also holds its places, should
-the place rules want a second opinion.
+with them; :func:`votes` (THULAC alone, as ``scripts/bench_taggers.py`` measures it) also holds its places, which
+:func:`corpus.annotate.place_spans.voted_places` takes where a second cue agrees.
 """
 from __future__ import annotations
 

@@ -1,0 +1,89 @@
+"""Persons written in parts the model cuts or mistypes: names joined by an interpunct and Tibetan names.
+
+The vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
+
+* :func:`with_interpunct_parts` — a name transliterated in parts is written with an interpunct between them
+  (比令‧達道, 阿布斯‧伊斯瑪哈單); a mention on either side of one takes the other part (jieba's word, or the Han run
+  up to punctuation) and is a person;
+* :func:`has_person_form` — either form, which a list of places or organisations does not retype;
+* :func:`tibetan_names` — two elements of ``names: tibetan_name_elements`` written together (才让 + 东周, 尼玛 + 扎西)
+  are a person's name, which replaces the pieces the model found inside it (a place 东周), not inside an
+  organisation's name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from corpus import lang
+from corpus.annotate.ner import model_input
+from corpus.annotate.place_spans import FUNCTION_TAGS
+from corpus.lang import HAN_CLASS, SPEECH_VERBS, alternation
+from corpus.model import Mention
+
+if TYPE_CHECKING:  # name_spans calls this module, so its word type is imported for annotations only
+    from corpus.annotate.name_spans import Word
+
+_NAMES = lang.data("zh")["names"]
+INTERPUNCTS = frozenset(_NAMES["interpuncts"])
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nz")  # jieba's tags of names
+PART_MAX_CHARS = 6  # the longest part of an interpunct name: 伊斯瑪哈單
+_HAN_PART = re.compile(f"[{HAN_CLASS}]{{1,{PART_MAX_CHARS}}}")
+_TIBETAN_NAME = re.compile(f"{alternation(_NAMES['tibetan_name_elements'])}{{2}}")
+
+
+def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Mention:
+    """``mention`` with the parts an interpunct joins to it (‧達道 → 比令‧達道), typed a person; unchanged when no
+    interpunct touches it.  A part is the jieba word next to the interpunct and the words of one character, unknown
+    to jieba or tagged as names beyond it (勒 + 巴克 of 烏杜夫・勒巴克), up to a speech verb, a function word or
+    another dictionary word (主任, 表示)."""
+    start, end = mention.start, mention.end
+    if text[start:start + 1] in INTERPUNCTS:
+        start += 1
+    if end > start and text[end - 1] in INTERPUNCTS:
+        end -= 1
+    while start > 1 and text[start - 1] in INTERPUNCTS and (part := _part(words, start - 1, before=True)):
+        start = part[0]
+    while end < len(text) - 1 and text[end] in INTERPUNCTS and (part := _part(words, end + 1, before=False)):
+        end = part[1]
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    return replace(mention, start=start, end=end, text=text[start:end], type="person")
+
+
+def _part(words: list[Word], edge: int, before: bool) -> tuple[int, int] | None:
+    """The part of a name that ends (``before``) or starts at ``edge``, as :func:`with_interpunct_parts` reads it."""
+    ordered = [w for w in (reversed(words) if before else words) if (w.end <= edge if before else w.start >= edge)]
+    taken: list[Word] = []
+    for word in ordered:
+        length = sum(len(w.text) for w in taken) + len(word.text)
+        touches = (word.end if before else word.start) == ((taken[-1].start if before else taken[-1].end)
+                                                           if taken else edge)
+        if not touches or not _HAN_PART.fullmatch(word.text) or length > PART_MAX_CHARS or word.text in SPEECH_VERBS:
+            break
+        common = len(word.text) > 1 and word.frequency is not None and word.tag not in NAME_TAGS
+        if taken and (word.tag.startswith(FUNCTION_TAGS) or common):
+            break
+        taken.append(word)
+    if not taken:
+        return None
+    return (taken[-1].start, taken[0].end) if before else (taken[0].start, taken[-1].end)
+
+
+def has_person_form(name: str) -> bool:
+    """Whether ``name`` is written as persons' names are and other names hardly are: Han parts joined by an
+    interpunct (比令‧達道) or two Tibetan name elements (尼玛扎西)."""
+    parts = re.split(f"[{''.join(INTERPUNCTS)}]", name)
+    joined = len(parts) > 1 and all(_HAN_PART.fullmatch(part) for part in parts)
+    return joined or _TIBETAN_NAME.fullmatch(model_input(name)) is not None
+
+
+def tibetan_names(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with the Tibetan names written in ``text`` (module docstring) in place of the mentions inside or
+    across them; a name inside an organisation's name stays part of it."""
+    names = [Mention(m.start(), m.end(), text[m.start():m.end()], "person", source="ner")
+             for m in _TIBETAN_NAME.finditer(model_input(text))]
+    names = [n for n in names if not any(f.type == "org" and f.start <= n.start and n.end <= f.end for f in found)]
+    kept = [f for f in found if not any(f.overlaps(n.start, n.end) for n in names)]
+    return sorted(kept + names, key=lambda m: (m.start, m.end))
