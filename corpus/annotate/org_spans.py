@@ -42,9 +42,9 @@ from typing import Iterable, Mapping
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.company_names import company_names, company_short_forms
-from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, is_generic
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import NATIONAL_WORDS, org_edges, starts_with_home
+from corpus.annotate.org_edges import INDUSTRY_WORDS, NATIONAL_WORDS, org_edges, starts_with_home
 from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -303,8 +303,11 @@ def with_host_country(mentions: list[Mention], words: list[Word], text: str, rea
     """The bodies named after a home country (module docstring) with the host country before them, as new
     mentions: the longer span wins over the host's place and the body alone when mentions are merged."""
     host_before = {word.end: word for word in words if gazetteer.is_country(word.text)}
+    # jieba's organisations count as bodies too (中国商会, one word the model may pass over)
+    bodies = mentions + [Mention(w.start, w.end, text[w.start:w.end], "org", source="ner")
+                         for w in words if w.tag == "nt"]
     found = []
-    for mention in mentions:
+    for mention in bodies:
         host = host_before.get(mention.start)
         name = read[mention.start:mention.end]
         if mention.type == "org" and host is not None and starts_with_home(name) and name.endswith(UNMISTAKABLE_HEADS):
@@ -323,9 +326,9 @@ def typed_by_head(mentions: list[Mention], read: str) -> list[Mention]:
 def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
     """The document's organisation names and brands, organisations wherever they occur (one mechanism for both):
 
-    * a brand + industry-word company the model or a rule found (翔鷹航太) names the brand alone too (翔鷹, a short
-      form the article never defines): a brand is two to four Han characters that jieba's ``dictionary`` does not
-      hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
+    * a brand + industry-word company the model or a rule found (翔鷹航太, 碧涛海运) names the brand alone too (翔鷹,
+      a short form the article never defines): a brand is two to four Han characters that jieba's ``dictionary``
+      does not hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
       (峰飞 of 峰飞航空: the model's person is the brand);
     * a name the model read as a person that starts an organisation's name of the document is that organisation's
       brand (星澜 of 星澜航天);
@@ -335,7 +338,7 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
 
     A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
     would take that organisation's place."""
-    heads = sorted(ORG_HEADS, key=len, reverse=True)
+    heads = sorted(INDUSTRY_WORDS, key=len, reverse=True)  # the organisation heads and the industry words
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     organisations = {m.text for m in model if m.type == "org"}
     people = {m.text for m in model if m.type == "person"}
