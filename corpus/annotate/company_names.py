@@ -3,14 +3,13 @@
 A company's full name is a run of words that ends with industry words (精工, 航运 + 工程, 乳业, 冷链 + 仓储; the
 vocabulary is ``curated/lang/zh.yaml``, ``names: org_heads`` and ``organisations: industry_words``) and may end
 with a legal form or a company head (有限公司, 股份有限公司, 公司, 集团) after them.  The model often finds only the
-brand (岱峰, read as a place; 宏翔) or only the part after a common word (天禾乳业股份有限公司 of
-草原天禾乳业股份有限公司); the grammar gives the whole run:
+brand (岱峰, read as a place; 宏翔) or cuts the name (湖南洪江锦程航运 + 有限公司); the grammar gives the whole run:
 
 * :func:`company_names` — a brand (a word jieba does not know, or tags as a name, that CC-CEDICT does not know as
   a common word nor jieba as a place) and the industry words right after it are a company (岱峰 + 精工,
-  宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over every
-  name-like word to the boundary before it (的, a preposition, a verb, punctuation), for a registered name holds its
-  seat and whatever words its owner chose (内蒙古的 | 草原天禾乳业股份有限公司);
+  宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over the
+  name-like words to the boundary before it (的, a preposition, a verb, punctuation) and starts at the first place or
+  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司);
 * :func:`company_short_forms` — over the document: a company named once in full licenses its short forms
   wherever they stand (document-wide consistency): its brand with some of its industry words or with 公司
   (锦程航运 and 锦程公司 of 湖南洪江锦程航运有限公司, 清水江公司 of …清水江水电开发有限责任公司) and its brand alone
@@ -93,12 +92,15 @@ def _with_legal_form(words: list[Word], index: int) -> int:
 
 
 def _name_start(words: list[Word], first: int) -> int | None:
-    """Where a name with a legal form starts: back from its industry words over name-like words; None without a
-    brand or a place among them."""
+    """Where a name with a legal form starts: back from its industry words over name-like words, then on to its first
+    place or brand (a registered name starts with its seat or its brand: 投资方 + 深圳市X投资有限公司 is no name);
+    None without one."""
     start = first
     while start > 0 and first - start < MAX_NAME_WORDS and _in_registered_name(words[start - 1]):
         start -= 1
-    return start if any(is_brand(word) or word.tag == "ns" for word in words[start:first]) else None
+    while start < first and not (is_brand(words[start]) or words[start].tag == "ns"):
+        start += 1
+    return start if start < first else None
 
 
 def _in_registered_name(word: Word) -> bool:

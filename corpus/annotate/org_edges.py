@@ -16,7 +16,8 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   country in another (马来西亚 + 中国商会, 越南 + 台湾商会联合总会: the rest starts with a country) and a country's
   public body named by one word (坦桑尼亚 + 税务局);
 * :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业,
-  and common words before the class noun after a country: 挪威船舶设计公司);
+  and common words before the class noun after a country, before the Latin name they describe:
+  挪威船舶设计公司NSDK);
   an organisation span of common words and a class noun (鱼粉厂) is none, unless it ends with a legal form
   (瀚海新电信股份有限公司: a description is never registered).  A country the model typed as an
   organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
@@ -223,10 +224,11 @@ def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
         classes += 1
     found = [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
                      source=mention.source)] if first and classes > first else []
-    if classes == first:  # no class noun after the first word: after a country, common words and one describe too
-        # (挪威 + 船舶设计公司), unless they are an industry's (台湾 + 电力公司); a town names its companies
-        # (德昌 + 轮船公司)
-        if (first and gazetteer.is_country(inside[0].text) and _is_class_phrase(inside[first:])
+    if classes == first:  # no class noun after the first word: after a country and before the Latin name they
+        # describe, common words and one describe too (挪威 + 船舶设计公司 + NSDK), unless they are an industry's
+        # (台湾 + 电力公司); a town names its companies (德昌 + 轮船公司)
+        described = any(word.start == mention.end and _LATIN_NAME.match(word.text) for word in words)
+        if (first and described and gazetteer.is_country(inside[0].text) and _is_class_phrase(inside[first:])
                 and not all(is_industry_word(word.text) for word in inside[first:-1])):
             return [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
                             source=mention.source)]

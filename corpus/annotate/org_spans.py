@@ -41,7 +41,7 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.company_names import company_names, company_short_forms
+from corpus.annotate.company_names import company_names
 from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, is_generic
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import INDUSTRY_WORDS, NATIONAL_WORDS, org_edges, starts_with_home
@@ -334,7 +334,6 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
       brand (星澜 of 星澜航天);
     * a name the model read once as an organisation and once as a person is an organisation (by its role in one
       sentence, 楚芯微创始人…, it is one in the others).
-    * the short forms a company's full name licenses (:func:`corpus.annotate.company_names.company_short_forms`).
 
     A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
     would take that organisation's place."""
@@ -353,5 +352,4 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
             brand = name[:len(name) - len(head)]
             if head and _BRAND.fullmatch(brand) and (not dictionary.get(brand) or mention.text[:len(brand)] in people):
                 found |= {mention.text, mention.text[:len(brand)]}
-    return company_short_forms(sentences) | {name for name in found if not any(name in other and name != other
-                                                                          for other in organisations - found)}
+    return {name for name in found if not any(name in other and name != other for other in organisations - found)}

@@ -9,7 +9,9 @@ as one name) give way to it, curated spans (registry, rules) and registered name
 defines it too: it is that organisation wherever it stands alone as a Latin word.
 
 A brand's short name needs no definition: :func:`corpus.annotate.org_spans.known_names` finds it (星澜 of 星澜航天,
-峰飞 of 峰飞航空, the model's person or a word jieba does not know), and :func:`with_short_forms` puts it in.
+峰飞 of 峰飞航空, the model's person or a word jieba does not know), and so does
+:func:`corpus.annotate.company_names.company_short_forms` for a registered name (锦程航运 of 湖南洪江锦程航运有限公司);
+:func:`with_short_forms` puts them in.
 """
 from __future__ import annotations
 
