@@ -65,8 +65,9 @@ def company_names(words: list[Word], text: str) -> list[Mention]:
         while first > 0 and is_industry_word(words[first - 1].text):
             first -= 1
         end = _with_legal_form(words, index)
-        start = _name_start(words, first) if end > index else first - 1 if first > 0 and is_brand(words[first - 1]) \
-            else None
+        # without a legal form, an industry word jieba reads as a verb is the clause's (由芯擎半导体 + 开发: made by)
+        bare = first > 0 and is_brand(words[first - 1]) and not word.tag.startswith("v")
+        start = _name_start(words, first) if end > index else first - 1 if bare else None
         if start is not None:
             found.append(Mention(words[start].start, words[end].end, text[words[start].start:words[end].end], "org",
                                  source="ner"))
