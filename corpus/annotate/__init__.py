@@ -8,6 +8,7 @@ the pieces are importable on their own:
 """
 from __future__ import annotations
 
+from corpus.annotate.company_names import company_short_forms
 from corpus.annotate.interview import voice_types
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.name_spans import document_types, typed_over_document
@@ -38,7 +39,8 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
         sentence.entities = find_mentions(sentence.zh, registry, statistical)
     short_forms, types = set(), document_types(doc.sentences) | voice_types(doc)
     if statistical:
-        short_forms = defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
+        short_forms = (defined_short_forms(doc.sentences) | known_names(doc.sentences, dictionary(registry))
+                       | company_short_forms(doc.sentences))
     for sentence in doc.sentences:
         if short_forms:
             sentence.entities = with_short_forms(sentence.entities, sentence.zh, short_forms)

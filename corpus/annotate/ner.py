@@ -147,5 +147,11 @@ def denies_person(mention: Mention, text: str) -> bool:
     (:func:`corpus.annotate.name_spans.typed_by_evidence`)."""
     if mention.type != "person":
         return False
-    read_as = {(start, end): tag for start, end, tag in thulac_tags.tagged_words(model_input(text))}
-    return read_as.get((mention.start, mention.end)) in not_person_tags()
+    return _thulac_reading(text).get((mention.start, mention.end)) in not_person_tags()
+
+
+@lru_cache(maxsize=256)
+def _thulac_reading(text: str) -> dict[tuple[int, int], str]:
+    """THULAC's tag of each word of ``text`` by its span, read once per line however many mentions ask (the
+    mapping is shared between callers: never changed)."""
+    return {(start, end): tag for start, end, tag in thulac_tags.tagged_words(model_input(text))}

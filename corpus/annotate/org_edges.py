@@ -12,9 +12,14 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   (X大学附属Y医院, X大學醫學院附設Y醫院);
 * :func:`without_country` — a place before a foreign institution whose own name is complete without it is a place
   and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name, not a common word, so
-  names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行);
-* :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业);
-  an organisation span of common words and a class noun (鱼粉厂) is none.  A country the model typed as an
+  names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行); so do a body of one
+  country in another (马来西亚 + 中国商会, 越南 + 台湾商会联合总会: the rest starts with a country) and a country's
+  public body named by one word (坦桑尼亚 + 税务局);
+* :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业,
+  and common words before the class noun after a country, before the Latin name they describe:
+  挪威船舶设计公司NSDK);
+  an organisation span of common words and a class noun (鱼粉厂) is none, unless it ends with a legal form
+  (瀚海新电信股份有限公司: a description is never registered).  A country the model typed as an
   organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
 * :func:`with_acronym` — a Latin name after an acronym and a space is one organisation (NEO Ventures: the model
   and the Latin-name rule see only Ventures).
@@ -27,7 +32,8 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, is_common, name_prefix
+from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, is_common, legal_form_start,
+                                        name_prefix)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, has_han
 from corpus.model import Mention
 
@@ -40,7 +46,11 @@ HOSPITAL_HEADS = tuple(_ORGS["hospital_heads"])
 NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
 OFFICIAL_HEADS = tuple(_ORGS["body_heads"] + _ORGS["institution_heads"])
+_BODY_HEADS = tuple(_ORGS["body_heads"])
+HOME_WORDS = NATIONAL_WORDS | frozenset(_ORGS["home_words"])
+MAX_COUNTRY_CHARS = 5  # 马来西亚, 坦桑尼亚, 沙特阿拉伯
 CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
+INDUSTRY_WORDS = frozenset(_ORGS["industry_words"]) | ORG_HEADS
 MAX_EDGE_PASSES = 8  # a bound, not a tuned value: the moves settle within two or three passes
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
@@ -174,13 +184,24 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
     # word jieba calls a proper noun (锂业) neither
     proper = (rest.tag in _NAME_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
               and not _has_org_head(rest.text))
-    if not (is_country and proper and has_han(rest.text)):
+    # a body of one country in another (越南 + 台湾商会…) names its host; a country's body of one word (税务局) is
+    # named by its country
+    home_country = starts_with_home(rest.text)
+    country_body = rest.end == mention.end and rest.text.endswith(_BODY_HEADS) and len(rest.text) > 2
+    if not (is_country and proper and has_han(rest.text)) or home_country or country_body:
         return [mention]
     name = mention.text[rest.start - mention.start:]
     if mention.type == "place" and not _has_org_head(name):
         return [mention]
     return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
             Mention(rest.start, mention.end, name, "org", source=mention.source)]
+
+
+def starts_with_home(name: str) -> bool:
+    """Whether ``name`` starts with a country, a national word or a home word (中国商会, 台湾商会…, 中华总商会): a body
+    of that country, which a host country before it locates."""
+    return any(gazetteer.is_country(name[:size]) or name[:size] in HOME_WORDS
+               for size in range(2, MAX_COUNTRY_CHARS + 1))
 
 
 def _has_org_head(name: str) -> bool:
@@ -203,7 +224,14 @@ def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
         classes += 1
     found = [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
                      source=mention.source)] if first and classes > first else []
-    if classes == first:  # no class noun after the first word
+    if classes == first:  # no class noun after the first word: after a country and before the Latin name they
+        # describe, common words and one describe too (挪威 + 船舶设计公司 + NSDK), unless they are an industry's
+        # (台湾 + 电力公司); a town names its companies (德昌 + 轮船公司)
+        described = any(word.start == mention.end and _LATIN_NAME.match(word.text) for word in words)
+        if (first and described and gazetteer.is_country(inside[0].text) and _is_class_phrase(inside[first:])
+                and not all(is_industry_word(word.text) for word in inside[first:-1])):
+            return [Mention(mention.start, inside[0].end, mention.text[:inside[0].end - mention.start], "place",
+                            source=mention.source)]
         return [] if not first and mention.type == "org" and _is_class_phrase(inside) else [mention]
     if inside[-1].text.endswith(OFFICIAL_HEADS):  # a class noun is a field of an official name (企业发展局)
         return [mention]
@@ -213,9 +241,19 @@ def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
     return found
 
 
+def is_industry_word(word: str) -> bool:
+    """An industry word (``organisations: industry_words``, ``names: org_heads``), or two of them as one word
+    (航空工程, 精密机械, 冷链物流)."""
+    return word in INDUSTRY_WORDS or any(word[:cut] in INDUSTRY_WORDS and word[cut:] in INDUSTRY_WORDS
+                                         for cut in range(1, len(word)))
+
+
 def _is_class_phrase(inside: list[Word]) -> bool:
-    """Common words ending with a class noun (鱼粉 + 厂, or 饲料厂 as one word): a description, no name."""
-    return inside[-1].text.endswith(tuple(DESCRIPTION_HEADS)) and all(is_common(word) for word in inside)
+    """Common words ending with a class noun (鱼粉 + 厂, or 饲料厂 as one word): a description, no name; one that
+    ends with a legal form is registered, a name (瀚海 + 新 + 电信 + 股份 + 有限公司)."""
+    name = "".join(word.text for word in inside)
+    return (inside[-1].text.endswith(tuple(DESCRIPTION_HEADS)) and all(is_common(word) for word in inside)
+            and legal_form_start(name) == len(name))
 
 
 def _one_word_place(mention: Mention, word: Word) -> Mention:

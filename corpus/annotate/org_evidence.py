@@ -13,6 +13,8 @@ is one function over the spans of a sentence:
 * :func:`bracketed_names` — a Latin name or an acronym in brackets right after a Han name is that name in Latin
   letters: both are organisations, unless the Latin is a person's name or the Han name a person's (陳詠詩（Ivy）);
   the Han name starts after a place, a class of companies or a function word (日本 + 揖斐電, 支付商 + 萊普德);
+* :func:`hyphenated` — Latin names either side of a hyphen are one organisation (Hydro + - + Tek: the model and
+  the Latin-name rule read two);
 * :func:`acronyms` — two to five capitals with an organisation's role or cue after them (ÖBB的发言人);
 * :func:`without_products` — a Latin name before a technology noun, after a usage verb, or before a product noun
   after an owner's 的, is a product or a technology (采用SoIC技术, 施泰德勒的Giruno列车), and so is one listed right
@@ -75,6 +77,7 @@ _LIST_STOPS = re.compile(r"[，。；：！？,;:!?（）()《》“”「」\n]
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{LATIN_UPPER}{LATIN_LOWER}0-9])", f"(?![{LATIN_UPPER}{LATIN_LOWER}0-9])"
 ACRONYM = re.compile(f"{_NOT_LATIN_BEFORE}[{LATIN_UPPER}]{{{_ORGS['acronym_min_chars']},{_ORGS['acronym_max_chars']}}}"
                      f"{_NOT_LATIN_AFTER}")
+_LATIN_PART = re.compile(f"[{LATIN_UPPER}{LATIN_LOWER}0-9]+")  # a name or an acronym either side of a hyphen
 _BRACKETED_LATIN = re.compile(f"[（(]({LATIN_NAME.pattern}|{ACRONYM.pattern})[）)]")
 # function words a name before its bracketed Latin name starts after (与揖斐電, 的萊普德)
 _NAME_STOPS = frozenset("的与和及是在由为从向对将也都或跟等之")
@@ -96,7 +99,7 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
     found = _with_places_kept(found, bracketed_names(words, text, read, found + curated, dictionary), words, text)
     found = typed_by_coordination(found, curated, text, words)  # again: the names above may type a list's items
     listed = listed_organisations(words, text, read, found + curated)
-    return _with_places_kept(found, listed, words, text)
+    return hyphenated(_with_places_kept(found, listed, words, text), text)
 
 
 def _with_places_kept(mentions: list[Mention], organisations: list[Mention], words: list[Word],
@@ -249,6 +252,20 @@ def _name_start(words: list[Word], read: str, end: int, mentions: list[Mention],
 def _class_suffix_ends(read: str, offset: int, dictionary: Mapping[str, int]) -> bool:
     """A class of companies ends at ``offset``: a dictionary word of two characters and a class suffix (支付 + 商)."""
     return offset >= 3 and read[offset - 1] in CLASS_SUFFIXES and bool(dictionary.get(read[offset - 3:offset - 1]))
+
+
+def hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with each run of Latin names joined by hyphens (Hydro-Tek, OCC-Sys) as one organisation."""
+    found: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        last = found[-1] if found else None
+        if (last is not None and last.type in ("org", "place", "person") and mention.type in ("org", "place", "person")
+                and mention.start == last.end + 1 and text[last.end] == "-"
+                and _LATIN_PART.fullmatch(last.text) and _LATIN_PART.fullmatch(mention.text)):
+            found[-1] = replace(last, end=mention.end, text=text[last.start:mention.end], type="org")
+        else:
+            found.append(mention)
+    return found
 
 
 def acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

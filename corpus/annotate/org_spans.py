@@ -6,6 +6,8 @@ institution (中心, 基金, 研究所): 湖南省工业和信息化厅, 投资�
 language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba's on the model's input
 (simplified), so offsets are the sentence's.  Each rule is one function:
 
+* :func:`corpus.annotate.company_names.company_names` — the grammar of companies' names (a brand, industry words,
+  a legal form), whose names may hold a registry place like official names;
 * :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
   institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
   bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
@@ -19,6 +21,13 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   one name (华夏开发资本: the model found 华夏);
 * :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
   (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
+* :func:`with_host_country` — a country right before a body named after another country (马来西亚 + 中国商会,
+  越南 + 台湾商会联合总会) is part of its name: the body there; the model may have read the host with the home
+  (比利时中国 + 商会);
+* :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
+  are one name (…行业协会 + 功率器件 + 分会);
+* :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
+  organisation (印尼中华总商会, 暹罗冷链仓储集团);
 * :func:`known_names` — over the document: a name the model read once as an organisation and once as a person
   is an organisation; a brand + industry-word company it found (翔鷹航太) names the brand alone too (翔鷹, a short
   form the article never defines); both are organisations wherever they occur
@@ -32,10 +41,11 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, ORG_HEADS, Word, is_generic
+from corpus.annotate.company_names import company_names
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, is_generic
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import NATIONAL_WORDS, org_edges
-from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence
+from corpus.annotate.org_edges import INDUSTRY_WORDS, NATIONAL_WORDS, org_edges, starts_with_home
+from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
 from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
@@ -53,6 +63,10 @@ INVESTMENT_WORDS = tuple(_ORGS["investment_words"])
 INVESTOR_HEADS = frozenset(_ORGS["investor_heads"])
 INSTITUTION_FIELD_MIN_CHARS = _ORGS["institution_field_min_chars"]
 CREATION_VERBS = frozenset(_ORGS["creation_verbs"])
+UNMISTAKABLE_HEADS = tuple(_ORGS["unmistakable_heads"])
+ASSOCIATION_HEADS = tuple(_ORGS["association_heads"])
+SUB_BODY_HEADS = tuple(_ORGS["sub_body_heads"]) + BRANCH_HEADS
+MAX_COMMITTEE_WORDS = 4  # a committee's field and head after its association: 低温 配送 专业 委员会
 MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 + 资本)
 # jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
 # names of people), abbreviations, attributes, idioms (发展局 is one)
@@ -76,13 +90,18 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     read = model_input(text)
     corrected = [with_investor_head(without_funding_verb(without_glued_preposition(mention, words), read), words, text)
                  for mention in mentions]
-    corrected = typed_by_role(corrected, text)
+    corrected = typed_by_head(typed_by_role(corrected, text), read)
     official = official_names(words, text, curated + corrected, dictionary)
+    official += [without_class_suffix(m, read, dictionary) for m in company_names(words, text)
+                 if _fits_curated(m, curated)]
     corrected = organisation_evidence(corrected, words, text, read, curated, dictionary)
-    # a branch holds its region (…联盟新加坡分会): like an official name, it may hold a registry place
+    # a branch holds its region (…联盟新加坡分会), a body abroad its home (马来西亚中国商会): like an official name, it
+    # may hold a registry place
+    official += with_host_country(corrected + official, words, text, read)
     official += [m for m in corrected if m.text.endswith(BRANCH_HEADS)]
     corrected = [m for m in corrected if not m.text.endswith(BRANCH_HEADS)]
-    return org_edges(corrected, words, text, dictionary), org_edges(official, words, text, dictionary)
+    return (org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
+            org_edges(with_sub_body(official, words, text, read), words, text, dictionary))
 
 
 def official_names(words: list[Word], text: str, mentions: list[Mention],
@@ -128,8 +147,9 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
     if not body:  # an institution with no place at all (a bare place before too few words is a description)
         return parts[0] if strong is None and _is_named_institution(words, parts) else None
     # a body named without a place (or after a name the model cut from it: 金融 + 管理局): its field in words of its
-    # own or in the head's word
-    return parts[0] if parts else (head if words[head].text not in BODY_HEADS else None)
+    # own or in the head's word; one a verb makes is a new office, no name (设立 + 办事处)
+    made = head > 0 and words[head - 1].text in CREATION_VERBS
+    return parts[0] if parts else (head if words[head].text not in BODY_HEADS and not made else None)
 
 
 def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
@@ -259,12 +279,56 @@ def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
     return typed
 
 
+def with_sub_body(mentions: list[Mention], words: list[Word], text: str, read: str) -> list[Mention]:
+    """``mentions`` with each association run on to a committee or branch of a field right after it (module
+    docstring); ``read``: the sentence as jieba read it (simplified)."""
+    starting = {word.start: index for index, word in enumerate(words)}
+    found = []
+    for mention in mentions:
+        first = starting.get(mention.end)
+        if mention.type == "org" and first is not None and read[mention.start:mention.end].endswith(ASSOCIATION_HEADS):
+            for word in words[first:first + MAX_COMMITTEE_WORDS]:
+                tail = read[mention.end:word.end]
+                head = next((h for h in SUB_BODY_HEADS if tail.endswith(h) and len(tail) - len(h) >= 2), "")
+                if head:
+                    mention = replace(mention, end=word.end, text=text[mention.start:word.end])
+                    break
+                if not _is_name_part(word) or word.tag in NAME_TAGS_OF_NAMES:
+                    break
+        found.append(mention)
+    return found
+
+
+def with_host_country(mentions: list[Mention], words: list[Word], text: str, read: str) -> list[Mention]:
+    """The bodies named after a home country (module docstring) with the host country before them, as new
+    mentions: the longer span wins over the host's place and the body alone when mentions are merged."""
+    host_before = {word.end: word for word in words if gazetteer.is_country(word.text)}
+    # jieba's organisations count as bodies too (中国商会, one word the model may pass over)
+    bodies = mentions + [Mention(w.start, w.end, text[w.start:w.end], "org", source="ner")
+                         for w in words if w.tag == "nt"]
+    found = []
+    for mention in bodies:
+        host = host_before.get(mention.start)
+        name = read[mention.start:mention.end]
+        if mention.type == "org" and host is not None and starts_with_home(name) and name.endswith(UNMISTAKABLE_HEADS):
+            found.append(Mention(host.start, mention.end, text[host.start:mention.end], "org", source="ner"))
+    return found
+
+
+def typed_by_head(mentions: list[Mention], read: str) -> list[Mention]:
+    """A place with a head no place ends with and a name before it is an organisation (印尼中华 + 总商会);
+    ``read``: the sentence as the model read it (simplified)."""
+    return [replace(m, type="org") if m.type == "place" and any(
+        read[m.start:m.end].endswith(head) and m.end - m.start > len(head) + 1 for head in UNMISTAKABLE_HEADS) else m
+        for m in mentions]
+
+
 def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) -> set[str]:
     """The document's organisation names and brands, organisations wherever they occur (one mechanism for both):
 
-    * a brand + industry-word company the model or a rule found (翔鷹航太) names the brand alone too (翔鷹, a short
-      form the article never defines): a brand is two to four Han characters that jieba's ``dictionary`` does not
-      hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
+    * a brand + industry-word company the model or a rule found (翔鷹航太, 碧涛海运) names the brand alone too (翔鷹,
+      a short form the article never defines): a brand is two to four Han characters that jieba's ``dictionary``
+      does not hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
       (峰飞 of 峰飞航空: the model's person is the brand);
     * a name the model read as a person that starts an organisation's name of the document is that organisation's
       brand (星澜 of 星澜航天);
@@ -273,7 +337,7 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
 
     A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
     would take that organisation's place."""
-    heads = sorted(ORG_HEADS, key=len, reverse=True)
+    heads = sorted(INDUSTRY_WORDS, key=len, reverse=True)  # the organisation heads and the industry words
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     organisations = {m.text for m in model if m.type == "org"}
     people = {m.text for m in model if m.type == "person"}
@@ -288,5 +352,4 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
             brand = name[:len(name) - len(head)]
             if head and _BRAND.fullmatch(brand) and (not dictionary.get(brand) or mention.text[:len(brand)] in people):
                 found |= {mention.text, mention.text[:len(brand)]}
-    return {name for name in found
-            if not any(name in other and name != other for other in organisations - found)}
+    return {name for name in found if not any(name in other and name != other for other in organisations - found)}

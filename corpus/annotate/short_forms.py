@@ -4,16 +4,20 @@ A definition is an organisation mention followed by a bracketed run of two to si
 occur in the full name (a short form is made of its name's characters: 國家發展基金管理會 → 國發基金; a place
 in brackets after a company, 華為（深圳）, is not).  Every occurrence of a defined short form in the document is
 then an organisation mention; the model's spans that overlap one (國發基金加碼投資儲能, a clause the model read
-as one name) give way to it, curated spans (registry, rules) do not.  An acronym in brackets after an organisation
-(國際保險監督官協會（IAIS）) defines it too: it is that organisation wherever it stands alone as a Latin word.
+as one name) give way to it, curated spans (registry, rules) and registered names that hold it (锦程航运 in
+湖南洪江锦程航运有限公司) do not.  An acronym in brackets after an organisation (國際保險監督官協會（IAIS）)
+defines it too: it is that organisation wherever it stands alone as a Latin word.
 
 A brand's short name needs no definition: :func:`corpus.annotate.org_spans.known_names` finds it (星澜 of 星澜航天,
-峰飞 of 峰飞航空, the model's person or a word jieba does not know), and :func:`with_short_forms` puts it in.
+峰飞 of 峰飞航空, the model's person or a word jieba does not know), and so does
+:func:`corpus.annotate.company_names.company_short_forms` for a registered name (锦程航运 of 湖南洪江锦程航运有限公司);
+:func:`with_short_forms` puts them in.
 """
 from __future__ import annotations
 
 import re
 
+from corpus.annotate.name_spans import legal_form_start
 from corpus.annotate.org_evidence import ACRONYM
 from corpus.lang import HAN_CLASS, LATIN_LOWER, LATIN_UPPER
 from corpus.model import Mention, Sentence
@@ -38,9 +42,13 @@ def defined_short_forms(sentences: list[Sentence]) -> set[str]:
 def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) -> list[Mention]:
     """``mentions`` with every occurrence of a short form as an organisation mention, in place of the model's
     spans it overlaps; an occurrence overlapping a curated span is left out."""
+    # a registered name (one with its legal form) holds its short forms (锦程航运 in 湖南洪江锦程航运有限公司): no
+    # occurrence there
+    registered = [m for m in mentions if m.type == "org" and legal_form_start(m.text) < len(m.text)]
     occurrences = [Mention(match.start(), match.end(), match.group(), "org", source="ner")
                    for short_form in sorted(short_forms, key=len, reverse=True)
-                   for match in re.finditer(_occurrence(short_form), text)]
+                   for match in re.finditer(_occurrence(short_form), text)
+                   if not any(m.start <= match.start() and match.end() <= m.end for m in registered)]
     added: list[Mention] = []
     for occurrence in occurrences:
         if not any(occurrence.overlaps(other.start, other.end)

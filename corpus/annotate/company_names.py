@@ -1,0 +1,160 @@
+"""Companies by the grammar of their names: a seat, a brand, industry words and a legal form.
+
+A company's full name is a run of words that ends with industry words (精工, 航运 + 工程, 乳业, 冷链 + 仓储; the
+vocabulary is ``curated/lang/zh.yaml``, ``names: org_heads`` and ``organisations: industry_words``) and may end
+with a legal form or a company head (有限公司, 股份有限公司, 公司, 集团) after them.  The model often finds only the
+brand (岱峰, read as a place; 宏翔) or cuts the name (湖南洪江锦程航运 + 有限公司); the grammar gives the whole run:
+
+* :func:`company_names` — a brand (a word jieba does not know, or tags as a name, that CC-CEDICT does not know as
+  a common word nor jieba as a place) and the industry words right after it are a company (岱峰 + 精工,
+  宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over the
+  name-like words to the boundary before it (的, a preposition, a verb, punctuation) and starts at the first place or
+  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司);
+* :func:`company_short_forms` — over the document: a company named once in full licenses its short forms
+  wherever they stand (document-wide consistency): its brand with some of its industry words or with 公司
+  (锦程航运 and 锦程公司 of 湖南洪江锦程航运有限公司, 清水江公司 of …清水江水电开发有限责任公司) and its brand alone
+  (碧涛 of 碧涛海运) unless the brand is a place or a common word.
+
+Words are jieba's on the model's input (simplified), offsets the sentence's; names are compared simplified.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from corpus import lang
+from corpus.annotate import gazetteer
+from corpus.annotate.name_spans import Word, is_dictionary_place, is_generic, legal_form_start, unglued
+from corpus.annotate.ner import model_input
+from corpus.annotate.org_edges import CLASS_NOUNS, INDUSTRY_WORDS, is_industry_word
+from corpus.lang import has_han
+from corpus.model import Mention, Sentence
+
+_ORGS = lang.data("zh")["organisations"]
+COMPANY_HEADS = tuple(_ORGS["company_heads"])
+LEGAL_FORMS = tuple(sorted(lang.data("zh")["names"]["legal_forms"], key=len, reverse=True))
+BRAND_TAGS = frozenset(("nr", "nrt", "nrfg", "nz", "ns", "j"))  # jieba's names: its guess of a brand's kind
+# words a registered name is made of, back from its legal form: nouns, names, attributes, a field's verb (开发)
+NAME_WORD_TAGS = frozenset(("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "b", "vn", "an", "ng", "l"))
+MIN_BRAND_CHARS, MAX_BRAND_CHARS = 2, 4
+MAX_NAME_WORDS = 8  # back from a legal form: 贵州 黔源 清水江 水电 开发 + 有限责任公司
+_INDUSTRY_LONGEST_FIRST = sorted(INDUSTRY_WORDS, key=len, reverse=True)
+
+
+def is_brand(word: Word) -> bool:
+    """A word that can be a company's brand: unknown to jieba or tagged as a name by it, not a dictionary place
+    (:func:`_is_brand_text`)."""
+    return (not is_dictionary_place(word) and (word.frequency is None or word.tag in BRAND_TAGS)
+            and _is_brand_text(word.text))
+
+
+def _is_brand_text(name: str) -> bool:
+    """Han, two to four characters, not a word CC-CEDICT knows only as a common word, no class or industry word, no
+    place the gazetteer knows (格尔木 + 建设 is work in a town)."""
+    return (MIN_BRAND_CHARS <= len(name) <= MAX_BRAND_CHARS and has_han(name) and not gazetteer.is_common_word(name)
+            and name not in CLASS_NOUNS and not is_industry_word(name) and not _is_place(name))
+
+
+def company_names(words: list[Word], text: str) -> list[Mention]:
+    """The companies of the module docstring in a sentence (``words``: jieba's, on the model's input)."""
+    words = unglued(words)  # 和 + 裕廊 + 集团: jieba's HMM glued the connective to the brand
+    found = []
+    for index, word in enumerate(words):
+        if not is_industry_word(word.text) or (index + 1 < len(words) and is_industry_word(words[index + 1].text)):
+            continue  # not the last of a run of industry words
+        first = index
+        while first > 0 and is_industry_word(words[first - 1].text):
+            first -= 1
+        end = _with_legal_form(words, index)
+        # without a legal form, an industry word jieba reads as a verb is the clause's (由芯擎半导体 + 开发: made by)
+        bare = first > 0 and is_brand(words[first - 1]) and not word.tag.startswith("v")
+        start = _name_start(words, first) if end > index else first - 1 if bare else None
+        if start is not None:
+            found.append(Mention(words[start].start, words[end].end, text[words[start].start:words[end].end], "org",
+                                 source="ner"))
+    found += [Mention(word.start, word.end, text[word.start:word.end], "org", source="ner") for word in words
+              if _is_compound(word)]
+    return [mention for mention in found if not is_generic(mention, text)]
+
+
+def _is_compound(word: Word) -> bool:
+    """A word jieba does not know made of a brand and an industry word (嘉运 + 冷运)."""
+    return word.frequency is None and has_han(word.text) and any(
+        word.text.endswith(industry) and MIN_BRAND_CHARS <= len(word.text) - len(industry) <= MAX_BRAND_CHARS
+        and _is_brand_text(word.text[:-len(industry)]) for industry in INDUSTRY_WORDS)
+
+
+def _with_legal_form(words: list[Word], index: int) -> int:
+    """The index of the last word of the legal form or company head right after ``words[index]``, or ``index``."""
+    end, after = index, "".join(word.text for word in words[index + 1:index + 4])
+    form = next((form for form in (*LEGAL_FORMS, *COMPANY_HEADS) if after.startswith(form)), "")
+    while form and end + 1 < len(words) and words[end + 1].end - words[index].end <= len(form):
+        end += 1
+    return end
+
+
+def _name_start(words: list[Word], first: int) -> int | None:
+    """Where a name with a legal form starts: back from its industry words over name-like words, then on to its first
+    place or brand (a registered name starts with its seat or its brand: 投资方 + 深圳市X投资有限公司 is no name);
+    None without one."""
+    start = first
+    while start > 0 and first - start < MAX_NAME_WORDS and _in_registered_name(words[start - 1]):
+        start -= 1
+    while start < first and not (is_brand(words[start]) or words[start].tag == "ns"):
+        start += 1
+    return start if start < first else None
+
+
+def _in_registered_name(word: Word) -> bool:
+    return has_han(word.text) and word.tag in NAME_WORD_TAGS and word.text not in CLASS_NOUNS
+
+
+def company_short_forms(sentences: Iterable[Sentence]) -> set[str]:
+    """The short forms the document's full company names license (module docstring) that occur in it, in the
+    document's script."""
+    sentences = list(sentences)
+    full = {model_input(m.text): m.text for s in sentences for m in s.entities
+            if m.type == "org" and legal_form_start(model_input(m.text)) < len(m.text)}
+    forms: dict[str, str] = {}
+    for read, name in full.items():
+        body = read[:legal_form_start(read)]
+        body = next((body[:-len(head)] for head in COMPANY_HEADS if body.endswith(head)), body)
+        cuts = _industry_cuts(body)
+        if not cuts:
+            continue
+        for start in range(max(0, cuts[0] - MAX_BRAND_CHARS), cuts[0] - MIN_BRAND_CHARS + 1):
+            forms.update({read[start:end]: name[start:end] for end in cuts[1:]})
+            forms[read[start:cuts[0]] + "公司"] = name[start:cuts[0]] + "公司"
+        brand = _brand(body[:cuts[0]])
+        if brand:
+            forms[brand] = name[cuts[0] - len(brand):cuts[0]]
+    text = "".join(model_input(s.zh) for s in sentences)
+    return {forms[read] for read in forms if read in text and read not in full}
+
+
+def _industry_cuts(body: str) -> list[int]:
+    """Where the run of industry words that ends ``body`` (a name without its legal form) starts and where each of
+    them ends, read back from the end; [] when it ends with none."""
+    ends = [len(body)]
+    while True:
+        word = next((w for w in _INDUSTRY_LONGEST_FIRST if body.endswith(w, 0, ends[0])
+                     and ends[0] - len(w) >= MIN_BRAND_CHARS), "")
+        if not word:
+            break
+        ends.insert(0, ends[0] - len(word))
+    return ends if len(ends) > 1 else []
+
+
+def _brand(before: str) -> str:
+    """The brand that ends ``before`` (what precedes the industry words) after the places that start it; "" if that
+    is no brand (:func:`_is_brand_text`) or a place."""
+    rest = before
+    while True:
+        place = next((rest[:size] for size in range(len(rest) - MIN_BRAND_CHARS, 1, -1) if _is_place(rest[:size])), "")
+        if not place:
+            break
+        rest = rest[len(place):]
+    return rest if _is_brand_text(rest) else ""
+
+
+def _is_place(name: str) -> bool:
+    return gazetteer.is_region(name) or gazetteer.is_glossed_place(name) or gazetteer.is_country(name)

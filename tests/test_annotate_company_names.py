@@ -1,0 +1,118 @@
+"""Companies by the grammar of their names and the short forms a full name licenses; a host country before a body
+of another country, an association's committee, Latin names either side of a hyphen (corpus/annotate/
+company_names.py, org_spans.py, org_evidence.py).  The sentences are written for these tests, apart from the dev
+captures."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.annotate import annotate, find_mentions, load_registry
+from corpus.annotate.company_names import company_names, company_short_forms
+from corpus.annotate.mentions import words
+from corpus.annotate.org_evidence import hyphenated
+from corpus.annotate.org_spans import typed_by_head
+from corpus.annotate.short_forms import with_short_forms
+from corpus.model import Document, Mention, Paragraph, Sentence
+
+REGISTRY = load_registry()
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in find_mentions(text, REGISTRY) if m.type in ("org", "place", "person")]
+
+
+def companies(text: str) -> list[str]:
+    return [m.text for m in company_names(words(text, REGISTRY), text)]
+
+
+def document(*lines: str) -> Document:
+    sentences = [Sentence(f"t.p{index:03d}.s01", "t", index, 1, line) for index, line in enumerate(lines, 1)]
+    return Document(doc_id="t", source_file="t.txt", cleaned="\n".join(lines),
+                    paragraphs=[Paragraph(s.paragraph, "paragraph", s.zh, sentences=[s]) for s in sentences])
+
+
+def test_a_brand_and_its_industry_words_are_one_company():
+    assert ("岚屿精工", "org") in found("位于工业区的岚屿精工昨天宣布扩建厂房。")
+    assert "岚屿精工" in companies("位于工业区的岚屿精工昨天宣布扩建厂房。")
+    assert not [name for name in companies("苏州的精密机械产业发展迅速。") if "精密机械" in name]  # no brand: a trade
+
+
+def test_a_registered_name_runs_back_from_its_legal_form_to_a_boundary():
+    text = "来自贵州的黔屿澜江水电开发有限责任公司日前宣布，新电站已并网。"
+    assert ("黔屿澜江水电开发有限责任公司", "org") in found(text)
+    assert not [name for name in companies(text) if name.startswith(("来自", "的"))]
+
+
+def test_a_registered_name_is_never_a_description():
+    assert ("翠海新電信股份有限公司", "org") in found("翠海新電信股份有限公司與漁會簽約。")
+
+
+def test_a_full_name_licenses_its_short_forms_over_the_document():
+    doc = document("湖南澧州鸿远航运有限公司昨天开通了新航线。", "鸿远航运董事长说，鸿远公司明年还将增加货船。")
+    annotate(doc, REGISTRY)
+    assert {"鸿远航运", "鸿远公司"} <= company_short_forms(doc.sentences)
+    later = {(m.text, m.type) for m in doc.sentences[1].entities}
+    assert ("鸿远航运", "org") in later and ("鸿远公司", "org") in later
+    first = {(m.text, m.type) for m in doc.sentences[0].entities}
+    assert ("湖南澧州鸿远航运有限公司", "org") in first  # its short forms do not cut the full name
+
+
+def test_a_host_country_before_a_body_of_another_country_is_part_of_its_name():
+    assert ("泰国中国商会", "org") in found("泰国中国商会昨天在曼谷开会。")
+    assert ("老挝中华总商会", "org") in found("老挝中华总商会发表声明。")
+
+
+def test_a_countrys_body_of_one_word_keeps_its_country():
+    assert ("肯尼亚税务局", "org") in found("肯尼亚税务局代表团抵达。")
+
+
+def test_an_association_and_its_committee_are_one_name():
+    text = "中国港口与航道协会疏浚专业委员会发布了年度报告。"
+    assert ("中国港口与航道协会疏浚专业委员会", "org") in found(text)
+
+
+def test_a_place_with_a_head_no_place_ends_with_is_an_organisation():
+    text = "老挝中华总商会"
+    typed = typed_by_head([Mention(0, len(text), text, "place", source="ner")], text)
+    assert typed[0].type == "org"
+    assert typed_by_head([Mention(0, 3, "市中心", "place", source="ner")], "市中心")[0].type == "place"
+
+
+def test_latin_names_either_side_of_a_hyphen_are_one_organisation():
+    text = "荷兰企业Mar-Tec提供了设备。"
+    parts = [Mention(4, 7, "Mar", "org", source="ner"), Mention(8, 11, "Tec", "org", source="ner")]
+    assert [(m.text, m.type) for m in hyphenated(parts, text)] == [("Mar-Tec", "org")]
+    assert ("Mar-Tec", "org") in found(text)
+
+
+PIECES = st.sampled_from(["鸿远", "航运", "有限公司", "公司", "集团", "精工", "的", "与", "，", "。", "湖南", "苏州",
+                          "岚屿", "冷运", "股份", "宣布", "Mar", "-", "Tec", "中国商会", "泰国", "协会", "专业委员会"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=14).map("".join))
+def test_company_names_are_spans_of_the_text_and_stable(text):
+    found_words = words(text, REGISTRY)
+    names = company_names(found_words, text)
+    assert all(text[m.start:m.end] == m.text and m.type == "org" and m.end > m.start for m in names)
+    assert company_names(found_words, text) == names
+    mentions = find_mentions(text, REGISTRY)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=14).map("".join))
+def test_short_forms_and_hyphens_are_idempotent(text):
+    doc = document(text, text + "鸿远航运")
+    for sentence in doc.sentences:
+        sentence.entities = find_mentions(sentence.zh, REGISTRY)
+    forms = company_short_forms(doc.sentences)
+    assert all(any(form in s.zh for s in doc.sentences) for form in forms)
+    for sentence in doc.sentences:
+        once = with_short_forms(sentence.entities, sentence.zh, forms)
+        assert with_short_forms(once, sentence.zh, forms) == once
+        assert all(sentence.zh[m.start:m.end] == m.text for m in once)
+        joined = hyphenated(sentence.entities, sentence.zh)
+        assert hyphenated(joined, sentence.zh) == joined
