@@ -47,6 +47,7 @@ class Figures:
     expected_chars: int = 0
     recovered_chars: int = 0
     leaked_chars: int = 0
+    leaked_in_flagged_chars: int = 0  # of leaked_chars, inside sentences flagged corrupted (marked, not silent)
     expected_lines: int = 0
     recovered_lines: int = 0
     corrupted_sentences: int = 0
@@ -79,13 +80,18 @@ def score_text(doc: Document, expected: list[str], figures: Figures) -> None:
             figures.recovered_lines += 1
         else:
             figures.errors.append(f"{doc.doc_id}: line lost or changed: {line}")
-    figures.corrupted_sentences += sum("corrupted" in s.flags for s in doc.sentences)
+    flagged = [letters(s.zh) for s in doc.sentences if "corrupted" in s.flags]
+    figures.corrupted_sentences += len(flagged)
     if len(got) > matched:
         figures.errors.append(f"{doc.doc_id}: output has {len(got) - matched} characters the expected text lacks")
         start = 0
         for block in blocks:
             if block.b > start:
-                figures.errors.append(f"{doc.doc_id}:   leaked (letters only): {got[start:block.b]}")
+                leak = got[start:block.b]
+                marked = any(leak in sentence for sentence in flagged)
+                figures.leaked_in_flagged_chars += len(leak) if marked else 0
+                where = " (in a sentence flagged corrupted)" if marked else ""
+                figures.errors.append(f"{doc.doc_id}:   leaked (letters only){where}: {leak}")
             start = block.b + block.size
 
 
@@ -150,7 +156,8 @@ def report(figures: Figures, show_errors: bool) -> None:
     print(f"text: {figures.recovered_chars}/{figures.expected_chars} expected characters recovered "
           f"({ratio(figures.recovered_chars, figures.expected_chars)}), "
           f"{figures.recovered_lines}/{figures.expected_lines} lines whole; "
-          f"leaked {figures.leaked_chars} characters; {figures.corrupted_sentences} sentences flagged corrupted")
+          f"leaked {figures.leaked_chars} characters ({figures.leaked_in_flagged_chars} inside sentences flagged "
+          f"corrupted); {figures.corrupted_sentences} sentences flagged corrupted")
     print(f"turns: {figures.found_turns}/{figures.expected_turns} found, {figures.right_roles} with the expected "
           f"label and role, {figures.with_speaker} with a speaker, {figures.unexpected_turns} unexpected")
     for kind in NAME_TYPES:
