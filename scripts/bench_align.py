@@ -57,7 +57,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
             ("literary test", load_gold(LITERARY_DIR)),
             ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
-            ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7"))]
+            ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
+            ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
