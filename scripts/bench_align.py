@@ -57,7 +57,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
     sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
             ("literary test", load_gold(LITERARY_DIR)),
             ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
-            ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7"))]
+            ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
+            ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -82,6 +83,7 @@ def report() -> None:
             "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
                                              for p in passages],
             "ours, no name evidence": [align_texts(p.zh, p.en, settings=_without_names()) for p in passages],
+            "ours, one-way lexicon": [align_texts(p.zh, p.en, settings=_one_way_lexicon()) for p in passages],
             "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
             "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
             "Gale–Church baseline": [gale_church_align(p.zh, p.en) for p in passages],
@@ -113,6 +115,11 @@ def _without_refinement():  # type: ignore[no-untyped-def]
 def _without_names():  # type: ignore[no-untyped-def]
     """No foreign names matched by sound (corpus/align/names.py)."""
     return dataclasses.replace(default_settings(), names=False)
+
+
+def _one_way_lexicon():  # type: ignore[no-untyped-def]
+    """The learned lexicon as Model 1 gives it zh -> en, not intersected with en -> zh (corpus/align/model1.py)."""
+    return dataclasses.replace(default_settings(), intersected_lexicon=False)
 
 
 def _lengths_only():  # type: ignore[no-untyped-def]
@@ -280,10 +287,11 @@ def eflomal_comparison(runs: int = 3) -> None:
         sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
     print(f"our Model 1: strict F1 {score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1:.4f}")
     ours = aligner_module.train_model1
+    one_way = dataclasses.replace(default_settings(), intersected_lexicon=False)  # eflomal's forward links only
     aligner_module.train_model1 = lambda pairs, *_: eflomal_lexicon(pairs)  # type: ignore[assignment]
     try:
         for run in range(runs):
-            f1 = score_alignments([bible.links], [align_texts(bible.zh, bible.en)]).strict_f1
+            f1 = score_alignments([bible.links], [align_texts(bible.zh, bible.en, settings=one_way)]).strict_f1
             print(f"eflomal, run {run + 1}: strict F1 {f1:.4f}", flush=True)
     finally:
         aligner_module.train_model1 = ours

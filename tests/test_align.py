@@ -19,7 +19,7 @@ from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, t
 from corpus.align.dp import full_band
 from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lexical import Space
-from corpus.align.model1 import diagonal_prior, train_model1
+from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
 from corpus.align.gold import CHECK_DIR, GOLD_DIR, LITERARY_DIR, load_bible, load_bible_test, load_gold
@@ -229,6 +229,33 @@ def test_model1_learns_word_translations_from_sentence_pairs():
     table = train_model1(pairs)
     assert table["猫"][0][0] == "cat" and table["狗"][0][0] == "dog" and table["吃"][0][0] == "eat"
     assert all(0 < p <= 1 for translations in table.values() for _, p in translations)
+
+
+def test_the_intersected_lexicon_drops_a_frequent_word_that_only_one_direction_gives():
+    animals = [("猫", "cat"), ("狗", "dog"), ("鸟", "bird"), ("马", "horse"), ("牛", "ox"), ("羊", "sheep"),
+               ("鱼", "fish"), ("鸡", "hen")]
+    pairs = [([zh], [en, "said"]) for zh, en in animals] + [(["说"], ["said"])] * 4
+    one_way, both_ways = train_model1(pairs), train_intersected(pairs)
+    assert "said" in dict(one_way["猫"])  # zh -> en: every animal explains a little of "said"
+    assert dict(both_ways["猫"]) == {"cat": dict(one_way["猫"])["cat"]}  # en -> zh: "said" is 说's
+    assert both_ways["说"][0][0] == "said"
+
+
+word_pairs = st.lists(st.tuples(st.lists(st.sampled_from("甲乙丙丁戊"), min_size=1, max_size=4),
+                                st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), min_size=1, max_size=4)),
+                      max_size=12)
+
+
+@given(word_pairs)
+def test_the_intersected_lexicon_is_the_forward_lexicon_cut_to_pairs_learned_both_ways(pairs):
+    forward, backward = train_model1(pairs, 4.0, 0.08), train_model1([(en, zh) for zh, en in pairs], 4.0, 0.08)
+    both_ways = train_intersected(pairs, 4.0, 0.08)
+    for zh, translations in both_ways.items():
+        assert translations and set(translations) <= set(forward[zh])
+        assert all(zh in dict(backward[en]) for en, _ in translations)
+    for zh, translations in forward.items():
+        kept = [(en, p) for en, p in translations if zh in dict(backward.get(en, []))]
+        assert both_ways.get(zh, []) == kept
 
 
 def test_the_diagonal_prior_breaks_ties_that_plain_model1_cannot():

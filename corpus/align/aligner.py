@@ -77,7 +77,7 @@ from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, l
 from corpus.align.inflections import fold_map, folded
 from corpus.align.lexical import Space, blocks
 from corpus.align.lexicon import headword_keys, is_headword
-from corpus.align.model1 import fit_model1, train_model1
+from corpus.align.model1 import fit_model1, train_intersected, train_model1
 from corpus.align.names import name_tokens
 from corpus.align.spans import SpanCosines, normalised, pair_dots, row_norms, span_baselines, span_matrix
 from corpus.align.tokens import chinese_tokens, english_tokens
@@ -118,6 +118,7 @@ class AlignerSettings:
     line_endings: bool  # learned passes: a line inside a link pays for how it ends (corpus.align.endings)
     diagonal_tension: float  # the learned lexicon's Model 1 prefers word pairs near the link's diagonal (fast_align)
     null_probability: float  # ... and lets an English token come from no Chinese word with this probability
+    intersected_lexicon: bool  # the learned lexicon keeps the word pairs Model 1 learns both ways (model1.py)
     boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
     clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
     fold_endings: tuple[str, ...]  # English verb endings folded onto a base the bitext shows (corpus.align.inflections)
@@ -496,7 +497,8 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     chosen = np.argsort(per_sentence, kind="stable")[:anchors]
     anchor_pairs = [([t for i in pairs[k].zh for t in prepared.zh_tokens[i]],
                      [t for j in pairs[k].en for t in prepared.en_tokens[j]]) for k in sorted(chosen)]
-    lexicon = train_model1(anchor_pairs, settings.diagonal_tension, settings.null_probability)
+    train = train_intersected if settings.intersected_lexicon else train_model1
+    lexicon = train(anchor_pairs, settings.diagonal_tension, settings.null_probability)
     zh_vectors = prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share)
     learned = replace(with_vectors(text.zh_chars, text.en_chars, zh_vectors, text.en),
                       zh_open=text.zh_open, en_open=text.en_open)

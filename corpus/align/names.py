@@ -130,10 +130,10 @@ def name_characters(share: float, headwords: int) -> frozenset[str]:
     ``share`` are proper nouns (and at least ``headwords`` hold it)."""
     holding: Counter[str] = Counter()
     proper: Counter[str] = Counter()
-    for headword, entries in cedict.entries().items():
+    for headword in cedict.entries():
         if len(headword) < 2:
             continue
-        is_proper = entries[0].proper
+        is_proper = cedict.is_only_proper_noun(headword)  # the annotators' reading: every reading capitalised
         for char in set(headword):
             holding[char] += 1
             proper[char] += is_proper
