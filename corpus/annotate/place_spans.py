@@ -462,7 +462,6 @@ def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     common word and one character after it (榴莲 + 园, a durian orchard) is a description; a count and a unit
     (口湖、四湖與台西三鄉: 三鄉) and a word of a position (:func:`is_position_word`: 山上, though a township of that
     name exists) are none."""
-
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
     described = (len(inside) == 2 and len(inside[1].text) == 1 and len(inside[0].text) > 1
                  and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
