@@ -48,6 +48,8 @@ OPENING = re.compile(f"^\\s*[{re.escape(''.join(lang.BRACKETS))}\\[(]")
 DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{1,2}/\d{1,2}")
 TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 COUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s*[万萬千]|(?<!\d)\d{3,}(?!\d)")
+QUOTE_OPENERS = "".join(lang.QUOTES)
+NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
 NEAR = 10  # distances from the start and the end are counted up to this many lines
@@ -109,6 +111,9 @@ def line_features(line: str) -> dict[str, float]:
         "colons": min(len(COLON.findall(text)), 3) / 3,
         "bars": min(len(BARS.findall(text)), 3) / 3,
         "opens_bracket": float(OPENING.search(text) is not None),
+        "opens_quote": float(text[:1] in QUOTE_OPENERS),
+        "ends_colon": float(COLON.fullmatch(text[-1:]) is not None),
+        "numbered": float(NUMBERED.match(text) is not None),
         "date": float(DATE.search(text) is not None),
         "time": float(TIME.search(text) is not None),
         "count": float(COUNT.search(text) is not None),
