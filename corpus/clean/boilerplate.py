@@ -255,7 +255,8 @@ class Captions:
 def _caption_rule() -> Captions:
     data = _DATA["captions"]
     phrase = f"(?P<scene>.{{{data['min_scene_chars']},}})的(?P<head>[^的]{{2,{data['max_head_chars']}}})"
-    labelled = f"{alternation(data['picture_labels'])}[^\\S\\n]*[:：︰][^\\S\\n]*(?P<shown>.{{2,{data['labelled_max_chars']}}})"
+    colon = "[^\\S\\n]*[:：︰][^\\S\\n]*"
+    labelled = f"{alternation(data['picture_labels'])}{colon}(?P<shown>.{{2,{data['labelled_max_chars']}}})"
     return Captions(data["rule"], data["reason"].strip(), re.compile(data["punctuation"]), re.compile(phrase),
                     frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"],
                     data["max_chars"], data["threshold"], re.compile(labelled), re.compile(data["clauses"]))
