@@ -3,7 +3,8 @@
 
     python scripts/train_line_model.py [--dir tests/devcaptures] [--write] [--check]
 
-Every non-blank line of every dev capture and seed, as the cleaning passes before the scored rules leave it (characters,
+Every non-blank line of every dev capture (the ``_check`` captures apart: they measure how far the rules
+transfer, and are never training data) and seed, as the cleaning passes before the scored rules leave it (characters,
 markup, pinyin annotations, wraps; no boilerplate, metadata or model pass), is labelled by its capture's gold text:
 KEPT when at least ``KEPT`` of its letters are aligned with the gold text, REMOVED when at most ``REMOVED`` are, and
 left out between (a line the rules cut inside).  A logistic regression (scikit-learn, fixed solver, inputs sorted)
@@ -11,7 +12,8 @@ learns from the features of :func:`corpus.clean.line_model.document_features`.
 
 Both errors are printed per threshold from LEAVE-ONE-CAPTURE-OUT cross-validation (each capture scored by a model
 trained on the others): letters of article lines lost, and letters of boilerplate lines removed, over all lines and
-over the lines that survive today's rules (what the model is a fallback for).  The threshold is the lowest of
+over the lines that survive today's rules (what the model is a fallback for); only lines of the head and the tail
+are scored (:func:`corpus.clean.line_model.outside_the_body`), as in cleaning.  The threshold is the lowest of
 ``THRESHOLDS`` at which no article letter is lost in cross-validation, over all lines, raised one step of the grid
 for a margin.
 ``--write`` writes the weights file; ``--check`` exits 1 when the shipped file differs from what this script
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus.clean import clean  # noqa: E402
-from corpus.clean.line_model import MODEL_FILE, document_features  # noqa: E402
+from corpus.clean.line_model import MODEL_FILE, document_features, outside_the_body  # noqa: E402
 
 DEV = ROOT / "tests" / "devcaptures"
 SEEDS = ROOT / "seeds"
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                         "kept, in cross-validation at the chosen threshold")
     parser.add_argument("--check", action="store_true", help="exit 1 if the shipped weights differ")
     args = parser.parse_args(argv)
-    captures = sorted(args.dir.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    captures = sorted(c for c in args.dir.glob("*.txt") if "_check" not in c.name) + sorted(SEEDS.glob("*.txt"))
     names: list[str] = []
     x_rows, y, sizes, survived, groups, texts = [], [], [], [], [], []
     for number, capture in enumerate(captures):
@@ -123,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(size[target == 1].sum())} letters), {int((target == 0).sum())} article "
           f"({int(size[target == 0].sum())} letters); surviving today's rules: {int(alive[target == 1].sum())} "
           f"boilerplate ({int(size[(target == 1) & alive].sum())} letters)")
+    zone = np.array([outside_the_body(dict(zip(names, row))) for row in x_rows], dtype=bool)  # what is scored
     probability = np.zeros(len(target))
     for number in sorted(set(groups)):
         held = group == number
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
           "(all lines; lines surviving today's rules)")
     chosen = None
     for threshold in THRESHOLDS:
-        hit = probability >= threshold
+        hit = (probability >= threshold) & zone
         lost = int(size[hit & (target == 0)].sum())
         print(f"  {threshold:.3f}: lost {lost} ({int(size[hit & (target == 0) & alive].sum())} surviving) | "
               f"removed {int(size[hit & (target == 1)].sum())} of {int(size[target == 1].sum())} "
@@ -147,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         threshold = THRESHOLDS[min(THRESHOLDS.index(chosen) + 1, len(THRESHOLDS) - 1)]
     if args.errors:
         for index in np.argsort(-probability, kind="stable"):
-            if target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]:
+            shown = target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]
+            if zone[index] and shown:
                 kind = "article" if target[index] == 0 else "surviving boilerplate"
                 print(f"  {probability[index]:.3f} {kind}: {texts[index]}")
     means, scales, model = fit(x, target)

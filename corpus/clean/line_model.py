@@ -7,9 +7,10 @@ prose, after the last one), its length and character classes, field shapes (a co
 dates, times, counts and contacts, sentence marks and commas, the cleaning vocabularies counted as CLASSES (how many
 words of rights, reprints, credits, sponsors … it holds, never which), the metadata reader's and the notice rule's
 own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
-by ``scripts/train_line_model.py`` on the dev captures; ``score()`` gives a line's probability of being boilerplate
-and ``accept()`` keeps it below the file's threshold.  A line at or above the threshold goes through the same logged
-removal edit as every scored rule, its reason naming the probability and the features that weighed most.
+by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`` gives a line's probability of
+being boilerplate and ``accept()`` keeps it below the file's threshold.  Only lines of the head and the tail are
+scored (:func:`outside_the_body`).  A line at or above the threshold goes through the same logged removal edit as
+every scored rule, its reason naming the probability and the features that weighed most.
 """
 from __future__ import annotations
 
@@ -152,6 +153,13 @@ def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     return rows
 
 
+def outside_the_body(features: dict[str, float]) -> bool:
+    """Whether a line stands in the head (before the first line of prose, the title apart) or the tail (after the
+    last): the model removes nothing else.  Between two lines of prose stand the article's own short lines
+    (subheadings, lead-ins ending in a colon, quotations as headings), which no rule of the head or tail shares."""
+    return bool(features["head"] or features["tail"])
+
+
 @dataclass(frozen=True)
 class LineModel:
     rule: str
@@ -179,6 +187,8 @@ class LineModel:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
         edits = []
         for (offset, line), features in zip(lines, document_features([line for _, line in lines])):
+            if not outside_the_body(features):
+                continue
             probability = self.score(features)
             if not self.accept(probability):
                 weighed = sorted(self.contributions(features).items(), key=lambda item: -item[1])[:3]
