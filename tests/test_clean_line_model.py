@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from corpus.clean import clean
 from corpus.clean.boilerplate import CAPTIONS
-from corpus.clean.line_model import MODEL_FILE, _model, document_features, find_model_lines, load_model
+from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
+                                     outside_the_body)
 from corpus.editlog import revert_all
 from corpus.ingest.metadata_lines import is_metadata, read_line
 from corpus.structure import speaker_labels
@@ -80,12 +81,14 @@ def test_cleaning_with_the_model_is_lossless_and_idempotent(lines, separator):
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=10))
-def test_the_model_removes_whole_lines_scored_at_or_above_its_threshold_and_nothing_else(lines):
+def test_the_model_removes_whole_head_and_tail_lines_scored_at_or_above_its_threshold_and_nothing_else(lines):
     model = _model()
     raw = "\n".join([TITLE, *lines]) + "\n"
     edits = find_model_lines(raw)
     non_blank = [line for line in raw.split("\n") if line.strip()]
-    scored = {line: model.score(f) for line, f in zip(non_blank, document_features(non_blank))}
+    rows = list(zip(non_blank, document_features(non_blank)))
+    scored = {line: model.score(f) for line, f in rows if outside_the_body(f)}
+    body = {line for line, f in rows if not outside_the_body(f)} - set(scored)
     for edit in edits:
         assert raw[edit.start:edit.end] == edit.old and edit.new == ""
         assert edit.start == 0 or raw[edit.start - 1] == "\n"
@@ -93,6 +96,7 @@ def test_the_model_removes_whole_lines_scored_at_or_above_its_threshold_and_noth
         assert scored[edit.old] >= model.threshold
     removed = {edit.old for edit in edits}
     assert all(score < model.threshold for line, score in scored.items() if line not in removed)
+    assert not removed & body  # a line between two lines of prose is never the model's
 
 
 # ---------------------------------------------------------------- the kinds, in new shapes
