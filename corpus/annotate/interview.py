@@ -31,7 +31,6 @@ from typing import Iterator, Optional
 
 from corpus.annotate.ner import local_id
 from corpus.clean.notices import NOTICES, outlets_named
-from corpus.ingest.metadata_lines import read_line
 from corpus.lang import (ASKING_CREDITS, HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS,
                          alternation)
 from corpus.registry import Registry, normalise_label
@@ -192,20 +191,10 @@ def credited(doc: Document) -> list[str]:
             if asking.intersection(re.split(f"[{CREDIT_ROLE_JOINERS}]", role)) for name in names]
 
 
-def removed_voices(doc: Document, field: str) -> list[str]:
-    """The hosts (``interviewers``) or guests (``guests``) named by keyed fields of the lines cleaning removed whole,
-    metadata or not (a header the line model removed: ``EP31｜…　主持人：X　特別來賓：Y（…）　節目長度：56分鐘``): the
-    line is gone, the voices it named still speak."""
-    return [name for line in removed_text(doc).split("\n") for found in read_line(line).fields
-            if found.kind == "key" and found.field == field and isinstance(found.value, list)
-            for name in found.value if isinstance(name, str) and name.strip()]
-
-
 def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
-    """The people the byline names as authors or interviewers (in the metadata, or in a removed line's fields), and
-    those the lead names after 记者/主持人."""
+    """The people the byline names as authors or interviewers, and those the lead names after 记者/主持人."""
     names = [name for field in ("authors", "interviewers") for name in doc.metadata.get(field) or ()
-             if isinstance(name, str) and name.strip()] + credited(doc) + removed_voices(doc, "interviewers")
+             if isinstance(name, str) and name.strip()] + credited(doc)
     byline = [voice(doc, name, "person", registry) for name in dict.fromkeys(names)]
     lead = [_person(doc, m, registry) for s in _lead_sentences(doc) for m in s.entities
             if m.type == "person" and reporter_cue().search(s.zh[:m.start])]
@@ -245,10 +234,8 @@ def voice_types(doc: Document) -> dict[str, str]:
 
 
 def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
-    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远; or a removed line's
-    fields)."""
+    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远)."""
     names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]
-    names += removed_voices(doc, "guests")
     return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
 
 

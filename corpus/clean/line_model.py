@@ -11,6 +11,10 @@ by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`
 being boilerplate and ``accept()`` keeps it below the file's threshold.  Only lines of the head and the tail are
 scored (:func:`outside_the_body`).  A line at or above the threshold goes through the same logged removal edit as
 every scored rule, its reason naming the probability and the features that weighed most.
+
+NOT WIRED INTO CLEANING (round 9): on the seen heldout5 it removes one article line of 38 letters at any threshold of
+the grid (it scores ≥ 0.999), so :func:`find_model_lines` is not a pass of :mod:`corpus.clean.passes` until a
+guard is found on dev; add ``Pass("lines", find_model_lines)`` before ``layout`` to use it.
 """
 from __future__ import annotations
 

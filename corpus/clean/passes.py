@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus.clean.boilerplate import find_boilerplate
-from corpus.clean.line_model import find_model_lines
 from corpus.clean.markup import find_markup
 from corpus.clean.metadata import find_metadata_lines
 from corpus.clean.pinyin_annotations import find_annotations
@@ -59,7 +58,6 @@ def structural(text: str) -> tuple[Pass, ...]:
         Pass("boilerplate", find_boilerplate),
         Pass("metadata", find_metadata_lines),
         Pass("wraps", lambda text: find_wraps(text, blank_line_layout)),
-        Pass("lines", find_model_lines),  # the learned fallback, on whole lines once the rules and wraps are done
         Pass("layout", find_layout),
     )
 
