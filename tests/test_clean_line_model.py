@@ -74,7 +74,7 @@ LINE = st.one_of(st.text(HAN, min_size=1, max_size=30), st.sampled_from(
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=10), st.sampled_from(["\n", "\n\n"]))
-def test_cleaning_with_the_model_is_lossless_and_idempotent(lines, separator):
+def test_cleaning_the_rounds_kinds_is_lossless_and_idempotent(lines, separator):
     cleaned(separator.join([TITLE, *lines]) + "\n")
 
 
