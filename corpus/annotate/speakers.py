@@ -59,8 +59,9 @@ AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
 ADJACENT = re.compile(r"^[\s，,、]*$")
 # A turn label that is an outlet's name in title or corner brackets asks the questions.
 OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
-# What an unregistered label must look like to be taken for a person's name: 2–4 Han characters.
-PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}")
+# What an unregistered label must look like to be taken for a person's name: 2–4 Han characters, or one to three
+# capitalised Latin words (a host's Latin name: Leo, Mia Chen; Q and A are role labels, AI no name).
+PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}")
 
 
 @dataclass(frozen=True)

@@ -27,15 +27,16 @@ def _run(text: str, passes: tuple[Pass, ...], log: list[list[Edit]]) -> str:
     return text
 
 
-def clean(raw: str, source: str = "<text>") -> tuple[str, list[list[Edit]]]:
+def clean(raw: str, source: str = "<text>", skip: frozenset[str] = frozenset()) -> tuple[str, list[list[Edit]]]:
     """Clean ``raw``; return the text and the non-empty edit passes in order.
 
-    ``source`` names the input in error messages only.
+    ``source`` names the input in error messages only; ``skip`` names passes not to run (the line model's training
+    script reads the text as the passes before it leave it).
     """
     passes: list[list[Edit]] = []
     try:
         text = _run(raw, FIRST, passes)
-        structural_passes = structural(text)
+        structural_passes = tuple(p for p in structural(text) if p.name not in skip)
         shortest, stalled = len(text), 0
         while stalled < MAX_ROUNDS:  # to a fixed point; a round that makes the text shorter than ever is progress
             before = len(passes)

@@ -204,6 +204,8 @@ class Captions:
     min_chars: int
     max_chars: int
     threshold: int
+    labelled: re.Pattern[str]  # a picture word, a colon and what the picture shows
+    clauses: re.Pattern[str]
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         """The lines of a caption's shape: short, unpunctuated, between a sentence's end and more text."""
@@ -226,6 +228,15 @@ class Captions:
         """True when the line is article text, False when it is a photo's caption."""
         return score < self.threshold
 
+    def score_labelled(self, line: str, between: bool) -> tuple[int, tuple[str, ...]]:
+        """A caption led by a picture word and a colon: the label, a phrase without a clause, its place."""
+        match = self.labelled.fullmatch(line.strip())
+        if match is None:
+            return 0, ()
+        phrase = not self.clauses.search(match.group("shown").rstrip(lang.SENTENCE_END))
+        evidence = ("picture label",) + (("a phrase",) if phrase else ()) + (("between paragraphs",) if between else ())
+        return len(evidence), evidence
+
     def find(self, text: str) -> list[Edit]:
         found = self.candidates(text)
         edits = []
@@ -233,15 +244,22 @@ class Captions:
             score, evidence = self.score(line, len(found) == 1, text[:offset] + text[offset + len(line):])
             if not self.accept(score):
                 edits.append(removal(offset, line, self.rule, self.reason, score, self.threshold, evidence))
+        lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
+        for index, (offset, line) in enumerate(lines):
+            score, evidence = self.score_labelled(line, 0 < index < len(lines) - 1)
+            if score and not self.accept(score):
+                edits.append(removal(offset, line, self.rule, self.reason, score, self.threshold, evidence))
         return edits
 
 
 def _caption_rule() -> Captions:
     data = _DATA["captions"]
     phrase = f"(?P<scene>.{{{data['min_scene_chars']},}})的(?P<head>[^的]{{2,{data['max_head_chars']}}})"
+    colon = "[^\\S\\n]*[:：︰][^\\S\\n]*"
+    labelled = f"{alternation(data['picture_labels'])}{colon}(?P<shown>.{{2,{data['labelled_max_chars']}}})"
     return Captions(data["rule"], data["reason"].strip(), re.compile(data["punctuation"]), re.compile(phrase),
                     frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"],
-                    data["max_chars"], data["threshold"])
+                    data["max_chars"], data["threshold"], re.compile(labelled), re.compile(data["clauses"]))
 
 
 CAPTIONS = _caption_rule()

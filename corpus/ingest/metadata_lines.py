@@ -51,6 +51,7 @@ class Grammar:
     sentence_marks: re.Pattern[str]
     weights: dict[str, float]  # field kind → weight
     key_weights: dict[str, float]  # metadata field → weight of its keyed field, where not ``weights["key"]``
+    voice_list: float  # what a host or guest field listing two names or more weighs more
     key: re.Pattern[str]  # a key word at the start of a field, and what follows it
     glued_key: re.Pattern[str]  # a key and its colon right after a closing bracket: a field with no separator
     key_fields: dict[str, str]  # key word → metadata field
@@ -98,7 +99,7 @@ def grammar() -> Grammar:
         account_names=data["account_names"],
         outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
-        weights=data["weights"], key_weights=data["key_weights"],
+        weights=data["weights"], key_weights=data["key_weights"], voice_list=data["voice_list"],
         key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
         glued_key=re.compile(f"(?<=[》）)」』])(?={words}[^\\S\\n]*[:：])"),
         key_fields=key_fields, also_fields=also_fields,
@@ -230,7 +231,9 @@ def _weight(field: Field) -> float:
     rules = grammar()
     spaced = rules.spaced_key if field.spaced and field.field in rules.spaced_fields else 0
     if field.kind == "key" and field.field in rules.key_weights:
-        return rules.key_weights[field.field] + spaced
+        listed = field.field in rules.voice_fields and isinstance(field.value, list) and len(field.value) >= 2 \
+            and "、" in field.text  # names listed (Kevin、阿毛), not a reply's clauses (好的，谢谢)
+        return rules.key_weights[field.field] + spaced + (rules.voice_list if listed else 0)
     return rules.weights.get(field.kind, 0) + spaced
 
 
@@ -369,7 +372,9 @@ def iso_date(match: re.Match[str]) -> str:
 def voice_lines(lines: Sequence[str]) -> dict[int, Field]:
     """The lines of show notes written one voice a line (主播：Momo（前杂志编辑）, 嘉宾：X，Y公司创始人), by index, each
     with the host or guest it names: runs of lines (blank lines between allowed) that each name one voice with a
-    description, whose summed score (the key's weight + the description's) reaches the threshold."""
+    description, whose summed score (the key's weight + the description's) reaches the threshold.  A line of
+    metadata fields naming hosts or guests (主播：Kevin、阿毛) belongs to the run beside it, with its voice fields'
+    weight (嘉宾：X，Y创始人 under it is the same show notes)."""
     rules = grammar()
     found: dict[int, Field] = {}
     run: dict[int, Field] = {}
@@ -380,6 +385,11 @@ def voice_lines(lines: Sequence[str]) -> dict[int, Field]:
         if match:
             field = rules.key_fields[match.group("key")]
             run[index] = Field("key", match.group(), field, [match.group("name")])
+            continue
+        reading = read_line(line)
+        voiced = [f for f in reading.fields if f.field in rules.voice_fields] if is_metadata(reading) else []
+        if voiced:
+            run[index] = voiced[0]
             continue
         if sum(_weight(field) + rules.description_weight for field in run.values()) >= rules.threshold:
             found.update(run)

@@ -76,11 +76,30 @@ def speaker_labels(lines: list[str]) -> set[str]:
     * what follows the colon is not a quotation (``李四说:“…”``) and is prose that
       ends a sentence (not ``2023年``, ``北京``); a label alone on its line needs a
       prose line after it that is not a list item (``主要有三点:`` + ``1. …``).
+
+    A label that opens a line only once or twice is one too when that line asks a question and stands right
+    before or after a turn of a label accepted so (:func:`_joining_labels`): a podcast's second or third host asks
+    once (``阿毛:…?`` between two answers of the guest); a one-off line that tells (``结论：…。``) stays narrative.
     """
     lines = [line for line in lines if not CAPTION.match(line)]
     counts = Counter(m.group("label") for line in lines if (m := LABEL.match(line)))
     frequent = {label for label, count in counts.items() if count >= MIN_TURNS}
-    return frequent | _alternating_labels(lines, set(counts))
+    accepted = frequent | _alternating_labels(lines, set(counts))
+    return accepted | _joining_labels(lines, accepted)
+
+
+def _joining_labels(lines: list[str], accepted: set[str]) -> set[str]:
+    """Labels of lines that read like a turn and ask, next to a line opened by an accepted label (one exchange of
+    turns: a voice that asks once in it is a voice of it)."""
+    opened = [(m.group("label"), line[m.end():].strip()) if (m := LABEL.match(line)) else (None, "")
+              for line in lines]
+    joining = set()
+    for index, (label, text) in enumerate(opened):
+        neighbours = [opened[i][0] for i in (index - 1, index + 1) if 0 <= i < len(opened)]
+        if label is not None and label not in accepted and _reads_like_a_turn(label, text) and _is_question(text) \
+                and accepted.intersection(neighbours):
+            joining.add(label)
+    return joining
 
 
 def _exchange_turns(lines: list[str], line_labels: set[str]) -> list[tuple[str, str]]:

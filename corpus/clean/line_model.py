@@ -1,0 +1,218 @@
+"""A learned fallback for boilerplate lines: a logistic model over what a line IS, never over its words.
+
+The rules before it (notices, credits, metadata fields, lists) each recognise a kind of line they were told about; a
+new site writes its header, credits and end matter in new words.  This model scores every line that survived them
+by features that do not depend on wording: its place in the document (the title, before the first sentence of
+prose, after the last one), its length and character classes, field shapes (a colon near the head, bars, brackets),
+dates, times, counts and contacts, sentence marks and commas, the cleaning vocabularies counted as CLASSES (how many
+words of rights, reprints, credits, sponsors … it holds, never which), the metadata reader's and the notice rule's
+own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
+by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`` gives a line's probability of
+being boilerplate and ``accept()`` keeps it below the file's threshold.  Only lines of the head and the tail are
+scored (:func:`outside_the_body`).  A line at or above the threshold goes through the same logged removal edit as
+every scored rule, its reason naming the probability and the features that weighed most.
+
+NOT WIRED INTO CLEANING (round 9): on the seen heldout5 it removes one article line of 38 letters at any threshold of
+the grid (it scores ≥ 0.999), so :func:`find_model_lines` is not a pass of :mod:`corpus.clean.passes` until a
+guard is found on dev; add ``Pass("lines", find_model_lines)`` before ``layout`` to use it.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from corpus import lang
+from corpus.clean.notices import CONTACT, NOTICES, PRICE
+from corpus.clean.rules import CURATED, lines_with_offsets, load_yaml, removal
+from corpus.ingest.metadata_lines import read_line
+from corpus.model import Edit
+
+MODEL_FILE = CURATED / "line_model.json"
+_NOTICES = load_yaml("notices.yaml")
+# The vocabularies of the scored rules, by class: a line's feature is how many distinct words of a class it holds.
+VOCABULARY_CLASSES: dict[str, tuple[str, ...]] = {
+    **{name: tuple(words) for name, words in sorted(_NOTICES["evidence"].items())},
+    "credit_role": tuple(_NOTICES["credit"]["unit_roles"]),
+    "call_verb": tuple(_NOTICES["call"]["verbs"]),
+    "platform": tuple(_NOTICES["platforms"]),
+}
+_CLASS_PATTERNS = {name: re.compile(lang.alternation(words)) for name, words in VOCABULARY_CLASSES.items()}
+_SENTENCE_END = re.escape(lang.SENTENCE_END + lang.ELLIPSIS)
+_CLOSERS = re.escape("".join(lang.BRACKETS.values()))
+ENDS_SENTENCE = re.compile(f"[{_SENTENCE_END}][{_CLOSERS}]*\\s*$")
+SENTENCE_MARK = re.compile(f"[{_SENTENCE_END}]")
+CLAUSE_MARK = re.compile("[，,、；;]")
+COLON = re.compile("[:：︰]")
+BARS = re.compile("[|｜丨/／·•・‧]")
+OPENING = re.compile(f"^\\s*[{re.escape(''.join(lang.BRACKETS))}\\[(]")
+DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{1,2}/\d{1,2}")
+TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
+COUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s*[万萬千]|(?<!\d)\d{3,}(?!\d)")
+QUOTE_OPENERS = "".join(lang.QUOTES)
+NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
+CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
+PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
+NEAR = 10  # distances from the start and the end are counted up to this many lines
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _share(count: int, total: int) -> float:
+    return count / total if total else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _pos_shares(line: str) -> tuple[float, float, float]:
+    """Shares of verbs, common nouns and proper names among the line's words (jieba's tagger)."""
+    import jieba.posseg
+
+    flags = [pair.flag for pair in jieba.posseg.lcut(line) if pair.word.strip()]
+    verbs = sum(flag.startswith("v") for flag in flags)
+    names = sum(flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") for flag in flags)
+    nouns = sum(flag.startswith("n") for flag in flags) - names
+    return _share(verbs, len(flags)), _share(nouns, len(flags)), _share(names, len(flags))
+
+
+def _is_prose(line: str) -> bool:
+    return _letters(line) >= PROSE_LETTERS and ENDS_SENTENCE.search(line) is not None
+
+
+def _is_short_field(line: str) -> bool:
+    return len(line.strip()) < 25 and ENDS_SENTENCE.search(line) is None
+
+
+@lru_cache(maxsize=4096)
+def line_features(line: str) -> dict[str, float]:
+    """What one line is, apart from its place: shape, characters, fields, contacts and vocabulary classes."""
+    text = line.strip()
+    length = len(text) or 1
+    cjk = sum(1 for c in text if lang.is_han(c))
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    digits = sum(1 for c in text if c.isdigit())
+    spaces = sum(1 for c in text if c.isspace())
+    marks = length - cjk - latin - digits - spaces
+    colon = COLON.search(text)
+    reading = read_line(text)
+    notice = NOTICES.score(text, whole_line=True)
+    verbs, nouns, names = _pos_shares(text)
+    features = {
+        "log_length": math.log1p(len(text)),
+        "han_share": cjk / length,
+        "latin_share": latin / length,
+        "digit_share": digits / length,
+        "mark_share": marks / length,
+        "space_share": spaces / length,
+        "ends_sentence": float(ENDS_SENTENCE.search(text) is not None),
+        "sentence_marks": min(len(SENTENCE_MARK.findall(text)), 3) / 3,
+        "clause_marks": min(len(CLAUSE_MARK.findall(text)), 4) / 4,
+        "colon_at_head": float(colon is not None and colon.start() <= 8),
+        "colons": min(len(COLON.findall(text)), 3) / 3,
+        "bars": min(len(BARS.findall(text)), 3) / 3,
+        "opens_bracket": float(OPENING.search(text) is not None),
+        "opens_quote": float(text[:1] in QUOTE_OPENERS),
+        "ends_colon": float(COLON.fullmatch(text[-1:]) is not None),
+        "numbered": float(NUMBERED.match(text) is not None),
+        "date": float(DATE.search(text) is not None),
+        "time": float(TIME.search(text) is not None),
+        "count": float(COUNT.search(text) is not None),
+        "code": float(CODE.search(text) is not None),
+        "contact": min(len(CONTACT.findall(text)), 2) / 2,
+        "price": float(PRICE.search(text) is not None),
+        "metadata_score": min(reading.score, 4.0) / 4,
+        "metadata_fields": _share(len(reading.fields), len(reading.fields) + len(reading.rest)),
+        "notice_score": min(notice.score, 8) / 8,
+        "verb_share": verbs,
+        "noun_share": nouns,
+        "name_share": names,
+    }
+    for name, pattern in _CLASS_PATTERNS.items():
+        features[f"words_{name}"] = min(len(set(pattern.findall(text))), 2) / 2
+    return features
+
+
+def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
+    """The features of each line of a document (``lines``: its non-blank lines, in order): the line's own and its
+    place, where the head is what stands before the first line of prose and the tail what stands after the last."""
+    prose = [index for index, line in enumerate(lines) if _is_prose(line)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    rows = []
+    for index, line in enumerate(lines):
+        neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        rows.append({
+            **line_features(line),
+            "title": float(index == 0 and len(lines) > 1),
+            "head": float(0 < index < first),
+            "tail": float(index > last),
+            "from_start": min(index, NEAR) / NEAR,
+            "from_end": min(len(lines) - 1 - index, NEAR) / NEAR,
+            "short_neighbours": sum(map(_is_short_field, neighbours)) / 2,
+        })
+    return rows
+
+
+def outside_the_body(features: dict[str, float]) -> bool:
+    """Whether a line stands in the head (before the first line of prose, the title apart) or the tail (after the
+    last): the model removes nothing else.  Between two lines of prose stand the article's own short lines
+    (subheadings, lead-ins ending in a colon, quotations as headings), which no rule of the head or tail shares."""
+    return bool(features["head"] or features["tail"])
+
+
+@dataclass(frozen=True)
+class LineModel:
+    rule: str
+    reason: str
+    names: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def contributions(self, features: dict[str, float]) -> dict[str, float]:
+        return {name: weight * (features[name] - mean) / scale
+                for name, mean, scale, weight in zip(self.names, self.means, self.scales, self.weights)}
+
+    def score(self, features: dict[str, float]) -> float:
+        """The probability that a line with these features is boilerplate."""
+        return 1 / (1 + math.exp(-(self.intercept + sum(self.contributions(features).values()))))
+
+    def accept(self, probability: float) -> bool:
+        """True when the line is article text (below the threshold)."""
+        return probability < self.threshold
+
+    def find(self, text: str) -> list[Edit]:
+        lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
+        edits = []
+        for (offset, line), features in zip(lines, document_features([line for _, line in lines])):
+            if not outside_the_body(features):
+                continue
+            probability = self.score(features)
+            if not self.accept(probability):
+                weighed = sorted(self.contributions(features).items(), key=lambda item: -item[1])[:3]
+                edits.append(removal(offset, line, self.rule, self.reason, round(probability, 3), self.threshold,
+                                     (name for name, _ in weighed)))
+        return edits
+
+
+def load_model(path: Path = MODEL_FILE) -> LineModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = tuple(data["features"])
+    return LineModel(data["rule"], data["reason"], names, tuple(data["means"]), tuple(data["scales"]),
+                     tuple(data["weights"]), data["intercept"], data["threshold"])
+
+
+@lru_cache(maxsize=1)
+def _model() -> LineModel:
+    return load_model()
+
+
+def find_model_lines(text: str) -> list[Edit]:
+    """Lines the learned model scores as boilerplate (the weights file's threshold)."""
+    return _model().find(text)

@@ -1,0 +1,186 @@
+#!/usr/bin/env python
+"""Train the learned boilerplate-line model (``corpus/clean/line_model.py``) on the dev captures and the seeds.
+
+    python scripts/train_line_model.py [--dir tests/devcaptures] [--write] [--check]
+
+Every non-blank line of every dev capture (the ``_check`` captures apart: they measure how far the rules
+transfer, and are never training data) and seed, as the cleaning passes before the scored rules leave it (characters,
+markup, pinyin annotations, wraps; no boilerplate, metadata or model pass), is labelled by its capture's gold text:
+KEPT when at least ``KEPT`` of its letters are aligned with the gold text, REMOVED when at most ``REMOVED`` are, and
+left out between (a line the rules cut inside).  A logistic regression (scikit-learn, fixed solver, inputs sorted)
+learns from the features of :func:`corpus.clean.line_model.document_features`.
+
+Both errors are printed per threshold from LEAVE-ONE-CAPTURE-OUT cross-validation (each capture scored by a model
+trained on the others): letters of article lines lost, and letters of boilerplate lines removed, over all lines and
+over the lines that survive today's rules (what the model is a fallback for); only lines of the head and the tail
+are scored (:func:`corpus.clean.line_model.outside_the_body`), as in cleaning.  The threshold is the lowest of
+``THRESHOLDS`` at which no article letter is lost in cross-validation, over all lines, raised one step of the grid
+for a margin.
+``--write`` writes the weights file; ``--check`` exits 1 when the shipped file differs from what this script
+trains (the lead retrains after merges: the dev captures are the training data).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from corpus.clean import clean  # noqa: E402
+from corpus.clean.line_model import MODEL_FILE, document_features, outside_the_body  # noqa: E402
+
+DEV = ROOT / "tests" / "devcaptures"
+SEEDS = ROOT / "seeds"
+KEPT, REMOVED = 0.8, 0.2
+THRESHOLDS = tuple(round(0.5 + 0.05 * step, 2) for step in range(10)) + (0.97, 0.98, 0.99, 0.995, 0.998, 0.999)
+C = 1.0  # inverse regularisation strength
+RULE = "boilerplate.line_model"
+REASON = ("a line the learned model scores as boilerplate by what it is (place, shape, fields, contacts, "
+          "vocabulary classes), not by its words; trained on the dev captures (scripts/train_line_model.py)")
+SCORED_RULES = frozenset({"boilerplate", "metadata", "lines"})
+
+
+def letters(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+
+
+def aligned_shares(lines: list[str], gold: str) -> list[float]:
+    """For each line, the share of its letters aligned with the gold letters (one in-order alignment of the whole
+    document, blocks of two letters or more)."""
+    spans, text = [], ""
+    for line in lines:
+        spans.append((len(text), len(text) + len(letters(line))))
+        text += letters(line)
+    aligned = [False] * len(text)
+    for block in SequenceMatcher(None, text, gold, autojunk=False).get_matching_blocks():
+        if block.size >= 2:
+            aligned[block.a:block.a + block.size] = [True] * block.size
+    return [sum(aligned[start:end]) / (end - start) if end > start else 1.0 for start, end in spans]
+
+
+def capture_rows(capture: Path) -> tuple[list[dict[str, float]], list[int], list[int], list[bool], list[str]]:
+    """Features, labels (1 boilerplate), letters and survival (kept by today's rules) of a capture's labelled lines.
+    A seed has no gold file: its text as today's rules clean it is its gold (the shipped corpus, checked by hand)."""
+    raw = capture.read_text(encoding="utf-8")
+    ruled = clean(raw, capture.name, skip=frozenset({"lines"}))[0]
+    expected = capture.with_suffix(".yaml")
+    gold = letters("".join(yaml.safe_load(expected.read_text(encoding="utf-8"))["text"]) if expected.exists()
+                   else ruled)
+    prepared, _ = clean(raw, capture.name, skip=SCORED_RULES)
+    survivors = {line.strip() for line in ruled.split("\n")}
+    lines = [line for line in prepared.split("\n") if line.strip()]
+    rows, labels, sizes, survived, texts = [], [], [], [], []
+    for line, features, share in zip(lines, document_features(lines), aligned_shares(lines, gold)):
+        if not letters(line) or REMOVED < share < KEPT:
+            continue
+        rows.append(features)
+        labels.append(int(share <= REMOVED))
+        sizes.append(len(letters(line)))
+        survived.append(line.strip() in survivors)
+        texts.append(f"{capture.stem}: {line.strip()}")
+    return rows, labels, sizes, survived, texts
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, LogisticRegression]:
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales == 0] = 1.0
+    model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
+    model.fit((x - means) / scales, y)
+    return means, scales, model
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=DEV)
+    parser.add_argument("--write", action="store_true", help="write corpus/curated/cleaning/line_model.json")
+    parser.add_argument("--errors", action="store_true", help="list article lines lost and surviving boilerplate "
+                        "kept, in cross-validation at the chosen threshold")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the shipped weights differ")
+    args = parser.parse_args(argv)
+    captures = sorted(c for c in args.dir.glob("*.txt") if "_check" not in c.name) + sorted(SEEDS.glob("*.txt"))
+    names: list[str] = []
+    x_rows, y, sizes, survived, groups, texts = [], [], [], [], [], []
+    for number, capture in enumerate(captures):
+        rows, labels, letters_, kept, lines = capture_rows(capture)
+        texts += lines
+        names = names or sorted(rows[0]) if rows else names
+        x_rows += [[row[name] for name in names] for row in rows]
+        y += labels
+        sizes += letters_
+        survived += kept
+        groups += [number] * len(rows)
+    x, target = np.array(x_rows, dtype=float), np.array(y)
+    size, alive, group = np.array(sizes), np.array(survived), np.array(groups)
+    print(f"{len(captures)} captures, {len(target)} labelled lines: {int(target.sum())} boilerplate "
+          f"({int(size[target == 1].sum())} letters), {int((target == 0).sum())} article "
+          f"({int(size[target == 0].sum())} letters); surviving today's rules: {int(alive[target == 1].sum())} "
+          f"boilerplate ({int(size[(target == 1) & alive].sum())} letters)")
+    zone = np.array([outside_the_body(dict(zip(names, row))) for row in x_rows], dtype=bool)  # what is scored
+    probability = np.zeros(len(target))
+    for number in sorted(set(groups)):
+        held = group == number
+        means, scales, model = fit(x[~held], target[~held])
+        probability[held] = model.predict_proba((x[held] - means) / scales)[:, 1]
+    print("leave-one-capture-out, per threshold: article letters lost | boilerplate letters removed "
+          "(all lines; lines surviving today's rules)")
+    chosen = None
+    for threshold in THRESHOLDS:
+        hit = (probability >= threshold) & zone
+        lost = int(size[hit & (target == 0)].sum())
+        print(f"  {threshold:.3f}: lost {lost} ({int(size[hit & (target == 0) & alive].sum())} surviving) | "
+              f"removed {int(size[hit & (target == 1)].sum())} of {int(size[target == 1].sum())} "
+              f"({int(size[hit & (target == 1) & alive].sum())} of {int(size[(target == 1) & alive].sum())} "
+              f"surviving)")
+        if lost == 0 and chosen is None:
+            chosen = threshold
+    if chosen is None:
+        print("NO threshold of the grid loses no article letter: the model removes nothing (threshold 1)")
+        threshold = 1.0
+    else:
+        threshold = THRESHOLDS[min(THRESHOLDS.index(chosen) + 1, len(THRESHOLDS) - 1)]
+    if args.errors:
+        for index in np.argsort(-probability, kind="stable"):
+            shown = target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]
+            if zone[index] and shown:
+                kind = "article" if target[index] == 0 else "surviving boilerplate"
+                print(f"  {probability[index]:.3f} {kind}: {texts[index]}")
+    means, scales, model = fit(x, target)
+    data = {
+        "rule": RULE,
+        "reason": REASON,
+        "threshold": threshold,
+        "features": names,
+        "means": [round(float(v), 6) for v in means],
+        "scales": [round(float(v), 6) for v in scales],
+        "weights": [round(float(v), 6) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+    }
+    print(f"threshold {threshold} (lowest with no article letter lost in cross-validation: {chosen}, one step up)")
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if args.check:
+        shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        same = shipped.keys() == data.keys() and all(
+            np.allclose(shipped[key], data[key], atol=1e-4) if key in ("means", "scales", "weights", "intercept")
+            else shipped[key] == data[key] for key in data)
+        print("shipped weights match" if same else "shipped weights DIFFER from this training")
+        return 0 if same else 1
+    if args.write:
+        temporary = MODEL_FILE.with_suffix(".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(MODEL_FILE)
+        print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Issue 11 part L, round 9: the learned line model (a general fallback for boilerplate lines), and the kinds of
+heldout9's leaks written in new shapes: report tags and city+date datelines opening the lead, captions led by a
+picture word, compilation and transcript credits, show notes listing several hosts, and podcasts of two or three
+hosts whose second and third host ask once."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.clean import clean
+from corpus.clean.boilerplate import CAPTIONS
+from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
+                                     outside_the_body)
+from corpus.editlog import revert_all
+from corpus.ingest.metadata_lines import is_metadata, read_line
+from corpus.structure import speaker_labels
+
+ROOT = Path(__file__).resolve().parent.parent
+TITLE = "山城小面店主抱团采购"
+LEAD = "重庆渝中区的二十多家小面馆上月成立了联合采购社，统一向璧山的辣椒合作社进货。"
+BODY = "龚德明说，联合采购后每斤花椒便宜了三块钱，明年还想和本地高校合作开发调料包。"
+
+
+def cleaned(raw: str) -> str:
+    text, passes = clean(raw)
+    assert revert_all(text, passes) == raw  # nothing lost but what the log holds
+    assert clean(text)[0] == text  # idempotent
+    return text
+
+
+def test_the_shipped_weights_are_what_the_training_script_learns_from_the_dev_captures():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_line_model.py"), "--check"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "shipped weights match" in result.stdout
+
+
+def test_the_weights_file_names_every_feature_the_module_computes():
+    model = load_model(MODEL_FILE)
+    [features] = document_features(["一行字。"])
+    assert set(model.names) == set(features)
+    assert len(model.names) == len(model.means) == len(model.scales) == len(model.weights)
+    assert 0.5 <= model.threshold <= 1
+    assert json.loads(MODEL_FILE.read_text(encoding="utf-8"))["rule"] == model.rule
+
+
+@pytest.mark.parametrize("header", ["2026年7月14日（星期二）　14:20　|　瀏覽次數：8,562",
+                                    "單集 · 更新：2026/5/9 · 長度 58分鐘"])
+def test_a_header_line_in_new_words_is_scored_out_by_what_it_is(header):
+    raw = f"{TITLE}\n\n{header}\n\n{LEAD}\n\n{BODY}\n"
+    [edit] = find_model_lines(raw)
+    assert edit.old == header and edit.rule == _model().rule and "score" in edit.reason
+
+
+def test_article_lines_score_below_the_threshold():
+    model = _model()
+    lines = [TITLE, LEAD, "原因很简单：", BODY, "“把基础研究当慈善来做”", "01", "张宏江："]
+    for line, features in zip(lines, document_features(lines)):
+        assert model.accept(model.score(features)), line
+
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+LINE = st.one_of(st.text(HAN, min_size=1, max_size=30), st.sampled_from(
+    [LEAD, BODY, "2026年4月12日 星期日　阅读 2318", "编译：温小川", "图片：解放碑附近一家小面馆的后厨",
+     "主播：Kevin、阿毛", "嘉宾：郑雨桐，豆屿咖啡创始人", "Ep.19｜2026年2月27日更新｜时长：52分钟",
+     "【山城商报讯】" + LEAD, "杭州6月2日消息　" + BODY, "Kevin：当初为什么辞职？", "郑雨桐：做了七年策划。"]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=10), st.sampled_from(["\n", "\n\n"]))
+def test_cleaning_the_rounds_kinds_is_lossless_and_idempotent(lines, separator):
+    cleaned(separator.join([TITLE, *lines]) + "\n")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=10))
+def test_the_model_removes_whole_head_and_tail_lines_scored_at_or_above_its_threshold_and_nothing_else(lines):
+    model = _model()
+    raw = "\n".join([TITLE, *lines]) + "\n"
+    edits = find_model_lines(raw)
+    non_blank = [line for line in raw.split("\n") if line.strip()]
+    rows = list(zip(non_blank, document_features(non_blank)))
+    scored = {line: model.score(f) for line, f in rows if outside_the_body(f)}
+    body = {line for line, f in rows if not outside_the_body(f)} - set(scored)
+    for edit in edits:
+        assert raw[edit.start:edit.end] == edit.old and edit.new == ""
+        assert edit.start == 0 or raw[edit.start - 1] == "\n"
+        assert raw[edit.end:edit.end + 1] in ("\n", "")
+        assert scored[edit.old] >= model.threshold
+    removed = {edit.old for edit in edits}
+    assert all(score < model.threshold for line, score in scored.items() if line not in removed)
+    assert not removed & body  # a line between two lines of prose is never the model's
+
+
+# ---------------------------------------------------------------- the kinds, in new shapes
+
+
+@pytest.mark.parametrize("tag", ["【山城商报讯】", "【南瀛日報訊】", "〔港聞速遞報道〕", "[南洋网讯]"])
+def test_an_outlets_report_tag_opening_the_lead_goes_and_the_lead_stays(tag):
+    assert cleaned(f"{TITLE}\n\n{tag}{LEAD}\n") == f"{TITLE}\n{LEAD}"
+
+
+@pytest.mark.parametrize("dateline", ["杭州6月2日消息　", "臺南10月3日消息——", "昆明11日消息 "])
+def test_a_city_and_day_dateline_with_消息_goes(dateline):
+    assert cleaned(f"{TITLE}\n\n{dateline}{LEAD}\n") == f"{TITLE}\n{LEAD}"
+
+
+@pytest.mark.parametrize("kept", ["【時快訊】天下第一", "【延伸閱讀】封測產能明年吃緊？",
+                                  "据消息人士透露，工厂下月复工。"])
+def test_a_columns_tag_a_related_heading_and_prose_are_no_report_tag(kept):
+    assert kept in cleaned(f"{TITLE}\n\n{LEAD}\n\n{kept}\n\n{BODY}\n")
+
+
+@pytest.mark.parametrize("caption", ["图片：解放碑附近一家小面馆的后厨", "圖︰一輛雙層電車駛經銅鑼灣",
+                                     "照片：昔加末一处油棕园的工人正在收割果串",
+                                     "配图：老人们在共享厨房里包馄饨（受访者供图）"])
+def test_a_caption_led_by_a_picture_word_between_paragraphs_goes(caption):
+    raw = f"{TITLE}\n\n{LEAD}\n\n{caption}\n\n{BODY}\n"
+    assert cleaned(raw) == f"{TITLE}\n{LEAD}\n{BODY}"
+    assert any(edit.old == caption and edit.rule == "boilerplate.caption" for edit in CAPTIONS.find(raw))
+
+
+def test_a_sentence_after_a_picture_word_is_no_caption():
+    line = "图：我们的产品在市场里增长很快，工程师认为还会更快。"
+    assert line in cleaned(f"{TITLE}\n\n{LEAD}\n\n{line}\n\n{BODY}\n")
+
+
+@pytest.mark.parametrize("credit", ["编译：本报国际组", "編譯／蔡宜蓁", "编辑/编译：施晓岚"])
+def test_compilation_credits_go(credit):
+    assert cleaned(f"{TITLE}\n\n{LEAD}\n\n{BODY}\n\n{credit}\n") == f"{TITLE}\n{LEAD}\n{BODY}"
+
+
+def test_a_host_field_listing_names_is_metadata_and_a_reply_with_commas_is_not():
+    assert is_metadata(read_line("主播：Kevin、阿毛"))
+    assert not is_metadata(read_line("主持人：好的，谢谢"))
+    assert not is_metadata(read_line("主持人：Nora"))
+
+
+def test_a_guest_line_beside_a_host_list_is_show_notes():
+    raw = f"{TITLE}\n\n主播：Kevin、阿毛\n嘉宾：郑雨桐，豆屿咖啡创始人\n\n{LEAD}\n"
+    assert cleaned(raw) == f"{TITLE}\n{LEAD}"
+
+
+def test_a_second_and_third_host_asking_once_are_speakers():
+    lines = ["Ivy：你喺灣仔開檔幾多年？", "麥振邦：三十二年。", "小馬：生意有冇好啲？", "麥振邦：好咗少少。",
+             "阿傑：你會唔會考慮網上賣？", "麥振邦：我個女幫我開咗個網店。"]
+    assert speaker_labels(lines) == {"Ivy", "麥振邦", "小馬", "阿傑"}
+
+
+def test_a_one_off_label_away_from_any_exchange_is_no_speaker():
+    lines = ["原因很简单：成本降了。", "他说了很多。", "记者：为什么？", "王小川：因为。", "记者：然后呢？",
+             "王小川：没有然后。", "记者：好的？", "王小川：好。"]
+    assert "原因很简单" not in speaker_labels(lines)
+
