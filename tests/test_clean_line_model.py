@@ -17,6 +17,7 @@ from corpus.clean import clean
 from corpus.clean.boilerplate import CAPTIONS
 from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
                                      outside_the_body)
+from corpus.clean.passes import structural
 from corpus.editlog import revert_all
 from corpus.ingest.metadata_lines import is_metadata, read_line
 from corpus.structure import speaker_labels
@@ -56,6 +57,17 @@ def test_a_header_line_in_new_words_is_scored_out_by_what_it_is(header):
     raw = f"{TITLE}\n\n{header}\n\n{LEAD}\n\n{BODY}\n"
     [edit] = find_model_lines(raw)
     assert edit.old == header and edit.rule == _model().rule and "score" in edit.reason
+
+
+def test_the_model_is_a_cleaning_pass_only_when_switched_on(monkeypatch):
+    raw = f"{TITLE}\n\n2026年7月14日（星期二）　14:20　|　瀏覽次數：8,562\n\n{LEAD}\n\n{BODY}\n"
+    monkeypatch.delenv("CORPUS_LINE_MODEL", raising=False)
+    assert "lines" not in [p.name for p in structural(raw)]
+    assert "瀏覽次數" in cleaned(raw)  # the rules alone keep this header line
+    monkeypatch.setenv("CORPUS_LINE_MODEL", "on")
+    assert "lines" in [p.name for p in structural(raw)]
+    text = cleaned(raw)
+    assert "瀏覽次數" not in text and LEAD in text and BODY in text
 
 
 def test_article_lines_score_below_the_threshold():

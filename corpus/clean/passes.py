@@ -15,9 +15,11 @@ the pass starts from and are applied together.  Order matters:
 """
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 from corpus.clean.boilerplate import find_boilerplate
+from corpus.clean.line_model import find_model_lines
 from corpus.clean.markup import find_markup
 from corpus.clean.metadata import find_metadata_lines
 from corpus.clean.pinyin_annotations import find_annotations
@@ -58,8 +60,16 @@ def structural(text: str) -> tuple[Pass, ...]:
         Pass("boilerplate", find_boilerplate),
         Pass("metadata", find_metadata_lines),
         Pass("wraps", lambda text: find_wraps(text, blank_line_layout)),
+        *((Pass("lines", find_model_lines),) if line_model_enabled() else ()),
         Pass("layout", find_layout),
     )
+
+
+def line_model_enabled() -> bool:
+    """The learned line model (:mod:`corpus.clean.line_model`) is opt-in, ``CORPUS_LINE_MODEL=on``: it removes
+    more boilerplate than the rules, but on one held-out set it also removed a line of article text at every
+    threshold tried, and cleaning must never lose article text by default."""
+    return os.environ.get("CORPUS_LINE_MODEL", "off") == "on"
 
 
 # Rounds of the STRUCTURAL passes that make the text no shorter than it has been, before giving up on reaching a
