@@ -22,7 +22,8 @@ from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
-from corpus.align.gold import CHECK_DIR, GOLD_DIR, LITERARY_DIR, load_bible, load_bible_test, load_gold
+from corpus.align.gold import (CHECK_DIR, GOLD_DIR, LITERARY_DIR, SHORT_DIR, load_bible, load_bible_test,
+                               load_gold)
 from corpus.lang.numerals import zh_numeral
 from corpus.align.numbers import en_number_spans, zh_number_spans
 from corpus.model import Document, Link, Paragraph, Sentence
@@ -701,7 +702,7 @@ def test_a_sentence_is_left_out_only_where_linking_it_costs_what_unrelated_sente
     assert result.model.skip > np.quantile(per_sentence, 0.9)  # dearer than nearly every link it chose
 
 
-@pytest.mark.parametrize("directory", [GOLD_DIR, LITERARY_DIR, CHECK_DIR])
+@pytest.mark.parametrize("directory", [GOLD_DIR, LITERARY_DIR, CHECK_DIR, SHORT_DIR])
 def test_every_gold_passage_links_each_sentence_once_in_order(directory):
     for passage in load_gold(directory):
         assert [i for link in passage.links for i in link.zh] == list(range(len(passage.zh))), passage.name
