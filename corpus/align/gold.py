@@ -6,7 +6,7 @@
   ``corpus/curated/align_check/`` (:data:`CHECK_DIR`): passages written after
   a round's rules, to check how far they transfer (``check``, never tuned on);
   ``corpus/curated/align_short/`` (:data:`SHORT_DIR`): short bitexts of several
-  genres (5–15 sentences a side, ``dev``).  Each
+  genres (4–14 sentences a side, ``dev``).  Each
   passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per line)
   and ``gold.txt`` (links in the Vecalign format); ``passages.tsv`` lists the
   passages, where they come from, and their split.
