@@ -6,10 +6,12 @@
                                                # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --corpus     # agreement of the aligner with construction on the built corpus
     python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
+    python scripts/bench_align.py --short      # dev data of the short-text settings: short bitexts, passages, windows
     python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
     python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
 
-Data: our passages (``corpus/curated/align_gold``: dev and test), our literary
+Data: our passages (``corpus/curated/align_gold``: dev and test), our short
+bitexts (``corpus/curated/align_short``: dev), our literary
 gold (``corpus/curated/align_literary``: test), check passages written after the
 rules (``corpus/curated/align_check``: reported apart, never tuned on), and the Bible gold
 (``<checkout>/../shared/align-dev/bible`` or ``$CORPUS_ALIGN_DEV``: bible/001 is
@@ -43,7 +45,8 @@ from corpus.align.aligner import (SETTINGS_FILE, align_costs, align_texts, defau
                                   gale_church_align, link_costs, search)
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
 from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
-from corpus.align.gold import CHECK_DIR, LITERARY_DIR, GoldPassage, load_bible, load_bible_test, load_gold  # noqa: E402
+from corpus.align.gold import (CHECK_DIR, LITERARY_DIR, SHORT_DIR, GoldPassage, load_bible, load_bible_test,  # noqa: E402
+                               load_gold)
 from corpus.align.tokens import chinese_tokens  # noqa: E402
 from corpus.model import Link  # noqa: E402
 
@@ -54,11 +57,13 @@ REFERENCE_F1 = {"Gale–Church": 0.770, "Bleualign": 0.737, "Hunalign": 0.831, "
 
 
 def _sets() -> list[tuple[str, list[GoldPassage]]]:
-    sets = [("passages dev", load_gold(split="dev")), ("passages test", load_gold(split="test")),
+    sets = [("passages dev", load_gold(split="dev")), ("short bitexts dev", load_gold(SHORT_DIR, split="dev")),
+            ("passages test", load_gold(split="test")),
             ("literary test", load_gold(LITERARY_DIR)),
             ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
             ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
-            ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8"))]
+            ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8")),
+            ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -80,6 +85,8 @@ def report() -> None:
         runs = {
             "ours": [align_texts(p.zh, p.en) for p in passages],
             "ours + Model 1 likelihood": [align_texts(p.zh, p.en, settings=_with_translation()) for p in passages],
+            "ours, short texts as the anchor pass": [align_texts(p.zh, p.en, settings=_short_as_anchor_pass())
+                                                     for p in passages],
             "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
                                              for p in passages],
             "ours, no name evidence": [align_texts(p.zh, p.en, settings=_without_names()) for p in passages],
@@ -110,6 +117,13 @@ def _with_translation():  # type: ignore[no-untyped-def]
 def _without_refinement():  # type: ignore[no-untyped-def]
     """The path of the last learned pass as it is (corpus/align/boundaries.py off)."""
     return dataclasses.replace(default_settings(), boundary_weight=0.0)
+
+
+def _short_as_anchor_pass():  # type: ignore[no-untyped-def]
+    """A short text (too few links to learn from) answered by the anchor pass as it is: its skip cost, no
+    refinement (round 8's aligner on short texts)."""
+    return dataclasses.replace(default_settings(), short_text_skip=default_settings().first_pass_skip,
+                               short_text_boundary_weight=0.0)
 
 
 def _without_names():  # type: ignore[no-untyped-def]
@@ -211,6 +225,26 @@ def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> No
         with_lexicon, without = score_alignments(gold, learned), score_alignments(gold, first)
         print(f"{len(windows):3d} passages of {size:4d} gold links: strict F1 with the learned lexicon "
               f"{with_lexicon.strict_f1:.3f}, first pass only {without.strict_f1:.3f}", flush=True)
+
+
+def short_texts(sizes: tuple[int, ...] = (10, 20, 40)) -> None:
+    """The dev data the short-text settings were chosen on (short_text_skip, short_text_boundary_weight): our short
+    bitexts, our dev passages and bible/001 cut at gold links into passages of ``sizes`` links; strict F1 of ours
+    and of ours with a short text answered by the anchor pass as it is (round 8), and their means."""
+    bible = load_bible("001")
+    if bible is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    sets = {"short bitexts": [(p.zh, p.en, p.links) for p in load_gold(SHORT_DIR, split="dev")],
+            "passages": [(p.zh, p.en, p.links) for p in load_gold(split="dev")]}
+    for size in sizes:
+        sets[f"bible/001 in {size}s"] = [_window(bible, start, size)
+                                         for start in range(0, len(bible.links) - size, max(size * 3, 158))]
+    for name, settings in (("ours", default_settings()), ("short texts as the anchor pass", _short_as_anchor_pass())):
+        scores = {label: score_alignments([links for _, _, links in texts],
+                                          [align_texts(zh, en, settings=settings) for zh, en, _ in texts]).strict_f1
+                  for label, texts in sets.items()}
+        print(f"{name:<31}" + "".join(f"  {label} {f1:.3f}" for label, f1 in scores.items())
+              + f"  mean {np.mean(list(scores.values())):.4f}", flush=True)
 
 
 def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
@@ -322,6 +356,7 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="refit the link probabilities on dev gold")
     parser.add_argument("--corpus", action="store_true", help="agreement with construction on the built corpus")
     parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
+    parser.add_argument("--short", action="store_true", help="dev data of the short-text settings")
     parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
     parser.add_argument("--eflomal", action="store_true", help="bible/001: eflomal's lexicon against our Model 1")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
@@ -336,6 +371,8 @@ def main() -> None:
         corpus_agreement()
     elif arguments.windows:
         bible_windows()
+    elif arguments.short:
+        short_texts()
     elif arguments.merges:
         merge_evidence()
     elif arguments.eflomal:

@@ -22,7 +22,8 @@ from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
 from corpus.align.tokens import chinese_tokens, english_tokens
-from corpus.align.gold import CHECK_DIR, GOLD_DIR, LITERARY_DIR, load_bible, load_bible_test, load_gold
+from corpus.align.gold import (CHECK_DIR, GOLD_DIR, LITERARY_DIR, SHORT_DIR, load_bible, load_bible_test,
+                               load_gold)
 from corpus.lang.numerals import zh_numeral
 from corpus.align.numbers import en_number_spans, zh_number_spans
 from corpus.model import Document, Link, Paragraph, Sentence
@@ -701,8 +702,28 @@ def test_a_sentence_is_left_out_only_where_linking_it_costs_what_unrelated_sente
     assert result.model.skip > np.quantile(per_sentence, 0.9)  # dearer than nearly every link it chose
 
 
-@pytest.mark.parametrize("directory", [GOLD_DIR, LITERARY_DIR, CHECK_DIR])
+@pytest.mark.parametrize("directory", [GOLD_DIR, LITERARY_DIR, CHECK_DIR, SHORT_DIR])
 def test_every_gold_passage_links_each_sentence_once_in_order(directory):
     for passage in load_gold(directory):
         assert [i for link in passage.links for i in link.zh] == list(range(len(passage.zh))), passage.name
         assert [j for link in passage.links for j in link.en] == list(range(len(passage.en))), passage.name
+
+
+def test_a_short_text_is_searched_with_the_short_text_skip_cost_and_refined():
+    settings_ = default_settings()
+    assert settings_.short_text_skip < settings_.first_pass_skip
+    as_anchor_pass = dataclasses.replace(settings_, short_text_skip=settings_.first_pass_skip,
+                                         short_text_boundary_weight=0.0)
+    short = load_gold(SHORT_DIR)
+    assert all(not aligner.learns_from(aligner.align_costs(p.zh, p.en, learn=False), settings_) for p in short)
+    gold = [passage.links for passage in short]
+    ours = score_alignments(gold, [align_texts(p.zh, p.en) for p in short])
+    before = score_alignments(gold, [align_texts(p.zh, p.en, settings=as_anchor_pass) for p in short])
+    assert ours.strict_f1 > before.strict_f1
+
+
+def test_a_document_long_enough_to_learn_from_ignores_the_short_text_settings():
+    every = load_gold()
+    zh, en = [s for p in every for s in p.zh], [s for p in every for s in p.en]
+    other = dataclasses.replace(default_settings(), short_text_skip=0.05, short_text_boundary_weight=8.0)
+    assert align_texts(zh, en, settings=other) == align_texts(zh, en)

@@ -48,7 +48,10 @@ marks; and a skipped sentence joins the pair link beside it where its words
 match that link's other side (:mod:`corpus.align.boundaries`, ``boundary_weight``).
 A first pass with fewer than ``min_learning_links`` pair links (a passage of
 a few dozen sentences) is the answer: Model 1 trained on so few links learns
-noise.
+noise.  Such a short text is searched once more with the skip cost chosen for
+short texts (``short_text_skip``, cheaper than the anchor pass's) and its
+boundaries refined with the prior lexicon's evidence
+(``short_text_boundary_weight``).
 
 A link's ``score`` is a probability that it is right: a non-increasing
 function of its cost per sentence fitted on dev gold
@@ -107,6 +110,7 @@ class AlignerSettings:
     skip_prior: float  # generic prior probability of a 1-0 or a 0-1 link
     prior_strength: float  # pseudo-links of the generic prior added to the first pass's link-type counts
     first_pass_skip: float  # skip cost per sentence in the first pass, in units of lexical_weight
+    short_text_skip: float  # ... where the first pass is the answer (too few links to learn from)
     skip_quantile: float
     learned_share: float  # weight of the learned lexicon against the prior, where a word has both
     anchor_share: float  # share of the first pass's links (the cheapest per sentence) that train Model 1
@@ -120,6 +124,7 @@ class AlignerSettings:
     null_probability: float  # ... and lets an English token come from no Chinese word with this probability
     intersected_lexicon: bool  # the learned lexicon keeps the word pairs Model 1 learns both ways (model1.py)
     boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
+    short_text_boundary_weight: float  # ... where the first pass is the answer (too few links to learn from)
     clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
     fold_endings: tuple[str, ...]  # English verb endings folded onto a base the bitext shows (corpus.align.inflections)
     names: bool  # foreign names matched by sound as lexical evidence (corpus.align.names)
@@ -487,6 +492,20 @@ def _first_model(text: Bitext, settings: AlignerSettings, types: Sequence[LinkTy
                      settings.first_pass_skip * settings.lexical_weight)
 
 
+def _unlearned_model(first_model: CostModel, settings: AlignerSettings) -> CostModel:
+    """The first pass's model where no learned pass follows (a short text): its skip cost is ``short_text_skip``,
+    chosen on short dev texts (our short bitexts, our dev passages, bible/001 cut into 10-40 links).  A long
+    document's first pass only finds the anchors its lexicon and costs are learned from, and there the dearer
+    ``first_pass_skip`` serves better (bible/001 0.9238 against 0.9219 with the cheaper skip): a sentence merged
+    into a link still trains Model 1 with its translation, a skipped one does not."""
+    return replace(first_model, skip=settings.short_text_skip * settings.lexical_weight)
+
+
+def _first_search(text: Bitext, types: Sequence[LinkType], model: CostModel, settings: AlignerSettings) -> list[Link]:
+    coarse_model = replace(model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
+    return _search(text, types, model, coarse_model, settings.longest)
+
+
 def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettings, types: Sequence[LinkType],
                   first_model: CostModel) -> tuple[CostModel, Bitext]:
     """The document's own lexicon, link-type priors, length model and skip cost, from the first pass."""
@@ -582,10 +601,12 @@ def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lear
     types = link_types(settings.longest)
     prepared = prepare(zh, en, settings.fold_endings, settings.names)
     first_model = _first_model(prepared.text, settings, types)
-    coarse_model = replace(first_model, penalties=_penalties(COARSE_TYPES + SKIP_TYPES, settings))
-    first = _search(prepared.text, types, first_model, coarse_model, settings.longest)
+    first = _first_search(prepared.text, types, first_model, settings)
     if not learn or not learns_from(first, settings):
-        return Search(first, prepared.text, first_model)
+        # the first pass is the answer: a sentence is left out at the cost chosen for that (short texts)
+        answer_model = _unlearned_model(first_model, settings)
+        answer = Search(_first_search(prepared.text, types, answer_model, settings), prepared.text, answer_model)
+        return _refined(answer, en, prepared, settings.short_text_boundary_weight, settings, types)
     n, m = prepared.text.shape
     result = Search(first, prepared.text, first_model)
     for _ in range(settings.learning_passes):
@@ -593,14 +614,19 @@ def search(zh: Sequence[str], en: Sequence[str], settings: AlignerSettings, lear
         x, y = path_vertices(result.links)
         band = band_around_path(x, y, n, m, settings.longest * MARGIN, settings.longest * MARGIN)
         result = Search(_level_search(learned, band, types, model, settings.longest), learned, model)
-    if not settings.boundary_weight:
+    return _refined(result, en, prepared, settings.boundary_weight, settings, types)
+
+
+def _refined(result: Search, en: Sequence[str], prepared: Prepared, weight: float, settings: AlignerSettings,
+             types: Sequence[LinkType]) -> Search:
+    """The last pass's path after boundary refinement at ``weight`` (× lexical_weight; 0: as it is)."""
+    if not weight:
         return result
     text, model = result.text, result.model
     assert text.zh is not None and text.en is not None
-    refined = refine_boundaries(result.links, en, text.zh, text.en,
-                                prepared.english,
+    refined = refine_boundaries(result.links, en, text.zh, text.en, prepared.english,
                                 lambda links: link_costs(text, links, model),
-                                settings.boundary_weight * settings.lexical_weight, settings.clause_marks, set(types))
+                                weight * settings.lexical_weight, settings.clause_marks, set(types))
     return Search(refined, text, model)
 
 
@@ -681,7 +707,8 @@ def score_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
     first_costs = link_costs(prepared.text, given, first_model)
     first = [Link(link.zh, link.en, float(cost)) for link, cost in zip(given, first_costs)]
     if not learns_from(first, settings):
-        return _with_confidence(first, settings)
+        costs = link_costs(prepared.text, given, _unlearned_model(first_model, settings))
+        return _with_confidence([Link(link.zh, link.en, float(cost)) for link, cost in zip(given, costs)], settings)
     model, learned = _second_model(prepared, first, settings, types, first_model)
     costs = link_costs(learned, given, model)
     return _with_confidence([Link(link.zh, link.en, float(cost)) for link, cost in zip(given, costs)], settings)

@@ -4,7 +4,9 @@
   ``dev`` and ``test``; ``corpus/curated/align_literary/``
   (:data:`LITERARY_DIR`): free literary translation, ``test`` only;
   ``corpus/curated/align_check/`` (:data:`CHECK_DIR`): passages written after
-  a round's rules, to check how far they transfer (``check``, never tuned on).  Each
+  a round's rules, to check how far they transfer (``check``, never tuned on);
+  ``corpus/curated/align_short/`` (:data:`SHORT_DIR`): short bitexts of several
+  genres (4–14 sentences a side, ``dev``).  Each
   passage is a folder with ``zh.txt`` and ``en.txt`` (one sentence per line)
   and ``gold.txt`` (links in the Vecalign format); ``passages.tsv`` lists the
   passages, where they come from, and their split.
@@ -28,6 +30,7 @@ from corpus.model import Link
 GOLD_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_gold"
 LITERARY_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_literary"
 CHECK_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_check"  # written after the rules, never tuned on
+SHORT_DIR = Path(__file__).resolve().parents[1] / "curated" / "align_short"  # short bitexts of several genres, dev
 
 
 @dataclass(frozen=True)
