@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ NAME_TYPES = ("person", "org", "place")
 NONE = "none"
 THULAC_CLASSES = {"np": "person", "ns": "place", "ni": "org", "nz": "name"}
 JIEBA_CLASSES = {"nr": "person", "nrt": "person", "nrfg": "person", "ns": "place", "nt": "org", "nz": "name"}
+# jieba's tags (first letter) of words that rarely sit inside a name: a particle (的), a conjunction (和), a
+# preposition (在), a verb
+INNER_CLASSES = {"u": "particle", "c": "conjunction", "p": "preposition", "v": "verb"}
 CONTEXT_CHARS = 6  # how far after or before a name its cue words are looked for
 
 _NAMES = lang.data("zh")["names"]
@@ -58,6 +62,7 @@ HEAD_CLASSES: dict[str, tuple[str, ...]] = {
     "place_final": tuple(_NAMES["place_final_characters"]),
     "person_role": tuple(_NAMES["person_roles"]),
 }
+LATIN_PERSON_PARTICLES = frozenset(_NAMES["latin_person_particles"])
 AFTER_CLASSES: dict[str, tuple[str, ...]] = {
     "person_role": tuple(_NAMES["person_roles"]),
     "org_cue": tuple(_NAMES["org_cues_after"]) + tuple(_NAMES["org_roles_after"]),
@@ -206,14 +211,21 @@ def features(name: str, found: list[tuple[Sentence, Mention]], others: set[str],
 
 
 def _readings(mention: Mention, text: str, registry: Registry) -> list[str]:
-    """How the taggers read exactly this span: LAC's type, THULAC's and jieba's tag class (``word``: one word with
-    a tag that is no proper noun's)."""
+    """How the taggers read exactly this span (LAC's type, THULAC's and jieba's tag class; ``word``: one word with a
+    tag that is no proper noun's, ``unknown_word``: one word jieba's dictionary lacks), and the classes of jieba's
+    words inside it: how many, whether a particle, conjunction, preposition or verb is among them, and whether a
+    place word starts a longer span."""
     span = (mention.start, mention.end)
     found = ["lac:" + m.type for m in statistical_mentions(text) if (m.start, m.end) == span]
     found += ["thulac:" + THULAC_CLASSES.get(tag, "word")
               for start, end, tag in thulac_tags.tagged_words(model_input(text)) if (start, end) == span]
-    found += ["jieba:" + JIEBA_CLASSES.get(word.tag, "word")
-              for word in words(text, registry) if (word.start, word.end) == span]
+    inside = [word for word in words(text, registry) if mention.start <= word.start and word.end <= mention.end]
+    found += ["jieba:" + (JIEBA_CLASSES.get(word.tag, "word") if word.frequency else "unknown_word")
+              for word in inside if (word.start, word.end) == span]
+    found.append("words:" + ("1" if len(inside) <= 1 else "2" if len(inside) == 2 else "3+"))
+    found += ["inner:" + INNER_CLASSES[word.tag[:1]] for word in inside if word.tag[:1] in INNER_CLASSES]
+    if len(inside) > 1 and (inside[0].tag == "ns" or gazetteer.is_place(inside[0].text)):
+        found.append("starts_with_place")
     return found
 
 
@@ -231,9 +243,14 @@ def _dictionary_features(name: str) -> dict[str, float]:
 
 
 def _shape_features(name: str) -> dict[str, float]:
+    """Length, script, and for a Latin name how many capitalised words and whether a person's particle is one."""
     han = sum(1 for c in name if HAN.match(c))
-    latin = sum(1 for c in name if c.isascii() and c.isalpha())
+    latin_words = re.findall(r"[A-Za-z][A-Za-z'\-]*", name)
+    capitalised = sum(1 for word in latin_words if word[0].isupper())
     length = len(name)
     bucket = "2" if length <= 2 else "3" if length == 3 else "4" if length == 4 else "5-6" if length <= 6 else "7+"
-    return {"length:" + bucket: 1.0, "script:latin": float(latin > 0 and not han),
-            "script:mixed": float(latin > 0 and han > 0)}
+    return {"length:" + bucket: 1.0, "script:latin": float(bool(latin_words) and not han),
+            "script:mixed": float(bool(latin_words) and han > 0),
+            "latin:one_word": float(len(latin_words) == 1 and not han),
+            "latin:capitalised_words_2_3": float(2 <= capitalised <= 3 and capitalised == len(latin_words) and not han),
+            "latin:person_particle": float(any(word in LATIN_PERSON_PARTICLES for word in latin_words))}
