@@ -31,6 +31,7 @@ from typing import Iterator
 from corpus import lang
 from corpus.annotate import gazetteer, thulac_tags
 from corpus.annotate.mentions import words
+from corpus.annotate.name_spans import Word
 from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.lang import HAN, SPEECH_VERBS
 from corpus.model import Document, Mention, Sentence
@@ -219,7 +220,7 @@ def _readings(mention: Mention, text: str, registry: Registry) -> list[str]:
     found = ["lac:" + m.type for m in statistical_mentions(text) if (m.start, m.end) == span]
     found += ["thulac:" + THULAC_CLASSES.get(tag, "word")
               for start, end, tag in thulac_tags.tagged_words(model_input(text)) if (start, end) == span]
-    inside = [word for word in words(text, registry) if mention.start <= word.start and word.end <= mention.end]
+    inside = [word for word in _words(text, registry) if mention.start <= word.start and word.end <= mention.end]
     found += ["jieba:" + (JIEBA_CLASSES.get(word.tag, "word") if word.frequency else "unknown_word")
               for word in inside if (word.start, word.end) == span]
     found.append("words:" + ("1" if len(inside) <= 1 else "2" if len(inside) == 2 else "3+"))
@@ -227,6 +228,12 @@ def _readings(mention: Mention, text: str, registry: Registry) -> list[str]:
     if len(inside) > 1 and (inside[0].tag == "ns" or gazetteer.is_place(inside[0].text)):
         found.append("starts_with_place")
     return found
+
+
+@lru_cache(maxsize=256)
+def _words(text: str, registry: Registry) -> tuple[Word, ...]:
+    """jieba's words of a sentence, cut once however many of its names ask."""
+    return tuple(words(text, registry))
 
 
 def _dictionary_features(name: str) -> dict[str, float]:
