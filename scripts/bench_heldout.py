@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Per-layer figures on new documents: the held-out captures (or the dev captures).
 
-    python scripts/bench_heldout.py [--dir tests/heldout] [--errors]
+    python scripts/bench_heldout.py [--dir tests/heldout] [--errors] [--rules-only]
 
 Each capture ``NAME.txt`` goes through the text stages and annotation (no English: the
 translation layer is not measured here) and is compared with ``NAME.yaml`` (format in
@@ -14,7 +14,7 @@ translation layer is not measured here) and is compared with ``NAME.yaml`` (form
 * turns: turns found, with the expected label and role, and with a speaker (id) at all, and turn
   paragraphs beyond the expected ones (a headline or a caption read as a turn);
 * entities: precision and recall of distinct (name, type) pairs per document, for person,
-  org and place.
+  org and place (``--rules-only``: the rules' names, without the learned mention classifier).
 
 The captures in ``tests/heldout/``, ``tests/heldout2/`` and ``tests/heldout3/`` (one set per round of
 issue 11) are test data: never tune on them; tune on ``tests/devcaptures/``.
@@ -22,6 +22,7 @@ issue 11) are test data: never tune on them; tune on ``tests/devcaptures/``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -34,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from corpus import pipeline
-from corpus.annotate import annotate, load_registry
+from corpus.annotate import annotate, load_registry, mention_classifier
 from corpus.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=HELDOUT, help="folder of NAME.txt + NAME.yaml captures")
     parser.add_argument("--errors", action="store_true", help="list every difference")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned mention classifier")
     args = parser.parse_args(argv)
-    report(evaluate(args.dir), args.errors)
+    with mention_classifier.rules_only() if args.rules_only else contextlib.nullcontext():
+        report(evaluate(args.dir), args.errors)
     return 0
 
 

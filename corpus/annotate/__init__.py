@@ -8,6 +8,7 @@ the pieces are importable on their own:
 """
 from __future__ import annotations
 
+from corpus.annotate import mention_classifier
 from corpus.annotate.company_names import company_short_forms
 from corpus.annotate.interview import voice_types
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
@@ -47,6 +48,8 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
         if "corrupted" in sentence.flags:
             sentence.entities = [m for m in sentence.entities if m.source != "ner" or not _damaged(m, sentence.zh)]
     typed_over_document(doc.sentences, types)
+    if statistical and mention_classifier.enabled():  # the rules' names are final: the learned stage types them
+        mention_classifier.classify(doc, registry)
     link_unregistered(doc)
     for sentence in doc.sentences:
         sentence.en_entities = (
