@@ -19,23 +19,28 @@ Words are jieba's on the model's input (simplified), offsets the sentence's; nam
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.name_spans import Word, is_dictionary_place, is_generic, legal_form_start, unglued
+from corpus.annotate.name_spans import (BRAND_CHARACTER_MAX_FREQUENCY, Word, is_dictionary_place, is_generic,
+                                        legal_form_start, unglued)
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import CLASS_NOUNS, INDUSTRY_WORDS, is_industry_word
+from corpus.annotate.org_edges import (CLASS_NOUNS, FUNCTION_TAGS, INDUSTRY_WORDS, MAX_BRAND_CHARS, MIN_BRAND_CHARS,
+                                       is_industry_word)
 from corpus.lang import has_han
 from corpus.model import Mention, Sentence
 
 _ORGS = lang.data("zh")["organisations"]
 COMPANY_HEADS = tuple(_ORGS["company_heads"])
+CLASS_SUFFIXES = tuple(_ORGS["class_suffixes"])  # a class of companies: 批发商, 供应商
 LEGAL_FORMS = tuple(sorted(lang.data("zh")["names"]["legal_forms"], key=len, reverse=True))
 BRAND_TAGS = frozenset(("nr", "nrt", "nrfg", "nz", "ns", "j"))  # jieba's names: its guess of a brand's kind
 # words a registered name is made of, back from its legal form: nouns, names, attributes, a field's verb (开发)
 NAME_WORD_TAGS = frozenset(("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "b", "vn", "an", "ng", "l"))
-MIN_BRAND_CHARS, MAX_BRAND_CHARS = 2, 4
+MAX_LEGAL_FORM_WORDS = 6  # （ 集团 ） 股份 有限公司
+_BRACKETED = re.compile(r"[（(][^（）()\n]{1,8}[）)]")  # a seat or a group marker before the legal form
 MAX_NAME_WORDS = 8  # back from a legal form: 贵州 黔源 清水江 水电 开发 + 有限责任公司
 _INDUSTRY_LONGEST_FIRST = sorted(INDUSTRY_WORDS, key=len, reverse=True)
 
@@ -51,7 +56,7 @@ def _is_brand_text(name: str) -> bool:
     """Han, two to four characters, not a word CC-CEDICT knows only as a common word, no class or industry word, no
     place the gazetteer knows (格尔木 + 建设 is work in a town)."""
     return (MIN_BRAND_CHARS <= len(name) <= MAX_BRAND_CHARS and has_han(name) and not gazetteer.is_common_word(name)
-            and name not in CLASS_NOUNS and not is_industry_word(name) and not _is_place(name))
+            and name not in CLASS_NOUNS and not is_industry_word(name) and not is_known_place(name))
 
 
 def company_names(words: list[Word], text: str) -> list[Mention]:
@@ -64,16 +69,36 @@ def company_names(words: list[Word], text: str) -> list[Mention]:
         first = index
         while first > 0 and is_industry_word(words[first - 1].text):
             first -= 1
-        end = _with_legal_form(words, index)
+        end = legal_form_end(words, index)
         # without a legal form, an industry word jieba reads as a verb is the clause's (由芯擎半导体 + 开发: made by)
-        bare = first > 0 and is_brand(words[first - 1]) and not word.tag.startswith("v")
-        start = _name_start(words, first) if end > index else first - 1 if bare else None
+        brand = _brand_start(words, first) if not word.tag.startswith("v") else None
+        start = _name_start(words, first) if end > index else brand
         if start is not None:
             found.append(Mention(words[start].start, words[end].end, text[words[start].start:words[end].end], "org",
                                  source="ner"))
     found += [Mention(word.start, word.end, text[word.start:word.end], "org", source="ner") for word in words
               if _is_compound(word)]
     return [mention for mention in found if not is_generic(mention, text)]
+
+
+def _brand_start(words: list[Word], first: int) -> int | None:
+    """The index of the brand right before ``words[first]``: a brand word (:func:`is_brand`), or a run of two to four
+    characters of single-character words of rare characters (not 是, 中), with such a word or not (湘 + 冠, 贝 + 洛尼:
+    jieba's HMM cut an unknown name into characters), that is a brand's text; None without one."""
+    word_brand = first > 0 and is_brand(words[first - 1])
+    start = first - 1 if word_brand else first
+    while (start > 0 and len(words[start - 1].text) == 1 and words[start - 1].tag not in FUNCTION_TAGS
+           and (words[start - 1].frequency or 0) <= BRAND_CHARACTER_MAX_FREQUENCY
+           and words[first - 1].end - words[start - 1].start <= MAX_BRAND_CHARS):
+        start -= 1
+    brand = "".join(word.text for word in words[start:first])
+    # the characters start after a boundary: a function word, punctuation or a class of companies (批发商 + 湘 + 冠,
+    # 的 + 贝 + 洛尼), not after a name they may end (乌溪 + 沙)
+    before = words[start - 1] if start > 0 else None
+    bounded = before is None or before.tag in FUNCTION_TAGS or before.text.endswith((*CLASS_NOUNS, *CLASS_SUFFIXES))
+    if len(brand) >= MIN_BRAND_CHARS and start < first - word_brand and bounded and _is_brand_text(brand):
+        return start
+    return first - 1 if word_brand else None
 
 
 def _is_compound(word: Word) -> bool:
@@ -83,11 +108,14 @@ def _is_compound(word: Word) -> bool:
         and _is_brand_text(word.text[:-len(industry)]) for industry in INDUSTRY_WORDS)
 
 
-def _with_legal_form(words: list[Word], index: int) -> int:
-    """The index of the last word of the legal form or company head right after ``words[index]``, or ``index``."""
-    end, after = index, "".join(word.text for word in words[index + 1:index + 4])
-    form = next((form for form in (*LEGAL_FORMS, *COMPANY_HEADS) if after.startswith(form)), "")
-    while form and end + 1 < len(words) and words[end + 1].end - words[index].end <= len(form):
+def legal_form_end(words: list[Word], index: int) -> int:
+    """The index of the last word of the legal form or company head right after ``words[index]``, or ``index``; a
+    seat or a group marker in brackets may stand before it (X精工 + （集团） + 股份有限公司)."""
+    end, after = index, "".join(word.text for word in words[index + 1:index + 1 + MAX_LEGAL_FORM_WORDS])
+    bracketed = _BRACKETED.match(after)
+    skip = bracketed.end() if bracketed else 0
+    form = next((form for form in (*LEGAL_FORMS, *COMPANY_HEADS) if after.startswith(form, skip)), "")
+    while form and end + 1 < len(words) and words[end + 1].end - words[index].end <= skip + len(form):
         end += 1
     return end
 
@@ -149,12 +177,14 @@ def _brand(before: str) -> str:
     is no brand (:func:`_is_brand_text`) or a place."""
     rest = before
     while True:
-        place = next((rest[:size] for size in range(len(rest) - MIN_BRAND_CHARS, 1, -1) if _is_place(rest[:size])), "")
+        place = next((rest[:size] for size in range(len(rest) - MIN_BRAND_CHARS, 1, -1)
+                      if is_known_place(rest[:size])), "")
         if not place:
             break
         rest = rest[len(place):]
     return rest if _is_brand_text(rest) else ""
 
 
-def _is_place(name: str) -> bool:
+def is_known_place(name: str) -> bool:
+    """A region, a place CC-CEDICT glosses as one, or a country (simplified)."""
     return gazetteer.is_region(name) or gazetteer.is_glossed_place(name) or gazetteer.is_country(name)
