@@ -6,14 +6,17 @@ with a legal form or a company head (有限公司, 股份有限公司, 公司, �
 brand (岱峰, read as a place; 宏翔) or cuts the name (湖南洪江锦程航运 + 有限公司); the grammar gives the whole run:
 
 * :func:`company_names` — a brand (a word jieba does not know, or tags as a name, that CC-CEDICT does not know as
-  a common word nor jieba as a place) and the industry words right after it are a company (岱峰 + 精工,
+  a common word nor jieba as a place, or rare single characters after a boundary: 批发商 + 湘 + 冠) and the industry
+  words right after it are a company (岱峰 + 精工,
   宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over the
   name-like words to the boundary before it (的, a preposition, a verb, punctuation) and starts at the first place or
   brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司);
 * :func:`company_short_forms` — over the document: a company named once in full licenses its short forms
   wherever they stand (document-wide consistency): its brand with some of its industry words or with 公司
   (锦程航运 and 锦程公司 of 湖南洪江锦程航运有限公司, 清水江公司 of …清水江水电开发有限责任公司) and its brand alone
-  (碧涛 of 碧涛海运) unless the brand is a place or a common word.
+  (碧涛 of 碧涛海运) unless the brand is a place or a common word (:func:`brand_span`, the one derivation of a brand
+  for the model's names too).  A seat or a group marker in brackets may stand before the legal form (X精工 +
+  （集团） + 股份有限公司).
 
 Words are jieba's on the model's input (simplified), offsets the sentence's; names are compared simplified.
 """
@@ -144,19 +147,34 @@ def company_short_forms(sentences: Iterable[Sentence]) -> set[str]:
             if m.type == "org" and legal_form_start(model_input(m.text)) < len(m.text)}
     forms: dict[str, str] = {}
     for read, name in full.items():
-        body = read[:legal_form_start(read)]
-        body = next((body[:-len(head)] for head in COMPANY_HEADS if body.endswith(head)), body)
-        cuts = _industry_cuts(body)
+        cuts = _industry_cuts(_body(read))
         if not cuts:
             continue
         for start in range(max(0, cuts[0] - MAX_BRAND_CHARS), cuts[0] - MIN_BRAND_CHARS + 1):
             forms.update({read[start:end]: name[start:end] for end in cuts[1:]})
             forms[read[start:cuts[0]] + "公司"] = name[start:cuts[0]] + "公司"
-        brand = _brand(body[:cuts[0]])
+        brand = brand_span(read)
         if brand:
-            forms[brand] = name[cuts[0] - len(brand):cuts[0]]
+            forms[read[slice(*brand)]] = name[slice(*brand)]
     text = "".join(model_input(s.zh) for s in sentences)
     return {forms[read] for read in forms if read in text and read not in full}
+
+
+def brand_span(read: str) -> tuple[int, int] | None:
+    """Where the brand stands in a company's name (simplified): after the places that start it, before its industry
+    words, company head and legal form (湖南洪江 + 锦程 + 航运有限公司, 翔鹰 + 航太); None without one.  The one
+    derivation of a brand short form, for the registered names here and the model's names
+    (:func:`corpus.annotate.org_spans.known_names`)."""
+    cuts = _industry_cuts(_body(read))
+    brand = _brand(read[:cuts[0]]) if cuts else ""
+    return (cuts[0] - len(brand), cuts[0]) if brand else None
+
+
+def _body(read: str) -> str:
+    """A company's name without its legal form and company head (锦程航运 of 锦程航运有限公司, 德昌轮船 of
+    德昌轮船公司)."""
+    body = read[:legal_form_start(read)]
+    return next((body[:-len(head)] for head in COMPANY_HEADS if body.endswith(head)), body)
 
 
 def _industry_cuts(body: str) -> list[int]:

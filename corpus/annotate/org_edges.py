@@ -10,8 +10,10 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   mention inside the tail stands on its own; a department alone (生物工艺系) is no organisation;
 * :func:`affiliated_hospitals` — a hospital affiliated to a university is one name, whatever the model cut in it
   (X大学附属Y医院, X大學醫學院附設Y醫院);
+* :func:`without_possessive` — a place, 的 and a name read as one organisation are two mentions (日本的 + ACSL);
 * :func:`without_country` — a place before a foreign institution whose own name is complete without it is a place
-  and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name, not a common word, so
+  and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name or a brand jieba cut into
+  characters (:func:`leading_brand`: 丹麦 + 诺维 + 达 + 集团), not a common word, so
   names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行); so do a body of one
   country in another (马来西亚 + 中国商会, 越南 + 台湾商会联合总会: the rest starts with a country) and a country's
   public body named by one word (坦桑尼亚 + 税务局);
@@ -22,7 +24,9 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   (瀚海新电信股份有限公司: a description is never registered).  A country the model typed as an
   organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
 * :func:`with_acronym` — a Latin name after an acronym and a space is one organisation (NEO Ventures: the model
-  and the Latin-name rule see only Ventures).
+  and the Latin-name rule see only Ventures);
+* :func:`is_generic_phrase` — a span of industry words alone (冷链物流), of an attribute and industry words (独立 +
+  书店) or of common words with neither a head nor an industry word (政府, 草原) names no organisation.
 """
 from __future__ import annotations
 
