@@ -162,12 +162,15 @@ def company_short_forms(sentences: Iterable[Sentence]) -> set[str]:
 
 def brand_span(read: str) -> tuple[int, int] | None:
     """Where the brand stands in a company's name (simplified): after the places that start it, before its industry
-    words, company head and legal form (湖南洪江 + 锦程 + 航运有限公司, 翔鹰 + 航太); None without one.  The one
+    words, company head and legal form (湖南洪江 + 锦程 + 航运有限公司, 翔鹰 + 航太, 贝尔克曼 + 公司); None without
+    one.  The one
     derivation of a brand short form, for the registered names here and the model's names
     (:func:`corpus.annotate.org_spans.known_names`)."""
-    cuts = _industry_cuts(_body(read))
-    brand = _brand(read[:cuts[0]]) if cuts else ""
-    return (cuts[0] - len(brand), cuts[0]) if brand else None
+    body = _body(read)
+    cuts = _industry_cuts(body)
+    end = cuts[0] if cuts else len(body) if len(body) < len(read) else 0  # or before its head alone (X + 公司)
+    brand = _brand(read[:end]) if end else ""
+    return (end - len(brand), end) if brand else None
 
 
 def _body(read: str) -> str:
