@@ -11,7 +11,7 @@ from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.company_names import company_names, company_short_forms
 from corpus.annotate.mentions import words
 from corpus.annotate.org_evidence import hyphenated
-from corpus.annotate.org_spans import typed_by_head
+from corpus.annotate.org_spans import typed_by_head, with_industry_words
 from corpus.annotate.short_forms import with_short_forms
 from corpus.model import Document, Mention, Paragraph, Sentence
 
@@ -58,6 +58,37 @@ def test_a_full_name_licenses_its_short_forms_over_the_document():
     assert ("湖南澧州鸿远航运有限公司", "org") in first  # its short forms do not cut the full name
 
 
+def test_a_brand_jieba_cut_into_characters_and_a_group_marker_in_brackets_are_part_of_the_name():
+    assert "粤冠商贸" in companies("经销商粤冠商贸今年扩建仓库。")
+    assert ("江城数控（集团）有限公司", "org") in found("江城数控（集团）有限公司今天上市。")
+    assert "江城数控（集团）有限公司" in companies("上游的江城数控（集团）有限公司今天上市。")
+
+
+def test_a_model_name_before_industry_words_is_one_company():
+    text = "松针书局"
+    words_found = words(text, REGISTRY)
+    brand = Mention(0, 2, "松针", "place", source="ner")
+    assert with_industry_words(brand, words_found, text).text == "松针书局"
+    assert with_industry_words(brand, words_found, text).type == "org"
+    # a county CC-CEDICT knows (甘泉) names the place of a bookshop, no brand
+    assert with_industry_words(Mention(0, 2, "甘泉", "place", source="ner"), words("甘泉书屋", REGISTRY),
+                               "甘泉书屋").text == "甘泉"
+    known = Mention(0, 2, "苏州", "place", source="ner")  # a place the gazetteer knows names the company's seat
+    assert with_industry_words(known, words("苏州物流", REGISTRY), "苏州物流") == known
+
+
+def test_a_japanese_legal_form_licenses_the_brand_and_its_industry_word():
+    doc = document("日本的松风精机株式会社在苏州设厂。", "松风精机的工程师说，松风的新厂明年投产。")
+    annotate(doc, REGISTRY)
+    later = {(m.text, m.type) for m in doc.sentences[1].entities}
+    assert ("松风精机", "org") in later
+
+
+def test_a_latin_person_after_a_role_is_a_person():
+    assert ("Lars Eriksen", "person") in found("理赔主管Lars Eriksen也证实了。")
+    assert ("Amina Yusuf", "person") in found("秘书长Amina Yusuf指出，出口增加。")
+
+
 def test_a_host_country_before_a_body_of_another_country_is_part_of_its_name():
     assert ("泰国中国商会", "org") in found("泰国中国商会昨天在曼谷开会。")
     assert ("老挝中华总商会", "org") in found("老挝中华总商会发表声明。")
@@ -87,7 +118,8 @@ def test_latin_names_either_side_of_a_hyphen_are_one_organisation():
 
 
 PIECES = st.sampled_from(["鸿远", "航运", "有限公司", "公司", "集团", "精工", "的", "与", "，", "。", "湖南", "苏州",
-                          "岚屿", "冷运", "股份", "宣布", "Mar", "-", "Tec", "中国商会", "泰国", "协会", "专业委员会"])
+                          "岚屿", "冷运", "股份", "宣布", "Mar", "-", "Tec", "中国商会", "泰国", "协会", "专业委员会",
+                          "（集团）", "株式会社", "粤", "冠", "商贸"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.org_edges import (affiliated_hospitals, described_place, org_edges, school_tails, with_acronym,
-                                       without_country)
+from corpus.annotate.org_edges import (affiliated_hospitals, described_place, is_generic_phrase, org_edges,
+                                       school_tails, with_acronym, without_country)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -73,6 +73,29 @@ def test_descriptions_are_no_organisations_and_their_place_is_a_place():
     assert described_place(model(text, "饲料厂", "org"), words(text, REGISTRY)) == []
 
 
+def test_a_foreign_country_before_a_brand_jieba_cuts_is_a_place():
+    # the brand after the country is a name jieba cut into pieces (诺 + 韦达): the company starts there
+    assert edges("丹麦诺韦达集团旗下的工厂", ("丹麦诺韦达集团", "org")) == [("丹麦", "place"), ("诺韦达集团", "org")]
+    assert found("法国塞雷斯集团的工程师说") == [("法国", "place"), ("塞雷斯集团", "org")]
+    # a common word after the country: the name holds its country
+    assert edges("印度电力公司", ("印度电力公司", "org")) == [("印度电力公司", "org")]
+
+
+def test_a_place_and_its_possessive_before_a_name_are_no_part_of_it():
+    assert edges("日本的Ridgeline也参与了。", ("日本的Ridgeline", "org")) == [("日本", "place"), ("Ridgeline", "org")]
+    assert ("葛兰达机械", "org") in found("瑞士的葛兰达机械也来了。")
+
+
+def test_generic_phrases_name_no_organisation_and_brands_of_common_words_stay():
+    for text, name in (("冷链物流公司的需求增加。", "冷链物流公司"), ("海运保险的费率", "海运保险"),
+                       ("独立书店越来越少。", "独立书店"), ("政府提供补贴", "政府")):
+        assert is_generic_phrase(model(text, name, "org"), words(text, REGISTRY), text), name
+    for text, name in (("木棉出版社推出新书。", "木棉出版社"), ("海豚资本领投", "海豚资本"),
+                       ("成功大学的学生", "成功大学"), ("芒果发布了新款", "芒果")):
+        assert not is_generic_phrase(model(text, name, "org"), words(text, REGISTRY), text), name
+    assert edges("冷链物流公司的需求增加。", ("冷链物流公司", "org")) == []
+
+
 def test_an_acronym_before_a_latin_name_is_part_of_it():
     text = "获得KPM Ventures的投资"
     assert with_acronym(model(text, "Ventures", "org"), text) == model(text, "KPM Ventures", "org")
@@ -82,7 +105,7 @@ def test_an_acronym_before_a_latin_name_is_part_of_it():
 
 PIECES = st.sampled_from(["大学", "南京大学", "医学院", "化学系", "学院", "附属", "第一", "医院", "德国", "亚琛",
                           "工业", "公司", "一家", "韩国", "企业", "初创", "NEO ", "Ventures", "及", "与", "，",
-                          "钱永健", "的", "厂", "电力", "国家"])
+                          "钱永健", "的", "厂", "电力", "国家", "丹麦", "诺", "韦达", "集团", "冷链", "物流", "书店"])
 
 
 @settings(max_examples=80, deadline=None)

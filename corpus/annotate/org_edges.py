@@ -10,8 +10,10 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   mention inside the tail stands on its own; a department alone (生物工艺系) is no organisation;
 * :func:`affiliated_hospitals` — a hospital affiliated to a university is one name, whatever the model cut in it
   (X大学附属Y医院, X大學醫學院附設Y醫院);
+* :func:`without_possessive` — a place, 的 and a name read as one organisation are two mentions (日本的 + ACSL);
 * :func:`without_country` — a place before a foreign institution whose own name is complete without it is a place
-  and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name, not a common word, so
+  and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name or a brand jieba cut into
+  characters (:func:`leading_brand`: 丹麦 + 诺维 + 达 + 集团), not a common word, so
   names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行); so do a body of one
   country in another (马来西亚 + 中国商会, 越南 + 台湾商会联合总会: the rest starts with a country) and a country's
   public body named by one word (坦桑尼亚 + 税务局);
@@ -22,7 +24,9 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   (瀚海新电信股份有限公司: a description is never registered).  A country the model typed as an
   organisation stays one: CC-CEDICT glosses a country and a brand alike (Malaysia, IKEA);
 * :func:`with_acronym` — a Latin name after an acronym and a space is one organisation (NEO Ventures: the model
-  and the Latin-name rule see only Ventures).
+  and the Latin-name rule see only Ventures);
+* :func:`is_generic_phrase` — a span of industry words alone (冷链物流), of an attribute and industry words (独立 +
+  书店) or of common words with neither a head nor an industry word (政府, 草原) names no organisation.
 """
 from __future__ import annotations
 
@@ -32,9 +36,9 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, is_common, legal_form_start,
-                                        name_prefix)
-from corpus.lang import LATIN_LOWER, LATIN_UPPER, has_han
+from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, NAME_TAGS, ORG_HEADS, Word, has_org_evidence, is_common,
+                                        legal_form_start, name_prefix)
+from corpus.lang import LATIN_LOWER, LATIN_UPPER, has_han, is_han
 from corpus.model import Mention
 
 _ORGS = lang.data("zh")["organisations"]
@@ -51,7 +55,14 @@ HOME_WORDS = NATIONAL_WORDS | frozenset(_ORGS["home_words"])
 MAX_COUNTRY_CHARS = 5  # 马来西亚, 坦桑尼亚, 沙特阿拉伯
 CLASS_NOUNS = DESCRIPTION_HEADS | frozenset(lang.data("zh")["names"]["org_class_nouns"])
 INDUSTRY_WORDS = frozenset(_ORGS["industry_words"]) | ORG_HEADS
+# heads a name of common words may end with (蚂蚁集团, 海豚资本, 成功大学, 环境部): no generic phrase
+NAME_HEADS = tuple({*_ORGS["company_heads"], *_ORGS["investor_heads"], *_ORGS["unmistakable_heads"], *OFFICIAL_HEADS,
+                    *UNIVERSITIES, *SCHOOL_HEADS, *HOSPITAL_HEADS})
+ATTRIBUTE_TAGS = frozenset(("a", "ad", "an", "b", "v"))  # adjectives, attributes and verbs: 大型, 独立
 MAX_EDGE_PASSES = 8  # a bound, not a tuned value: the moves settle within two or three passes
+MIN_BRAND_CHARS, MAX_BRAND_CHARS = 2, 4  # a brand after its country (大韩, 诺维达, 赫尔斯特)
+BRAND_TAGS = frozenset(("nz", "j"))  # jieba's other names and abbreviations
+FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "x", "y", "e"))
 MAX_TAIL_WORDS = 7  # a school's name after its university: 海洋 环境 及 工程 学系, a person's name + 学院
 MAX_HOSPITAL_WORDS = 5  # after 附属: 第一 医院, 中 和 纪念 医院
 _LETTERS = LATIN_UPPER + LATIN_LOWER  # the letters name_spans reads Latin names with (Ø, ł)
@@ -79,8 +90,10 @@ def org_edges(mentions: list[Mention], words: list[Word], text: str,
 
 def _edges_moved_once(mentions: list[Mention], words: list[Word], text: str, hospitals: list[tuple[int, int]],
                       tails: list[tuple[Word, int]]) -> list[Mention]:
-    found = [kept for mention in mentions for kept in without_country(with_acronym(mention, text), words)]
-    found = [kept for mention in found for kept in described_place(mention, words)]
+    found = [kept for mention in mentions for possessed in without_possessive(with_acronym(mention, text), words)
+             for kept in without_country(possessed, words)]
+    found = [kept for mention in found for kept in described_place(mention, words)
+             if not is_generic_phrase(kept, words, text)]
     return with_hospitals(without_tails(found, tails, text), hospitals, text)
 
 
@@ -181,9 +194,9 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
                   and not gazetteer.is_glossed_place(place.text)
                   and place.text not in NATIONAL_WORDS and not place.text.endswith(ADMINISTRATIVE_UNITS))
     # a word ending with a head is a class of institutions (海洋大学, 农业大学), no name of its own; an industry
-    # word jieba calls a proper noun (锂业) neither
+    # word jieba calls a proper noun (锂业) neither; a brand jieba cut into characters is a name (大 + 韩 + 精密集团)
     proper = (rest.tag in _NAME_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
-              and not _has_org_head(rest.text))
+              and not _has_org_head(rest.text)) or bool(leading_brand(inside[1:]))
     # a body of one country in another (越南 + 台湾商会…) names its host; a country's body of one word (税务局) is
     # named by its country
     home_country = starts_with_home(rest.text)
@@ -195,6 +208,36 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
         return [mention]
     return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
             Mention(rest.start, mention.end, name, "org", source=mention.source)]
+
+
+def leading_brand(rest: list[Word]) -> str:
+    """The brand that starts ``rest`` (the words of a company's name after its country), up to its industry words or
+    head: two to four characters of words jieba does not know, tags as names or cut into single characters (an
+    unknown name: 诺维 + 达 + 集团, 大 + 韩 + 精密), not a common word nor a place; "" if none (电力 + 公社)."""
+    brand: list[Word] = []
+    for word in rest:
+        if is_industry_word(word.text) or word.text in CLASS_NOUNS or _has_org_head(word.text):
+            break
+        brand.append(word)
+    name = "".join(word.text for word in brand)
+    unknown = all(len(word.text) == 1 or word.frequency is None or word.tag in _NAME_TAGS or word.tag in BRAND_TAGS
+                  for word in brand)
+    sized = MIN_BRAND_CHARS <= len(name) <= MAX_BRAND_CHARS and all(is_han(character) for character in name)
+    return name if (len(brand) < len(rest) and sized and unknown and not gazetteer.is_common_word(name)
+                    and not gazetteer.is_glossed_place(name) and not any(word.tag in FUNCTION_TAGS for word in brand)) \
+        else ""
+
+
+def without_possessive(mention: Mention, words: list[Word]) -> list[Mention]:
+    """A place, 的 and a name read as one organisation are the place and the organisation (日本的 + ACSL, 新西蘭的 +
+    維塔數碼): a name holds no 的 after its place."""
+    inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+    if (mention.type != "org" or len(inside) < 3 or inside[0].start != mention.start or inside[0].tag != "ns"
+            or inside[1].text != "的" or mention.end - inside[2].start < MIN_BRAND_CHARS):
+        return [mention]
+    place, rest = inside[0], inside[2]
+    return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
+            Mention(rest.start, mention.end, mention.text[rest.start - mention.start:], "org", source=mention.source)]
 
 
 def starts_with_home(name: str) -> bool:
@@ -239,6 +282,32 @@ def described_place(mention: Mention, words: list[Word]) -> list[Mention]:
         start = inside[classes].start
         found.append(Mention(start, mention.end, mention.text[start - mention.start:], "org", source=mention.source))
     return found
+
+
+def is_generic_phrase(mention: Mention, words: list[Word], text: str) -> bool:
+    """An organisation span the model or a rule found that names no one: industry words alone (冷链物流, 海运 + 保险,
+    冷链物流公司), an attribute and industry words (独立 + 书店), or common words (jieba's, not its names) with neither
+    a head nor an industry word, common in CC-CEDICT too (政府, 草原; one common word with an organisation's role or
+    verb after it may be a brand: 芒果发布).  A name with a legal form
+    is registered; one with a company's, an investor's, an official or an unmistakable head may be a brand of
+    common words (蚂蚁集团, 海豚资本, 成功大学)."""
+    inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+    if (mention.type != "org" or mention.source != "ner" or not inside or inside[0].start != mention.start
+            or inside[-1].end != mention.end or legal_form_start(mention.text) < len(mention.text)
+            or not all(is_han(character) for word in inside for character in word.text)):
+        return False
+    industry = [is_industry_word(word.text) or word.text in CLASS_NOUNS for word in inside]
+    if all(industry):
+        return True
+    # common words: CC-CEDICT's too, for jieba holds brands (拜耳, 台电) among its common words, and of two characters
+    # or more, for jieba cuts an unknown name into single characters it calls common (浅 + 焙)
+    common = [is_common(word) and len(word.text) > 1 and gazetteer.is_common_word(word.text) for word in inside]
+    # a brand may be a common noun before an industry word (木棉 + 出版社, 青苗 + 书店), not an attribute (独立 + 书店)
+    described = inside[0].tag in ATTRIBUTE_TAGS and common[0] and all(industry[1:])
+    plain = all(common) and not any(industry) and not inside[-1].text.endswith(NAME_HEADS)
+    # a name defined by its Latin form or acronym in brackets (國防創新小組（DIU）) is one
+    defined = text[mention.end:mention.end + 1] in ("（", "(")
+    return (described or plain) and not defined and (len(inside) > 1 or not has_org_evidence(mention, text))
 
 
 def is_industry_word(word: str) -> bool:

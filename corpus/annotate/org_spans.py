@@ -19,6 +19,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   (由毅达资本) and a funding verb the model glued to its end (深圳高新投领投, 玉衡创投投资) are cut off;
 * :func:`with_investor_head` — a model organisation with one or two field words and an investor's head after it is
   one name (华夏开发资本: the model found 华夏);
+* :func:`with_industry_words` — a model name (an organisation, a person without person evidence, a place no
+  dictionary knows) followed by industry words is one company with them (安泰 + 航运, 贝洛尼 + 机械);
 * :func:`typed_by_role` — a name followed by an organisation's role and a person's name is an organisation
   (楚芯微创始人符嘉楠: the model read 楚芯微 as a person);
 * :func:`with_host_country` — a country right before a body named after another country (马来西亚 + 中国商会,
@@ -41,12 +43,13 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.company_names import company_names
-from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, is_generic
+from corpus.annotate.company_names import brand_span, company_names, is_known_place, legal_form_end
+from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, has_person_evidence, is_generic, legal_form_start
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import INDUSTRY_WORDS, NATIONAL_WORDS, org_edges, starts_with_home
+from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word,
+                                      org_edges, starts_with_home)
 from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
-from corpus.lang import CLASSIFIERS, HAN_CLASS, alternation, has_han
+from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention, Sentence
 
@@ -78,7 +81,6 @@ STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts
 # a count right before a span (67個國家重點實驗室): a category of bodies, not a name
 _COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
                       + alternation(CLASSIFIERS) + "$")
-_BRAND = re.compile(f"[{HAN_CLASS}]{{2,4}}")
 MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven words
 
 
@@ -88,7 +90,8 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     both with their edges moved (:mod:`corpus.annotate.org_edges`); ``curated``: the registry's and the rules'
     mentions; ``dictionary``: jieba's word frequencies."""
     read = model_input(text)
-    corrected = [with_investor_head(without_funding_verb(without_glued_preposition(mention, words), read), words, text)
+    corrected = [with_industry_words(with_investor_head(without_funding_verb(without_glued_preposition(mention, words),
+                                                                            read), words, text), words, text)
                  for mention in mentions]
     corrected = typed_by_head(typed_by_role(corrected, text), read)
     official = official_names(words, text, curated + corrected, dictionary)
@@ -267,6 +270,34 @@ def with_investor_head(mention: Mention, words: list[Word], text: str) -> Mentio
     return mention
 
 
+def with_industry_words(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A model name followed by industry words, and a legal form or company head after them, is one company (安泰 +
+    航运, 贝洛尼 + 机械, 青苗 + 书店: the model found the brand, as an organisation, a person with no person evidence
+    or a place the dictionaries do not know); an industry word jieba reads as a verb is the clause's (开发), and a
+    name that ends with a head is whole (…大学 + 工程系)."""
+    name = model_input(text)[mention.start:mention.end]
+    first = next((word for word in words if word.start == mention.start), None)
+    # a place the model read with a verb or a function word in it (是 + 中老) is no brand
+    place = mention.type == "place" and (_may_be_place(name) or first is None or first.tag in FUNCTION_TAGS
+                                         or first.tag.startswith("v"))
+    if ((mention.type == "person" and has_person_evidence(mention, text)) or name.endswith(NAME_HEADS) or place
+            or mention.type not in ("org", "person", "place")):
+        return mention
+    end = next((index for index, word in enumerate(words) if word.start == mention.end), None)
+    if end is None or not is_industry_word(words[end].text) or words[end].tag.startswith("v"):
+        return mention
+    while end + 1 < len(words) and is_industry_word(words[end + 1].text) and not words[end + 1].tag.startswith("v"):
+        end += 1
+    end = legal_form_end(words, end)
+    return replace(mention, end=words[end].end, text=text[mention.start:words[end].end], type="org")
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether a model place starts with a place the gazetteer or CC-CEDICT knows (长江, 青海 + 牧区): no brand."""
+    proper_nouns = gazetteer.dictionary().proper_nouns
+    return any(is_known_place(name[:size]) or name[:size] in proper_nouns for size in range(2, len(name) + 1))
+
+
 def typed_by_role(mentions: list[Mention], text: str) -> list[Mention]:
     """A name right before an organisation's role and a person's name is an organisation (楚芯微创始人符嘉楠)."""
     people = {m.start for m in mentions if m.type == "person"}
@@ -327,29 +358,33 @@ def known_names(sentences: Iterable[Sentence], dictionary: Mapping[str, int]) ->
     """The document's organisation names and brands, organisations wherever they occur (one mechanism for both):
 
     * a brand + industry-word company the model or a rule found (翔鷹航太, 碧涛海运) names the brand alone too (翔鷹,
-      a short form the article never defines): a brand is two to four Han characters that jieba's ``dictionary``
-      does not hold (a common word or a place is no brand), or that the model read as a person somewhere in the document
-      (峰飞 of 峰飞航空: the model's person is the brand);
+      a short form the article never defines): the brand is the one registered names license
+      (:func:`corpus.annotate.company_names.brand_span`, after the places that start the name), and one jieba's
+      ``dictionary`` holds only if the model read it as a person somewhere in the document (峰飞 of 峰飞航空: the
+      model's person is the brand);
     * a name the model read as a person that starts an organisation's name of the document is that organisation's
       brand (星澜 of 星澜航天);
-    * a name the model read once as an organisation and once as a person is an organisation (by its role in one
-      sentence, 楚芯微创始人…, it is one in the others).
+    * a name the model read once as an organisation and once as a person, or as a place the gazetteer does not know
+      (:func:`corpus.annotate.company_names.is_known_place`), is an organisation (by its role in one sentence,
+      楚芯微创始人…, it is one in the others).
 
     A name inside another organisation the model found (星澜航天 in 星澜航天科技（宁波）有限公司) is left out, for it
     would take that organisation's place."""
-    heads = sorted(INDUSTRY_WORDS, key=len, reverse=True)  # the organisation heads and the industry words
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     organisations = {m.text for m in model if m.type == "org"}
     people = {m.text for m in model if m.type == "person"}
-    found = organisations & people
+    unknown_places = {m.text for m in model if m.type == "place" and not is_known_place(model_input(m.text))}
+    found = organisations & (people | unknown_places)
     found |= {name for person in people for organisation in organisations if organisation.startswith(person)
               and organisation != person for name in (person, organisation)}
     for sentence in sentences:
         read = model_input(sentence.zh)  # jieba's dictionary is simplified
         for mention in (m for m in sentence.entities if m.type == "org" and m.source == "ner"):
             name = read[mention.start:mention.end]
-            head = next((h for h in heads if name.endswith(h) and len(name) - len(h) >= 2), "")
-            brand = name[:len(name) - len(head)]
-            if head and _BRAND.fullmatch(brand) and (not dictionary.get(brand) or mention.text[:len(brand)] in people):
-                found |= {mention.text, mention.text[:len(brand)]}
+            if legal_form_start(name) < len(name):
+                continue  # a registered name's short forms are company_short_forms'
+            span = brand_span(name)
+            brand = mention.text[slice(*span)] if span else ""
+            if brand and (not dictionary.get(model_input(brand)) or brand in people):
+                found |= {mention.text, brand}
     return {name for name in found if not any(name in other and name != other for other in organisations - found)}
