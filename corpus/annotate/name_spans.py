@@ -261,16 +261,20 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
     if (gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text))
-            or ner.denies_person(mention, text) or _has_no_name_shape(mention.text)):
+            or ner.denies_person(mention, text) or has_no_name_shape(mention, words)):
         return []
     return [mention]
 
 
-def _has_no_name_shape(name: str) -> bool:
-    """Whether a Han name of four characters or more has no shape of a person's name: no surname and a given name of
-    one or two characters (:func:`has_person_shape`), no transliteration (:func:`may_be_foreign_name`), no parts
-    joined by an interpunct nor Tibetan elements (杨枝甘露, a dessert: a surname's character and a food's words)."""
-    return (len(name) >= 4 and bool(_HAN_ONLY.fullmatch(name)) and not has_person_shape(name)
+def has_no_name_shape(mention: Mention, words: list[Word]) -> bool:
+    """Whether a Han name of four characters or more has no shape of a person's name and ends in a common word: no
+    surname and a given name of one or two characters (:func:`has_person_shape`), no transliteration
+    (:func:`may_be_foreign_name`), no parts joined by an interpunct nor Tibetan elements, and its last jieba word a
+    dictionary word of two characters or more that jieba tags as no name (杨枝 + 甘露, a dessert)."""
+    name = mention.text
+    last = next((w for w in words if w.end == mention.end and w.start > mention.start), None)
+    noun = last is not None and is_common(last) and len(last.text) > 1
+    return (len(name) >= 4 and bool(_HAN_ONLY.fullmatch(name)) and noun and not has_person_shape(name)
             and not may_be_foreign_name(name) and not person_forms.has_person_form(name))
 
 

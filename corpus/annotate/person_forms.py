@@ -99,8 +99,8 @@ def tibetan_names(text: str, found: list[Mention]) -> list[Mention]:
 def given_names(sentences: list[Sentence]) -> None:
     """Add to each sentence the given names written alone (晓岚 of 温晓岚) of the persons the model found in full in
     the document: a name of a surname of one character and a given name of two that is no common word, no place and
-    the given name of no other person found; an occurrence inside another mention or before a colon (a label) is
-    none."""
+    the given name of no other person found; an occurrence inside another mention, after the surname (the full name
+    the model missed there) or before a colon (a label) is none."""
     people = {m.text for sentence in sentences for m in sentence.entities
               if m.type == "person" and m.source == "ner" and _FULL_NAME.fullmatch(m.text)}
     given = Counter(name[1:] for name in people if name[:1] in gazetteer.surnames())
@@ -110,6 +110,7 @@ def given_names(sentences: list[Sentence]) -> None:
         found = [Mention(match.start(), match.end(), name, "person", source="ner") for name in alone
                  for match in re.finditer(re.escape(name), sentence.zh)
                  if not _LABEL_AFTER.match(sentence.zh, match.end())
+                 and sentence.zh[max(0, match.start() - 1):match.end()] not in people  # the full name the model missed
                  and not any(m.overlaps(match.start(), match.end()) for m in sentence.entities)]
         if found:
             sentence.entities = sorted(sentence.entities + found, key=lambda m: (m.start, m.end))
