@@ -13,6 +13,7 @@ from corpus.annotate.company_names import company_short_forms
 from corpus.annotate.interview import voice_types
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.name_spans import document_types, typed_over_document
+from corpus.annotate.person_forms import given_names
 from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.org_spans import known_names
 from corpus.annotate.short_forms import defined_short_forms, with_short_forms
@@ -48,6 +49,8 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
         if "corrupted" in sentence.flags:
             sentence.entities = [m for m in sentence.entities if m.source != "ner" or not _damaged(m, sentence.zh)]
     typed_over_document(doc.sentences, types)
+    if statistical:
+        given_names(doc.sentences)
     if statistical and mention_classifier.enabled():  # the rules' names are final: the learned stage types them
         mention_classifier.classify(doc, registry)
     link_unregistered(doc)

@@ -97,6 +97,12 @@ _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPP
 # capitalised words, lower-case particles and joiners only between them (Anneliese van der Berg, Bank of Xyz)
 LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
+LATIN_PERSON_TITLES = frozenset(_NAMES["latin_person_titles"])
+# a title (Dr. , Prof ) or initials (J. P. , A.K. ) right before a capitalised word: a person's name follows
+_TITLE_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}{alternation(LATIN_PERSON_TITLES)}\\.?[ ]?$")
+_INITIALS_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}(?:[{_UPPER}]\\.[ ]?-?){{1,3}}$")
+# past the closing quote or bracket and a comma: “Nikolai Vavilov”，这位…
+_APPOSITIVE_AFTER = re.compile(r"[”」』’）)]?[，,]?\s?" + alternation(_NAMES["person_appositives"]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
 _ROLE_AFTER = re.compile(alternation(_NAMES["person_roles"]))
 # a role and a separator before a Latin name (主持：Grace, 嘉宾 Felix), or the name as a line's label (Grace：…)
@@ -125,6 +131,8 @@ _HONOURED_NAME = re.compile(f"{alternation(NAME_HONORIFICS)}([{HAN_CLASS}]{{2,5}
 TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
 TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
 _CLOSING_BRACKET = re.compile(r"[）)]")
+ROLE_FINAL_CHARACTERS = frozenset(_NAMES["role_final_characters"])
+_HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 
 
 @dataclass(frozen=True)
@@ -235,7 +243,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
         return [mention]
     if mention.text.endswith(ORG_HEAD_ENDINGS):  # a school or hospital named after a person (X医学院)
         return [replace(mention, type="org")]
-    named = without_honorific(without_class_noun_tail(with_cut_surname(mention, words, text), text))
+    named = without_honorific(without_role_tail(without_class_noun_tail(with_cut_surname(mention, words, text), text),
+                                                text))
     if named is None:
         return []
     mention = named
@@ -252,9 +261,21 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
         start = mention.start if place is None else place.start
         return [replace(mention, start=start, text=text[start:mention.end], type="org")]
     if (gazetteer.is_common_word(mention.text) or (len(mention.text) == 2 and not gazetteer.has_surname(mention.text))
-            or ner.denies_person(mention, text)):
+            or ner.denies_person(mention, text) or has_no_name_shape(mention, words)):
         return []
     return [mention]
+
+
+def has_no_name_shape(mention: Mention, words: list[Word]) -> bool:
+    """Whether a Han name of four characters or more has no shape of a person's name and ends in a common word: no
+    surname and a given name of one or two characters (:func:`has_person_shape`), no transliteration
+    (:func:`may_be_foreign_name`), no parts joined by an interpunct nor Tibetan elements, and its last jieba word a
+    dictionary word of two characters or more that jieba tags as no name (杨枝 + 甘露, a dessert)."""
+    name = mention.text
+    last = next((w for w in words if w.end == mention.end and w.start > mention.start), None)
+    noun = last is not None and is_common(last) and len(last.text) > 1
+    return (len(name) >= 4 and bool(_HAN_ONLY.fullmatch(name)) and noun and not has_person_shape(name)
+            and not may_be_foreign_name(name) and not person_forms.has_person_form(name))
 
 
 def without_honorific(mention: Mention) -> Mention | None:
@@ -273,6 +294,17 @@ def without_class_noun_tail(mention: Mention, text: str) -> Mention:
     if len(mention.text) < 3 or _CLASS_BEFORE.search(text, 0, mention.start + 1) is None:
         return mention
     return replace(mention, start=mention.start + 1, text=mention.text[1:])
+
+
+def without_role_tail(mention: Mention, text: str) -> Mention:
+    """A name the model started with the last character of the role word before it (剪接 + 師麥綺雯, 護理 + 師高美玉;
+    ``names: role_final_characters``): that character belongs to the role, when what is left has a person's shape
+    and the whole has none."""
+    name = mention.text
+    if (len(name) < 3 or name[0] not in ROLE_FINAL_CHARACTERS or not has_han(text[mention.start - 1:mention.start])
+            or has_person_shape(name) or not has_person_shape(name[1:])):
+        return mention
+    return replace(mention, start=mention.start + 1, text=name[1:])
 
 
 def honoured_names(text: str) -> list[Mention]:
@@ -677,6 +709,15 @@ def latin_names(text: str) -> list[Mention]:
     found = []
     for match in LATIN_NAME.finditer(text):
         words = match.group().split(" ")
+        if words[0] in LATIN_PERSON_TITLES:  # Dr of Dr. Amara Ochieng is no name; Dr Amara Ochieng names one
+            if len(words) > 1:
+                found.append(_titled_person(match, len(words[0]) + 1, text))
+            continue
+        named = _TITLE_BEFORE.search(text, 0, match.start()) or _INITIALS_BEFORE.search(text, 0, match.start())
+        if named is not None:
+            start = match.start() if named.group().rstrip(" .") in LATIN_PERSON_TITLES else named.start()
+            found.append(Mention(start, match.end(), text[start:match.end()], "person", source="ner"))
+            continue
         if _is_person(text, match, words) if len(words) > 1 else _is_named_person(text, match):
             kind = "person"
         elif gazetteer.is_latin_place(match.group()):
@@ -685,6 +726,12 @@ def latin_names(text: str) -> list[Mention]:
             kind = "org"
         found.append(Mention(match.start(), match.end(), match.group(), kind, source="ner"))
     return found
+
+
+def _titled_person(match: re.Match, title_length: int, text: str) -> Mention:
+    """A Latin name written after a title without its full stop (Dr Amara Ochieng): the name after the title."""
+    start = match.start() + title_length
+    return Mention(start, match.end(), text[start:match.end()], "person", source="ner")
 
 
 def glossed_people(found: list[Mention], latin: list[Mention], text: str) -> list[Mention]:
@@ -698,7 +745,8 @@ def glossed_people(found: list[Mention], latin: list[Mention], text: str) -> lis
 def _cue_after(text: str, end: int) -> bool:
     """A speech verb or a person's title right after a name, or after the bracket that closes it ((Raymond So）表示)."""
     bracket = _CLOSING_BRACKET.match(text, end)
-    return _PERSON_CUE_AFTER.match(text, bracket.end() if bracket else end) is not None
+    return (_PERSON_CUE_AFTER.match(text, bracket.end() if bracket else end) is not None
+            or _APPOSITIVE_AFTER.match(text, end) is not None)
 
 
 def _is_named_person(text: str, match: re.Match) -> bool:

@@ -8,19 +8,24 @@ The vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
 * :func:`has_person_form` — either form, which a list of places or organisations does not retype;
 * :func:`tibetan_names` — two elements of ``names: tibetan_name_elements`` written together (才让 + 东周, 尼玛 + 扎西)
   are a person's name, which replaces the pieces the model found inside it (a place 东周), not inside an
-  organisation's name.
+  organisation's name;
+* round 9: :func:`given_names` — a given name of two characters written alone (晓岚说, 偉傑在店裡) where the document
+  names the person in full (温晓岚): the document is the evidence, not the model, which misses a given name alone
+  after a hard wrap or a pinyin reading; a given name that is a common word (建国) or a place is none.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corpus import lang
+from corpus.annotate import gazetteer
 from corpus.annotate.ner import model_input
 from corpus.annotate.place_spans import FUNCTION_TAGS
 from corpus.lang import HAN_CLASS, SPEECH_VERBS, alternation
-from corpus.model import Mention
+from corpus.model import Mention, Sentence
 
 if TYPE_CHECKING:  # name_spans calls this module, so its word type is imported for annotations only
     from corpus.annotate.name_spans import Word
@@ -31,6 +36,8 @@ NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nz")  # jieba's tags of names
 PART_MAX_CHARS = 6  # the longest part of an interpunct name: 伊斯瑪哈單
 _HAN_PART = re.compile(f"[{HAN_CLASS}]{{1,{PART_MAX_CHARS}}}")
 _TIBETAN_NAME = re.compile(f"{alternation(_NAMES['tibetan_name_elements'])}{{2}}")
+_FULL_NAME = re.compile(f"[{HAN_CLASS}]{{3}}")  # a surname of one character and a given name of two
+_LABEL_AFTER = re.compile(r"\s?[：:]")
 
 
 def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Mention:
@@ -87,3 +94,23 @@ def tibetan_names(text: str, found: list[Mention]) -> list[Mention]:
     names = [n for n in names if not any(f.type == "org" and f.start <= n.start and n.end <= f.end for f in found)]
     kept = [f for f in found if not any(f.overlaps(n.start, n.end) for n in names)]
     return sorted(kept + names, key=lambda m: (m.start, m.end))
+
+
+def given_names(sentences: list[Sentence]) -> None:
+    """Add to each sentence the given names written alone (晓岚 of 温晓岚) of the persons the model found in full in
+    the document: a name of a surname of one character and a given name of two that is no common word, no place and
+    the given name of no other person found; an occurrence inside another mention, after the surname (the full name
+    the model missed there) or before a colon (a label) is none."""
+    people = {m.text for sentence in sentences for m in sentence.entities
+              if m.type == "person" and m.source == "ner" and _FULL_NAME.fullmatch(m.text)}
+    given = Counter(name[1:] for name in people if name[:1] in gazetteer.surnames())
+    alone = [name for name, count in given.items() if count == 1 and not gazetteer.is_common_word(model_input(name))
+             and not gazetteer.is_common_word(name) and not gazetteer.is_place(name)]
+    for sentence in sentences:
+        found = [Mention(match.start(), match.end(), name, "person", source="ner") for name in alone
+                 for match in re.finditer(re.escape(name), sentence.zh)
+                 if not _LABEL_AFTER.match(sentence.zh, match.end())
+                 and sentence.zh[max(0, match.start() - 1):match.end()] not in people  # the full name the model missed
+                 and not any(m.overlaps(match.start(), match.end()) for m in sentence.entities)]
+        if found:
+            sentence.entities = sorted(sentence.entities + found, key=lambda m: (m.start, m.end))

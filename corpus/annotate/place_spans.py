@@ -86,6 +86,7 @@ POSSESSIVE = "的"
 POSITION_WORD_MIN_FREQUENCY: int = _NAMES["position_word_min_frequency"]
 RANGE_START, RANGE_END = ("从", "從"), ("到", "至")  # 从景洪到磨憨: from one place to another
 ISLAND_PART_WORDS = tuple(_NAMES["island_part_words"])
+PLACE_FACILITY_WORDS = tuple(sorted([*_NAMES["place_facility_words"], *PLACE_AREA_WORDS], key=len, reverse=True))
 COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
 POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
 COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
@@ -110,8 +111,8 @@ def has_place_form(name: str) -> bool:
 def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapping[str, int]) -> list[Mention]:
     """The places a place (or model) span holds: a town abroad the model called an organisation typed a place, the
     count after it, an island's 本岛 and a common noun after a sea left out, two places run together apart."""
-    if mention.type == "org" and _after_place_or_locative(mention, words) and (
-            gazetteer.is_foreign_town(mention.text) or _is_county_alone(mention, text)):
+    if mention.type == "org" and (_after_place_or_locative(mention, words) and (
+            gazetteer.is_foreign_town(mention.text) or _is_county_alone(mention, text)) or _is_featured(mention.text)):
         mention = replace(mention, type="place")
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
@@ -135,6 +136,12 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
             return [Mention(mention.start, middle, first, "place", source=mention.source),
                     Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _is_featured(name: str) -> bool:
+    """Whether a name is a stem of two characters or more and a feature word (大福 + 漁港, ``names:
+    place_feature_words``): a port, a pier, a reservoir, which the model may call an organisation."""
+    return any(name.endswith(word) and len(name) - len(word) >= 2 for word in PLACE_FEATURE_WORDS)
 
 
 def _is_county_alone(mention: Mention, text: str) -> bool:
@@ -227,9 +234,12 @@ def is_compass_sea(name: str) -> bool:
 
 def _without_tail(mention: Mention) -> Mention:
     """A place without what follows its name inside the span: an island's 本岛 (平潭本岛: 平潭, the held-out sets'
-    convention) or a common noun after a sea (太平洋 + 公海)."""
+    convention), a facility or an area of a town (舟山 + 机场, 台中 + 市區; ``names: place_facility_words``,
+    ``place_area_words``) or a common noun after a sea (太平洋 + 公海)."""
     name = mention.text
     part = next((p for p in ISLAND_PART_WORDS if name.endswith(p) and gazetteer.is_place(name[:-len(p)])), None)
+    if part is None and mention.type == "place":
+        part = next((p for p in PLACE_FACILITY_WORDS if name.endswith(p) and is_place_with_unit(name[:-len(p)])), None)
     if part is not None:
         return replace(mention, end=mention.end - len(part), text=name[:-len(part)])
     sea = next((end for end in range(len(name) - 1, 1, -1) if gazetteer.is_sea(name[:end])), None)
@@ -347,9 +357,8 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
             found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
         elif before.text in LOCATIVES and before.tag in ("p", "v"):
             run = _RUN_TO_PUNCTUATION.match(text, word.start)
-            if word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text) and not (
-                    word.tag == "s" and word.text.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(word.text)
-            ) and not is_position_word(word):
+            if (word.tag in PLACE_TAGS and len(word.text) > 1 and not gazetteer.is_common_word(word.text)
+                    and not is_position_word(word)):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
             elif run is not None and word.frequency is None:
                 found.append(Mention(run.start(), run.end(), run.group(), "place", source="ner"))
@@ -379,9 +388,17 @@ def featured_places(words: list[Word], text: str, places: list[Mention]) -> list
     for feature in _FEATURE_WORD.finditer(text):
         start = next((start for start in range(feature.start() - 2, feature.start() - FEATURED_NAME_MAX_CHARS - 1, -1)
                       if start in stops and _HAN_RUN.fullmatch(text, start, feature.start())), None)
-        if start is not None:
+        if start is not None and _may_be_named(words, text, start, feature.start()):
             found.append(Mention(start, feature.end(), text[start:feature.end()], "place", source="ner"))
     return found
+
+
+def _may_be_named(words: list[Word], text: str, start: int, end: int) -> bool:
+    """Whether the run ``start:end`` before a feature word may be its name: no common word (自動化 + 碼頭) and no
+    jieba word in it of a function or a verb (我们在 + 码头, 会来 + 码头, 货代和 + 码头)."""
+    inside = [w for w in words if w.start < end and w.end > start]
+    return not gazetteer.is_common_word(model_input(text[start:end])) and not any(
+        w.tag.startswith((*FUNCTION_TAGS, "v")) and w.frequency is not None for w in inside)
 
 
 def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
@@ -450,7 +467,8 @@ def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
         return mention
     unit = next((w.end for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
     feature = next((mention.end + len(f) for f in (*PLACE_FEATURE_WORDS, *PLACE_TAIL_WORDS)
-                    if text.startswith(f, mention.end) and not mention.text.endswith(PLACE_FEATURE_WORDS)), None)
+                    if text.startswith(f, mention.end) and not mention.text.endswith(PLACE_FEATURE_WORDS)
+                    and (f.endswith(PORT_WORDS) or not mention.text.endswith(PORT_WORDS))), None)  # 浏河港 + 码头
     end = unit or feature or mention.end
     compass = _COMPASS_BEFORE.search(text, max(0, mention.start - COMPASS_MAX_CHARS), mention.start)
     start = compass.start() if compass is not None and gazetteer.is_sea(mention.text) else mention.start
@@ -467,14 +485,24 @@ def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
                  and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
     labelled = gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
     position = any((w.start, w.end) == (mention.start, mention.end) and is_position_word(w) for w in words)
-    return described or labelled or position or _COUNT_ONLY.fullmatch(mention.text) is not None  # 台西三鄉: 三鄉
+    return (described or labelled or position or _is_side(mention.text)
+            or _COUNT_ONLY.fullmatch(mention.text) is not None)  # 台西三鄉: 三鄉
+
+
+def _is_side(name: str) -> bool:
+    """Whether a name of two characters is a thing and a position's suffix (港 + 邊, 溪 + 邊) that no dictionary
+    knows as a proper noun: the side of a harbour or a stream, no place's name."""
+    return (len(name) == 2 and name.endswith(POSITION_SUFFIXES) and not gazetteer.is_place(name)
+            and name not in gazetteer.dictionary().proper_nouns and model_input(name) not in
+            gazetteer.dictionary().proper_nouns)
 
 
 def is_position_word(word: Word) -> bool:
-    """Whether jieba tags ``word`` as a word of place (its tag s) ending in a position's suffix (山 + 上, 車 + 上) and
-    counts it often enough to be a common phrase (``names: position_word_min_frequency``; 台中, a city, is rare)."""
+    """Whether jieba tags ``word`` as a word of place (its tag s) ending in a position's suffix (山 + 上, 車 + 上) that
+    no dictionary names as a place, or that jieba counts often enough to be a common phrase though a place has that
+    name too (``names: position_word_min_frequency``; 台中, a city, is rare)."""
     return (word.tag == "s" and word.text.endswith(POSITION_SUFFIXES)
-            and (word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY)
+            and (not gazetteer.is_place(word.text) or (word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY))
 
 
 def place_institutions(found: list[Mention], words: list[Word], text: str) -> list[Mention]:
