@@ -7,6 +7,14 @@ from corpus.model import Document
 from corpus.structure import parse
 
 
+def cleaned(raw: str) -> str:
+    """The cleaned text of ``raw``, checking that the edit log restores ``raw`` and that cleaning is idempotent."""
+    text, passes = clean(raw)
+    assert revert_all(text, passes) == raw  # nothing lost but what the log holds
+    assert clean(text)[0] == text  # idempotent
+    return text
+
+
 def assert_end_matter_goes(raw: str, kept: str, labels: list[str]) -> None:
     """``raw`` cleans to ``kept``, the edit log restores ``raw``, and the turns are ``labels``, in order (end matter
     after the last turn is nobody's turn)."""

@@ -7,22 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.clean import clean
 from corpus.clean.boilerplate import CAPTIONS, CHAPTER_LISTS
 from corpus.clean.notices import NOTICES, find_notices
 from corpus.clean.rules import removal
-from corpus.editlog import revert_all
+from endmatter import cleaned
 
 TITLE = "沿海小鎮的新生意"
 BEFORE = "這家船廠開業五十年，第三代負責人今年四十二歲，從小在船廠長大。"
 AFTER = "他說，今年收了兩個學徒，其中一個是職業訓練局畢業的，漁船和列車的維修都學。"
-
-
-def cleaned(raw: str) -> str:
-    text, passes = clean(raw)
-    assert revert_all(text, passes) == raw  # nothing lost but what the log holds
-    assert clean(text)[0] == text  # idempotent
-    return text
 
 
 @pytest.mark.parametrize("caption", ["船廠滑道上等待維修的木漁船", "勝興車站月台上的觀光列車",

@@ -13,12 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.clean import clean
 from corpus.clean.boilerplate import CAPTIONS
 from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
                                      outside_the_body)
 from corpus.clean.passes import structural
-from corpus.editlog import revert_all
+from endmatter import cleaned
 from corpus.ingest.metadata_lines import is_metadata, read_line
 from corpus.structure import speaker_labels
 
@@ -26,13 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TITLE = "山城小面店主抱团采购"
 LEAD = "重庆渝中区的二十多家小面馆上月成立了联合采购社，统一向璧山的辣椒合作社进货。"
 BODY = "龚德明说，联合采购后每斤花椒便宜了三块钱，明年还想和本地高校合作开发调料包。"
-
-
-def cleaned(raw: str) -> str:
-    text, passes = clean(raw)
-    assert revert_all(text, passes) == raw  # nothing lost but what the log holds
-    assert clean(text)[0] == text  # idempotent
-    return text
 
 
 def test_the_shipped_weights_are_what_the_training_script_learns_from_the_dev_captures():
