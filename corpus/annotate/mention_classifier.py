@@ -193,13 +193,15 @@ def features(name: str, found: list[tuple[Sentence, Mention]], others: set[str],
             present[reading] = 1.0
         after, before = text[mention.end:mention.end + CONTEXT_CHARS], text[max(0, mention.start - CONTEXT_CHARS):
                                                                             mention.start]
+        after, before = model_input(after), model_input(before)  # simplified, as the vocabularies are
         present.update({"after:" + k: 1.0 for k, cues in AFTER_CLASSES.items() if after.startswith(cues)})
         present.update({"before:" + k: 1.0 for k, cues in BEFORE_CLASSES.items() if before.endswith(cues)})
     rule_types = {key[5:] for key in present if key.startswith("rule:")}
     agreeing = {key.split(":")[1] for key in present if key.startswith(("lac:", "thulac:", "jieba:"))} & rule_types
     present.update(_dictionary_features(name))
     present.update(_shape_features(name))
-    present.update({"head:" + k: 1.0 for k, heads in HEAD_CLASSES.items() if name.endswith(heads)})
+    # the vocabularies are simplified: a traditional name's head (廳, 學院) is read in its simplified form
+    present.update({"head:" + k: 1.0 for k, heads in HEAD_CLASSES.items() if model_input(name).endswith(heads)})
     present.update({
         "tagger_agrees": 1.0 if agreeing else 0.0,
         "several_rule_types": 1.0 if len(rule_types) > 1 else 0.0,
