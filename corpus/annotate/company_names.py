@@ -156,7 +156,7 @@ def company_short_forms(sentences: Iterable[Sentence]) -> set[str]:
         brand = brand_span(read)
         if brand:
             forms[read[slice(*brand)]] = name[slice(*brand)]
-    text = "".join(model_input(s.zh) for s in sentences)
+    text = "\n".join(model_input(s.zh) for s in sentences)  # apart: a form must not run across two sentences
     return {forms[read] for read in forms if read in text and read not in full}
 
 
