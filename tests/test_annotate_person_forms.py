@@ -1,7 +1,7 @@
 """Persons written in parts (corpus/annotate/person_forms.py): names joined by an interpunct, Tibetan names."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
@@ -50,6 +50,7 @@ INTERPUNCT_PIECES = st.sampled_from(["瓦旦", "‧", "·", "尤命", "說", "�
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(INTERPUNCT_PIECES, min_size=1, max_size=12).map("".join))
+@example("瓦旦‧‧‧")  # a run of interpuncts after a name
 def test_joined_names_are_spans_of_the_text_and_stable(text):
     found = words(text, REGISTRY)
     for mention in find_mentions(text, REGISTRY):

@@ -46,9 +46,9 @@ def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Men
     to jieba or tagged as names beyond it (勒 + 巴克 of 烏杜夫・勒巴克), up to a speech verb, a function word or
     another dictionary word (主任, 表示)."""
     start, end = mention.start, mention.end
-    if text[start:start + 1] in INTERPUNCTS:
+    while start < end and text[start] in INTERPUNCTS:  # every one: a run of them (‧‧‧) is no part of a name
         start += 1
-    if end > start and text[end - 1] in INTERPUNCTS:
+    while end > start and text[end - 1] in INTERPUNCTS:
         end -= 1
     while start > 1 and text[start - 1] in INTERPUNCTS and (part := _part(words, start - 1, before=True)):
         start = part[0]
