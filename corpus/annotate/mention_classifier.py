@@ -200,8 +200,8 @@ def features(name: str, found: list[tuple[Sentence, Mention]], others: set[str],
     agreeing = {key.split(":")[1] for key in present if key.startswith(("lac:", "thulac:", "jieba:"))} & rule_types
     present.update(_dictionary_features(name))
     present.update(_shape_features(name))
-    # the vocabularies are simplified: a traditional name's head (廳, 學院) is read in its simplified form
-    present.update({"head:" + k: 1.0 for k, heads in HEAD_CLASSES.items() if model_input(name).endswith(heads)})
+    read = model_input(name)  # the vocabularies are simplified: a traditional head (廳, 學院) is read simplified
+    present.update({"head:" + k: 1.0 for k, heads in HEAD_CLASSES.items() if read.endswith(heads)})
     present.update({
         "tagger_agrees": 1.0 if agreeing else 0.0,
         "several_rule_types": 1.0 if len(rule_types) > 1 else 0.0,
