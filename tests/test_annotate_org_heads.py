@@ -37,6 +37,11 @@ def test_a_head_alone_or_after_common_words_is_a_kind_not_a_name():
     assert establishments("他读小学生的作文。") == set()
 
 
+def test_a_local_body_is_a_description():
+    found = find_mentions("地方工业局也在推动零部件本地化。", REGISTRY)
+    assert not [m for m in found if m.type == "org"]
+
+
 def test_a_platform_in_use_is_no_organisation_but_a_company_in_the_news_is():
     text = "听众可以在Spotify和小宇宙收听这一集。"
     found = [Mention(text.index("Spotify"), text.index("Spotify") + 7, "Spotify", "org", source="ner")]
