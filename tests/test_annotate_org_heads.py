@@ -35,6 +35,7 @@ def test_a_head_alone_or_after_common_words_is_a_kind_not_a_name():
     assert establishments("明年会邀请更多独立书店参与。") == set()
     assert establishments("一家小书店能做的不多。") == set()
     assert establishments("他读小学生的作文。") == set()
+    assert establishments("年轻人在網路書店下单，实体书店和社区图书馆的读者少了。") == set()
 
 
 def test_a_local_body_is_a_description():

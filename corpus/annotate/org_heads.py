@@ -5,7 +5,8 @@ An establishment's name is its own name and a head that says what it is (草木 
 establishment_heads``), matched on the model's input (simplified, same offsets); jieba's words give the left edge:
 
 * :func:`establishment_names` — the name runs back from its head over name-like words to a boundary (punctuation, a
-  function word, a count, a time, a verb that is not the word right before the head: 搭乘 | 溪口乡公所, 来自 | 玉里高工)
+  function word, a count, a time, a word of the establishment's kind: 实体 | 书店, a verb that is not the word right
+  before the head: 搭乘 | 溪口乡公所, 来自 | 玉里高工)
   and holds a word of a name's evidence (:func:`_is_name_evidence`): a head alone or after common words is a kind
   (邻近的华小, 更多独立书店, 一家小书店).  A place before the head is part of the name (丽江高山植物园), and so is an
   administrative ``立`` after it (花莲县 + 立 + 鹤冈国民小学);
@@ -25,6 +26,7 @@ from corpus.model import Mention
 _ORGS = lang.data("zh")["organisations"]
 ESTABLISHMENT_HEADS = re.compile(alternation(sorted(_ORGS["establishment_heads"], key=len, reverse=True)))
 NAME_MAX_FREQUENCY: int = _ORGS["establishment_name_max_frequency"]
+KINDS = frozenset(_ORGS["establishment_kinds"])
 PLATFORMS = frozenset(_ORGS["platforms"])
 PLATFORM_USE_WORDS = re.compile(alternation(_ORGS["platform_use_words"]))
 NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "j"))  # jieba's names: a person, place, organisation
@@ -62,6 +64,8 @@ def _name_start(words: list[Word], first: int, head_start: int) -> int | None:
     no word of it is a name's evidence."""
     parts: list[Word] = []
     glued = words[first].text[:head_start - words[first].start]  # the name's end jieba glued to the head (乡 + 公所)
+    if glued in KINDS:
+        return None
     if glued:
         parts.append(Word(words[first].start, head_start, glued, words[first].tag, words[first].frequency))
     index = first - 1
@@ -83,7 +87,7 @@ def _is_administrative_mark(place: Word, mark: Word) -> bool:
 
 def _is_part(words: list[Word], index: int, first: int, parts: list[Word]) -> bool:
     word = words[index]
-    if not has_han(word.text) or word.tag in BOUNDARY_TAGS or word.text in ORG_PREFIXES:
+    if not has_han(word.text) or word.tag in BOUNDARY_TAGS or word.text in ORG_PREFIXES or word.text in KINDS:
         return False
     right_before_head = index == first - 1 and not parts
     return word.tag in PART_TAGS or (word.tag.startswith("v") and right_before_head)
