@@ -48,6 +48,7 @@ from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, has_person_ev
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word,
                                       org_edges, starts_with_home)
+from corpus.annotate.org_heads import establishment_names, without_platforms
 from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -97,14 +98,17 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     official = official_names(words, text, curated + corrected, dictionary)
     official += [without_class_suffix(m, read, dictionary) for m in company_names(words, text)
                  if _fits_curated(m, curated)]
-    corrected = organisation_evidence(corrected, words, text, read, curated, dictionary)
+    corrected = without_platforms(organisation_evidence(corrected, words, text, read, curated, dictionary), read)
+    establishments = [m for m in establishment_names(words, text, read) if _fits_curated(m, curated)]
+    # the model's place or organisation inside an establishment's name is part of it (惠安 + 会馆 read as a place)
+    corrected = [m for m in corrected if not any(e.start <= m.start and m.end <= e.end for e in establishments)]
     # a branch holds its region (…联盟新加坡分会), a body abroad its home (马来西亚中国商会): like an official name, it
     # may hold a registry place
     official += with_host_country(corrected + official, words, text, read)
     official += [m for m in corrected if m.text.endswith(BRANCH_HEADS)]
     corrected = [m for m in corrected if not m.text.endswith(BRANCH_HEADS)]
     return (org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
-            org_edges(with_sub_body(official, words, text, read), words, text, dictionary))
+            org_edges(with_sub_body(official, words, text, read), words, text, dictionary) + establishments)
 
 
 def official_names(words: list[Word], text: str, mentions: list[Mention],
