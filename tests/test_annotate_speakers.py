@@ -557,3 +557,34 @@ def test_the_voices_of_a_removed_credit_line_are_persons_over_the_document(regis
     lead = {(m.text, m.type) for m in doc.paragraphs[1].sentences[0].entities}
     assert {("Mandy", "person"), ("Siti Rahmah", "person")} <= lead
     assert [role for [(_, role)] in roles(doc)[2:]] == ["interviewer", "interviewee"]
+
+
+def test_two_hosts_and_a_guest_take_their_sides_from_the_exchange(registry):
+    """Three voices: the one label that only answers, after two others' questions, is the guest; whoever it answers
+    asks, even a host the lead names first (the lead's first person is not the guest here)."""
+    turns = [("Rafe", "先说说这片茶园?"), ("龙映秋", "种了三十年。"), ("阿棠", "今年收成怎样?"),
+             ("龙映秋", "少了两成。"), ("Rafe", "价格呢?"), ("龙映秋", "涨了一点。")]
+    doc = interview_with_lead("hx", "茶山夜谈 第9期", "主播Rafe和阿棠请来了茶农龙映秋。", turns)
+    annotate(doc, registry)
+    sides = {p.speaker_label: p.sentences[0].speaker_role for p in doc.paragraphs if p.kind == "turn"}
+    assert sides == {"Rafe": "interviewer", "阿棠": "interviewer", "龙映秋": "interviewee"}
+    assert all(s.speaker for p in doc.paragraphs if p.kind == "turn" for s in p.sentences)
+
+
+def test_an_exchange_where_the_answering_label_also_asks_gets_no_roles_from_the_exchange(registry):
+    turns = [("Rafe", "先说说这片茶园?"), ("龙映秋", "你去过吗?"), ("阿棠", "去过。"), ("龙映秋", "好玩吗?"),
+             ("Rafe", "好玩。"), ("龙映秋", "那就好。")]
+    doc = interview_with_lead("hy", "茶山夜谈 第9期", "今天聊茶。", turns)
+    annotate(doc, registry)
+    assert {p.sentences[0].speaker_role for p in doc.paragraphs if p.kind == "turn"} == {None}
+
+
+def test_a_reporter_the_dateline_names_after_a_role_label_asks_and_the_first_person_of_the_lead_answers(registry):
+    turns = [("問", "為什麼學石雕?"), ("答", "家在海邊。"), ("問", "生意好嗎?"), ("答", "普通。")]
+    doc = interview_with_lead("wd", "石雕工作室", "五十一歲的鍾志堯跟著師父潘阿土學刻大理石。", turns)
+    doc.paragraphs.insert(1, paragraph(1, "heading", "2026年5月9日　記者：龔以寧"))
+    for index, p in enumerate(doc.paragraphs):
+        p.index = index
+    annotate(doc, registry)
+    asks, answers = ("wd.name.gong-yining", "interviewer"), ("wd.name.zhong-zhiyao", "interviewee")
+    assert [r for r in roles(doc) if r and r[0][1]] == [[asks], [answers], [asks], [answers]]

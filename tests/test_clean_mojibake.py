@@ -440,3 +440,29 @@ def test_a_reading_that_lost_its_bracket_is_repaired_or_flagged_whole(process, d
     assume(drawn is not None)
     original, damaged = drawn
     assert evaluation().process_outcome(original, damaged) in ("recovered", "flagged"), (process, damaged)
+
+
+# The property's failing draws (CI, end of round nine; found again by a search over the same family): a traditional page
+# folded first, readings in () with tone marks, where the lost byte falls in the page's one full-width space.  The bytes
+# give back "　" (a1 a1); whether the page kept it or folded it to " " nothing else on the page says, so the run is
+# flagged, never repaired into the other space.  (The property draws with st.data(), which @example cannot replay, so
+# the draws are pinned here as text.)
+FULL_WIDTH_SPACE_DRAWS = [
+    ("離島海纜升級\u3000電信商與航運公司合作搶修", "離島海纜升級?da)‰娦派膛c航運公司合作搶修"),
+    ("高雄自動化碼頭啟用\u3000貨櫃吊運效率提升三成", "高雄自動化碼頭啟(qǐ)用?màn)∝洐櫟踹\\效率提升三成"),
+    ("茶葉外銷(xiāo)創新高\u3000南投鹿谷、新北坪林業者忙出貨",
+     "茶葉外銷(xiāo)創新高?lā)∧贤堵构取⑿卤逼毫謽(jiàng)I者忙出貨"),
+]
+
+
+@pytest.mark.parametrize("original, damaged", FULL_WIDTH_SPACE_DRAWS)
+def test_a_lost_byte_in_the_pages_one_full_width_space_is_flagged_not_folded(original, damaged):
+    assert evaluation().process_outcome(original, damaged) == "flagged"
+    assert all(" " not in edit.new for edit in mojibake.find_repairs(damaged))
+
+
+@pytest.mark.parametrize("space", ["\u3000", " "])
+def test_a_full_width_space_given_back_by_the_bytes_is_written_as_the_page_writes_its_other_spaces(space):
+    original, damaged = FULL_WIDTH_SPACE_DRAWS[0]
+    other = f"\n馬祖{space}本島之間的海纜年底完工。"
+    assert evaluation().process_outcome(original.replace("\u3000", space) + other, damaged + other) == "recovered"

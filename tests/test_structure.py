@@ -430,3 +430,12 @@ def test_a_role_and_a_name_apart_by_a_space_are_one_label():
     doc = parse(Document(doc_id="901", source_file="901.txt", cleaned="\n".join(lines)))
     assert [(p.kind, p.speaker_label) for p in doc.paragraphs] == [("title", None)] + [
         ("turn", "记者 何欣然"), ("turn", "厂长 李明远")] * 2
+
+
+@pytest.mark.parametrize("closing", ["嘉賓言論純屬個人分享。", "主持人的提问均经过编辑。"])
+def test_a_line_naming_a_participant_by_role_after_the_last_turn_is_no_turn(closing):
+    turns = ["主持人：你好吗？", "林若岚：很好。", "主持人：还做陶吗？", "林若岚：还在做。",
+             "主持人：为什么？", "林若岚：因为喜欢。"]
+    text = "\n".join([*turns, closing])
+    paragraphs = parse(Document(doc_id="t", source_file="t.txt", cleaned=text, metadata={"title_zh": "t"})).paragraphs
+    assert [p.kind for p in paragraphs] == ["turn"] * 6 + ["paragraph"]

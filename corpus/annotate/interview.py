@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from corpus.annotate.name_spans import LIST_CONNECTIVES
 from corpus.annotate.ner import local_id
 from corpus.clean.notices import NOTICES, outlets_named
 from corpus.lang import (ASKING_CREDITS, HAN_CLASS, HONORIFICS, INTERVIEW_LEAD_CUES, INTERVIEW_TITLE_CUES, ROLE_LABELS,
@@ -151,6 +152,14 @@ def honorific() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def cued_name() -> re.Pattern:
+    """A Han name of two to four characters right after an interviewer's role label and a colon, alone up to the line
+    end, a space or a separator (記者：龔以寧)."""
+    labels = alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1)
+    return re.compile(rf"(?:{labels})\s*[:：／/｜|]\s*(?P<name>[{HAN_CLASS}]{{2,4}})(?=$|[\s｜|／/）)])")
+
+
+@lru_cache(maxsize=1)
 def reporter_cue() -> re.Pattern:
     """An interviewer's role label right before a name (本报记者王岚, 主持人李然); 问/Q are too short to tell."""
     return re.compile(alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1) + r"[\s:：]*$")
@@ -198,30 +207,53 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
     byline = [voice(doc, name, "person", registry) for name in dict.fromkeys(names)]
     lead = [_person(doc, m, registry) for s in _lead_sentences(doc) for m in s.entities
             if m.type == "person" and reporter_cue().search(s.zh[:m.start])]
-    return _distinct(byline + lead)
+    return _distinct(byline + lead + _cued_names(doc, registry))
+
+
+def _cued_names(doc: Document, registry: Registry) -> list[Voice]:
+    """Names standing alone after an interviewer's role label in a line above the first turn (``2026年5月9日　記者：X``
+    ending the line or before a space or a bar): a dateline's reporter that the statistical model did not type."""
+    return [voice(doc, match.group("name"), "person", registry)
+            for s in _lead_sentences(doc) for match in cued_name().finditer(s.zh)]
 
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     """The person the title names after a cue or before a colon at its start, else the one guest the show notes
-    name, else the person after a lead cue, else the one person the title names, else the one person the lead
-    names (第三代負責人、X船廠董事總經理陳柏霖…: an interview introduces whom it asks before the first turn), the
-    reporters apart."""
+    name, else the person after a lead cue, else the one person the title names, else the first person the lead
+    names on their own (第三代負責人、X船廠董事總經理陳柏霖…: an interview introduces whom it asks before the first
+    turn), the reporters apart."""
     guest = guests(doc, registry)
     return (_title_interviewee(doc, registry) or (guest[0] if len(guest) == 1 else None)
-            or _lead_interviewee(doc, registry) or _sole_person(doc, registry))
+            or _lead_interviewee(doc, registry) or _introduced_person(doc, registry))
 
 
-def _sole_person(doc: Document, registry: Registry) -> Optional[Voice]:
-    """The one person the title names, else the one person the text above the first turn names, not counting the
-    reporters; None where none is, or several are."""
+def _introduced_person(doc: Document, registry: Registry) -> Optional[Voice]:
+    """The one person the title names, else the first person the text above the first turn names (the lead
+    introduces whom the interview asks before anyone it mentions about them: 五十一歲的X…師父是Y) unless it names
+    them in a list with others (X、Y和Z都…: no one is singled out), not counting the reporters; None where none is,
+    or the title names several."""
     asking = {each.id for each in reporters(doc, registry)}
     title = _title(doc)
-    for sentences in (title.sentences if title is not None else [], list(_lead_sentences(doc))):
-        named = _distinct([_person(doc, m, registry) for s in sentences for m in s.entities if m.type == "person"])
-        named = tuple(each for each in named if each.id not in asking)
-        if named:
-            return named[0] if len(named) == 1 else None
+    if title is not None:
+        in_title = _distinct([_person(doc, m, registry) for s in title.sentences for m in s.entities
+                              if m.type == "person"])
+        in_title = tuple(each for each in in_title if each.id not in asking)
+        if in_title:
+            return in_title[0] if len(in_title) == 1 else None
+    for sentence in _lead_sentences(doc):
+        named = [m for m in sentence.entities if m.type == "person"]
+        for mention in named:
+            person = _person(doc, mention, registry)
+            if person.id not in asking:
+                return None if _listed(sentence.zh, mention, named) else person
     return None
+
+
+def _listed(text: str, mention: Mention, people: list[Mention]) -> bool:
+    """Whether a name stands in a list with another person's: only a connective (、, 和, 與…) between them."""
+    return any(text[a.end:b.start].strip() in LIST_CONNECTIVES
+               for a, b in ((mention, other) if other.start >= mention.end else (other, mention) for other in people
+                            if other is not mention))
 
 
 def voice_types(doc: Document) -> dict[str, str]:

@@ -12,7 +12,8 @@
   ask and are answered by the interviewee's is the interviewer.
 * A label the registry does not know gets its speaker from the document itself
   (:mod:`corpus.annotate.interview`): the outlet its dateline names asks, the person its
-  title names (对话X, 专访X, X:…) answers; a turn labelled with either name, or with a
+  title names (对话X, 专访X, X:…) answers, and where three voices or more take part (two hosts and a guest)
+  the exchange itself says who answers whom; a turn labelled with either name, or with a
   generic label of that side (记者/问/Q, 答/A), speaks for it; a role label before a name
   (主持人林嘉树, 记者 王岚) gives the role, and the name the speaker.  An unregistered speaker
   gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
@@ -59,6 +60,9 @@ AFTER_SPEAKER = re.compile(rf"^{_CLAUSE}{{0,10}}?{_VERB}")
 ADJACENT = re.compile(r"^[\s，,、]*$")
 # A turn label that is an outlet's name in title or corner brackets asks the questions.
 OUTLET_LABEL = re.compile(r"^(?:《[^《》]+》|「[^「」]+」|『[^『』]+』)$")
+MIN_EXCHANGE_VOICES = 3  # two hosts or more and a guest: fewer voices are read by the sides of the document
+MIN_ASKERS = 2  # the guest answers at least two hosts, at least twice
+MAX_ANSWERER_QUESTIONS = 0.25  # an answer may end on a question now and then (…，你說是不是？)
 # What an unregistered label must look like to be taken for a person's name: 2–4 Han characters, or one to three
 # capitalised Latin words (a host's Latin name: Leo, Mia Chen; Q and A are role labels, AI no name).
 PERSON_NAME = re.compile(f"[{HAN_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}")
@@ -108,7 +112,8 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
     """(speaker id, role) for every turn label of a document.
 
     A label the curated voices lack takes the side of the document it names or stands
-    for (:func:`_document_voice`).  A person's label without a role is the interviewee
+    for (:func:`_document_voice`), unless an exchange of three voices or more says otherwise
+    (:func:`_exchange_roles`: two hosts and a guest).  A person's label without a role is the interviewee
     when one of its turns directly follows an interviewer's turn.  Unregistered speakers
     get document-scoped ids, recorded in ``doc.names``.
     """
@@ -116,6 +121,13 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
     turns = [p for p in paragraphs if p.kind == "turn"]
     document = sides(doc, registry) if turns else Sides(None, None)
     voices = {p.speaker_label: _document_voice(doc, p.speaker_label, registry, document) for p in turns}
+    for label, side in _exchange_roles(turns).items():
+        speaker, _ = voices[label]
+        if registry.speaker(label or ""):
+            continue  # a curated voice keeps its side
+        if speaker is None and not registry.label_role(label or ""):  # a voice no role label names is someone (阿Bon)
+            speaker = _unregistered(doc, normalise_label(label or ""), "person")
+        voices[label] = (speaker, side)
     answering = {turn.speaker_label for previous, turn in zip(paragraphs, paragraphs[1:])
                  if turn.kind == "turn" and previous.kind == "turn" and previous.speaker_label != turn.speaker_label
                  and voices[previous.speaker_label][1] == "interviewer"}
@@ -128,6 +140,40 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
         if _names_a_person(label, speaker, registry, doc.names):
             voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewer")
     return voices
+
+
+def _exchange_roles(turns: list[Paragraph]) -> dict[str | None, str]:
+    """Roles read from the exchange alone when three voices or more take part (a podcast's hosts and a guest): the
+    one label that answers — at most ``MAX_ANSWERER_QUESTIONS`` of its turns ask, and each of its turns follows
+    another label's question — answers the questions of at least two labels: it is the interviewee, and every label
+    whose question it answers is an interviewer (whatever name the show notes or the lead gave the guest)."""
+    runs = _label_runs(turns)
+    if len({label for label, _ in runs}) < MIN_EXCHANGE_VOICES:
+        return {}
+    asked_by: dict[str | None, set[str | None]] = {}
+    for (previous, question), (label, _) in zip(runs, runs[1:]):
+        asked_by.setdefault(label, set()).add(previous if QUESTION_END.search(question) else None)
+    counts = Counter(label for label, _ in runs)
+    questions = Counter(label for label, text in runs if QUESTION_END.search(text))
+    answerers = [label for label, askers in asked_by.items()
+                 if None not in askers and len(askers) >= MIN_ASKERS and counts[label] >= MIN_ASKERS
+                 and questions[label] <= MAX_ANSWERER_QUESTIONS * counts[label]]
+    if len(answerers) != 1:
+        return {}
+    answerer = answerers[0]
+    return {answerer: "interviewee", **{asker: "interviewer" for asker in asked_by[answerer]}}
+
+
+def _label_runs(turns: list[Paragraph]) -> list[tuple[str | None, str]]:
+    """(label, text of its last paragraph) for every run of turns of one label: an answer over several paragraphs
+    is one turn of the exchange."""
+    runs: list[tuple[str | None, str]] = []
+    for turn in turns:
+        if runs and runs[-1][0] == turn.speaker_label:
+            runs[-1] = (turn.speaker_label, turn.text)
+        else:
+            runs.append((turn.speaker_label, turn.text))
+    return runs
 
 
 def _asking(turns: list[Paragraph], voices: dict[str | None, tuple[str | None, str | None]]) -> set[str | None]:

@@ -67,7 +67,7 @@ from typing import Iterator, Mapping, Optional
 import yaml
 
 from corpus.editlog import apply
-from corpus.lang import QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
+from corpus.lang import HAN_CLASS, QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
 from corpus.lang.pinyin import toned
 from corpus.model import Edit
 
@@ -132,7 +132,7 @@ def _run_bytes(char: str) -> Optional[bytes]:
     was folded to ASCII: a single ASCII byte cannot sit in a misaligned pair.
     """
     if char == " ":
-        return "\u3000".encode("gbk")
+        return IDEOGRAPHIC_SPACE.encode("gbk")
     if char == "€":  # code page 936 shows a lone 0x80 (a trail byte) as the euro sign
         return b"\x80"
     if "!" <= char <= "~":
@@ -153,11 +153,15 @@ def _pair(lead: int, trail: int) -> Optional[str]:
     return char
 
 
+IDEOGRAPHIC_SPACE = "\u3000"
+_FOLDED_SPACE = re.compile(f"[{HAN_CLASS}] [{HAN_CLASS}]")  # a full-width space a page folded to ASCII
+
+
 def _fold(char: str) -> str:
     """The document's own convention: full-width ASCII variants are ASCII."""
     if "\uff01" <= char <= "\uff5e":
         return chr(ord(char) - 0xFEE0)
-    return " " if char == "\u3000" else char
+    return " " if char == IDEOGRAPHIC_SPACE else char
 
 
 # --------------------------------------------------------------------------
@@ -249,6 +253,15 @@ class _Context:
 
     text: str
     pairs: dict  # character and character-pair counts of the folded text
+
+    @property
+    def writes_full_width_spaces(self) -> bool:
+        return IDEOGRAPHIC_SPACE in self.text
+
+    @property
+    def folds_full_width_spaces(self) -> bool:
+        """A space between two Han characters: the page's full-width spaces were folded to ASCII."""
+        return _FOLDED_SPACE.search(self.text) is not None
 
     @classmethod
     def of(cls, text: str) -> "_Context":
@@ -695,7 +708,25 @@ def _repair_at(ctx: _Context, q: int, limit: int, min_gain: float) -> Optional[_
     if best.recoverable and odd:  # text is made of common characters; a rare one is likelier a wrong pair
         return _Repair(best.start, best.end, best.new, best.reason + f"; {''.join(odd)} reads like mojibake",
                        recoverable=False)
-    return best
+    return _in_page_spaces(ctx, best)
+
+
+def _in_page_spaces(ctx: _Context, repair: _Repair) -> _Repair:
+    """A repair whose bytes give back a full-width space (``a1 a1``) in the space the page writes.
+
+    The repair folds it to ASCII, as the document folds full-width punctuation; but a page may keep its
+    ``　`` (``離島海纜升級　電信商…``).  The page's other spaces between two Han characters tell which; where it has
+    none (the one full-width space of the page lay in the run), which space it wrote is a guess: flagged.
+    """
+    if not repair.recoverable or repair.new.count(" ") <= ctx.text.count(" ", repair.start, repair.end):
+        return repair
+    if ctx.writes_full_width_spaces:
+        return _Repair(repair.start, repair.end, repair.new.replace(" ", IDEOGRAPHIC_SPACE), repair.reason,
+                       repair.recoverable, repair.questions)
+    if ctx.folds_full_width_spaces:
+        return repair
+    return _Repair(repair.start, repair.end, repair.new, repair.reason + "; a full-width space the page may have "
+                   "kept or folded", recoverable=False)
 
 
 def _margin_over_shorter(ctx: _Context, best: _Repair, options: list[_Repair], lo: int, limit: int,

@@ -16,7 +16,8 @@ note (``图:…``, ``注:…``; ``layout.caption_labels`` in ``curated/lang/zh.y
 ends the turn above it.
 Paragraphs that follow a turn without a label continue that speaker's turn
 until the next heading; after the document's last labelled turn, only while they read as speech: they end a
-sentence, do not narrate the interview (``interviews.narration_words``: ``采访结束时…``) and hold less than
+sentence, do not narrate the interview (``interviews.narration_words``: ``采访结束时…``) nor name a participant by
+a role label (``本節目內容只代表嘉賓個人意見``), and hold less than
 ``SPEECH_MAX_EVIDENCE`` of a notice's evidence (:mod:`corpus.clean.notices`), so that a title of a list of
 other articles, a closing narration or a sponsor line that cleaning left is no one's turn.  A heading whose end
 was lost to mojibake (``如何讓創新真正發生??????`` in seed 002) is still a heading: the run of lost
@@ -58,7 +59,9 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
 CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
-NARRATION = re.compile(alternation(NARRATION_WORDS))  # a line that narrates the interview is no one's speech
+# A line that narrates the interview, or names its participants by their role in the third person (嘉賓, 主持人,
+# 受访者: a closing disclaimer about the guest), is no one's speech.
+NARRATION = re.compile(alternation((*NARRATION_WORDS, *(word for word in ROLE_LABEL_WORDS if len(word) > 1))))
 SPEECH_MAX_EVIDENCE = 2  # a notice's evidence (one word: 合作, 关注) that speech may hold by chance
 
 
