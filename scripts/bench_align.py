@@ -65,7 +65,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
             ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
             ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
             ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8")),
-            ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9"))]
+            ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9")),
+            ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -92,6 +93,8 @@ def report() -> None:
             "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
                                              for p in passages],
             "ours, no name evidence": [align_texts(p.zh, p.en, settings=_without_names()) for p in passages],
+            "ours, no unshared-key evidence": [align_texts(p.zh, p.en, settings=_without_unshared_keys())
+                                               for p in passages],
             "ours, one-way lexicon": [align_texts(p.zh, p.en, settings=_one_way_lexicon()) for p in passages],
             "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
             "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
@@ -131,6 +134,11 @@ def _short_as_anchor_pass():  # type: ignore[no-untyped-def]
 def _without_names():  # type: ignore[no-untyped-def]
     """No foreign names matched by sound (corpus/align/names.py)."""
     return dataclasses.replace(default_settings(), names=False)
+
+
+def _without_unshared_keys():  # type: ignore[no-untyped-def]
+    """A first-pass link whose sides share no key pays nothing for it (round 9's aligner)."""
+    return dataclasses.replace(default_settings(), unshared_key_log_odds=(0.0, 0.0))
 
 
 def _one_way_lexicon():  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import jieba
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -21,7 +22,8 @@ from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
-from corpus.align.tokens import chinese_tokens, english_tokens
+from corpus.align.lexicon import ZH_FUNCTION_WORDS
+from corpus.align.tokens import WORDLIKE, chinese_tokens, english_tokens
 from corpus.align.gold import (CHECK_DIR, GOLD_DIR, LITERARY_DIR, SHORT_DIR, load_bible, load_bible_test,
                                load_gold)
 from corpus.lang.numerals import zh_numeral
@@ -222,6 +224,20 @@ def test_function_words_and_punctuation_are_not_tokens():
     assert english_tokens("the of and to in") == []
     assert chinese_tokens("的了是在。，") == []
     assert "num:20" in chinese_tokens("二十个人") and "num:20" in english_tokens("twenty people")
+
+
+def test_a_compound_brings_the_dictionary_words_inside_it():
+    tokens = chinese_tokens("他的工作室只有四坪大。")
+    assert "工作室" in tokens and "工作" in tokens  # the word and its part: "studio" or "work" meets either
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="工作室人民共和国中华的了亚伯拉罕说，。", max_size=20))
+def test_every_word_of_the_plain_segmentation_is_a_token(sentence):
+    plain = [word for word in jieba.lcut(sentence, HMM=False)
+             if word.strip() and WORDLIKE.search(word) and word not in ZH_FUNCTION_WORDS]
+    tokens = chinese_tokens(sentence)
+    assert all(word in tokens for word in plain)  # search mode adds parts, it loses no word
 
 
 def test_model1_learns_word_translations_from_sentence_pairs():
