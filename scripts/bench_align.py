@@ -8,6 +8,8 @@
     python scripts/bench_align.py --windows    # bible/001 cut into passages: when does the learned lexicon help?
     python scripts/bench_align.py --short      # dev data of the short-text settings: short bitexts, passages, windows
     python scripts/bench_align.py --merges     # bible/001: would merging neighbouring links find the verse links?
+    python scripts/bench_align.py --unshared   # fit what a link whose sides share no key pays, on dev gold
+                                               # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our short
@@ -63,7 +65,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
             ("check (written after round 6's rules)", load_gold(CHECK_DIR, split="check")),
             ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
             ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8")),
-            ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9"))]
+            ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9")),
+            ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -90,6 +93,8 @@ def report() -> None:
             "ours, no boundary refinement": [align_texts(p.zh, p.en, settings=_without_refinement())
                                              for p in passages],
             "ours, no name evidence": [align_texts(p.zh, p.en, settings=_without_names()) for p in passages],
+            "ours, no unshared-key evidence": [align_texts(p.zh, p.en, settings=_without_unshared_keys())
+                                               for p in passages],
             "ours, one-way lexicon": [align_texts(p.zh, p.en, settings=_one_way_lexicon()) for p in passages],
             "ours, first pass (no learned lexicon)": [align_texts(p.zh, p.en, learn=False) for p in passages],
             "ours, lengths only": [align_texts(p.zh, p.en, learn=False, settings=_lengths_only()) for p in passages],
@@ -129,6 +134,11 @@ def _short_as_anchor_pass():  # type: ignore[no-untyped-def]
 def _without_names():  # type: ignore[no-untyped-def]
     """No foreign names matched by sound (corpus/align/names.py)."""
     return dataclasses.replace(default_settings(), names=False)
+
+
+def _without_unshared_keys():  # type: ignore[no-untyped-def]
+    """A first-pass link whose sides share no key pays nothing for it (round 9's aligner)."""
+    return dataclasses.replace(default_settings(), unshared_key_log_odds=(0.0, 0.0))
 
 
 def _one_way_lexicon():  # type: ignore[no-untyped-def]
@@ -184,9 +194,13 @@ def _link_outcomes(passages: list[GoldPassage]) -> tuple[np.ndarray, np.ndarray,
     return np.array(costs), np.array(skips, dtype=bool), np.array(right, dtype=float)
 
 
-def _print_reliability(label: str, predicted: np.ndarray, right: np.ndarray) -> None:
-    brier = float(np.mean((predicted - right) ** 2))
-    print(f"{label}: {len(right)} links, {int(right.sum())} right, Brier score {brier:.4f}")
+def _print_reliability(label: str, predicted: np.ndarray, right: np.ndarray, skips: np.ndarray) -> None:
+    def brier(chosen: np.ndarray) -> str:
+        return f"{np.mean((predicted[chosen] - right[chosen]) ** 2):.4f}" if chosen.any() else "-"
+
+    print(f"{label}: {len(right)} links, {int(right.sum())} right, Brier score {brier(skips | ~skips)} "
+          f"(pair links {brier(~skips)}; {int(skips.sum())} 1-0/0-1 links, {int(right[skips].sum())} right, "
+          f"{brier(skips)})")
     for row in reliability(predicted, right):
         print(f"  predicted {row.low:.2f}–{row.high:.2f}: {row.links:5d} links, mean predicted "
               f"{row.mean_predicted:.3f}, share right {row.share_right:.3f}")
@@ -194,20 +208,69 @@ def _print_reliability(label: str, predicted: np.ndarray, right: np.ndarray) -> 
 
 def calibrate() -> None:
     """Fit the link probabilities (:mod:`corpus.align.calibration`) on the links our aligner predicts on dev
-    data (the dev passages and bible/001), write them to aligner.json, and print reliability on dev and test."""
-    dev = load_gold(split="dev") + [bible for bible in (load_bible("001"),) if bible is not None]
-    costs, skips, right = _link_outcomes(dev)
+    data (the dev passages, the dev short bitexts and bible/001), write them to aligner.json, and print
+    reliability on dev (all, and the short texts alone) and test."""
+    short = load_gold(split="dev") + load_gold(SHORT_DIR, split="dev")
+    short_outcomes = _link_outcomes(short)
+    bible = [bible for bible in (load_bible("001"),) if bible is not None]
+    costs, skips, right = (np.concatenate(parts) for parts in zip(short_outcomes, _link_outcomes(bible)))
     fitted = fit_calibration(costs, skips, right)
     data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
     data["settings"]["calibration"] = fitted.as_json()
     SETTINGS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    _print_reliability("dev (fitted on)", fitted(costs, skips), right)
+    _print_reliability("dev (fitted on)", fitted(costs, skips), right, skips)
+    costs, skips, right = short_outcomes
+    _print_reliability("dev: our passages and short bitexts (fitted on)", fitted(costs, skips), right, skips)
     tests = [("test: our passages and the literary gold", load_gold(split="test") + load_gold(LITERARY_DIR)),
              ("test: bible/006 en 5000-9999", [bible for bible in (load_bible_test(),) if bible is not None])]
     for label, test in tests:
         if test:
             costs, skips, right = _link_outcomes(test)
-            _print_reliability(label, fitted(costs, skips), right)
+            _print_reliability(label, fitted(costs, skips), right, skips)
+
+
+def unshared_key_evidence(bins: tuple[int, ...] = (1, 3, 5, 7, 10, 15, 10**6), pseudo: float = 0.5) -> None:
+    """Fit ``unshared_key_log_odds`` on dev and write it to aligner.json: how much likelier two spans share no key
+    of the prior lexicon when they do not translate each other than when they do, by the smaller side's number of
+    keys (each sentence's keys in the document's key space, summed over the span).  Translations are the gold pair
+    links of bible/001, our dev passages and our dev short bitexts; non-translations each gold link's zh with the
+    en of the pair link after next (as the aligner's own skip cost reads them).  Per bin of key counts,
+    log(P(none shared | unrelated) / P(none shared | gold link)) with ``pseudo`` added to each count; a line in
+    ln(keys), weighted by the bins' gold links."""
+    from corpus.align.aligner import prepare
+
+    settings = default_settings()
+    passages = load_gold(split="dev") + load_gold(SHORT_DIR, split="dev") + [b for b in (load_bible("001"),) if b]
+    outcomes: dict[str, list[tuple[int, bool]]] = {"gold": [], "unrelated": []}
+    for passage in passages:
+        text = prepare(passage.zh, passage.en, settings.fold_endings, settings.names).text
+        assert text.zh is not None and text.en is not None
+        zh_keys, en_keys = np.diff(text.zh.indptr), np.diff(text.en.indptr)
+        pairs = [link for link in passage.links if link.zh and link.en]
+        unrelated = [Link(pairs[k].zh, pairs[k + 2].en) for k in range(len(pairs) - 2)]
+        for kind, links in (("gold", pairs), ("unrelated", unrelated)):
+            for link in links:
+                keys = min(int(zh_keys[list(link.zh)].sum()), int(en_keys[list(link.en)].sum()))
+                if keys:
+                    shared = (text.zh[list(link.zh)].sum(axis=0) @ text.en[list(link.en)].sum(axis=0).T).item()
+                    outcomes[kind].append((keys, shared <= 0))
+    centres, log_odds, weights = [], [], []
+    for low, high in zip(bins, bins[1:]):
+        counts = {kind: [none for keys, none in found if low <= keys < high] for kind, found in outcomes.items()}
+        if not counts["gold"] or not counts["unrelated"]:
+            continue
+        rates = {kind: (sum(found) + pseudo) / (len(found) + 2 * pseudo) for kind, found in counts.items()}
+        centres.append(np.mean([np.log(keys) for keys, _ in outcomes["gold"] if low <= keys < high]))
+        log_odds.append(float(np.log(rates["unrelated"] / rates["gold"])))
+        weights.append(len(counts["gold"]))
+        print(f"keys {low}-{min(high - 1, 999)}: no key shared in {sum(counts['gold'])} of {len(counts['gold'])} gold "
+              f"links, {sum(counts['unrelated'])} of {len(counts['unrelated'])} unrelated: log odds {log_odds[-1]:.2f}")
+    slope, intercept = np.polyfit(centres, log_odds, 1, w=np.sqrt(weights))
+    fitted = [round(float(intercept), 3), round(float(slope), 3)]
+    print(f"unshared_key_log_odds (intercept, slope of ln keys): {fitted}")
+    data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    data["settings"]["unshared_key_log_odds"] = fitted
+    SETTINGS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def bible_windows(sizes: tuple[int, ...] = (10, 20, 40, 60, 80, 160, 320)) -> None:
@@ -358,6 +421,7 @@ def main() -> None:
     parser.add_argument("--windows", action="store_true", help="bible/001 passages: learned lexicon or not")
     parser.add_argument("--short", action="store_true", help="dev data of the short-text settings")
     parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
+    parser.add_argument("--unshared", action="store_true", help="fit the cost of a link sharing no key, on dev")
     parser.add_argument("--eflomal", action="store_true", help="bible/001: eflomal's lexicon against our Model 1")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -375,6 +439,8 @@ def main() -> None:
         short_texts()
     elif arguments.merges:
         merge_evidence()
+    elif arguments.unshared:
+        unshared_key_evidence()
     elif arguments.eflomal:
         eflomal_comparison()
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import jieba
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -14,14 +15,15 @@ from corpus.align import (align_document, align_files, align_texts, construction
                           gale_church_align, link_agreement, parse_links, score_alignments, split_english)
 from corpus.align import aligner
 from corpus.align.aligner import default_settings
-from corpus.align.calibration import Calibration, fit_calibration, fit_curve, reliability
+from corpus.align.calibration import SKIP_BINS, Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
 from corpus.align.endings import inside_costs, inside_counts, open_lines
 from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
-from corpus.align.tokens import chinese_tokens, english_tokens
+from corpus.align.lexicon import ZH_FUNCTION_WORDS
+from corpus.align.tokens import WORDLIKE, chinese_tokens, english_tokens
 from corpus.align.gold import (CHECK_DIR, GOLD_DIR, LITERARY_DIR, SHORT_DIR, load_bible, load_bible_test,
                                load_gold)
 from corpus.lang.numerals import zh_numeral
@@ -222,6 +224,20 @@ def test_function_words_and_punctuation_are_not_tokens():
     assert english_tokens("the of and to in") == []
     assert chinese_tokens("的了是在。，") == []
     assert "num:20" in chinese_tokens("二十个人") and "num:20" in english_tokens("twenty people")
+
+
+def test_a_compound_brings_the_dictionary_words_inside_it():
+    tokens = chinese_tokens("他的工作室只有四坪大。")
+    assert "工作室" in tokens and "工作" in tokens  # the word and its part: "studio" or "work" meets either
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="工作室人民共和国中华的了亚伯拉罕说，。", max_size=20))
+def test_every_word_of_the_plain_segmentation_is_a_token(sentence):
+    plain = [word for word in jieba.lcut(sentence, HMM=False)
+             if word.strip() and WORDLIKE.search(word) and word not in ZH_FUNCTION_WORDS]
+    tokens = chinese_tokens(sentence)
+    assert all(word in tokens for word in plain)  # search mode adds parts, it loses no word
 
 
 def test_model1_learns_word_translations_from_sentence_pairs():
@@ -612,7 +628,26 @@ def test_skips_and_pairs_have_their_own_curves():
     skips = np.array([False, False, False, False, True, True])
     right = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
     fitted = fit_calibration(costs, skips, right)
-    assert fitted(np.array([1.0, 1.0]), np.array([False, True])).tolist() == [1.0, 0.0]
+    # Laplace's rule of succession: 2 right of 2 pair links, 0 right of 1 skip
+    assert fitted(np.array([1.0, 1.0]), np.array([False, True])).tolist() == [0.75, pytest.approx(1 / 3, abs=1e-4)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([1.0, 2.5, 7.0, 7.0, 11.5]), st.booleans()), min_size=1, max_size=60),
+       st.integers(1, 8))
+def test_links_of_one_cost_share_one_knot_and_no_knot_is_certain(links, bins):
+    costs = np.array([cost for cost, _ in links])
+    right = np.array([float(ok) for _, ok in links])
+    curve = fit_curve(costs, right, bins)
+    assert len(curve.costs) <= len(set(costs.tolist()))
+    assert all(0 < p < 1 for p in curve.probabilities)
+    if len(set(costs.tolist())) == 1:  # one knot: the Laplace share of all of them
+        assert curve.probabilities == (round((right.sum() + 1) / (len(right) + 2), 4),)
+
+
+def test_a_dozen_right_skips_of_one_cost_are_likely_not_certain():
+    curve = fit_curve(np.array([7.0] * 12 + [11.5]), np.array([1.0] * 12 + [0.0]), SKIP_BINS)
+    assert curve(np.array([7.0, 11.5])) == pytest.approx([13 / 14, 1 / 3], abs=1e-4)
 
 
 def test_reliability_bins_count_every_link_once():
@@ -707,6 +742,41 @@ def test_every_gold_passage_links_each_sentence_once_in_order(directory):
     for passage in load_gold(directory):
         assert [i for link in passage.links for i in link.zh] == list(range(len(passage.zh))), passage.name
         assert [j for link in passage.links for j in link.en] == list(range(len(passage.en))), passage.name
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=20))
+def test_a_link_sharing_no_key_pays_more_the_more_keys_its_sides_have(keys):
+    model = aligner._unlearned_model(aligner._first_model(aligner.Bitext(np.zeros(2), np.zeros(2), None, None),
+                                                          default_settings(), ((1, 1),)), default_settings())
+    assert model.unshared is not None and model.unshared[1] > 0  # fitted on dev: evidence grows with the keys
+    zh, en = (np.array(side, dtype=float) for side in zip(*keys))
+    costs = model.unshared_costs(zh, en)
+    assert np.all(costs >= 0) and np.all(costs[(zh == 0) | (en == 0)] == 0)  # no keys: no evidence either way
+    more = model.unshared_costs(zh + 5, en + 5)
+    assert np.all(more >= costs)
+
+
+def test_a_short_text_scores_its_path_as_link_costs_does_sharing_no_key_included():
+    for passage in load_gold(SHORT_DIR):
+        result = aligner.search(passage.zh, passage.en, default_settings())
+        assert result.model.unshared is not None  # the short-text model weighs keys shared by none
+        costs = aligner.link_costs(result.text, result.links, result.model)
+        assert costs == pytest.approx([link.score for link in result.links], abs=1e-3), passage.name
+        without = aligner.link_costs(result.text, passage.links, dataclasses.replace(result.model, unshared=None))
+        with_it = aligner.link_costs(result.text, passage.links, result.model)
+        assert np.all(with_it >= without - 1e-9)
+
+
+def test_unrelated_sentences_that_share_no_key_pay_for_it():
+    zh = ["工厂去年生产了四万台洗衣机。", "八月，游客挤满了海滩。"]
+    en = ["The factory made 40,000 washing machines last year.", "Tourists crowded the beaches in August."]
+    result = aligner.search(zh, en, default_settings())
+    right, unrelated = Link((0,), (0,)), Link((0,), (1,))
+    with_it = aligner.link_costs(result.text, [right, unrelated], result.model)
+    without = aligner.link_costs(result.text, [right, unrelated], dataclasses.replace(result.model, unshared=None))
+    assert with_it[0] == pytest.approx(without[0])  # they share keys: nothing to pay
+    assert with_it[1] > without[1] + 1  # no key in common although both have several
 
 
 def test_a_short_text_is_searched_with_the_short_text_skip_cost_and_refined():

@@ -27,7 +27,10 @@ verse, a subtitle), which the translation shares, and how much that is worth is
 learned from the previous pass (:mod:`corpus.align.endings`).
 
 Moore's two passes (2002): the first pass uses the prior lexicon
-(CC-CEDICT, numbers, Latin tokens) and generic link-type priors; its
+(CC-CEDICT, numbers, Latin tokens) and generic link-type priors, and a link
+whose two sides have keys but share none pays the log odds, fitted on dev gold,
+of that between unrelated sentences against translations, which grow with the
+smaller side's number of keys (``unshared_key_log_odds``); its
 confident links train IBM Model 1 (:mod:`corpus.align.model1`), and the
 document's own statistics replace the generic ones: link-type priors from the
 first pass's link types, the length ratio and variance from its links, and the
@@ -62,7 +65,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -125,6 +128,7 @@ class AlignerSettings:
     intersected_lexicon: bool  # the learned lexicon keeps the word pairs Model 1 learns both ways (model1.py)
     boundary_weight: float  # learned passes: × lexical_weight, clause evidence for moving a zh sentence across links
     short_text_boundary_weight: float  # ... where the first pass is the answer (too few links to learn from)
+    unshared_key_log_odds: tuple[float, float]  # first pass: what a pair link whose sides share no key pays (CostModel)
     clause_marks: str  # where an English sentence is cut into clauses for that evidence (corpus.align.boundaries)
     fold_endings: tuple[str, ...]  # English verb endings folded onto a base the bitext shows (corpus.align.inflections)
     names: bool  # foreign names matched by sound as lexical evidence (corpus.align.names)
@@ -157,6 +161,9 @@ class CostModel:
     skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
     # learned passes: (zh, en) cost of a line inside a link (not its last), [closed, open] (corpus.align.endings)
     inside_costs: tuple[np.ndarray, np.ndarray] | None = None
+    # a pair link whose two sides share no key although both have keys pays the log odds of that between unrelated
+    # sentences against translations: intercept + slope · ln(keys), keys the smaller side's (first pass: prior lexicon)
+    unshared: tuple[float, float] | None = None
 
     def inside_line_costs(self, text: "Bitext", zh_start: np.ndarray, zh_end: np.ndarray, en_start: np.ndarray,
                           en_end: np.ndarray) -> np.ndarray | float:
@@ -170,6 +177,16 @@ class CostModel:
             open_inside = inside_counts(prefix, start, end)
             total = total + opened * open_inside + closed * (inside - open_inside)
         return total
+
+    def unshared_costs(self, zh_keys: np.ndarray, en_keys: np.ndarray) -> np.ndarray:
+        """What a link whose sides hold these numbers of keys (of the document's key space, summed over its
+        sentences) pays if they share none: 0 where a side has none (no evidence either way), never below 0."""
+        keys = np.minimum(zh_keys, en_keys)
+        if self.unshared is None:
+            return np.zeros(np.shape(keys))
+        intercept, slope = self.unshared
+        log_odds = intercept + slope * np.log(np.maximum(keys, 1))
+        return np.where(keys > 0, np.maximum(log_odds, 0.0), 0.0)
 
     def pair_costs(self, cosines: np.ndarray, zh_chars: np.ndarray, en_chars: np.ndarray, sentences: np.ndarray | int,
                    penalty: np.ndarray | float) -> np.ndarray:
@@ -264,6 +281,7 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
     columns, inside = np.minimum(band.columns(), len(text.en_chars) - 1), band.inside()
     costs = np.full((len(types), *inside.shape), np.inf, dtype=np.float32)
     index = {link: t for t, link in enumerate(types)}
+    extra: dict[LinkType, np.ndarray] = {}  # costs of evidence found while the cosines are computed
 
     def chars(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         zh = text.zh_chars[row] - text.zh_chars[np.maximum(row - a, 0)]
@@ -277,6 +295,8 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
         spans = SpanCosines(text.zh, text.en, band, longest)
         cosine_sets = spans.by_en_count()
         gains = spans.neighbour_gains() if model.neighbour_weight else {}
+        if model.unshared is not None:
+            cosine_sets = _with_unshared_costs(cosine_sets, text, row[:, 0], columns, model, extra)
         if text.zh_towards is not None and text.en_towards is not None:
             zh_baseline = span_baselines(text.zh_towards, spans.zh_norms)[:, row[:, 0]]
             en_baseline = span_baselines(text.en_towards, spans.en_norms)
@@ -301,8 +321,27 @@ def _cost_array(text: Bitext, band: Band, types: Sequence[LinkType], model: Cost
                 cost = cost + model.neighbour_weight * model.lexical_weight * gains[a, b]
             if (a, b) in translated:
                 cost = cost + model.translation_weight * translated[a, b]
+            if (a, b) in extra:
+                cost = cost + extra.pop((a, b))
             costs[index[a, b]] = np.where(valid, cost, np.inf)
     return costs
+
+
+def _with_unshared_costs(cosine_sets: Iterator[tuple[int, list[np.ndarray]]], text: Bitext, rows: np.ndarray,
+                         columns: np.ndarray, model: CostModel, extra: dict[LinkType, np.ndarray]
+                         ) -> Iterator[tuple[int, list[np.ndarray]]]:
+    """The cosine sets as they are, each link type's cost for sharing no key put into ``extra`` on the way: a span
+    pair whose sides share no key (a plain cosine of 0, before normalisation) pays
+    :meth:`CostModel.unshared_costs` of its sides' key counts (each sentence's keys, summed over the span)."""
+    assert text.zh is not None and text.en is not None
+    zh_keys, en_keys = _prefix(np.diff(text.zh.indptr)), _prefix(np.diff(text.en.indptr))
+    en_columns = np.minimum(columns, len(en_keys) - 1)
+    for b, cosines in cosine_sets:
+        en_count = en_keys[en_columns] - en_keys[np.maximum(en_columns - b, 0)]
+        for a, cosine in enumerate(cosines, start=1):
+            zh_count = (zh_keys[rows] - zh_keys[np.maximum(rows - a, 0)])[:, None]
+            extra[a, b] = np.where(cosine <= 0, model.unshared_costs(zh_count, en_count), 0.0)
+        yield b, cosines
 
 
 def _level_search(text: Bitext, band: Band, types: Sequence[LinkType], model: CostModel, longest: int) -> list[Link]:
@@ -377,7 +416,7 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     if not links:
         return np.zeros(0)
     zh_start, zh_end, en_start, en_end = (np.array(column, dtype=np.int64) for column in zip(*_link_spans(links)))
-    cosines = np.zeros(len(links))
+    cosines, unshared = np.zeros(len(links)), np.zeros(len(links))
     if text.zh is not None and text.en is not None:
         zh_spans = span_matrix(zh_start, zh_end, text.shape[0]) @ text.zh
         en_spans = span_matrix(en_start, en_end, text.shape[1]) @ text.en
@@ -385,6 +424,9 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
         norms = row_norms(zh_spans) * row_norms(en_spans)
         dots = pair_dots(zh_spans, en_spans, index, index)
         cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        keys = (span_matrix(zh_start, zh_end, text.shape[0]) @ np.diff(text.zh.indptr),
+                span_matrix(en_start, en_end, text.shape[1]) @ np.diff(text.en.indptr))
+        unshared = np.where(dots <= 0, model.unshared_costs(*keys), 0.0)
         if text.zh_towards is not None and text.en_towards is not None:
             cosines = normalised(cosines, _span_baseline(zh_spans, zh_start, zh_end, text.zh_towards),
                                  _span_baseline(en_spans, en_start, en_end, text.en_towards))
@@ -393,7 +435,7 @@ def link_costs(text: Bitext, links: Sequence[Link], model: CostModel) -> np.ndar
     rarest = max(model.penalties.values())
     penalties = np.array([model.penalties.get((len(link.zh), len(link.en)), rarest) for link in links])
     sentences = (zh_end - zh_start) + (en_end - en_start)
-    costs = model.pair_costs(cosines, zh_chars, en_chars, sentences, penalties)
+    costs = model.pair_costs(cosines, zh_chars, en_chars, sentences, penalties) + unshared
     costs = costs + model.inside_line_costs(text, zh_start, zh_end, en_start, en_end)
     if model.neighbour_weight and text.zh is not None and text.en is not None:
         many_to_one = np.flatnonzero((zh_end - zh_start >= 2) & (en_end - en_start == 1))
@@ -489,7 +531,7 @@ def _document_length_model(text: Bitext) -> LengthModel:
 def _first_model(text: Bitext, settings: AlignerSettings, types: Sequence[LinkType]) -> CostModel:
     return CostModel(settings.lexical_weight, settings.span_exponent, settings.length_weight,
                      _document_length_model(text), _penalties(types, settings),
-                     settings.first_pass_skip * settings.lexical_weight)
+                     settings.first_pass_skip * settings.lexical_weight, unshared=settings.unshared_key_log_odds)
 
 
 def _unlearned_model(first_model: CostModel, settings: AlignerSettings) -> CostModel:

@@ -4,8 +4,11 @@ A link's cost per sentence orders links from sure to doubtful, but not on a
 probability scale, and a logistic curve of it was too high below 0.5 (the
 doubtful links were right far less often than the curve said).  The fit here
 assumes only that a cheaper link is no less likely to be right: links are
-grouped into bins of equal count along the cost, each bin's share of right
-links is made non-increasing by pool-adjacent-violators
+grouped into bins of equal count along the cost (links of one cost in one bin),
+each bin's share of right links, counted with Laplace's rule of succession
+((right + 1) / (links + 2): a bin of a dozen links all right says "nearly
+always right", not "always"; the skips of short texts, which all cost the
+same, are such a bin), is made non-increasing by pool-adjacent-violators
 (``scipy.optimize.isotonic_regression``), and the knots (bin mean cost, its
 probability) are interpolated linearly.  Links with both sides and 1-0/0-1
 links get a curve each.  The knots live in
@@ -69,13 +72,21 @@ def fit_curve(cost_per_sentence: np.ndarray, right: np.ndarray, bins: int = BINS
     if len(cost_per_sentence) == 0:
         raise ValueError("no links to calibrate on")
     order = np.argsort(cost_per_sentence, kind="stable")
-    groups = [group for group in np.array_split(order, min(bins, len(order))) if len(group)]
-    centres = np.array([cost_per_sentence[group].mean() for group in groups])
-    shares = np.array([np.asarray(right, dtype=float)[group].mean() for group in groups])
-    sizes = np.array([len(group) for group in groups], dtype=float)
+    groups = _bins(np.round(cost_per_sentence[order], 4), bins)
+    centres = np.array([cost_per_sentence[order[group]].mean() for group in groups])
+    right = np.asarray(right, dtype=float)[order]
+    shares = np.array([(right[group].sum() + 1) / (group.stop - group.start + 2) for group in groups])
+    sizes = np.array([group.stop - group.start for group in groups], dtype=float)
     fitted = isotonic_regression(shares, weights=sizes, increasing=False).x
-    centres, first = np.unique(np.round(centres, 4), return_index=True)  # equal costs: one knot
-    return Curve(tuple(float(c) for c in centres), tuple(round(float(p), 4) for p in fitted[first]))
+    return Curve(tuple(round(float(c), 4) for c in centres), tuple(round(float(p), 4) for p in fitted))
+
+
+def _bins(sorted_costs: np.ndarray, bins: int) -> list[slice]:
+    """About ``bins`` runs of equal length of these sorted costs, each cut moved to the end of a run of equal costs:
+    links that cost the same cannot be told apart, so they share one knot."""
+    cuts = np.cumsum([len(part) for part in np.array_split(sorted_costs, min(bins, len(sorted_costs)))])
+    ends = np.unique(np.searchsorted(sorted_costs, sorted_costs[cuts - 1], side="right"))
+    return [slice(int(start), int(end)) for start, end in zip(np.concatenate(([0], ends[:-1])), ends)]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """Sentences as lists of lexical tokens, the unit of the aligner's lexical evidence.
 
 * Chinese: numbers (``二十``, ``1.75万亿``) become ``num:<value>`` tokens
-  (:mod:`corpus.align.numbers`); the rest is segmented by jieba (dictionary
-  only, no HMM guessing: fast, and deterministic for a pinned jieba);
+  (:mod:`corpus.align.numbers`); the rest is segmented by jieba in its search
+  mode (each word and the dictionary words inside it: 工作室 gives 工作 and
+  工作室, so a compound CC-CEDICT or the English renders by its parts still
+  meets them; dictionary only, no HMM guessing: fast, and deterministic for a
+  pinned jieba);
   punctuation and function words are dropped; a Latin-script token (``GPT-4``)
   becomes its English key, so it meets the English token directly.
 * English: numbers become ``num:<value>`` tokens; every other word its key
@@ -48,7 +51,7 @@ def chinese_tokens(sentence: str) -> list[str]:
     tokens = [key for _, _, key in spans]
     jieba = _jieba()
     for piece in _outside(spans, sentence):
-        for word in jieba.lcut(piece, HMM=False):
+        for word in jieba.lcut_for_search(piece, HMM=False):
             word = word.strip()
             if not word or not WORDLIKE.search(word) or word in ZH_FUNCTION_WORDS:
                 continue
