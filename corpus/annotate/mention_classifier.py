@@ -17,7 +17,6 @@ plain arithmetic.  ``CORPUS_MENTION_CLASSIFIER=off`` in the environment leaves t
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -33,7 +32,7 @@ from corpus.annotate import gazetteer, thulac_tags
 from corpus.annotate.mentions import words
 from corpus.annotate.name_spans import Word
 from corpus.annotate.ner import model_input, statistical_mentions
-from corpus.lang import HAN, SPEECH_VERBS
+from corpus.lang import HAN, SPEECH_VERBS, logistic
 from corpus.model import Document, Mention, Sentence
 from corpus.registry import Registry
 
@@ -120,7 +119,7 @@ def shipped_model() -> Model:
 
 def read_model(path: Path) -> Model:
     """The weights file: per feature, its weight for each class (in the order of ``classes``)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = logistic.read_weights(path)
     by_feature = data["weights"]
     return Model(tuple(data["classes"]), tuple(by_feature),
                  tuple(zip(*by_feature.values())) if by_feature else (), tuple(data["intercepts"]),
@@ -156,12 +155,8 @@ def decision(candidate: Candidate, probability: dict[str, float], model: Model) 
 def probabilities(features: dict[str, float], model: Model) -> dict[str, float]:
     """The model's softmax over its classes (features it does not know weigh nothing)."""
     values = [features.get(name, 0.0) for name in model.feature_names]
-    scores = [intercept + sum(w * x for w, x in zip(row, values) if x)
-              for row, intercept in zip(model.weights, model.intercepts)]
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return {kind: e / total for kind, e in zip(model.classes, exps)}
+    scores = [intercept + logistic.dot(row, values) for row, intercept in zip(model.weights, model.intercepts)]
+    return dict(zip(model.classes, logistic.softmax(scores)))
 
 
 def _is_candidate(mention: Mention) -> bool:

@@ -18,7 +18,6 @@ guard is found on dev; add ``Pass("lines", find_model_lines)`` before ``layout``
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Sequence
 
 from corpus import lang
+from corpus.lang import logistic
 from corpus.clean.notices import CONTACT, NOTICES, PRICE
 from corpus.clean.rules import CURATED, lines_with_offsets, load_yaml, removal
 from corpus.ingest.metadata_lines import read_line
@@ -181,7 +181,7 @@ class LineModel:
 
     def score(self, features: dict[str, float]) -> float:
         """The probability that a line with these features is boilerplate."""
-        return 1 / (1 + math.exp(-(self.intercept + sum(self.contributions(features).values()))))
+        return logistic.sigmoid(self.intercept + sum(self.contributions(features).values()))
 
     def accept(self, probability: float) -> bool:
         """True when the line is article text (below the threshold)."""
@@ -202,7 +202,7 @@ class LineModel:
 
 
 def load_model(path: Path = MODEL_FILE) -> LineModel:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = logistic.read_weights(path)
     names = tuple(data["features"])
     return LineModel(data["rule"], data["reason"], names, tuple(data["means"]), tuple(data["scales"]),
                      tuple(data["weights"]), data["intercept"], data["threshold"])
