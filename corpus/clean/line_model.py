@@ -84,6 +84,29 @@ def _is_prose(line: str) -> bool:
     return _letters(line) >= PROSE_LETTERS and ENDS_SENTENCE.search(line) is not None
 
 
+def _wraps_on(line: str) -> bool:
+    """Whether a line is prose hard-wrapped onto the next: long, holding a clause or sentence mark (a field line
+    holds none), ending in a character or a comma (a sentence's end, a colon, a bracket or a digit closes a line)."""
+    text = line.strip()
+    marked = CLAUSE_MARK.search(text) is not None or SENTENCE_MARK.search(text) is not None
+    open_end = lang.is_han(text[-1:]) or CLAUSE_MARK.fullmatch(text[-1:]) is not None  # not a colon, bracket, digit
+    return _letters(text) >= PROSE_LETTERS and marked and open_end
+
+
+def prose_lines(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of prose: a line that is prose itself, or one of a paragraph hard-wrapped over
+    several lines whose whole is prose (the wrapped paragraph's last line may be a few letters long)."""
+    indices: list[int] = []
+    start = 0
+    for index, line in enumerate(lines):
+        if index + 1 < len(lines) and _wraps_on(line):
+            continue
+        if _is_prose("".join(part.strip() for part in lines[start:index + 1])):
+            indices += range(start, index + 1)
+        start = index + 1
+    return indices
+
+
 def _is_short_field(line: str) -> bool:
     return len(line.strip()) < 25 and ENDS_SENTENCE.search(line) is None
 
@@ -140,7 +163,7 @@ def line_features(line: str) -> dict[str, float]:
 def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     """The features of each line of a document (``lines``: its non-blank lines, in order): the line's own and its
     place, where the head is what stands before the first line of prose and the tail what stands after the last."""
-    prose = [index for index, line in enumerate(lines) if _is_prose(line)]
+    prose = prose_lines(lines)
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     rows = []
     for index, line in enumerate(lines):
