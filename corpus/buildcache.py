@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from corpus import atomic
+from corpus.clean.passes import line_model_enabled
 from corpus.errors import CorpusError
 from corpus.export import provenance
 from corpus.export.base import Release, Target
@@ -38,8 +39,10 @@ NO_ENGINE = "-"  # the engine line of a document that needed MT when no engine w
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the package's code and curated data (translation memories excepted) and the tool versions."""
+    """A hash of the package's code and curated data (translation memories excepted), the tool versions and the
+    cleaning switch (``CORPUS_LINE_MODEL=off`` cleans otherwise: a cached document of the other setting is stale)."""
     digest = hashlib.sha256(json.dumps(provenance.tool_versions(), sort_keys=True).encode())
+    digest.update(b"line model on" if line_model_enabled() else b"line model off")
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE).as_posix()
         if (path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in relative
