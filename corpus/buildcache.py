@@ -37,12 +37,16 @@ PUBLISHED = "published.json"  # what the last build published from this cache: i
 NO_ENGINE = "-"  # the engine line of a document that needed MT when no engine was available
 
 
-@functools.cache
 def code_version() -> str:
-    """A hash of the package's code and curated data (translation memories excepted), the tool versions and the
-    cleaning switch (``CORPUS_LINE_MODEL=off`` cleans otherwise: a cached document of the other setting is stale)."""
+    """:func:`code_hash` and the cleaning switch (``CORPUS_LINE_MODEL=off`` cleans otherwise: a cached document of
+    the other setting is stale)."""
+    return hashlib.sha256(f"{code_hash()} line model {line_model_enabled()}".encode()).hexdigest()
+
+
+@functools.cache
+def code_hash() -> str:
+    """A hash of the package's code and curated data (translation memories excepted) and the tool versions."""
     digest = hashlib.sha256(json.dumps(provenance.tool_versions(), sort_keys=True).encode())
-    digest.update(b"line model on" if line_model_enabled() else b"line model off")
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE).as_posix()
         if (path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in relative
