@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus import buildcache
-from corpus.clean.boilerplate import CAPTIONS
+from corpus.clean.boilerplate import BREADCRUMBS, CAPTIONS
 from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
                                      outside_the_body, prose_lines)
 from corpus.clean.passes import structural
@@ -240,3 +240,10 @@ def test_a_podcast_header_line_goes_and_the_turns_stay(header):
     turns = ["老枫：你在深圳做了几年设计？", "覃晓棠：六年。后来觉得每天画图标没意思，就回醴陵跟师傅学画瓷。"]
     text = cleaned("\n\n".join([TITLE, header, *turns]) + "\n")
     assert text == "\n".join([TITLE, *turns])
+
+
+def test_a_breadcrumb_after_the_sites_name_goes_and_a_list_of_cities_is_no_breadcrumb():
+    raw = f"霹雳日报网　首页 > 地方 > 近打\n\n{TITLE}\n\n{LEAD}\n\n{BODY}\n"
+    assert cleaned(raw) == f"{TITLE}\n{LEAD}\n{BODY}"
+    assert [edit.old for edit in BREADCRUMBS.find(raw)] == ["霹雳日报网　首页 > 地方 > 近打"]
+    assert BREADCRUMBS.find("吉隆坡 北京 > 上海 > 广州\n") == []

@@ -303,8 +303,8 @@ def _breadcrumb_rule() -> Breadcrumbs:
     data = _DATA["breadcrumbs"]
     arrows, space = re.escape(data["arrows"]), "[^\\S\\n]"
     item = f"[^\\s{arrows}。，,！？!?：:；;]{{1,{data['item_chars']}}}"
-    line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?"
-            f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")
+    line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?(?:{item}{space}+(?=\\S))?"
+            f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")  # the site's name may stand first
     return Breadcrumbs(data["rule"], data["reason"].strip(), re.compile(line, re.MULTILINE),
                        re.compile(f"{space}*[{arrows}]{space}*"), frozenset(data["home"]), data["anchor_weight"],
                        data["threshold"])
