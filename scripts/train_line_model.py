@@ -13,8 +13,8 @@ learns from the features of :func:`corpus.clean.line_model.document_features`.
 Both errors are printed per threshold from LEAVE-ONE-CAPTURE-OUT cross-validation (each capture scored by a model
 trained on the others): letters of article lines lost, and letters of boilerplate lines removed, over all lines and
 over the lines that survive today's rules (what the model is a fallback for), apart for the two places a line is
-scored at (:func:`corpus.clean.line_model.outside_the_body`): the head and the tail, and the body (the title is not
-scored).
+scored at (:func:`corpus.clean.line_model.outside_the_body`): the head and the tail, and the title and the body (a
+document's only line is not scored).
 Each place's threshold is the lowest of ``THRESHOLDS`` at which no article letter of the place is lost in
 cross-validation, over all lines, raised one step of the grid for a margin; the body's is never laxer than the head
 and tail's.
@@ -151,24 +151,24 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(size[target == 0].sum())} letters); surviving today's rules: {int(alive[target == 1].sum())} "
           f"boilerplate ({int(size[(target == 1) & alive].sum())} letters)")
     edge = np.array([outside_the_body(dict(zip(names, row))) for row in x_rows], dtype=bool)
-    title = np.array([row[names.index("title")] == 1 or row[names.index("from_start")] == 0 for row in x_rows])
+    only = np.array([row[names.index("from_start")] == row[names.index("from_end")] == 0 for row in x_rows])
     probability = np.zeros(len(target))
     for number in sorted(set(groups)):
         held = group == number
         means, scales, model = fit(x[~held], target[~held])
         probability[held] = model.predict_proba((x[held] - means) / scales)[:, 1]
     thresholds = {}
-    for zone_name, zone in (("head and tail", edge), ("body", ~edge & ~title)):
+    for zone_name, zone in (("head and tail", edge & ~only), ("title and body", ~edge & ~only)):
         thresholds[zone_name] = choose_threshold(zone_name, zone, probability, target, size, alive)
     # the body holds the article: its threshold is never laxer than the head and tail's, whatever its own errors
     threshold = thresholds["head and tail"]
-    body_threshold = max(thresholds["body"], threshold)
+    body_threshold = max(thresholds["title and body"], threshold)
     if args.errors:
         for index in np.argsort(-probability, kind="stable"):
             shown = target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]
             if shown:
                 kind = "article" if target[index] == 0 else "surviving boilerplate"
-                place = "head/tail" if edge[index] else "title" if title[index] else "body"
+                place = "head/tail" if edge[index] else "title/body"
                 print(f"  {probability[index]:.4f} {kind} ({place}): {texts[index]}")
     means, scales, model = fit(x, target)
     data = {
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         "weights": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
     }
-    print(f"thresholds: head and tail {threshold}, body {body_threshold}")
+    print(f"thresholds: head and tail {threshold}, title and body {body_threshold}")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if args.check:
         shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))

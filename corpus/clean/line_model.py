@@ -8,10 +8,11 @@ dates, times, counts and contacts, sentence marks and commas, the cleaning vocab
 words of rights, reprints, credits, sponsors … it holds, never which), the metadata reader's and the notice rule's
 own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
 by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`` gives a line's probability of
-being boilerplate and ``accept()`` keeps it below the threshold of its place: every line but the title is scored, one
-of the head or the tail (:func:`outside_the_body`) against ``threshold``, a line between two lines of prose against
-``body_threshold`` (chosen apart by the training script's cross-validation, never laxer); a line holding residual
-mojibake is never removed (it is flagged ``corrupted`` downstream: a garbled article line looks like no prose).
+being boilerplate and ``accept()`` keeps it below the threshold of its place: every line is scored (a document's
+only line apart), one of the head or the tail (:func:`outside_the_body`) against ``threshold``, the title and a line
+between two lines of prose against ``body_threshold`` (chosen apart by the training script's cross-validation, never
+laxer); a line holding residual mojibake is never removed (it is flagged ``corrupted`` downstream: a garbled article
+line looks like no prose).
 The head and the tail are bounded by prose, a paragraph hard-wrapped over several lines counting as one (its short
 last line once bounded the tail and put the paragraph in it), and a sentence with the notice rule's evidence bounding
 nothing (a disclaimer after the last turn).  A line at or above its threshold goes through the same logged removal
@@ -192,7 +193,7 @@ def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
 def outside_the_body(features: dict[str, float]) -> bool:
     """Whether a line stands in the head (before the first line of prose, the title apart) or the tail (after the
     last).  Between two lines of prose stand the article's own short lines (subheadings, lead-ins ending in a colon,
-    quotations as headings): those are scored against the body threshold, and the title not at all."""
+    quotations as headings), and the title is the article's: those are scored against the body threshold."""
     return bool(features["head"] or features["tail"])
 
 
@@ -206,12 +207,11 @@ class LineModel:
     weights: tuple[float, ...]
     intercept: float
     threshold: float  # for a line of the head or the tail
-    body_threshold: float  # for a line between two lines of prose, where article text stands: never laxer
+    body_threshold: float  # for the title and a line between two lines of prose, where article text stands: never laxer
 
     def threshold_for(self, features: dict[str, float]) -> float:
-        """The threshold of a line's place; 1 (nothing removed) for the title, the article's own first line (a
-        document of one line is all title)."""
-        if features["title"] or features["from_start"] == 0:
+        """The threshold of a line's place; 1 (nothing removed) for a document's only line, which is all of it."""
+        if features["from_start"] == features["from_end"] == 0:
             return 1.0
         return self.threshold if outside_the_body(features) else self.body_threshold
 
