@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from corpus import atomic
+from corpus.clean.passes import line_model_enabled
 from corpus.errors import CorpusError
 from corpus.export import provenance
 from corpus.export.base import Release, Target
@@ -36,8 +37,14 @@ PUBLISHED = "published.json"  # what the last build published from this cache: i
 NO_ENGINE = "-"  # the engine line of a document that needed MT when no engine was available
 
 
-@functools.cache
 def code_version() -> str:
+    """:func:`code_hash` and the cleaning switch (``CORPUS_LINE_MODEL=off`` cleans otherwise: a cached document of
+    the other setting is stale)."""
+    return hashlib.sha256(f"{code_hash()} line model {line_model_enabled()}".encode()).hexdigest()
+
+
+@functools.cache
+def code_hash() -> str:
     """A hash of the package's code and curated data (translation memories excepted) and the tool versions."""
     digest = hashlib.sha256(json.dumps(provenance.tool_versions(), sort_keys=True).encode())
     for path in sorted(PACKAGE.rglob("*")):

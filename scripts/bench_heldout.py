@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Per-layer figures on new documents: the held-out captures (or the dev captures).
 
-    python scripts/bench_heldout.py [--dir tests/heldout] [--errors] [--rules-only]
+    python scripts/bench_heldout.py [--dir tests/heldout] [--errors] [--rules-only] [--line-model off]
 
 Each capture ``NAME.txt`` goes through the text stages and annotation (no English: the
 translation layer is not measured here) and is compared with ``NAME.yaml`` (format in
@@ -16,6 +16,8 @@ translation layer is not measured here) and is compared with ``NAME.yaml`` (form
 * entities: precision and recall of distinct (name, type) pairs per document, for person,
   org and place (``--rules-only``: the rules' names, without the learned mention classifier).
 
+``--line-model off`` cleans without the learned line model (``CORPUS_LINE_MODEL=off``).
+
 The captures in ``tests/heldout/``, ``tests/heldout2/`` and ``tests/heldout3/`` (one set per round of
 issue 11) are test data: never tune on them; tune on ``tests/devcaptures/``.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import shutil
 import sys
 import tempfile
@@ -176,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=HELDOUT, help="folder of NAME.txt + NAME.yaml captures")
     parser.add_argument("--errors", action="store_true", help="list every difference")
     parser.add_argument("--rules-only", action="store_true", help="without the learned mention classifier")
+    parser.add_argument("--line-model", choices=("on", "off"), default="on",
+                        help="clean with the learned line model (the default) or without it")
     args = parser.parse_args(argv)
+    os.environ["CORPUS_LINE_MODEL"] = args.line_model
     with mention_classifier.rules_only() if args.rules_only else contextlib.nullcontext():
         report(evaluate(args.dir), args.errors)
     return 0

@@ -12,10 +12,12 @@ learns from the features of :func:`corpus.clean.line_model.document_features`.
 
 Both errors are printed per threshold from LEAVE-ONE-CAPTURE-OUT cross-validation (each capture scored by a model
 trained on the others): letters of article lines lost, and letters of boilerplate lines removed, over all lines and
-over the lines that survive today's rules (what the model is a fallback for); only lines of the head and the tail
-are scored (:func:`corpus.clean.line_model.outside_the_body`), as in cleaning.  The threshold is the lowest of
-``THRESHOLDS`` at which no article letter is lost in cross-validation, over all lines, raised one step of the grid
-for a margin.
+over the lines that survive today's rules (what the model is a fallback for), apart for the two places a line is
+scored at (:func:`corpus.clean.line_model.outside_the_body`): the head and the tail, and the title and the body (a
+document's only line is not scored).
+Each place's threshold is the lowest of ``THRESHOLDS`` at which no article letter of the place is lost in
+cross-validation, over all lines, raised one step of the grid for a margin; the body's is never laxer than the head
+and tail's.
 ``--write`` writes the weights file; ``--check`` exits 1 when the shipped file differs from what this script
 trains (the lead retrains after merges: the dev captures are the training data).
 """
@@ -41,7 +43,8 @@ from corpus.clean.line_model import MODEL_FILE, document_features, outside_the_b
 DEV = ROOT / "tests" / "devcaptures"
 SEEDS = ROOT / "seeds"
 KEPT, REMOVED = 0.8, 0.2
-THRESHOLDS = tuple(round(0.5 + 0.05 * step, 2) for step in range(10)) + (0.97, 0.98, 0.99, 0.995, 0.998, 0.999)
+THRESHOLDS = tuple(round(0.5 + 0.05 * step, 2) for step in range(10)) + (0.97, 0.98, 0.99, 0.995, 0.998, 0.999,
+                                                                          0.9995, 0.9999)
 C = 1.0  # inverse regularisation strength
 RULE = "boilerplate.line_model"
 REASON = ("a line the learned model scores as boilerplate by what it is (place, shape, fields, contacts, "
@@ -99,6 +102,28 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, LogisticR
     return means, scales, model
 
 
+def choose_threshold(zone_name: str, zone: np.ndarray, probability: np.ndarray, target: np.ndarray, size: np.ndarray,
+                     alive: np.ndarray) -> float:
+    """Print both errors per threshold for the lines of one zone; return the lowest threshold of the grid at which
+    no article letter of the zone is lost, raised one step for a margin (1, which removes nothing, if none)."""
+    print(f"leave-one-capture-out, lines of the {zone_name}, per threshold: article letters lost | boilerplate "
+          f"letters removed (all lines; lines surviving today's rules)")
+    chosen = None
+    for threshold in THRESHOLDS:
+        hit = (probability >= threshold) & zone
+        lost = int(size[hit & (target == 0)].sum())
+        print(f"  {threshold:.4f}: lost {lost} ({int(size[hit & (target == 0) & alive].sum())} surviving) | "
+              f"removed {int(size[hit & (target == 1)].sum())} of {int(size[zone & (target == 1)].sum())} "
+              f"({int(size[hit & (target == 1) & alive].sum())} of {int(size[zone & (target == 1) & alive].sum())} "
+              f"surviving)")
+        if lost == 0 and chosen is None:
+            chosen = threshold
+    if chosen is None:
+        print(f"  NO threshold of the grid loses no article letter of the {zone_name}: nothing there is removed")
+        return 1.0
+    return THRESHOLDS[min(THRESHOLDS.index(chosen) + 1, len(THRESHOLDS) - 1)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=DEV)
@@ -125,47 +150,39 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(size[target == 1].sum())} letters), {int((target == 0).sum())} article "
           f"({int(size[target == 0].sum())} letters); surviving today's rules: {int(alive[target == 1].sum())} "
           f"boilerplate ({int(size[(target == 1) & alive].sum())} letters)")
-    zone = np.array([outside_the_body(dict(zip(names, row))) for row in x_rows], dtype=bool)  # what is scored
+    edge = np.array([outside_the_body(dict(zip(names, row))) for row in x_rows], dtype=bool)
+    only = np.array([row[names.index("from_start")] == row[names.index("from_end")] == 0 for row in x_rows])
     probability = np.zeros(len(target))
     for number in sorted(set(groups)):
         held = group == number
         means, scales, model = fit(x[~held], target[~held])
         probability[held] = model.predict_proba((x[held] - means) / scales)[:, 1]
-    print("leave-one-capture-out, per threshold: article letters lost | boilerplate letters removed "
-          "(all lines; lines surviving today's rules)")
-    chosen = None
-    for threshold in THRESHOLDS:
-        hit = (probability >= threshold) & zone
-        lost = int(size[hit & (target == 0)].sum())
-        print(f"  {threshold:.3f}: lost {lost} ({int(size[hit & (target == 0) & alive].sum())} surviving) | "
-              f"removed {int(size[hit & (target == 1)].sum())} of {int(size[target == 1].sum())} "
-              f"({int(size[hit & (target == 1) & alive].sum())} of {int(size[(target == 1) & alive].sum())} "
-              f"surviving)")
-        if lost == 0 and chosen is None:
-            chosen = threshold
-    if chosen is None:
-        print("NO threshold of the grid loses no article letter: the model removes nothing (threshold 1)")
-        threshold = 1.0
-    else:
-        threshold = THRESHOLDS[min(THRESHOLDS.index(chosen) + 1, len(THRESHOLDS) - 1)]
+    thresholds = {}
+    for zone_name, zone in (("head and tail", edge & ~only), ("title and body", ~edge & ~only)):
+        thresholds[zone_name] = choose_threshold(zone_name, zone, probability, target, size, alive)
+    # the body holds the article: its threshold is never laxer than the head and tail's, whatever its own errors
+    threshold = thresholds["head and tail"]
+    body_threshold = max(thresholds["title and body"], threshold)
     if args.errors:
         for index in np.argsort(-probability, kind="stable"):
             shown = target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]
-            if zone[index] and shown:
+            if shown:
                 kind = "article" if target[index] == 0 else "surviving boilerplate"
-                print(f"  {probability[index]:.3f} {kind}: {texts[index]}")
+                place = "head/tail" if edge[index] else "title/body"
+                print(f"  {probability[index]:.4f} {kind} ({place}): {texts[index]}")
     means, scales, model = fit(x, target)
     data = {
         "rule": RULE,
         "reason": REASON,
         "threshold": threshold,
+        "body_threshold": body_threshold,
         "features": names,
         "means": [round(float(v), 6) for v in means],
         "scales": [round(float(v), 6) for v in scales],
         "weights": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
     }
-    print(f"threshold {threshold} (lowest with no article letter lost in cross-validation: {chosen}, one step up)")
+    print(f"thresholds: head and tail {threshold}, title and body {body_threshold}")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if args.check:
         shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))

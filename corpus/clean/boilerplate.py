@@ -72,6 +72,8 @@ class RelatedList:
     shapes: tuple[re.Pattern[str], ...]  # bulleted items; items apart by bullets or bars on the heading's line; lines
     # of titles
     worded: frozenset[int]  # the shapes whose heading must hold one of ``words`` (no bullets say it is a list)
+    title_lines: int  # the shape of titles one a line without bullets: never the document's opening, where the
+    # article's own title stands under a masthead or breadcrumb (東港新聞網　地方　屏東 / TITLE / 本報訊)
     separators: re.Pattern[str]  # what stands between items: a bullet, a bar, a line break
     words: re.Pattern[str]
     title_chars: int
@@ -91,6 +93,8 @@ class RelatedList:
         edits = []
         for number, shape in enumerate(self.shapes):
             for match in shape.finditer(text):
+                if number == self.title_lines and not text[:match.start()].strip():
+                    continue
                 heading = match.group("heading")
                 score = self.score(heading, match.group("items"), not text[match.end():].strip())
                 if not self.accept(score, heading, number in self.worded):
@@ -116,7 +120,7 @@ def _related_list_rule() -> RelatedList:
     lines = f"^(?P<heading>{bracketed}|{words}){space}*[：:]?{space}*\n(?P<items>(?:{title_line}){{2,}})"
     shapes = tuple(re.compile(shape, re.MULTILINE) for shape in (bulleted, inline, lines))
     worded = frozenset({1, 2})  # inline and lines: no bullets
-    return RelatedList(data["rule"], data["reason"].strip(), shapes, worded, re.compile(f"[{bullets}{bars}\n]"),
+    return RelatedList(data["rule"], data["reason"].strip(), shapes, worded, 2, re.compile(f"[{bullets}{bars}\n]"),
                        re.compile(alternation(data["words"])), data["title_chars"], data["threshold"])
 
 
@@ -299,8 +303,8 @@ def _breadcrumb_rule() -> Breadcrumbs:
     data = _DATA["breadcrumbs"]
     arrows, space = re.escape(data["arrows"]), "[^\\S\\n]"
     item = f"[^\\s{arrows}。，,！？!?：:；;]{{1,{data['item_chars']}}}"
-    line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?"
-            f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")
+    line = (f"^{space}*(?:(?P<label>{alternation(data['labels'])}){space}*[:：]{space}*)?(?:{item}{space}+(?=\\S))?"
+            f"(?P<items>{item}(?:{space}*[{arrows}]{space}*{item})+){space}*$")  # the site's name may stand first
     return Breadcrumbs(data["rule"], data["reason"].strip(), re.compile(line, re.MULTILINE),
                        re.compile(f"{space}*[{arrows}]{space}*"), frozenset(data["home"]), data["anchor_weight"],
                        data["threshold"])

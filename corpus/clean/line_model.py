@@ -8,13 +8,17 @@ dates, times, counts and contacts, sentence marks and commas, the cleaning vocab
 words of rights, reprints, credits, sponsors … it holds, never which), the metadata reader's and the notice rule's
 own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
 by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`` gives a line's probability of
-being boilerplate and ``accept()`` keeps it below the file's threshold.  Only lines of the head and the tail are
-scored (:func:`outside_the_body`).  A line at or above the threshold goes through the same logged removal edit as
-every scored rule, its reason naming the probability and the features that weighed most.
+being boilerplate and ``accept()`` keeps it below the threshold of its place: every line is scored (a document's
+only line apart), one of the head or the tail (:func:`outside_the_body`) against ``threshold``, the title and a line
+between two lines of prose against ``body_threshold`` (chosen apart by the training script's cross-validation, never
+laxer); a line holding residual mojibake is never removed (it is flagged ``corrupted`` downstream: a garbled article
+line looks like no prose).
+The head and the tail are bounded by prose, a paragraph hard-wrapped over several lines counting as one (its short
+last line once bounded the tail and put the paragraph in it), and a sentence with the notice rule's evidence bounding
+nothing (a disclaimer after the last turn).  A line at or above its threshold goes through the same logged removal
+edit as every scored rule, its reason naming the probability and the features that weighed most.
 
-NOT WIRED INTO CLEANING (round 9): on the seen heldout5 it removes one article line of 38 letters at any threshold of
-the grid (it scores ≥ 0.999), so :func:`find_model_lines` is not a pass of :mod:`corpus.clean.passes` until a
-guard is found on dev; add ``Pass("lines", find_model_lines)`` before ``layout`` to use it.
+A cleaning pass by default since round 10 (``CORPUS_LINE_MODEL=off`` switches it off: :mod:`corpus.clean.passes`).
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from typing import Sequence
 
 from corpus import lang
 from corpus.lang import logistic
+from corpus.clean.mojibake import corrupted_spans
 from corpus.clean.notices import CONTACT, NOTICES, PRICE
 from corpus.clean.rules import CURATED, lines_with_offsets, load_yaml, removal
 from corpus.ingest.metadata_lines import read_line
@@ -57,6 +62,7 @@ QUOTE_OPENERS = "".join(lang.QUOTES)
 NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
+NOTICE_EVIDENCE = 2  # a sentence with this much evidence of a notice does not bound the body (one word is chance: 關注)
 NEAR = 10  # distances from the start and the end are counted up to this many lines
 
 
@@ -81,7 +87,34 @@ def _pos_shares(line: str) -> tuple[float, float, float]:
 
 
 def _is_prose(line: str) -> bool:
-    return _letters(line) >= PROSE_LETTERS and ENDS_SENTENCE.search(line) is not None
+    """A line (or a wrapped paragraph) of prose, which bounds the head and the tail: long, ending a sentence, and
+    holding less than ``NOTICE_EVIDENCE`` of the notice rule's evidence (a disclaimer after the last turn is written
+    as a sentence, and would otherwise hide in the body)."""
+    return (_letters(line) >= PROSE_LETTERS and ENDS_SENTENCE.search(line) is not None
+            and NOTICES.score(line, whole_line=True).score < NOTICE_EVIDENCE)
+
+
+def _wraps_on(line: str) -> bool:
+    """Whether a line is prose hard-wrapped onto the next: long, holding a clause or sentence mark (a field line
+    holds none), ending in a character or a comma (a sentence's end, a colon, a bracket or a digit closes a line)."""
+    text = line.strip()
+    marked = CLAUSE_MARK.search(text) is not None or SENTENCE_MARK.search(text) is not None
+    open_end = lang.is_han(text[-1:]) or CLAUSE_MARK.fullmatch(text[-1:]) is not None  # not a colon, bracket, digit
+    return _letters(text) >= PROSE_LETTERS and marked and open_end
+
+
+def prose_lines(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of prose: a line that is prose itself, or one of a paragraph hard-wrapped over
+    several lines whose whole is prose (the wrapped paragraph's last line may be a few letters long)."""
+    indices: list[int] = []
+    start = 0
+    for index, line in enumerate(lines):
+        if index + 1 < len(lines) and _wraps_on(line):
+            continue
+        if _is_prose("".join(part.strip() for part in lines[start:index + 1])):
+            indices += range(start, index + 1)
+        start = index + 1
+    return indices
 
 
 def _is_short_field(line: str) -> bool:
@@ -140,7 +173,7 @@ def line_features(line: str) -> dict[str, float]:
 def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     """The features of each line of a document (``lines``: its non-blank lines, in order): the line's own and its
     place, where the head is what stands before the first line of prose and the tail what stands after the last."""
-    prose = [index for index, line in enumerate(lines) if _is_prose(line)]
+    prose = prose_lines(lines)
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     rows = []
     for index, line in enumerate(lines):
@@ -159,8 +192,8 @@ def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
 
 def outside_the_body(features: dict[str, float]) -> bool:
     """Whether a line stands in the head (before the first line of prose, the title apart) or the tail (after the
-    last): the model removes nothing else.  Between two lines of prose stand the article's own short lines
-    (subheadings, lead-ins ending in a colon, quotations as headings), which no rule of the head or tail shares."""
+    last).  Between two lines of prose stand the article's own short lines (subheadings, lead-ins ending in a colon,
+    quotations as headings), and the title is the article's: those are scored against the body threshold."""
     return bool(features["head"] or features["tail"])
 
 
@@ -173,7 +206,14 @@ class LineModel:
     scales: tuple[float, ...]
     weights: tuple[float, ...]
     intercept: float
-    threshold: float
+    threshold: float  # for a line of the head or the tail
+    body_threshold: float  # for the title and a line between two lines of prose, where article text stands: never laxer
+
+    def threshold_for(self, features: dict[str, float]) -> float:
+        """The threshold of a line's place; 1 (nothing removed) for a document's only line, which is all of it."""
+        if features["from_start"] == features["from_end"] == 0:
+            return 1.0
+        return self.threshold if outside_the_body(features) else self.body_threshold
 
     def contributions(self, features: dict[str, float]) -> dict[str, float]:
         return {name: weight * (features[name] - mean) / scale
@@ -183,20 +223,20 @@ class LineModel:
         """The probability that a line with these features is boilerplate."""
         return logistic.sigmoid(self.intercept + sum(self.contributions(features).values()))
 
-    def accept(self, probability: float) -> bool:
-        """True when the line is article text (below the threshold)."""
-        return probability < self.threshold
+    def accept(self, probability: float, threshold: float) -> bool:
+        """True when the line is article text (below the threshold of its place; a threshold of 1 removes nothing,
+        even a probability that rounds to 1)."""
+        return probability < threshold or threshold >= 1
 
     def find(self, text: str) -> list[Edit]:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
         edits = []
         for (offset, line), features in zip(lines, document_features([line for _, line in lines])):
-            if not outside_the_body(features):
-                continue
-            probability = self.score(features)
-            if not self.accept(probability):
+            probability, threshold = self.score(features), self.threshold_for(features)
+            # a line of residual mojibake is flagged corrupted downstream, never removed unread
+            if not self.accept(probability, threshold) and not corrupted_spans(line):
                 weighed = sorted(self.contributions(features).items(), key=lambda item: -item[1])[:3]
-                edits.append(removal(offset, line, self.rule, self.reason, round(probability, 3), self.threshold,
+                edits.append(removal(offset, line, self.rule, self.reason, round(probability, 4), threshold,
                                      (name for name, _ in weighed)))
         return edits
 
@@ -205,7 +245,7 @@ def load_model(path: Path = MODEL_FILE) -> LineModel:
     data = logistic.read_weights(path)
     names = tuple(data["features"])
     return LineModel(data["rule"], data["reason"], names, tuple(data["means"]), tuple(data["scales"]),
-                     tuple(data["weights"]), data["intercept"], data["threshold"])
+                     tuple(data["weights"]), data["intercept"], data["threshold"], data["body_threshold"])
 
 
 @lru_cache(maxsize=1)
