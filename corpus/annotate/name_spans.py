@@ -27,7 +27,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
 * :func:`latin_names` — Latin-script names (any Latin letter: Wiśniewski, Ødegård) are typed by evidence, not by
   the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
   person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
-  speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
+  speech verb or title after; round 10: a given name of ``curated/lang/latin_given_names.yaml`` first, Lucas
+  Fontaine); one word is a person only before a speech verb (Altman说) or when it is such a given name with no
+  organisation's cue after it (Callum管出口); a name CC-CEDICT
   glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
   closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
   are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
@@ -98,6 +100,7 @@ _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPP
 LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 LATIN_PERSON_TITLES = frozenset(_NAMES["latin_person_titles"])
+LATIN_GIVEN_NAMES = frozenset(lang.data("latin_given_names")["names"])
 # a title (Dr. , Prof ) or initials (J. P. , A.K. ) right before a capitalised word: a person's name follows
 _TITLE_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}{alternation(LATIN_PERSON_TITLES)}\\.?[ ]?$")
 _INITIALS_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}(?:[{_UPPER}]\\.[ ]?-?){{1,3}}$")
@@ -213,8 +216,12 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
 def without_latin_name(mention: Mention, words: list[Word], text: str) -> list[Mention]:
     """A model span of Chinese words and a Latin name after them (挪威渡轮公司Fjordlink) is a description and
     the name it describes: the name is left to :func:`latin_names`, the description keeps only the dictionary
-    place it starts with (挪威)."""
+    place it starts with (挪威).  A person's span of a Latin name and a Chinese one (Sharon鄺穎欣, an English
+    given name glued to a full name) is two names: the Latin one is left to :func:`latin_names`."""
     latin = LATIN_NAME.search(mention.text)
+    if latin is not None and latin.start() == 0 and mention.type == "person" and has_han(mention.text[latin.end():]):
+        start = latin.end() + len(mention.text[latin.end():]) - len(mention.text[latin.end():].lstrip())
+        return [replace(mention, start=mention.start + start, text=mention.text[start:])]
     if latin is None or latin.end() != len(mention.text) or not has_han(mention.text[:latin.start()]):
         return [mention]
     description = replace(mention, end=mention.start + latin.start(), text=mention.text[:latin.start()])
@@ -752,16 +759,26 @@ def _cue_after(text: str, end: int) -> bool:
 def _is_named_person(text: str, match: re.Match) -> bool:
     """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
     return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
-            is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None))
+            is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None)
+            or _is_given_name_alone(text, match))
+
+
+def _is_given_name_alone(text: str, match: re.Match) -> bool:
+    """A given name of ``latin_given_names.yaml`` (Callum管出口, Desmond負責) that no organisation's cue, role or
+    business verb follows (Sharon公司) and that no class noun precedes (品牌Sharon)."""
+    return (match.group() in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None
+            and _CLASS_BEFORE.search(text, 0, match.start()) is None)
 
 
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
-    """Person evidence for a Latin name of several words: a particle inside it, a role right before it, a speech
-    verb or a person's title right after it; an organisation word ends no person's name."""
+    """Person evidence for a Latin name of several words: a particle inside it, a given name first (Lucas Fontaine)
+    with no organisation's cue after it, a role right before it, a speech verb or a person's title right after it;
+    an organisation word ends no person's name."""
     if words[-1] in LATIN_ORG_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
+            or (words[0] in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None)
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
             or _cue_after(text, match.end()))
 
