@@ -454,7 +454,8 @@ def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> lis
     return [Mention(word.start, word.end, text[word.start:word.end], "place", source="ner") for word in words
             if len(word.text) > 1 and word.frequency is not None and (word.tag in NAME_TAGS or word.tag == "s")
             and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)
-            and not gazetteer.has_common_sense(word.text) and not place_spans.is_position_word(word)]
+            and not gazetteer.has_common_sense(word.text) and not place_spans.is_position_word(word)
+            and not place_spans.is_demonym(word.end, words)]
 
 
 def without_credits(mentions: list[Mention], text: str) -> list[Mention]:
@@ -497,10 +498,13 @@ def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]
 
 
 def unglued(words: list[Word]) -> list[Word]:
-    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞)."""
+    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞); not at
+    the start of a clause (the first word, or after punctuation), where nothing is listed before it and the character
+    is a surname (和春燕表示: 和 is a Naxi surname)."""
     found = []
-    for word in words:
-        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+    for index, word in enumerate(words):
+        listed = index > 0 and has_han(words[index - 1].text)
+        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES and listed else ""
         trailing = word.text[-1:] if word.text[-1:] in LIST_CONNECTIVES and not word.tag.startswith("nr") else ""
         if word.frequency is None and glued and len(word.text) > 2:
             connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
