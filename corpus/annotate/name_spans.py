@@ -239,7 +239,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
     A place the dictionary knows only as a common word (山區) or as a nickname (狮城) is no name either, nor a
     company's region before a role (亚洲区负责人).  A person's name ending in an organisation head (X医学院, a school
-    named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place."""
+    named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place, and so is a
+    transliterated name after a verb of place that no Chinese person could bear (:func:`is_located_transliteration`)."""
     if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
             or is_company_region(mention, text) or gazetteer.is_language_or_currency(mention.text)):
         return []
@@ -257,7 +258,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     mention = named
     if has_person_evidence(mention, text):
         return [mention]
-    if gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text):
+    if (gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text)
+            or is_located_transliteration(mention, words)):
         return [replace(mention, type="place")]
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
@@ -327,6 +329,17 @@ def may_be_foreign_name(name: str) -> bool:
     than a Chinese person's (李明, 温瑾瑜): it starts with no surname, or transliteration characters make it up."""
     foreign = sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS
     return not gazetteer.has_surname(name) or foreign
+
+
+def is_located_transliteration(mention: Mention, words: list[Word]) -> bool:
+    """Whether a name the model calls a person is a transliterated town abroad (搬到 + 奥斯特松德): right after a verb
+    or preposition of place, transliteration characters make it up, and it is longer than a Chinese person's name
+    can be (three characters and no surname before a given name, or more)."""
+    before = next((w for w in words if w.end == mention.start), None)
+    name = mention.text
+    return (before is not None and before.text in place_spans.LOCATIVES and len(name) >= 3
+            and not has_person_shape(name) and not person_forms.has_person_form(name)
+            and sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS)
 
 
 def has_person_shape(name: str) -> bool:

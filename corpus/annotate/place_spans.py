@@ -159,16 +159,16 @@ def _is_named_feature(name: str) -> bool:
 
 def without_part_or_product(mention: Mention, words: list[Word], text: str) -> Mention:
     """A place without the description of a part of it written after it (无量山 + 南段, 乌蒙山 + 西麓; ``names:
-    place_part_words``) and without the product named after it (云南 + 咖啡): the jieba word before the part that
-    holds the span's start (the model may start it inside the name: 山南段 of 无量山南段), or the dictionary place
-    jieba reads before one common noun of two characters or more; unchanged otherwise."""
+    place_part_words``) and without the product named after it (云南 + 咖啡): the jieba word before the part, itself
+    no part (the model may start the span inside the name, 山南段 of 无量山南段, or hold the part alone), or the
+    dictionary place jieba reads before one common noun of two characters or more; unchanged otherwise."""
     if mention.type != "place":
         return mention
     part = next((p for p in PLACE_PART_WORDS if mention.text.endswith(p)), None)
     if part is not None:
         part_start = mention.end - len(part)
         stem = next((w for w in words if w.end == part_start and len(w.text) >= 2 and has_han(w.text)
-                     and w.start <= mention.start < part_start and not w.tag.startswith(FUNCTION_TAGS)), None)
+                     and not w.text.endswith(PLACE_PART_WORDS) and not w.tag.startswith(FUNCTION_TAGS)), None)
         if stem is None:
             return mention
         return replace(mention, start=stem.start, end=part_start, text=text[stem.start:part_start])
