@@ -27,7 +27,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
 * :func:`latin_names` — Latin-script names (any Latin letter: Wiśniewski, Ødegård) are typed by evidence, not by
   the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
   person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
-  speech verb or title after); one word is a person only before a speech verb (Altman说); a name CC-CEDICT
+  speech verb or title after; round 10: a given name of ``curated/lang/latin_given_names.yaml`` first, Lucas
+  Fontaine); one word is a person only before a speech verb (Altman说) or when it is such a given name with no
+  organisation's cue after it (Callum管出口); a name CC-CEDICT
   glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
   closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
   are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
@@ -98,6 +100,7 @@ _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPP
 LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 LATIN_PERSON_TITLES = frozenset(_NAMES["latin_person_titles"])
+LATIN_GIVEN_NAMES = frozenset(lang.data("latin_given_names")["names"])
 # a title (Dr. , Prof ) or initials (J. P. , A.K. ) right before a capitalised word: a person's name follows
 _TITLE_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}{alternation(LATIN_PERSON_TITLES)}\\.?[ ]?$")
 _INITIALS_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}(?:[{_UPPER}]\\.[ ]?-?){{1,3}}$")
@@ -213,8 +216,12 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
 def without_latin_name(mention: Mention, words: list[Word], text: str) -> list[Mention]:
     """A model span of Chinese words and a Latin name after them (挪威渡轮公司Fjordlink) is a description and
     the name it describes: the name is left to :func:`latin_names`, the description keeps only the dictionary
-    place it starts with (挪威)."""
+    place it starts with (挪威).  A person's span of a Latin name and a Chinese one (Sharon鄺穎欣, an English
+    given name glued to a full name) is two names: the Latin one is left to :func:`latin_names`."""
     latin = LATIN_NAME.search(mention.text)
+    if latin is not None and latin.start() == 0 and mention.type == "person" and has_han(mention.text[latin.end():]):
+        start = latin.end() + len(mention.text[latin.end():]) - len(mention.text[latin.end():].lstrip())
+        return [replace(mention, start=mention.start + start, text=mention.text[start:])]
     if latin is None or latin.end() != len(mention.text) or not has_han(mention.text[:latin.start()]):
         return [mention]
     description = replace(mention, end=mention.start + latin.start(), text=mention.text[:latin.start()])
@@ -232,7 +239,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     a brand that looks like a given name) is no name; a longer one may be a transliterated name (奥特曼).
     A place the dictionary knows only as a common word (山區) or as a nickname (狮城) is no name either, nor a
     company's region before a role (亚洲区负责人).  A person's name ending in an organisation head (X医学院, a school
-    named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place."""
+    named after a person) is an organisation; one with a place's form (彭亨州, 梅窩) is a place, and so is a
+    transliterated name after a verb of place that no Chinese person could bear (:func:`is_located_transliteration`)."""
     if (mention.type == "place" and (gazetteer.is_common_word(mention.text) or gazetteer.is_nickname(mention.text))
             or is_company_region(mention, text) or gazetteer.is_language_or_currency(mention.text)):
         return []
@@ -250,7 +258,8 @@ def typed_by_evidence(mention: Mention, words: list[Word], text: str) -> list[Me
     mention = named
     if has_person_evidence(mention, text):
         return [mention]
-    if gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text):
+    if (gazetteer.is_place(mention.text) or place_spans.has_place_form(mention.text)
+            or is_located_transliteration(mention, words)):
         return [replace(mention, type="place")]
     place = next((word for word in words if word.end == mention.start and is_dictionary_place(word)
                   and gazetteer.is_place(word.text)), None)
@@ -320,6 +329,17 @@ def may_be_foreign_name(name: str) -> bool:
     than a Chinese person's (李明, 温瑾瑜): it starts with no surname, or transliteration characters make it up."""
     foreign = sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS
     return not gazetteer.has_surname(name) or foreign
+
+
+def is_located_transliteration(mention: Mention, words: list[Word]) -> bool:
+    """Whether a name the model calls a person is a transliterated town abroad (搬到 + 奥斯特松德): right after a verb
+    or preposition of place, transliteration characters make it up, and it is longer than a Chinese person's name
+    can be (three characters and no surname before a given name, or more)."""
+    before = next((w for w in words if w.end == mention.start), None)
+    name = mention.text
+    return (before is not None and before.text in place_spans.LOCATIVES and len(name) >= 3
+            and not has_person_shape(name) and not person_forms.has_person_form(name)
+            and sum(character in TRANSLITERATION_CHARACTERS for character in name) >= TRANSLITERATION_MIN_CHARACTERS)
 
 
 def has_person_shape(name: str) -> bool:
@@ -447,7 +467,8 @@ def dictionary_places(words: list[Word], text: str, known: list[Mention]) -> lis
     return [Mention(word.start, word.end, text[word.start:word.end], "place", source="ner") for word in words
             if len(word.text) > 1 and word.frequency is not None and (word.tag in NAME_TAGS or word.tag == "s")
             and not any(m.overlaps(word.start, word.end) for m in known) and gazetteer.is_place(word.text)
-            and not gazetteer.has_common_sense(word.text) and not place_spans.is_position_word(word)]
+            and not gazetteer.has_common_sense(word.text) and not place_spans.is_position_word(word)
+            and not place_spans.is_demonym(word.end, words)]
 
 
 def without_credits(mentions: list[Mention], text: str) -> list[Mention]:
@@ -490,10 +511,13 @@ def split_lists(mention: Mention, words: list[Word], text: str) -> list[Mention]
 
 
 def unglued(words: list[Word]) -> list[Word]:
-    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞)."""
+    """jieba's words with a list connective taken off the unknown word its HMM glued it to (和峰瑞 → 和, 峰瑞); not at
+    the start of a clause (the first word, or after punctuation), where nothing is listed before it and the character
+    is a surname (和春燕表示: 和 is a Naxi surname)."""
     found = []
-    for word in words:
-        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES else ""
+    for index, word in enumerate(words):
+        listed = index > 0 and has_han(words[index - 1].text)
+        glued = word.text[:1] if word.text[:1] in LIST_CONNECTIVES and listed else ""
         trailing = word.text[-1:] if word.text[-1:] in LIST_CONNECTIVES and not word.tag.startswith("nr") else ""
         if word.frequency is None and glued and len(word.text) > 2:
             connective = replace(word, end=word.start + 1, text=glued, tag="c", frequency=1)
@@ -752,16 +776,26 @@ def _cue_after(text: str, end: int) -> bool:
 def _is_named_person(text: str, match: re.Match) -> bool:
     """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
     return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
-            is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None))
+            is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None)
+            or _is_given_name_alone(text, match))
+
+
+def _is_given_name_alone(text: str, match: re.Match) -> bool:
+    """A given name of ``latin_given_names.yaml`` (Callum管出口, Desmond負責) that no organisation's cue, role or
+    business verb follows (Sharon公司) and that no class noun precedes (品牌Sharon)."""
+    return (match.group() in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None
+            and _CLASS_BEFORE.search(text, 0, match.start()) is None)
 
 
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
-    """Person evidence for a Latin name of several words: a particle inside it, a role right before it, a speech
-    verb or a person's title right after it; an organisation word ends no person's name."""
+    """Person evidence for a Latin name of several words: a particle inside it, a given name first (Lucas Fontaine)
+    with no organisation's cue after it, a role right before it, a speech verb or a person's title right after it;
+    an organisation word ends no person's name."""
     if words[-1] in LATIN_ORG_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
+            or (words[0] in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None)
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
             or _cue_after(text, match.end()))
 

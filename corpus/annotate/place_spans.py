@@ -26,7 +26,9 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
   word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
   common word; a common word and one character (榴莲园, a durian orchard) is a description; a count and a unit
-  (三鄉) and a word of position jieba counts often (山上) are none;
+  (三鄉) and a word of position jieba counts often (山上) are none; round 10: a common word and a geographic feature
+  (姑婆 + 嶼, ``names: geographic_features``) is a place; a place before a demonym's word (哈萨克斯坦 + 人) and the
+  part of a range with a stem of one character (山 + 北麓) are none;
 * round 8: :func:`whole_township` — a township or village the model cut to one stem character and its unit
   (乎镇 of 阿木去乎镇) takes its stem back to the boundary before it; a village written after its township (布袋鎮
   新塭里) is a place (:func:`located_places`); :func:`without_function_edges` — a place the model ran into a
@@ -76,6 +78,9 @@ PLACE_TAGS = ("ns", "s")
 FUNCTION_TAGS = ("d", "c", "p", "u", "r", "y", "x", "m")  # jieba's adverbs, connectives, prepositions, particles …
 PLACE_FEATURE_WORDS = tuple(_NAMES["place_feature_words"])
 PLACE_TAIL_WORDS = tuple(_NAMES["place_tail_words"])
+GEOGRAPHIC_FEATURES = tuple(sorted(_NAMES["geographic_features"], key=len, reverse=True))
+PLACE_PART_WORDS = tuple(_NAMES["place_part_words"])
+DEMONYM_WORDS = frozenset(_NAMES["demonym_words"])
 PORT_WORDS = tuple(_NAMES["port_words"])
 TOWNSHIP_UNITS = tuple(_NAMES["township_units"])
 VILLAGE_UNITS = tuple(_NAMES["village_units"])
@@ -117,12 +122,14 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
     count = _COUNT_AT_END.search(mention.text)
     if count is not None and count.start() >= 2:
         mention = replace(mention, end=mention.start + count.start(), text=mention.text[:count.start()])
-    mention = _without_tail(mention)
+    mention = _without_tail(without_part_or_product(mention, words, text))
     name = mention.text
     if not has_han(name) or dictionary.get(name) or name in gazetteer.dictionary().headwords or is_compass_sea(name):
         return [mention]
     for cut in (cut for cut in range(2, len(name)) if not name[cut:].startswith(PLACE_UNITS)):  # 霹雳|州怡保
         first, second = name[:cut], name[cut:]
+        if second in GEOGRAPHIC_FEATURES:  # 黑河 + 大桥: the river's bridge, no town of that name
+            continue
         end = _place_end(text, mention.start + cut, mention.end) if gazetteer.is_place(first) else mention.end
         second = text[mention.start + cut:end]
         following = next((word for word in words if word.start == end), None)
@@ -130,12 +137,60 @@ def place_parts(mention: Mention, words: list[Word], text: str, dictionary: Mapp
         state = ((is_state(first) and (short or is_place_with_unit(second)))
                  or (gazetteer.is_place(first) and _may_be_town(second, dictionary, following)))
         both = (gazetteer.is_place(first) and is_place_with_unit(second)
-                and not gazetteer.has_common_sense(second)) or _is_country_and_port(first, second)
+                and not gazetteer.has_common_sense(second)) or _is_country_and_port(first, second) or (
+                    gazetteer.is_place(first) and _is_named_feature(second))
         if (both or (state and mention.type == "place")) and has_han(second) and len(second) >= 2:
             middle = mention.start + cut
             return [Mention(mention.start, middle, first, "place", source=mention.source),
                     Mention(middle, end, second, "place", source=mention.source)]
     return [mention]
+
+
+def _is_named_feature(name: str) -> bool:
+    """A geographic feature with its name (北大 + 湖, 北 + 岛; ``names: geographic_features``), written after a
+    country or a province (吉林 + 北大湖, 新西兰 + 北岛): a name of two characters or more that is no common word, or
+    a compass point (北岛, 南岛); not a count or a class of features (群岛, 诸岛)."""
+    feature = next((f for f in GEOGRAPHIC_FEATURES if name.endswith(f)), None)
+    if feature is None or len(name) == len(feature):
+        return False
+    stem = name[:-len(feature)]
+    return (len(stem) >= 2 or stem in COMPASS_CHARACTERS) and not gazetteer.is_common_word(model_input(name))
+
+
+def without_part_or_product(mention: Mention, words: list[Word], text: str) -> Mention:
+    """A place without the description of a part of it written after it (无量山 + 南段, 乌蒙山 + 西麓; ``names:
+    place_part_words``) and without the product named after it (云南 + 咖啡): the jieba word before the part, itself
+    no part (the model may start the span inside the name, 山南段 of 无量山南段, or hold the part alone), or the
+    dictionary place jieba reads before one common noun of two characters or more; unchanged otherwise."""
+    if mention.type != "place":
+        return mention
+    part = next((p for p in PLACE_PART_WORDS if mention.text.endswith(p)), None)
+    if part is not None:
+        part_start = mention.end - len(part)
+        stem = next((w for w in words if w.end == part_start and len(w.text) >= 2 and has_han(w.text)
+                     and not w.text.endswith(PLACE_PART_WORDS) and not w.tag.startswith(FUNCTION_TAGS)), None)
+        if stem is None:
+            return mention
+        return replace(mention, start=stem.start, end=part_start, text=text[stem.start:part_start])
+    inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
+    if (len(inside) == 2 and (inside[0].start, inside[1].end) == (mention.start, mention.end)
+            and gazetteer.is_place(inside[0].text) and _is_product_noun(inside[1])):
+        return replace(mention, end=inside[0].end, text=text[mention.start:inside[0].end])
+    return mention
+
+
+def _is_product_noun(word: Word) -> bool:
+    """A common noun jieba knows (咖啡, 葡萄) of two characters or more, that names no kind of place (a unit, a feature,
+    a facility or an area)."""
+    kinds = (*PLACE_UNITS, *PLACE_FEATURE_WORDS, *GEOGRAPHIC_FEATURES, *PLACE_FACILITY_WORDS, *PLACE_TAIL_WORDS)
+    return (word.tag == "n" and word.frequency is not None and len(word.text) >= 2
+            and gazetteer.is_common_word(word.text) and not word.text.endswith(kinds))
+
+
+def is_demonym(end: int, words: list[Word]) -> bool:
+    """Whether a place ending at ``end`` is followed by a demonym's word (哈萨克斯坦 + 人; ``names: demonym_words``):
+    a people, no place mention."""
+    return any(w.start == end and w.text in DEMONYM_WORDS for w in words)
 
 
 def _is_featured(name: str) -> bool:
@@ -462,17 +517,33 @@ def _is_unknown_stem(words: list[Word], start: int, end: int) -> bool:
 
 def with_unit(mention: Mention, words: list[Word], text: str) -> Mention:
     """A place with the unit jieba cuts off after it as a word of its own (森美兰 + 州) or a feature word after it
-    (高亭 + 渔港, 船灣 + 淡水湖), and a sea with the compass word before it (北 + 太平洋, 西南 + 大西洋)."""
+    (高亭 + 渔港, 船灣 + 淡水湖; round 10: a geographic feature, 罗托鲁瓦 + 湖), and a sea with the compass word
+    before it (北 + 太平洋, 西南 + 大西洋)."""
     if mention.type != "place":
         return mention
     unit = next((w.end for w in words if w.start == mention.end and w.text in PLACE_UNITS), None)
     feature = next((mention.end + len(f) for f in (*PLACE_FEATURE_WORDS, *PLACE_TAIL_WORDS)
                     if text.startswith(f, mention.end) and not mention.text.endswith(PLACE_FEATURE_WORDS)
                     and (f.endswith(PORT_WORDS) or not mention.text.endswith(PORT_WORDS))), None)  # 浏河港 + 码头
-    end = unit or feature or mention.end
+    end = unit or feature or _geographic_feature_end(mention, words, text) or mention.end
     compass = _COMPASS_BEFORE.search(text, max(0, mention.start - COMPASS_MAX_CHARS), mention.start)
     start = compass.start() if compass is not None and gazetteer.is_sea(mention.text) else mention.start
     return replace(mention, start=start, end=end, text=text[start:end])
+
+
+def _geographic_feature_end(mention: Mention, words: list[Word], text: str) -> int | None:
+    """Where a place ends with the geographic feature written right after it (目斗嶼 + 燈塔, 罗托鲁瓦 + 湖边): jieba's
+    word there is the feature alone or the feature and a position's suffix; None where none follows or the place
+    already ends with one."""
+    if mention.text.endswith(GEOGRAPHIC_FEATURES):
+        return None
+    word = next((w for w in words if w.start == mention.end), None)
+    feature = next((f for f in GEOGRAPHIC_FEATURES if text.startswith(f, mention.end)), None)
+    if word is None or feature is None:
+        return None
+    alone = len(word.text) == len(feature) or (len(word.text) == len(feature) + 1
+                                                and word.text.endswith(POSITION_SUFFIXES))
+    return mention.end + len(feature) if alone else None
 
 
 def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
@@ -482,10 +553,12 @@ def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     name exists) are none."""
     inside = [w for w in words if mention.start <= w.start and w.end <= mention.end]
     described = (len(inside) == 2 and len(inside[1].text) == 1 and len(inside[0].text) > 1
-                 and gazetteer.is_common_word(text[inside[0].start:inside[0].end]))
+                 and gazetteer.is_common_word(text[inside[0].start:inside[0].end])
+                 and inside[1].text not in GEOGRAPHIC_FEATURES)  # 姑婆 + 嶼: an islet, named by a common word
+    part_alone = any(mention.text.endswith(p) and len(mention.text) - len(p) < 2 for p in PLACE_PART_WORDS)
     labelled = gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
     position = any((w.start, w.end) == (mention.start, mention.end) and is_position_word(w) for w in words)
-    return (described or labelled or position or _is_side(mention.text)
+    return (described or labelled or position or is_demonym(mention.end, words) or part_alone or _is_side(mention.text)
             or _COUNT_ONLY.fullmatch(mention.text) is not None)  # 台西三鄉: 三鄉
 
 
