@@ -43,12 +43,13 @@ def with_short_forms(mentions: list[Mention], text: str, short_forms: set[str]) 
     """``mentions`` with every occurrence of a short form as an organisation mention, in place of the model's
     spans it overlaps; an occurrence overlapping a curated span is left out."""
     # a registered name (one with its legal form) holds its short forms (锦程航运 in 湖南洪江锦程航运有限公司): no
-    # occurrence there
+    # occurrence there, nor one across its edge (were that one to replace it, the registered name's inner
+    # occurrences would appear on a second pass: not idempotent)
     registered = [m for m in mentions if m.type == "org" and legal_form_start(m.text) < len(m.text)]
     occurrences = [Mention(match.start(), match.end(), match.group(), "org", source="ner")
                    for short_form in sorted(short_forms, key=len, reverse=True)
                    for match in re.finditer(_occurrence(short_form), text)
-                   if not any(m.start <= match.start() and match.end() <= m.end for m in registered)]
+                   if not any(m.overlaps(match.start(), match.end()) for m in registered)]
     added: list[Mention] = []
     for occurrence in occurrences:
         if not any(occurrence.overlaps(other.start, other.end)
