@@ -874,6 +874,10 @@ def _lost_pairs(text: str) -> Iterator[tuple[int, int]]:
 _UTF8_COVERAGE = 0.7  # share of the stretch's known bytes in well-formed UTF-8 characters
 _UTF8_MIN_CHARS = 2  # UTF-8 characters the stretch must hold
 _UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on average (one to four)
+# A UTF-8 sentence pasted into a GBK page makes a stretch that runs on into the genuine text around it, so the
+# stretch as a whole is not mostly UTF-8; five well-formed UTF-8 characters in a row inside it are (a genuine GBK
+# byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).
+_UTF8_RUN_CHARS = 5
 _UTF8_STEP = re.compile(rf"\n|\({_SYLLABLE}\)")  # a line end; a reading the annotator put into the stream
 
 
@@ -960,7 +964,7 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
         line_start, searched = text.rfind("\n", searched, start) + 1 or line_start, start  # a long line stays linear
         by_line.setdefault(line_start, []).append((start, end, data))
     for line_start, stretches in by_line.items():
-        if not any(_is_utf8(data) for _, _, data in stretches):
+        if not any(_is_utf8(data) or _holds_utf8_run(data) for _, _, data in stretches):
             continue
         repairs = [(start, end, _utf8_stretch_repair(text, start, end, data)) for start, end, data in stretches]
         if all(repaired is not None for _, _, repaired in repairs):
@@ -974,6 +978,16 @@ def _is_utf8(data: list[Optional[int]]) -> bool:
     covered, chars = _utf8_cover(data)
     known = len(data) - 2 * lost
     return chars >= _UTF8_MIN_CHARS and covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
+
+
+def _holds_utf8_run(data: list[Optional[int]]) -> bool:
+    """True when ``_UTF8_RUN_CHARS`` well-formed UTF-8 characters follow one another somewhere in ``data``."""
+    width = 3 * _UTF8_RUN_CHARS
+    for i in range(len(data) - width + 1):
+        window = data[i:i + width]
+        if None not in window and all(_utf8_char(bytes(window[j:j + 3])) for j in range(0, width, 3)):  # type: ignore[arg-type]
+            return True
+    return False
 
 
 def _utf8_edits(text: str, runs: list[tuple[int, int, Optional[str]]]) -> list[Edit]:
