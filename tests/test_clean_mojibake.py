@@ -361,6 +361,14 @@ def test_genuine_chinese_holds_no_run_of_utf8_characters():
     assert not any(mojibake._holds_utf8_run(data) for _, _, data in mojibake._utf8_stretches(text))
 
 
+def test_a_reading_with_a_tone_digit_that_lost_its_bracket_is_no_punctuation_guess():
+    # the process property's draw in round 10's CI (traditional, GBK, tone digits): "?ge2)" is a reading whose "("
+    # a lost lead byte swallowed; read as a lost lead byte before "ge2)" it was repaired into "。纾澹玻╆", wrong
+    damaged = "培訓班的講師來自澳門大學,明?ge2)陮⒃鲩_英語班。"
+    assert mojibake.find_repairs(damaged) == []
+    assert mojibake.corrupted_spans(damaged) == [(damaged.index("?"), len(damaged))]
+
+
 def test_a_question_mark_inside_a_run_that_may_be_an_unmapped_pair_is_flagged():
     # heldout6's reader: 嶄新的方式，切入 with the reading jiù misplaced into 新; the "?" after 剑 is a pair
     # GBK does not map, not a folded ？ — read as one it gave 新的方式#啃入.

@@ -78,7 +78,7 @@ ERRATA_PATH = Path(__file__).resolve().parent.parent / "curated" / "errata.yaml"
 # A pinyin syllable as the annotator wrote it (tone marks, ü).
 _PINYIN_LETTER = r"[a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f]"
 _SYLLABLE = rf"{_PINYIN_LETTER}{{1,7}}"
-_READING_CLOSE = re.compile(rf"({_SYLLABLE})\)")  # "yàn)": its "(" was swallowed
+_READING_CLOSE = re.compile(rf"({_SYLLABLE}[1-5]?)\)")  # "yàn)", "yan4)": its "(" was swallowed
 _READING_FULL = re.compile(rf"\(({_SYLLABLE})\)")  # "(yàn)" intact
 _TAG_CLOSE = re.compile(r"/[A-Za-z][A-Za-z0-9]*>")  # "/p>": its "<" was swallowed
 
