@@ -18,22 +18,13 @@ by the lexicons of :mod:`corpus.align.lexical`; English tokens are already keys.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from corpus.align.lexicon import ENGLISH_WORD, ZH_FUNCTION_WORDS, english_key
 from corpus.align.numbers import en_number_spans, zh_number_spans
+from corpus.lang.segmenter import quiet_jieba
 
 WORDLIKE = re.compile(r"\w")
 LATIN = re.compile(r"[A-Za-z]")
-
-
-@lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
-    import jieba
-
-    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
-    jieba.initialize()
-    return jieba
 
 
 def _outside(spans: list[tuple[int, int, str]], text: str) -> list[str]:
@@ -49,7 +40,7 @@ def _outside(spans: list[tuple[int, int, str]], text: str) -> list[str]:
 def chinese_tokens(sentence: str) -> list[str]:
     spans = sorted(zh_number_spans(sentence))
     tokens = [key for _, _, key in spans]
-    jieba = _jieba()
+    jieba = quiet_jieba()
     for piece in _outside(spans, sentence):
         for word in jieba.lcut_for_search(piece, HMM=False):
             word = word.strip()

@@ -31,6 +31,7 @@ from typing import Sequence
 
 from corpus import lang
 from corpus.lang import logistic
+from corpus.lang.segmenter import quiet_tagger
 from corpus.clean.mojibake import corrupted_spans
 from corpus.clean.notices import CONTACT, NOTICES, PRICE
 from corpus.clean.rules import CURATED, lines_with_offsets, load_yaml, removal
@@ -77,11 +78,7 @@ def _share(count: int, total: int) -> float:
 @lru_cache(maxsize=4096)
 def _pos_shares(line: str) -> tuple[float, float, float]:
     """Shares of verbs, common nouns and proper names among the line's words (jieba's tagger)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr (a stopped build prints one line)
-    flags = [pair.flag for pair in jieba.posseg.lcut(line) if pair.word.strip()]
+    flags = [pair.flag for pair in quiet_tagger().lcut(line) if pair.word.strip()]
     verbs = sum(flag.startswith("v") for flag in flags)
     names = sum(flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") for flag in flags)
     nouns = sum(flag.startswith("n") for flag in flags) - names

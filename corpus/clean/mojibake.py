@@ -69,6 +69,7 @@ import yaml
 from corpus.editlog import apply
 from corpus.lang import HAN_CLASS, QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
 from corpus.lang.pinyin import toned
+from corpus.lang.segmenter import quiet_jieba
 from corpus.model import Edit
 
 RULE_AUTO = "mojibake.gbk_roundtrip"
@@ -181,11 +182,8 @@ def _reads(char: Optional[str], syllable: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict, float]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ, math.log(jieba.dt.total)
+    segmenter = quiet_jieba().dt
+    return segmenter.FREQ, math.log(segmenter.total)
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,8 @@
 """The arithmetic of the learned linear models, applied with plain Python (no numpy at build time).
 
-The line model (:mod:`corpus.clean.line_model`), the mention classifier (:mod:`corpus.annotate.mention_classifier`)
-and the span-boundary model (:mod:`corpus.annotate.span_boundaries`) are logistic regressions trained by scripts
-with scikit-learn; their weights are reviewable JSON files under ``corpus/curated/``.  What the three share lives
+The line model (:mod:`corpus.clean.line_model`) and the mention classifier (:mod:`corpus.annotate.mention_classifier`)
+are logistic regressions trained by scripts with scikit-learn; their weights are reviewable JSON files under
+``corpus/curated/``.  What the two share lives
 here once: reading a weights file, the dot product of weights and features, the sigmoid and the softmax.  Each model
 keeps its own features and decisions.
 """
