@@ -7,19 +7,19 @@ joined without separators they give the text with its whitespace removed.
 """
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
+from typing import Any
 
-import jieba
 from sacremoses import MosesTokenizer
+
+from corpus.lang.segmenter import quiet_jieba
 
 
 @lru_cache(maxsize=1)
-def _chinese() -> jieba.Tokenizer:
+def _chinese() -> Any:
     # jieba's shared default dictionary, unchanged (no module adds words to it): the aligner's tokens and the
     # mojibake scorer use it too, so a process loads it once rather than once more for the export.
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.dt
+    return quiet_jieba().dt
 
 
 @lru_cache(maxsize=1)

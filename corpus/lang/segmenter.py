@@ -26,3 +26,13 @@ def quiet_tagger() -> Any:
     import jieba.posseg
 
     return jieba.posseg
+
+
+def private_tokenizer() -> Any:
+    """A new ``jieba.Tokenizer`` over the default dictionary, loaded, for a stage that adds words of its own.
+
+    Words added to it stay out of the shared default that the other stages cut with.
+    """
+    tokenizer = quiet_jieba().Tokenizer()
+    tokenizer.initialize()
+    return tokenizer

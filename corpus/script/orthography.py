@@ -15,13 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-import jieba
-import jieba.posseg
 import yaml
 from pypinyin import Style, lazy_pinyin
 
 from corpus.lang import HAN_CLASS
 from corpus.lang.numerals import ZH_NUMERAL_CHARACTERS, ZH_VAGUE_DIGITS
+from corpus.lang.segmenter import private_tokenizer, quiet_tagger
 from corpus.registry import load_registry
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "curated" / "pinyin_orthography.yaml"
@@ -63,15 +62,13 @@ def _proper_nouns() -> dict[str, tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=None)
-def _tagger() -> jieba.posseg.POSTokenizer:
+def _tagger() -> Any:
     """A jieba tagger of its own (the shared default is left alone) that keeps registry names whole."""
-    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    tokenizer = private_tokenizer()
     tags = {"person": "nr", "org": "nt", "place": "ns"}
     for name, (kind, _) in _proper_nouns().items():
         tokenizer.add_word(name, freq=max(tokenizer.suggest_freq(name), 1000), tag=tags[kind])
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return quiet_tagger().POSTokenizer(tokenizer)
 
 
 def syllables(word: str, tag: str = "") -> list[str]:
