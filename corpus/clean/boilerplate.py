@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.clean.comments import COMMENT_SECTIONS
 from corpus.clean.metadata import find_voice_lines
 from corpus.clean.notices import NOTICES
 from corpus import lang
@@ -78,11 +79,13 @@ class RelatedList:
     words: re.Pattern[str]
     title_chars: int
     threshold: int
+    headless: int  # the shape of lines opening with a link bullet (▶, ►) and no heading, anywhere in the article
 
-    def score(self, heading: str, items: str, at_end: bool) -> int:
+    def score(self, heading: str, items: str, at_end: bool, linked: bool = False) -> int:
+        """Distinct heading words, + 1 at the document's end, + 1 for items as long as titles, + 1 for link bullets."""
         titles = [item.strip() for item in self.separators.split(items) if item.strip()]
         title_like = sum(map(len, titles)) >= self.title_chars * len(titles)
-        return len(set(self.words.findall(heading))) + at_end + title_like
+        return len(set(self.words.findall(heading))) + at_end + title_like + linked
 
     def accept(self, score: int, heading: str, worded: bool) -> bool:
         """True when the list is article text, False when it lists other articles.  Items without bullets (主要有三点：
@@ -96,7 +99,8 @@ class RelatedList:
                 if number == self.title_lines and not text[:match.start()].strip():
                     continue
                 heading = match.group("heading")
-                score = self.score(heading, match.group("items"), not text[match.end():].strip())
+                score = self.score(heading, match.group("items"), not text[match.end():].strip(),
+                                   number == self.headless)
                 if not self.accept(score, heading, number in self.worded):
                     edits.append(removal(match.start(), match.group(), self.rule, self.reason, score, self.threshold))
         return edits
@@ -118,10 +122,15 @@ def _related_list_rule() -> RelatedList:
     # 相关报道： above titles without bullets, one a line
     title_line = f"{space}*{text}{space}*(?:\n|$)"
     lines = f"^(?P<heading>{bracketed}|{words}){space}*[：:]?{space}*\n(?P<items>(?:{title_line}){{2,}})"
-    shapes = tuple(re.compile(shape, re.MULTILINE) for shape in (bulleted, inline, lines))
+    # ▶A ▶B one a line and no heading, mid-article too: link bullets before titles (no clause mark: an article's own
+    # points run on with commas and colons)
+    links = re.escape(data["link_bullets"])
+    title = f"[^\n{bullets}{bars}。；;，,：:！!]{{2,{data['item_chars']}}}"
+    headless = f"^(?P<heading>)(?P<items>(?:{space}*[{links}]{space}*{title}{space}*(?:\n|$)){{2,}})"
+    shapes = tuple(re.compile(shape, re.MULTILINE) for shape in (bulleted, inline, lines, headless))
     worded = frozenset({1, 2})  # inline and lines: no bullets
     return RelatedList(data["rule"], data["reason"].strip(), shapes, worded, 2, re.compile(f"[{bullets}{bars}\n]"),
-                       re.compile(alternation(data["words"])), data["title_chars"], data["threshold"])
+                       re.compile(alternation(data["words"])), data["title_chars"], data["threshold"], 3)
 
 
 RELATED_LISTS = _related_list_rule()
@@ -208,8 +217,9 @@ class Captions:
     min_chars: int
     max_chars: int
     threshold: int
-    labelled: re.Pattern[str]  # a picture word, a colon and what the picture shows
+    labelled: re.Pattern[str]  # a picture word and a colon (or a picture mark), and what the picture shows
     clauses: re.Pattern[str]
+    credit_tail: re.Pattern[str]  # a photographer's credit after what is shown (。記者X影, 受訪者提供)
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         """The lines of a caption's shape: short, unpunctuated, between a sentence's end and more text."""
@@ -233,12 +243,19 @@ class Captions:
         return score < self.threshold
 
     def score_labelled(self, line: str, between: bool) -> tuple[int, tuple[str, ...]]:
-        """A caption led by a picture word and a colon: the label, a phrase without a clause, its place."""
-        match = self.labelled.fullmatch(line.strip())
+        """A caption led by a picture word and a colon or a picture mark, bracketed whole or not: the label, a phrase
+        without a clause once a photographer's credit after it is set apart, the credit, its place."""
+        text = line.strip()
+        if text[:1] in "（(" and text[-1:] in "）)":
+            text = text[1:-1].strip()
+        match = self.labelled.fullmatch(text)
         if match is None:
             return 0, ()
-        phrase = not self.clauses.search(match.group("shown").rstrip(lang.SENTENCE_END))
-        evidence = ("picture label",) + (("a phrase",) if phrase else ()) + (("between paragraphs",) if between else ())
+        credit = self.credit_tail.search(match.group("shown"))
+        shown = match.group("shown")[:credit.start()] if credit else match.group("shown")
+        phrase = not self.clauses.search(shown.rstrip(lang.SENTENCE_END))
+        evidence = (("picture label",) + (("a phrase",) if phrase else ()) + (("a credit",) if credit else ())
+                    + (("between paragraphs",) if between else ()))
         return len(evidence), evidence
 
     def find(self, text: str) -> list[Edit]:
@@ -260,10 +277,14 @@ def _caption_rule() -> Captions:
     data = _DATA["captions"]
     phrase = f"(?P<scene>.{{{data['min_scene_chars']},}})的(?P<head>[^的]{{2,{data['max_head_chars']}}})"
     colon = "[^\\S\\n]*[:：︰][^\\S\\n]*"
-    labelled = f"{alternation(data['picture_labels'])}{colon}(?P<shown>.{{2,{data['labelled_max_chars']}}})"
+    label = f"(?:{alternation(data['picture_labels'])}{colon}|[{re.escape(data['picture_marks'])}][^\\S\\n]*)"
+    labelled = f"{label}(?P<shown>.{{2,{data['labelled_max_chars']}}})"
+    after = f"(?:[{re.escape(lang.SENTENCE_END)}][^\\S\\n]*|[^\\S\\n]+)?"  # a sentence's end or a space
+    credited = f"{after}[（(]?[^，,。（）()]{{1,{data['credit_chars']}}}(?:{alternation(data['credit_marks'])})[）)]?$"
     return Captions(data["rule"], data["reason"].strip(), re.compile(data["punctuation"]), re.compile(phrase),
                     frozenset(data["places"]), re.compile(alternation(data["pronouns"])), data["min_chars"],
-                    data["max_chars"], data["threshold"], re.compile(labelled), re.compile(data["clauses"]))
+                    data["max_chars"], data["threshold"], re.compile(labelled), re.compile(data["clauses"]),
+                    re.compile(credited))
 
 
 CAPTIONS = _caption_rule()
@@ -399,7 +420,7 @@ class VoiceLines:
 
 
 RULES: tuple[Rule, ...] = (*TAIL_RULES, RELATED_LISTS, SPAM, CAPTION_STAMPS, CAPTIONS, BREADCRUMBS, CHAPTER_LISTS,
-                           VoiceLines(),
+                           VoiceLines(), COMMENT_SECTIONS,
                            LINE_RULES, INLINE_RULES, NOTICES)
 
 

@@ -18,12 +18,17 @@ last line once bounded the tail and put the paragraph in it), and a sentence wit
 nothing (a disclaimer after the last turn).  A line at or above its threshold goes through the same logged removal
 edit as every scored rule, its reason naming the probability and the features that weighed most.
 
+A line that names a participant of the document's interview (a label that opens at least ``PARTICIPANT_TURNS`` lines,
+not a role word such as 记者: 以恩 of 主持人：蕭以恩) is not removed when no other line left outside the turns names
+them: the turn layer reads who speaks from the text (dv86b's programme line lost its four turns their speakers).
+
 A cleaning pass by default since round 10 (``CORPUS_LINE_MODEL=off`` switches it off: :mod:`corpus.clean.passes`).
 """
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,7 +69,14 @@ NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 0
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
 NOTICE_EVIDENCE = 2  # a sentence with this much evidence of a notice does not bound the body (one word is chance: 關注)
+PARTICIPANT_TURNS = 2  # a label that opens this many lines names a participant
+TURN_LABEL = re.compile(r"^\s*(?P<label>[^\s:：︰,，。！？!?、；;]{2,12})[:：︰]")
+ROLE_WORDS = frozenset(word for words in lang.ROLE_LABELS.values() for word in words)
 NEAR = 10  # distances from the start and the end are counted up to this many lines
+# The part-of-speech shares are read from a line's first POS_SAMPLE characters: jieba's tagger costs about 0.2 ms a
+# character, and a line of 100,000 characters (a page without line breaks, a hypothesis draw) cost 22 s to tag whole;
+# a paragraph's opening says as much about what kind of line it is as its whole (scripts/bench_line_model.py).
+POS_SAMPLE = 200
 
 
 def _letters(text: str) -> int:
@@ -77,7 +89,8 @@ def _share(count: int, total: int) -> float:
 
 @lru_cache(maxsize=4096)
 def _pos_shares(line: str) -> tuple[float, float, float]:
-    """Shares of verbs, common nouns and proper names among the line's words (jieba's tagger)."""
+    """Shares of verbs, common nouns and proper names among the line's words (jieba's tagger; the caller passes a
+    bounded sample)."""
     flags = [pair.flag for pair in quiet_tagger().lcut(line) if pair.word.strip()]
     verbs = sum(flag.startswith("v") for flag in flags)
     names = sum(flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") for flag in flags)
@@ -133,7 +146,7 @@ def line_features(line: str) -> dict[str, float]:
     colon = COLON.search(text)
     reading = read_line(text)
     notice = NOTICES.score(text, whole_line=True)
-    verbs, nouns, names = _pos_shares(text)
+    verbs, nouns, names = _pos_shares(text[:POS_SAMPLE])
     features = {
         "log_length": math.log1p(len(text)),
         "han_share": cjk / length,
@@ -229,15 +242,45 @@ class LineModel:
 
     def find(self, text: str) -> list[Edit]:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
-        edits = []
-        for (offset, line), features in zip(lines, document_features([line for _, line in lines])):
+        scored = []
+        for index, features in enumerate(document_features([line for _, line in lines])):
             probability, threshold = self.score(features), self.threshold_for(features)
             # a line of residual mojibake is flagged corrupted downstream, never removed unread
-            if not self.accept(probability, threshold) and not corrupted_spans(line):
+            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]):
+                scored.append((index, features, probability, threshold))
+        kept = naming_participants([line for _, line in lines], {index for index, *_ in scored})
+        edits = []
+        for index, features, probability, threshold in scored:
+            if index not in kept:
                 weighed = sorted(self.contributions(features).items(), key=lambda item: -item[1])[:3]
+                offset, line = lines[index]
                 edits.append(removal(offset, line, self.rule, self.reason, round(probability, 4), threshold,
                                      (name for name, _ in weighed)))
         return edits
+
+
+def participants(lines: Sequence[str]) -> set[str]:
+    """The labels that open at least ``PARTICIPANT_TURNS`` lines and are no role word: the interview's speakers."""
+    labels = Counter(match.group("label") for line in lines if (match := TURN_LABEL.match(line)))
+    return {label for label, count in labels.items() if count >= PARTICIPANT_TURNS and label not in ROLE_WORDS}
+
+
+def naming_participants(lines: Sequence[str], removed: set[int]) -> set[int]:
+    """Of the lines the model would remove (``removed``, indices), those to keep so that each participant stays named
+    outside the turns: for a participant no kept line names, the first removed line that does."""
+    speakers = participants(lines)
+    turns = {index for index, line in enumerate(lines)
+             if (match := TURN_LABEL.match(line)) and match.group("label") in speakers}
+    kept = [line for index, line in enumerate(lines) if index not in removed and index not in turns]
+    rescued: set[int] = set()
+    for speaker in sorted(speakers):
+        if any(speaker in line for line in kept):
+            continue
+        naming = [index for index in sorted(removed) if speaker in lines[index]]
+        if naming:
+            rescued.add(naming[0])
+            kept.append(lines[naming[0]])
+    return rescued
 
 
 def load_model(path: Path = MODEL_FILE) -> LineModel:

@@ -1,6 +1,7 @@
 """Markdown and HTML remnants (patterns in ``curated/cleaning/markup.yaml``)."""
 from __future__ import annotations
 
+import html
 import re
 
 from corpus.clean.rules import RuleSet, lines_with_offsets, load_yaml, regex_rules, resolve
@@ -11,6 +12,24 @@ RULES = RuleSet(regex_rules(_DATA["rules"]))
 BOLD_RULE = _DATA["bold"]["rule"]
 BOLD_REASON = _DATA["bold"]["reason"].strip()
 _BOLD_MARKER = re.compile(r"\*\*")
+_REFERENCES = _DATA["character_references"]
+# &name; &#123; &#x1F600; and the bare names without their semicolon (&nbsp followed by no letter)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};|(?:"
+                        + "|".join(map(re.escape, _REFERENCES["bare_names"])) + r")(?![A-Za-z0-9;]))")
+
+
+def find_character_references(text: str) -> list[Edit]:
+    """HTML character references replaced by the character each stands for; a name HTML does not know (AT&T;) is
+    left as written.  ``&amp;nbsp;`` (escaped twice) becomes ``&nbsp;`` and is decoded on the next round."""
+    if "&" not in text:
+        return []
+    edits = []
+    for match in _REFERENCE.finditer(text):
+        decoded = html.unescape(match.group())
+        if decoded != match.group():
+            edits.append(Edit(match.start(), match.end(), match.group(), decoded, _REFERENCES["rule"],
+                              _REFERENCES["reason"]))
+    return edits
 
 
 def find_bold_markers(text: str) -> list[Edit]:
@@ -34,4 +53,4 @@ def find_bold_markers(text: str) -> list[Edit]:
 
 
 def find_markup(text: str) -> list[Edit]:
-    return resolve(RULES.find(text) + find_bold_markers(text))
+    return resolve(RULES.find(text) + find_bold_markers(text) + find_character_references(text))

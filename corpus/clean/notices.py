@@ -364,7 +364,8 @@ def _notice_rule() -> NoticeRule:
                       re.compile("|".join(re.escape(w) for w in words)), weights, _credit_shape(data["credit"]),
                       frozenset(data["evidence"]["invitation"]), re.compile(platforms),
                       re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
-                                 f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms})+\\s*$"),
+                                 f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms}|[ \u3000]+{platforms})+\\s*$"
+                                 f"|(?m:^[^\\s\\d]{{1,4}}[ \u3000]+{platforms}(?:[ \u3000]+{platforms})+[ \u3000]*$)"),
                       data["platform_list_weight"], data["sign_weight"],
                       re.compile(lang.alternation(data["call"]["verbs"])), data["call"]["weight"])
 
