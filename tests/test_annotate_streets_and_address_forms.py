@@ -31,6 +31,11 @@ def test_a_run_before_a_street_word_is_a_street_but_a_description_is_none():
         assert streets(text) == [], text
 
 
+def test_a_feature_word_after_a_peoples_name_is_a_description():
+    assert ("達瑪巒部落", "place") in names("記者走訪了信義鄉的達瑪巒部落。")
+    assert not any(kind == "place" and name.endswith("部落") for name, kind in names("他們走訪了信義鄉的布農族部落。"))
+
+
 def test_cantonese_particles_at_a_names_edge_are_no_part_of_it():
     found = names("我哋喺葡萄牙科英布拉嘅朋友好多。")
     assert ("科英布拉", "place") in found
@@ -70,6 +75,9 @@ def test_a_common_noun_before_a_name_in_parts_is_no_part_of_it_and_a_latin_name_
         mention = Mention(start, start + len(found), found, "person", source="ner")
         joined = with_interpunct_parts(mention, words(text, REGISTRY), text)
         assert (joined.text, joined.type) == (found[2:], "person"), text
+    text = "店主多迪·穆里亚迪说"  # 多 is a name's syllable jieba reads as a numeral: no common noun, kept
+    mention = Mention(2, 9, "多迪·穆里亚迪", "person", source="ner")
+    assert with_interpunct_parts(mention, words(text, REGISTRY), text).text == "多迪·穆里亚迪"
     for text, name in (("她的丈夫Kekoa Palakiko负责修船。", "Kekoa Palakiko"),
                        ("船长Dindo Macapagal带着渔获回港。", "Dindo Macapagal"),
                        ("他的表妹Nurul Huda在诊所工作。", "Nurul Huda")):

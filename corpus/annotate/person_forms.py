@@ -61,7 +61,7 @@ def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Men
     while end < len(text) - 1 and text[end] in INTERPUNCTS and (part := _part(words, end + 1, before=False)):
         end = part[1]
     first = next((index for index in range(start + 1, end) if text[index] in INTERPUNCTS), None)
-    if first is not None and (part := _part(words, first, before=True)) and part[0] > start:
+    if first is not None and (part := _part(words, first, before=True)) and _common_words(words, start, part[0]):
         start = part[0]  # the model ran a common noun before the name into it (耆老 + 拉蓋‧吉娃斯)
     if (start, end) == (mention.start, mention.end):
         return mention
@@ -85,6 +85,14 @@ def _part(words: list[Word], edge: int, before: bool) -> tuple[int, int] | None:
     if not taken:
         return None
     return (taken[-1].start, taken[0].end) if before else (taken[0].start, taken[-1].end)
+
+
+def _common_words(words: list[Word], start: int, end: int) -> bool:
+    """Whether ``start:end`` is one or more whole jieba words, each a dictionary word of two characters or more that
+    jieba tags as no name (耆老, 青年): not a name's first syllable jieba reads as a function word (多 of 多迪‧…)."""
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    return start < end and sum(len(w.text) for w in inside) == end - start and all(
+        len(w.text) > 1 and w.frequency is not None and w.tag not in NAME_TAGS for w in inside)
 
 
 def has_person_form(name: str) -> bool:

@@ -95,6 +95,7 @@ PLACE_FACILITY_WORDS = tuple(sorted([*_NAMES["place_facility_words"], *PLACE_ARE
 COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
 POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
 COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
+ETHNONYM_FINALS = frozenset(_NAMES["ethnonym_finals"])
 _STREET_WORD = re.compile(alternation(_NAMES["street_words"]))
 STREET_NAME_MAX_CHARS: int = _NAMES["street_name_max_chars"]
 # a character of jieba's dictionary more frequent than this is a function word or a common verb (the brands' bound)
@@ -484,9 +485,12 @@ def _is_dictionary_word(name: str) -> bool:
 
 def _may_be_named(words: list[Word], text: str, start: int, end: int) -> bool:
     """Whether the run ``start:end`` before a feature word may be its name: no common word (自動化 + 碼頭) and no
-    jieba word starting in it of a function or a verb (我们在 + 码头, 会来 + 码头, 货代和 + 码头); a rare character
-    jieba tags as a particle alone (垵, 52 in its dictionary) is a name's, not a function word."""
+    jieba word starting in it of a function or a verb (我们在 + 码头, 会来 + 码头, 货代和 + 码头) and no people's name
+    (布農族 + 部落); a rare character jieba tags as a particle alone (垵, 52 in its dictionary) is a name's, not a
+    function word."""
     inside = [w for w in words if start <= w.start < end]
+    if text[end - 1] in ETHNONYM_FINALS:  # 布農族 + 部落: a village of a people, no name
+        return False
     return not gazetteer.is_common_word(model_input(text[start:end])) and not any(
         w.tag.startswith((*FUNCTION_TAGS, "v")) and w.frequency is not None
         and (len(w.text) > 1 or w.frequency > RARE_CHARACTER_MAX_FREQUENCY) for w in inside)
