@@ -445,10 +445,7 @@ def featured_places(words: list[Word], text: str, places: list[Mention]) -> list
     """A name and a feature word after it (萬宜 + 水庫, 石壁 + 水塘, 高亭 + 渔港; ``names: place_feature_words``) are a
     place: the Han run before the word, of two to :data:`FEATURED_NAME_MAX_CHARS` characters, back to punctuation, a
     function word or a place."""
-    stops = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
-    stops |= {place.end for place in places} | {0}
-    stops |= {w.start + 1 for w in words if len(w.text) == 2 and w.text[0] in LOCATIVES  # 停 + 在内 + 垵漁港: jieba
-              and w.tag.startswith(FUNCTION_TAGS)}                                       # glued 在 to the name
+    stops = _name_starts(words, places)
     found = []
     for feature in _FEATURE_WORD.finditer(text):
         start = next((start for start in range(feature.start() - 2, feature.start() - FEATURED_NAME_MAX_CHARS - 1, -1)
@@ -458,14 +455,21 @@ def featured_places(words: list[Word], text: str, places: list[Mention]) -> list
     return found
 
 
+def _name_starts(words: list[Word], places: list[Mention]) -> set[int]:
+    """Where a name before a feature or street word may start: the sentence's start, the end of punctuation, of a
+    function word or of a place, and after a preposition of place jieba glued to the name (停 + 在内 + 垵漁港)."""
+    starts = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
+    starts |= {w.start + 1 for w in words if len(w.text) == 2 and w.text[0] in LOCATIVES
+               and w.tag.startswith(FUNCTION_TAGS)}
+    return starts | {place.end for place in places} | {0}
+
+
 def street_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """A street or a lane by its word (地堡 + 街, 施督憲正 + 街; ``names: street_words``): the Han run before the word,
     of two to :data:`STREET_NAME_MAX_CHARS` characters back to punctuation, a function word or a place, ending where a
     jieba word ends, when the street is no dictionary word (商业街 is a description) and no function word (这条 + 街)
     nor a word of several characters jieba counts as common starts in the run (周末大家去逛 + 街)."""
-    stops = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
-    stops |= {place.end for place in places} | {0}
-    ends = {w.end for w in words}
+    stops, ends = _name_starts(words, places), {w.end for w in words}
     found = []
     for street in _STREET_WORD.finditer(text):
         start = next((start for start in range(street.start() - 2, street.start() - STREET_NAME_MAX_CHARS - 1, -1)
