@@ -13,7 +13,7 @@ from corpus.annotate.company_names import company_short_forms
 from corpus.annotate.interview import voice_types
 from corpus.annotate.mentions import dictionary, find_mentions, unknown_candidates
 from corpus.annotate.name_spans import document_types, typed_over_document
-from corpus.annotate.person_forms import given_names
+from corpus.annotate.person_forms import given_names, without_address_forms
 from corpus.annotate.ner import local_ids, registry_only_documents
 from corpus.annotate.org_spans import known_names
 from corpus.annotate.short_forms import defined_short_forms, with_short_forms
@@ -51,6 +51,7 @@ def annotate(doc: Document, registry: Registry | None = None) -> None:
     typed_over_document(doc.sentences, types)
     if statistical:
         given_names(doc.sentences)
+        without_address_forms(doc.sentences)
     if statistical and mention_classifier.enabled():  # the rules' names are final: the learned stage types them
         mention_classifier.classify(doc, registry)
     link_unregistered(doc)

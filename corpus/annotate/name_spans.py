@@ -135,6 +135,9 @@ TRANSLITERATION_CHARACTERS = frozenset(_NAMES["transliteration_characters"])
 TRANSLITERATION_MIN_CHARACTERS: int = _NAMES["transliteration_min_characters"]
 _CLOSING_BRACKET = re.compile(r"[）)]")
 ROLE_FINAL_CHARACTERS = frozenset(_NAMES["role_final_characters"])
+DIALECT_PARTICLES = "".join(_NAMES["dialect_particles"])
+# a noun of a person by trade, kin or standing right before a Latin name (轮机长Jomar Villaruel, 太太Leonor Figueira)
+_PERSON_NOUN_BEFORE = re.compile(f"[{HAN_CLASS}][{''.join(_NAMES['person_noun_finals'])}]$")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 
 
@@ -159,7 +162,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     refined: list[Mention] = []
     unsure: list[Mention] = []  # names typed_by_evidence drops for want of evidence: a list may type them
     chinese = [kept for mention in mentions if has_han(mention.text)  # Latin names: latin_names decides
-               for kept in without_latin_name(mention, words, text)]
+               for trimmed in without_dialect_particles(mention) for kept in without_latin_name(trimmed, words, text)]
     snapped = (snap(part, words, text, dictionary) for mention in chinese for part in split_lists(mention, words, text))
     parts = (part for m in snapped if m is not None for part in place_spans.place_parts(m, words, text, dictionary))
     for mention in parts:
@@ -211,6 +214,19 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
     kept = [m for m in found if not any(m.overlaps(p.start, p.end) for p in ranged)
             and (m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places))]
     return kept + list({(p.start, p.end): p for p in places}.values())
+
+
+def without_dialect_particles(mention: Mention) -> list[Mention]:
+    """The model's span without the Cantonese function characters it ran into at either edge (曼徹斯特 + 嘅, 佢喺 +
+    鴨脷洲; ``names: dialect_particles``); none when nothing of two characters is left."""
+    name = mention.text
+    start = len(name) - len(name.lstrip(DIALECT_PARTICLES))
+    end = len(name.rstrip(DIALECT_PARTICLES))
+    if (start, end) == (0, len(name)):
+        return [mention]
+    if end - start < 2:
+        return []
+    return [replace(mention, start=mention.start + start, end=mention.start + end, text=name[start:end])]
 
 
 def without_latin_name(mention: Mention, words: list[Word], text: str) -> list[Mention]:
@@ -789,14 +805,15 @@ def _is_given_name_alone(text: str, match: re.Match) -> bool:
 
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     """Person evidence for a Latin name of several words: a particle inside it, a given name first (Lucas Fontaine)
-    with no organisation's cue after it, a role right before it, a speech verb or a person's title right after it;
-    an organisation word ends no person's name."""
+    with no organisation's cue after it, a role or a noun of a person (``names: person_noun_finals``: 轮机长, 太太)
+    right before it, a speech verb or a person's title right after it; an organisation word ends no person's name."""
     if words[-1] in LATIN_ORG_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
             or (words[0] in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None)
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
+            or _PERSON_NOUN_BEFORE.search(text, 0, match.start()) is not None
             or _cue_after(text, match.end()))
 
 

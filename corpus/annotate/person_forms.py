@@ -9,6 +9,9 @@ The vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
 * :func:`tibetan_names` — two elements of ``names: tibetan_name_elements`` written together (才让 + 东周, 尼玛 + 扎西)
   are a person's name, which replaces the pieces the model found inside it (a place 东周), not inside an
   organisation's name;
+* round 11: :func:`without_address_forms` — a surname and a word of address (钟老师, 黎師傅, 區生; ``names:
+  address_titles``) where the document names a person of that surname in full (钟慧敏) is that person addressed, not
+  a person of its own: no mention;
 * round 9: :func:`given_names` — a given name of two characters written alone (晓岚说, 偉傑在店裡) where the document
   names the person in full (温晓岚): the document is the evidence, not the model, which misses a given name alone
   after a hard wrap or a pinyin reading; a given name that is a common word (建国) or a place is none.
@@ -38,11 +41,14 @@ _HAN_PART = re.compile(f"[{HAN_CLASS}]{{1,{PART_MAX_CHARS}}}")
 _TIBETAN_NAME = re.compile(f"{alternation(_NAMES['tibetan_name_elements'])}{{2}}")
 _FULL_NAME = re.compile(f"[{HAN_CLASS}]{{3}}")  # a surname of one character and a given name of two
 _LABEL_AFTER = re.compile(r"\s?[：:]")
+ADDRESS_TITLES = tuple(_NAMES["address_titles"])
+SURNAME_MAX_CHARS = 2  # 歐陽, 诸葛
 
 
 def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Mention:
-    """``mention`` with the parts an interpunct joins to it (‧達道 → 比令‧達道), typed a person; unchanged when no
-    interpunct touches it.  A part is the jieba word next to the interpunct and the words of one character, unknown
+    """``mention`` with the parts an interpunct joins to it (‧達道 → 比令‧達道), typed a person, and without a common
+    word the model ran into its first part (耆老拉蓋‧吉娃斯 → 拉蓋‧吉娃斯); unchanged when no interpunct touches it.
+    A part is the jieba word next to the interpunct and the words of one character, unknown
     to jieba or tagged as names beyond it (勒 + 巴克 of 烏杜夫・勒巴克), up to a speech verb, a function word or
     another dictionary word (主任, 表示)."""
     start, end = mention.start, mention.end
@@ -54,6 +60,9 @@ def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Men
         start = part[0]
     while end < len(text) - 1 and text[end] in INTERPUNCTS and (part := _part(words, end + 1, before=False)):
         end = part[1]
+    first = next((index for index in range(start + 1, end) if text[index] in INTERPUNCTS), None)
+    if first is not None and (part := _part(words, first, before=True)) and _common_words(words, start, part[0]):
+        start = part[0]  # the model ran a common noun before the name into it (耆老 + 拉蓋‧吉娃斯)
     if (start, end) == (mention.start, mention.end):
         return mention
     return replace(mention, start=start, end=end, text=text[start:end], type="person")
@@ -76,6 +85,14 @@ def _part(words: list[Word], edge: int, before: bool) -> tuple[int, int] | None:
     if not taken:
         return None
     return (taken[-1].start, taken[0].end) if before else (taken[0].start, taken[-1].end)
+
+
+def _common_words(words: list[Word], start: int, end: int) -> bool:
+    """Whether ``start:end`` is one or more whole jieba words, each a dictionary word of two characters or more that
+    jieba tags as no name (耆老, 青年): not a name's first syllable jieba reads as a function word (多 of 多迪‧…)."""
+    inside = [w for w in words if start <= w.start and w.end <= end]
+    return start < end and sum(len(w.text) for w in inside) == end - start and all(
+        len(w.text) > 1 and w.frequency is not None and w.tag not in NAME_TAGS for w in inside)
 
 
 def has_person_form(name: str) -> bool:
@@ -114,3 +131,18 @@ def given_names(sentences: list[Sentence]) -> None:
                  and not any(m.overlaps(match.start(), match.end()) for m in sentence.entities)]
         if found:
             sentence.entities = sorted(sentence.entities + found, key=lambda m: (m.start, m.end))
+
+
+def without_address_forms(sentences: list[Sentence]) -> None:
+    """Drop the model's persons written as a surname and a word of address (module docstring) whose surname starts a
+    full name of a person the document names (钟老师 of 钟慧敏, 區生 of 區嘉俊)."""
+    people = {m.text for sentence in sentences for m in sentence.entities if m.type == "person"}
+    surnames = {name[:length] for name in people for length in range(1, SURNAME_MAX_CHARS + 1)
+                if len(name) > length + 1 and not name.endswith(ADDRESS_TITLES)}
+    for sentence in sentences:
+        sentence.entities = [m for m in sentence.entities if not (m.type == "person" and m.source == "ner"
+                                                                  and _is_address_form(m.text, surnames))]
+
+
+def _is_address_form(name: str, surnames: set[str]) -> bool:
+    return any(name.endswith(title) and name[:-len(title)] in surnames for title in ADDRESS_TITLES)

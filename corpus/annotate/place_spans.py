@@ -95,6 +95,11 @@ PLACE_FACILITY_WORDS = tuple(sorted([*_NAMES["place_facility_words"], *PLACE_ARE
 COMPASS_CHARACTERS = "".join(_NAMES["compass_characters"])
 POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
 COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
+ETHNONYM_FINALS = frozenset(_NAMES["ethnonym_finals"])
+_STREET_WORD = re.compile(alternation(_NAMES["street_words"]))
+STREET_NAME_MAX_CHARS: int = _NAMES["street_name_max_chars"]
+# a character of jieba's dictionary more frequent than this is a function word or a common verb (the brands' bound)
+RARE_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
 FEATURED_NAME_MAX_CHARS = 3  # the name before a feature word: 萬宜 + 水庫, 石壁 + 水塘
 _COMPASS = f"[{COMPASS_CHARACTERS}]{{1,{COMPASS_MAX_CHARS}}}"
 _COMPASS_BEFORE, _COMPASS_FIRST = re.compile(_COMPASS + "$"), re.compile(_COMPASS)
@@ -430,15 +435,17 @@ def located_places(words: list[Word], text: str, places: list[Mention]) -> list[
                     and not _is_noun(words[index + 1] if index + 1 < len(words) else None))):
                 found.append(Mention(word.start, word.end, text[word.start:word.end], "place", source="ner"))
     found += coordinated_places(words, text, places) + featured_places(words, text, places)
-    return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)]
+    streets = [street for street in street_places(words, text, places)  # 施督憲 + 正街 (the model's) is one street
+               if all(street.start <= m.start and m.end <= street.end
+                      for m in places if street.overlaps(m.start, m.end))]
+    return [place for place in found if not any(place.overlaps(m.start, m.end) for m in places)] + streets
 
 
 def featured_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
     """A name and a feature word after it (萬宜 + 水庫, 石壁 + 水塘, 高亭 + 渔港; ``names: place_feature_words``) are a
     place: the Han run before the word, of two to :data:`FEATURED_NAME_MAX_CHARS` characters, back to punctuation, a
     function word or a place."""
-    stops = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
-    stops |= {place.end for place in places} | {0}
+    stops = _name_starts(words, places)
     found = []
     for feature in _FEATURE_WORD.finditer(text):
         start = next((start for start in range(feature.start() - 2, feature.start() - FEATURED_NAME_MAX_CHARS - 1, -1)
@@ -448,12 +455,49 @@ def featured_places(words: list[Word], text: str, places: list[Mention]) -> list
     return found
 
 
+def _name_starts(words: list[Word], places: list[Mention]) -> set[int]:
+    """Where a name before a feature or street word may start: the sentence's start, the end of punctuation, of a
+    function word or of a place, and after a preposition of place jieba glued to the name (停 + 在内 + 垵漁港)."""
+    starts = {w.end for w in words if w.tag.startswith(FUNCTION_TAGS) or not has_han(w.text)}
+    starts |= {w.start + 1 for w in words if len(w.text) == 2 and w.text[0] in LOCATIVES
+               and w.tag.startswith(FUNCTION_TAGS)}
+    return starts | {place.end for place in places} | {0}
+
+
+def street_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
+    """A street or a lane by its word (地堡 + 街, 施督憲正 + 街; ``names: street_words``): the Han run before the word,
+    of two to :data:`STREET_NAME_MAX_CHARS` characters back to punctuation, a function word or a place, ending where a
+    jieba word ends, when the street is no dictionary word (商业街 is a description) and no function word (这条 + 街)
+    nor a word of several characters jieba counts as common starts in the run (周末大家去逛 + 街)."""
+    stops, ends = _name_starts(words, places), {w.end for w in words}
+    found = []
+    for street in _STREET_WORD.finditer(text):
+        start = next((start for start in range(street.start() - 2, street.start() - STREET_NAME_MAX_CHARS - 1, -1)
+                      if start in stops and _HAN_RUN.fullmatch(text, start, street.start())), None)
+        if start is None or street.end() not in ends or _is_dictionary_word(text[start:street.end()]) or any(
+                (w.start, w.end) == (start, street.end()) and w.frequency is not None for w in words):
+            continue
+        if not any(start <= w.start < street.start() and (w.tag.startswith(FUNCTION_TAGS) or len(w.text) > 1 and (
+                w.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY) for w in words):
+            found.append(Mention(start, street.end(), text[start:street.end()], "place", source="ner"))
+    return found
+
+
+def _is_dictionary_word(name: str) -> bool:
+    return gazetteer.is_common_word(model_input(name)) or model_input(name) in gazetteer.dictionary().headwords
+
+
 def _may_be_named(words: list[Word], text: str, start: int, end: int) -> bool:
     """Whether the run ``start:end`` before a feature word may be its name: no common word (自動化 + 碼頭) and no
-    jieba word in it of a function or a verb (我们在 + 码头, 会来 + 码头, 货代和 + 码头)."""
-    inside = [w for w in words if w.start < end and w.end > start]
+    jieba word starting in it of a function or a verb (我们在 + 码头, 会来 + 码头, 货代和 + 码头) and no people's name
+    (布農族 + 部落); a rare character jieba tags as a particle alone (垵, 52 in its dictionary) is a name's, not a
+    function word."""
+    inside = [w for w in words if start <= w.start < end]
+    if text[end - 1] in ETHNONYM_FINALS:  # 布農族 + 部落: a village of a people, no name
+        return False
     return not gazetteer.is_common_word(model_input(text[start:end])) and not any(
-        w.tag.startswith((*FUNCTION_TAGS, "v")) and w.frequency is not None for w in inside)
+        w.tag.startswith((*FUNCTION_TAGS, "v")) and w.frequency is not None
+        and (len(w.text) > 1 or w.frequency > RARE_CHARACTER_MAX_FREQUENCY) for w in inside)
 
 
 def coordinated_places(words: list[Word], text: str, places: list[Mention]) -> list[Mention]:
