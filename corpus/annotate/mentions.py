@@ -15,7 +15,8 @@ registry beats a title, a title beats a rule, a rule beats the statistical model
   starts with a registry name is one mention (上海交通大学 is an organisation, not
   the place 上海; 小米集团 is not 小米), except a registered person's name; a model
   span with a registry name later in it, or crossing a registry or rule span, is
-  dropped, the curated spans being more reliable at their edges (see :func:`_fits`);
+  dropped, the curated spans being more reliable at their edges (see :func:`_fits`); the platforms of a share
+  line (分享到：WhatsApp　Facebook), the registry's too, are no mentions;
 * ``jieba`` — part-of-speech candidates for names the registry does not know, kept
   apart in :func:`unknown_candidates`: they are reported for curation, never merged.
 
@@ -34,6 +35,7 @@ import jieba.posseg
 from corpus import lang
 from corpus.annotate.name_spans import Word, legal_form_start, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
+from corpus.annotate.org_heads import without_shared_platforms
 from corpus.annotate.org_spans import organisation_spans
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -105,7 +107,8 @@ def find_mentions(text: str, registry: Registry, statistical: bool = True) -> li
     known = dictionary(registry)
     corrected, official = organisation_spans(refine(statistical_mentions(text), found_words, text, curated, known),
                                              found_words, text, curated, known)
-    return select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official)
+    found = select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official)
+    return without_shared_platforms(found, model_input(text))
 
 
 def dictionary(registry: Registry) -> dict[str, int]:

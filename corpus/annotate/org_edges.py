@@ -10,13 +10,15 @@ evidence of jieba's words (tags, dictionary frequencies) and CC-CEDICT, with the
   mention inside the tail stands on its own; a department alone (生物工艺系) is no organisation;
 * :func:`affiliated_hospitals` — a hospital affiliated to a university is one name, whatever the model cut in it
   (X大学附属Y医院, X大學醫學院附設Y醫院);
-* :func:`without_possessive` — a place, 的 and a name read as one organisation are two mentions (日本的 + ACSL);
+* :func:`without_possessive` — a place, 的 and a name read as one organisation are two mentions (日本的 + ACSL), and a
+  place, 的 and common words with a head a place and a description (倫敦嘅 + 設計學院);
 * :func:`without_country` — a place before a foreign institution whose own name is complete without it is a place
   and an organisation (以色列 + 魏茨曼科学研究所): the rest starts with a proper name or a brand jieba cut into
   characters (:func:`leading_brand`: 丹麦 + 诺维 + 达 + 集团), not a common word, so
   names that hold their country stay whole (韩国电力公社, 挪威科技大学, 越南国家农业银行); so do a body of one
   country in another (马来西亚 + 中国商会, 越南 + 台湾商会联合总会: the rest starts with a country) and a country's
-  public body named by one word (坦桑尼亚 + 税务局);
+  public body named by one word (坦桑尼亚 + 税务局); :func:`without_country_in_word` — the same for a university
+  jieba knows as one word with its country (英国 + 剑桥大学);
 * :func:`described_place` — a place and a class noun is a description, the place its mention (美国公司, 韩国企业,
   and common words before the class noun after a country, before the Latin name they describe:
   挪威船舶设计公司NSDK);
@@ -46,6 +48,7 @@ SCHOOL_HEADS = frozenset(_ORGS["school_heads"])
 DEPARTMENT_HEADS = tuple(_ORGS["department_heads"])
 UNIVERSITIES = tuple(_ORGS["universities"])
 AFFILIATIONS = frozenset(_ORGS["affiliations"])
+POSSESSIVES = frozenset(_ORGS["possessives"])
 HOSPITAL_HEADS = tuple(_ORGS["hospital_heads"])
 NATIONAL_WORDS = frozenset(_ORGS["national_words"])
 DESCRIPTION_HEADS = frozenset(_ORGS["description_heads"])
@@ -91,7 +94,7 @@ def org_edges(mentions: list[Mention], words: list[Word], text: str,
 def _edges_moved_once(mentions: list[Mention], words: list[Word], text: str, hospitals: list[tuple[int, int]],
                       tails: list[tuple[Word, int]]) -> list[Mention]:
     found = [kept for mention in mentions for possessed in without_possessive(with_acronym(mention, text), words)
-             for kept in without_country(possessed, words)]
+             for apart in without_country(possessed, words) for kept in without_country_in_word(apart, words)]
     found = [kept for mention in found for kept in described_place(mention, words)
              if not is_generic_phrase(kept, words, text)]
     return with_hospitals(without_tails(found, tails, text), hospitals, text)
@@ -210,6 +213,29 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
             Mention(rest.start, mention.end, name, "org", source=mention.source)]
 
 
+def without_country_in_word(mention: Mention, words: list[Word]) -> list[Mention]:
+    """A university jieba knows as one word with its country before a place's or a proper name (英国 + 剑桥大学,
+    日本 + 东京大学): the country is a place of its own, as :func:`without_country` makes it where jieba cut the
+    words; one named by common words after its country stays whole (美国天主教大学)."""
+    word = next((w for w in words if w.start == mention.start and w.end == mention.end), None)
+    if mention.type != "org" or word is None or word.tag != "nt" or not word.text.endswith(UNIVERSITIES):
+        return [mention]
+    size = next((size for size in range(MAX_COUNTRY_CHARS, 1, -1) if gazetteer.is_country(word.text[:size])), 0)
+    if not size or word.text[:size] in NATIONAL_WORDS or not is_named_university(word.text[size:]):
+        return [mention]
+    cut = mention.start + size
+    return [Mention(mention.start, cut, mention.text[:size], "place", source=mention.source),
+            Mention(cut, mention.end, mention.text[size:], "org", source=mention.source)]
+
+
+def is_named_university(name: str) -> bool:
+    """A university named after a place or by a proper name (剑桥大学, 悉尼大学), not by common words (农业大学)."""
+    head = next((head for head in UNIVERSITIES if name.endswith(head)), "")
+    named = name[:-len(head)] if head else ""
+    return len(named) >= MIN_BRAND_CHARS and (named in gazetteer.dictionary().proper_nouns
+                                              or gazetteer.is_glossed_place(named))
+
+
 def leading_brand(rest: list[Word]) -> str:
     """The brand that starts ``rest`` (the words of a company's name after its country), up to its industry words or
     head: two to four characters of words jieba does not know, tags as names or cut into single characters (an
@@ -229,15 +255,32 @@ def leading_brand(rest: list[Word]) -> str:
 
 
 def without_possessive(mention: Mention, words: list[Word]) -> list[Mention]:
-    """A place, 的 and a name read as one organisation are the place and the organisation (日本的 + ACSL, 新西蘭的 +
-    維塔數碼): a name holds no 的 after its place."""
+    """A place, 的 (or Cantonese 嘅) and a name read as one organisation are the place and the organisation (日本的 +
+    ACSL, 新西蘭的 + 維塔數碼): a name holds no 的 after its place; common words and a head after a name and 的
+    describe an institution there (倫敦嘅 + 設計學院, 利茲嘅 + 設計學院): no organisation, the place alone."""
     inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
-    if (mention.type != "org" or len(inside) < 3 or inside[0].start != mention.start or inside[0].tag != "ns"
-            or inside[1].text != "的" or mention.end - inside[2].start < MIN_BRAND_CHARS):
+    if (mention.type != "org" or len(inside) < 3 or inside[0].start != mention.start or inside[0].tag not in _NAME_TAGS
+            or inside[1].text not in POSSESSIVES or mention.end - inside[2].start < MIN_BRAND_CHARS):
         return [mention]
     place, rest = inside[0], inside[2]
-    return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
-            Mention(rest.start, mention.end, mention.text[rest.start - mention.start:], "org", source=mention.source)]
+    found = _places(place, mention)
+    if all(is_common(word) and gazetteer.is_common_word(word.text) for word in inside[2:]):
+        return found if place.tag == "ns" else []
+    if place.tag != "ns":
+        return [mention]
+    return found + [Mention(rest.start, mention.end, mention.text[rest.start - mention.start:], "org",
+                            source=mention.source)]
+
+
+def _places(place: Word, mention: Mention) -> list[Mention]:
+    """The place word that starts ``mention``, or a country and a place jieba read as one word (英国伦敦) as two."""
+    size = next((size for size in range(MAX_COUNTRY_CHARS, 1, -1) if gazetteer.is_country(place.text[:size])), 0)
+    rest = place.text[size:]
+    cuts = [place.start, place.start + size, place.end] if size and len(rest) > 1 and (
+        gazetteer.is_glossed_place(rest) or gazetteer.is_region(rest) or gazetteer.is_country(rest)) \
+        else [place.start, place.end]
+    return [Mention(start, end, mention.text[start - mention.start:end - mention.start], "place",
+                    source=mention.source) for start, end in zip(cuts, cuts[1:])]
 
 
 def starts_with_home(name: str) -> bool:

@@ -26,7 +26,8 @@ is one function over the spans of a sentence:
   电: the model found 积电);
 * :func:`split_at_connective` — a model span joining two official names by a connective (…公署與…委員會) is two;
 * :func:`dictionary_organisations` — an organisation jieba's dictionary knows by a long name ending with a head
-  (经济合作与发展组织, 国际海事卫星组织) is one, whatever the model cut in it;
+  (经济合作与发展组织, 国际海事卫星组织) is one, whatever the model cut in it, with its branch (农业发展银行 +
+  酒泉市 + 分行) and the national word the model read with it (中国 + 农业发展银行);
 * :func:`with_acronym_after`, :func:`with_region_after` — an acronym (三星 + SDI) or a region with nothing of a name
   after it (LINE Pay + 台灣 + 也) right after an organisation is part of its name;
 * :func:`is_description` — a model organisation of common words before a class noun (金融科技业者) describes a
@@ -40,7 +41,7 @@ from typing import Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
-from corpus.annotate.org_edges import CLASS_NOUNS, OFFICIAL_HEADS, with_acronym
+from corpus.annotate.org_edges import CLASS_NOUNS, NATIONAL_WORDS, OFFICIAL_HEADS, with_acronym
 from corpus.annotate.name_spans import (LATIN_NAME, LIST_CONNECTIVES, ORG_CLASS_NOUNS, ORG_HEADS, Word,
                                         has_org_evidence, typed_by_coordination)
 from corpus.lang import LATIN_LOWER, LATIN_UPPER, alternation, has_han, is_han
@@ -55,6 +56,7 @@ TECHNOLOGY_NOUNS = tuple(_ORGS["technology_nouns"])
 PRODUCT_NOUNS = tuple(_ORGS["product_nouns"])
 USAGE_VERBS = tuple(_ORGS["usage_verbs"])
 BRANCH_HEADS = tuple(sorted(_ORGS["branch_heads"], key=len, reverse=True))
+BRANCH_REGIONS = frozenset(_ORGS["branch_regions"])
 FEDERAL_WORDS = tuple(_ORGS["federal_words"])
 CLASS_SUFFIXES = frozenset(_ORGS["class_suffixes"])
 # the connectives of lists that are words (、 is punctuation, read apart), longest first (以及 before 及); they also
@@ -94,7 +96,8 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
     found = [with_region_after(with_acronym(with_acronym_after(with_branch(mention, words, text, read), text), text),
                                words, text)
              for mention in without_products(found, read)]
-    found = _with_places_kept(found, dictionary_organisations(words, text, found + curated), words, text)
+    found = _with_places_kept(found, [with_branch(m, words, text, read)
+                                      for m in dictionary_organisations(words, text, found + curated)], words, text)
     found += federal_bodies(words, text, read) + acronyms(text, found + curated)
     found = _with_places_kept(found, bracketed_names(words, text, read, found + curated, dictionary), words, text)
     found = typed_by_coordination(found, curated, text, words)  # again: the names above may type a list's items
@@ -105,7 +108,8 @@ def organisation_evidence(mentions: list[Mention], words: list[Word], text: str,
 def _with_places_kept(mentions: list[Mention], organisations: list[Mention], words: list[Word],
                       text: str) -> list[Mention]:
     """``mentions`` less those the new ``organisations`` overlap, plus them; a place word (jieba's ``ns``) an
-    overlapped mention started with, before the organisation, stays a place (荷蘭 of 荷蘭艾司摩爾)."""
+    overlapped mention started with, before the organisation, stays a place (荷蘭 of 荷蘭艾司摩爾), unless it is a
+    national word right before it, which starts the organisation's name (中国 + 农业发展银行)."""
     kept = []
     for mention in mentions:
         over = [o for o in organisations if mention.overlaps(o.start, o.end)]
@@ -113,7 +117,10 @@ def _with_places_kept(mentions: list[Mention], organisations: list[Mention], wor
             kept.append(mention)
             continue
         place = next((w for w in words if w.start == mention.start and w.tag == "ns" and w.end <= over[0].start), None)
-        if place is not None:
+        if place is not None and place.text in NATIONAL_WORDS and place.end == over[0].start:
+            organisations = [replace(o, start=place.start, text=text[place.start:o.end]) if o is over[0] else o
+                             for o in organisations]
+        elif place is not None:
             kept.append(Mention(place.start, place.end, text[place.start:place.end], "place", source="ner"))
     return kept + organisations
 
@@ -298,11 +305,12 @@ def _is_product(mention: Mention, read: str) -> bool:
 
 
 def with_branch(mention: Mention, words: list[Word], text: str, read: str) -> Mention:
-    """An organisation followed by a region (a place word, or none) and a branch head is one name with them."""
+    """An organisation followed by a region (a place word, a direction word, or none) and a branch head is one name
+    with them."""
     if mention.type != "org":
         return mention
     at = mention.end
-    place = next((w for w in words if w.start == at and w.tag == "ns"), None)
+    place = next((w for w in words if w.start == at and (w.tag == "ns" or w.text in BRANCH_REGIONS)), None)
     if place is not None:
         at = place.end
     head = next((h for h in BRANCH_HEADS if read.startswith(h, at)), None)

@@ -7,11 +7,13 @@ establishment_heads``), matched on the model's input (simplified, same offsets);
 * :func:`establishment_names` — the name runs back from its head over name-like words to a boundary (punctuation, a
   function word, a count, a time, a word of the establishment's kind: 实体 | 书店, a verb that is not the word right
   before the head: 搭乘 | 溪口乡公所, 来自 | 玉里高工)
-  and holds a word of a name's evidence (:func:`_is_name_evidence`): a head alone or after common words is a kind
+  and holds a word of a name's evidence (:func:`is_name_evidence`): a head alone or after common words is a kind
   (邻近的华小, 更多独立书店, 一家小书店).  A place before the head is part of the name (丽江高山植物园), and so is an
   administrative ``立`` after it (花莲县 + 立 + 鹤冈国民小学);
 * :func:`without_platforms` — a listening platform, app store or social network in a list after 在 with a use word
-  later in its clause (在Spotify和小宇宙收听, 在TikTok和Facebook上开了账号) is a product, not an organisation.
+  later in its clause (在Spotify和小宇宙收听, 在TikTok和Facebook上开了账号, 用WhatsApp落单) is a product, not an
+  organisation; so are the platforms of a share or follow line, listed one after another with nothing but spaces and
+  punctuation between them and no sentence's end (分享到：WhatsApp　Facebook｜Telegram).
 """
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ BOUNDARY_TAGS = FUNCTION_TAGS | frozenset(("t", "tg", "s", "mq", "eng"))
 MAX_NAME_CHARS = 10  # before the head: 新文龙育才华文 + 小学, 玉龙雪山气象 + 观测站
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 _PLATFORM_NAMES = alternation(sorted(PLATFORMS, key=len, reverse=True))
+_PLATFORM = re.compile(f"(?<![A-Za-z]){_PLATFORM_NAMES}(?![A-Za-z])")
+_SEPARATORS = re.compile(r"[\s|｜/／、,，·・•]*")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+MIN_LISTED_PLATFORMS = 2  # a share line lists several; one platform alone is a sentence's
 # 在 and the platforms listed before this one: 在 + Spotify、 + Apple Podcasts或 + …
 _OPENED_LIST = re.compile(f"{alternation(_ORGS['platform_openers'])}\\s*"
                           f"(?:{_PLATFORM_NAMES}\\s*{alternation(LIST_CONNECTIVES)}\\s*)*$")
@@ -74,7 +80,7 @@ def _name_start(words: list[Word], first: int, head_start: int) -> int | None:
         index -= 1
     if index > 0 and _is_administrative_mark(words[index - 1], words[index]):
         parts[:0] = words[index - 1:index + 1]
-    if not any(_is_name_evidence(part, parts) for part in parts):
+    if not any(is_name_evidence(part, parts) for part in parts):
         return None
     return parts[0].start
 
@@ -93,7 +99,7 @@ def _is_part(words: list[Word], index: int, first: int, parts: list[Word]) -> bo
     return word.tag in PART_TAGS or (word.tag.startswith("v") and right_before_head)
 
 
-def _is_name_evidence(word: Word, parts: list[Word]) -> bool:
+def is_name_evidence(word: Word, parts: list[Word]) -> bool:
     """A word that makes the run a name: one jieba tags as a name or does not know, a rare word, or one of
     several single characters jieba cut an unknown name into (篁 + 林, 富 + 兴国)."""
     singles = sum(len(part.text) == 1 for part in parts)
@@ -104,6 +110,22 @@ def _is_name_evidence(word: Word, parts: list[Word]) -> bool:
 def without_platforms(mentions: list[Mention], read: str) -> list[Mention]:
     """The mentions less the platforms used as places of use (module docstring)."""
     return [mention for mention in mentions if not (mention.text in PLATFORMS and _is_used(mention, read))]
+
+
+def without_shared_platforms(mentions: list[Mention], read: str) -> list[Mention]:
+    """The mentions (the registry's too) less the platforms of a share or follow line (module docstring)."""
+    if not _is_platform_line(read):
+        return mentions
+    return [mention for mention in mentions if mention.text not in PLATFORMS]
+
+
+def _is_platform_line(read: str) -> bool:
+    """Two platforms or more, one after another with only spaces and punctuation between them, and no sentence's end:
+    a share or follow line, not a sentence about them."""
+    listed = list(_PLATFORM.finditer(read))
+    return (len(listed) >= MIN_LISTED_PLATFORMS and not _SENTENCE_END.search(read)
+            and all(_SEPARATORS.fullmatch(read[before.end():after.start()])
+                    for before, after in zip(listed, listed[1:])))
 
 
 def _is_used(mention: Mention, read: str) -> bool:

@@ -16,7 +16,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
   inside it is no mention of its own (中国科学院上海药物研究所);
 * :func:`without_glued_preposition`, :func:`without_funding_verb` — a preposition jieba glued to the name after it
-  (由毅达资本) and a funding verb the model glued to its end (深圳高新投领投, 玉衡创投投资) are cut off;
+  (由毅达资本), a Cantonese particle before a name (喺格拉斯哥藝術學院) and a funding verb the model glued to its end
+  (深圳高新投领投, 玉衡创投投资) are cut off;
 * :func:`with_investor_head` — a model organisation with one or two field words and an investor's head after it is
   one name (华夏开发资本: the model found 华夏);
 * :func:`with_industry_words` — a model name (an organisation, a person without person evidence, a place no
@@ -30,6 +31,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   are one name (…行业协会 + 功率器件 + 分会);
 * :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
   organisation (印尼中华总商会, 暹罗冷链仓储集团);
+* :func:`corpus.annotate.shop_names.quoted_shops` — shops and stalls named in quotes (「根記燒臘」), like
+  establishments;
 * :func:`known_names` — over the document: a name the model read once as an organisation and once as a person
   is an organisation; a brand + industry-word company it found (翔鷹航太) names the brand alone too (翔鷹, a short
   form the article never defines); both are organisations wherever they occur
@@ -49,6 +52,7 @@ from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word,
                                       org_edges, starts_with_home)
 from corpus.annotate.org_heads import establishment_names, without_platforms
+from corpus.annotate.shop_names import quoted_shops
 from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
@@ -62,6 +66,7 @@ UNIT_OWNERS = frozenset(_ORGS["unit_owners"])
 COMPANY_FUNCTIONS = frozenset(_ORGS["company_functions"])
 ROLES = tuple(sorted(_ORGS["roles"], key=len, reverse=True))
 GLUED_PREPOSITIONS = frozenset(_ORGS["glued_prepositions"])
+LEADING_PARTICLES = frozenset(_ORGS["leading_particles"])
 FUNDING_VERBS = tuple(_ORGS["funding_verbs"])
 INVESTMENT_WORDS = tuple(_ORGS["investment_words"])
 INVESTOR_HEADS = frozenset(_ORGS["investor_heads"])
@@ -99,14 +104,15 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     official += [without_class_suffix(m, read, dictionary) for m in company_names(words, text)
                  if _fits_curated(m, curated)]
     corrected = without_platforms(organisation_evidence(corrected, words, text, read, curated, dictionary), read)
-    establishments = [m for m in establishment_names(words, text, read) if _fits_curated(m, curated)]
+    establishments = [m for m in establishment_names(words, text, read) + quoted_shops(words, text, read)
+                      if _fits_curated(m, curated)]
     # the model's place or organisation inside an establishment's name is part of it (惠安 + 会馆 read as a place)
     corrected = [m for m in corrected if not any(e.start <= m.start and m.end <= e.end for e in establishments)]
     # a branch holds its region (…联盟新加坡分会), a body abroad its home (马来西亚中国商会): like an official name, it
     # may hold a registry place
     official += with_host_country(corrected + official, words, text, read)
-    official += [m for m in corrected if m.text.endswith(BRANCH_HEADS)]
-    corrected = [m for m in corrected if not m.text.endswith(BRANCH_HEADS)]
+    official += [m for m in corrected if read[m.start:m.end].endswith(BRANCH_HEADS)]
+    corrected = [m for m in corrected if not read[m.start:m.end].endswith(BRANCH_HEADS)]
     return (org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
             org_edges(with_sub_body(official, words, text, read), words, text, dictionary) + establishments)
 
@@ -162,7 +168,7 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
 def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
     """An institution without a place is named by fields of several words' worth (再生能源发展基金), not made
     by a verb or counted by an amount before it (设立临床研究中心, 百亿元低空经济基金), nor described by an
-    attribute."""
+    attribute, nor the object of a verb right before its head (专心经营合作社)."""
     if len(parts) < 2:
         return False
     fields = "".join(words[index].text for index in parts)
@@ -172,6 +178,8 @@ def _is_named_institution(words: list[Word], parts: list[int]) -> bool:
     # (战场和资料中心)
     clause = words[parts[0]].tag == "v" or words[parts[0]].text in CREATION_VERBS or any(
         words[index].text == "和" for index in parts)
+    # a verb right before the head takes it as its object (专心 + 经营 + 合作社: running one), unless it names a field
+    clause = clause or (words[parts[-1]].tag in ("v", "vn") and words[parts[-1]].text not in NAME_VERBS)
     # an attribute describes (世界主要科学中心), unless it names a field (自然保育)
     described = described or any(words[index].tag in DESCRIBING_TAGS and words[index].text not in NAME_VERBS
                                  for index in parts)
@@ -239,10 +247,14 @@ def _fits_curated(mention: Mention, curated: list[Mention]) -> bool:
 
 
 def without_glued_preposition(mention: Mention, words: list[Word]) -> Mention:
-    """An organisation without the preposition jieba's HMM glued to the unknown name it starts with (由毅达 + 资本)."""
+    """An organisation without the preposition jieba's HMM glued to the unknown name it starts with (由毅达 + 资本),
+    and a name of any type without a Cantonese particle jieba reads apart from it (喺 + 格拉斯哥藝術學院, 咗 + 西區)."""
     first = next((word for word in words if word.start == mention.start), None)
-    if (mention.type != "org" or first is None or first.frequency is not None or len(first.text) < 3
-            or first.text[0] not in GLUED_PREPOSITIONS):
+    particle = (mention.text[0] in LEADING_PARTICLES and len(mention.text) > 2
+                and any(word.start == mention.start + 1 for word in words))
+    glued = (mention.type == "org" and first is not None and first.frequency is None and len(first.text) >= 3
+             and first.text[0] in GLUED_PREPOSITIONS)
+    if not (particle or glued):
         return mention
     return replace(mention, start=mention.start + 1, text=mention.text[1:])
 
