@@ -1,6 +1,8 @@
 """Document structure from cleaned text: title, headings, paragraphs and speaker turns.
 
-Cleaned text has one paragraph per line.  Interview turns are found from the
+Cleaned text has one paragraph per line, except where a capture hard-wrapped its paragraphs at one width and
+cleaning could not tell the breaks from the characters around them: lines as wide as the document's wrap width go on
+in the next line unless it opens a turn with its label (:mod:`corpus.structure.wrap_width`).  Interview turns are found from the
 document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
 ``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label.  So
 is a label that *alternates* with another one (``记者:…?`` ``王小川:…。``
@@ -31,10 +33,12 @@ from collections import Counter
 
 from corpus import lang
 from corpus.clean.notices import NOTICES
+from corpus.clean.wraps import joiner
 from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES,
                          NARRATION_WORDS, SPEECH_VERBS, alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
+from corpus.structure.wrap_width import reaches, wrap_width
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
@@ -228,11 +232,33 @@ def _opens_with_title(lines: list[str], doc: Document) -> bool:
     return _last_character(lines[0]) in HEADLINE_ENDS and (len(lines) < 2 or LABEL.match(lines[1]) is None)
 
 
+def _join_wrapped(lines: list[str], titled: bool) -> list[str]:
+    """The lines with those the document's hard-wrap width broke joined (:mod:`corpus.structure.wrap_width`): a line
+    as wide as the wrap width goes on in the next, unless the next opens a turn with a speaker label, a caption, a
+    list item or a numbered heading (a new turn carries its label; a line without one continues the open turn).  The
+    headline stands alone."""
+    wrap = wrap_width(lines)
+    if wrap is None:
+        return lines
+    labels = speaker_labels(lines[titled:])
+    joined: list[str] = []
+    for number, line in enumerate(lines):
+        label = LABEL.match(line)
+        opens = (label is not None and label.group("label") in labels) or CAPTION.match(line) \
+            or LIST_ITEM.match(line) or NUMBERED_HEADING.match(line)
+        if number > int(titled) and reaches(lines[number - 1], wrap) and not opens:
+            joined[-1] += joiner(joined[-1], line) + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def parse(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
     (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
     titled = _opens_with_title(lines, doc)
+    lines = _join_wrapped(lines, titled)
     labels = speaker_labels(lines[titled:])  # a headline 人名:引语 is not a turn, nor counts as one
     lines, numbered = _join_numbered_headings(lines)
     paragraphs: list[Paragraph] = []
