@@ -433,6 +433,14 @@ def test_a_role_and_a_name_apart_by_a_space_are_one_label():
         ("turn", "记者 何欣然"), ("turn", "厂长 李明远")] * 2
 
 
+def test_a_latin_name_of_long_words_is_one_label():
+    lines = ["一座牧场的冬天", "记者：牧场有多大？", "Marguerite Okonkwo-Hale：两千公顷。", "记者：冬天难吗？",
+             "Marguerite Okonkwo-Hale：很难。", "记者：还会扩大吗？", "Marguerite Okonkwo-Hale：不会。"]
+    doc = parse(Document(doc_id="902", source_file="902.txt", cleaned="\n".join(lines)))
+    assert [(p.kind, p.speaker_label) for p in doc.paragraphs] == [("title", None)] + [
+        ("turn", "记者"), ("turn", "Marguerite Okonkwo-Hale")] * 3
+
+
 @pytest.mark.parametrize("closing", ["嘉賓言論純屬個人分享。", "主持人的提问均经过编辑。"])
 def test_a_line_naming_a_participant_by_role_after_the_last_turn_is_no_turn(closing):
     turns = ["主持人：你好吗？", "林若岚：很好。", "主持人：还做陶吗？", "林若岚：还在做。",

@@ -2,8 +2,8 @@
 
 Cleaned text has one paragraph per line, except where a capture hard-wrapped its paragraphs at one width and
 cleaning could not tell the breaks from the characters around them: lines as wide as the document's wrap width go on
-in the next line unless it opens a turn with its label (:mod:`corpus.structure.wrap_width`).  Interview turns are found from the
-document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
+in the next line unless it opens a turn with its label (:mod:`corpus.structure.wrap_width`).  Interview turns are
+found from the document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
 ``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label.  So
 is a label that *alternates* with another one (``记者:…?`` ``王小川:…。``
 ``记者:…?`` ``王小川:…。``): two labels next to each other at least
@@ -42,8 +42,11 @@ from corpus.structure.wrap_width import reaches, wrap_width
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
-# What a speaker label may be made of: a word, or two apart by one space (记者 何欣然, 厂长 李明远, Kevin Lin).
-LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}(?:[ \u3000][^\s:：,，。！？!?、；;“”\"]{1,8})?"
+# What a speaker label may be made of: a word, or two apart by one space (记者 何欣然, 厂长 李明远, Kevin Lin), or a
+# Latin name of two or three capitalised words however long (Hannah Whitcombe: a Latin word is no Han word's length).
+LATIN_NAME_LABEL = r"[A-Z][A-Za-z'.-]{1,19}(?: [A-Z][A-Za-z'.-]{1,19}){1,2}"
+LABEL_WORD = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"
+LABEL_TEXT = rf"(?:{LATIN_NAME_LABEL}|{LABEL_WORD}(?:[ \u3000]{LABEL_WORD})?)"
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = lang.SENTENCE_END + lang.ELLIPSIS  # the language layer's: 。！？!?；;…
 TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
