@@ -101,3 +101,44 @@ def test_parsing_the_joined_paragraphs_again_changes_nothing(width, answers):
     once = structure(lines)
     again = structure([(f"{label}：" if label else "") + text for _, label, text in once])
     assert again == once
+
+
+def test_a_turn_wrapped_at_no_fixed_width_is_one_turn_and_a_heading_between_turns_stays():
+    lines = ["龔紹謙：一家麵廠的第三代", "蘆洲一家開了六十年的麵廠，去年交到第三代龔", "紹謙手上。",
+             "記者：為什麼願意回來接手？", "龔紹謙：父親前年中風，工廠差點要", "賣掉。我想了三個月，最後覺得這個味",
+             "道不能斷在我這一代。", "老師傅沒有被裁掉，他們現在負責調麵糰的配方，機器", "學不來他們的手感。", "談接班",
+             "記者：家裡支持嗎？", "龔紹謙：一開始反對，後來", "才支持。", "記者：接下來呢？", "龔紹謙：做冷凍麵。"]
+    doc = parse(Document(doc_id="r", source_file="r.txt", cleaned="\n".join(lines)))
+    assert [(p.kind, p.speaker_label, p.text) for p in doc.paragraphs] == [
+        ("title", None, "龔紹謙：一家麵廠的第三代"),
+        ("paragraph", None, "蘆洲一家開了六十年的麵廠，去年交到第三代龔紹謙手上。"),
+        ("turn", "記者", "為什麼願意回來接手？"),
+        ("turn", "龔紹謙", "父親前年中風，工廠差點要賣掉。我想了三個月，最後覺得這個味道不能斷在我這一代。"),
+        ("turn", "龔紹謙", "老師傅沒有被裁掉，他們現在負責調麵糰的配方，機器學不來他們的手感。"),
+        ("heading", None, "談接班"), ("turn", "記者", "家裡支持嗎？"), ("turn", "龔紹謙", "一開始反對，後來才支持。"),
+        ("turn", "記者", "接下來呢？"), ("turn", "龔紹謙", "做冷凍麵。")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_an_interview_cut_mid_word_anywhere_gives_back_its_paragraphs(data):
+    """Round trip at no fixed width: turns (and label-less paragraphs inside answers) of prose cut into lines at
+    random places between two letters, after the line has opened with its label or held a comma, come back whole."""
+    written: list[tuple[str, str]] = []
+    for _ in range(data.draw(st.integers(min_value=3, max_value=6))):
+        written.append(("问", data.draw(st.text(alphabet=HAN, min_size=2, max_size=12)) + "？"))
+        for _ in range(data.draw(st.integers(min_value=1, max_value=2))):
+            clauses = data.draw(st.lists(st.text(alphabet=HAN, min_size=2, max_size=15), min_size=1, max_size=5))
+            written.append(("答", "，".join(clauses) + "。"))
+    lines = []
+    for index, (label, text) in enumerate(written):
+        paragraph = text if index and label == written[index - 1][0] else f"{label}：{text}"
+        line_start = 0
+        for end in range(1, len(paragraph) - 1):
+            line = paragraph[line_start:end]
+            cuttable = paragraph[end - 1] in HAN and paragraph[end] in HAN and ("：" in line or "，" in line)
+            if cuttable and data.draw(st.booleans()):
+                lines.append(line)
+                line_start = end
+        lines.append(paragraph[line_start:])
+    assert structure(lines) == [("turn", label, text) for label, text in written]

@@ -29,6 +29,7 @@ characters is not a sentence end.  Sentences are the next stage's
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from corpus import lang
@@ -65,6 +66,7 @@ QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
+PROSE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}，,、]")  # a clause or a sentence ended inside a line: prose
 CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
 # A line that narrates the interview, or names its participants by their role in the third person (嘉賓, 主持人,
 # 受访者: a closing disclaimer about the guest), is no one's speech.
@@ -236,24 +238,38 @@ def _opens_with_title(lines: list[str], doc: Document) -> bool:
 
 
 def _join_wrapped(lines: list[str], titled: bool) -> list[str]:
-    """The lines with those the document's hard-wrap width broke joined (:mod:`corpus.structure.wrap_width`): a line
-    as wide as the wrap width goes on in the next, unless the next opens a turn with a speaker label, a caption, a
-    list item or a numbered heading (a new turn carries its label; a line without one continues the open turn).  The
-    headline stands alone."""
+    """The lines with those a hard wrap broke joined: a line goes on in the next unless the next opens a turn with a
+    speaker label, a caption, a list item or a numbered heading (a new turn carries its label; a line without one
+    continues the open turn), when it reaches the document's wrap width (:mod:`corpus.structure.wrap_width`) or, in an
+    interview, breaks prose mid-word (:func:`_breaks_prose`: a wrap at no fixed width).  The headline stands alone."""
     wrap = wrap_width(lines)
-    if wrap is None:
-        return lines
     labels = speaker_labels(lines[titled:])
+    interview = any(_opens_turn(line, labels) for line in lines[titled:])
     joined: list[str] = []
     for number, line in enumerate(lines):
-        label = LABEL.match(line)
-        opens = (label is not None and label.group("label") in labels) or CAPTION.match(line) \
-            or LIST_ITEM.match(line) or NUMBERED_HEADING.match(line)
-        if number > int(titled) and reaches(lines[number - 1], wrap) and not opens:
+        previous = lines[number - 1] if number else ""
+        broken = (wrap is not None and reaches(previous, wrap)) or (interview and _breaks_prose(previous, labels))
+        opens = _opens_turn(line, labels) or CAPTION.match(line) or LIST_ITEM.match(line) \
+            or NUMBERED_HEADING.match(line)
+        if number > int(titled) and broken and not opens:
             joined[-1] += joiner(joined[-1], line) + line
         else:
             joined.append(line)
     return joined
+
+
+def _opens_turn(line: str, labels: set[str]) -> bool:
+    label = LABEL.match(line)
+    return label is not None and label.group("label") in labels
+
+
+def _breaks_prose(line: str, labels: set[str]) -> bool:
+    """Whether a line is prose cut off mid-word: it ends on a letter or a digit (no sentence or clause ends there) and
+    is a turn's text (it opens with a speaker label) or holds a clause or a sentence before (a heading holds none); a
+    caption is no one's prose."""
+    if not line or unicodedata.category(line[-1])[0] not in "LN" or CAPTION.match(line):
+        return False
+    return _opens_turn(line, labels) or PROSE_MARK.search(line) is not None
 
 
 def parse(doc: Document) -> Document:
