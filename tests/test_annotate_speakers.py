@@ -604,3 +604,23 @@ def test_host_and_guest_named_only_in_a_header_cleaning_removed_still_speak(regi
     asks, answers = ("hd.name.wen-yicheng", "interviewer"), ("hd.name.gan-jiheng", "interviewee")
     assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
 
+
+
+def test_two_voices_nothing_names_take_their_sides_from_the_exchange(registry):
+    turns = [("阿砚", "你骑车上班多久了?"), ("Wren", "快一年了。"), ("阿砚", "下雨天怎么办?"), ("Wren", "穿雨衣。"),
+             ("阿砚", "会推荐吗?"), ("Wren", "会。")]
+    doc = interview_with_lead("pr", "骑车上班一年", "这一期我们聊聊骑自行车通勤。", turns)
+    annotate(doc, registry)
+    asks, answers = ("pr.name.a-yan", "interviewer"), ("pr.name.wren", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers]] * 3
+
+
+@pytest.mark.parametrize("turns", [
+    [("阿砚", "你好。"), ("Wren", "你好。"), ("阿砚", "走吧。"), ("Wren", "好。")],  # no one asks
+    [("阿砚", "你呢?"), ("Wren", "我呢?"), ("阿砚", "你呢?"), ("Wren", "我呢?")],  # both ask
+    [("阿砚", "你呢?"), ("原因很简单", "因为。"), ("阿砚", "然后?"), ("原因很简单", "所以。")],  # no person's name
+])
+def test_two_voices_that_do_not_ask_and_answer_get_no_sides(registry, turns):
+    doc = interview_with_lead("pn", "骑车上班一年", "这一期我们聊聊骑自行车通勤。", turns)
+    annotate(doc, registry)
+    assert {role for paragraph in roles(doc)[2:] for _, role in paragraph} == {None}
