@@ -110,10 +110,11 @@ def fit(matrix: np.ndarray, labels: np.ndarray, tolerance: float = 1e-4) -> Logi
 
 
 def full_probabilities(model: LogisticRegression, matrix: np.ndarray) -> np.ndarray:
-    """Probabilities in the order of CLASSES, zero for a class the training fold lacked."""
-    found = model.predict_proba(matrix)
+    """Probabilities in the order of CLASSES, zero for a class the training fold lacked (none for a capture without
+    candidates: every name it holds is registered or a speaker's)."""
     out = np.zeros((matrix.shape[0], len(CLASSES)))
-    out[:, model.classes_] = found
+    if matrix.shape[0]:
+        out[:, model.classes_] = model.predict_proba(matrix)
     return out
 
 

@@ -11,7 +11,7 @@ from corpus.annotate.evaluation import (Score, exact_match, overlap_match, parse
 from corpus.ingest.metadata import extract_metadata
 from corpus.registry import load_registry
 from corpus.annotate.speakers import assign_speakers, find_quotations
-from corpus.model import Document, Mention, Paragraph, Sentence
+from corpus.model import Document, Edit, Mention, Paragraph, Sentence
 from corpus.segment import split_sentences
 
 
@@ -588,3 +588,39 @@ def test_a_reporter_the_dateline_names_after_a_role_label_asks_and_the_first_per
     annotate(doc, registry)
     asks, answers = ("wd.name.gong-yining", "interviewer"), ("wd.name.zhong-zhiyao", "interviewee")
     assert [r for r in roles(doc) if r and r[0][1]] == [[asks], [answers], [asks], [answers]]
+
+
+@pytest.mark.parametrize("header", [
+    "EP12｜2026/05/02　主持人：溫以澄　特別來賓：甘霽衡（感測器公司執行長）　節目長度：41分鐘",
+    "第12期　主持人：溫以澄｜對談嘉賓：甘霽衡"])
+def test_host_and_guest_named_only_in_a_header_cleaning_removed_still_speak(registry, header):
+    """The header line that named the host and the guest was cleaned away (it is in the edit log): turns labelled by
+    their given names still speak for them, the host asking and the guest answering."""
+    turns = [("以澄", "感測器到底在聽什麼?"), ("霽衡", "聽鋼軌的細微裂縫。"),
+             ("以澄", "為什麼不用攝影機?"), ("霽衡", "隧道太暗。")]
+    doc = interview_with_lead("hd", "軌道上的耳朵", "2026年5月1日，一家感測器公司宣布在鐵路沿線裝設聲學感測器。", turns)
+    doc.edits = [[Edit(0, len(header), header, "", "line_model.head", "a header line")]]
+    annotate(doc, registry)
+    asks, answers = ("hd.name.wen-yicheng", "interviewer"), ("hd.name.gan-jiheng", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers], [asks], [answers]]
+
+
+
+def test_two_voices_nothing_names_take_their_sides_from_the_exchange(registry):
+    turns = [("阿砚", "你骑车上班多久了?"), ("Wren", "快一年了。"), ("阿砚", "下雨天怎么办?"), ("Wren", "穿雨衣。"),
+             ("阿砚", "会推荐吗?"), ("Wren", "会。")]
+    doc = interview_with_lead("pr", "骑车上班一年", "这一期我们聊聊骑自行车通勤。", turns)
+    annotate(doc, registry)
+    asks, answers = ("pr.name.a-yan", "interviewer"), ("pr.name.wren", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers]] * 3
+
+
+@pytest.mark.parametrize("turns", [
+    [("阿砚", "你好。"), ("Wren", "你好。"), ("阿砚", "走吧。"), ("Wren", "好。")],  # no one asks
+    [("阿砚", "你呢?"), ("Wren", "我呢?"), ("阿砚", "你呢?"), ("Wren", "我呢?")],  # both ask
+    [("阿砚", "你呢?"), ("原因很简单", "因为。"), ("阿砚", "然后?"), ("原因很简单", "所以。")],  # no person's name
+])
+def test_two_voices_that_do_not_ask_and_answer_get_no_sides(registry, turns):
+    doc = interview_with_lead("pn", "骑车上班一年", "这一期我们聊聊骑自行车通勤。", turns)
+    annotate(doc, registry)
+    assert {role for paragraph in roles(doc)[2:] for _, role in paragraph} == {None}

@@ -382,21 +382,22 @@ LINE_TEXT = st.text(alphabet="我们做芯片价格吗为什么？?。,", min_si
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(LINE_PARTS, LINE_TEXT), min_size=1, max_size=12), st.booleans())
 def test_structure_never_loses_or_reorders_text(lines, midline):
-    """Paragraphs are the cleaned lines in order: only a turn label (its own paragraph's, or the next's when it
-    stood alone on its line) and whitespace between them are dropped."""
+    """Paragraphs are the cleaned lines in order (lines a hard wrap broke joined): only a turn label (its own
+    paragraph's, or the next's when it stood alone on its line) and whitespace between them are dropped."""
     written = [label + text for label, text in lines]
     if midline and len(written) > 1:
         written[0:2] = [written[0] + written[1]]  # a turn may begin mid-line after a sentence end
     doc = parse(Document(doc_id="900", source_file="900.txt", cleaned="\n\n".join(written)))
+    lines_run_on = doc.cleaned.replace("\n", "")
     position = 0
     for paragraph in doc.paragraphs:
-        found = doc.cleaned.find(paragraph.text, position)
+        found = lines_run_on.find(paragraph.text, position)
         assert found >= 0, paragraph.text
-        dropped = doc.cleaned[position:found].strip()
+        dropped = lines_run_on[position:found].strip()
         assert dropped in ("", f"{paragraph.speaker_label}:", f"{paragraph.speaker_label}：") or (
             paragraph.kind == "turn" and re.fullmatch(rf"{re.escape(paragraph.speaker_label)}[:：]\s*", dropped))
         position = found + len(paragraph.text)
-    assert not doc.cleaned[position:].strip()
+    assert not lines_run_on[position:].strip()
 
 
 @pytest.mark.parametrize("headline", ["黄明远:AI会取代程序员吗?", "黄明远：我们不会降价！"])
@@ -430,6 +431,14 @@ def test_a_role_and_a_name_apart_by_a_space_are_one_label():
     doc = parse(Document(doc_id="901", source_file="901.txt", cleaned="\n".join(lines)))
     assert [(p.kind, p.speaker_label) for p in doc.paragraphs] == [("title", None)] + [
         ("turn", "记者 何欣然"), ("turn", "厂长 李明远")] * 2
+
+
+def test_a_latin_name_of_long_words_is_one_label():
+    lines = ["一座牧场的冬天", "记者：牧场有多大？", "Marguerite Okonkwo-Hale：两千公顷。", "记者：冬天难吗？",
+             "Marguerite Okonkwo-Hale：很难。", "记者：还会扩大吗？", "Marguerite Okonkwo-Hale：不会。"]
+    doc = parse(Document(doc_id="902", source_file="902.txt", cleaned="\n".join(lines)))
+    assert [(p.kind, p.speaker_label) for p in doc.paragraphs] == [("title", None)] + [
+        ("turn", "记者"), ("turn", "Marguerite Okonkwo-Hale")] * 3
 
 
 @pytest.mark.parametrize("closing", ["嘉賓言論純屬個人分享。", "主持人的提问均经过编辑。"])

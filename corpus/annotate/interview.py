@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from corpus.annotate.name_spans import LIST_CONNECTIVES
 from corpus.annotate.ner import local_id
@@ -154,9 +154,20 @@ def honorific() -> re.Pattern:
 @lru_cache(maxsize=1)
 def cued_name() -> re.Pattern:
     """A Han name of two to four characters right after an interviewer's role label and a colon, alone up to the line
-    end, a space or a separator (記者：龔以寧)."""
-    labels = alternation(label for label in ROLE_LABELS["interviewer"] if len(label) > 1)
-    return re.compile(rf"(?:{labels})\s*[:：／/｜|]\s*(?P<name>[{HAN_CLASS}]{{2,4}})(?=$|[\s｜|／/）)])")
+    end, a space, a separator or a bracket (記者：龔以寧, 主持人：蕭以恩　…)."""
+    return _cued(label for label in ROLE_LABELS["interviewer"] if len(label) > 1)
+
+
+@lru_cache(maxsize=1)
+def cued_guest() -> re.Pattern:
+    """A Han name of two to four characters right after a word that introduces the interviewee and a colon, as
+    :func:`cued_name` (特別來賓：甘立衡（晶軌科技執行長）, 对谈嘉宾：阙星野)."""
+    return _cued(label for label in (*ROLE_LABELS["interviewee"], *INTERVIEW_LEAD_CUES) if len(label) > 1)
+
+
+def _cued(labels: Iterable[str]) -> re.Pattern:
+    name_end = r"(?=$|[\s｜|／/）)（(])"
+    return re.compile(rf"(?:{alternation(labels)})\s*[:：／/｜|]\s*(?P<name>[{HAN_CLASS}]{{2,4}}){name_end}")
 
 
 @lru_cache(maxsize=1)
@@ -212,9 +223,12 @@ def reporters(doc: Document, registry: Registry) -> tuple[Voice, ...]:
 
 def _cued_names(doc: Document, registry: Registry) -> list[Voice]:
     """Names standing alone after an interviewer's role label in a line above the first turn (``2026年5月9日　記者：X``
-    ending the line or before a space or a bar): a dateline's reporter that the statistical model did not type."""
-    return [voice(doc, match.group("name"), "person", registry)
-            for s in _lead_sentences(doc) for match in cued_name().finditer(s.zh)]
+    ending the line or before a space or a bar), or in a line cleaning removed (a programme's header line, ``主持人：X　
+    特別來賓：Y（…）　節目長度：…``): a dateline's reporter that the statistical model did not type, a host the header
+    named."""
+    texts = [s.zh for s in _lead_sentences(doc)] + removed_text(doc).split("\n")
+    return [voice(doc, match.group("name"), "person", registry) for text in texts
+            for match in cued_name().finditer(text)]
 
 
 def interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
@@ -266,8 +280,10 @@ def voice_types(doc: Document) -> dict[str, str]:
 
 
 def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
-    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远)."""
+    """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远), and those a line
+    that cleaning removed names after a word introducing the interviewee (``特別來賓：甘立衡（…）``: a lost header)."""
     names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]
+    names += [match.group("name") for match in cued_guest().finditer(removed_text(doc))]
     return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
 
 

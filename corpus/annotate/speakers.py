@@ -16,7 +16,9 @@
   the exchange itself says who answers whom; a turn labelled with either name, or with a
   generic label of that side (记者/问/Q, 答/A), speaks for it; a role label before a name
   (主持人林嘉树, 记者 王岚) gives the role, and the name the speaker.  An unregistered speaker
-  gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.
+  gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.  Where two voices
+  take part and nothing gave either a side (a podcast's header cleaned away, a lead naming no one), the one whose
+  turns mostly ask is the interviewer and the one who answers the interviewee, when both labels look like names.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a
@@ -139,7 +141,29 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
         speaker, _ = voices[label]
         if _names_a_person(label, speaker, registry, doc.names):
             voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewer")
+    pair = _unsided_pair_roles(turns, voices)
+    if all(_names_a_person(label, voices[label][0], registry, doc.names) for label in pair):
+        for label, side in pair.items():
+            voices[label] = (voices[label][0] or _unregistered(doc, normalise_label(label or ""), "person"), side)
     return voices
+
+
+def _unsided_pair_roles(turns: list[Paragraph],
+                        voices: dict[str | None, tuple[str | None, str | None]]) -> dict[str | None, str]:
+    """Roles read from an exchange of two voices that nothing else gave a side (a podcast whose header was cleaned
+    away, its lead naming no one: ``阿砚：…？ Wren：…。``): the voice most of whose turns ask is the interviewer, and
+    the other, whose turns seldom ask (at most ``MAX_ANSWERER_QUESTIONS``) and who speaks at least ``MIN_ASKERS``
+    times, the interviewee."""
+    runs = _label_runs(turns)
+    counts = Counter(label for label, _ in runs)
+    if len(counts) != 2 or any(voices[label][1] for label in counts):
+        return {}
+    questions = Counter(label for label, text in runs if QUESTION_END.search(text))
+    asker, answerer = sorted(counts, key=lambda label: questions[label] / counts[label], reverse=True)
+    if 2 * questions[asker] <= counts[asker] or counts[answerer] < MIN_ASKERS \
+            or questions[answerer] > MAX_ANSWERER_QUESTIONS * counts[answerer]:
+        return {}
+    return {asker: "interviewer", answerer: "interviewee"}
 
 
 def _exchange_roles(turns: list[Paragraph]) -> dict[str | None, str]:

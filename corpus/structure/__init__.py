@@ -1,7 +1,9 @@
 """Document structure from cleaned text: title, headings, paragraphs and speaker turns.
 
-Cleaned text has one paragraph per line.  Interview turns are found from the
-document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
+Cleaned text has one paragraph per line, except where a capture hard-wrapped its paragraphs at one width and
+cleaning could not tell the breaks from the characters around them: lines as wide as the document's wrap width go on
+in the next line unless it opens a turn with its label (:mod:`corpus.structure.wrap_width`).  Interview turns are
+found from the document itself: a label before a colon (``极客公园:``, ``「暗涌」:``,
 ``《深网》：``) that opens at least ``MIN_TURNS`` lines is a speaker label.  So
 is a label that *alternates* with another one (``记者:…?`` ``王小川:…。``
 ``记者:…?`` ``王小川:…。``): two labels next to each other at least
@@ -27,19 +29,25 @@ characters is not a sentence end.  Sentences are the next stage's
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from corpus import lang
 from corpus.clean.notices import NOTICES
+from corpus.clean.wraps import joiner
 from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES,
                          NARRATION_WORDS, SPEECH_VERBS, alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
+from corpus.structure.wrap_width import reaches, wrap_width
 
 MIN_TURNS = 3
 MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
-# What a speaker label may be made of: a word, or two apart by one space (记者 何欣然, 厂长 李明远, Kevin Lin).
-LABEL_TEXT = r"[^\s:：,，。！？!?、；;“”\"]{1,8}(?:[ \u3000][^\s:：,，。！？!?、；;“”\"]{1,8})?"
+# What a speaker label may be made of: a word, or two apart by one space (记者 何欣然, 厂长 李明远, Kevin Lin), or a
+# Latin name of two or three capitalised words however long (Hannah Whitcombe: a Latin word is no Han word's length).
+LATIN_NAME_LABEL = r"[A-Z][A-Za-z'.-]{1,19}(?: [A-Z][A-Za-z'.-]{1,19}){1,2}"
+LABEL_WORD = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"
+LABEL_TEXT = rf"(?:{LATIN_NAME_LABEL}|{LABEL_WORD}(?:[ \u3000]{LABEL_WORD})?)"
 LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
 SENTENCE_END = lang.SENTENCE_END + lang.ELLIPSIS  # the language layer's: 。！？!?；;…
 TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
@@ -58,6 +66,7 @@ QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
+PROSE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}，,、]")  # a clause or a sentence ended inside a line: prose
 CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
 # A line that narrates the interview, or names its participants by their role in the third person (嘉賓, 主持人,
 # 受访者: a closing disclaimer about the guest), is no one's speech.
@@ -228,11 +237,47 @@ def _opens_with_title(lines: list[str], doc: Document) -> bool:
     return _last_character(lines[0]) in HEADLINE_ENDS and (len(lines) < 2 or LABEL.match(lines[1]) is None)
 
 
+def _join_wrapped(lines: list[str], titled: bool) -> list[str]:
+    """The lines with those a hard wrap broke joined: a line goes on in the next unless the next opens a turn with a
+    speaker label, a caption, a list item or a numbered heading (a new turn carries its label; a line without one
+    continues the open turn), when it reaches the document's wrap width (:mod:`corpus.structure.wrap_width`) or, in an
+    interview, breaks prose mid-word (:func:`_breaks_prose`: a wrap at no fixed width).  The headline stands alone."""
+    wrap = wrap_width(lines)
+    labels = speaker_labels(lines[titled:])
+    interview = any(_opens_turn(line, labels) for line in lines[titled:])
+    joined: list[str] = []
+    for number, line in enumerate(lines):
+        previous = lines[number - 1] if number else ""
+        broken = (wrap is not None and reaches(previous, wrap)) or (interview and _breaks_prose(previous, labels))
+        opens = _opens_turn(line, labels) or CAPTION.match(line) or LIST_ITEM.match(line) \
+            or NUMBERED_HEADING.match(line)
+        if number > int(titled) and broken and not opens:
+            joined[-1] += joiner(joined[-1], line) + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _opens_turn(line: str, labels: set[str]) -> bool:
+    label = LABEL.match(line)
+    return label is not None and label.group("label") in labels
+
+
+def _breaks_prose(line: str, labels: set[str]) -> bool:
+    """Whether a line is prose cut off mid-word: it ends on a letter or a digit (no sentence or clause ends there) and
+    is a turn's text (it opens with a speaker label) or holds a clause or a sentence before (a heading holds none); a
+    caption is no one's prose."""
+    if not line or unicodedata.category(line[-1])[0] not in "LN" or CAPTION.match(line):
+        return False
+    return _opens_turn(line, labels) or PROSE_MARK.search(line) is not None
+
+
 def parse(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` from ``doc.cleaned``; their sentences are the next stage's
     (:func:`corpus.segment.segment`)."""
     lines = [line for line in doc.cleaned.split("\n") if line.strip()]
     titled = _opens_with_title(lines, doc)
+    lines = _join_wrapped(lines, titled)
     labels = speaker_labels(lines[titled:])  # a headline 人名:引语 is not a turn, nor counts as one
     lines, numbered = _join_numbered_headings(lines)
     paragraphs: list[Paragraph] = []

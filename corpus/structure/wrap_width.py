@@ -1,0 +1,68 @@
+"""A document's hard-wrap width, and the lines broken at it.
+
+A capture saved from a terminal, a mail client or a fixed-width page breaks every paragraph at one width: most of its
+lines are exactly that wide, and only a paragraph's last line is shorter.  Cleaning joins the breaks it can explain
+from the characters around them (:mod:`corpus.clean.wraps`); a break between two Han characters, or after a sentence
+that ends at the margin, it cannot, and in an interview each such line would read as a turn of its own.  The width
+is the evidence: when at least ``MIN_WRAPPED_LINES`` lines, and a share ``MIN_WRAPPED_SHARE`` of all lines, reach one
+width and end on a letter or a digit (a paragraph, a heading or a field line ends on punctuation or is shorter; a wrap
+breaks between two letters) and take at least ``MIN_WRAP_COLUMNS`` columns, a line that reaches that width continues on
+the next line.
+
+A wrapper counts either characters or display columns (a Han character two, a Latin letter one); the unit in which
+more lines reach one width is the document's.  Whoever wrapped may let closing punctuation hang one unit past the
+width, and a column wrapper leaves a column free where a Han character does not fit: a line within
+``WIDTH_SLACK`` units of the width reaches it.  A Latin word carried whole to the next line leaves the line shorter
+still; cleaning joins such breaks (Latin letters on both sides), so they need no evidence here.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Callable, Optional
+
+MIN_WRAPPED_LINES = 5
+MIN_WRAPPED_SHARE = 0.3
+WIDTH_SLACK = 1
+MIN_WRAP_COLUMNS = 24  # narrower lines of one width are labels, fields or list items, not a wrapped page
+
+
+def display_width(line: str) -> int:
+    """Columns a line takes in a fixed-width font: two for a wide character (Han, full-width punctuation), else one."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+MEASURES: tuple[Callable[[str], int], ...] = (len, display_width)
+
+
+def wrap_width(lines: list[str]) -> Optional[tuple[Callable[[str], int], int]]:
+    """(measure, width) of the document's hard wraps, or None where its lines show none (one paragraph a line)."""
+    found = [found for measure in MEASURES if (found := _width_in(lines, measure)) is not None]
+    return max(found, key=lambda each: each[2])[:2] if found else None
+
+
+def _width_in(lines: list[str], measure: Callable[[str], int]) -> Optional[tuple[Callable[[str], int], int, int]]:
+    """(measure, width, lines reaching it) for the widest width enough lines reach, measured by ``measure``."""
+    widths = [measure(line) for line in lines]
+    if not widths:
+        return None
+    for width in sorted(set(widths), reverse=True):
+        broken = sum(1 for line, each in zip(lines, widths)
+                     if abs(each - width) <= WIDTH_SLACK and _breaks_a_word(line)
+                     and display_width(line) >= MIN_WRAP_COLUMNS)
+        if broken >= MIN_WRAPPED_LINES and broken >= MIN_WRAPPED_SHARE * len(lines):
+            return measure, width, broken
+    return None
+
+
+def _breaks_a_word(line: str) -> bool:
+    """Whether a line ends on a letter or a digit: no sentence, clause or heading ends there, a wrap may."""
+    return unicodedata.category(line[-1])[0] in "LN"
+
+
+def reaches(line: str, wrap: tuple[Callable[[str], int], int]) -> bool:
+    """Whether ``line`` ends at the document's wrap width (so the paragraph goes on after it): it is as wide as a whole
+    number of wrap widths, a column short for each (cleaning joined the lines of a paragraph it could explain, and
+    each may have left a column free)."""
+    measure, width = wrap
+    lines = -(-measure(line) // width)  # the wrapped lines it would take
+    return width * lines - lines * WIDTH_SLACK <= measure(line)
