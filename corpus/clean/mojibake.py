@@ -974,7 +974,8 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
     leaves up to four orphaned around it: :data:`_UTF8_ORPHANS`).  Such a page was read whole, so a line holding
     one is repaired whole or flagged whole: every stretch of non-ASCII text on it is repaired only when the
     bytes settle each; else the line is one flagged span.  A line of a GBK page with a UTF-8 sentence pasted
-    into it (:func:`_holds_utf8_run`; a stretch of five characters or more on the line is not mostly UTF-8) is not:
+    into it (:func:`_holds_utf8_run`, or a stretch mostly UTF-8 beside one of five characters or more that is not)
+    is not:
     only the pasted runs and what the reader showed out of step after them are repaired or flagged
     (:func:`_pasted_line`), the genuine sentences around them stay as they are."""
     by_line: dict[int, list[_Stretch]] = {}
@@ -984,15 +985,15 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
         searched = stretch.start  # a long line stays linear
         by_line.setdefault(line_start, []).append(stretch)
     for line_start, stretches in by_line.items():
-        if any(_is_utf8(stretch.data) for stretch in stretches) and all(
-                _is_utf8(stretch.data) for stretch in stretches if len(stretch.chars) >= _UTF8_RUN_CHARS):
+        mostly = [_is_utf8(stretch.data) for stretch in stretches]
+        if any(mostly) and all(utf8 for part, utf8 in zip(stretches, mostly) if len(part.chars) >= _UTF8_RUN_CHARS):
             repairs = [(part.start, part.end, _utf8_stretch_repair(text, part.start, part.end, part.data))
                        for part in stretches]
             if all(repaired is not None for _, _, repaired in repairs):
                 yield from repairs
             else:
                 yield line_start, _line_end(text, line_start), None
-        elif any(_holds_utf8_run(stretch.data) for stretch in stretches):
+        elif any(mostly) or any(_holds_utf8_run(stretch.data) for stretch in stretches):
             yield from _pasted_line(text, stretches)
 
 
