@@ -460,15 +460,16 @@ PASTED_READERS = ("cp936", "pair")
 PASTED_OUTCOMES = ("recovered", "flagged", "wrong", "genuine before flagged", "genuine after flagged")
 
 
-def pasted_text(chooser: random.Random, script: str, reader: str) -> tuple[str, str, str, str]:
-    """``(original, damaged, before, after)``: three dev sentences on one line of a GBK page, the middle one pasted
-    in as UTF-8 and the line read whole by ``reader`` (an odd number of pasted bytes leaves the text after it out
-    of step), folded as a document is; ``before`` and ``after`` are the genuine sentences around it, cleaned."""
+def pasted_text(chooser: random.Random, script: str, reader: str) -> tuple[str, str, str, str, str]:
+    """``(original, damaged, before, pasted, after)``: three dev sentences on one line of a GBK page, the middle one
+    (``pasted``) pasted in as UTF-8 and the line read whole by ``reader`` (an odd number of pasted bytes leaves the
+    text after it out of step), folded as a document is; ``before`` and ``after`` are the genuine sentences around
+    it, cleaned."""
     pool = [s for line in dev_lines(script) for s in re.findall(r"[^。]+。", line) if len(s) >= 6]
     before, pasted, after = (chooser.choice(pool) for _ in range(3))
     data = before.encode("gbk") + pasted.encode("utf-8") + after.encode("gbk")
     return (fold(before + pasted + after, True), fold(read_one_way(data, reader), True),
-            clean(fold(before, True))[0], clean(fold(after, True))[0])
+            clean(fold(before, True))[0], pasted, clean(fold(after, True))[0])
 
 
 def pasted_figures(samples: int, seed: int, script: str, reader: str) -> Counter:
@@ -476,7 +477,7 @@ def pasted_figures(samples: int, seed: int, script: str, reader: str) -> Counter
     sentence: the one before, and the one after where the reader showed it as it was (in step)."""
     chooser, counts = random.Random(seed), Counter()
     for _ in range(samples):
-        original, damaged, before, after = pasted_text(chooser, script, reader)
+        original, damaged, before, _, after = pasted_text(chooser, script, reader)
         counts[annotated_outcome(original, damaged)] += 1
         result = clean(damaged)[0]
         flagged = flagged_sentences(result)
