@@ -1080,16 +1080,21 @@ def _pasted_line(text: str, stretches: list[_Stretch]) -> Iterator[tuple[int, in
 
 def _pasted_runs(text: str, stretch: _Stretch) -> Iterator[tuple[int, int, Optional[str]]]:
     """The UTF-8 runs pasted into a stretch of a GBK page, each repaired where its bytes settle it
-    (:func:`_pasted_repair`), else flagged from the run's first character (:func:`_pasted_flag_end`).  On a line
-    that holds one, ASCII inside a pasted sentence (a Latin name, a number) cuts it into stretches of their own, some
-    shorter than the run the line's evidence needs, or glued to the run by a letter read as a full-width one: on
-    such a line two UTF-8 characters in a row, from the start of a character the reader showed, are one."""
+    (:func:`_pasted_repair`), else flagged from the run's first character (:func:`_pasted_flag_end`), or from
+    the sentence's start where a ``?`` stands between them (the paste began with ASCII, one byte of which a lost
+    pair took).  On a line that holds one, ASCII inside a pasted sentence (a Latin name, a number) cuts it into
+    stretches of their own, some shorter than the run the line's evidence needs, or glued to the run by a letter
+    read as a full-width one: on such a line two UTF-8 characters in a row, from the start of a character the
+    reader showed, are one."""
     offset = 0
     while (run := _utf8_run_at(stretch.data, offset, _UTF8_MIN_CHARS, stretch)) is not None:
         lo, hi = _pasted_extent(stretch, run)
-        repaired = _pasted_repair(text, stretch, lo, hi)
+        start = stretch.char_at(lo)
+        head = text.rfind("。", stretch.start, start) + 1 or stretch.start
+        lost_before = "?" in text[head:start]  # a "?" that swallowed an ASCII byte of the paste ("2024年8月")
+        repaired = None if lost_before else _pasted_repair(text, stretch, lo, hi)
         found: tuple[int, int, Optional[str]] = repaired or (
-            stretch.char_at(lo), _pasted_flag_end(text, stretch, hi), None)
+            head if lost_before else start, _pasted_flag_end(text, stretch, hi), None)
         yield found
         offset = next((byte for index, byte in stretch.chars if index >= found[1]), len(stretch.data))
 
