@@ -876,7 +876,6 @@ _UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on av
 # stretch as a whole is not mostly UTF-8; five well-formed UTF-8 characters in a row inside it are (a genuine GBK
 # byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).
 _UTF8_RUN_CHARS = 5
-_UTF8_STEP = re.compile(rf"\n|\({_SYLLABLE}\)")  # a line end; a reading the annotator put into the stream
 
 
 def _utf8_char(data: bytes) -> Optional[str]:
@@ -903,34 +902,53 @@ def _utf8_cover(data: list[Optional[int]]) -> tuple[int, int]:
     return best[len(data)]
 
 
-def _utf8_stretches(text: str) -> Iterator[tuple[int, int, list[Optional[int]]]]:
-    """Maximal stretches of ``text`` that a GBK reader can have made of a UTF-8 stream, with their bytes:
-    two-byte characters, ``?`` (a pair of lost bytes) and ASCII punctuation between two such (folded from a
-    full-width form, ``a3 xx``), ``€`` (a lone 0x80); readings inside are passed over (their bytes were put
-    in)."""
+@dataclass(frozen=True)
+class _Stretch:
+    """A maximal stretch ``text[start:end]`` a GBK reader can have made of a UTF-8 stream: its bytes
+    (None: a lost byte) and, for each character that gave bytes, its index and its first byte's offset."""
+    start: int
+    end: int
+    data: list[Optional[int]]
+    chars: list[tuple[int, int]]
+
+    def char_at(self, offset: int) -> int:
+        """Index in the text of the character that holds byte ``offset`` (the stretch's end past the last)."""
+        held = [index for index, first in self.chars if first <= offset]
+        return held[-1] if held and offset < len(self.data) else self.end
+
+    def starts_char(self, offset: int) -> bool:
+        return offset == len(self.data) or any(first == offset for _, first in self.chars)
+
+
+def _utf8_stretches(text: str) -> Iterator[_Stretch]:
+    """Maximal stretches of ``text`` that a GBK reader can have made of a UTF-8 stream: two-byte characters,
+    ``?`` (a pair of lost bytes) and ASCII punctuation between two such (folded from a full-width form,
+    ``a3 xx``), ``€`` (a lone 0x80); readings inside are passed over (their bytes were put in)."""
     i, n = 0, len(text)
     while i < n:
         start, end = i, i
         data: list[Optional[int]] = []
+        chars: list[tuple[int, int]] = []
         while i < n:
             reading = _READING_FULL.match(text, i)
             if reading and data:
                 i = end = reading.end()
                 continue
             char = text[i]
-            code = _run_bytes(char) if not char.isascii() else None
-            if code:
-                data += list(code)
-            elif char == "?":
-                data += [None, None]
-            elif "!" <= char <= "~" and data and i + 1 < n and not text[i + 1].isascii():
-                data += list(_run_bytes(char) or b"")
+            if char == "?":
+                code: Optional[bytes] = None
+            elif not char.isascii() or ("!" <= char <= "~" and data and i + 1 < n and not text[i + 1].isascii()):
+                code = _run_bytes(char)
+                if not code:
+                    break
             else:
                 break
+            chars.append((i, len(data)))
+            data += list(code) if code else [None, None]
             i += 1
             end = i
         if data:
-            yield start, end, data
+            yield _Stretch(start, end, data, chars)
         i = max(i, start + 1)
 
 
@@ -953,22 +971,30 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
     """Stretches of ``text`` that were UTF-8 read as GBK, each with its repair (None: flagged).
 
     A stretch is one when most of its known bytes are well-formed UTF-8 (a ``?`` lost two bytes and
-    leaves up to four orphaned around it: :data:`_UTF8_ORPHANS`).  The page was read whole, so a line holding
+    leaves up to four orphaned around it: :data:`_UTF8_ORPHANS`).  Such a page was read whole, so a line holding
     one is repaired whole or flagged whole: every stretch of non-ASCII text on it is repaired only when the
-    bytes settle each; else the line is one flagged span."""
-    by_line: dict[int, list[tuple[int, int, list[Optional[int]]]]] = {}
+    bytes settle each; else the line is one flagged span.  A line of a GBK page with a UTF-8 sentence pasted
+    into it (:func:`_holds_utf8_run`, or a stretch mostly UTF-8 beside one of five characters or more that is not)
+    is not:
+    only the pasted runs and what the reader showed out of step after them are repaired or flagged
+    (:func:`_pasted_line`), the genuine sentences around them stay as they are."""
+    by_line: dict[int, list[_Stretch]] = {}
     line_start, searched = 0, 0
-    for start, end, data in _utf8_stretches(text):
-        line_start, searched = text.rfind("\n", searched, start) + 1 or line_start, start  # a long line stays linear
-        by_line.setdefault(line_start, []).append((start, end, data))
+    for stretch in _utf8_stretches(text):
+        line_start = text.rfind("\n", searched, stretch.start) + 1 or line_start
+        searched = stretch.start  # a long line stays linear
+        by_line.setdefault(line_start, []).append(stretch)
     for line_start, stretches in by_line.items():
-        if not any(_is_utf8(data) or _holds_utf8_run(data) for _, _, data in stretches):
-            continue
-        repairs = [(start, end, _utf8_stretch_repair(text, start, end, data)) for start, end, data in stretches]
-        if all(repaired is not None for _, _, repaired in repairs):
-            yield from repairs
-        else:
-            yield line_start, _line_end(text, line_start), None
+        mostly = [_is_utf8(stretch.data) for stretch in stretches]
+        if any(mostly) and all(utf8 for part, utf8 in zip(stretches, mostly) if len(part.chars) >= _UTF8_RUN_CHARS):
+            repairs = [(part.start, part.end, _utf8_stretch_repair(text, part.start, part.end, part.data))
+                       for part in stretches]
+            if all(repaired is not None for _, _, repaired in repairs):
+                yield from repairs
+            else:
+                yield line_start, _line_end(text, line_start), None
+        elif any(mostly) or any(_holds_utf8_run(stretch.data) for stretch in stretches):
+            yield from _pasted_line(text, stretches)
 
 
 def _is_utf8(data: list[Optional[int]]) -> bool:
@@ -978,14 +1004,160 @@ def _is_utf8(data: list[Optional[int]]) -> bool:
     return chars >= _UTF8_MIN_CHARS and covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
 
 
+def _utf8_run_at(data: list[Optional[int]], offset: int = 0, chars: int = _UTF8_RUN_CHARS,
+                 stretch: Optional["_Stretch"] = None) -> Optional[int]:
+    """Where the first ``chars`` well-formed UTF-8 characters in a row start in ``data`` from ``offset`` (at the
+    start of a character the reader showed, with ``stretch``: a paste begins where the page's text was in step)."""
+    width = 3 * chars
+    for i in range(offset, len(data) - width + 1):
+        window = data[i:i + width]
+        if None not in window and all(_utf8_char(bytes(window[j:j + 3])) for j in range(0, width, 3)) and (  # type: ignore[arg-type]
+                stretch is None or stretch.starts_char(i)):
+            return i
+    return None
+
+
 def _holds_utf8_run(data: list[Optional[int]]) -> bool:
     """True when ``_UTF8_RUN_CHARS`` well-formed UTF-8 characters follow one another somewhere in ``data``."""
-    width = 3 * _UTF8_RUN_CHARS
-    for i in range(len(data) - width + 1):
-        window = data[i:i + width]
-        if None not in window and all(_utf8_char(bytes(window[j:j + 3])) for j in range(0, width, 3)):  # type: ignore[arg-type]
-            return True
-    return False
+    return _utf8_run_at(data) is not None
+
+
+def _utf8_like(chunk: list[Optional[int]]) -> bool:
+    """Three bytes that are, or with their lost bytes (None) can have been, a character :func:`_utf8_char` takes."""
+    if len(chunk) != 3:
+        return False
+    if None not in chunk:
+        return _utf8_char(bytes(chunk)) is not None  # type: ignore[arg-type]
+    lead, *rest = chunk
+    return (lead is None or 0xE3 <= lead <= 0xEF) and all(b is None or 0x80 <= b <= 0xBF for b in rest)
+
+
+def _pasted_extent(stretch: _Stretch, run: int) -> tuple[int, int]:
+    """Bytes ``[lo, hi)`` of the pasted UTF-8 run around the one found at ``run``: three bytes at a time while
+    they are, or can have been, a character (a lost pair, two None, is passed over); backwards only as far as the
+    start of a character the reader showed (the page was in step before the paste; a genuine ``。``, a1 a3, after
+    a trail byte from e3 to ef reads as a UTF-8 character one byte out of step)."""
+    data, lo, hi, back = stretch.data, run, run, run
+    while back >= 3 and _utf8_like(data[back - 3:back]):
+        back -= 3
+        lo = back if stretch.starts_char(back) else lo
+    while _utf8_like(data[hi:hi + 3]):
+        hi += 3
+    return lo, hi
+
+
+# ASCII between two stretches that a pasted sentence can hold (a Latin name, a number, an abbreviation).
+_LATIN_IN_SENTENCE = re.compile(r"[A-Za-z0-9 .'&-]+")
+
+
+def _pasted_line(text: str, stretches: list[_Stretch]) -> Iterator[tuple[int, int, Optional[str]]]:
+    """The pasted runs of a line's stretches (:func:`_pasted_runs`), and the pieces of a pasted sentence that ASCII
+    inside it cut off without two UTF-8 characters of their own: after a run that reaches its stretch's end, the
+    next stretch up to where the text reads in step; before a run that opens its stretch, the previous stretch
+    from its last full stop.  Such a piece is flagged, and the run beside it too (a repaired run would leave the
+    piece without the evidence that flags it once the text is repaired; so would any run repaired beside one
+    flagged: a line's runs are repaired all or none, as a UTF-8 page's line is)."""
+    found = [list(_pasted_runs(text, stretch)) for stretch in stretches]
+    pieces: list[tuple[int, int]] = []
+    for k in range(1, len(stretches)):
+        prev, stretch = stretches[k - 1], stretches[k]
+        if not _LATIN_IN_SENTENCE.fullmatch(text, prev.end, stretch.start):
+            continue
+        if found[k - 1] and found[k - 1][-1][1] == prev.end and not (found[k] and found[k][0][0] == stretch.start):
+            end = next((i for i in range(stretch.start, stretch.end) if not _out_of_step_after(text, i)), stretch.end)
+            if end > stretch.start:
+                pieces.append((stretch.start, end))
+        if found[k] and found[k][0][0] == stretch.start and not (found[k - 1] and found[k - 1][-1][1] == prev.end):
+            start = text.rfind("。", prev.start, prev.end) + 1 or prev.start
+            if start < prev.end:
+                pieces.append((start, prev.end))
+    runs = [run for runs in found for run in runs]
+    if pieces or any(repaired is None for _, _, repaired in runs):
+        runs = [(start, end, None) for start, end, _ in runs]  # the line's evidence must survive its repairs
+    yield from runs
+    yield from ((start, end, None) for start, end in pieces)
+
+
+def _pasted_runs(text: str, stretch: _Stretch) -> Iterator[tuple[int, int, Optional[str]]]:
+    """The UTF-8 runs pasted into a stretch of a GBK page, each repaired where its bytes settle it
+    (:func:`_pasted_repair`), else flagged from the run's first character (:func:`_pasted_flag_end`), or from
+    the sentence's start where a ``?`` stands between them (the paste began with ASCII, one byte of which a lost
+    pair took).  On a line that holds one, ASCII inside a pasted sentence (a Latin name, a number) cuts it into
+    stretches of their own, some shorter than the run the line's evidence needs, or glued to the run by a letter
+    read as a full-width one: on such a line two UTF-8 characters in a row, from the start of a character the
+    reader showed, are one."""
+    offset = 0
+    while (run := _utf8_run_at(stretch.data, offset, _UTF8_MIN_CHARS, stretch)) is not None:
+        lo, hi = _pasted_extent(stretch, run)
+        start = stretch.char_at(lo)
+        head = text.rfind("。", stretch.start, start) + 1 or stretch.start
+        lost_before = "?" in text[head:start]  # a "?" that swallowed an ASCII byte of the paste ("2024年8月")
+        repaired = None if lost_before else _pasted_repair(text, stretch, lo, hi)
+        found: tuple[int, int, Optional[str]] = repaired or (
+            head if lost_before else start, _pasted_flag_end(text, stretch, hi), None)
+        yield found
+        offset = next((byte for index, byte in stretch.chars if index >= found[1]), len(stretch.data))
+
+
+def _pasted_flag_end(text: str, stretch: _Stretch, hi: int) -> int:
+    """Where the flag of a pasted run ending at byte ``hi`` ends: right after the run (or after the ``?`` of a
+    lost pair it ends in) where the text there reads in step (:func:`_out_of_step_after`), else at the stretch's
+    end, where an ASCII byte or the line end brought the reader back in step."""
+    end = stretch.char_at(hi)
+    if not stretch.starts_char(hi):
+        last = stretch.char_at(hi - 1)
+        end = last + 1 if text[last] == "?" else stretch.end
+    return end if end >= stretch.end or not _out_of_step_after(text, end) else stretch.end
+
+
+def _pasted_repair(text: str, stretch: _Stretch, lo: int, hi: int) -> Optional[tuple[int, int, str]]:
+    """The pasted run ``data[lo:hi]`` as UTF-8, with the text after it as the reader shows it where it is back in
+    step right after the run, else re-paired one byte late (:func:`_out_of_step_repair`), and the span of ``text``
+    that replaces; None where a byte is lost, the run does not start a character, or the alignment the bytes
+    give does not read clearly better than the other."""
+    data = stretch.data
+    if None in data[lo:hi] or not stretch.starts_char(lo):
+        return None
+    start, end = stretch.char_at(lo), stretch.char_at(hi)
+    pasted = "".join(map(_fold, bytes(data[lo:hi]).decode("utf-8")))  # type: ignore[arg-type]
+    if not stretch.starts_char(hi):
+        found = _out_of_step_repair(text, stretch, hi)
+        if found is None:
+            return None
+        repaired, end = found
+        after = text[end:_context_end(text, end)]
+        if _logprob(repaired + after) - _logprob(text[stretch.char_at(hi):end] + after) < _MIN_GAIN:
+            return None
+        pasted += repaired
+    elif end < stretch.end and _out_of_step_after(text, end):
+        return None
+    return (start, end, pasted) if _logprob(pasted) - _logprob(text[start:end]) >= _MIN_GAIN else None
+
+
+def _out_of_step_repair(text: str, stretch: _Stretch, hi: int) -> Optional[tuple[str, int]]:
+    """The bytes after a pasted run that ends inside the character at ``hi``, re-paired as GBK up to an ASCII
+    letter the reader showed as one (a trail byte below 0x80: the reader is back in step after it, and the text
+    after it reads so or the line ends; else the letter was a full-width one, folded, and the reader is still out
+    of step), inside
+    the stretch or right after it, with the end in ``text`` of what they replace; None where a byte is lost or a
+    pair is no character before the reader is back in step."""
+    data, k = stretch.data, hi
+    out: list[str] = []
+    letters = {first: index for index, first in stretch.chars if "@" <= text[index] <= "~"}
+    if stretch.end < len(text) and "@" <= text[stretch.end] <= "~":
+        letters[len(data)] = stretch.end
+    while k < len(data) and data[k] is not None:
+        letter = letters.get(k + 1)
+        char = _pair(data[k], ord(text[letter])) if letter is not None else None  # type: ignore[arg-type]
+        if letter is not None and char and (_line_end(text, letter) == letter + 1 or _reads_in_step(text, letter + 1)):
+            return "".join(out) + _fold(char), letter + 1
+        trail = data[k + 1] if k + 1 < len(data) else None
+        char = _pair(data[k], trail) if trail is not None else None  # type: ignore[arg-type]
+        if char is None:
+            return None
+        out.append(_fold(char))
+        k += 2
+    return None
 
 
 def _utf8_edits(text: str, runs: list[tuple[int, int, Optional[str]]]) -> list[Edit]:
