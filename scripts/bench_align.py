@@ -11,6 +11,7 @@
     python scripts/bench_align.py --unshared   # fit what a link whose sides share no key pays, on dev gold
                                                # (rewrites curated/align/aligner.json)
     python scripts/bench_align.py --eflomal    # bible/001: eflomal's lexicon instead of our Model 1 (if installed)
+    python scripts/bench_align.py --books      # bible/001 book by book: what makes one kind of book align worse?
 
 Data: our passages (``corpus/curated/align_gold``: dev and test), our short
 bitexts (``corpus/curated/align_short``: dev), our literary
@@ -66,7 +67,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
             ("check (written after round 7's rules)", load_gold(CHECK_DIR, split="check-r7")),
             ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8")),
             ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9")),
-            ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10"))]
+            ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10")),
+            ("check (written before round 11's changes)", load_gold(CHECK_DIR, split="check-r11"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -402,6 +404,52 @@ def _window(bible: GoldPassage, start: int, size: int) -> tuple[list[str], list[
             [Link(tuple(i - zh_start for i in link.zh), tuple(j - en_start for j in link.en)) for link in links])
 
 
+def _many_to_many(link: Link) -> bool:
+    return len(link.zh) >= 2 and len(link.en) >= 2
+
+
+def _en_range(gold: list[Link], predicted: list[Link], first: int, last: int) -> tuple[list[Link], list[Link]]:
+    """The gold links whose English starts in lines first..last-1 and the predicted links beside them (those whose
+    English starts there, and 1-0 links of the gold links' Chinese)."""
+    inside = [link for link in gold if link.en and first <= link.en[0] < last]
+    chinese = {i for link in inside for i in link.zh}
+    return inside, [link for link in predicted if (link.en and first <= link.en[0] < last)
+                    or (not link.en and link.zh[0] in chinese)]
+
+
+def book_kinds(window: int = 250) -> None:
+    """bible/001 (dev) scored book by book (``curated/align/bible_books.json``): strict F1, the share of gold links
+    that are verse-level many-to-many (2-2, 3-2, ...: a verse of several sentences a side, which the text gives no
+    evidence of) and strict F1 outside those verses; then windows of ``window`` English lines, and a line fitted
+    through their F1 against that share.  The test Bible's share is counted from its gold link types alone (no
+    aligner runs on it here), to say what the fit expects there."""
+    bible, test = load_bible("001"), load_bible_test()
+    if bible is None or test is None:
+        sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
+    predicted = align_texts(bible.zh, bible.en)
+    verse_zh = {i for link in bible.links if _many_to_many(link) for i in link.zh}
+    books = json.loads((SETTINGS_FILE.parent / "bible_books.json").read_text(encoding="utf-8"))["books"]
+    bounds = [book["line"] for book in books] + [len(bible.en)]
+    for book, first, last in zip(books, bounds, bounds[1:]):
+        gold, ours = _en_range(bible.links, predicted, first, last)
+        outside_gold = [link for link in gold if not _many_to_many(link)]
+        outside_ours = [link for link in ours if not (link.zh and set(link.zh) <= verse_zh)]
+        share = sum(map(_many_to_many, gold)) / len(gold)
+        print(f"  {book['name']:<40} {len(gold):5d} gold links, many-to-many {share:5.1%}: strict F1 "
+              f"{score_alignments([gold], [ours]).strict_f1:.3f}, outside those verses "
+              f"{score_alignments([outside_gold], [outside_ours]).strict_f1:.3f}")
+    shares, scores = [], []
+    for first in range(0, len(bible.en), window):
+        gold, ours = _en_range(bible.links, predicted, first, first + window)
+        shares.append(sum(map(_many_to_many, gold)) / len(gold))
+        scores.append(score_alignments([gold], [ours]).strict_f1)
+    slope, intercept = np.polyfit(shares, scores, 1)
+    test_share = sum(map(_many_to_many, test.links)) / len(test.links)
+    print(f"  {len(shares)} windows of {window} English lines: strict F1 = {intercept:.3f} {slope:+.3f} × share "
+          f"(r = {np.corrcoef(shares, scores)[0, 1]:.3f}, shares {min(shares):.1%}–{max(shares):.1%}); the test "
+          f"Bible's share {test_share:.1%} (gold link types) → expected {intercept + slope * test_share:.3f}")
+
+
 def corpus_agreement() -> None:
     """Our aligner, run blind on each translated document of the published corpus, against its construction links."""
     from corpus.align.document import link_agreement
@@ -423,6 +471,7 @@ def main() -> None:
     parser.add_argument("--merges", action="store_true", help="bible/001: evidence for merging neighbouring links")
     parser.add_argument("--unshared", action="store_true", help="fit the cost of a link sharing no key, on dev")
     parser.add_argument("--eflomal", action="store_true", help="bible/001: eflomal's lexicon against our Model 1")
+    parser.add_argument("--books", action="store_true", help="bible/001 book by book: F1 and verse-level links")
     parser.add_argument("--one", nargs=2, metavar=("ALIGNER", "NAME"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
@@ -443,6 +492,8 @@ def main() -> None:
         unshared_key_evidence()
     elif arguments.eflomal:
         eflomal_comparison()
+    elif arguments.books:
+        book_kinds()
     else:
         report()
 

@@ -524,6 +524,18 @@ def test_the_test_bible_is_a_whole_window_of_bible_006_after_the_dev_prefix():
     assert test.zh == whole.zh[offset:offset + len(test.zh)]
 
 
+@pytest.mark.skipif(load_bible("001") is None, reason="the shared Bible gold (../shared/align-dev) is absent")
+def test_each_book_of_bible_001_begins_where_its_first_verse_is_and_where_a_gold_link_begins():
+    """``bench_align.py --books`` cuts bible/001 at these lines: each must be its book's first verse, start a gold
+    link (no verse spans two books) and follow the book before."""
+    books = json.loads((aligner.SETTINGS_FILE.parent / "bible_books.json").read_text(encoding="utf-8"))["books"]
+    bible = load_bible("001")
+    starts = [book["line"] for book in books]
+    assert starts[0] == 0 and starts == sorted(set(starts)) and starts[-1] < len(bible.en)
+    assert all(bible.en[book["line"]].startswith(book["opens"]) for book in books)
+    assert set(starts) <= {link.en[0] for link in bible.links if link.en}
+
+
 def test_links_of_an_untranslated_document_are_scored_as_deletions():
     scored = aligner.score_links(["一。", "二。"], [], [Link((0,), ()), Link((1,), ())])
     assert [(link.zh, link.en) for link in scored] == [((0,), ()), ((1,), ())]
