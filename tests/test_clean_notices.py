@@ -163,3 +163,33 @@ def test_the_full_stop_closing_a_spliced_notice_goes_with_it():
         text, passes = clean(raw)
         assert text == f"标题\n{ARTICLE}", end
         assert revert_all(text, passes) == raw
+
+
+def test_a_bracketed_notice_opening_a_paragraph_loses_only_its_brackets():
+    # dv231's kind, and heldout13's blind run: without the rule the whole paragraph went, notice and article both
+    article = "渔民合作社已经和仓库签了三年的协议，冬季的梭子蟹可以直接在港口冻存。"
+    line = f"〔本文版权归某晨报所有，未经授权不得转载〕{article}"
+    text, passes = clean(f"标题\n\n{line}")
+    assert text.split("\n")[-1] == article
+    assert revert_all(text, passes) == f"标题\n\n{line}"
+    (edit,) = find_notices(line)
+    assert "bracketed head" in edit.reason and edit.old.startswith("〔") and edit.old.endswith("〕")
+
+
+def test_a_bracketed_label_without_a_notices_evidence_stays():
+    for line in ["【编者按】本文作者是一位老渔民，他写下了三十年的见闻。", "【独家】沈家门渔港的冷链仓库本月完成扩建。",
+                 "（记者 乐雁汀）仓库负责人说，今年的到港量比去年多了两成。"]:
+        assert NOTICES.leading_notes(line) is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(EVIDENCE), min_size=3, max_size=6, unique=True),
+       st.sampled_from(list(NOTICES.leading_bracket_pairs.items())), HAN_WITHOUT_EVIDENCE)
+def test_article_text_after_any_bracketed_notice_is_kept(words, brackets, article):
+    opening, closing = brackets
+    notice = opening + "，".join(words) + closing
+    raw = f"标题\n\n{notice}{article}。"
+    text, passes = clean(raw)
+    assert f"{article}。" in text.split("\n")
+    assert notice not in text
+    assert revert_all(text, passes) == raw

@@ -55,6 +55,11 @@ _CLAUSE_PUNCTUATION = SENTENCE_END + "，,、"
 # A paragraph's last bracketed group: where a credit is appended to the text it credits.
 TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
                                                 for o, c in _BRACKETS.items()) + r")\s*$")
+# A paragraph's first bracketed group (a notice spliced in front of the text it opens) and the spaces after it.
+LEADING_BRACKETS = re.compile("[^\\S\\n]*(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
+                                                         for o, c in _DATA["leading_brackets"].items())
+                              + r")[^\S\n]*")
+SENTENCE_END_IN = re.compile(f"[{re.escape(lang.SENTENCE_END)}]")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
 NAME_LIST = re.compile(r"[^\S\n]*[、,，][^\S\n]*")
@@ -142,6 +147,8 @@ class NoticeRule:
     platform_lists: re.Pattern[str]  # a menu: platforms apart by bars, or a list ending a line after a colon
     platform_list_weight: int  # what such a menu weighs besides its platforms
     sign_weight: int  # what a rights mark weighs (© 2026)
+    leading_bracket_weight: int  # what a bracketed group opening a paragraph weighs besides its words
+    leading_bracket_pairs: dict[str, str]  # the brackets such a group is set off by (【 → 】, 〔 → 〕 …)
     call: re.Pattern[str]  # a call to the reader opening the text (关注X，…, 长按识别…)
     call_weight: int
 
@@ -181,6 +188,11 @@ class NoticeRule:
                     start = self.article_before(head) or 0
                     edits.append(self._edit(offset + start, head[start:], self.score(head[start:])))
                     continue
+            leading = self.leading_notes(line)
+            if leading is not None:
+                end, evidence = leading
+                edits.append(self._edit(offset, line[:end], evidence))
+                continue
             tail = self.spliced_tail(line)
             if tail is not None:
                 edits.append(self._edit(offset + len(line) - len(tail), tail, self.score(tail)))
@@ -211,6 +223,23 @@ class NoticeRule:
                 break
             start, last = bracket.start(), last or evidence
         return None if last is None else (start, last)
+
+    def leading_notes(self, line: str) -> tuple[int, Evidence] | None:
+        """Where the article text starts after the run of bracketed notices that opens a line
+        (【X原创稿件，转载请注明来源】沈家门渔港的…), with the evidence of the first; None when the line does not open
+        with one or nothing but notices is on it (the whole-line rule reads that).  A group bracketed whole, with no
+        sentence end inside, is a notice when its words and its shape (``leading_bracket_weight``) reach the
+        threshold; the text after the run must be article text (:meth:`is_article`)."""
+        end, first = 0, None
+        while (bracket := LEADING_BRACKETS.match(line, end)) and not SENTENCE_END_IN.search(bracket.group()):
+            evidence = self.score(bracket.group())
+            evidence = Evidence(evidence.score + self.leading_bracket_weight, evidence.found + ("bracketed head",))
+            if self.accept(bracket.group(), evidence):
+                break
+            end, first = bracket.end(), first or evidence
+        if first is None or not self.is_article(line[end:]):
+            return None
+        return end, first
 
     def spliced_head(self, line: str) -> str | None:
         """The part of a line up to the last of its first consecutive contacts (e-mail, URL, phone), when text
@@ -366,7 +395,8 @@ def _notice_rule() -> NoticeRule:
                       re.compile(f"{platforms}(?:\\s*[{re.escape(data['platform_bars'])}]\\s*{platforms})+"
                                  f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms}|[ \u3000]+{platforms})+\\s*$"
                                  f"|(?m:^[^\\s\\d]{{1,4}}[ \u3000]+{platforms}(?:[ \u3000]+{platforms})+[ \u3000]*$)"),
-                      data["platform_list_weight"], data["sign_weight"],
+                      data["platform_list_weight"], data["sign_weight"], data["leading_bracket_weight"],
+                      data["leading_brackets"],
                       re.compile(lang.alternation(data["call"]["verbs"])), data["call"]["weight"])
 
 
