@@ -75,8 +75,12 @@ def test_an_articles_own_short_ending_is_no_comment_section(ending):
 
 
 def test_a_comment_sections_score_and_decision_are_apart():
-    assert COMMENT_SECTIONS.score(COMMENTS[1:]) == 4 and not COMMENT_SECTIONS.accept(4)
-    assert COMMENT_SECTIONS.score(["80亩"]) == 2 and COMMENT_SECTIONS.accept(2)  # heading, short; one line, no handle
+    assert COMMENT_SECTIONS.score(COMMENTS[1:]) == 4 and not COMMENT_SECTIONS.accept(COMMENTS[1:], 4)
+    # heading, short; one line, no handle
+    assert COMMENT_SECTIONS.score(["80亩"]) == 2 and COMMENT_SECTIONS.accept(["80亩"], 2)
+    # a rights line's year and a price are no counted heading and handle around an article's sentences
+    sentences = ["公司去年把会员费从每月9元调到12元，用户数反而增加了两成。"] * 4 + ["HK$48"]
+    assert COMMENT_SECTIONS.score(sentences) == 3 and COMMENT_SECTIONS.accept(sentences, 3)
 
 
 @settings(max_examples=40, deadline=None)

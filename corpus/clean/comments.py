@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import lang
+from corpus.clean.notices import PRICE
 from corpus.clean.rules import lines_with_offsets, load_yaml, removal
 from corpus.model import Edit
 
@@ -29,26 +30,32 @@ class CommentSections:
     threshold: int
 
     def candidate(self, text: str) -> tuple[int, list[str]] | None:
-        """The offset of the counted heading of the run of short lines that ends ``text``, and the lines after it."""
+        """The offset of the counted heading (no sentence, no price: ``…保留所有权利。`` and ``HK$48`` are none) of the
+        run of short lines that ends ``text``, and the lines after it."""
         lines = [(offset, line.strip()) for offset, line in lines_with_offsets(text) if line.strip()]
         start = len(lines)
         while start > 1 and len(lines[start - 1][1]) <= self.max_line_chars:  # the title is never a comment
             start -= 1
         for index in range(start, len(lines)):
             offset, line = lines[index]
-            if len(line) <= self.heading_chars and self.count.search(line):
+            if (len(line) <= self.heading_chars and self.count.search(line) and line[-1] not in lang.SENTENCE_END
+                    and not PRICE.search(line)):
                 return offset, [rest for _, rest in lines[index + 1:]]
         return None
 
+    def short(self, replies: list[str]) -> bool:
+        """Whether the lines average at most ``short_chars`` characters (replies and handles, not sentences)."""
+        return bool(replies) and sum(map(len, replies)) <= self.short_chars * len(replies)
+
     def score(self, replies: list[str]) -> int:
         """The counted heading, enough lines, short lines, a handle (a line without Han)."""
-        short = bool(replies) and sum(map(len, replies)) <= self.short_chars * len(replies)
         handle = any(not any(map(lang.is_han, reply)) for reply in replies)
-        return 1 + (len(replies) >= self.min_lines) + short + handle
+        return 1 + (len(replies) >= self.min_lines) + self.short(replies) + handle
 
-    def accept(self, score: int) -> bool:
-        """True when the lines are article text."""
-        return score < self.threshold
+    def accept(self, replies: list[str], score: int) -> bool:
+        """True when the lines are article text: a low score, or lines as long as an article's sentences (a
+        rights line and a price may look like a counted heading and a handle around them)."""
+        return score < self.threshold or not self.short(replies)
 
     def find(self, text: str) -> list[Edit]:
         found = self.candidate(text)
@@ -56,7 +63,7 @@ class CommentSections:
             return []
         offset, replies = found
         score = self.score(replies)
-        if self.accept(score):
+        if self.accept(replies, score):
             return []
         section = text[offset:].rstrip()
         return [removal(offset, section, self.rule, self.reason, score, self.threshold)]

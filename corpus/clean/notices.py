@@ -228,10 +228,12 @@ class NoticeRule:
         """Where the article text starts after the run of bracketed notices that opens a line
         (【X原创稿件，转载请注明来源】沈家门渔港的…), with the evidence of the first; None when the line does not open
         with one or nothing but notices is on it (the whole-line rule reads that).  A group bracketed whole, with no
-        sentence end inside, is a notice when its words and its shape (``leading_bracket_weight``) reach the
-        threshold; the text after the run must be article text (:meth:`is_article`)."""
+        sentence end inside and no rights mark (``（c）``), is a notice when its words and its shape
+        (``leading_bracket_weight``) reach the threshold; the text after the run must be article text
+        (:meth:`is_article`)."""
         end, first = 0, None
-        while (bracket := LEADING_BRACKETS.match(line, end)) and not SENTENCE_END_IN.search(bracket.group()):
+        while ((bracket := LEADING_BRACKETS.match(line, end)) and not SENTENCE_END_IN.search(bracket.group())
+               and not RIGHTS_MARK.fullmatch(bracket.group().strip())):  # （c）2027 opens a rights line, no note
             evidence = self.score(bracket.group())
             evidence = Evidence(evidence.score + self.leading_bracket_weight, evidence.found + ("bracketed head",))
             if self.accept(bracket.group(), evidence):
