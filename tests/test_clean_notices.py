@@ -176,6 +176,14 @@ def test_a_bracketed_notice_opening_a_paragraph_loses_only_its_brackets():
     assert "bracketed head" in edit.reason and edit.old.startswith("〔") and edit.old.endswith("〕")
 
 
+def test_a_paragraph_between_a_bracketed_notice_and_a_spliced_one_is_cleaned_once():
+    raw = ("标题\n\n【某晨报原创稿件，转载请注明来源】仓库本月完成扩建，库容增加到两万吨。"
+           "本文由某晨报原创，转载请联系授权，电话 0791-8623 5510。")
+    text, passes = clean(raw)
+    assert text.split("\n")[-1] == "仓库本月完成扩建，库容增加到两万吨。"
+    assert clean(text) == (text, []) and revert_all(text, passes) == raw
+
+
 def test_a_bracketed_label_without_a_notices_evidence_stays():
     for line in ["【编者按】本文作者是一位老渔民，他写下了三十年的见闻。", "【独家】沈家门渔港的冷链仓库本月完成扩建。",
                  "（记者 乐雁汀）仓库负责人说，今年的到港量比去年多了两成。"]:
