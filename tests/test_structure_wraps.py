@@ -3,7 +3,7 @@ the next line; a new turn carries its label; a label-less paragraph after a shor
 turn."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus.model import Document
@@ -94,6 +94,8 @@ def test_wrapping_an_interview_at_any_width_and_parsing_it_gives_back_its_paragr
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=12, max_value=30), st.lists(st.text(alphabet=HAN, min_size=20, max_size=90),
                                                           min_size=3, max_size=8))
+# CI's draw: no fixed width (too few lines reach it), and a turn's second line, no clause in it, read as a heading
+@example(width=23, answers=["为" * 20, "为" * 20, "为" * 67])
 def test_parsing_the_joined_paragraphs_again_changes_nothing(width, answers):
     """Idempotence: the paragraphs structure gives a wrapped document, written one a line, parse to themselves."""
     lines = [line for answer in answers for paragraph in (f"问：{answer[:5]}？", f"答：{answer}。")

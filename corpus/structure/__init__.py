@@ -248,7 +248,9 @@ def _join_wrapped(lines: list[str], titled: bool) -> list[str]:
     joined: list[str] = []
     for number, line in enumerate(lines):
         previous = lines[number - 1] if number else ""
-        broken = (wrap is not None and reaches(previous, wrap)) or (interview and _breaks_prose(previous, labels))
+        # the prose so far, not the previous line alone: a line that continues a turn is that turn's prose
+        broken = (wrap is not None and reaches(previous, wrap)) or (interview and bool(joined)
+                                                                   and _breaks_prose(joined[-1], labels))
         opens = _opens_turn(line, labels) or CAPTION.match(line) or LIST_ITEM.match(line) \
             or NUMBERED_HEADING.match(line)
         if number > int(titled) and broken and not opens:
