@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from corpus.clean import clean
 from corpus.clean.notices import NOTICES, find_notices
+from corpus.clean.rules import load_yaml
 from corpus.editlog import revert_all
 
 ARTICLE = "理想汽车和蔚来都在今年推出了语音助手。"
@@ -192,7 +193,7 @@ def test_a_bracketed_label_without_a_notices_evidence_stays():
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(EVIDENCE), min_size=3, max_size=6, unique=True),
-       st.sampled_from(list(NOTICES.leading_bracket_pairs.items())), HAN_WITHOUT_EVIDENCE)
+       st.sampled_from(list(load_yaml("notices.yaml")["leading_brackets"].items())), HAN_WITHOUT_EVIDENCE)
 def test_article_text_after_any_bracketed_notice_is_kept(words, brackets, article):
     opening, closing = brackets
     notice = opening + "，".join(words) + closing

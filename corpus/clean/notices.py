@@ -52,13 +52,15 @@ CAPTION = re.compile(rf"{lang.alternation(lang.CAPTION_LABELS)}\s*[:：]")
 # clause either (记者：你们的工厂怎么样，开工了吗？ is a turn).
 SENTENCE_END = lang.SENTENCE_END
 _CLAUSE_PUNCTUATION = SENTENCE_END + "，,、"
+
+
+def _bracketed(pairs: dict[str, str]) -> str:
+    """A group set off by one of the ``pairs`` of brackets (opening → closing), with no bracket of its pair inside."""
+    return "(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}" for o, c in pairs.items()) + ")"
+
+
 # A paragraph's last bracketed group: where a credit is appended to the text it credits.
-TRAILING_BRACKETS = re.compile("(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
-                                                for o, c in _BRACKETS.items()) + r")\s*$")
-# A paragraph's first bracketed group (a notice spliced in front of the text it opens) and the spaces after it.
-LEADING_BRACKETS = re.compile("[^\\S\\n]*(?:" + "|".join(f"{re.escape(o)}[^{re.escape(o + c)}]*{re.escape(c)}"
-                                                         for o, c in _DATA["leading_brackets"].items())
-                              + r")[^\S\n]*")
+TRAILING_BRACKETS = re.compile(_bracketed(_BRACKETS) + r"\s*$")
 SENTENCE_END_IN = re.compile(f"[{re.escape(lang.SENTENCE_END)}]")
 # Text after a notice with at least one evidence word per this many characters is still the notice.
 EVIDENCE_SPAN = 10
@@ -148,7 +150,7 @@ class NoticeRule:
     platform_list_weight: int  # what such a menu weighs besides its platforms
     sign_weight: int  # what a rights mark weighs (© 2026)
     leading_bracket_weight: int  # what a bracketed group opening a paragraph weighs besides its words
-    leading_bracket_pairs: dict[str, str]  # the brackets such a group is set off by (【 → 】, 〔 → 〕 …)
+    leading_brackets: re.Pattern[str]  # such a group (set off by 【】, 〔〕 …) and the spaces after it
     call: re.Pattern[str]  # a call to the reader opening the text (关注X，…, 长按识别…)
     call_weight: int
 
@@ -232,7 +234,7 @@ class NoticeRule:
         (``leading_bracket_weight``) reach the threshold; the text after the run must be article text
         (:meth:`is_article`)."""
         end, first = 0, None
-        while ((bracket := LEADING_BRACKETS.match(line, end)) and not SENTENCE_END_IN.search(bracket.group())
+        while ((bracket := self.leading_brackets.match(line, end)) and not SENTENCE_END_IN.search(bracket.group())
                and not RIGHTS_MARK.fullmatch(bracket.group().strip())):  # （c）2027 opens a rights line, no note
             evidence = self.score(bracket.group())
             evidence = Evidence(evidence.score + self.leading_bracket_weight, evidence.found + ("bracketed head",))
@@ -398,7 +400,7 @@ def _notice_rule() -> NoticeRule:
                                  f"|[:：]\\s*{platforms}(?:\\s*[、,，]\\s*{platforms}|[ \u3000]+{platforms})+\\s*$"
                                  f"|(?m:^[^\\s\\d]{{1,4}}[ \u3000]+{platforms}(?:[ \u3000]+{platforms})+[ \u3000]*$)"),
                       data["platform_list_weight"], data["sign_weight"], data["leading_bracket_weight"],
-                      data["leading_brackets"],
+                      re.compile(f"[^\\S\\n]*{_bracketed(data['leading_brackets'])}[^\\S\\n]*"),
                       re.compile(lang.alternation(data["call"]["verbs"])), data["call"]["weight"])
 
 
