@@ -44,12 +44,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus.align.aligner import (SETTINGS_FILE, align_costs, align_texts, default_settings,  # noqa: E402
+from corpus.align.aligner import (SETTINGS_FILE, Bitext, align_costs, align_texts, default_settings,  # noqa: E402
                                   gale_church_align, link_costs, search)
 from corpus.align.evaluate import evaluation_report, exact_f1, score_alignments  # noqa: E402
 from corpus.align.calibration import fit_calibration, reliability  # noqa: E402
 from corpus.align.gold import (CHECK_DIR, LITERARY_DIR, SHORT_DIR, GoldPassage, load_bible, load_bible_test,  # noqa: E402
                                load_gold)
+from corpus.align.spans import pair_dots, row_norms, span_matrix  # noqa: E402
 from corpus.align.tokens import chinese_tokens  # noqa: E402
 from corpus.model import Link  # noqa: E402
 
@@ -68,7 +69,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
             ("check (written after round 8's rules)", load_gold(CHECK_DIR, split="check-r8")),
             ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9")),
             ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10")),
-            ("check (written before round 11's changes)", load_gold(CHECK_DIR, split="check-r11"))]
+            ("check (written before round 11's changes)", load_gold(CHECK_DIR, split="check-r11")),
+            ("check (written before round 12's changes)", load_gold(CHECK_DIR, split="check-r12"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]
@@ -318,7 +320,9 @@ def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
     three Chinese sentences at most) merged into one link, ranked by how much cost the merge adds under the
     last pass's model; among the cheapest merges, how many are a gold link and how many split two right links.
     Then the split judged by its parts: merged where the weaker part costs more per sentence than a quantile of
-    the path's pair links (a split into weak parts as evidence of one many-to-many translation unit)."""
+    the path's pair links (a split into weak parts as evidence of one many-to-many translation unit).  Then by
+    lexical evidence across the boundary (round 12): merged where one link's words are found in the other link's
+    translation (:func:`_crossing_evidence`), strongest first."""
     bible = load_bible("001")
     if bible is None:
         sys.exit("bench_align: the shared alignment data (../shared/align-dev/bible) is not there")
@@ -345,6 +349,34 @@ def merge_evidence(shares: tuple[float, ...] = (0.01, 0.05, 0.1),
         weak = weaker > np.quantile(pair_costs, quantile)
         print(f"  weaker part above the {quantile:.0%} quantile of pair-link costs per sentence ({weak.sum()} merges): "
               f"{is_gold[weak].sum()} gold links found, {both_right[weak].sum()} pairs of right links destroyed")
+    crossing = _crossing_evidence(result.text, [path[k] for k in pairs], [path[k + 1] for k in pairs])
+    by_crossing = np.argsort(-crossing, kind="stable")
+    for share in shares:
+        strongest = by_crossing[:max(1, int(share * len(pairs)))]
+        print(f"  strongest {share:.0%} cross-boundary evidence ({len(strongest)} merges): {is_gold[strongest].sum()} "
+              f"gold links found, {both_right[strongest].sum()} pairs of right links destroyed")
+
+
+def _crossing_evidence(text: Bitext, before: list[Link], after: list[Link]) -> np.ndarray:
+    """How much each pair of neighbouring links' sides translate across their boundary (the first link's zh into
+    the second's en, or the second's zh into the first's en: the learned lexicon's plain cosine, the larger of
+    the two) against how well the weaker link translates itself: above 1 where one link's words are found in the
+    other link's translation more than in its own."""
+    assert text.zh is not None and text.en is not None
+
+    def cosines(zh_links: list[Link], en_links: list[Link]) -> np.ndarray:
+        zh = span_matrix(np.array([link.zh[0] for link in zh_links]), np.array([link.zh[-1] + 1 for link in zh_links]),
+                         text.shape[0]) @ text.zh
+        en = span_matrix(np.array([link.en[0] for link in en_links]), np.array([link.en[-1] + 1 for link in en_links]),
+                         text.shape[1]) @ text.en
+        index = np.arange(len(zh_links))
+        norms = row_norms(zh) * row_norms(en)
+        dots = pair_dots(zh, en, index, index)
+        return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+
+    across = np.maximum(cosines(before, after), cosines(after, before))
+    own = np.minimum(cosines(before, before), cosines(after, after))
+    return across / np.maximum(own, 1e-3)
 
 
 def eflomal_lexicon(pairs: list[tuple[list[str], list[str]]]) -> dict[str, list[tuple[str, float]]]:

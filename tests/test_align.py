@@ -18,7 +18,7 @@ from corpus.align.aligner import default_settings
 from corpus.align.calibration import SKIP_BINS, Calibration, fit_calibration, fit_curve, reliability
 from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
-from corpus.align.endings import inside_costs, inside_counts, open_lines
+from corpus.align.endings import class_prefix, ending_class, ending_classes, inside_costs, inside_counts
 from corpus.align.lexical import Space
 from corpus.align.model1 import diagonal_prior, train_intersected, train_model1
 from corpus.align.spans import SpanCosines, normalised, span_baselines, span_norms
@@ -367,10 +367,21 @@ def test_the_learned_pass_scores_its_path_as_link_costs_does():
                   == without[[k for k in range(len(costs)) if k not in many_to_one]])
 
 
-def test_a_line_is_open_when_it_ends_without_a_sentence_final_mark():
+def test_a_line_ends_in_its_last_mark_or_in_a_word():
     lines = ["神称光为昼，", "有晚上，有早晨，这是头一日。", "他说：“走吧。”", "and it was so:", "Is it?",
-             "(Genesis 1)", "The end.)", "等等……"]
-    assert open_lines(lines).tolist() == [True, False, False, True, False, True, False, False]
+             "(Genesis 1)", "The end.)", "等等……", "你要到哪里去？"]
+    assert [ending_class(line) for line in lines] == ["，", "。", "。", ":", "?", "", ".", "…", "？"]
+    classes = ending_classes(lines)
+    assert classes[1] == classes[2] and classes[0] != classes[1] and sorted(set(classes)) == list(range(8))
+
+
+@given(st.lists(st.integers(0, 4), min_size=1, max_size=30), st.data())
+def test_inside_counts_by_class_add_up_to_the_lines_inside_a_link(classes, data):
+    start = data.draw(st.integers(0, len(classes)))
+    end = data.draw(st.integers(start, len(classes)))
+    counts = inside_counts(class_prefix(np.array(classes)), np.array([start]), np.array([end]))[0]
+    assert counts.sum() == max(end - start - 1, 0)
+    assert counts.tolist() == [classes[start:max(end - 1, start)].count(c) for c in range(max(classes) + 1)]
 
 
 @given(st.lists(st.booleans(), min_size=1, max_size=30), st.data())
@@ -390,6 +401,16 @@ def test_open_lines_inside_links_cost_what_the_previous_pass_says_they_do():
     flipped, _ = inside_costs([Link((i + 1, i + 2), (i // 2,)) for i in range(0, 38, 2)], open_flags,
                               np.zeros(20, dtype=bool))
     assert flipped[1] > 0 > flipped[0]
+
+
+def test_a_question_answered_inside_a_link_costs_less_there_than_a_statement():
+    classes = np.array([0, 1] * 20)  # 0: a statement, 1: a question, whose answer is in the same link
+    links = [Link((i, i + 1, i + 2), (i // 2,)) for i in range(0, 40, 3) if i + 2 < 40]
+    zh_costs, _ = inside_costs(links, classes, np.zeros(20, dtype=np.int64))
+    assert zh_costs[1] < zh_costs[0]
+    seldom = np.array([0] * 39 + [2])  # a class of one line, never inside a link: little evidence either way
+    costs, _ = inside_costs([Link((i,), (i // 2,)) for i in range(40)], seldom, np.zeros(20, dtype=np.int64))
+    assert abs(costs[2]) < 0.5
 
 
 @given(st.floats(-1, 1), st.floats(-1, 1), st.floats(0, 0.9), st.floats(0, 0.9))

@@ -21,10 +21,11 @@ also pays ``neighbour_weight · lexical_weight · gain``, where ``gain`` is how
 much closer (in plain cosine) its first zh sentence is to the en sentence
 before it, or its last zh sentence to the one after it, than to its own: a
 short sentence taken from the neighbouring link (:meth:`SpanCosines.neighbour_gains`).
-There, too, a line inside a link (not its last) pays for how it ends: a line
-that ends without a sentence-final mark was cut by the text's structure (a
-verse, a subtitle), which the translation shares, and how much that is worth is
-learned from the previous pass (:mod:`corpus.align.endings`).
+There, too, a line inside a link (not its last) pays for how it ends, by its
+last mark: a line that ends without a sentence-final mark was cut by the text's
+structure (a verse, a subtitle), which the translation shares, and a question is
+often answered within its unit; how much each ending is worth is learned from
+the previous pass (:mod:`corpus.align.endings`).
 
 Moore's two passes (2002): the first pass uses the prior lexicon
 (CC-CEDICT, numbers, Latin tokens) and generic link-type priors, and a link
@@ -78,7 +79,7 @@ from scipy.special import log_ndtr
 from corpus.align.boundaries import refine_boundaries
 from corpus.align.calibration import Calibration
 from corpus.align.dp import Band, LinkType, band_around_path, band_search, full_band, path_vertices
-from corpus.align.endings import inside_costs, inside_counts, open_lines
+from corpus.align.endings import class_prefix, ending_classes, inside_costs, inside_counts
 from corpus.align.lengths import GALE_CHURCH_PRIORS, LengthModel, char_length, load_length_model
 from corpus.align.inflections import fold_map, folded
 from corpus.align.lexical import Space, blocks
@@ -159,7 +160,7 @@ class CostModel:
     # × −log P(en | zh) − log P(zh | en) under Model 1 (corpus.align.translation), in learned passes
     translation_weight: float = 0.0
     skip_by_length: bool = False  # Gale–Church: a 1-0/0-1 link pays the length cost of its sentence instead
-    # learned passes: (zh, en) cost of a line inside a link (not its last), [closed, open] (corpus.align.endings)
+    # learned passes: (zh, en) cost of a line inside a link (not its last), by ending class (corpus.align.endings)
     inside_costs: tuple[np.ndarray, np.ndarray] | None = None
     # a pair link whose two sides share no key although both have keys pays the log odds of that between unrelated
     # sentences against translations: intercept + slope · ln(keys), keys the smaller side's (first pass: prior lexicon)
@@ -168,14 +169,12 @@ class CostModel:
     def inside_line_costs(self, text: "Bitext", zh_start: np.ndarray, zh_end: np.ndarray, en_start: np.ndarray,
                           en_end: np.ndarray) -> np.ndarray | float:
         """What the lines inside links with these spans cost for how they end (0 without learned costs)."""
-        if self.inside_costs is None or text.zh_open is None or text.en_open is None:
+        if self.inside_costs is None or text.zh_endings is None or text.en_endings is None:
             return 0.0
         total = 0.0
-        for (closed, opened), prefix, start, end in ((self.inside_costs[0], text.zh_open, zh_start, zh_end),
-                                                     (self.inside_costs[1], text.en_open, en_start, en_end)):
-            inside = np.maximum(end - start - 1, 0)
-            open_inside = inside_counts(prefix, start, end)
-            total = total + opened * open_inside + closed * (inside - open_inside)
+        for costs, prefix, start, end in ((self.inside_costs[0], text.zh_endings, zh_start, zh_end),
+                                          (self.inside_costs[1], text.en_endings, en_start, en_end)):
+            total = total + inside_counts(prefix, start, end) @ costs
         return total
 
     def unshared_costs(self, zh_keys: np.ndarray, en_keys: np.ndarray) -> np.ndarray:
@@ -221,9 +220,9 @@ class Bitext:
     zh_towards: np.ndarray | None = None
     en_towards: np.ndarray | None = None
     translation: Translation | None = None  # Model 1 both ways, in learned passes
-    # prefix sums (n+1,) and (m+1,) of the lines that end without a sentence-final mark (corpus.align.endings)
-    zh_open: np.ndarray | None = None
-    en_open: np.ndarray | None = None
+    # prefix sums (n+1, classes) and (m+1, classes) of the lines of each ending class (corpus.align.endings)
+    zh_endings: np.ndarray | None = None
+    en_endings: np.ndarray | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -245,8 +244,8 @@ class Bitext:
                       None if self.en_towards is None else self.en_towards[en_start:en_end],
                       None if self.translation is None else self.translation.window(zh_start, zh_end, en_start,
                                                                                      en_end),
-                      None if self.zh_open is None else self.zh_open[zh_start:zh_end + 1],
-                      None if self.en_open is None else self.en_open[en_start:en_end + 1])
+                      None if self.zh_endings is None else self.zh_endings[zh_start:zh_end + 1],
+                      None if self.en_endings is None else self.en_endings[en_start:en_end + 1])
 
 
 def with_vectors(zh_chars: np.ndarray, en_chars: np.ndarray, zh: sparse.csr_matrix,
@@ -516,7 +515,7 @@ def prepare(zh: Sequence[str], en: Sequence[str], endings: Sequence[str] = (), n
     space = Space(en_tokens)
     text = replace(with_vectors(_prefix([char_length(s) for s in zh]), _prefix([char_length(s) for s in en]),
                                 space.chinese(zh_tokens), space.english(en_tokens)),
-                   zh_open=_prefix(open_lines(zh)), en_open=_prefix(open_lines(en)))
+                   zh_endings=class_prefix(ending_classes(zh)), en_endings=class_prefix(ending_classes(en)))
     return Prepared(zh_tokens, en_tokens, space, text, folds)
 
 
@@ -562,7 +561,7 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
     lexicon = train(anchor_pairs, settings.diagonal_tension, settings.null_probability)
     zh_vectors = prepared.space.chinese(prepared.zh_tokens, lexicon, settings.learned_share)
     learned = replace(with_vectors(text.zh_chars, text.en_chars, zh_vectors, text.en),
-                      zh_open=text.zh_open, en_open=text.en_open)
+                      zh_endings=text.zh_endings, en_endings=text.en_endings)
     if settings.translation_weight:
         both_ways = translation(fit_model1([(en, zh) for zh, en in anchor_pairs]), fit_model1(anchor_pairs),
                                 prepared.zh_tokens, prepared.en_tokens)
@@ -582,9 +581,10 @@ def _second_model(prepared: Prepared, first: list[Link], settings: AlignerSettin
 
 
 def _line_endings(text: Bitext, links: Sequence[Link]) -> tuple[np.ndarray, np.ndarray] | None:
-    if text.zh_open is None or text.en_open is None:
+    if text.zh_endings is None or text.en_endings is None:
         return None
-    return inside_costs(links, np.diff(text.zh_open) > 0, np.diff(text.en_open) > 0)
+    return inside_costs(links, np.diff(text.zh_endings, axis=0).argmax(axis=1),
+                        np.diff(text.en_endings, axis=0).argmax(axis=1))
 
 
 def learns_from(first: Sequence[Link], settings: AlignerSettings) -> bool:
