@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from corpus.annotate import find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.org_edges import (affiliated_hospitals, described_place, is_generic_phrase, org_edges,
-                                       school_tails, with_acronym, without_country)
+from corpus.annotate.org_edges import (affiliated_hospitals, described_place, is_city_university, is_generic_phrase,
+                                       org_edges, school_tails, with_acronym, without_country)
 from corpus.model import Mention
 
 REGISTRY = load_registry()
@@ -63,6 +63,14 @@ def test_a_country_before_a_foreign_institution_is_a_place_unless_the_name_holds
     text = "在上海交通大学"
     assert without_country(model(text, "上海交通大学", "org"), words(text, REGISTRY)) == [
         model(text, "上海交通大学", "org")]
+
+
+def test_a_city_a_university_carries_stays_in_its_name_and_a_country_goes():
+    assert ("香港嘉樺大學", "org") in found("香港嘉樺大學的研究團隊昨日發表報告。")
+    assert edges("英國愛丁堡大學的教授", ("英國愛丁堡大學", "org")) == [("英國", "place"), ("愛丁堡大學", "org")]
+    assert is_city_university("香港", words("香港嘉桦大学", REGISTRY)[1:])
+    assert not is_city_university("江西", words("江西嘉桦大学", REGISTRY)[1:])  # a province is where it is
+    assert not is_city_university("香港", words("香港赣州大学", REGISTRY)[1:])  # named after a place: complete
 
 
 def test_descriptions_are_no_organisations_and_their_place_is_a_place():

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
 from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
-                                       without_funding_verb, without_glued_preposition)
+                                       with_split_heads, without_funding_verb, without_glued_preposition)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 REGISTRY = load_registry()
@@ -120,6 +120,29 @@ def test_a_new_document_gets_official_names_through_annotate():
     assert all(m.ref and m.ref.startswith("org-test.name.") for m in doc.sentences[0].entities if m.source == "ner")
 
 
+def test_a_fields_prefix_and_a_verb_of_station_are_inside_an_official_name():
+    assert "江西省非物质文化遗产研究院" in names("资料由江西省非物质文化遗产研究院提供。")
+    assert "杭州市反电信诈骗中心" in names("杭州市反电信诈骗中心发布了提示。")
+    assert "中国驻智利大使馆商务处" in names("中国驻智利大使馆商务处举办了推介会。")
+    assert not [n for n in names("他驻守大使馆多年。") if "驻" in n]  # 驻 between no two places
+
+
+def test_heads_jieba_cuts_in_two_end_a_name():
+    assert "宜兰县水产试验所" in names("宜兰县水产试验所公布了新数据。")
+    assert any(name.endswith("港口摊商自治会") for name in names("基隆港口摊商自治会成立。"))
+    assert names("他所试验的所有方法。") == []  # 所 after a word ends no name of its own
+
+
+def test_an_association_after_a_bare_place_is_named_by_one_word():
+    assert "印华书画协会" in names("印华书画协会举办了年展。")
+    assert names("欧洲对冲基金纷纷撤出。") == []  # an institution still takes two
+
+
+def test_a_description_is_no_name_and_its_place_stays():
+    found = spans(find_mentions("项目由杭州一家企业承建。", REGISTRY))
+    assert ("杭州", "place") in found and not [name for name, kind in found if "一家" in name]
+
+
 PIECES = st.sampled_from(["江苏省", "国家", "工业", "和", "信息化", "厅", "局", "署", "部", "环境部", "中心", "基金",
                           "投资", "推广", "与", "公司", "市场", "67个", "大学", "化学系", "，", "。", "\n", "的",
                           "创始人", "张明", "嵘川", "航太", "委员会", "科学", "及", "技术", "由", "领投", "资本",
@@ -145,3 +168,16 @@ def test_role_typing_is_idempotent(text, data):
     mention = Mention(start, end, text[start:end], data.draw(st.sampled_from(["org", "person"])), source="ner")
     typed = typed_by_role([mention], text)
     assert typed_by_role(typed, text) == typed
+
+
+SPLIT = st.sampled_from(["水产", "试验", "所", "自治", "会", "摊商", "农业", "改良场", "场", "站", "的", "。"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(SPLIT, min_size=1, max_size=12).map("".join))
+def test_joining_split_heads_keeps_the_text_and_is_idempotent(text):
+    tokens = words(text, REGISTRY)
+    joined = with_split_heads(tokens)
+    assert "".join(w.text for w in joined) == "".join(w.text for w in tokens)  # jieba reads simplified: no change
+    assert all(a.end == b.start for a, b in zip(joined, joined[1:])) and joined[0].start == 0
+    assert with_split_heads(joined) == joined

@@ -186,8 +186,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
         if not typed and (is_unsure_name(mention) or ner.denies_person(mention, text)) and ends_phrase(mention, words):
             unsure.append(mention)
     organisations = headed_organisations(words, text) + institutions(words, text) + brands(words, text, dictionary)
-    refined = [kept for m in refined for kept in ([m] if m.type != "org" or not is_generic(m, text)
-                                                  else leading_place(m, words, text))]
+    refined = without_descriptions(refined, words, text)
     found = refined + organisations + glossed_people(refined, latin_names(text), text)
     found += [m for m in honoured_names(text) if not any(m.overlaps(f.start, f.end) for f in found)]
     found += dictionary_places(words, text, found + curated)
@@ -501,6 +500,13 @@ def without_credits(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def without_descriptions(mentions: list[Mention], words: list[Word], text: str) -> list[Mention]:
+    """``mentions`` less the organisations that are descriptions (:func:`is_generic`: 深圳一家企业), each in its
+    place's stead where it starts with one (深圳)."""
+    return [kept for m in mentions for kept in ([m] if m.type != "org" or not is_generic(m, text)
+                                                else leading_place(m, words, text))]
 
 
 def leading_place(description: Mention, words: list[Word], text: str) -> list[Mention]:

@@ -200,17 +200,30 @@ def without_country(mention: Mention, words: list[Word]) -> list[Mention]:
     # word jieba calls a proper noun (锂业) neither; a brand jieba cut into characters is a name (大 + 韩 + 精密集团)
     proper = (rest.tag in _NAME_TAGS and len(rest.text) > 1 and not gazetteer.is_common_word(rest.text)
               and not _has_org_head(rest.text)) or bool(leading_brand(inside[1:]))
+    # a university jieba knows as one word, named after a place or a proper name (英国 + 爱丁堡大学)
+    proper = proper or (rest.end == mention.end and is_named_university(rest.text))
     # a body of one country in another (越南 + 台湾商会…) names its host; a country's body of one word (税务局) is
     # named by its country
     home_country = starts_with_home(rest.text)
     country_body = rest.end == mention.end and rest.text.endswith(_BODY_HEADS) and len(rest.text) > 2
-    if not (is_country and proper and has_han(rest.text)) or home_country or country_body:
+    if (not (is_country and proper and has_han(rest.text)) or home_country or country_body
+            or is_city_university(place.text, inside[1:])):
         return [mention]
     name = mention.text[rest.start - mention.start:]
     if mention.type == "place" and not _has_org_head(name):
         return [mention]
     return [Mention(place.start, place.end, mention.text[:place.end - mention.start], "place", source=mention.source),
             Mention(rest.start, mention.end, name, "org", source=mention.source)]
+
+
+def is_city_university(place: str, rest: list[Word]) -> bool:
+    """Whether ``place`` is a city (no country, province or region: 香港, 澳门) whose university ``rest`` (its words,
+    perhaps with a school after it) carries it in its name (香港 + 恒生 + 大学): one named after a place (湘潭大学) is
+    complete without its province, and one jieba knows as a word (暨南大学) without the city it is in."""
+    words = next(([*rest[:index], word] for index, word in enumerate(rest) if word.text in UNIVERSITIES), [])
+    named = "".join(word.text for word in words[:-1])
+    return (len(words) > 1 and not (gazetteer.is_region(place) or gazetteer.is_country(place))
+            and not gazetteer.is_place(named))
 
 
 def without_country_in_word(mention: Mention, words: list[Word]) -> list[Mention]:

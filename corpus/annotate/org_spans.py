@@ -27,6 +27,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
 * :func:`with_host_country` — a country right before a body named after another country (马来西亚 + 中国商会,
   越南 + 台湾商会联合总会) is part of its name: the body there; the model may have read the host with the home
   (比利时中国 + 商会);
+* :func:`with_home_city` — a city right before a university the model found apart from it is part of its name
+  (香港 + 恒生大學), unless the university is named after a place (湘潭大学) or the place is a country or a province;
 * :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
   are one name (…行业协会 + 功率器件 + 分会);
 * :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
@@ -47,9 +49,10 @@ from typing import Iterable, Mapping
 from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.company_names import brand_span, company_names, is_known_place, legal_form_end
-from corpus.annotate.name_spans import ADMINISTRATIVE_UNITS, Word, has_person_evidence, is_generic, legal_form_start
+from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, Word, has_person_evidence, is_generic, legal_form_start,
+                                        without_descriptions)
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word,
+from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_city_university, is_industry_word,
                                       org_edges, starts_with_home)
 from corpus.annotate.org_heads import establishment_names, without_platforms
 from corpus.annotate.shop_names import quoted_shops
@@ -75,6 +78,9 @@ CREATION_VERBS = frozenset(_ORGS["creation_verbs"])
 UNMISTAKABLE_HEADS = tuple(_ORGS["unmistakable_heads"])
 ASSOCIATION_HEADS = tuple(_ORGS["association_heads"])
 SUB_BODY_HEADS = tuple(_ORGS["sub_body_heads"]) + BRANCH_HEADS
+SPLIT_HEADS = tuple(_ORGS["split_heads"])
+FIELD_PREFIXES = frozenset(_ORGS["field_prefixes"])
+MISSION_VERBS = frozenset(_ORGS["mission_verbs"])
 MAX_COMMITTEE_WORDS = 4  # a committee's field and head after its association: 低温 配送 专业 委员会
 MAX_FIELD_WORDS = 2  # between an investor's name and its head (华夏 + 开发 + 资本)
 # jieba's tags of words a name is built of: nouns, places, organisations, people (jieba reads 常德 and 玉衡 as
@@ -111,10 +117,14 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     # a branch holds its region (…联盟新加坡分会), a body abroad its home (马来西亚中国商会): like an official name, it
     # may hold a registry place
     official += with_host_country(corrected + official, words, text, read)
+    official += with_home_city(curated + corrected + official, words, text, read)
     official += [m for m in corrected if read[m.start:m.end].endswith(BRANCH_HEADS)]
     corrected = [m for m in corrected if not read[m.start:m.end].endswith(BRANCH_HEADS)]
-    return (org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
-            org_edges(with_sub_body(official, words, text, read), words, text, dictionary) + establishments)
+    # a rule's move may leave a description (深圳 + 一家企业 joined): its place alone is the mention
+    return (without_descriptions(org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
+                                 words, text),
+            without_descriptions(org_edges(with_sub_body(official, words, text, read), words, text, dictionary),
+                                 words, text) + establishments)
 
 
 def official_names(words: list[Word], text: str, mentions: list[Mention],
@@ -123,6 +133,7 @@ def official_names(words: list[Word], text: str, mentions: list[Mention],
     places and organisations may start a name; a span crossing a curated mention or holding a registered person is
     left out."""
     starts = {m.start for m in mentions if m.type in ("place", "org")}
+    words = with_split_heads(words)
     found = []
     for index, word in enumerate(words):
         body = is_head(word, BODY_HEADS, dictionary)
@@ -135,6 +146,19 @@ def official_names(words: list[Word], text: str, mentions: list[Mention],
     curated = [m for m in mentions if m.source != "ner"]
     return [m for m in found if not (is_generic(m, text) or _COUNTED.search(text, 0, m.start))
             and _fits_curated(m, curated)]
+
+
+def with_split_heads(words: list[Word]) -> list[Word]:
+    """``words`` with each word and the single character after it joined where together they end with a head jieba
+    cuts in two (水产 + 试验 + 所, 摊商 + 自治 + 会: ``split_heads``)."""
+    joined: list[Word] = []
+    for word in words:
+        last = joined[-1] if joined else None
+        if last is not None and len(word.text) == 1 and (last.text + word.text).endswith(SPLIT_HEADS):
+            joined[-1] = Word(last.start, word.end, last.text + word.text, "n", None)
+        else:
+            joined.append(word)
+    return joined
 
 
 def is_head(word: Word, heads: frozenset[str], dictionary: Mapping[str, int]) -> bool:
@@ -155,7 +179,9 @@ def _name_start(words: list[Word], head: int, starts: set[int], body: bool,
         first = words[strong]
         bare_place = (first.tag == "ns" and first.text not in NATIONAL_WORDS
                       and not first.text.endswith(ADMINISTRATIVE_UNITS))
-        if head - strong - 1 >= (2 if bare_place and not body else 1):
+        # an association is named by one word after a bare place (印华 + 百家姓 + 协会), an institution by two
+        association = words[head].text.endswith(ASSOCIATION_HEADS)
+        if head - strong - 1 >= (2 if bare_place and not (body or association) else 1):
             return strong
     if not body:  # an institution with no place at all (a bare place before too few words is a description)
         return parts[0] if strong is None and _is_named_institution(words, parts) else None
@@ -209,12 +235,17 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
         after_name = words[index + 1].tag in NAME_TAGS_OF_NAMES and not gazetteer.is_common_word(words[index + 1].text)
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
                       and not after_name)
+        # a line break in a name is a hard wrap
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
         # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
         # (an attribute before a field's verb too: 遥感应用中心; not an adverb: 国家将建设…中心)
         modifier = word.tag in MODIFIER_TAGS and has_han(word.text) and (
             words[index + 1].tag in ("n", "nz") or (word.tag == "a" and words[index + 1].text in NAME_VERBS))
-        if not (_is_name_part(word) or connective or wrapped or modifier):  # a line break in a name is a hard wrap
+        # a field's prefix (非 + 物质文化遗产), and a verb of station between two places (中国 + 驻 + 菲律宾 + 大使馆)
+        prefix = word.text in FIELD_PREFIXES and bool(parts)
+        stationed = (word.text in MISSION_VERBS and index > 0 and words[index - 1].tag == "ns"
+                     and words[index + 1].tag == "ns")
+        if not (_is_name_part(word) or connective or wrapped or modifier or prefix or stationed):
             break
         parts.insert(0, index)
         index -= 1
@@ -359,6 +390,20 @@ def with_host_country(mentions: list[Mention], words: list[Word], text: str, rea
         name = read[mention.start:mention.end]
         if mention.type == "org" and host is not None and starts_with_home(name) and name.endswith(UNMISTAKABLE_HEADS):
             found.append(Mention(host.start, mention.end, text[host.start:mention.end], "org", source="ner"))
+    return found
+
+
+def with_home_city(mentions: list[Mention], words: list[Word], text: str, read: str) -> list[Mention]:
+    """A city right before a university found apart from it that carries the city in its name (香港 + 恒生大學,
+    :func:`corpus.annotate.org_edges.is_city_university`) is one name with it, as new mentions: the longer span wins
+    when mentions are merged; ``read``: the sentence as jieba read it (simplified)."""
+    cities = {m.end: m for m in mentions if m.type == "place"}
+    found = []
+    for mention in mentions:
+        city = cities.get(mention.start)
+        inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+        if mention.type == "org" and city is not None and is_city_university(read[city.start:city.end], inside):
+            found.append(Mention(city.start, mention.end, text[city.start:mention.end], "org", source="ner"))
     return found
 
 
