@@ -219,6 +219,7 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
     ranged = place_spans.ranged_places(words, text, [m for m in found + places if m.type == "place"])
     ranged = [p for p in ranged if not any(p.overlaps(m.start, m.end) for m in stays if m.type == "person")]
     places += ranged  # the end of a range from a place is one even where the model read an organisation (到東勢)
+    places += place_spans.flanked_places(text, found + places)
     kept = [m for m in found if not any(m.overlaps(p.start, p.end) for p in ranged)
             and (m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places))]
     return kept + list({(p.start, p.end): p for p in places}.values())
