@@ -45,3 +45,12 @@ def test_latin_names_are_disjoint_spans_of_the_text_and_stable(text):
     edges = [edge for m in found for edge in (m.start, m.end)]
     assert edges == sorted(edges)
     assert latin_names(text) == found
+
+
+def test_a_dai_name_after_a_noun_of_a_person_is_a_person():
+    from corpus.annotate import find_mentions, load_registry
+
+    registry = load_registry()
+    texts = ("护林队队长岩温每天巡山。", "村民玉叶负责记录。", "队员玉米吃光了。", "工人岩石般坚硬。")
+    people = {m.text for text in texts for m in find_mentions(text, registry) if m.type == "person"}
+    assert people == {"岩温", "玉叶"}

@@ -205,6 +205,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
     listed = typed_by_coordination(found + unsure, curated, text, words)
     named = person_forms.tibetan_names(text, [m for m in listed if not (m.type == "person" and m in unsure)])
+    named = person_forms.dai_names(words, text, named)
     return without_credits(named, text)
 
 
