@@ -497,7 +497,8 @@ def street_places(words: list[Word], text: str, places: list[Mention]) -> list[M
     found = []
     for street in _STREET_WORD.finditer(text):
         road = street.group() in ROAD_WORDS
-        if road and not any((w.start, w.end) == street.span() for w in words):
+        if road and not any((w.start, w.end) == street.span() for w in words) or road and _ends_common_word(
+                words, text, street.start(), street.end()):
             continue  # 马路, 道路, 一路上: the road word is part of a word
         starts = stops | {w.end for w in words if w.tag.startswith("v")} if road else stops
         start = next((start for start in range(street.start() - 2, street.start() - STREET_NAME_MAX_CHARS - 1, -1)
@@ -508,6 +509,14 @@ def street_places(words: list[Word], text: str, places: list[Mention]) -> list[M
         if not any(start <= w.start < street.start() and _names_no_street(w, road) for w in words):
             found.append(Mention(start, street.end(), text[start:street.end()], "place", source="ner"))
     return found
+
+
+def _ends_common_word(words: list[Word], text: str, start: int, end: int) -> bool:
+    """Whether the road word at ``start:end`` ends a common word with the character before it (双链 + 路 holds 链路,
+    a link), unless the jieba word before it is a place's or a name's (中山 + 路 holds 山路)."""
+    before = next((w for w in words if w.end == start), None)
+    return (start > 0 and gazetteer.is_common_word(text[start - 1:end])
+            and not (before is not None and before.tag.startswith(("ns", "nr"))))
 
 
 def _names_no_street(word: Word, road: bool) -> bool:
