@@ -28,7 +28,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   the model's guess: two or more capitalised words (with particles or joiners between them: van der, of) are a
   person with person evidence (a particle, a Mandarin syllable as the second of two words, a role before, a
   speech verb or title after; round 10: a given name of ``curated/lang/latin_given_names.yaml`` first, Lucas
-  Fontaine); one word is a person only before a speech verb (Altman说) or when it is such a given name with no
+  Fontaine; round 12: a word after the first that an Arabic article or kinship word opens with a hyphen, Hamdan
+  Al-Mazrouei, a Balinese name opened by its marker, I Ketut Sudarsana, a person's noun before, 老板Muthu Rajan);
+  one word is a person only before a speech verb (Altman说) or when it is such a given name with no
   organisation's cue after it (Callum管出口); a name CC-CEDICT
   glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
   closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
@@ -93,7 +95,9 @@ _BETWEEN_ITEMS = re.compile(r"(?:[（(][^（）()\n]{1,40}[）)])?" + _LISTED.pa
 
 
 _UPPER, _LOWER = LATIN_UPPER, LATIN_LOWER
-_LATIN_WORD = f"[{_UPPER}][{_UPPER}{_LOWER}0-9&]*[{_LOWER}][{_UPPER}{_LOWER}0-9&]*"  # capitalised, not an acronym (AI)
+_LATIN_PART = f"[{_UPPER}][{_UPPER}{_LOWER}0-9&]*[{_LOWER}][{_UPPER}{_LOWER}0-9&]*"  # capitalised, not an acronym (AI)
+_LATIN_WORD = f"{_LATIN_PART}(?:-{_LATIN_PART})*"  # parts joined by hyphens are one word (Al-Mazrouei, Hydro-Tek)
+_PERSON_HYPHEN_PREFIX = re.compile(alternation(_NAMES["latin_person_hyphen_prefixes"]) + "-")
 LATIN_PERSON_PARTICLES = frozenset(_NAMES["latin_person_particles"])
 _LATIN_JOINER = alternation([*LATIN_PERSON_PARTICLES, *_NAMES["latin_org_joiners"]])
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPPER}{_LOWER}0-9])"
@@ -105,6 +109,8 @@ LATIN_GIVEN_NAMES = frozenset(lang.data("latin_given_names")["names"])
 # a title (Dr. , Prof ) or initials (J. P. , A.K. ) right before a capitalised word: a person's name follows
 _TITLE_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}{alternation(LATIN_PERSON_TITLES)}\\.?[ ]?$")
 _INITIALS_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}(?:[{_UPPER}]\\.[ ]?-?){{1,3}}$")
+# a Balinese name's gender marker (I of I Ketut Sudarsana) right before a person's name
+_MARKER_BEFORE = re.compile(f"{_NOT_LATIN_BEFORE}{alternation(_NAMES['latin_name_markers'])} $")
 # past the closing quote or bracket and a comma: “Nikolai Vavilov”，这位…
 _APPOSITIVE_AFTER = re.compile(r"[”」』’）)]?[，,]?\s?" + alternation(_NAMES["person_appositives"]))
 _ROLE_BEFORE = re.compile(alternation(_NAMES["person_roles"]) + r"\s?$")
@@ -138,7 +144,8 @@ _CLOSING_BRACKET = re.compile(r"[）)]")
 ROLE_FINAL_CHARACTERS = frozenset(_NAMES["role_final_characters"])
 DIALECT_PARTICLES = "".join(_NAMES["dialect_particles"])
 # a noun of a person by trade, kin or standing right before a Latin name (轮机长Jomar Villaruel, 太太Leonor Figueira)
-_PERSON_NOUN_BEFORE = re.compile(f"[{HAN_CLASS}][{''.join(_NAMES['person_noun_finals'])}]$")
+_PERSON_NOUN_BEFORE = re.compile(f"(?:[{HAN_CLASS}][{''.join(_NAMES['person_noun_finals'])}]|"
+                                 f"{alternation(_NAMES['person_nouns'])})$")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 
 
@@ -197,6 +204,7 @@ def refine(mentions: list[Mention], words: list[Word], text: str, curated: list[
     unsure = [m for m in unsure if not any(m.overlaps(f.start, f.end) for f in found)]
     listed = typed_by_coordination(found + unsure, curated, text, words)
     named = person_forms.tibetan_names(text, [m for m in listed if not (m.type == "person" and m in unsure)])
+    named = person_forms.dai_names(words, text, named)
     return without_credits(named, text)
 
 
@@ -211,6 +219,7 @@ def with_places(found: list[Mention], words: list[Word], text: str) -> list[Ment
     ranged = place_spans.ranged_places(words, text, [m for m in found + places if m.type == "place"])
     ranged = [p for p in ranged if not any(p.overlaps(m.start, m.end) for m in stays if m.type == "person")]
     places += ranged  # the end of a range from a place is one even where the model read an organisation (到東勢)
+    places += place_spans.flanked_places(text, found + places)
     kept = [m for m in found if not any(m.overlaps(p.start, p.end) for p in ranged)
             and (m.type == "org" or not any(m.overlaps(p.start, p.end) for p in places))]
     return kept + list({(p.start, p.end): p for p in places}.values())
@@ -771,7 +780,9 @@ def latin_names(text: str) -> list[Mention]:
             kind = "place"
         else:
             kind = "org"
-        found.append(Mention(match.start(), match.end(), match.group(), kind, source="ner"))
+        marker = _MARKER_BEFORE.search(text, 0, match.start()) if kind == "person" else None
+        start = marker.start() if marker else match.start()  # the marker of a person's name is part of it
+        found.append(Mention(start, match.end(), text[start:match.end()], kind, source="ner"))
     return found
 
 
@@ -798,6 +809,8 @@ def _cue_after(text: str, end: int) -> bool:
 
 def _is_named_person(text: str, match: re.Match) -> bool:
     """Person evidence for a Latin name of one word (Altman说, 主持：Grace, Grace：… as a line's label)."""
+    if "-" in match.group() and not _PERSON_HYPHEN_PREFIX.match(match.group()):
+        return False  # a hyphenated word without an Arabic article or kinship word names a company (Hydro-Tek)
     return (_SPEECH_AFTER.match(text, match.end()) is not None or _ROLE_LABEL_BEFORE.search(text, 0, match.start())
             is not None or (not text[:match.start()].strip() and _LABEL_AFTER.match(text, match.end()) is not None)
             or _is_given_name_alone(text, match))
@@ -818,6 +831,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     if words[-1] in LATIN_ORG_WORDS or words[0] in LATIN_ORG_FIRST_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
+            or any(_PERSON_HYPHEN_PREFIX.match(word) for word in words[1:])
             or (len(words) == 2 and words[1].lower() in pinyin_syllables())
             or (words[0] in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None)
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None

@@ -6,6 +6,8 @@ The vocabulary is ``names:`` in ``curated/lang/zh.yaml``:
   (比令‧達道, 阿布斯‧伊斯瑪哈單); a mention on either side of one takes the other part (jieba's word, or the Han run
   up to punctuation) and is a person;
 * :func:`has_person_form` — either form, which a list of places or organisations does not retype;
+* round 12: :func:`dai_names` — a Dai name (岩 or 玉 and one or two characters) right after a noun of a person
+  (队长岩庄, 队员玉南) is a person's name;
 * :func:`tibetan_names` — two elements of ``names: tibetan_name_elements`` written together (才让 + 东周, 尼玛 + 扎西)
   are a person's name, which replaces the pieces the model found inside it (a place 东周), not inside an
   organisation's name;
@@ -27,7 +29,7 @@ from corpus import lang
 from corpus.annotate import gazetteer
 from corpus.annotate.ner import model_input
 from corpus.annotate.place_spans import FUNCTION_TAGS
-from corpus.lang import HAN_CLASS, SPEECH_VERBS, alternation
+from corpus.lang import HAN_CLASS, SPEECH_VERBS, alternation, has_han
 from corpus.model import Mention, Sentence
 
 if TYPE_CHECKING:  # name_spans calls this module, so its word type is imported for annotations only
@@ -43,6 +45,9 @@ _FULL_NAME = re.compile(f"[{HAN_CLASS}]{{3}}")  # a surname of one character and
 _LABEL_AFTER = re.compile(r"\s?[：:]")
 ADDRESS_TITLES = tuple(_NAMES["address_titles"])
 SURNAME_MAX_CHARS = 2  # 歐陽, 诸葛
+DAI_NAME_PREFIXES = frozenset(_NAMES["dai_name_prefixes"])
+DAI_NAME_MAX_CHARS = 3  # the prefix and a name of one or two characters: 岩庄, 岩罕龙
+PERSON_NOUN_FINALS = frozenset(_NAMES["person_noun_finals"])
 
 
 def with_interpunct_parts(mention: Mention, words: list[Word], text: str) -> Mention:
@@ -109,6 +114,32 @@ def tibetan_names(text: str, found: list[Mention]) -> list[Mention]:
     names = [Mention(m.start(), m.end(), text[m.start():m.end()], "person", source="ner")
              for m in _TIBETAN_NAME.finditer(model_input(text))]
     names = [n for n in names if not any(f.type == "org" and f.start <= n.start and n.end <= f.end for f in found)]
+    kept = [f for f in found if not any(f.overlaps(n.start, n.end) for n in names)]
+    return sorted(kept + names, key=lambda m: (m.start, m.end))
+
+
+def dai_names(words: list[Word], text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with the Dai names right after a noun of a person (队长 + 岩庄, 队员 + 玉南; ``names:
+    dai_name_prefixes``) in place of the mentions they overlap: the prefix and the characters after it up to
+    :data:`DAI_NAME_MAX_CHARS` in all, jieba's one word not counted (玉南) or its characters tagged as nouns (岩 +
+    庄), when the name is no word jieba or CC-CEDICT counts (玉米) and lies in no organisation's name."""
+    names = []
+    for index, word in enumerate(words[1:], 1):
+        before = words[index - 1]
+        if word.text[:1] not in DAI_NAME_PREFIXES or not (before.tag == "n" and before.text[-1:] in PERSON_NOUN_FINALS):
+            continue
+        end = word.end
+        for following in words[index + 1:] if len(word.text) == 1 else []:  # 岩 + 庄: jieba's characters of names
+            if following.start != end or end - word.start >= DAI_NAME_MAX_CHARS or len(following.text) > 1 or \
+                    not following.tag.startswith("n") or not has_han(following.text):
+                break
+            end = following.end
+        name = text[word.start:end]
+        named = word.frequency is None or len(word.text) == 1 or word.tag == "nr"  # 玉南, 岩 + 庄, 玉叶 (jieba's nr)
+        inside_org = any(m.type == "org" and m.start <= word.start and end <= m.end for m in found)
+        if 2 <= len(name) <= DAI_NAME_MAX_CHARS and named and not gazetteer.is_common_word(model_input(name)) \
+                and not inside_org:
+            names.append(Mention(word.start, end, name, "person", source="ner"))
     kept = [f for f in found if not any(f.overlaps(n.start, n.end) for n in names)]
     return sorted(kept + names, key=lambda m: (m.start, m.end))
 

@@ -13,20 +13,23 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * :func:`has_place_form` — a name ending in a unit of a stem of two characters or more (彭亨州, 占碑省) or in a
   character of local place names that given names hardly use (梅窩, 天水圍) is a place, not a person;
 * :func:`listed_places` — the items of a list closed by a count and a unit or by 等地 (涞源、阜平、曲阳三县,
-  元朗、天水圍等地) are places;
+  元朗、天水圍等地) are places; round 12: :func:`flanked_places` — so is an item between a place and a name
+  (巨港、占碑和明古鲁);
 * :func:`located_places` — the word right after a verb or preposition of place that jieba tags as a place, or a
   short Han run up to punctuation there (在关丹设立, 位于瓜拉庇劳，), is a place; so is a dictionary place or a name
   ending in a unit right after a place (日本熊本, 印尼占碑省), and a short word after a state written with its
   unit or a region CC-CEDICT or CLDR names (彭亨州文冬, 砂拉越美里), a name jieba does not know joined to a
   place by a connective (樟宜或兀兰, 氹仔、黑沙環), and a short run before a word of ``names: place_feature_words``
-  (萬宜水庫, 石壁水塘: :func:`featured_places`); jieba's words of a position (車上, its tag s) are none;
+  (萬宜水庫, 石壁水塘: :func:`featured_places`), or before a road word (情侣 + 路, round 12); jieba's words of a
+  position (車上, its tag s) are none;
 * :func:`spelled_places` — a place CC-CEDICT or CLDR knows, or a GeoNames town abroad, of three characters or more,
   that jieba cut into pieces (砂 + 拉 + 越) is a place;
 * :func:`with_unit` — a place with the unit jieba cuts off after it (森美兰 + 州) ends with it, and so with a feature
   word (高亭 + 渔港); a sea with the compass word before it (北 + 太平洋) starts with it;
 * :func:`is_no_place` — a dictionary place that is also a common word, used as a line's label (來賓：X), is the
   common word; a common word and one character (榴莲园, a durian orchard) is a description; a count and a unit
-  (三鄉) and a word of position jieba counts often (山上) are none; round 10: a common word and a geographic feature
+  (三鄉) and a word of position jieba counts often (山上) are none; round 12: so is a plain noun jieba counts (寨子,
+  出海口: :func:`is_common_noun`); round 10: a common word and a geographic feature
   (姑婆 + 嶼, ``names: geographic_features``) is a place; a place before a demonym's word (哈萨克斯坦 + 人) and the
   part of a range with a stem of one character (山 + 北麓) are none;
 * round 8: :func:`whole_township` — a township or village the model cut to one stem character and its unit
@@ -63,6 +66,8 @@ _COUNT_AT_END = re.compile(_COUNT + "$")
 _COUNT_ONLY = re.compile(_COUNT)  # fullmatch: 三县 after 曲阳 is its count, no town
 _LIST_END = re.compile(f"(?:{_COUNT}|{alternation(_NAMES['place_list_ends'])})")
 _LIST_SEPARATOR = "、"
+_FLANKED_ITEM = re.compile(f"(?P<item>[{HAN_CLASS}]{{2,{_NAMES['local_name_max_chars']}}}?)"
+                           f"(?P<separator>{_LIST_SEPARATOR}|{alternation(_NAMES['list_connectives'])})")
 LOCAL_NAME_MAX_CHARS: int = _NAMES["local_name_max_chars"]
 TOWN_MAX_CHARS: int = _NAMES["town_max_chars"]
 _ITEM = re.compile(f"[{HAN_CLASS}]{{2,{LOCAL_NAME_MAX_CHARS}}}")
@@ -97,6 +102,8 @@ POSITION_SUFFIXES = tuple(_NAMES["position_suffixes"])
 COMPASS_MAX_CHARS = 2  # 西南, 中西: a compass point is one or two characters
 ETHNONYM_FINALS = frozenset(_NAMES["ethnonym_finals"])
 _STREET_WORD = re.compile(alternation(_NAMES["street_words"]))
+ROAD_WORDS = frozenset(_NAMES["road_words"])
+NOUN_TAGS = ("n", "s")  # jieba's nouns, names and places (n, nr, ns, nz) and words of position (s)
 STREET_NAME_MAX_CHARS: int = _NAMES["street_name_max_chars"]
 # a character of jieba's dictionary more frequent than this is a function word or a common verb (the brands' bound)
 RARE_CHARACTER_MAX_FREQUENCY: int = _NAMES["brand_character_max_frequency"]
@@ -375,6 +382,23 @@ def listed_places(words: list[Word], text: str) -> list[Mention]:
     return found
 
 
+def flanked_places(text: str, found: list[Mention]) -> list[Mention]:
+    """Round 12 (12p): an item of a list between a place and another name (巨港、占碑和明古鲁, 怡保、太平和北海) is
+    a place: the shortest Han run of two to :data:`LOCAL_NAME_MAX_CHARS` characters after the place's separator, up to a
+    separator or a connective that a mention starts right after.  The list is the evidence, not the word: 太平 is a
+    common word, 占碑 two of jieba's."""
+    starts = {m.start for m in found}
+    flanked = []
+    for place in found:
+        if place.type != "place" or not text.startswith(_LIST_SEPARATOR, place.end):
+            continue
+        item = _FLANKED_ITEM.match(text, place.end + 1)
+        if item is not None and item.end("separator") in starts and not any(
+                m.overlaps(item.start("item"), item.end("item")) for m in found):
+            flanked.append(Mention(item.start("item"), item.end("item"), item.group("item"), "place", source="ner"))
+    return flanked
+
+
 def _first_item(words: list[Word], text: str, stop: int) -> tuple[int, int] | None:
     """The first item of a list, ending at ``stop``: jieba's word there, or where jieba cut the name into single
     characters (運往 + 台 + 中), the Han run back to a verb of place, a function word or punctuation, of two to
@@ -472,15 +496,37 @@ def street_places(words: list[Word], text: str, places: list[Mention]) -> list[M
     stops, ends = _name_starts(words, places), {w.end for w in words}
     found = []
     for street in _STREET_WORD.finditer(text):
+        road = street.group() in ROAD_WORDS
+        if road and not any((w.start, w.end) == street.span() for w in words) or road and _ends_common_word(
+                words, text, street.start(), street.end()):
+            continue  # 马路, 道路, 一路上: the road word is part of a word
+        starts = stops | {w.end for w in words if w.tag.startswith("v")} if road else stops
         start = next((start for start in range(street.start() - 2, street.start() - STREET_NAME_MAX_CHARS - 1, -1)
-                      if start in stops and _HAN_RUN.fullmatch(text, start, street.start())), None)
+                      if start in starts and _HAN_RUN.fullmatch(text, start, street.start())), None)
         if start is None or street.end() not in ends or _is_dictionary_word(text[start:street.end()]) or any(
                 (w.start, w.end) == (start, street.end()) and w.frequency is not None for w in words):
             continue
-        if not any(start <= w.start < street.start() and (w.tag.startswith(FUNCTION_TAGS) or len(w.text) > 1 and (
-                w.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY) for w in words):
+        if not any(start <= w.start < street.start() and _names_no_street(w, road) for w in words):
             found.append(Mention(start, street.end(), text[start:street.end()], "place", source="ner"))
     return found
+
+
+def _ends_common_word(words: list[Word], text: str, start: int, end: int) -> bool:
+    """Whether the road word at ``start:end`` ends a common word with the character before it (双链 + 路 holds 链路,
+    a link), unless the jieba word before it is a place's or a name's (中山 + 路 holds 山路)."""
+    before = next((w for w in words if w.end == start), None)
+    return (start > 0 and gazetteer.is_common_word(text[start - 1:end])
+            and not (before is not None and before.tag.startswith(("ns", "nr"))))
+
+
+def _names_no_street(word: Word, road: bool) -> bool:
+    """Whether ``word`` inside the run before a street word says the run is no name: a function word, or a word jieba
+    counts often (周末大家去逛 + 街), which before a road word (``names: road_words``) may be a noun (海岸 + 路)."""
+    common = len(word.text) > 1 and (word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY
+    if road:
+        return word.tag.startswith(FUNCTION_TAGS) or not word.tag.startswith(NOUN_TAGS) and (
+            common or word.frequency is not None)
+    return word.tag.startswith(FUNCTION_TAGS) or common
 
 
 def _is_dictionary_word(name: str) -> bool:
@@ -602,8 +648,16 @@ def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     part_alone = any(mention.text.endswith(p) and len(mention.text) - len(p) < 2 for p in PLACE_PART_WORDS)
     labelled = gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
     position = any((w.start, w.end) == (mention.start, mention.end) and is_position_word(w) for w in words)
-    return (described or labelled or position or is_demonym(mention.end, words) or part_alone or _is_side(mention.text)
-            or _COUNT_ONLY.fullmatch(mention.text) is not None)  # 台西三鄉: 三鄉
+    noun = any((w.start, w.end) == (mention.start, mention.end) and is_common_noun(w) for w in words)
+    return (described or labelled or position or noun or is_demonym(mention.end, words) or part_alone
+            or _is_side(mention.text) or _COUNT_ONLY.fullmatch(mention.text) is not None)  # 台西三鄉: 三鄉
+
+
+def is_common_noun(word: Word) -> bool:
+    """Round 12 (12p): whether jieba knows ``word`` as a plain noun (its tag n, with a count: 寨子, 出海口, not a name's
+    tag nr, ns, nz) that no dictionary names as a place or a proper noun: a thing, no place's name."""
+    return (word.tag == "n" and word.frequency is not None and not gazetteer.is_place(word.text)
+            and word.text not in gazetteer.dictionary().proper_nouns)
 
 
 def _is_side(name: str) -> bool:
