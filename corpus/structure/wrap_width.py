@@ -4,10 +4,12 @@ A capture saved from a terminal, a mail client or a fixed-width page breaks ever
 lines are exactly that wide, and only a paragraph's last line is shorter.  Cleaning joins the breaks it can explain
 from the characters around them (:mod:`corpus.clean.wraps`); a break between two Han characters, or after a sentence
 that ends at the margin, it cannot, and in an interview each such line would read as a turn of its own.  The width
-is the evidence: when at least ``MIN_WRAPPED_LINES`` lines, and a share ``MIN_WRAPPED_SHARE`` of all lines, reach one
-width and end on a letter or a digit (a paragraph, a heading or a field line ends on punctuation or is shorter; a wrap
-breaks between two letters) and take at least ``MIN_WRAP_COLUMNS`` columns, a line that reaches that width continues on
-the next line.
+is the evidence: when at least ``MIN_WORD_BREAKS`` lines reach one width and end on a letter or a digit (a paragraph, a
+heading or a field line ends on punctuation or is shorter; a wrap breaks between two letters), at least
+``MIN_WRAPPED_LINES`` lines and a share ``MIN_WRAPPED_SHARE`` of all lines reach it, and they take at least
+``MIN_WRAP_COLUMNS`` columns, a line that reaches that width continues on the next line.  Lines that reach the width
+and end on punctuation count once a word break shows the width is a wrap's: a wrap falls right after ``。`` as often as
+anywhere else, and in a short interview only a few lines break a word.
 
 A wrapper counts either characters or display columns (a Han character two, a Latin letter one); the unit in which
 more lines reach one width is the document's.  Whoever wrapped may let closing punctuation hang one unit past the
@@ -21,6 +23,7 @@ import unicodedata
 from typing import Callable, Optional
 
 MIN_WRAPPED_LINES = 5
+MIN_WORD_BREAKS = 3  # lines at the width that break a word: the evidence that the width is a wrap's
 MIN_WRAPPED_SHARE = 0.3
 WIDTH_SLACK = 1
 MIN_WRAP_COLUMNS = 24  # narrower lines of one width are labels, fields or list items, not a wrapped page
@@ -46,11 +49,11 @@ def _width_in(lines: list[str], measure: Callable[[str], int]) -> Optional[tuple
     if not widths:
         return None
     for width in sorted(set(widths), reverse=True):
-        broken = sum(1 for line, each in zip(lines, widths)
-                     if abs(each - width) <= WIDTH_SLACK and _breaks_a_word(line)
-                     and display_width(line) >= MIN_WRAP_COLUMNS)
-        if broken >= MIN_WRAPPED_LINES and broken >= MIN_WRAPPED_SHARE * len(lines):
-            return measure, width, broken
+        reaching = [line for line, each in zip(lines, widths)
+                    if abs(each - width) <= WIDTH_SLACK and display_width(line) >= MIN_WRAP_COLUMNS]
+        broken = sum(1 for line in reaching if _breaks_a_word(line))
+        if broken >= MIN_WORD_BREAKS and len(reaching) >= max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(lines)):
+            return measure, width, len(reaching)
     return None
 
 
