@@ -104,7 +104,8 @@ class Sides:
 
     def _person_named(self, written: str) -> Optional[Voice]:
         """The person whose name the label is; else the one person whose full name the label holds after a title
-        (厂长 李明远); else the one person whose surname it is (an honorific apart), or whose given name it is."""
+        (厂长 李明远); else the one person whose surname it is (an honorific apart), the interviewee where others of
+        the document bear it too (a relative the lead names), or whose given name it is."""
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
@@ -117,6 +118,8 @@ class Sides:
             return None
         holders = [person for person in self.people
                    if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        if len(holders) > 1 and self.interviewee in holders:  # 甘 for 甘德榮, whose father 甘永祥 the lead names too
+            holders = [self.interviewee]
         if len(holders) != 1 and surname == written:  # no surname of one person: a given name (嘉树 for 林嘉树)?
             holders = [person for person in self.people if HAN_NAME.fullmatch(person.name)
                        and 0 < len(person.name) - len(written) <= MAX_SURNAME and person.name.endswith(written)]
