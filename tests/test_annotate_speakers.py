@@ -631,7 +631,7 @@ def test_two_voices_that_do_not_ask_and_answer_get_no_sides(registry, turns):
 def test_a_host_who_remarks_as_often_as_asks_is_the_interviewer_of_the_titles_guest(registry):
     """Two voices, the guest named in the title: the other voice, taking turns with the guest and asking at least
     once, asks, even when half its turns only remark (a podcast host known only by a nickname)."""
-    turns = [("Otis", "欢迎你来。先说说你是怎么入行的?"), ("靳望舒", "我父亲就是养海带的。"),
+    turns = [("Otis", "先说说你是怎么入行的?"), ("靳望舒", "我父亲就是养海带的。"),
              ("Otis", "这个转折挺大的。"), ("靳望舒", "一开始确实不习惯。"),
              ("Otis", "那一年损失应该不小。"), ("靳望舒", "差不多亏了四十万。")]
     doc = interview_with_lead("ot", "对话靳望舒:在海上的六年", "这一期我们和靳望舒聊海带。", turns)

@@ -71,6 +71,7 @@ class Sides:
     reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
     people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
     aliases: tuple[tuple[str, Voice], ...] = ()  # a person's other name in brackets after theirs (Kevin Lin)
+    beside_interviewee: frozenset[str] = frozenset()  # ids of the people a sentence names with the interviewee
 
     def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
         """The voice the turn label names, with its role (none for a person on neither side).
@@ -105,7 +106,8 @@ class Sides:
     def _person_named(self, written: str) -> Optional[Voice]:
         """The person whose name the label is; else the one person whose full name the label holds after a title
         (厂长 李明远); else the one person whose surname it is (an honorific apart), the interviewee where others of
-        the document bear it too (a relative the lead names), or whose given name it is."""
+        the document bear it too but no sentence names them with the interviewee (a relative the lead names apart;
+        汤敬之和他的弟弟汤敬民… introduces two who may answer), or whose given name it is."""
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
@@ -118,8 +120,8 @@ class Sides:
             return None
         holders = [person for person in self.people
                    if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
-        if len(holders) > 1 and self.interviewee in holders:  # 甘 for 甘德榮, whose father 甘永祥 the lead names too
-            holders = [self.interviewee]
+        if self.interviewee in holders and not self.beside_interviewee.intersection(each.id for each in holders):
+            holders = [self.interviewee]  # 甘 for 甘德榮, whose father 甘永祥 another sentence names
         if len(holders) != 1 and surname == written:  # no surname of one person: a given name (嘉树 for 林嘉树)?
             holders = [person for person in self.people if HAN_NAME.fullmatch(person.name)
                        and 0 < len(person.name) - len(written) <= MAX_SURNAME and person.name.endswith(written)]
@@ -394,4 +396,17 @@ def sides(doc: Document, registry: Registry) -> Sides:
     asking = reporters(doc, registry)
     answering = interviewee(doc, registry)
     named = asking + guests(doc, registry) + ((answering,) if answering is not None else ())
-    return Sides(interviewer(doc, registry), answering, asking, people(doc, registry, named), aliases(doc, registry))
+    return Sides(interviewer(doc, registry), answering, asking, people(doc, registry, named), aliases(doc, registry),
+                 _named_beside(doc, answering, registry))
+
+
+def _named_beside(doc: Document, person: Optional[Voice], registry: Registry) -> frozenset[str]:
+    """The ids of the other people the sentences that name ``person`` name."""
+    if person is None:
+        return frozenset()
+    beside: set[str] = set()
+    for sentence in doc.sentences:
+        ids = {_person(doc, m, registry).id for m in sentence.entities if m.type == "person"}
+        if person.id in ids:
+            beside |= ids - {person.id}
+    return frozenset(beside)
