@@ -19,6 +19,10 @@
   gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.  Where two voices
   take part and nothing gave either a side (a podcast's header cleaned away, a lead naming no one), the one whose
   turns mostly ask is the interviewer and the one who answers the interviewee, when both labels look like names.
+  A host known only by a nickname (``Otis：``) who remarks as often as asks is the interviewer when it is the one
+  other voice beside the interviewee and asks at least once; with two hosts, the guest is the voice that answers most
+  of their questions; a lone surname label (``冼：``) answering the reporter is the interviewee; ``问``/``答`` keep the
+  side their label says whatever the exchange reads.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a
