@@ -624,3 +624,76 @@ def test_two_voices_that_do_not_ask_and_answer_get_no_sides(registry, turns):
     doc = interview_with_lead("pn", "骑车上班一年", "这一期我们聊聊骑自行车通勤。", turns)
     annotate(doc, registry)
     assert {role for paragraph in roles(doc)[2:] for _, role in paragraph} == {None}
+
+
+# Round 12 (turns and speakers): sides from the exchange where a label names no one the document introduces.
+
+def test_a_host_who_remarks_as_often_as_asks_is_the_interviewer_of_the_titles_guest(registry):
+    """Two voices, the guest named in the title: the other voice, taking turns with the guest and asking at least
+    once, asks, even when half its turns only remark (a podcast host known only by a nickname)."""
+    turns = [("Otis", "先说说你是怎么入行的?"), ("靳望舒", "我父亲就是养海带的。"),
+             ("Otis", "这个转折挺大的。"), ("靳望舒", "一开始确实不习惯。"),
+             ("Otis", "那一年损失应该不小。"), ("靳望舒", "差不多亏了四十万。")]
+    doc = interview_with_lead("ot", "对话靳望舒:在海上的六年", "这一期我们和靳望舒聊海带。", turns)
+    annotate(doc, registry)
+    asks, answers = ("ot.name.otis", "interviewer"), ("ot.name.jin-wangshu", "interviewee")
+    assert roles(doc)[2:] == [[asks], [answers]] * 3
+
+
+def test_a_voice_that_never_asks_is_no_interviewer_however_it_alternates(registry):
+    turns = [("Otis", "我也去过那里。"), ("靳望舒", "我父亲就是养海带的。"),
+             ("Otis", "这个转折挺大的。"), ("靳望舒", "一开始确实不习惯。")]
+    doc = interview_with_lead("on", "对话靳望舒:在海上的六年", "这一期我们和靳望舒聊海带。", turns)
+    annotate(doc, registry)
+    assert {role for label, paragraph in zip(["Otis", "靳望舒"] * 2, roles(doc)[2:]) if label == "Otis"
+            for _, role in paragraph} == {None}
+
+
+def test_two_hosts_one_of_whom_mostly_remarks_both_ask_the_guest_who_answers_most_questions(registry):
+    turns = [("Tavi", "您第一次接触古琴是什么时候?"), ("蔺秋白", "大学二年级。"), ("小鲸", "那是一见钟情了。"),
+             ("蔺秋白", "可以这么说。"), ("Tavi", "修一张老琴要多久?"), ("蔺秋白", "快的三个月。"),
+             ("小鲸", "现在找您修琴的都是什么人?"), ("蔺秋白", "大部分是收藏家。"), ("小鲸", "谢谢蔺老师。"),
+             ("蔺秋白", "谢谢你们。")]
+    doc = interview_with_lead("th", "在番禺修古琴", "这一期我们见到了斫琴师蔺秋白。", turns)
+    annotate(doc, registry)
+    got = {label: paragraph[0][1] for (label, _), paragraph in zip(turns, roles(doc)[2:])}
+    assert got == {"Tavi": "interviewer", "小鲸": "interviewer", "蔺秋白": "interviewee"}
+
+
+def test_question_and_answer_labels_keep_their_sides_whatever_the_exchange_reads(registry):
+    """問/答 say their side themselves: a third voice whose questions 答 answers does not make 問 a guest's."""
+    turns = [("問", "談談你的第一份工作。"), ("答", "在工廠。你呢?"), ("李明遠", "我在報社。"),
+             ("問", "後來呢?"), ("答", "出來創業。你後悔嗎?"), ("李明遠", "不後悔。"), ("答", "那就好。")]
+    doc = interview_with_lead("qk", "三個人的下午", "這天下午我們在工廠裡聊天。", turns)
+    annotate(doc, registry)
+    got = {label: paragraph[0][1] for (label, _), paragraph in zip(turns, roles(doc)[2:]) if label in "問答"}
+    assert got == {"問": "interviewer", "答": "interviewee"}
+
+
+def test_a_lone_surname_label_answering_the_reporter_is_the_interviewee_under_its_own_id(registry):
+    """No person of that surname is recognised in the document (the lead's full name went unrecognised): the surname
+    label that answers the reporter's questions is the interviewee, with an id from the label itself."""
+    turns = [("記者", "你幾時開始學紮作?"), ("冼", "十四歲。"), ("記者", "而家仲有冇人買?"), ("冼", "少咗好多。")]
+    doc = interview_with_lead("xs", "深水埗最後的紮作舖", "這間舖頭開咗五十年。", turns, {"outlet": "埗頭新聞"})
+    annotate(doc, registry)
+    answers = ("xs.name.xian", "interviewee")
+    assert [paragraph[0] for paragraph in roles(doc)[2:]][1::2] == [answers, answers]
+
+
+def test_a_title_name_the_model_missed_is_the_interviewee_when_the_lead_writes_it_again():
+    from corpus.annotate.interview import _unrecognised_title_name
+    title = "專訪蘭陽染坊主人翁綺雯：把靛藍種回頭城"
+    assert _unrecognised_title_name(title, [2], "頭城老街上的蘭陽染坊，主人翁綺雯自己種大菁。") == "翁綺雯"
+    assert _unrecognised_title_name(title, [2], "頭城老街上的蘭陽染坊開業第九年。") is None  # not written again
+    assert _unrecognised_title_name("專訪：把靛藍種回頭城", [2], "翁綺雯自己種大菁。") is None  # no name at the colon
+
+
+@pytest.mark.parametrize("line, names", [
+    ("主持人 Remy｜本期嘉宾：靳望舒（合作社负责人）", ["Remy"]),
+    ("主持人：蕭以恩　特別來賓：甘立衡（晶軌科技執行長）", ["蕭以恩"]),
+    ("记者 王岚表示", []),  # a Han name after a space may run on into the sentence
+    ("主持人Otis", []),
+])
+def test_a_host_named_in_the_show_notes_by_a_latin_nickname_is_cued(line, names):
+    from corpus.annotate.interview import cued_name
+    assert [match.group("name") or match.group("latin") for match in cued_name().finditer(line)] == names

@@ -144,3 +144,38 @@ def test_an_interview_cut_mid_word_anywhere_gives_back_its_paragraphs(data):
                 line_start = end
         lines.append(paragraph[line_start:])
     assert structure(lines) == [("turn", label, text) for label, text in written]
+
+
+# Round 12: a wrap right after 。 (the line reaches the width and ends a sentence) does not open a paragraph.
+
+def test_a_wrap_right_after_a_sentence_end_continues_the_answer_when_word_breaks_show_the_width():
+    answer = "我是临海人。在杭州的出版社做了五年编辑实在是太累了啊。房租和通勤把人耗得很疲惫只是没有地方去。"
+    paragraphs = ["问：当初为什么选在临海开书店？", "答：" + answer, "问：书店靠什么维持？",
+                  "答：卖书只占一半另一半是咖啡和读书会的门票去年我们和台州学院合作开了一门阅读课也有一点收入"
+                  "网店和直播对我们冲击很大同一本书网上要便宜三分之一。", "问：接下来有什么计划？",
+                  "答：想在天台县开一个小分店规模更小主要做儿童绘本也想请附近学校的老师来带孩子读书每个月办一次。",
+                  "问：会劝年轻人回县城开书店吗？", "答：要看他能不能接受收入不稳定但你每天都能见到真正想读书的人"
+                  "这一点在大城市反而很难得。"]
+    lines = [line for paragraph in paragraphs for line in wrapped(paragraph, 29)]
+    assert lines[1].endswith("。") and len(lines[1]) == 29  # the wrap falls right after 。
+    assert structure(lines) == [("turn", paragraph[0], paragraph[2:]) for paragraph in paragraphs]
+
+
+def test_lines_of_one_width_that_end_sentences_are_no_wrap_without_word_breaks():
+    """Paragraphs that happen to be equally wide and end on 。 are one a line: no line breaks a word at that width."""
+    lines = ["答：" + "一" * 24 + "。"] * 6
+    assert wrap_width(lines) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=14, max_value=30), st.lists(st.text(alphabet=HAN, min_size=1, max_size=40),
+                                                          min_size=3, max_size=6))
+def test_an_interview_wrapped_with_sentences_ending_at_the_margin_gives_back_its_paragraphs(width, texts):
+    """Round trip: each answer has a sentence that ends exactly at a line's end (a wrap right after 。) and goes on
+    after it; wrapped at one width and parsed, the answers come back whole, none split at the 。."""
+    written: list[tuple[str, str]] = []
+    for text in texts:
+        first = (text * width)[:width - 3] + "。"  # with the label 答：, the first line ends on 。 at the width
+        written += [("问", f"{text[:5]}？"), ("答", first + ending_short_of(text[::-1], width) + "。")]
+    lines = [line for label, text in written for line in wrapped(f"{label}：{text}", width)]
+    assert structure(lines) == [("turn", label, text) for label, text in written]

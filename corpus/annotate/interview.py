@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+from corpus.annotate.gazetteer import has_surname
 from corpus.annotate.name_spans import LIST_CONNECTIVES
 from corpus.annotate.ner import local_id
 from corpus.clean.notices import NOTICES, outlets_named
@@ -39,6 +40,7 @@ from corpus.model import Document, Mention, Paragraph, Sentence
 
 # How far after a title cue the interviewee's name may start (对话智源张宏江: an organisation first).
 NAME_AFTER_CUE = 12
+NAME_SIZES = (3, 2, 4)  # a Han name's length, the commonest first: a surname and a given name of one or two
 MAX_SURNAME = 2  # a surname label: one character, or two for a compound surname (欧阳, 司马)
 MIN_SHORT_NAME = 2  # an outlet's short name as a label (新創誌 for 島嶼新創誌): at least this many characters
 COLON = re.compile(r"\s*[:：]")
@@ -69,6 +71,7 @@ class Sides:
     reporters: tuple[Voice, ...] = ()  # people the byline names: they ask when a label names them
     people: tuple[Voice, ...] = ()  # every person the document names, on a side or not, one voice per id
     aliases: tuple[tuple[str, Voice], ...] = ()  # a person's other name in brackets after theirs (Kevin Lin)
+    beside_interviewee: frozenset[str] = frozenset()  # ids of the people a sentence names with the interviewee
 
     def voice_named(self, label: str) -> Optional[tuple[Voice, Optional[str]]]:
         """The voice the turn label names, with its role (none for a person on neither side).
@@ -102,7 +105,9 @@ class Sides:
 
     def _person_named(self, written: str) -> Optional[Voice]:
         """The person whose name the label is; else the one person whose full name the label holds after a title
-        (厂长 李明远); else the one person whose surname it is (an honorific apart), or whose given name it is."""
+        (厂长 李明远); else the one person whose surname it is (an honorific apart), the interviewee where others of
+        the document bear it too but no sentence names them with the interviewee (a relative the lead names apart;
+        汤敬之和他的弟弟汤敬民… introduces two who may answer), or whose given name it is."""
         exact = [person for person in self.people if normalise_label(person.name) == written]
         if exact:
             return exact[0]
@@ -115,6 +120,8 @@ class Sides:
             return None
         holders = [person for person in self.people
                    if len(person.name) > len(surname) and normalise_label(person.name).startswith(surname)]
+        if self.interviewee in holders and not self.beside_interviewee.intersection(each.id for each in holders):
+            holders = [self.interviewee]  # 甘 for 甘德榮, whose father 甘永祥 another sentence names
         if len(holders) != 1 and surname == written:  # no surname of one person: a given name (嘉树 for 林嘉树)?
             holders = [person for person in self.people if HAN_NAME.fullmatch(person.name)
                        and 0 < len(person.name) - len(written) <= MAX_SURNAME and person.name.endswith(written)]
@@ -166,8 +173,13 @@ def cued_guest() -> re.Pattern:
 
 
 def _cued(labels: Iterable[str]) -> re.Pattern:
+    """A name after a role word and a colon or a bar: Han characters (two to four) or a Latin name of one or two
+    capitalised words; a Latin name after a space too (主持人 Otis: a host known by a Latin nickname; a Han name after
+    a space may run on into the sentence, 记者 王岚表示)."""
     name_end = r"(?=$|[\s｜|／/）)（(])"
-    return re.compile(rf"(?:{alternation(labels)})\s*[:：／/｜|]\s*(?P<name>[{HAN_CLASS}]{{2,4}}){name_end}")
+    latin = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+    return re.compile(rf"(?:{alternation(labels)})(?:\s*[:：／/｜|]\s*(?P<name>[{HAN_CLASS}]{{2,4}}|{latin})"
+                      rf"|[ \u3000]+(?P<latin>{latin})){name_end}")
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +239,7 @@ def _cued_names(doc: Document, registry: Registry) -> list[Voice]:
     特別來賓：Y（…）　節目長度：…``): a dateline's reporter that the statistical model did not type, a host the header
     named."""
     texts = [s.zh for s in _lead_sentences(doc)] + removed_text(doc).split("\n")
-    return [voice(doc, match.group("name"), "person", registry) for text in texts
+    return [voice(doc, match.group("name") or match.group("latin"), "person", registry) for text in texts
             for match in cued_name().finditer(text)]
 
 
@@ -283,7 +295,7 @@ def guests(doc: Document, registry: Registry) -> tuple[Voice, ...]:
     """The guests a programme's show notes name (``metadata["guests"]``: 來賓：Leo, 嘉宾：贺知远), and those a line
     that cleaning removed names after a word introducing the interviewee (``特別來賓：甘立衡（…）``: a lost header)."""
     names = [name for name in doc.metadata.get("guests") or () if isinstance(name, str) and name.strip()]
-    names += [match.group("name") for match in cued_guest().finditer(removed_text(doc))]
+    names += [match.group("name") or match.group("latin") for match in cued_guest().finditer(removed_text(doc))]
     return tuple(voice(doc, name, "person", registry) for name in dict.fromkeys(names))
 
 
@@ -306,6 +318,23 @@ def _title_interviewee(doc: Document, registry: Registry) -> Optional[Voice]:
     named = {mention.text: mention for _, _, mention in people}
     if cues and len(named) == 1:  # 專訪車險新創創辦人X：… — a long description between the cue and the one person named
         return _person(doc, next(iter(named.values())), registry)
+    name = _unrecognised_title_name(title.text, cues, "".join(s.zh for s in _lead_sentences(doc)))
+    return voice(doc, name, "person", registry) if name is not None and not people else None
+
+
+def _unrecognised_title_name(title: str, cues: list[int], lead: str) -> Optional[str]:
+    """The name that ends the title's cued clause right before its colon, where no person was recognised in the
+    title (專訪蘭陽染坊主人翁綺雯：…, 主人翁 being a word as well): a surname and a given name (three characters, else
+    two or four) that the lead writes again."""
+    for cue in cues:
+        colon = COLON.search(title, cue)
+        clause = title[cue:colon.start()] if colon is not None else ""
+        if not HAN_NAME.fullmatch(clause) or len(clause) > NAME_AFTER_CUE + NAME_SIZES[-1]:
+            continue
+        for size in NAME_SIZES:
+            name = clause[-size:]
+            if len(clause) >= size and has_surname(name) and name in lead:
+                return name
     return None
 
 
@@ -362,6 +391,22 @@ def aliases(doc: Document, registry: Registry) -> tuple[tuple[str, Voice], ...]:
 
 
 def sides(doc: Document, registry: Registry) -> Sides:
+    """The document's sides; the interviewee is one of its people even where only the title named them (a surname
+    label, 翁：, then names them)."""
     asking = reporters(doc, registry)
-    return Sides(interviewer(doc, registry), interviewee(doc, registry), asking,
-                 people(doc, registry, asking + guests(doc, registry)), aliases(doc, registry))
+    answering = interviewee(doc, registry)
+    named = asking + guests(doc, registry) + ((answering,) if answering is not None else ())
+    return Sides(interviewer(doc, registry), answering, asking, people(doc, registry, named), aliases(doc, registry),
+                 _named_beside(doc, answering, registry))
+
+
+def _named_beside(doc: Document, person: Optional[Voice], registry: Registry) -> frozenset[str]:
+    """The ids of the other people the sentences that name ``person`` name."""
+    if person is None:
+        return frozenset()
+    beside: set[str] = set()
+    for sentence in doc.sentences:
+        ids = {_person(doc, m, registry).id for m in sentence.entities if m.type == "person"}
+        if person.id in ids:
+            beside |= ids - {person.id}
+    return frozenset(beside)

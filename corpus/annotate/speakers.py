@@ -19,6 +19,10 @@
   gets a document-scoped id (``<doc_id>.name.<pinyin>``), recorded in ``Document.names``.  Where two voices
   take part and nothing gave either a side (a podcast's header cleaned away, a lead naming no one), the one whose
   turns mostly ask is the interviewer and the one who answers the interviewee, when both labels look like names.
+  A host known only by a nickname (``Otis：``) who remarks as often as asks is the interviewer when it is the one
+  other voice beside the interviewee and asks at least once; with two hosts, the guest is the voice that answers most
+  of their questions; a lone surname label (``冼：``) answering the reporter is the interviewee; ``问``/``答`` keep the
+  side their label says whatever the exchange reads.
 * In narrative, a sentence that contains (part of) a quotation gets the quoted person
   as speaker with role ``quoted``, and the part of the quotation inside it as a quote
   span (``Sentence.quote_spans``), when the text names them next to the quotation: a
@@ -36,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from corpus.annotate.gazetteer import surnames
 from corpus.annotate.interview import Sides, sides
 from corpus.annotate.mentions import find_mentions
 from corpus.annotate.ner import local_id
@@ -125,8 +130,8 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
     voices = {p.speaker_label: _document_voice(doc, p.speaker_label, registry, document) for p in turns}
     for label, side in _exchange_roles(turns).items():
         speaker, _ = voices[label]
-        if registry.speaker(label or ""):
-            continue  # a curated voice keeps its side
+        if registry.speaker(label or "") or _names_a_role(label, registry):
+            continue  # a curated voice keeps its side, and 问/答, 主持人林嘉树 the side their label says
         if speaker is None and not registry.label_role(label or ""):  # a voice no role label names is someone (阿Bon)
             speaker = _unregistered(doc, normalise_label(label or ""), "person")
         voices[label] = (speaker, side)
@@ -135,7 +140,7 @@ def turn_voices(doc: Document, registry: Registry) -> dict[str | None, tuple[str
                  and voices[previous.speaker_label][1] == "interviewer"}
     for label in answering:
         speaker, role = voices[label]
-        if role is None and _names_a_person(label, speaker, registry, doc.names):
+        if role is None and (_names_a_person(label, speaker, registry, doc.names) or _lone_surname(label, document)):
             voices[label] = (speaker or _unregistered(doc, normalise_label(label or ""), "person"), "interviewee")
     for label in _asking(turns, voices):
         speaker, _ = voices[label]
@@ -168,24 +173,25 @@ def _unsided_pair_roles(turns: list[Paragraph],
 
 def _exchange_roles(turns: list[Paragraph]) -> dict[str | None, str]:
     """Roles read from the exchange alone when three voices or more take part (a podcast's hosts and a guest): the
-    one label that answers — at most ``MAX_ANSWERER_QUESTIONS`` of its turns ask, and each of its turns follows
-    another label's question — answers the questions of at least two labels: it is the interviewee, and every label
-    whose question it answers is an interviewer (whatever name the show notes or the lead gave the guest)."""
+    one label that answers — at most ``MAX_ANSWERER_QUESTIONS`` of its turns ask, and most of its turns follow
+    another label's question (a host may also just remark: ``小鲸：哇，那是一见钟情了。``) — answers the questions
+    of at least two labels: it is the interviewee, and every label whose question it answers is an interviewer
+    (whatever name the show notes or the lead gave the guest)."""
     runs = _label_runs(turns)
     if len({label for label, _ in runs}) < MIN_EXCHANGE_VOICES:
         return {}
-    asked_by: dict[str | None, set[str | None]] = {}
+    asked_by: dict[str | None, list[str | None]] = {}  # the asker of each turn of a label; None after no question
     for (previous, question), (label, _) in zip(runs, runs[1:]):
-        asked_by.setdefault(label, set()).add(previous if QUESTION_END.search(question) else None)
+        asked_by.setdefault(label, []).append(previous if QUESTION_END.search(question) else None)
     counts = Counter(label for label, _ in runs)
     questions = Counter(label for label, text in runs if QUESTION_END.search(text))
     answerers = [label for label, askers in asked_by.items()
-                 if None not in askers and len(askers) >= MIN_ASKERS and counts[label] >= MIN_ASKERS
+                 if 2 * askers.count(None) < len(askers) and len(set(askers) - {None}) >= MIN_ASKERS
                  and questions[label] <= MAX_ANSWERER_QUESTIONS * counts[label]]
     if len(answerers) != 1:
         return {}
     answerer = answerers[0]
-    return {answerer: "interviewee", **{asker: "interviewer" for asker in asked_by[answerer]}}
+    return {answerer: "interviewee", **{asker: "interviewer" for asker in set(asked_by[answerer]) - {None}}}
 
 
 def _label_runs(turns: list[Paragraph]) -> list[tuple[str | None, str]]:
@@ -201,13 +207,18 @@ def _label_runs(turns: list[Paragraph]) -> list[tuple[str | None, str]]:
 
 
 def _asking(turns: list[Paragraph], voices: dict[str | None, tuple[str | None, str | None]]) -> set[str | None]:
-    """Labels without a role that ask the interviewee: most of their turns end in a question, and one of them is
-    answered by the interviewee's turn right after it (溫佩珊：…？ 施孟哲：… when the title names 施孟哲)."""
+    """Labels without a role that ask the interviewee: one of their turns is answered by the interviewee's turn right
+    after it (溫佩珊：…？ 施孟哲：… when the title names 施孟哲), and most of their turns end in a question, or
+    they are the one other voice of the exchange, take turns with the interviewee at least ``MIN_ASKERS`` times and
+    ask at least once (a host who remarks as often as asks: ``Otis：这个转折挺大的。``)."""
     questions = Counter(turn.speaker_label for turn in turns if QUESTION_END.search(turn.text))
     counts = Counter(turn.speaker_label for turn in turns)
     answered = {turn.speaker_label for turn, reply in zip(turns, turns[1:])
                 if voices[reply.speaker_label][1] == "interviewee" and reply.speaker_label != turn.speaker_label}
-    return {label for label in answered if voices[label][1] is None and 2 * questions[label] > counts[label]}
+    runs = Counter(label for label, _ in _label_runs(turns))
+    two_voices = len(runs) == 2 and any(voices[label][1] == "interviewee" for label in runs)
+    return {label for label in answered if voices[label][1] is None and (
+        2 * questions[label] > counts[label] or (two_voices and runs[label] >= MIN_ASKERS and questions[label] > 0))}
 
 
 def _document_voice(doc: Document, label: str | None, registry: Registry,
@@ -262,6 +273,20 @@ def _names_a_person(label: str | None, speaker: str | None, registry: Registry,
     if speaker is not None:
         return registry[speaker].type == "person"
     return label is not None and PERSON_NAME.fullmatch(normalise_label(label)) is not None
+
+
+def _lone_surname(label: str | None, document: Sides) -> bool:
+    """Whether a label is a surname on its own (冼：, 歐陽：) that no person the document names bears: the interviewer
+    calls the guest so, and the lead's full name went unrecognised (a surname two people bear is neither's)."""
+    written = normalise_label(label or "")
+    return written in surnames() and not any(normalise_label(person.name).startswith(written)
+                                             for person in document.people)
+
+
+def _names_a_role(label: str | None, registry: Registry) -> bool:
+    """Whether a label says its side itself: a role label (问, 答, 主持人), or one before a name (主持人林嘉树)."""
+    written = label or ""
+    return registry.label_role(written) is not None or role_and_name(written, registry) is not None
 
 
 def _assign_quotations(paragraph: Paragraph, registry: Registry, names: dict[str, tuple[str, str]]) -> None:

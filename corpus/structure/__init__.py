@@ -66,6 +66,7 @@ QUOTE_OPENERS = "“「『\"‘'"
 NUMBERED_HEADING = re.compile(r"^\d{1,2}$")  # "01" above a quoted heading (seed 000)
 NUMBERED_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*\S")  # "01.為什么…" (seed 003)
 LOST_TAIL = re.compile(rf"(?:{LOST_CHARACTERS})+$")  # "??????" where the end of a line was lost
+CLAUSE_END = re.compile(f"[{re.escape(SENTENCE_END)}，,]")  # where a clause of a line ends
 PROSE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}，,、]")  # a clause or a sentence ended inside a line: prose
 CLOSING_TAIL = re.compile(r"[”」』’）)\"'》]+$")  # a quotation that ends "。”" still ends a sentence
 # A line that narrates the interview, or names its participants by their role in the third person (嘉賓, 主持人,
@@ -174,9 +175,10 @@ def _split_midline_turns(line: str, labels: set[str]) -> list[str]:
 
 def _reads_as_speech(line: str) -> bool:
     """Whether a line after the last labelled turn may go on with it: it ends a sentence, does not narrate the
-    interview and is no notice."""
+    interview and is no notice, nor holds one in a clause of its own (``本期节目录制于沙湾古镇，后期制作：阿澈。``: a
+    credit after a comma scores as a credit on its own, not diluted by the clause before it)."""
     return (_last_character(line) in SENTENCE_END and NARRATION.search(line) is None
-            and NOTICES.score(line).score < SPEECH_MAX_EVIDENCE)
+            and all(NOTICES.score(part).score < SPEECH_MAX_EVIDENCE for part in (line, *CLAUSE_END.split(line))))
 
 
 def _is_heading(line: str) -> bool:

@@ -7,23 +7,25 @@ that ends at the margin, it cannot, and in an interview each such line would rea
 is the evidence: when at least ``MIN_WRAPPED_LINES`` lines, and a share ``MIN_WRAPPED_SHARE`` of all lines, reach one
 width and end on a letter or a digit (a paragraph, a heading or a field line ends on punctuation or is shorter; a wrap
 breaks between two letters) and take at least ``MIN_WRAP_COLUMNS`` columns, a line that reaches that width continues on
-the next line.
-
-A wrapper counts either characters or display columns (a Han character two, a Latin letter one); the unit in which
-more lines reach one width is the document's.  Whoever wrapped may let closing punctuation hang one unit past the
-width, and a column wrapper leaves a column free where a Han character does not fit: a line within
-``WIDTH_SLACK`` units of the width reaches it.  A Latin word carried whole to the next line leaves the line shorter
-still; cleaning joins such breaks (Latin letters on both sides), so they need no evidence here.
+the next line.  A short interview has fewer lines that break a word: at least ``MIN_WORD_BREAKS`` do when no line of
+prose (one holding a clause or a sentence mark; a heading holds none) is cut mid-word short of the width, and with the
+lines that reach the width and end on punctuation (a wrap falls right after ``。`` as often as anywhere else) make up
+the count and the share above.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable, Optional
 
+from corpus import lang
+
 MIN_WRAPPED_LINES = 5
+MIN_WORD_BREAKS = 3  # lines at the width that break a word: the evidence that the width is a wrap's
 MIN_WRAPPED_SHARE = 0.3
 WIDTH_SLACK = 1
 MIN_WRAP_COLUMNS = 24  # narrower lines of one width are labels, fields or list items, not a wrapped page
+CLAUSE_MARK = re.compile(f"[{re.escape(lang.SENTENCE_END)}，,、]")  # a line holding one is prose, not a heading
 
 
 def display_width(line: str) -> int:
@@ -45,11 +47,16 @@ def _width_in(lines: list[str], measure: Callable[[str], int]) -> Optional[tuple
     widths = [measure(line) for line in lines]
     if not widths:
         return None
+    wide = [(line, each) for line, each in zip(lines, widths) if display_width(line) >= MIN_WRAP_COLUMNS]
+    prose_cuts = [each for line, each in zip(lines, widths) if _breaks_a_word(line) and CLAUSE_MARK.search(line)]
+    enough = max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(lines))
     for width in sorted(set(widths), reverse=True):
-        broken = sum(1 for line, each in zip(lines, widths)
-                     if abs(each - width) <= WIDTH_SLACK and _breaks_a_word(line)
-                     and display_width(line) >= MIN_WRAP_COLUMNS)
-        if broken >= MIN_WRAPPED_LINES and broken >= MIN_WRAPPED_SHARE * len(lines):
+        reaching = [line for line, each in wide if abs(each - width) <= WIDTH_SLACK]
+        broken = sum(1 for line in reaching if _breaks_a_word(line))
+        # few word breaks are evidence only where no line of prose is cut mid-word short of the width: cut at
+        # random, a few lines of one width are chance, and others are cut shorter
+        consistent = broken >= MIN_WORD_BREAKS and all(each >= width - WIDTH_SLACK for each in prose_cuts)
+        if broken >= enough or (consistent and len(reaching) >= enough):
             return measure, width, broken
     return None
 
