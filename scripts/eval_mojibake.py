@@ -458,26 +458,32 @@ def process_figures(process: Process, samples: int, seed: int) -> Counter:
 
 PASTED_READERS = ("cp936", "pair")
 PASTED_OUTCOMES = ("recovered", "flagged", "wrong", "genuine before flagged", "genuine after flagged")
+SHORT_PASTES = (1, 2, 3, 4)  # characters pasted: fewer than the five in a row that a paste's bytes alone show
 
 
-def pasted_text(chooser: random.Random, script: str, reader: str) -> tuple[str, str, str, str, str]:
+def pasted_text(chooser: random.Random, script: str, reader: str,
+                length: Optional[int] = None) -> tuple[str, str, str, str, str]:
     """``(original, damaged, before, pasted, after)``: three dev sentences on one line of a GBK page, the middle one
     (``pasted``) pasted in as UTF-8 and the line read whole by ``reader`` (an odd number of pasted bytes leaves the
     text after it out of step), folded as a document is; ``before`` and ``after`` are the genuine sentences around
-    it, cleaned."""
+    it, cleaned.  With ``length``, only that many characters of the middle sentence, from a random place in it, are
+    pasted (a word, a name's character, a clause: round 12's short pastes)."""
     pool = [s for line in dev_lines(script) for s in re.findall(r"[^。]+。", line) if len(s) >= 6]
     before, pasted, after = (chooser.choice(pool) for _ in range(3))
+    if length is not None:
+        at = chooser.randrange(0, len(pasted) - length) if len(pasted) > length else 0
+        pasted = pasted[at:at + length]
     data = before.encode("gbk") + pasted.encode("utf-8") + after.encode("gbk")
     return (fold(before + pasted + after, True), fold(read_one_way(data, reader), True),
             clean(fold(before, True))[0], pasted, clean(fold(after, True))[0])
 
 
-def pasted_figures(samples: int, seed: int, script: str, reader: str) -> Counter:
+def pasted_figures(samples: int, seed: int, script: str, reader: str, length: Optional[int] = None) -> Counter:
     """Outcomes of :func:`pasted_text`, and how often a genuine sentence around the pasted one lies in a flagged
     sentence: the one before, and the one after where the reader showed it as it was (in step)."""
     chooser, counts = random.Random(seed), Counter()
     for _ in range(samples):
-        original, damaged, before, _, after = pasted_text(chooser, script, reader)
+        original, damaged, before, _, after = pasted_text(chooser, script, reader, length)
         counts[annotated_outcome(original, damaged)] += 1
         result = clean(damaged)[0]
         flagged = flagged_sentences(result)
@@ -602,6 +608,11 @@ def report(samples: int, seed: int, show_errors: bool, folders: Optional[list[Pa
             counts = pasted_figures(process_samples, seed, script, reader)
             print(f"dev text, a UTF-8 sentence pasted into a GBK line, {script}, reader {reader}: "
                   + ", ".join(f"{kind} {counts[kind]}" for kind in PASTED_OUTCOMES) + f" of {process_samples}")
+            for length in SHORT_PASTES:
+                counts = pasted_figures(process_samples, seed, script, reader, length)
+                print(f"dev text, {length} characters of a sentence pasted as UTF-8 into a GBK line, {script}, reader "
+                      f"{reader}: " + ", ".join(f"{kind} {counts[kind]}" for kind in PASTED_OUTCOMES)
+                      + f" of {process_samples}")
     counts = random_clean_flags(samples, seed)
     for kind, hits in sorted(counts.items()):
         print(f"clean seed lines with {kind}: {hits} of {samples} flagged")

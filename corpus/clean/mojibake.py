@@ -60,14 +60,15 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, Mapping, Optional
 
 import yaml
 
 from corpus.editlog import apply
-from corpus.lang import HAN_CLASS, QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
+from corpus.lang import HAN_CLASS, PAGE_PUNCTUATION_CLASS, QUESTION_FINAL_CLASS, QUESTION_WORDS, alternation, is_han
 from corpus.lang.pinyin import toned
 from corpus.lang.segmenter import quiet_jieba
 from corpus.model import Edit
@@ -876,6 +877,13 @@ _UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on av
 # stretch as a whole is not mostly UTF-8; five well-formed UTF-8 characters in a row inside it are (a genuine GBK
 # byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).
 _UTF8_RUN_CHARS = 5
+# A shorter run (one character and up) must also read clearly better as UTF-8 than as it stands, with its line's
+# context either side: pastes of one to four characters from the dev captures gain 10 or more as a rule (one
+# character often less), while in genuine text (the text of every dev and seen capture and 1.1 million characters of the
+# Chinese Union Version) no run of two or more gains more than -0.7 (scripts/eval_mojibake.py's short-paste family).
+_SHORT_PASTE_GAIN = 3.0
+# (A one-character run, three bytes, which a genuine GBK byte sequence spells about once in fifty offsets, needs the
+# gain a repair needs, :data:`_MIN_GAIN`: CUV's `发绺` read with `縣` gains 4.9.)
 
 
 def _utf8_char(data: bytes) -> Optional[str]:
@@ -911,13 +919,19 @@ class _Stretch:
     data: list[Optional[int]]
     chars: list[tuple[int, int]]
 
+    @cached_property
+    def firsts(self) -> list[int]:
+        """Each shown character's first byte offset, in order (a long line's stretch is searched by bisection)."""
+        return [first for _, first in self.chars]
+
     def char_at(self, offset: int) -> int:
         """Index in the text of the character that holds byte ``offset`` (the stretch's end past the last)."""
-        held = [index for index, first in self.chars if first <= offset]
-        return held[-1] if held and offset < len(self.data) else self.end
+        held = bisect_right(self.firsts, offset) - 1
+        return self.chars[held][0] if held >= 0 and offset < len(self.data) else self.end
 
     def starts_char(self, offset: int) -> bool:
-        return offset == len(self.data) or any(first == offset for _, first in self.chars)
+        at = bisect_left(self.firsts, offset)
+        return offset == len(self.data) or (at < len(self.firsts) and self.firsts[at] == offset)
 
 
 def _utf8_stretches(text: str) -> Iterator[_Stretch]:
@@ -978,13 +992,7 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
     is not:
     only the pasted runs and what the reader showed out of step after them are repaired or flagged
     (:func:`_pasted_line`), the genuine sentences around them stay as they are."""
-    by_line: dict[int, list[_Stretch]] = {}
-    line_start, searched = 0, 0
-    for stretch in _utf8_stretches(text):
-        line_start = text.rfind("\n", searched, stretch.start) + 1 or line_start
-        searched = stretch.start  # a long line stays linear
-        by_line.setdefault(line_start, []).append(stretch)
-    for line_start, stretches in by_line.items():
+    for line_start, stretches in _stretches_by_line(text).items():
         mostly = [_is_utf8(stretch.data) for stretch in stretches]
         if any(mostly) and all(utf8 for part, utf8 in zip(stretches, mostly) if len(part.chars) >= _UTF8_RUN_CHARS):
             repairs = [(part.start, part.end, _utf8_stretch_repair(text, part.start, part.end, part.data))
@@ -993,8 +1001,34 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
                 yield from repairs
             else:
                 yield line_start, _line_end(text, line_start), None
-        elif any(mostly) or any(_holds_utf8_run(stretch.data) for stretch in stretches):
+        elif _holds_utf8(stretches):
             yield from _pasted_line(text, stretches)
+
+
+def _short_paste_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
+    """UTF-8 runs too short for :func:`_utf8_runs` to tell by their bytes (:func:`_short_pastes`), on the lines where
+    it finds none; each with its repair (None: flagged).  A damaged GBK run the scan of lost lead bytes reads comes
+    first (:func:`find_repairs`): its out-of-step pairs can spell a short UTF-8 run too."""
+    for stretches in _stretches_by_line(text).values():
+        if not _holds_utf8(stretches):
+            for stretch in stretches:
+                yield from _short_pastes(text, stretch)
+
+
+def _stretches_by_line(text: str) -> dict[int, list[_Stretch]]:
+    """:func:`_utf8_stretches` by the start of their line."""
+    by_line: dict[int, list[_Stretch]] = {}
+    line_start, searched = 0, 0
+    for stretch in _utf8_stretches(text):
+        line_start = text.rfind("\n", searched, stretch.start) + 1 or line_start
+        searched = stretch.start  # a long line stays linear
+        by_line.setdefault(line_start, []).append(stretch)
+    return by_line
+
+
+def _holds_utf8(stretches: list[_Stretch]) -> bool:
+    """Whether a line's stretches hold UTF-8 by their bytes alone: one mostly UTF-8, or five characters in a row."""
+    return any(_is_utf8(stretch.data) or _holds_utf8_run(stretch.data) for stretch in stretches)
 
 
 def _is_utf8(data: list[Optional[int]]) -> bool:
@@ -1097,6 +1131,71 @@ def _pasted_runs(text: str, stretch: _Stretch) -> Iterator[tuple[int, int, Optio
             head if lost_before else start, _pasted_flag_end(text, stretch, hi), None)
         yield found
         offset = next((byte for index, byte in stretch.chars if index >= found[1]), len(stretch.data))
+
+
+def _short_pastes(text: str, stretch: _Stretch) -> Iterator[tuple[int, int, Optional[str]]]:
+    """UTF-8 runs shorter than :data:`_UTF8_RUN_CHARS` pasted into a stretch of a GBK page (one character and up):
+    their bytes alone do not tell them from GBK text, so each needs the text to read clearly better with it read as
+    UTF-8 (:func:`_short_paste_gain` at least :data:`_SHORT_PASTE_GAIN`); then it is repaired where its bytes settle
+    it (:func:`_pasted_repair`), else flagged from its first character (:func:`_pasted_flag_end`)."""
+    data, offset = stretch.data, 0
+    while (run := _utf8_run_at(data, offset, 1, stretch)) is not None:
+        lo, hi = _pasted_extent(stretch, run)
+        known = next((k for k in range(lo, hi, 3) if None in data[k:k + 3]), hi)  # up to a lost pair
+        offset = max(hi, run + 1)
+        if known == lo or not stretch.starts_char(lo) or not _pastable(bytes(data[lo:known])) or (  # type: ignore[arg-type]
+                _short_paste_gain(text, stretch, lo, known) < (_SHORT_PASTE_GAIN if known - lo > 3 else _MIN_GAIN)):
+            continue
+        flagged = (stretch.char_at(lo), _pasted_flag_end(text, stretch, hi), None)
+        found: tuple[int, int, Optional[str]] = _pasted_repair(text, stretch, lo, hi) or flagged
+        yield found
+        offset = next((byte for index, byte in stretch.chars if index >= found[1]), len(data))
+
+
+_PASTABLE = re.compile(f"[{HAN_CLASS}{PAGE_PUNCTUATION_CLASS}]+")
+
+
+def _pastable(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` is text a Chinese page pastes: Han characters and the page's punctuation (a symbol of
+    another script that a genuine GBK byte sequence spells is no paste)."""
+    return _PASTABLE.fullmatch(data.decode("utf-8")) is not None
+
+
+def _short_paste_gain(text: str, stretch: _Stretch, lo: int, hi: int) -> float:
+    """How much better (natural log, with the line's context either side) the text reads with bytes
+    ``data[lo:hi]`` (well-formed UTF-8 from the start of a character the reader showed) read as UTF-8 than as it
+    stands; after an odd run, with the page's characters re-paired from the byte after it (the reader went on one
+    byte late) up to :data:`_STEP_REACH` of them, a lost byte, or an ASCII letter that was a trail byte and brought
+    the reader back in step (as :func:`_out_of_step_repair` reads them)."""
+    data = stretch.data
+    decoded = "".join(map(_fold, bytes(data[lo:hi]).decode("utf-8")))  # type: ignore[arg-type]
+    start, end = stretch.char_at(lo), stretch.char_at(hi)
+    if not stretch.starts_char(hi):
+        letters = {first: index for index, first in stretch.chars if "@" <= text[index] <= "~"}
+        if stretch.end < len(text) and "@" <= text[stretch.end] <= "~":
+            letters[len(data)] = stretch.end
+        tail: list[str] = []
+        k, lead = hi, data[hi] if hi < len(data) else None
+        # the shown characters up to the one holding the last re-paired byte's lead (one byte short of the tail)
+        end = stretch.char_at(hi - 1)
+        while len(tail) < _STEP_REACH and lead is not None:
+            letter = letters.get(k + 1)
+            closing = _pair(lead, ord(text[letter])) if letter is not None else None
+            if closing and letter is not None:  # back in step after the letter: the bytes end where the text does
+                tail.append(_fold(closing))
+                end = letter + 1 - len(tail)
+                break
+            char = _pair(lead, data[k + 1]) if k + 1 < len(data) and data[k + 1] is not None else None  # type: ignore[arg-type]
+            if char is None:
+                break
+            tail.append(_fold(char))
+            k += 2
+            lead = data[k] if k < len(data) else None
+        end += len(tail)
+        decoded += "".join(tail)
+    left = text[_context_start(text, start):start]
+    right = text[end:_context_end(text, end)]
+    return _logprob(left + decoded + right) - _logprob(left + text[start:end] + right)
 
 
 def _pasted_flag_end(text: str, stretch: _Stretch, hi: int) -> int:
@@ -1313,10 +1412,14 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
     utf8 = list(_utf8_runs(text))
     edits += [e for e in _utf8_edits(text, utf8) if not any(o.start < e.end and e.start < o.end for o in edits)]
     taken = [(start, end) for start, end, _ in utf8] + [(e.start, e.end) for e in edits]
-    for repair in _scan(text, taken):
+    scanned = list(_scan(text, taken))
+    for repair in scanned:
         if repair.recoverable:
             edits.append(Edit(repair.start, repair.end, text[repair.start:repair.end], repair.new,
                               RULE_AUTO, repair.reason))
+    taken += [(repair.start, repair.end) for repair in scanned]
+    short = [run for run in _short_paste_runs(text) if not any(s < run[1] and run[0] < e for s, e in taken)]
+    edits += _utf8_edits(text, short)
     edits.sort(key=lambda e: e.start)
     return sorted(edits + _misplaced_after_repairs(text, edits), key=lambda e: e.start)
 
@@ -1347,7 +1450,8 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     spans += [(repair.start, repair.end) for repair in _scan(text, [], _FLAG_GAIN, screened=False)]
     spans += list(_lost_pairs(text))
     spans += list(_traces(text))
-    spans += [(start, end) for start, end, repaired in _utf8_runs(text) if repaired is None]
+    utf8 = (*_utf8_runs(text), *_short_paste_runs(text))
+    spans += [(start, end) for start, end, repaired in utf8 if repaired is None]
     return merge_spans(spans)
 
 

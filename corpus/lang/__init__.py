@@ -29,6 +29,7 @@ _CHARACTERS = data("zh")["characters"]
 HAN_CLASS: str = _CHARACTERS["han"]  # the body of a character class: f"[{HAN_CLASS}]"
 HAN = re.compile(f"[{HAN_CLASS}]")
 COMMON_HAN_CLASS: str = _CHARACTERS["common_han"]
+PAGE_PUNCTUATION_CLASS: str = _CHARACTERS["page_punctuation"]  # “ 。 ， …: punctuation of a Chinese page, not ASCII
 LOST_CHARACTERS: str = _CHARACTERS["lost"]  # a pattern: "??????" or U+FFFD where the capture lost text
 QUESTION_FINAL_CLASS: str = _CHARACTERS["question_final"]  # particles that end a question (吗, 呢)
 QUESTION_WORDS: tuple[str, ...] = tuple(_CHARACTERS["question_words"])  # 什么, 是否, 如何
