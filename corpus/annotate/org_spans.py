@@ -27,7 +27,6 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
 * :func:`with_host_country` — a country right before a body named after another country (马来西亚 + 中国商会,
   越南 + 台湾商会联合总会) is part of its name: the body there; the model may have read the host with the home
   (比利时中国 + 商会);
-* :func:`with_home_city` — a city right before a university the model found apart from it is part of its name
   (香港 + 恒生大學), unless the university is named after a place (湘潭大学) or the place is a country or a province;
 * :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
   are one name (…行业协会 + 功率器件 + 分会);
@@ -52,8 +51,8 @@ from corpus.annotate.company_names import brand_span, company_names, is_known_pl
 from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, Word, has_person_evidence, is_generic, legal_form_start,
                                         without_descriptions)
 from corpus.annotate.ner import model_input
-from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_city_university, is_industry_word,
-                                      org_edges, starts_with_home)
+from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word, org_edges,
+                                      starts_with_home)
 from corpus.annotate.org_heads import establishment_names, without_platforms
 from corpus.annotate.shop_names import quoted_shops
 from corpus.annotate.org_evidence import BRANCH_HEADS, NAME_CONNECTIVES, organisation_evidence, without_class_suffix
@@ -117,7 +116,6 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     # a branch holds its region (…联盟新加坡分会), a body abroad its home (马来西亚中国商会): like an official name, it
     # may hold a registry place
     official += with_host_country(corrected + official, words, text, read)
-    official += with_home_city(curated + corrected + official, words, text, read)
     official += [m for m in corrected if read[m.start:m.end].endswith(BRANCH_HEADS)]
     corrected = [m for m in corrected if not read[m.start:m.end].endswith(BRANCH_HEADS)]
     # a rule's move may leave a description (深圳 + 一家企业 joined): its place alone is the mention
@@ -390,20 +388,6 @@ def with_host_country(mentions: list[Mention], words: list[Word], text: str, rea
         name = read[mention.start:mention.end]
         if mention.type == "org" and host is not None and starts_with_home(name) and name.endswith(UNMISTAKABLE_HEADS):
             found.append(Mention(host.start, mention.end, text[host.start:mention.end], "org", source="ner"))
-    return found
-
-
-def with_home_city(mentions: list[Mention], words: list[Word], text: str, read: str) -> list[Mention]:
-    """A city right before a university found apart from it that carries the city in its name (香港 + 恒生大學,
-    :func:`corpus.annotate.org_edges.is_city_university`) is one name with it, as new mentions: the longer span wins
-    when mentions are merged; ``read``: the sentence as jieba read it (simplified)."""
-    cities = {m.end: m for m in mentions if m.type == "place"}
-    found = []
-    for mention in mentions:
-        city = cities.get(mention.start)
-        inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
-        if mention.type == "org" and city is not None and is_city_university(read[city.start:city.end], inside):
-            found.append(Mention(city.start, mention.end, text[city.start:mention.end], "org", source="ner"))
     return found
 
 
