@@ -4,22 +4,20 @@
     python scripts/train_line_model.py [--dir tests/devcaptures] [--write] [--check]
 
 Every non-blank line of every dev capture (the ``_check`` captures apart: they measure how far the rules
-transfer, and are never training data) and seed is labelled by its capture's gold text: KEPT when at least ``KEPT``
-of its letters are aligned with the gold text, REMOVED when at most ``REMOVED`` are, and left out between.  A line is
-read as the model reads it in cleaning, AFTER the scored rules: the lines the rules leave (a notice they cut off the
-head of a paragraph no longer makes the paragraph look like a notice, dv231), in the document the rules leave; and the
-lines the rules remove whole, in the document as the passes before the scored rules leave it (characters, markup,
-pinyin annotations, wraps), so that the model learns from all the boilerplate the rules know.  A line the rules cut
-inside is read only as what they leave of it.  A logistic regression (scikit-learn, fixed solver, inputs sorted)
+transfer, and are never training data) and seed, as the cleaning passes before the scored rules leave it (characters,
+markup, pinyin annotations, wraps; no boilerplate, metadata or model pass), is labelled by its capture's gold text:
+KEPT when at least ``KEPT`` of its letters are aligned with the gold text, REMOVED when at most ``REMOVED`` are, and
+left out between (a line the rules cut inside).  A logistic regression (scikit-learn, fixed solver, inputs sorted)
 learns from the features of :func:`corpus.clean.line_model.document_features`.
 
 Both errors are printed per threshold from LEAVE-ONE-CAPTURE-OUT cross-validation (each capture scored by a model
 trained on the others): letters of article lines lost, and letters of boilerplate lines removed, over all lines and
-over the lines that survive today's rules (what the model is a fallback for), apart for the three places a line is
-scored at (:meth:`corpus.clean.line_model.LineModel.threshold_for`): the head and the tail, the title, and the body (a
+over the lines that survive today's rules (what the model is a fallback for), apart for the two places a line is
+scored at (:func:`corpus.clean.line_model.outside_the_body`): the head and the tail, and the title and the body (a
 document's only line is not scored).
-Each place's threshold is the lowest of ``THRESHOLDS`` standing ``MARGIN`` in log-odds above every article line of the
-place in cross-validation, over all lines (so none is lost there); the body's is never laxer than the head and tail's.
+Each place's threshold is the lowest of ``THRESHOLDS`` at which no article letter of the place is lost in
+cross-validation, over all lines, raised one step of the grid for a margin; the body's is never laxer than the head
+and tail's.
 ``--write`` writes the weights file; ``--check`` exits 1 when the shipped file differs from what this script
 trains (the lead retrains after merges: the dev captures are the training data).
 """
@@ -27,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import unicodedata
 from difflib import SequenceMatcher
@@ -46,19 +43,15 @@ from corpus.clean.line_model import MODEL_FILE, document_features, outside_the_b
 DEV = ROOT / "tests" / "devcaptures"
 SEEDS = ROOT / "seeds"
 KEPT, REMOVED = 0.8, 0.2
-# The grid of thresholds.  A zone's threshold is the lowest of them standing MARGIN in log-odds above every article
-# line of the zone in cross-validation (odds e ≈ 2.7 times the highest article line's): until round 12 the margin was
-# one step of the grid, about 0.7 in log-odds near 1 but 0.2 at 0.5, too little for the title, whose article lines
-# score low (below 0.4) and whose mastheads score from 0.8.
+# Near 1 the steps are about even in log-odds (0.998 … 0.9999: 6.2, 6.9, 7.6, 8.5, 9.2), so the one-step margin
+# costs about the same wherever the lowest lossless threshold falls.
 THRESHOLDS = tuple(round(0.5 + 0.05 * step, 2) for step in range(10)) + (0.97, 0.98, 0.99, 0.995, 0.998, 0.999,
                                                                           0.9995, 0.9998, 0.9999)
-MARGIN = 1.0
 C = 1.0  # inverse regularisation strength
 RULE = "boilerplate.line_model"
 REASON = ("a line the learned model scores as boilerplate by what it is (place, shape, fields, contacts, "
           "vocabulary classes), not by its words; trained on the dev captures (scripts/train_line_model.py)")
 SCORED_RULES = frozenset({"boilerplate", "metadata", "lines"})
-REST_LETTERS = 4  # what the rules leave of a line they cut inside is at least this many letters (a name, a date)
 
 
 def letters(text: str) -> str:
@@ -79,36 +72,25 @@ def aligned_shares(lines: list[str], gold: str) -> list[float]:
     return [sum(aligned[start:end]) / (end - start) if end > start else 1.0 for start, end in spans]
 
 
-def _removed_whole(line: str, survivors: list[str]) -> bool:
-    """Whether the scored rules removed a line whole: no line they leave holds its letters, nor is held in them (a
-    line they cut inside leaves a part; a line joined to its neighbour after a removal is held in the joined line)."""
-    own = letters(line)
-    return not any(own in kept or len(kept) >= REST_LETTERS and kept in own for kept in map(letters, survivors))
-
-
 def capture_rows(capture: Path) -> tuple[list[dict[str, float]], list[int], list[int], list[bool], list[str]]:
-    """Features, labels (1 boilerplate), letters and survival (kept by today's rules) of a capture's labelled lines:
-    the lines the scored rules leave, in their document, and those they remove whole, in the document before them.
+    """Features, labels (1 boilerplate), letters and survival (kept by today's rules) of a capture's labelled lines.
     A seed has no gold file: its text as today's rules clean it is its gold (the shipped corpus, checked by hand)."""
     raw = capture.read_text(encoding="utf-8")
-    ruled = [line for line in clean(raw, capture.name, skip=frozenset({"lines"}))[0].split("\n") if line.strip()]
+    ruled = clean(raw, capture.name, skip=frozenset({"lines"}))[0]
     expected = capture.with_suffix(".yaml")
     gold = letters("".join(yaml.safe_load(expected.read_text(encoding="utf-8"))["text"]) if expected.exists()
-                   else "".join(ruled))
-    prepared = [line for line in clean(raw, capture.name, skip=SCORED_RULES)[0].split("\n") if line.strip()]
-    readings = [(line, row, share, True) for line, row, share in zip(ruled, document_features(ruled),
-                                                                      aligned_shares(ruled, gold))]
-    readings += [(line, row, share, False) for line, row, share in zip(prepared, document_features(prepared),
-                                                                        aligned_shares(prepared, gold))
-                 if _removed_whole(line, ruled)]
+                   else ruled)
+    prepared, _ = clean(raw, capture.name, skip=SCORED_RULES)
+    survivors = {line.strip() for line in ruled.split("\n")}
+    lines = [line for line in prepared.split("\n") if line.strip()]
     rows, labels, sizes, survived, texts = [], [], [], [], []
-    for line, row, share, survives in readings:
+    for line, features, share in zip(lines, document_features(lines), aligned_shares(lines, gold)):
         if not letters(line) or REMOVED < share < KEPT:
             continue
-        rows.append(row)
+        rows.append(features)
         labels.append(int(share <= REMOVED))
         sizes.append(len(letters(line)))
-        survived.append(survives)
+        survived.append(line.strip() in survivors)
         texts.append(f"{capture.stem}: {line.strip()}")
     return rows, labels, sizes, survived, texts
 
@@ -124,31 +106,24 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, LogisticR
 
 def choose_threshold(zone_name: str, zone: np.ndarray, probability: np.ndarray, target: np.ndarray, size: np.ndarray,
                      alive: np.ndarray) -> float:
-    """Print both errors per threshold for the lines of one zone; return the lowest threshold of the grid at least
-    ``MARGIN`` above the highest probability of an article line of the zone, in log-odds (1, which removes nothing,
-    if none is)."""
+    """Print both errors per threshold for the lines of one zone; return the lowest threshold of the grid at which
+    no article letter of the zone is lost, raised one step for a margin (1, which removes nothing, if none)."""
     print(f"leave-one-capture-out, lines of the {zone_name}, per threshold: article letters lost | boilerplate "
           f"letters removed (all lines; lines surviving today's rules)")
+    chosen = None
     for threshold in THRESHOLDS:
         hit = (probability >= threshold) & zone
-        print(f"  {threshold:.4f}: lost {int(size[hit & (target == 0)].sum())} "
-              f"({int(size[hit & (target == 0) & alive].sum())} surviving) | "
+        lost = int(size[hit & (target == 0)].sum())
+        print(f"  {threshold:.4f}: lost {lost} ({int(size[hit & (target == 0) & alive].sum())} surviving) | "
               f"removed {int(size[hit & (target == 1)].sum())} of {int(size[zone & (target == 1)].sum())} "
               f"({int(size[hit & (target == 1) & alive].sum())} of {int(size[zone & (target == 1) & alive].sum())} "
               f"surviving)")
-    article = probability[zone & (target == 0)]
-    highest = float(article.max()) if article.size else 0.0
-    safe = [threshold for threshold in THRESHOLDS if _log_odds(threshold) >= _log_odds(highest) + MARGIN]
-    if not safe:
-        print(f"  NO threshold of the grid stands {MARGIN} in log-odds above the {zone_name}'s article lines "
-              f"(highest {highest:.4f}): nothing there is removed")
+        if lost == 0 and chosen is None:
+            chosen = threshold
+    if chosen is None:
+        print(f"  NO threshold of the grid loses no article letter of the {zone_name}: nothing there is removed")
         return 1.0
-    return safe[0]
-
-
-def _log_odds(probability: float) -> float:
-    probability = min(max(probability, 1e-9), 1 - 1e-9)
-    return math.log(probability / (1 - probability))
+    return THRESHOLDS[min(THRESHOLDS.index(chosen) + 1, len(THRESHOLDS) - 1)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,21 +159,18 @@ def main(argv: list[str] | None = None) -> int:
         held = group == number
         means, scales, model = fit(x[~held], target[~held])
         probability[held] = model.predict_proba((x[held] - means) / scales)[:, 1]
-    title = np.array([row[names.index("title")] == 1 for row in x_rows])
     thresholds = {}
-    zones = (("head and tail", edge & ~only), ("title", title & ~only), ("body", ~edge & ~title & ~only))
-    for zone_name, zone in zones:
+    for zone_name, zone in (("head and tail", edge & ~only), ("title and body", ~edge & ~only)):
         thresholds[zone_name] = choose_threshold(zone_name, zone, probability, target, size, alive)
-    # the body holds the article: its threshold is never laxer than the head and tail's, whatever its own errors; the
-    # title is one line of its own place (a masthead or breadcrumb stands there too), its threshold its own
-    threshold, title_threshold = thresholds["head and tail"], thresholds["title"]
-    body_threshold = max(thresholds["body"], threshold)
+    # the body holds the article: its threshold is never laxer than the head and tail's, whatever its own errors
+    threshold = thresholds["head and tail"]
+    body_threshold = max(thresholds["title and body"], threshold)
     if args.errors:
         for index in np.argsort(-probability, kind="stable"):
             shown = target[index] == 0 and probability[index] >= 0.7 or target[index] == 1 and alive[index]
             if shown:
                 kind = "article" if target[index] == 0 else "surviving boilerplate"
-                place = "head/tail" if edge[index] else "title" if title[index] else "body"
+                place = "head/tail" if edge[index] else "title/body"
                 print(f"  {probability[index]:.4f} {kind} ({place}): {texts[index]}")
     means, scales, model = fit(x, target)
     data = {
@@ -206,14 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         "reason": REASON,
         "threshold": threshold,
         "body_threshold": body_threshold,
-        "title_threshold": title_threshold,
         "features": names,
         "means": [round(float(v), 6) for v in means],
         "scales": [round(float(v), 6) for v in scales],
         "weights": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
     }
-    print(f"thresholds: head and tail {threshold}, title {title_threshold}, body {body_threshold}")
+    print(f"thresholds: head and tail {threshold}, title and body {body_threshold}")
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if args.check:
         shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))

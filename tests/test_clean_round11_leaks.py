@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from corpus.clean import clean, line_model
 from corpus.clean.comments import COMMENT_SECTIONS
-from corpus.clean.line_model import POS_SAMPLE
+from corpus.clean.line_model import POS_SAMPLE, naming_participants, participants
 from corpus.clean.markup import find_character_references
 from endmatter import cleaned
 
@@ -152,11 +152,20 @@ TURNS = ["书言：你什么时候开始种无花果？", "如松：三年前。
 HEADER = "第9期｜2026/06/01　主持人：温书言　特邀：甘如松（江心洲果农）　时长：38分钟"
 
 
-def test_a_header_naming_host_and_guest_is_scored_as_any_line_the_turns_or_none(monkeypatch):
-    """Round 12 dropped round 11's rescue of a line naming the participants: the turn layer reads removed lines."""
-    lax = dataclasses.replace(line_model._model(), threshold=0.5, body_threshold=0.5, title_threshold=0.5)
+def test_participants_are_labels_that_recur_and_are_no_role_word():
+    assert participants([HEADER, *TURNS, "记者：还有呢？", "记者：好的。"]) == {"书言", "如松"}
+
+
+def test_the_first_removed_line_naming_a_participant_no_kept_line_names_is_kept():
+    lines = [TITLE, HEADER, "嘉宾：甘如松", *TURNS]
+    assert naming_participants(lines, {1, 2}) == {1}
+    assert naming_participants([TITLE, "书言、如松", HEADER, *TURNS], {2}) == set()  # named on a kept line
+
+
+def test_a_header_naming_host_and_guest_stays_under_a_laxer_model_and_goes_without_the_turns(monkeypatch):
+    lax = dataclasses.replace(line_model._model(), threshold=0.5, body_threshold=0.5)
     monkeypatch.setattr(line_model, "_model", lambda: lax)
     with_turns = "\n\n".join([TITLE, HEADER, LEAD, *TURNS]) + "\n"
     without = "\n\n".join([TITLE, HEADER, LEAD, BODY]) + "\n"
-    assert HEADER in [edit.old for edit in line_model.find_model_lines(with_turns)]
+    assert HEADER not in [edit.old for edit in line_model.find_model_lines(with_turns)]
     assert HEADER in [edit.old for edit in line_model.find_model_lines(without)]

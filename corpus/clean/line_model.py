@@ -9,23 +9,18 @@ words of rights, reprints, credits, sponsors … it holds, never which), the met
 own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
 by ``scripts/train_line_model.py`` on the dev captures and the seeds; ``score()`` gives a line's probability of
 being boilerplate and ``accept()`` keeps it below the threshold of its place: every line is scored (a document's
-only line apart), one of the head or the tail (:func:`outside_the_body`) against ``threshold``, a line between two
-lines of prose against ``body_threshold`` (never laxer), and the first line against ``title_threshold`` (the title, or
-a masthead above it: 东海岸日报　彭亨　关丹新闻; in cross-validation no title scores near a masthead), each chosen
-by the training script's cross-validation; a line holding residual mojibake is never removed (it is flagged
-``corrupted`` downstream: a garbled article line looks like no prose).
-The model reads a line as the scored rules leave it (a notice they cut off the head of a paragraph is gone), and is
-trained so (round 12: trained on the lines before the rules, it scored dv231's paragraph by its spliced notice, and
-its threshold rose to 0.9999 to keep it).  Reported speech (主办方说，…) is a feature: article prose reports what
-people said, a notice never does, whatever platforms or calls it names (dv190).
+only line apart), one of the head or the tail (:func:`outside_the_body`) against ``threshold``, the title and a line
+between two lines of prose against ``body_threshold`` (chosen apart by the training script's cross-validation, never
+laxer); a line holding residual mojibake is never removed (it is flagged ``corrupted`` downstream: a garbled article
+line looks like no prose).
 The head and the tail are bounded by prose, a paragraph hard-wrapped over several lines counting as one (its short
 last line once bounded the tail and put the paragraph in it), and a sentence with the notice rule's evidence bounding
 nothing (a disclaimer after the last turn).  A line at or above its threshold goes through the same logged removal
 edit as every scored rule, its reason naming the probability and the features that weighed most.
 
-A line naming the interview's participants (a header line: 主持人：蕭以恩…) is scored as any other: the turn layer
-reads who speaks from the lines cleaning removed too (:func:`corpus.annotate.interview.removed_text`), so round 11's
-rescue of such a line (dv86b) was dropped in round 12 (the speakers of dv86b, dv227 and 42 podcast captures unchanged).
+A line that names a participant of the document's interview (a label that opens at least ``PARTICIPANT_TURNS`` lines,
+not a role word such as 记者: 以恩 of 主持人：蕭以恩) is not removed when no other line left outside the turns names
+them: the turn layer reads who speaks from the text (dv86b's programme line lost its four turns their speakers).
 
 A cleaning pass by default since round 10 (``CORPUS_LINE_MODEL=off`` switches it off: :mod:`corpus.clean.passes`).
 """
@@ -33,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,12 +67,11 @@ COUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s*[万萬�
 QUOTE_OPENERS = "".join(lang.QUOTES)
 NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
-# Reported speech (主办方说，… 練立仁說，…): a speech verb after its speaker, then a clause mark, a colon or a quote.
-# Article prose reports what people said; a notice or a show note never does, even in the words of calls and
-# platforms (dv190's last line, which names two podcast apps; 嘉宾表示的观点 is no report).
-REPORTED_SPEECH = re.compile(f"(?<=\\w)(?:{lang.alternation(lang.SPEECH_VERBS)})[，,：:{re.escape(QUOTE_OPENERS)}]")
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
 NOTICE_EVIDENCE = 2  # a sentence with this much evidence of a notice does not bound the body (one word is chance: 關注)
+PARTICIPANT_TURNS = 2  # a label that opens this many lines names a participant
+TURN_LABEL = re.compile(r"^\s*(?P<label>[^\s:：︰,，。！？!?、；;]{2,12})[:：︰]")
+ROLE_WORDS = frozenset(word for words in lang.ROLE_LABELS.values() for word in words)
 NEAR = 10  # distances from the start and the end are counted up to this many lines
 # The part-of-speech shares are read from a line's first POS_SAMPLE characters: jieba's tagger costs about 0.2 ms a
 # character, and a line of 100,000 characters (a page without line breaks, a hypothesis draw) cost 22 s to tag whole;
@@ -167,7 +162,6 @@ def line_features(line: str) -> dict[str, float]:
         "bars": min(len(BARS.findall(text)), 3) / 3,
         "opens_bracket": float(OPENING.search(text) is not None),
         "opens_quote": float(text[:1] in QUOTE_OPENERS),
-        "reports_speech": float(REPORTED_SPEECH.search(text) is not None),
         "ends_colon": float(COLON.fullmatch(text[-1:]) is not None),
         "numbered": float(NUMBERED.match(text) is not None),
         "date": float(DATE.search(text) is not None),
@@ -225,15 +219,12 @@ class LineModel:
     weights: tuple[float, ...]
     intercept: float
     threshold: float  # for a line of the head or the tail
-    body_threshold: float  # for a line between two lines of prose, where article text stands: never laxer
-    title_threshold: float  # for the first line: the title, or a masthead or breadcrumb above it
+    body_threshold: float  # for the title and a line between two lines of prose, where article text stands: never laxer
 
     def threshold_for(self, features: dict[str, float]) -> float:
         """The threshold of a line's place; 1 (nothing removed) for a document's only line, which is all of it."""
         if features["from_start"] == features["from_end"] == 0:
             return 1.0
-        if features["title"]:
-            return self.title_threshold
         return self.threshold if outside_the_body(features) else self.body_threshold
 
     def contributions(self, features: dict[str, float]) -> dict[str, float]:
@@ -251,23 +242,52 @@ class LineModel:
 
     def find(self, text: str) -> list[Edit]:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
-        edits = []
-        for (offset, line), features in zip(lines, document_features([line for _, line in lines])):
+        scored = []
+        for index, features in enumerate(document_features([line for _, line in lines])):
             probability, threshold = self.score(features), self.threshold_for(features)
             # a line of residual mojibake is flagged corrupted downstream, never removed unread
-            if not self.accept(probability, threshold) and not corrupted_spans(line):
+            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]):
+                scored.append((index, features, probability, threshold))
+        kept = naming_participants([line for _, line in lines], {index for index, *_ in scored})
+        edits = []
+        for index, features, probability, threshold in scored:
+            if index not in kept:
                 weighed = sorted(self.contributions(features).items(), key=lambda item: -item[1])[:3]
+                offset, line = lines[index]
                 edits.append(removal(offset, line, self.rule, self.reason, round(probability, 4), threshold,
                                      (name for name, _ in weighed)))
         return edits
+
+
+def participants(lines: Sequence[str]) -> set[str]:
+    """The labels that open at least ``PARTICIPANT_TURNS`` lines and are no role word: the interview's speakers."""
+    labels = Counter(match.group("label") for line in lines if (match := TURN_LABEL.match(line)))
+    return {label for label, count in labels.items() if count >= PARTICIPANT_TURNS and label not in ROLE_WORDS}
+
+
+def naming_participants(lines: Sequence[str], removed: set[int]) -> set[int]:
+    """Of the lines the model would remove (``removed``, indices), those to keep so that each participant stays named
+    outside the turns: for a participant no kept line names, the first removed line that does."""
+    speakers = participants(lines)
+    turns = {index for index, line in enumerate(lines)
+             if (match := TURN_LABEL.match(line)) and match.group("label") in speakers}
+    kept = [line for index, line in enumerate(lines) if index not in removed and index not in turns]
+    rescued: set[int] = set()
+    for speaker in sorted(speakers):
+        if any(speaker in line for line in kept):
+            continue
+        naming = [index for index in sorted(removed) if speaker in lines[index]]
+        if naming:
+            rescued.add(naming[0])
+            kept.append(lines[naming[0]])
+    return rescued
 
 
 def load_model(path: Path = MODEL_FILE) -> LineModel:
     data = logistic.read_weights(path)
     names = tuple(data["features"])
     return LineModel(data["rule"], data["reason"], names, tuple(data["means"]), tuple(data["scales"]),
-                     tuple(data["weights"]), data["intercept"], data["threshold"], data["body_threshold"],
-                     data["title_threshold"])
+                     tuple(data["weights"]), data["intercept"], data["threshold"], data["body_threshold"])
 
 
 @lru_cache(maxsize=1)
