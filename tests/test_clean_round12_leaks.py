@@ -1,6 +1,6 @@
 """Issue 11 part L, round 12: leaks recognised by evidence (a date with its weekday written straight after it, a
-breadcrumb trail led by the site's own name, a caption of phrases a comma joins), and the line model read as it runs:
-after the scored rules, with reported speech as evidence of article prose.  Texts here are new: no capture's wording."""
+breadcrumb trail led by the site's own name, a caption of phrases a comma joins), and no comment section above the
+article.  Texts here are new: no capture's wording."""
 from __future__ import annotations
 
 import datetime
@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from corpus.clean.boilerplate import BREADCRUMBS, CAPTIONS
 from corpus.clean.comments import COMMENT_SECTIONS
-from corpus.clean.line_model import line_features
 from corpus.ingest.metadata_lines import is_metadata, is_outlet_name, read_line
 from endmatter import cleaned
 
@@ -80,17 +79,6 @@ def test_a_labelled_sentence_that_ends_as_one_stays():
     line = "图：新榨机一天能榨两吨菜籽，油坊主人认为明年还能更多。"
     score, evidence = CAPTIONS.score_labelled(line, True)
     assert CAPTIONS.accept(score) and "unended phrases" not in evidence
-
-
-# ---------------------------------------------------------------- reported speech, a feature of the line model
-
-
-@pytest.mark.parametrize("line, reports", [
-    ("油坊主人说，新榨机是从昆明买来的。", True), ("研發主任表示：冰淇淋限量供應。", True),
-    ("老闆娘講「好」", False), ("嘉宾表示的观点仅代表个人。", False), ("說，這是開頭。", False),
-    ("读者可以在两个播客平台收听座谈录音，主办方说，明年还会再办。", True)])
-def test_reported_speech_is_a_speech_verb_after_its_speaker_then_a_clause(line, reports):
-    assert line_features(line)["reports_speech"] == float(reports)
 
 
 @settings(max_examples=40, deadline=None)
