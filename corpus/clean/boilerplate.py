@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from corpus.clean.comments import COMMENT_SECTIONS
 from corpus.clean.metadata import find_voice_lines
+from corpus.ingest.metadata_lines import is_outlet_name
 from corpus.clean.notices import NOTICES
 from corpus import lang
 from corpus.lang import alternation
@@ -253,8 +254,10 @@ class Captions:
             return 0, ()
         credit = self.credit_tail.search(match.group("shown"))
         shown = match.group("shown")[:credit.start()] if credit else match.group("shown")
-        phrase = not self.clauses.search(shown.rstrip(lang.SENTENCE_END))
-        evidence = (("picture label",) + (("a phrase",) if phrase else ()) + (("a credit",) if credit else ())
+        # a phrase, or phrases a comma joins that never end as a sentence (相：X喺門口削緊竹篾，枱面擺住…, round 12)
+        phrase = "a phrase" if not self.clauses.search(shown.rstrip(lang.SENTENCE_END)) else \
+            "unended phrases" if not any(mark in shown for mark in lang.SENTENCE_END) else None
+        evidence = (("picture label",) + ((phrase,) if phrase else ()) + (("a credit",) if credit else ())
                     + (("between paragraphs",) if between else ()))
         return len(evidence), evidence
 
@@ -304,8 +307,10 @@ class Breadcrumbs:
     threshold: int
 
     def anchors(self, match: re.Match[str]) -> int:
-        """How many of a home first item and a label the trail has."""
-        return (self.arrows.split(match.group("items"))[0].strip() in self.home) + bool(match.group("label"))
+        """How many of a home first item and a label the trail has.  The site's own name first (an outlet by its last
+        word: 灣畔生活網 › 社區 › 手作人, metadata_rules.yaml's ``types.outlet``) anchors it as its home page does."""
+        first = self.arrows.split(match.group("items"))[0].strip()
+        return (first in self.home or is_outlet_name(first)) + bool(match.group("label"))
 
     def score(self, match: re.Match[str]) -> int:
         return self.anchor_weight * self.anchors(match) + len(self.arrows.split(match.group("items"))) - 1

@@ -31,12 +31,15 @@ class CommentSections:
 
     def candidate(self, text: str) -> tuple[int, list[str]] | None:
         """The offset of the counted heading (no sentence, no price: ``…保留所有权利。`` and ``HK$48`` are none) of the
-        run of short lines that ends ``text``, and the lines after it."""
+        run of short lines that ends ``text``, and the lines after it.  The heading follows an article: a sentence
+        ends above it (a podcast hard-wrapped at 20 characters is short lines throughout, and its episode title with
+        its number, under a header line, read as a counted heading: dv226 lost every line, round 12)."""
         lines = [(offset, line.strip()) for offset, line in lines_with_offsets(text) if line.strip()]
         start = len(lines)
         while start > 1 and len(lines[start - 1][1]) <= self.max_line_chars:  # the title is never a comment
             start -= 1
-        for index in range(start, len(lines)):
+        ended = [index for index, (_, line) in enumerate(lines) if line[-1] in lang.SENTENCE_END]
+        for index in range(max(start, ended[0] + 1 if ended else len(lines)), len(lines)):
             offset, line = lines[index]
             if (len(line) <= self.heading_chars and self.count.search(line) and line[-1] not in lang.SENTENCE_END
                     and not PRICE.search(line)):

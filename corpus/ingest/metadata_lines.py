@@ -237,6 +237,11 @@ def _weight(field: Field) -> float:
     return rules.weights.get(field.kind, 0) + spaced
 
 
+def is_outlet_name(word: str) -> bool:
+    """Whether a word is an outlet's name by its last word (光华日报, 灣畔生活網: ``types.outlet``)."""
+    return dict(grammar().types)["outlet"].fullmatch(word) is not None
+
+
 def is_metadata(reading: LineReading) -> bool:
     """Whether a line read by :func:`read_line` is metadata: every field typed, one anchor (:data:`ANCHORS`) at
     least, no prose, score ≥ threshold."""
