@@ -648,7 +648,9 @@ def is_no_place(mention: Mention, words: list[Word], text: str) -> bool:
     part_alone = any(mention.text.endswith(p) and len(mention.text) - len(p) < 2 for p in PLACE_PART_WORDS)
     labelled = gazetteer.has_common_sense(mention.text) and _LABEL_AFTER.match(text, mention.end) is not None
     position = any((w.start, w.end) == (mention.start, mention.end) and is_position_word(w) for w in words)
-    noun = any((w.start, w.end) == (mention.start, mention.end) and is_common_noun(w) for w in words)
+    # a noun before a feature word names the feature (蛇口 + 码头: jieba tags 蛇口 a noun)
+    noun = _FEATURE_WORD.match(text, mention.end) is None and any(
+        (w.start, w.end) == (mention.start, mention.end) and is_common_noun(w) for w in words)
     return (described or labelled or position or noun or is_demonym(mention.end, words) or part_alone
             or _is_side(mention.text) or _COUNT_ONLY.fullmatch(mention.text) is not None)  # 台西三鄉: 三鄉
 
