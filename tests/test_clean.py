@@ -287,3 +287,10 @@ def test_removed_lines_do_not_make_a_text_look_laid_out_by_blank_lines():
     assert "wraps.soft_wrap" not in {edit.rule for edits in passes for edit in edits}
     blank_laid_out = "县城咖啡馆\n\n第一段说明\n情况。\n\n" + "\n\n".join(paragraphs[1:])
     assert clean(blank_laid_out)[0] == "\n".join(["县城咖啡馆", *paragraphs])
+
+
+def test_a_label_that_opens_one_line_only_is_still_soft_wrapped():
+    # the turn exception needs a label that recurs: a paragraph's second line `结论：…` is a wrap as before
+    paragraphs = ["第一段说明情况。", "第二段给出数据。\n结论：数据可靠。", "第三段引用专家。", "第四段总结。"]
+    text, _ = clean("标题\n\n" + "\n\n".join(paragraphs))
+    assert "第二段给出数据。结论：数据可靠。" in text.split("\n")

@@ -121,3 +121,19 @@ def test_a_long_single_line_is_cleaned_losslessly():
     assert "**" not in text and "(shí)" not in text and "\n" not in text
     assert text.count("時 場 立") == 300  # readings gone, spaces squeezed, the Kangxi radical folded
     assert revert_all(text, passes) == raw
+
+
+# Round 12: an interview laid out as blocks of a question and its answer on consecutive lines (heldout14's kind,
+# dev dv261–dv262): the single break before a recurring label after a sentence end is a new turn, not a soft wrap.
+@SETTINGS
+@given(st.sampled_from([("Q", "A"), ("記者", "鍾曼溪"), ("问", "柯望潮")]),
+       st.lists(st.tuples(PARAGRAPH, PARAGRAPH), min_size=2, max_size=6))
+def test_a_question_and_its_answer_on_consecutive_lines_stay_two_lines(labels, exchanges):
+    asker, answerer = labels
+    blocks = [f"{asker}：{question[:-1]}？\n{answerer}：{answer}" for question, answer in exchanges]
+    raw = "标题\n\n导语写了一段话。\n\n" + "\n\n".join(blocks)
+    text, passes = clean(raw)
+    turns = [line for line in text.split("\n") if line.startswith((f"{asker}：", f"{answerer}："))]
+    assert len(turns) == 2 * len(exchanges)
+    assert clean(text)[0] == text
+    assert revert_all(text, passes) == raw

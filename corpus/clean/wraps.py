@@ -7,6 +7,7 @@ breaks, blank lines, stray spaces) is replaced by ``""`` (CJK) or ``" "``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus.clean.rules import lines_with_offsets, load_yaml
@@ -22,6 +23,7 @@ HEADING_MAX_LENGTH = MAX_HEADING_CHARS
 HEADING_MAX_LINES = MAX_HEADING_LINES
 SECTION_NUMBER = re.compile(_DATA["split_heading"]["section_number"])
 ENDS_SENTENCE = frozenset(_DATA["split_heading"]["ends_sentence"])
+TURN_LABEL = re.compile(_DATA["turn_label"])
 REASONS = {rule: reason.strip() for rule, reason in _DATA["reasons"].items()}
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _SPACED_AFTER = re.compile(r"[A-Za-z0-9,.;:!?)\]]")
@@ -81,10 +83,24 @@ def local_join(before: str, after: str) -> str | None:
     return None
 
 
-def soft_wrap(before: Line, after: Line) -> str | None:
-    if after.breaks != 1 or before.text[-1] in NO_SOFT_WRAP_AFTER or LIST_ITEM.match(after.text):
+def soft_wrap(before: Line, after: Line, labels: frozenset[str] = frozenset()) -> str | None:
+    if after.breaks != 1 or before.text[-1] in NO_SOFT_WRAP_AFTER or LIST_ITEM.match(after.text) \
+            or opens_turn(before, after, labels):
         return None
     return "wraps.soft_wrap"
+
+
+def recurring_labels(lines: list[Line]) -> frozenset[str]:
+    """Labels (``X：``) that open at least two lines: a speaker's, where an interview sets a question and its answer
+    on consecutive lines inside one block (``Q：…？`` / ``A：…``)."""
+    counts = Counter(match.group("label") for line in lines if (match := TURN_LABEL.match(line.text)))
+    return frozenset(label for label, count in counts.items() if count >= 2)
+
+
+def opens_turn(before: Line, after: Line, labels: frozenset[str]) -> bool:
+    """Whether ``after`` opens a new turn: a recurring label after a line that ends a sentence."""
+    match = TURN_LABEL.match(after.text)
+    return match is not None and match.group("label") in labels and before.text[-1] in ENDS_SENTENCE
 
 
 def _open_brackets(text: str, depth: dict[str, int]) -> None:
@@ -163,6 +179,7 @@ def find_wraps(text: str, blank_line_layout: bool | None = None) -> list[Edit]:
         return []
     lines = content_lines(text)
     soft = separates_by_blank_lines(lines, trailing_breaks(text)) and blank_line_layout is not False
+    labels = recurring_labels(lines) if soft else frozenset()
     rules: list[str | None] = [None] * len(lines)  # rules[i]: joins lines[i-1] and lines[i]
     index = 0
     while index < len(lines) - 1:
@@ -178,7 +195,8 @@ def find_wraps(text: str, blank_line_layout: bool | None = None) -> list[Edit]:
     edits = []
     for index in range(1, len(lines)):
         before, after = lines[index - 1], lines[index]
-        join = rules[index] or local_join(before.text, after.text) or (soft_wrap(before, after) if soft else None)
+        soft_join = soft_wrap(before, after, labels) if soft else None
+        join = rules[index] or local_join(before.text, after.text) or soft_join
         if join:
             new = joiner(before.text, after.text)
             edits.append(Edit(before.end, after.start, text[before.end:after.start], new, join, REASONS[join]))
