@@ -27,7 +27,6 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
 * :func:`with_host_country` — a country right before a body named after another country (马来西亚 + 中国商会,
   越南 + 台湾商会联合总会) is part of its name: the body there; the model may have read the host with the home
   (比利时中国 + 商会);
-  (香港 + 恒生大學), unless the university is named after a place (湘潭大学) or the place is a country or a province;
 * :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
   are one name (…行业协会 + 功率器件 + 分会);
 * :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
@@ -118,11 +117,12 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     official += with_host_country(corrected + official, words, text, read)
     official += [m for m in corrected if read[m.start:m.end].endswith(BRANCH_HEADS)]
     corrected = [m for m in corrected if not read[m.start:m.end].endswith(BRANCH_HEADS)]
-    # a rule's move may leave a description (深圳 + 一家企业 joined): its place alone is the mention
-    return (without_descriptions(org_edges(with_sub_body(corrected, words, text, read), words, text, dictionary),
-                                 words, text),
-            without_descriptions(org_edges(with_sub_body(official, words, text, read), words, text, dictionary),
-                                 words, text) + establishments)
+
+    def finished(found: list[Mention]) -> list[Mention]:
+        # a rule's move may leave a description (深圳 + 一家企业 joined): its place alone is the mention
+        return without_descriptions(org_edges(with_sub_body(found, words, text, read), words, text, dictionary),
+                                    words, text)
+    return finished(corrected), finished(official) + establishments
 
 
 def official_names(words: list[Word], text: str, mentions: list[Mention],

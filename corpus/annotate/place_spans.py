@@ -522,11 +522,10 @@ def _ends_common_word(words: list[Word], text: str, start: int, end: int) -> boo
 def _names_no_street(word: Word, road: bool) -> bool:
     """Whether ``word`` inside the run before a street word says the run is no name: a function word, or a word jieba
     counts often (周末大家去逛 + 街), which before a road word (``names: road_words``) may be a noun (海岸 + 路)."""
-    common = len(word.text) > 1 and (word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY
-    if road:
-        return word.tag.startswith(FUNCTION_TAGS) or not word.tag.startswith(NOUN_TAGS) and (
-            common or word.frequency is not None)
-    return word.tag.startswith(FUNCTION_TAGS) or common
+    if road:  # any counted word that is no noun (a counted word always is when it is common)
+        return word.tag.startswith(FUNCTION_TAGS) or not word.tag.startswith(NOUN_TAGS) and word.frequency is not None
+    return word.tag.startswith(FUNCTION_TAGS) or len(word.text) > 1 and (
+        word.frequency or 0) >= POSITION_WORD_MIN_FREQUENCY
 
 
 def _is_dictionary_word(name: str) -> bool:
