@@ -81,8 +81,8 @@ def attribution(label: str, result: Search, gold: list[Link]) -> None:
     for kind in ("outside the search space", "search error", "model error"):
         print(f"  {kind:<26} {stretches[kind]:4d} stretches, {wrong[kind]:4d} of our links")
     print("  most frequent (gold → ours):")
-    for (kind, theirs, ours), count in patterns.most_common(SHOWN):
-        print(f"    {count:4d}  {theirs:<12} → {ours:<14} {kind}")
+    for (kind, gold_types, our_types), count in patterns.most_common(SHOWN):
+        print(f"    {count:4d}  {gold_types:<12} → {our_types:<14} {kind}")
     print("  model errors: what the gold links cost more than ours, mean (median) per stretch, by part")
     for group, rows in margins.items():
         if rows:
