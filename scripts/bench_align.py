@@ -70,7 +70,8 @@ def _sets() -> list[tuple[str, list[GoldPassage]]]:
             ("check (written after round 9's rules)", load_gold(CHECK_DIR, split="check-r9")),
             ("check (written after round 10's rules)", load_gold(CHECK_DIR, split="check-r10")),
             ("check (written before round 11's changes)", load_gold(CHECK_DIR, split="check-r11")),
-            ("check (written before round 12's changes)", load_gold(CHECK_DIR, split="check-r12"))]
+            ("check (written before round 12's changes)", load_gold(CHECK_DIR, split="check-r12")),
+            ("check (written before round 13's measurements)", load_gold(CHECK_DIR, split="check-r13"))]
     bible, bible_test = load_bible("001"), load_bible_test()
     if bible is not None and bible_test is not None:
         sets += [("bible/001 dev", [bible]), ("bible/006 en 5000-9999 test", [bible_test])]

@@ -16,7 +16,7 @@ from corpus.align import (align_document, align_files, align_texts, construction
 from corpus.align import aligner
 from corpus.align.aligner import default_settings
 from corpus.align.calibration import SKIP_BINS, Calibration, fit_calibration, fit_curve, reliability
-from corpus.align.evaluate import evaluation_report, exact_f1, recall_by_type, type_confusion
+from corpus.align.evaluate import disagreements, evaluation_report, exact_f1, recall_by_type, type_confusion
 from corpus.align.dp import full_band
 from corpus.align.endings import class_prefix, ending_class, ending_classes, inside_costs, inside_counts
 from corpus.align.lexical import Space
@@ -115,6 +115,51 @@ def test_recall_by_type_counts_deletions_and_insertions_that_vecalign_recall_ski
     test = [Link((0,), (0,)), Link((1,), (1,)), Link((2, 3), (2,))]
     assert recall_by_type([gold], [test]) == {"1-1": (1, 1), "1-0": (0, 1), "0-1": (0, 1), "2-1": (1, 1)}
     assert recall_by_type([gold], [gold])["1-0"] == (1, 1)
+
+
+def test_disagreements_are_the_stretches_between_shared_points_where_the_paths_differ():
+    gold = [Link((0,), (0,)), Link((1, 2), (1, 2)), Link((3,), (3,)), Link((4, 5), (4,))]
+    test = [Link((0,), (0,)), Link((1,), (1,)), Link((2,), (2,)), Link((3,), (3,)), Link((4,), (4,)),
+            Link((5,), ())]
+    assert disagreements(test, gold) == [([Link((1,), (1,)), Link((2,), (2,))], [Link((1, 2), (1, 2))]),
+                                         ([Link((4,), (4,)), Link((5,), ())], [Link((4, 5), (4,))])]
+    with pytest.raises(ValueError, match="same sentences"):
+        disagreements(test[:-1], gold)
+    with pytest.raises(ValueError, match="does not continue"):
+        disagreements([Link((1,), (0,))], [Link((0,), (0,))])
+
+
+def _merged_neighbours(links: list[Link], merges: list[bool]) -> list[Link]:
+    """The path with each link whose flag is set joined to the one after it: another path over the same
+    sentences."""
+    merged: list[Link] = []
+    join = False
+    for link, merge in zip(links, merges + [False] * len(links)):
+        if join:
+            merged[-1] = Link(merged[-1].zh + link.zh, merged[-1].en + link.en)
+        else:
+            merged.append(link)
+        join = merge
+    return merged
+
+
+def _spans(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return sorted((link.zh, link.en) for link in links)
+
+
+@given(link_sequences(), st.lists(st.booleans(), max_size=30))
+def test_disagreements_hold_every_link_the_paths_do_not_share_and_nothing_else(links, merges):
+    other = _merged_neighbours(links, merges)
+    stretches = disagreements(links, other)
+    assert disagreements(links, links) == [] and disagreements(other, other) == []
+    assert disagreements(other, links) == [(theirs, ours) for ours, theirs in stretches]
+    shared = set(_spans(links)) & set(_spans(other))
+    assert _spans([link for ours, _ in stretches for link in ours]) == [s for s in _spans(links) if s not in shared]
+    assert _spans([link for _, theirs in stretches for link in theirs]) == [
+        s for s in _spans(other) if s not in shared]
+    for ours, theirs in stretches:  # each stretch covers the same sentences on both paths
+        assert sorted(i for link in ours for i in link.zh) == sorted(i for link in theirs for i in link.zh)
+        assert sorted(j for link in ours for j in link.en) == sorted(j for link in theirs for j in link.en)
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])

@@ -18,7 +18,8 @@ Definitions (Vecalign, Thompson & Koehn 2019, after Bleualign):
 Because recall ignores deletions/insertions, :func:`recall_by_type` reports
 separately, per gold link type (``1-1``, ``2-1``, ``1-0``, ``0-1`` ...), how
 many gold links were predicted exactly, and :func:`type_confusion` what the
-others became.
+others became; :func:`disagreements` cuts two paths into the stretches where
+they differ (what an oracle analysis compares the costs of).
 """
 from __future__ import annotations
 
@@ -160,3 +161,37 @@ def evaluation_report(gold: Sequence[Sequence[Link]], test: Sequence[Sequence[Li
         lines.append(f"{kind:<10} {sum(outcomes.values()):6d} {outcomes['exact']:6d}  "
                      + " ".join(f"{name}:{count}" for count, name in others))
     return "\n".join(lines) + "\n"
+
+
+def disagreements(test: Sequence[Link], gold: Sequence[Link]) -> list[tuple[list[Link], list[Link]]]:
+    """The stretches where two monotone alignments of the same sentences differ, as (test links, gold links):
+    both paths are cut at every point both pass through (after the same zh and en sentences), and each piece
+    whose links differ is kept.  Both must be gap-free paths, in order, over the same sentences (a ValueError
+    otherwise)."""
+    test_points, gold_points = _path_points(test), _path_points(gold)
+    if test_points[-1:] != gold_points[-1:]:
+        raise ValueError("the two alignments do not cover the same sentences")
+    common = set(test_points) & set(gold_points)
+    return [(test_piece, gold_piece) for test_piece, gold_piece
+            in zip(_cut(test, test_points, common), _cut(gold, gold_points, common))
+            if _pairs(test_piece) != _pairs(gold_piece)]
+
+
+def _path_points(links: Sequence[Link]) -> list[tuple[int, int]]:
+    """The point (zh sentences, en sentences) the path has covered after each link."""
+    points, zh, en = [], 0, 0
+    for link in links:
+        if (link.zh and link.zh[0] != zh) or (link.en and link.en[0] != en):
+            raise ValueError(f"link {list(link.zh)}:{list(link.en)} does not continue the path at ({zh}, {en})")
+        zh, en = zh + len(link.zh), en + len(link.en)
+        points.append((zh, en))
+    return points
+
+
+def _cut(links: Sequence[Link], points: Sequence[tuple[int, int]], cuts: set[tuple[int, int]]) -> list[list[Link]]:
+    pieces: list[list[Link]] = [[]]
+    for link, point in zip(links, points):
+        pieces[-1].append(link)
+        if point in cuts:
+            pieces.append([])
+    return pieces[:-1]
