@@ -1501,6 +1501,9 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
 
 # "?zhēng)", "?zheng1)": a reading whose "(" a lost lead byte swallowed (a tone digit where the site writes one).
 _TRACE = re.compile(rf"\?{_SYLLABLE}[1-5]?\)")
+# "?(qiào)澜缟…": the same where the reader wrote "?" for the lead byte alone and read the "(" as itself (Python's GBK
+# decoder with errors="replace": heldout14's ho07); the text after the reading is the run, one byte out of step.
+_TRACE_KEPT = re.compile(rf"\?\({_SYLLABLE}[1-5]?\)")
 # "叮╦í)": a reading in full-width brackets after a lead byte.  "（" is a3 a8: the reader paired the lead byte
 # with a3 (a character of its own) and a8 with the reading's first letter, which the a8 row shows as a box-drawing
 # or block character (the pair before it is "＃", folded to "#", where the match split a "（" of the page's own); the
@@ -1528,6 +1531,10 @@ def _trace_heads(text: str) -> Iterator[tuple[int, int]]:
     """Where a reading that lost its opening bracket shows, from the character holding the lost lead byte to the
     reading's closing bracket, in text order."""
     heads = [(match.start(), match.end()) for match in (*_TRACE.finditer(text), *_TRACE_VOWEL.finditer(text))]
+    # a "?" before a reading of its own is a trace only where the text after it reads out of step (a genuine "?"
+    # never takes a reading, but the run is the evidence)
+    heads += [(match.start(), match.end()) for match in _TRACE_KEPT.finditer(text)
+              if match.end() < len(text) and text[match.end()] != "\n" and _out_of_step_after(text, match.end())]
     for match in _TRACE_BOXED.finditer(text):
         syllable = _toneless(_BOXED_LETTER[match.group(1)] + match.group(2).rstrip("12345"))
         if syllable in _syllables() or syllable.replace("v", "ü") in _syllables():
