@@ -251,7 +251,9 @@ class Process:
     character in turn (heldout6); ``reader``: what the one-way GBK reader writes for a pair GBK does not map:
     ``cp936`` (user-defined area as private use, a lone 0x80 as €: ours), ``pair`` (one ``?``, both bytes lost:
     heldout5), ``lone`` (the same, but a 0x80 or 0xff where a lead byte goes is one ``?`` of its own, and the next
-    byte starts a pair: heldout6, heldout7) or ``replace`` (Python's ``errors="replace"`` on the pair: heldout4);
+    byte starts a pair: heldout6, heldout7), ``replace`` (Python's ``errors="replace"`` on the pair: heldout4) or
+    ``python`` (Python's decoder with ``errors="replace"`` on the stream: one ``?`` for a byte it cannot decode, read
+    on from the next byte, so a lead byte before a reading's ``(`` leaves the ``(``: heldout14);
     ``space``: the ideographic space folded too (ours) or kept (the blind sets); ``folded_first``: the site folds
     full-width punctuation to ASCII before it stores the page (heldout8), so a comma in the byte stream is one ASCII
     byte that a reader out of step loses with the trail byte before it, and that brings it back in step.  Without
@@ -301,6 +303,8 @@ PROCESSES = (
     Process("simplified", reader="lone", space=False, folded_first=True, brackets="（）", inline=True),
     Process("traditional", annotator="skip", reader="pair", space=False, folded_first=True, tones="digits",
             inline=True),
+    # round 13: heldout14's reader (tests/devcaptures/dv263-dv264 on text of ours)
+    Process("simplified", annotator="skip", reader="python", space=False, folded_first=True),
 )
 # Families whose residue is known and left: a reading without tones (``(hou)``) is no annotation to the language
 # layer (corpus/lang/pinyin.py: a toneless syllable reads a character only where pypinyin lists the neutral tone),
@@ -348,6 +352,8 @@ def read_one_way(data: bytes, reader: str) -> str:
     """The one-way GBK reader in one of :class:`Process`'s manners (before folding)."""
     if reader == "cp936":
         return mojibake.roundtrip_decode(data, fold=False)
+    if reader == "python":
+        return data.decode("gbk", errors="replace").replace("\ufffd", "?")
     out, i = [], 0
     while i < len(data):
         if data[i] < 0x80 or (reader == "lone" and data[i] in (0x80, 0xFF)):

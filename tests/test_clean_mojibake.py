@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from corpus.clean import clean, mojibake
 from corpus.editlog import apply, revert, revert_all
+from corpus.lang.pinyin import readings
 from scriptload import load_script
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -331,6 +332,50 @@ def test_a_utf8_line_with_lost_bytes_is_flagged_whole():
     assert mojibake.corrupted_spans(damaged) == [(0, len(damaged))]
 
 
+# A short line of a UTF-8 page that a reader losing unmapped pairs cut up: fewer than two characters are left whole,
+# so their share proves nothing, but every byte left fits a UTF-8 character around the lost pairs (round 12's closing
+# CI draw: the page's second line, 问：您第一次开船是哪一年？, was left partly unflagged).  Lines written for this test
+# but the first.
+@pytest.mark.parametrize("line", [
+    "问：您第一次开船是哪一年？", "答：一九九四年，那年我刚满二十岁。", "記者：您當時為什麼選擇留下來？",
+    "主持人：请您先介绍一下自己。",
+])
+@pytest.mark.parametrize("reader", ["pair", "lone", "replace"])
+def test_a_short_utf8_line_the_reader_cut_up_is_flagged_whole(line, reader):
+    damaged = evaluation().fold(evaluation().read_one_way(line.encode("utf-8"), reader), False)
+    repaired = apply(damaged, mojibake.find_repairs(damaged))
+    assert repaired == evaluation().fold(line, False) or mojibake.corrupted_spans(repaired) == [(0, len(repaired))]
+
+
+# Whole UTF-8 pages read back by the pair reader that cleaning left partly unflagged (the process property's draws,
+# family simplified / utf-8 / every / pair / () / marks; it draws with st.data(), which @example cannot replay, so
+# the draws are pinned here as text).  Round 12's closing CI: the page's second line, cut up (above).  Round 13's:
+# the site's readings lost their "(" again and again (?bēn)), cutting the page into stretches read with the
+# readings' letters as bytes, some not mostly UTF-8; the line ends lost too, so the page is one line.
+UTF8_PAGE_DRAWS = [
+    ("汉口至武昌的轮渡明年将减为每天十班。在这条航线上开了三十年船的船长、江城轮渡公司二号船船长邵建平,"
+     "下个月就要退休。我们在码头的候船室里和他聊了一个下午。\n问:您第一次开船是哪一年?",
+     "姹?mì)鍙h嚦姝︽槍鐨勮疆娓℃槑骞村皢鍑忎负姣忓ぉ鍗佺彮銆傚湪杩欐潯鑸?嚎涓婂紑浜嗕笁鍗佸勾鑸圭殑"
+     "鑸归暱銆佹睙鍩庤疆娓″叕鍙镐簩鍙疯埞鑸归暱閭靛缓骞筹紝涓嬩釜鏈?guǐ)灏辫?閫?紤銆傛垜浠?湪鐮佸ご鐨勫?"
+     "鑸瑰?閲屽拰浠栬亰浜嗕竴涓?笅鍗堛?\n闂?細鎮ㄧ?涓??寮?埞鏄?摢涓?勾锛?"),
+    ("Jasper: 先讲讲,中华蜜蜂和常见的西方蜜蜂有什么不一样?\n符晓岚: 中蜂个头小,耐寒,山里零散的花它都能采,"
+     "但是产量只有西方蜜蜂的三分之一左右。我们这里山多林密,外来的蜂反而养不好。\n豆角: 一箱蜂一年能收多少蜜?",
+     "Jasper锛(bēn)?鍏堣?璁诧?bēn)屼腑鍗庤湝铚傚拰甯歌?鐨勮タ鏂硅湝铚傛湁浠?箞涓嶄竴鏍凤?bēn)?绗︽檽宀氾?bēn)?涓?"
+     "渹涓?ご灏忥?bēn)岃?瀵掞?bēn)屽北閲岄浂鏁g殑鑺卞畠閮借兘閲囷?bēn)屼絾鏄?骇閲忓彧鏈夎タ鏂硅湝铚傜殑涓夊垎涔嬩竴宸﹀彸"
+     "銆傛垜浠?繖閲屽北澶氭灄瀵嗭?bēn)屽?鏉ョ殑铚傚弽鑰屽吇涓嶅ソ銆?璞嗚?锛(bēn)?涓??铚備竴骞磋兘鏀跺?灏戣湝锛(bēn)?"),
+]
+
+
+@pytest.mark.parametrize("original, damaged", UTF8_PAGE_DRAWS)
+def test_a_whole_utf8_page_read_by_the_pair_reader_is_flagged_line_by_line(original, damaged):
+    assert evaluation().process_outcome(original, damaged) == "flagged"
+    cleaned, at = clean(damaged)[0], 0
+    for line in cleaned.split("\n"):
+        assert [(at, at + len(line))] == [span for span in mojibake.corrupted_spans(cleaned)
+                                          if at <= span[0] <= at + len(line)]
+        at += len(line) + 1
+
+
 # A UTF-8 sentence pasted into a GBK page (a sponsor's press release, a quote copied from another site) and the
 # page read as GBK: the damaged stretch runs on into the genuine sentences around it, so the stretch as a whole is
 # not mostly UTF-8 (heldout12's hm07 left one such sentence unflagged, round 10).  Sentences written for this test.
@@ -437,14 +482,14 @@ def test_genuine_chinese_holds_no_short_paste():
         repaired(prefix) if prefix in DAMAGED else seed(prefix)).split("\n") if "?" not in line]
     for path in sorted((SEEDS.parent / "tests" / "devcaptures").glob("*.yaml")):
         lines += yaml.safe_load(path.read_text(encoding="utf-8")).get("text") or []
-    assert not [line for line in lines if list(mojibake._short_paste_runs(line))]
+    assert not [line for line in lines if list(mojibake._short_paste_runs(line, mojibake._stretches_by_line(line)))]
 
 
 def test_a_gbk_run_the_scan_repairs_is_no_short_paste():
     # seed 002's run `…謏鄻非\ue304娜恕?` spells one UTF-8 character that reads better than the run: the scan of lost
     # lead bytes reads it first (its repair and the seed's other spans stay as they were)
     text = seed("002")
-    assert any(mojibake._short_paste_runs(text))
+    assert any(mojibake._short_paste_runs(text, mojibake._stretches_by_line(text)))
     assert not re.search(r"[\ue000-\uf8ff]", repaired("002"))
 
 
@@ -536,6 +581,33 @@ def test_a_reading_in_full_width_brackets_that_the_reader_paired_flags_its_whole
     assert damaged.startswith("渔" + trace)
     assert mojibake.corrupted_spans(damaged) == [(1, damaged.index("今"))]
     assert evaluation().process_outcome(original, damaged) == "flagged"
+
+
+# heldout14's reader (Python's GBK decoder with errors="replace": one "?" for a byte it cannot decode, read on from
+# the next) keeps the "(" of a reading the annotator put between a character's lead and trail bytes: "?(qiào)" and the
+# run one byte out of step.  Sentences written for these tests; every listed code across two characters of them (with
+# a fourth sentence, 60 of 157 such pages were left partly unflagged before round 13, 0 after).
+KEPT_BRACKET_SENTENCES = (
+    "合作社的冷库今年扩建了一倍，可以存放三千吨冻鱼。", "这座老桥始建于明代万历年间，是县城现存最早的石拱桥。",
+    "茶园主人说，今年春茶的收购价比去年高出两成左右。",
+)
+
+
+@pytest.mark.parametrize("sentence", KEPT_BRACKET_SENTENCES)
+def test_a_reading_whose_bracket_pythons_decoder_kept_flags_its_run(sentence):
+    original, data = evaluation().fold(sentence, False), evaluation().fold(sentence, False).encode("gbk")
+    for at in range(1, len(data) - 1):
+        char = data[at:at + 2].decode("gbk", errors="ignore")
+        found = sorted(readings(char)) if len(char) == 1 else []
+        if found:
+            damaged = evaluation().read_one_way(evaluation().annotate(data, {data[at:at + 2]: found[0]}, "skip"),
+                                                "python")
+            assert evaluation().process_outcome(original, damaged) in ("recovered", "flagged"), damaged
+
+
+def test_a_question_mark_before_a_reading_in_step_is_no_trace():
+    # the run after the reading is the evidence: where the text reads in step a "?(…)" alone flags nothing
+    assert list(mojibake._traces("真的是这样吗?(xiào)我们再看看。")) == []
 
 
 def test_a_reading_with_a_tone_digit_is_read_like_a_toned_one():

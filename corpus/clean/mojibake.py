@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping, Optional
+from typing import Callable, Iterator, Mapping, Optional
 
 import yaml
 
@@ -873,6 +873,12 @@ def _lost_pairs(text: str) -> Iterator[tuple[int, int]]:
 _UTF8_COVERAGE = 0.7  # share of the stretch's known bytes in well-formed UTF-8 characters
 _UTF8_MIN_CHARS = 2  # UTF-8 characters the stretch must hold
 _UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on average (one to four)
+# A short line of a UTF-8 page that the pair reader cut up leaves fewer than two characters whole ("问：您第一次开船是
+# 哪一年？" shows as 闂?細鎮ㄧ?涓??…: 22 known bytes, one character whole), yet every known byte still fits a UTF-8
+# character with the lost pairs as any bytes.  GBK text rarely does: of 2,739 stretches of six known bytes or more
+# on GBK pages through every damage process (scripts/eval_mojibake.py's, seed 0), none fit more than two thirds of
+# their known bytes; a GBK byte fits where a UTF-8 one goes about one time in three.
+_UTF8_FIT_KNOWN = 8
 # A UTF-8 sentence pasted into a GBK page makes a stretch that runs on into the genuine text around it, so the
 # stretch as a whole is not mostly UTF-8; five well-formed UTF-8 characters in a row inside it are (a genuine GBK
 # byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).
@@ -898,16 +904,29 @@ def _utf8_char(data: bytes) -> Optional[str]:
     return char if is_han(char) or unicodedata.category(char)[0] in "PZ" or "\uff00" <= char <= "\uffef" else None
 
 
-def _utf8_cover(data: list[Optional[int]]) -> tuple[int, int]:
-    """(bytes in well-formed UTF-8 characters, characters) of the best parse of ``data`` (None: a lost byte)."""
+def _best_parse(data: list[Optional[int]], weigh: Callable[[list[Optional[int]]], int]) -> tuple[int, int]:
+    """(weight, characters) of the parse of ``data`` into three-byte characters (and bytes left outside any) that
+    weighs most, a chunk weighing ``weigh(chunk)`` (0: no character)."""
     best: list[tuple[int, int]] = [(0, 0)] * (len(data) + 1)
     for i in range(len(data)):
         best[i + 1] = max(best[i + 1], best[i])
-        chunk = data[i:i + 3]
-        if len(chunk) == 3 and None not in chunk and _utf8_char(bytes(chunk)):  # type: ignore[arg-type]
+        weight = weigh(data[i:i + 3])
+        if weight:
             covered, chars = best[i]
-            best[i + 3] = max(best[i + 3], (covered + 3, chars + 1))
+            best[i + 3] = max(best[i + 3], (covered + weight, chars + 1))
     return best[len(data)]
+
+
+def _utf8_cover(data: list[Optional[int]]) -> tuple[int, int]:
+    """(bytes in well-formed UTF-8 characters, characters) of the best parse of ``data`` (None: a lost byte)."""
+    return _best_parse(data, lambda chunk: 3 if len(chunk) == 3 and None not in chunk and _utf8_char(
+        bytes(chunk)) else 0)  # type: ignore[arg-type]
+
+
+def _utf8_fit(data: list[Optional[int]]) -> int:
+    """Known bytes of ``data`` in characters that are, or with their lost bytes can have been, UTF-8 ones
+    (:func:`_utf8_like`), in the best parse."""
+    return _best_parse(data, lambda chunk: 3 - chunk.count(None) if _utf8_like(chunk) else 0)[0]
 
 
 @dataclass(frozen=True)
@@ -933,11 +952,23 @@ class _Stretch:
         at = bisect_left(self.firsts, offset)
         return offset == len(self.data) or (at < len(self.firsts) and self.firsts[at] == offset)
 
+    @cached_property
+    def mostly_utf8(self) -> bool:
+        """:func:`_is_utf8` of its bytes (asked of a line's stretches by every reading of it)."""
+        return _is_utf8(self.data)
+
+    @cached_property
+    def holds_utf8_run(self) -> bool:
+        """:func:`_holds_utf8_run` of its bytes."""
+        return _holds_utf8_run(self.data)
+
 
 def _utf8_stretches(text: str) -> Iterator[_Stretch]:
     """Maximal stretches of ``text`` that a GBK reader can have made of a UTF-8 stream: two-byte characters,
     ``?`` (a pair of lost bytes) and ASCII punctuation between two such (folded from a full-width form,
-    ``a3 xx``), ``€`` (a lone 0x80); readings inside are passed over (their bytes were put in)."""
+    ``a3 xx``), ``€`` (a lone 0x80); readings inside are passed over (their bytes were put in), and so is one that
+    lost its ``(`` with the byte before it (``?bēn)``: one lost byte).  A page whose readings lost their bracket
+    again and again is one stretch, not pieces cut at each reading with its letters read as bytes."""
     i, n = 0, len(text)
     while i < n:
         start, end = i, i
@@ -949,6 +980,12 @@ def _utf8_stretches(text: str) -> Iterator[_Stretch]:
                 i = end = reading.end()
                 continue
             char = text[i]
+            trace = _READING_CLOSE.match(text, i + 1) if char == "?" else None
+            if trace:  # a byte of the stream lost with the "(" of a reading put in after it: the reading goes too
+                chars.append((i, len(data)))
+                data.append(None)
+                i = end = trace.end()
+                continue
             if char == "?":
                 code: Optional[bytes] = None
             elif not char.isascii() or ("!" <= char <= "~" and data and i + 1 < n and not text[i + 1].isascii()):
@@ -981,8 +1018,9 @@ def _utf8_stretch_repair(text: str, start: int, end: int, data: list[Optional[in
     return repaired if _logprob(repaired) - _logprob(text[start:end]) >= _MIN_GAIN else None
 
 
-def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
-    """Stretches of ``text`` that were UTF-8 read as GBK, each with its repair (None: flagged).
+def _utf8_runs(text: str, by_line: dict[int, list[_Stretch]]) -> Iterator[tuple[int, int, Optional[str]]]:
+    """Stretches of ``text`` that were UTF-8 read as GBK, each with its repair (None: flagged); ``by_line``: its
+    stretches (:func:`_stretches_by_line`, found once for every reading of the text).
 
     A stretch is one when most of its known bytes are well-formed UTF-8 (a ``?`` lost two bytes and
     leaves up to four orphaned around it: :data:`_UTF8_ORPHANS`).  Such a page was read whole, so a line holding
@@ -992,8 +1030,8 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
     is not:
     only the pasted runs and what the reader showed out of step after them are repaired or flagged
     (:func:`_pasted_line`), the genuine sentences around them stay as they are."""
-    for line_start, stretches in _stretches_by_line(text).items():
-        mostly = [_is_utf8(stretch.data) for stretch in stretches]
+    for line_start, stretches in by_line.items():
+        mostly = [stretch.mostly_utf8 for stretch in stretches]
         if any(mostly) and all(utf8 for part, utf8 in zip(stretches, mostly) if len(part.chars) >= _UTF8_RUN_CHARS):
             repairs = [(part.start, part.end, _utf8_stretch_repair(text, part.start, part.end, part.data))
                        for part in stretches]
@@ -1005,11 +1043,11 @@ def _utf8_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
             yield from _pasted_line(text, stretches)
 
 
-def _short_paste_runs(text: str) -> Iterator[tuple[int, int, Optional[str]]]:
+def _short_paste_runs(text: str, by_line: dict[int, list[_Stretch]]) -> Iterator[tuple[int, int, Optional[str]]]:
     """UTF-8 runs too short for :func:`_utf8_runs` to tell by their bytes (:func:`_short_pastes`), on the lines where
     it finds none; each with its repair (None: flagged).  A damaged GBK run the scan of lost lead bytes reads comes
     first (:func:`find_repairs`): its out-of-step pairs can spell a short UTF-8 run too."""
-    for stretches in _stretches_by_line(text).values():
+    for stretches in by_line.values():
         if not _holds_utf8(stretches):
             for stretch in stretches:
                 yield from _short_pastes(text, stretch)
@@ -1028,14 +1066,18 @@ def _stretches_by_line(text: str) -> dict[int, list[_Stretch]]:
 
 def _holds_utf8(stretches: list[_Stretch]) -> bool:
     """Whether a line's stretches hold UTF-8 by their bytes alone: one mostly UTF-8, or five characters in a row."""
-    return any(_is_utf8(stretch.data) or _holds_utf8_run(stretch.data) for stretch in stretches)
+    return any(stretch.mostly_utf8 or stretch.holds_utf8_run for stretch in stretches)
 
 
 def _is_utf8(data: list[Optional[int]]) -> bool:
+    """Whether a stretch is mostly well-formed UTF-8, or so riddled with lost pairs that fewer than two characters
+    are left whole but every known byte fits a UTF-8 character around them (:data:`_UTF8_FIT_KNOWN`)."""
     lost = data.count(None) // 2
     covered, chars = _utf8_cover(data)
     known = len(data) - 2 * lost
-    return chars >= _UTF8_MIN_CHARS and covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
+    if chars >= _UTF8_MIN_CHARS:
+        return covered >= _UTF8_COVERAGE * (known - _UTF8_ORPHANS * lost)
+    return lost > 0 and known >= _UTF8_FIT_KNOWN and _utf8_fit(data) == known
 
 
 def _utf8_run_at(data: list[Optional[int]], offset: int = 0, chars: int = _UTF8_RUN_CHARS,
@@ -1409,7 +1451,8 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
     :func:`corrupted_spans`).
     """
     edits = _errata_edits(text, source)
-    utf8 = list(_utf8_runs(text))
+    by_line = _stretches_by_line(text)
+    utf8 = list(_utf8_runs(text, by_line))
     edits += [e for e in _utf8_edits(text, utf8) if not any(o.start < e.end and e.start < o.end for o in edits)]
     taken = [(start, end) for start, end, _ in utf8] + [(e.start, e.end) for e in edits]
     scanned = list(_scan(text, taken))
@@ -1418,7 +1461,7 @@ def find_repairs(text: str, source: Optional[str] = None) -> list[Edit]:
             edits.append(Edit(repair.start, repair.end, text[repair.start:repair.end], repair.new,
                               RULE_AUTO, repair.reason))
     taken += [(repair.start, repair.end) for repair in scanned]
-    short = [run for run in _short_paste_runs(text) if not any(s < run[1] and run[0] < e for s, e in taken)]
+    short = [run for run in _short_paste_runs(text, by_line) if not any(s < run[1] and run[0] < e for s, e in taken)]
     edits += _utf8_edits(text, short)
     edits.sort(key=lambda e: e.start)
     return sorted(edits + _misplaced_after_repairs(text, edits), key=lambda e: e.start)
@@ -1450,13 +1493,17 @@ def corrupted_spans(text: str) -> list[tuple[int, int]]:
     spans += [(repair.start, repair.end) for repair in _scan(text, [], _FLAG_GAIN, screened=False)]
     spans += list(_lost_pairs(text))
     spans += list(_traces(text))
-    utf8 = (*_utf8_runs(text), *_short_paste_runs(text))
+    by_line = _stretches_by_line(text)
+    utf8 = (*_utf8_runs(text, by_line), *_short_paste_runs(text, by_line))
     spans += [(start, end) for start, end, repaired in utf8 if repaired is None]
     return merge_spans(spans)
 
 
 # "?zhēng)", "?zheng1)": a reading whose "(" a lost lead byte swallowed (a tone digit where the site writes one).
 _TRACE = re.compile(rf"\?{_SYLLABLE}[1-5]?\)")
+# "?(qiào)澜缟…": the same where the reader wrote "?" for the lead byte alone and read the "(" as itself (Python's GBK
+# decoder with errors="replace": heldout14's ho07); the text after the reading is the run, one byte out of step.
+_TRACE_KEPT = re.compile(rf"\?\({_SYLLABLE}[1-5]?\)")
 # "叮╦í)": a reading in full-width brackets after a lead byte.  "（" is a3 a8: the reader paired the lead byte
 # with a3 (a character of its own) and a8 with the reading's first letter, which the a8 row shows as a box-drawing
 # or block character (the pair before it is "＃", folded to "#", where the match split a "（" of the page's own); the
@@ -1484,6 +1531,10 @@ def _trace_heads(text: str) -> Iterator[tuple[int, int]]:
     """Where a reading that lost its opening bracket shows, from the character holding the lost lead byte to the
     reading's closing bracket, in text order."""
     heads = [(match.start(), match.end()) for match in (*_TRACE.finditer(text), *_TRACE_VOWEL.finditer(text))]
+    # a "?" before a reading of its own is a trace only where the text after it reads out of step (a genuine "?"
+    # never takes a reading, but the run is the evidence)
+    heads += [(match.start(), match.end()) for match in _TRACE_KEPT.finditer(text)
+              if match.end() < len(text) and text[match.end()] != "\n" and _out_of_step_after(text, match.end())]
     for match in _TRACE_BOXED.finditer(text):
         syllable = _toneless(_BOXED_LETTER[match.group(1)] + match.group(2).rstrip("12345"))
         if syllable in _syllables() or syllable.replace("v", "ü") in _syllables():
