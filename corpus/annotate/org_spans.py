@@ -304,11 +304,14 @@ def names_a_people(mention: Mention, read: str) -> bool:
 
 def without_run_on(mention: Mention, words: list[Word], read: str) -> Mention:
     """An organisation the model ran on past its head into the clause after it (玻璃市椰糖合作社 + 获州政府: a verb
-    right after the head) ends with its head; ``read``: the sentence as jieba read it (simplified)."""
+    right after the head) ends with its head, unless the words after the verb end with a head too (a committee of
+    an association: …协会 + 疏浚专业委员会); ``read``: the sentence as jieba read it (simplified)."""
+    heads = PLACED_HEADS + UNMISTAKABLE_HEADS
     inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
     for before, word in zip(inside, inside[1:]):
         if (mention.type == "org" and word.tag.startswith("v") and word.text not in NAME_VERBS
-                and read[mention.start:before.end].endswith(PLACED_HEADS + UNMISTAKABLE_HEADS)):
+                and read[mention.start:before.end].endswith(heads)
+                and not read[word.start:mention.end].endswith(heads)):
             return replace(mention, end=before.end, text=mention.text[:before.end - mention.start])
     return mention
 
