@@ -10,7 +10,8 @@ brand (岱峰, read as a place; 宏翔) or cuts the name (湖南洪江锦程航�
   words right after it are a company (岱峰 + 精工,
   宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over the
   name-like words to the boundary before it (的, a preposition, a verb, punctuation) and starts at the first place or
-  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司);
+  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司); a seat in
+  brackets may stand between the brand and the industry words (茗岫堂 + (厦门) + 茶业有限公司);
 * :func:`company_short_forms` — over the document: a company named once in full licenses its short forms
   wherever they stand (document-wide consistency): its brand with some of its industry words or with 公司
   (锦程航运 and 锦程公司 of 湖南洪江锦程航运有限公司, 清水江公司 of …清水江水电开发有限责任公司) and its brand alone

@@ -32,7 +32,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   Al-Mazrouei, a Balinese name opened by its marker, I Ketut Sudarsana, a person's noun before, 老板Muthu Rajan);
   one word is a person only before a speech verb (Altman说) or when it is such a given name with no
   organisation's cue after it (Callum管出口); a name CC-CEDICT
-  glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
+  glosses as a place is a place (Rotterdam); any other is an organisation; a legal form after the name (round 13:
+  ``latin_legal_forms`` or dotted letters, S.p.A.) is part of an organisation's name; a speech verb after the
+  bracket that
   closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
   are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
   model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);

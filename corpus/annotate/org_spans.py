@@ -11,7 +11,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
 * :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
   institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
   bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
-  two fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
+  two fields, and a 、 list of fields it closes (旅游、艺术及文化委员会),
+  never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
   holding a company word (公司市场部) or named by a company's functions alone (财务部) is a company's unit, and one
   after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
   inside it is no mention of its own (中国科学院上海药物研究所);
@@ -29,6 +30,11 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   (比利时中国 + 商会);
 * :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
   are one name (…行业协会 + 功率器件 + 分会);
+* :func:`without_run_on` — a model organisation run on past its head into a verb ends with its head
+  (…合作社 + 获州政府);
+* :func:`names_a_people` — an organisation ending with a people's final (伊班族) is an ethnic group, no mention;
+* :func:`with_place_before` — over a sentence's merged mentions: a body, an institution or an establishment named by
+  common words carries the place right before it (玻璃市 + 椰糖合作社), one named from a proper name does not;
 * :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
   organisation (印尼中华总商会, 暹罗冷链仓储集团);
 * :func:`corpus.annotate.shop_names.quoted_shops` — shops and stalls named in quotes (「根記燒臘」), like
