@@ -117,9 +117,23 @@ def test_latin_names_either_side_of_a_hyphen_are_one_organisation():
     assert ("Mar-Tec", "org") in found(text)
 
 
+def test_a_seat_in_brackets_between_the_brand_and_the_industry_words_is_inside_the_name():
+    assert "岚屿(苏州)精工有限公司" in companies("据悉，岚屿(苏州)精工有限公司已经投产。")
+    assert "岚屿（苏州）精工有限公司" in companies("设备来自岚屿（苏州）精工有限公司。")
+    assert not companies("设备来自（苏州）精工有限公司。")  # no brand before the seat: no name
+    doc = document("据悉，岚屿（苏州）精工有限公司已经投产。", "岚屿精工去年扩建了厂房。")
+    annotate(doc, REGISTRY)
+    assert "岚屿精工" in company_short_forms(doc.sentences)  # the seat is in none of its short forms
+    assert ("岚屿精工", "org") in {(m.text, m.type) for m in doc.sentences[1].entities}
+
+
+def test_a_private_limited_company_is_a_legal_form_and_a_preposition_glued_to_its_brand_is_cut():
+    assert ("鸿翎船舶工程私人有限公司", "org") in found("这艘船由鸿翎船舶工程私人有限公司改装。")
+
+
 PIECES = st.sampled_from(["鸿远", "航运", "有限公司", "公司", "集团", "精工", "的", "与", "，", "。", "湖南", "苏州",
                           "岚屿", "冷运", "股份", "宣布", "Mar", "-", "Tec", "中国商会", "泰国", "协会", "专业委员会",
-                          "（集团）", "株式会社", "粤", "冠", "商贸"])
+                          "（集团）", "株式会社", "粤", "冠", "商贸", "(苏州)", "（厦门）", "私人有限公司", "由"])
 
 
 @settings(max_examples=60, deadline=None)

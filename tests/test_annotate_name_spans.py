@@ -118,6 +118,13 @@ def test_latin_names_are_typed_by_evidence():
     assert spans(latin_names("我们和Scale Labs合作")) == [("Scale Labs", "org")]
 
 
+def test_a_latin_name_with_a_legal_form_is_one_organisation():
+    text = "合同由Castellane Vini S.r.l.和Norrland Fisk AB签署，Brightwater Farms LLC, Heidegger Mühle GmbH也在场"
+    assert spans(latin_names(text)) == [("Castellane Vini S.r.l.", "org"), ("Norrland Fisk AB", "org"),
+                                        ("Brightwater Farms LLC", "org"), ("Heidegger Mühle GmbH", "org")]
+    assert spans(latin_names("Lucas Fontaine说，AB两组都通过了")) == [("Lucas Fontaine", "person")]  # AB alone: no form
+
+
 def test_a_latin_name_of_several_words_is_a_person_only_with_person_evidence():
     text = "由Keystone Ridge领投，科学家Ines Carvalho加入，Marta de Vries看好Rigetti、Pasqal和Oxford Ionics。"
     assert spans(latin_names(text)) == [("Keystone Ridge", "org"), ("Ines Carvalho", "person"),

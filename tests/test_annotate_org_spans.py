@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from corpus.annotate import annotate, find_mentions, load_registry
 from corpus.annotate.mentions import dictionary, words
-from corpus.annotate.org_spans import (known_names, official_names, typed_by_role, with_investor_head,
-                                       with_split_heads, without_funding_verb, without_glued_preposition)
+from corpus.annotate.org_spans import (known_names, names_a_people, official_names, typed_by_role, with_investor_head,
+                                       with_place_before, with_split_heads, without_funding_verb,
+                                       without_glued_preposition, without_run_on)
 from corpus.model import Document, Mention, Paragraph, Sentence
 
 REGISTRY = load_registry()
@@ -143,10 +144,39 @@ def test_a_description_is_no_name_and_its_place_stays():
     assert ("杭州", "place") in found and not [name for name, kind in found if "一家" in name]
 
 
+def test_an_enumeration_of_fields_closed_by_a_connective_is_inside_a_body():
+    assert "霹雳交通、能源及水务委员会" in names("霹雳交通、能源及水务委员会昨日开会。")
+    assert "卫生部" in names("教育部、卫生部及环境部联合发布指引。")  # a comma after a head joins no bodies
+    assert not [n for n in names("教育部、卫生部及环境部联合发布指引。") if "、" in n]
+
+
+def test_a_body_named_by_common_words_carries_the_place_right_before_it():
+    text = "农户把稻米卖给台东稻米产销合作社。"
+    place, org = model(text, "台东", "place"), model(text, "稻米产销合作社", "org")
+    assert spans(with_place_before([place, org], words(text, REGISTRY), text, dictionary(REGISTRY))) == [
+        ("台东稻米产销合作社", "org")]
+    text = "她在英国爱丁堡大学读书。"  # an institution named after a place is complete without its country
+    place, org = model(text, "英国", "place"), model(text, "爱丁堡大学", "org")
+    assert with_place_before([place, org], words(text, REGISTRY), text, dictionary(REGISTRY)) == [place, org]
+
+
+def test_an_organisation_run_on_into_the_clause_after_its_head_ends_with_the_head():
+    text = "鹿港花生合作社获县府补助"
+    cut = without_run_on(model(text, text[:-2], "org"), words(text, REGISTRY), text)
+    assert cut.text == "鹿港花生合作社"
+    assert without_run_on(cut, words(text, REGISTRY), text) == cut
+
+
+def test_a_people_is_no_organisation():
+    text = "村里住着达雅族和客家人。"
+    assert names_a_people(model(text, "达雅族", "org"), text)
+    assert not names_a_people(model(text, "达雅族", "place"), text)
+
+
 PIECES = st.sampled_from(["江苏省", "国家", "工业", "和", "信息化", "厅", "局", "署", "部", "环境部", "中心", "基金",
                           "投资", "推广", "与", "公司", "市场", "67个", "大学", "化学系", "，", "。", "\n", "的",
                           "创始人", "张明", "嵘川", "航太", "委员会", "科学", "及", "技术", "由", "领投", "资本",
-                          "开发", "创投", "华夏"])
+                          "开发", "创投", "华夏", "、", "合作社", "宜兰", "获", "苗栗", "族"])
 
 
 @settings(max_examples=80, deadline=None)
@@ -181,3 +211,21 @@ def test_joining_split_heads_keeps_the_text_and_is_idempotent(text):
     assert "".join(w.text for w in joined) == "".join(w.text for w in tokens)  # jieba reads simplified: no change
     assert all(a.end == b.start for a, b in zip(joined, joined[1:])) and joined[0].start == 0
     assert with_split_heads(joined) == joined
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=12).map("".join), st.data())
+def test_joining_a_place_and_cutting_a_run_on_keep_spans_of_the_text_and_are_idempotent(text, data):
+    tokens, known = words(text, REGISTRY), dictionary(REGISTRY)
+    cut = data.draw(st.integers(1, len(text))) if len(text) > 1 else 1
+    mentions = [Mention(0, cut, text[:cut], "place", source="ner")]
+    if cut < len(text):
+        mentions.append(Mention(cut, len(text), text[cut:], "org", source="ner"))
+    joined = with_place_before(mentions, tokens, text, known)
+    assert all(text[m.start:m.end] == m.text for m in joined)
+    assert "".join(m.text for m in joined) == text  # no text lost: adjacent spans join, nothing is dropped
+    assert with_place_before(joined, tokens, text, known) == joined
+    for mention in mentions:
+        trimmed = without_run_on(mention, tokens, text)
+        assert text[trimmed.start:trimmed.end] == trimmed.text and trimmed.start == mention.start
+        assert without_run_on(trimmed, tokens, text) == trimmed

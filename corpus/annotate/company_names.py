@@ -10,7 +10,8 @@ brand (岱峰, read as a place; 宏翔) or cuts the name (湖南洪江锦程航�
   words right after it are a company (岱峰 + 精工,
   宏翔 + 航空工程, 嘉运冷运 as one unknown word); with a legal form after them, the name runs back over the
   name-like words to the boundary before it (的, a preposition, a verb, punctuation) and starts at the first place or
-  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司);
+  brand among them, for a registered name starts with its seat or its brand (新加坡的 | 海峡轮船有限公司); a seat in
+  brackets may stand between the brand and the industry words (茗岫堂 + (厦门) + 茶业有限公司);
 * :func:`company_short_forms` — over the document: a company named once in full licenses its short forms
   wherever they stand (document-wide consistency): its brand with some of its industry words or with 公司
   (锦程航运 and 锦程公司 of 湖南洪江锦程航运有限公司, 清水江公司 of …清水江水电开发有限责任公司) and its brand alone
@@ -44,6 +45,8 @@ BRAND_TAGS = frozenset(("nr", "nrt", "nrfg", "nz", "ns", "j"))  # jieba's names:
 NAME_WORD_TAGS = frozenset(("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "b", "vn", "an", "ng", "l"))
 MAX_LEGAL_FORM_WORDS = 6  # （ 集团 ） 股份 有限公司
 _BRACKETED = re.compile(r"[（(][^（）()\n]{1,8}[）)]")  # a seat or a group marker before the legal form
+_OPENING, _CLOSING = ("(", "（"), (")", "）")
+_BRAND_BOUNDARY_TAGS = frozenset(("x", "uj", "ul", "u", "p", "c"))  # what a brand before its seat starts after
 MAX_NAME_WORDS = 8  # back from a legal form: 贵州 黔源 清水江 水电 开发 + 有限责任公司
 _INDUSTRY_LONGEST_FIRST = sorted(INDUSTRY_WORDS, key=len, reverse=True)
 
@@ -75,7 +78,7 @@ def company_names(words: list[Word], text: str) -> list[Mention]:
         end = legal_form_end(words, index)
         # without a legal form, an industry word jieba reads as a verb is the clause's (由芯擎半导体 + 开发: made by)
         brand = _brand_start(words, first) if not word.tag.startswith("v") else None
-        start = _name_start(words, first) if end > index else brand
+        start = (_name_start(words, first) or _seated_brand_start(words, first)) if end > index else brand
         if start is not None:
             found.append(Mention(words[start].start, words[end].end, text[words[start].start:words[end].end], "org",
                                  source="ner"))
@@ -135,6 +138,27 @@ def _name_start(words: list[Word], first: int) -> int | None:
     return start if start < first else None
 
 
+def _seated_brand_start(words: list[Word], first: int) -> int | None:
+    """The index of the brand before a seat in brackets right before ``words[first]``, the name's industry words
+    (茗岫堂 + (厦门) + 茶业有限公司, 铭捷 + （泉州） + 机械制造有限公司): the words back to a boundary (punctuation, a
+    particle, a preposition, a connective, a verb), when they are a brand's text; None without one."""
+    if first < 4 or words[first - 1].text not in _CLOSING or words[first - 3].text not in _OPENING or not (
+            words[first - 2].tag == "ns" or is_known_place(words[first - 2].text)):
+        return None
+    start = seat = first - 3
+    while (start > 0 and _in_seated_brand(words[start - 1])
+           and words[seat].start - words[start - 1].start <= MAX_BRAND_CHARS):
+        start -= 1
+    brand = "".join(word.text for word in words[start:seat])
+    return start if start < seat and _is_brand_text(brand) else None
+
+
+def _in_seated_brand(word: Word) -> bool:
+    """A word a brand before its seat may hold: Han, no boundary (punctuation, a particle, a preposition, a
+    connective, a verb); jieba cuts an unknown brand into characters of any tag (茗 + 岫 + 堂)."""
+    return has_han(word.text) and word.tag not in _BRAND_BOUNDARY_TAGS and not word.tag.startswith("v")
+
+
 def _in_registered_name(word: Word) -> bool:
     return has_han(word.text) and word.tag in NAME_WORD_TAGS and word.text not in CLASS_NOUNS
 
@@ -147,6 +171,8 @@ def company_short_forms(sentences: Iterable[Sentence]) -> set[str]:
             if m.type == "org" and legal_form_start(model_input(m.text)) < len(m.text)}
     forms: dict[str, str] = {}
     for read, name in full.items():
+        # a seat in brackets inside the name is in none of its short forms (茗岫堂茶业 of 茗岫堂(厦门)茶业有限公司)
+        read, name = _BRACKETED.sub("", read), _BRACKETED.sub("", name)
         cuts = _industry_cuts(_body(read))
         if not cuts:
             continue

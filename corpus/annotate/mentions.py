@@ -36,7 +36,7 @@ from corpus import lang
 from corpus.annotate.name_spans import Word, legal_form_start, name_prefix, refine, region_suffix
 from corpus.annotate.ner import model_input, statistical_mentions
 from corpus.annotate.org_heads import without_shared_platforms
-from corpus.annotate.org_spans import organisation_spans
+from corpus.annotate.org_spans import organisation_spans, with_place_before
 from corpus.lang import CLASSIFIERS, alternation, has_han
 from corpus.lang.numerals import ZH_DIGITS, ZH_LARGE_UNITS, ZH_MAGNITUDES, ZH_SMALL_UNITS, ZH_VAGUE_DIGITS
 from corpus.model import Mention
@@ -107,7 +107,8 @@ def find_mentions(text: str, registry: Registry, statistical: bool = True) -> li
     known = dictionary(registry)
     corrected, official = organisation_spans(refine(statistical_mentions(text), found_words, text, curated, known),
                                              found_words, text, curated, known)
-    found = select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official)
+    found = with_place_before(select_non_overlapping(curated + [m for m in corrected if _fits(m, curated)] + official),
+                              found_words, text, known)
     return without_shared_platforms(found, model_input(text))
 
 

@@ -32,7 +32,9 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   Al-Mazrouei, a Balinese name opened by its marker, I Ketut Sudarsana, a person's noun before, 老板Muthu Rajan);
   one word is a person only before a speech verb (Altman说) or when it is such a given name with no
   organisation's cue after it (Callum管出口); a name CC-CEDICT
-  glosses as a place is a place (Rotterdam); any other is an organisation; a speech verb after the bracket that
+  glosses as a place is a place (Rotterdam); any other is an organisation; a legal form after the name (round 13:
+  ``latin_legal_forms`` or dotted letters, S.p.A.) is part of an organisation's name; a speech verb after the
+  bracket that
   closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
   are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
   model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
@@ -103,6 +105,11 @@ _LATIN_JOINER = alternation([*LATIN_PERSON_PARTICLES, *_NAMES["latin_org_joiners
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = f"(?<![{_UPPER}{_LOWER}0-9])", f"(?![{_UPPER}{_LOWER}0-9])"
 # capitalised words, lower-case particles and joiners only between them (Anneliese van der Berg, Bank of Xyz)
 LATIN_NAME = re.compile(f"{_NOT_LATIN_BEFORE}{_LATIN_WORD}(?:(?: {_LATIN_JOINER})* {_LATIN_WORD})*{_NOT_LATIN_AFTER}")
+LATIN_LEGAL_FORMS = frozenset(_NAMES["latin_legal_forms"])
+# a legal form after a Latin name, by the list or by its shape: letters in ones or twos, each closed by a full stop
+_LATIN_LEGAL_FORM = f"(?:{alternation(LATIN_LEGAL_FORMS)}|(?:[{_UPPER}{_LOWER}]{{1,2}}\\.){{2,}}){_NOT_LATIN_AFTER}"
+_LEGAL_FORM_AFTER = re.compile(f",? {_LATIN_LEGAL_FORM}")
+_LATIN_LEGAL_FORM_AT_END = re.compile(f" {_LATIN_LEGAL_FORM}$")
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 LATIN_PERSON_TITLES = frozenset(_NAMES["latin_person_titles"])
 LATIN_GIVEN_NAMES = frozenset(lang.data("latin_given_names")["names"])
@@ -566,12 +573,20 @@ def with_heads(mention: Mention, words: list[Word], text: str) -> Mention:
     """A name with the organisation heads right after it is an organisation (海豚 + 资本; 元璟, read as a
     person, + 资本)."""
     end = mention.end
+    if has_latin_legal_form(mention.text):
+        return mention
     for word in words:
         if word.start == end and word.text in ORG_HEADS:
             end = word.end
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end], type="org")
+
+
+def has_latin_legal_form(name: str) -> bool:
+    """A Latin company's name that ends with its legal form is whole: a head or an industry word after it is the
+    text's (Coldvia NV + 公司: the company Coldvia NV)."""
+    return _LATIN_LEGAL_FORM_AT_END.search(name) is not None
 
 
 def with_legal_form(mention: Mention, text: str) -> Mention:
@@ -769,6 +784,11 @@ def latin_names(text: str) -> list[Mention]:
             if len(words) > 1:
                 found.append(_titled_person(match, len(words[0]) + 1, text))
             continue
+        legal_form = _LEGAL_FORM_AFTER.match(text, match.end())
+        if legal_form is not None:  # a company's name with its legal form (Vallombrosa Alimentari S.r.l.)
+            found.append(Mention(match.start(), legal_form.end(), text[match.start():legal_form.end()], "org",
+                                 source="ner"))
+            continue
         named = _TITLE_BEFORE.search(text, 0, match.start()) or _INITIALS_BEFORE.search(text, 0, match.start())
         if named is not None:
             start = match.start() if named.group().rstrip(" .") in LATIN_PERSON_TITLES else named.start()
@@ -828,7 +848,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     with no organisation's cue after it, a role or a noun of a person (``names: person_noun_finals``: 轮机长, 太太)
     right before it, a speech verb or a person's title right after it; an organisation word ends no person's name,
     and a Romance organisation's head starts none (Quinta da Serra Alta)."""
-    if words[-1] in LATIN_ORG_WORDS or words[0] in LATIN_ORG_FIRST_WORDS:
+    if words[-1] in LATIN_ORG_WORDS | LATIN_LEGAL_FORMS or words[0] in LATIN_ORG_FIRST_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or any(_PERSON_HYPHEN_PREFIX.match(word) for word in words[1:])

@@ -11,7 +11,8 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
 * :func:`official_names` — the grammar above.  A body may be named without a place (投资推广署, 环境部); an
   institution only after a place, a national word or an organisation (研发中心 alone is a description), and after a
   bare place (no 省/市) with two words before its head (欧洲对冲基金 is a hedge fund in Europe).  A connective joins
-  two fields, never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
+  two fields, and a 、 list of fields it closes (旅游、艺术及文化委员会),
+  never two names (环境部与卫生福利部, 深圳和广州市科技局: the word before it is a common noun).  A span
   holding a company word (公司市场部) or named by a company's functions alone (财务部) is a company's unit, and one
   after a count (67個國家重點實驗室) a category: no names.  The longest name wins: a place or an organisation
   inside it is no mention of its own (中国科学院上海药物研究所);
@@ -29,6 +30,11 @@ language data (``curated/lang/zh.yaml``, ``organisations``); the words are jieba
   (比利时中国 + 商会);
 * :func:`with_sub_body` — an association and the field and head of one of its committees or branches after it
   are one name (…行业协会 + 功率器件 + 分会);
+* :func:`without_run_on` — a model organisation run on past its head into a verb ends with its head
+  (…合作社 + 获州政府);
+* :func:`names_a_people` — an organisation ending with a people's final (伊班族) is an ethnic group, no mention;
+* :func:`with_place_before` — over a sentence's merged mentions: a body, an institution or an establishment named by
+  common words carries the place right before it (玻璃市 + 椰糖合作社), one named from a proper name does not;
 * :func:`typed_by_head` — a name the model read as a place that ends with a head no place ends with is an
   organisation (印尼中华总商会, 暹罗冷链仓储集团);
 * :func:`corpus.annotate.shop_names.quoted_shops` — shops and stalls named in quotes (「根記燒臘」), like
@@ -46,9 +52,10 @@ from typing import Iterable, Mapping
 
 from corpus import lang
 from corpus.annotate import gazetteer
+from corpus.annotate.place_spans import ETHNONYM_FINALS
 from corpus.annotate.company_names import brand_span, company_names, is_known_place, legal_form_end
-from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, Word, has_person_evidence, is_generic, legal_form_start,
-                                        without_descriptions)
+from corpus.annotate.name_spans import (ADMINISTRATIVE_UNITS, Word, has_latin_legal_form, has_person_evidence,
+                                        is_generic, legal_form_start, without_descriptions)
 from corpus.annotate.ner import model_input
 from corpus.annotate.org_edges import (FUNCTION_TAGS, NAME_HEADS, NATIONAL_WORDS, is_industry_word, org_edges,
                                       starts_with_home)
@@ -91,6 +98,10 @@ STRONG_START_TAGS = frozenset(("ns", "nt"))  # a place or an organisation starts
 # a count right before a span (67個國家重點實驗室): a category of bodies, not a name
 _COUNTED = re.compile("(?:[0-9]+|[" + "".join([*ZH_DIGITS, *ZH_SMALL_UNITS, *ZH_VAGUE_DIGITS]) + "]+) ?"
                       + alternation(CLASSIFIERS) + "$")
+# heads of a body, an institution or an establishment, whose name of common words carries its place
+PLACED_HEADS = tuple(sorted(BODY_HEADS | INSTITUTION_HEADS | frozenset(_ORGS["establishment_heads"]), key=len,
+                            reverse=True))
+ENUMERATION_COMMA = "、"
 MAX_NAME_WORDS = 9  # the longest official name of the dev captures has seven words
 
 
@@ -100,14 +111,14 @@ def organisation_spans(mentions: list[Mention], words: list[Word], text: str, cu
     both with their edges moved (:mod:`corpus.annotate.org_edges`); ``curated``: the registry's and the rules'
     mentions; ``dictionary``: jieba's word frequencies."""
     read = model_input(text)
-    corrected = [with_industry_words(with_investor_head(without_funding_verb(without_glued_preposition(mention, words),
-                                                                            read), words, text), words, text)
-                 for mention in mentions]
+    corrected = [with_industry_words(with_investor_head(without_funding_verb(without_glued_preposition(
+        without_run_on(mention, words, read), words), read), words, text), words, text) for mention in mentions]
     corrected = typed_by_head(typed_by_role(corrected, text), read)
     official = official_names(words, text, curated + corrected, dictionary)
-    official += [without_class_suffix(m, read, dictionary) for m in company_names(words, text)
-                 if _fits_curated(m, curated)]
+    official += [without_class_suffix(without_glued_preposition(m, words), read, dictionary)
+                 for m in company_names(words, text) if _fits_curated(m, curated)]
     corrected = without_platforms(organisation_evidence(corrected, words, text, read, curated, dictionary), read)
+    corrected = [m for m in corrected if not names_a_people(m, read)]
     establishments = [m for m in establishment_names(words, text, read) + quoted_shops(words, text, read)
                       if _fits_curated(m, curated)]
     # the model's place or organisation inside an establishment's name is part of it (惠安 + 会馆 read as a place)
@@ -233,6 +244,9 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
         after_name = words[index + 1].tag in NAME_TAGS_OF_NAMES and not gazetteer.is_common_word(words[index + 1].text)
         connective = (word.text in NAME_CONNECTIVES and index > 0 and _is_field(words[index - 1], dictionary)
                       and not after_name)
+        # an enumeration comma between fields of a list the name closes with a connective (旅游、艺术及文化委员会)
+        enumerated = (word.text == ENUMERATION_COMMA and index > 0 and _is_field(words[index - 1], dictionary)
+                      and not after_name and any(words[part].text in NAME_CONNECTIVES for part in parts))
         # a line break in a name is a hard wrap
         wrapped = word.text.isspace() and parts and index > 0 and _is_name_part(words[index - 1])
         # an attribute, an adverb or a time word right before a noun of the name (先进技术, 高速网路, 中期天气预报)
@@ -243,7 +257,7 @@ def _name_parts(words: list[Word], head: int, dictionary: Mapping[str, int]) -> 
         prefix = word.text in FIELD_PREFIXES and bool(parts)
         stationed = (word.text in MISSION_VERBS and index > 0 and words[index - 1].tag == "ns"
                      and words[index + 1].tag == "ns")
-        if not (_is_name_part(word) or connective or wrapped or modifier or prefix or stationed):
+        if not (_is_name_part(word) or connective or enumerated or wrapped or modifier or prefix or stationed):
             break
         parts.insert(0, index)
         index -= 1
@@ -288,6 +302,26 @@ def without_glued_preposition(mention: Mention, words: list[Word]) -> Mention:
     return replace(mention, start=mention.start + 1, text=mention.text[1:])
 
 
+def names_a_people(mention: Mention, read: str) -> bool:
+    """An organisation whose name ends with a people's final (伊班族, 华族: ``names: ethnonym_finals``) names an
+    ethnic group, no body; ``read``: the sentence as the model read it (simplified)."""
+    return mention.type == "org" and read[mention.end - 1:mention.end] in ETHNONYM_FINALS
+
+
+def without_run_on(mention: Mention, words: list[Word], read: str) -> Mention:
+    """An organisation the model ran on past its head into the clause after it (玻璃市椰糖合作社 + 获州政府: a verb
+    right after the head) ends with its head, unless the words after the verb end with a head too (a committee of
+    an association: …协会 + 疏浚专业委员会); ``read``: the sentence as jieba read it (simplified)."""
+    heads = PLACED_HEADS + UNMISTAKABLE_HEADS
+    inside = [word for word in words if mention.start <= word.start and word.end <= mention.end]
+    for before, word in zip(inside, inside[1:]):
+        if (mention.type == "org" and word.tag.startswith("v") and word.text not in NAME_VERBS
+                and read[mention.start:before.end].endswith(heads)
+                and not read[word.start:mention.end].endswith(heads)):
+            return replace(mention, end=before.end, text=mention.text[:before.end - mention.start])
+    return mention
+
+
 def without_funding_verb(mention: Mention, read: str) -> Mention:
     """An organisation without a funding verb glued to its end (深圳高新投领投), or an investment word after an
     investor's head (玉衡创投投资); ``read``: the sentence as the model and jieba read it (simplified)."""
@@ -326,7 +360,7 @@ def with_industry_words(mention: Mention, words: list[Word], text: str) -> Menti
     place = mention.type == "place" and (_may_be_place(name) or first is None or first.tag in FUNCTION_TAGS
                                          or first.tag.startswith("v"))
     if ((mention.type == "person" and has_person_evidence(mention, text)) or name.endswith(NAME_HEADS) or place
-            or mention.type not in ("org", "person", "place")):
+            or mention.type not in ("org", "person", "place") or has_latin_legal_form(name)):
         return mention
     end = next((index for index, word in enumerate(words) if word.start == mention.end), None)
     if end is None or not is_industry_word(words[end].text) or words[end].tag.startswith("v"):
@@ -389,6 +423,24 @@ def with_host_country(mentions: list[Mention], words: list[Word], text: str, rea
         if mention.type == "org" and host is not None and starts_with_home(name) and name.endswith(UNMISTAKABLE_HEADS):
             found.append(Mention(host.start, mention.end, text[host.start:mention.end], "org", source="ner"))
     return found
+
+
+def with_place_before(mentions: list[Mention], words: list[Word], text: str,
+                      dictionary: Mapping[str, int]) -> list[Mention]:
+    """``mentions`` (a sentence's, not overlapping) with each body or institution named by common words (燕窝 +
+    合作社, 茶叶 + 研究中心) run on to the place right before it: a name of fields alone says whose it is by the
+    place it carries (玻璃市 + 椰糖合作社, 马来西亚 + 可可与茶叶研究中心); one that starts with a proper name is
+    complete without the place (英國 + 愛丁堡大學)."""
+    read = model_input(text)
+    first_words = {word.start: word for word in words}
+    places = {m.end: m for m in mentions if m.type == "place"}
+    pairs = [(places[m.start], m) for m in mentions
+             if m.type == "org" and m.source == "ner" and m.start in places and m.start in first_words
+             and read[m.start:m.end].endswith(PLACED_HEADS) and _is_field(first_words[m.start], dictionary)
+             and not first_words[m.start].tag.startswith("v")]  # a verb first makes a clause (仙本那 + 经营潜水中心)
+    parts = {id(part) for pair in pairs for part in pair}
+    joined = [Mention(place.start, org.end, text[place.start:org.end], "org", source="ner") for place, org in pairs]
+    return sorted([m for m in mentions if id(m) not in parts] + joined, key=lambda m: m.start)
 
 
 def typed_by_head(mentions: list[Mention], read: str) -> list[Mention]:
