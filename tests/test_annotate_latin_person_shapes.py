@@ -73,6 +73,7 @@ def test_organisation_evidence_around_a_name_of_names_keeps_it_an_organisation()
     assert typed("品牌Kivela Runo在台北開店。") == {("Kivela Runo", "org")}  # a class noun before it
     assert typed("Kivela Runo公司在台北開店。") == {("Kivela Runo", "org")}  # an organisation's cue after it
     assert typed("ORCA Kivela Runo在台北開店。") == {("Kivela Runo", "org")}  # an acronym beside it
+    assert typed("設備由Kivela Runo GmbH提供。") == {("Kivela Runo GmbH", "org")}  # a legal form ends it
 
 
 def test_a_latin_persons_surname_alone_is_that_person_over_the_document():

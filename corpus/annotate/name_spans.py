@@ -74,7 +74,8 @@ ORG_HEAD_ENDINGS = tuple(head for head in ORG_HEADS if len(head) > 1)
 ORG_PREFIXES = tuple(sorted(_NAMES["org_prefixes"], key=len, reverse=True))
 ORG_REGIONS = tuple(sorted(_NAMES["org_regions"], key=len, reverse=True))
 LATIN_ORG_WORDS = frozenset(_NAMES["latin_org_words"])
-LATIN_ORG_FIRST_WORDS = frozenset(_NAMES["latin_org_first_words"])  # a Romance name's head comes first: Fábrica de …
+LATIN_ORG_FIRST_WORDS = frozenset(_NAMES["latin_org_first_words"])
+LATIN_LEGAL_FORMS = frozenset(_NAMES["latin_legal_forms"])  # a Romance name's head comes first: Fábrica de …
 _SPEECH_AFTER = re.compile(r"\s?" + alternation(SPEECH_VERBS))
 _DESCRIBED = re.compile(alternation(_NAMES["generic_determiners"]) + r"\s?$")
 _DETERMINER_FIRST = re.compile(alternation(_NAMES["generic_determiners"]))
@@ -830,9 +831,10 @@ def _is_given_name_alone(text: str, match: re.Match) -> bool:
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     """Person evidence for a Latin name of several words: a particle inside it, a given name first (Lucas Fontaine)
     with no organisation's cue after it, a role or a noun of a person (``names: person_noun_finals``: 轮机长, 太太)
-    right before it, a speech verb or a person's title right after it; an organisation word ends no person's name,
-    and a Romance organisation's head starts none (Quinta da Serra Alta)."""
-    if words[-1] in LATIN_ORG_WORDS or words[0] in LATIN_ORG_FIRST_WORDS:
+    right before it, a speech verb or a person's title right after it, or names only (:func:`_is_made_of_names`); an
+    organisation word or a legal form (GmbH) ends no person's name, and a Romance organisation's head starts none
+    (Quinta da Serra Alta)."""
+    if words[-1] in LATIN_ORG_WORDS | LATIN_LEGAL_FORMS or words[0] in LATIN_ORG_FIRST_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or any(_PERSON_HYPHEN_PREFIX.match(word) for word in words[1:])
