@@ -54,3 +54,36 @@ def test_a_dai_name_after_a_noun_of_a_person_is_a_person():
     texts = ("护林队队长岩温每天巡山。", "村民玉叶负责记录。", "队员玉米吃光了。", "工人岩石般坚硬。")
     people = {m.text for text in texts for m in find_mentions(text, registry) if m.type == "person"}
     assert people == {"岩温", "玉叶"}
+
+
+# Round 13 (13p): a name of two or three capitalised words none of which is an English word or a place is a person's
+
+
+def test_a_latin_name_made_of_names_not_words_is_a_person():
+    assert typed("來自荷蘭的Wietske Dijkstra以回收釉料創作。") == {("Wietske Dijkstra", "person")}
+    assert typed("日本京都的Tomoya Yanagida结伴前来。") == {("Tomoya Yanagida", "person")}
+
+
+def test_an_english_word_or_a_place_in_the_name_leaves_it_an_organisation():
+    assert typed("電窯由Grey Willow贊助。") == {("Grey Willow", "org")}  # grey, willow: English words
+    assert typed("他们投资了Oxford Ionics。") == {("Oxford Ionics", "org")}  # Oxford: a place
+
+
+def test_organisation_evidence_around_a_name_of_names_keeps_it_an_organisation():
+    assert typed("品牌Kivela Runo在台北開店。") == {("Kivela Runo", "org")}  # a class noun before it
+    assert typed("Kivela Runo公司在台北開店。") == {("Kivela Runo", "org")}  # an organisation's cue after it
+    assert typed("ORCA Kivela Runo在台北開店。") == {("Kivela Runo", "org")}  # an acronym beside it
+    assert typed("設備由Kivela Runo GmbH提供。") == {("Kivela Runo GmbH", "org")}  # a legal form ends it
+
+
+def test_a_latin_persons_surname_alone_is_that_person_over_the_document():
+    from corpus.annotate import annotate, load_registry
+    from corpus.model import Document, Paragraph, Sentence
+
+    texts = ("法國里昂的Corentin Baudry在老街旁租了工作室。", "Baudry每天騎腳踏車往返。")
+    doc = Document(doc_id="t", source_file="t.txt", paragraphs=[
+        Paragraph(index, "paragraph", text, sentences=[Sentence(f"t.p{index:03d}.s00", "t", index, 0, text)])
+        for index, text in enumerate(texts)])
+    annotate(doc, load_registry())
+    assert {(m.text, m.type) for s in doc.sentences for m in s.entities if m.text.isascii()} == {
+        ("Corentin Baudry", "person"), ("Baudry", "person")}

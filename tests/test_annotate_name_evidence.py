@@ -114,11 +114,11 @@ def test_a_latin_person_in_brackets_after_a_name_or_a_role_or_before_a_speech_ve
     assert ("Keystone Ridge", "org") in names("投资方包括 Keystone Ridge 和两家本地基金。")  # no person evidence
 
 
-def test_a_latin_persons_first_word_alone_is_that_person():
+def test_a_latin_persons_first_or_last_word_alone_is_that_person():
     sentence = Sentence("t.p000.s00", "t", 0, 0, "嘉宾 Siti Rahmah 和 Siti",
                         entities=[Mention(3, 14, "Siti Rahmah", "person", source="ner"),
                                   Mention(17, 21, "Siti", "org", source="ner")])
-    assert document_types([sentence]) == {"Siti Rahmah": "person", "Siti": "person"}
+    assert document_types([sentence]) == {"Siti Rahmah": "person", "Siti": "person", "Rahmah": "person"}
 
 
 PIECES = st.sampled_from(["丹斯里", "拿督", "曾国鸿", "说", "、", "和", "吉打", "亚罗士打", "砂拉越", "美里", "荷兰",

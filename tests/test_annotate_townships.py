@@ -88,6 +88,22 @@ def test_a_place_loses_the_preposition_and_the_connective_the_model_ran_it_into(
     assert without_function_edges(mention(text, "永和"), words(text, REGISTRY)).text == "永和"
 
 
+def test_a_place_loses_the_side_word_the_model_ran_it_into_but_a_short_name_keeps_it():
+    text = "遊客到大坡池畔看夕陽"
+    assert without_function_edges(mention(text, "大坡池畔"), words(text, REGISTRY)).text == "大坡池"
+    text = "他住在林邊"  # one character before the side word: the side word is part of the town's name
+    assert without_function_edges(mention(text, "林邊"), words(text, REGISTRY)).text == "林邊"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="大坡池畔邊边旁西湖林從與", min_size=1, max_size=8))
+def test_dropping_function_edges_keeps_a_span_of_the_text_inside_the_name(name):
+    text = "他們到" + name + "看看"
+    found = without_function_edges(mention(text, name), words(text, REGISTRY))
+    assert text[found.start:found.end] == found.text and found.text in name
+    assert len(found.text) >= min(len(name), 2)  # an edge goes, never the name: two characters are left
+
+
 def test_thulac_places_count_only_with_a_second_cue():
     text = "他退休后搬到坪林种茶。"
     assert "坪林" in {m.text for m in voted_places(words(text, REGISTRY), text, [])}

@@ -11,6 +11,8 @@ So, with the gloss words of ``names: place_gloss_words`` in ``curated/lang/zh.ya
 * :func:`is_common_word` — a headword with no capitalised reading (山區, 海葵): no proper noun at all;
 * :func:`is_latin_place` — a Latin name that starts such a gloss (``Rotterdam``, ``Gdansk``), compared
   without accents (Gdańsk);
+* :func:`is_english_word` — a Latin word CC-CEDICT's glosses of common words use (willow, ridge, air): a word of
+  an organisation's name rather than a person's (round 13);
 * :func:`has_surname` — a name that starts with a character or pair with a ``surname …`` sense;
 * :func:`is_region` — a place glossed as a state, province, county or country (吉打 "Kedah, state of …", 沙巴), or a
   country or territory of the Unicode CLDR (莫桑比克, 烏拉圭): a town may be written right after it (沙巴斗湖);
@@ -70,6 +72,9 @@ SHORT_TOWN_CHARS = 2  # a name of two characters needs the larger town: brands a
 CHINESE_REGIONS = frozenset(_GEONAMES["chinese_regions"])
 SHORT_NAMES_UNREAD = frozenset(_GEONAMES["short_names_unread"])
 _HAN_NAME = re.compile(f"[{HAN_CLASS}]{{2,}}")
+ENGLISH_WORD_MIN_LETTERS: int = _NAMES["english_word_min_letters"]
+# a lower-case word of a gloss; a letter or digit after it makes it pinyin (黃[huang2]) or part of a longer token
+_ENGLISH_GLOSS_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]+(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -248,6 +253,21 @@ def plain_latin(name: str) -> str:
 def is_latin_place(name: str) -> bool:
     """Whether a Latin name starts a place's gloss (Rotterdam, Kuala Lumpur), accents aside."""
     return plain_latin(name) in dictionary().latin_places
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case words of CC-CEDICT's English glosses of common words (no capitalised reading), of
+    ``names: english_word_min_letters`` letters or more: a vocabulary of English, the words an organisation's Latin
+    name is made of, which a person's name seldom is.  Names in glosses are capitalised, so they are not in it."""
+    return frozenset(word for entries in cedict.entries().values() for entry in entries if not entry.proper
+                     for sense in entry.senses for word in _ENGLISH_GLOSS_WORD.findall(sense)
+                     if len(word) >= ENGLISH_WORD_MIN_LETTERS)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a capitalised Latin word (Willow, Air) is an English word of :func:`english_words`."""
+    return word.lower() in english_words()
 
 
 def surnames() -> frozenset[str]:

@@ -32,7 +32,7 @@ from corpus.annotate import gazetteer, thulac_tags
 from corpus.annotate.mentions import words
 from corpus.annotate.name_spans import Word
 from corpus.annotate.ner import model_input, statistical_mentions
-from corpus.lang import HAN, SPEECH_VERBS, logistic
+from corpus.lang import HAN, LATIN_LOWER, LATIN_UPPER, SPEECH_VERBS, logistic
 from corpus.model import Document, Mention, Sentence
 from corpus.registry import Registry
 
@@ -195,6 +195,7 @@ def features(name: str, found: list[tuple[Sentence, Mention]], others: set[str],
     agreeing = {key.split(":")[1] for key in present if key.startswith(("lac:", "thulac:", "jieba:"))} & rule_types
     present.update(_dictionary_features(name))
     present.update(_shape_features(name))
+    present.update(_latin_word_features(name))
     read = model_input(name)  # the vocabularies are simplified: a traditional head (廳, 學院) is read simplified
     present.update({"head:" + k: 1.0 for k, heads in HEAD_CLASSES.items() if read.endswith(heads)})
     present.update({
@@ -258,3 +259,16 @@ def _shape_features(name: str) -> dict[str, float]:
             "latin:one_word": float(len(latin_words) == 1 and not han),
             "latin:capitalised_words_2_3": float(2 <= capitalised <= 3 and capitalised == len(latin_words) and not han),
             "latin:person_particle": float(any(word in LATIN_PERSON_PARTICLES for word in latin_words))}
+
+
+_CAPITALISED_WORD = re.compile(f"[{LATIN_UPPER}][{LATIN_UPPER}{LATIN_LOWER}']*")
+
+
+def _latin_word_features(name: str) -> dict[str, float]:
+    """For a Latin name of several words, whether one of its capitalised words is an English word (Grey Willow: an
+    organisation's words) or a place (Oxford Ionics), or none is (Wietske Dijkstra: a person's names); round 13."""
+    capitalised = _CAPITALISED_WORD.findall(name)
+    if len(capitalised) < 2 or HAN.search(name):  # one word: a brand (Zaptec) as often as a surname alone
+        return {}
+    worded = any(gazetteer.is_english_word(part) or gazetteer.is_latin_place(part) for part in capitalised)
+    return {"latin:english_or_place_word": float(worded), "latin:names_only": float(not worded)}

@@ -154,6 +154,10 @@ DIALECT_PARTICLES = "".join(_NAMES["dialect_particles"])
 _PERSON_NOUN_BEFORE = re.compile(f"(?:[{HAN_CLASS}][{''.join(_NAMES['person_noun_finals'])}]|"
                                  f"{alternation(_NAMES['person_nouns'])})$")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
+# a Latin word, an acronym or a number beside a Latin name, past one space (Coldvia NV, ORCA Tech): part of its name
+_LATIN_NEIGHBOUR_AFTER = re.compile(f" [{_UPPER}{_LOWER}0-9&]")
+_LATIN_NEIGHBOUR_BEFORE = re.compile(f"[{_UPPER}{_LOWER}0-9&] $")
+MAX_NAME_WORDS = 3  # a person's name of given name(s) and surname; a longer run of bare names is a list or a title
 
 
 @dataclass(frozen=True)
@@ -846,8 +850,9 @@ def _is_given_name_alone(text: str, match: re.Match) -> bool:
 def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     """Person evidence for a Latin name of several words: a particle inside it, a given name first (Lucas Fontaine)
     with no organisation's cue after it, a role or a noun of a person (``names: person_noun_finals``: 轮机长, 太太)
-    right before it, a speech verb or a person's title right after it; an organisation word ends no person's name,
-    and a Romance organisation's head starts none (Quinta da Serra Alta)."""
+    right before it, a speech verb or a person's title right after it, or names only (:func:`_is_made_of_names`); an
+    organisation word or a legal form (GmbH) ends no person's name, and a Romance organisation's head starts none
+    (Quinta da Serra Alta)."""
     if words[-1] in LATIN_ORG_WORDS | LATIN_LEGAL_FORMS or words[0] in LATIN_ORG_FIRST_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
@@ -856,7 +861,21 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
             or (words[0] in LATIN_GIVEN_NAMES and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None)
             or _ROLE_LABEL_BEFORE.search(text, 0, match.start()) is not None
             or _PERSON_NOUN_BEFORE.search(text, 0, match.start()) is not None
-            or _cue_after(text, match.end()))
+            or _cue_after(text, match.end())
+            or _is_made_of_names(text, match, words))
+
+
+def _is_made_of_names(text: str, match: re.Match, words: list[str]) -> bool:
+    """Two or three capitalised words none of which is an English word or a place (Wietske Dijkstra; not Grey
+    Willow, Oxford Ionics), alone: no Latin word beside it (an acronym, Coldvia NV), no organisation's cue after it and
+    no class noun before it (品牌Grey Willow).  An organisation's Latin name is made of words, a person's of names."""
+    parts = [part for word in words for part in word.split("-")]
+    return (len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() for word in words)
+            and not any(gazetteer.is_english_word(part) or gazetteer.is_latin_place(part) for part in parts)
+            and _LATIN_NEIGHBOUR_AFTER.match(text, match.end()) is None
+            and _LATIN_NEIGHBOUR_BEFORE.search(text, 0, match.start()) is None
+            and _ORG_EVIDENCE_AFTER.match(text, match.end()) is None
+            and _CLASS_BEFORE.search(text, 0, match.start()) is None)
 
 
 @lru_cache(maxsize=1)
@@ -872,13 +891,15 @@ def pinyin_syllables() -> frozenset[str]:
 
 def document_types(sentences: list[Sentence]) -> dict[str, str]:
     """Names whose type in one sentence holds over their document: a Latin name the evidence makes a person
-    (主持：Grace, Altman说) and its first word alone (Siti for Siti Rahmah), and a Chinese name the model or the
-    rules make a place (关丹 after 在)."""
+    (主持：Grace, Altman说) and its first or last word alone (Siti for Siti Rahmah, Baudry for Corentin Baudry), and a
+    Chinese name the model or the rules make a place (关丹 after 在)."""
     model = [m for sentence in sentences for m in sentence.entities if m.source == "ner"]
     types = {m.text: "place" for m in model if m.type == "place" and has_han(m.text)}
     latin_people = {m.text for m in model if m.type == "person" and not has_han(m.text)}
-    # a Latin person's first word alone is that person (Siti for Siti Rahmah)
-    return types | {name.split(" ")[0]: "person" for name in latin_people} | dict.fromkeys(latin_people, "person")
+    # a Latin person's first word alone is that person (Siti for Siti Rahmah), and so is the last (Baudry for Corentin
+    # Baudry: round 13, a surname reused alone)
+    alone = {part: "person" for name in latin_people for part in (name.split(" ")[0], name.split(" ")[-1])}
+    return types | alone | dict.fromkeys(latin_people, "person")
 
 
 def typed_over_document(sentences: list[Sentence], types: dict[str, str]) -> None:

@@ -35,9 +35,10 @@ The evidence holds for names nobody listed; its vocabulary is ``names:`` in ``cu
 * round 8: :func:`whole_township` — a township or village the model cut to one stem character and its unit
   (乎镇 of 阿木去乎镇) takes its stem back to the boundary before it; a village written after its township (布袋鎮
   新塭里) is a place (:func:`located_places`); :func:`without_function_edges` — a place the model ran into a
-  connective or a preposition (古風村與, 從埔里) loses it; :func:`ranged_places` — the other end of a range from a
-  place (从景洪到磨憨) is one; a capital after its word (首都基加利) and a word jieba does not know listed right
-  before a place (义顺、宏茂桥) are places; a country and a port written together are two (坦桑尼亚 + 姆特瓦拉港);
+  connective or a preposition (古風村與, 從埔里), or a side word (大坡池畔, round 13), loses it;
+  :func:`ranged_places` — the other end of a range from a place (从景洪到磨憨) is one; a capital after its word
+  (首都基加利) and a word jieba does not know listed right before a place (义顺、宏茂桥) are places; a country and a
+  port written together are two (坦桑尼亚 + 姆特瓦拉港);
   ``names: place_tail_words`` finish a place found (纳卡拉 + 走廊); :func:`place_institutions` — a place and the
   institution jieba knows after it are one organisation (海端鄉 + 衛生所); :func:`voted_places` — THULAC's places
   with a second cue (a verb of place before, a list connective next to it).
@@ -72,6 +73,7 @@ LOCAL_NAME_MAX_CHARS: int = _NAMES["local_name_max_chars"]
 TOWN_MAX_CHARS: int = _NAMES["town_max_chars"]
 _ITEM = re.compile(f"[{HAN_CLASS}]{{2,{LOCAL_NAME_MAX_CHARS}}}")
 LOCATIVES = frozenset(_NAMES["locatives"])
+PLACE_SIDE_WORDS = frozenset(_NAMES["place_side_words"])
 PLACE_AREA_WORDS = frozenset(_NAMES["place_area_words"])
 LIST_CONNECTIVES = frozenset(_NAMES["list_connectives"])
 _RUN_TO_PUNCTUATION = re.compile(_ITEM.pattern + "(?=[，。、；！？,;!?）)]|$)")
@@ -248,7 +250,8 @@ def whole_township(mention: Mention, words: list[Word], text: str) -> Mention:
 
 def without_function_edges(mention: Mention, words: list[Word]) -> Mention:
     """A place the model ran on into the connective after it (古風村與 + 崙山村), where the name before it ends with a
-    unit, or into the preposition of place before it (從 + 埔里, where jieba's word starts after it): without it."""
+    unit, into the preposition of place before it (從 + 埔里, where jieba's word starts after it), or into a side word
+    after it (大坡池 + 畔, round 13: ``names: place_side_words``): without it."""
     name = mention.text
     if (mention.type == "place" and len(name) > 3 and name[-1] in LIST_CONNECTIVES
             and name[:-1].endswith((*PLACE_UNITS, *TOWNSHIP_UNITS))):
@@ -256,6 +259,8 @@ def without_function_edges(mention: Mention, words: list[Word]) -> Mention:
     if (mention.type == "place" and len(name) > 2 and name[0] in LOCATIVES
             and any(w.start == mention.start + 1 for w in words)):
         return replace(mention, start=mention.start + 1, text=name[1:])
+    if mention.type == "place" and len(name) > 2 and name[-1] in PLACE_SIDE_WORDS:
+        return replace(mention, end=mention.end - 1, text=name[:-1])
     return mention
 
 
