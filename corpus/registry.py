@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from corpus.errors import CorpusError
-from corpus.lang import ROLE_LABELS, has_han
+from corpus.lang import ROLE_LABELS, has_han, undecorated
 from corpus.model import REGISTRY_TYPES, VOICE_ROLES, EntityType, WorkSubtype
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "curated" / "entities.yaml"
@@ -142,8 +142,9 @@ class Registry:
 
 
 def normalise_label(label: str) -> str:
-    """``**「暗涌」：**`` → ``暗涌``: drop markup, brackets, colons and whitespace around a label."""
-    return label.strip().strip("*").strip().rstrip(":：").strip().strip(NAME_BRACKETS).strip()
+    """``**「暗涌」：**`` → ``暗涌``, ``▍阿槐`` → ``阿槐``: drop decoration (:func:`corpus.lang.undecorated`), brackets,
+    colons and whitespace around a label."""
+    return undecorated(undecorated(label).rstrip(":：")).strip(NAME_BRACKETS).strip()
 
 
 def validate(data: dict) -> list[str]:

@@ -201,3 +201,39 @@ def test_the_reader_never_raises_and_never_takes_a_sentence(line, mark):
        st.text(alphabet=NAME_CHARS + OUTLET_CHARS + "0123456789年月日:", min_size=1, max_size=12))
 def test_one_field_alone_is_never_a_line_of_metadata(key, value):
     assert not is_metadata(read_line(f"{key}：{value}"))
+
+
+# ---------------------------------------------------------------- round 13: keys run together, widgets after a dateline
+
+@pytest.mark.parametrize("line, expected", [
+    ("2026-05-02　19:10　北嶼晚報　採訪撰文／龍霽川　攝影／Mateo Ferrandis",
+     {"date": "2026-05-02", "time": "19:10", "outlet": "北嶼晚報", "interviewers": ["龍霽川"],
+      "photographers": ["Mateo Ferrandis"]}),
+    ("文‧攝影／祁望舒　2026年8月3日", {"authors": ["祁望舒"], "date": "2026-08-03"}),
+    ("采访、撰文｜鞠青禾　编辑｜聂小满", {"interviewers": ["鞠青禾"], "editors": ["聂小满"]}),
+])
+def test_a_credit_of_two_keys_run_together_is_read_as_the_first_key(line, expected):
+    """A credit may run two roles together (採訪撰文, 文‧攝影, 采访、撰文): the names fill the first role's field, and
+    the line of fields goes; before, the compound role was an untyped name and the whole dateline stayed unread."""
+    assert clean(f"{TITLE}\n{line}\n{ARTICLE}")[0] == f"{TITLE}\n{ARTICLE}"
+    assert line_metadata([line]) == expected
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(grammar().key_fields)), st.sampled_from(sorted(grammar().key_fields)),
+       st.sampled_from(("", "、", "‧", "·")), st.text(alphabet=NAME_CHARS, min_size=2, max_size=3))
+def test_keys_run_together_take_the_first_keys_field_or_none(first, second, joiner, name):
+    """Whatever two keys a credit runs together, the field read is the first key's (or nothing), never another."""
+    reading = read_line(f"{first}{joiner}{second}／{name}")
+    fields = {field.field for field in reading.fields if field.kind == "key"}
+    assert fields <= {grammar().key_fields[first], *grammar().also_fields.get(first, ())} | {
+        grammar().key_fields[word] for word in grammar().key_fields if (first + joiner + second).startswith(word)}
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("來源：北嶼晚報　2026-07-02 14:20　字號：大 中 小", "北嶼晚報"),
+    ("稿件来源：澄江晨刊　2026-04-27 09:18　字号：大 中 小　阅读：1,204", "澄江晨刊"),
+])
+def test_a_keyed_source_before_a_date_names_the_outlet_whatever_follows(line, outlet):
+    """A page's widgets after a dateline (字號：大 中 小) do not hide the outlet its source key names."""
+    assert extract_metadata(f"{TITLE}\n{line}\n{ARTICLE}")["outlet"] == outlet

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from corpus import pipeline
 from corpus.clean import mojibake
 from corpus.model import Document, Paragraph, Sentence
-from corpus.structure import parse
+from corpus.structure import DECORATED, parse
 from corpus.segment import CORRUPTED, flag_corrupted
 
 GEEKPARK = "geekpark-zhang-hongjiang"  # seed 000
@@ -375,7 +375,7 @@ def test_a_title_that_ends_a_sentence_is_not_taken_for_a_headline(tmp_path):
 
 
 LINE_PARTS = st.sampled_from(["记者:", "柯明哲:", "韓:", "图:", "原因很简单:", "主持人：", "嘉宾：", "记者 何欣然：",
-                              "厂长 李明远：", "", "", ""])
+                              "厂长 李明远：", "——————柯明哲：", "▍韓：", "■ 记者：", "", "", ""])
 LINE_TEXT = st.text(alphabet="我们做芯片价格吗为什么？?。,", min_size=1, max_size=12)
 
 
@@ -395,7 +395,8 @@ def test_structure_never_loses_or_reorders_text(lines, midline):
         assert found >= 0, paragraph.text
         dropped = lines_run_on[position:found].strip()
         assert dropped in ("", f"{paragraph.speaker_label}:", f"{paragraph.speaker_label}：") or (
-            paragraph.kind == "turn" and re.fullmatch(rf"{re.escape(paragraph.speaker_label)}[:：]\s*", dropped))
+            paragraph.kind == "turn" and re.fullmatch(
+                rf"{DECORATED}{re.escape(paragraph.speaker_label)}{DECORATED}[:：]\s*", dropped))
         position = found + len(paragraph.text)
     assert not lines_run_on[position:].strip()
 
@@ -448,3 +449,34 @@ def test_a_line_naming_a_participant_by_role_after_the_last_turn_is_no_turn(clos
     text = "\n".join([*turns, closing])
     paragraphs = parse(Document(doc_id="t", source_file="t.txt", cleaned=text, metadata={"title_zh": "t"})).paragraphs
     assert [p.kind for p in paragraphs] == ["turn"] * 6 + ["paragraph"]
+
+
+# ---------------------------------------------------------------- round 13: decoration around a label
+
+DECORATIONS = st.text(alphabet="—-─━▍▌■□●◆▶►•·・*_#~🎙", min_size=1, max_size=8)
+LABELS = st.sampled_from(["阿槐", "记者", "問", "Q", "虞晓棠", "Mia Chen", "「暗涌」"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(DECORATIONS, st.text(alphabet="—▍ *", max_size=3)), min_size=4, max_size=4),
+       LABELS, LABELS)
+def test_a_label_is_read_without_the_decoration_around_it(decorations, asker, answerer):
+    """Whatever a page draws around a label (a dash rule glued above it, a bar, a square, Markdown's **), on either
+    side, the label is the same and the turn's text keeps every character after the colon."""
+    if asker == answerer:
+        return
+    lines = []
+    for number, (before, after) in enumerate(decorations):
+        label, text = (asker, "为什么？") if number % 2 == 0 else (answerer, "因为这样。")
+        lines.append(f"{before}{label}{after.strip()}：{text}")
+    doc = parse(Document(doc_id="901", source_file="901.txt", cleaned="标题\n\n" + "\n\n".join(lines)))
+    assert [(p.speaker_label, p.text) for p in doc.paragraphs if p.kind == "turn"] == [
+        (asker, "为什么？"), (answerer, "因为这样。"), (asker, "为什么？"), (answerer, "因为这样。")]
+
+
+def test_a_dash_rule_glued_above_the_first_label_is_no_part_of_it():
+    """heldout14's kind, from dev dv289/dv290: the cleaner joined a dash rule line to the first turn
+    (``————阿沁：…``); the label was ``————阿沁`` and its turn lost its speaker's role."""
+    doc = parse(Document(doc_id="902", source_file="902.txt", cleaned=(
+        "马奶能不能走出草原\n\n————阿沁：先科普一下？\n\n包斯琴：好的。\n\n阿沁：原料呢？\n\n包斯琴：牧区。")))
+    assert [p.speaker_label for p in doc.paragraphs if p.kind == "turn"] == ["阿沁", "包斯琴", "阿沁", "包斯琴"]

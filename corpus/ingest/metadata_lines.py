@@ -52,7 +52,7 @@ class Grammar:
     weights: dict[str, float]  # field kind → weight
     key_weights: dict[str, float]  # metadata field → weight of its keyed field, where not ``weights["key"]``
     voice_list: float  # what a host or guest field listing two names or more weighs more
-    key: re.Pattern[str]  # a key word at the start of a field, and what follows it
+    key: re.Pattern[str]  # a key word at the start of a field (the first of keys run together), and what follows it
     glued_key: re.Pattern[str]  # a key and its colon right after a closing bracket: a field with no separator
     key_fields: dict[str, str]  # key word → metadata field
     also_fields: dict[str, tuple[str, ...]]  # key word → the other fields its value may fill (发表于云南: ip_location)
@@ -100,7 +100,7 @@ def grammar() -> Grammar:
         outlet_section=re.compile(expand(data["outlet_section"])), max_line_chars=data["max_line_chars"],
         separators=re.compile(data["separators"]), sentence_marks=re.compile(data["sentence_marks"]),
         weights=data["weights"], key_weights=data["key_weights"], voice_list=data["voice_list"],
-        key=re.compile(f"(?P<key>{words})(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
+        key=re.compile(f"(?P<key>{words})(?:{data['key_joiners']}?{words})*(?P<colon>[^\\S\\n]*[:：])?(?P<rest>.*)"),
         glued_key=re.compile(f"(?<=[》）)」』])(?={words}[^\\S\\n]*[:：])"),
         key_fields=key_fields, also_fields=also_fields,
         reporter_title=re.compile(reporter_title), count=re.compile(data["count"]),

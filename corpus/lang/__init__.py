@@ -57,6 +57,10 @@ LIST_ITEM = re.compile(_LAYOUT["list_item"])  # at the start of a line
 MAX_HEADING_CHARS: int = _LAYOUT["heading"]["max_chars"]
 MAX_HEADING_LINES: int = _LAYOUT["heading"]["max_lines"]
 CAPTION_LABELS: tuple[str, ...] = tuple(_LAYOUT["caption_labels"])  # 图, 注 … before a colon: never a turn
+# What a page draws around a turn label (a dash rule, a bar, a bullet, a square, Markdown's **): the body of a character
+# class.  A label is read without it, in one place: :func:`undecorated`, and the structure stage's label pattern.
+LABEL_DECORATION_CLASS: str = _LAYOUT["label_decoration"]
+_DECORATION_AROUND = re.compile(f"^[{LABEL_DECORATION_CLASS}\\s]+|[{LABEL_DECORATION_CLASS}\\s]+$")
 
 
 def latin_letters(category: str) -> str:
@@ -77,6 +81,12 @@ def is_han(char: str) -> bool:
 def has_han(text: str) -> bool:
     """Whether ``text`` holds at least one Han ideograph (it is Chinese, in either script)."""
     return HAN.search(text) is not None
+
+
+def undecorated(label: str) -> str:
+    """A turn label without what a page drew around it: ``——————阿槐`` and ``▍阿槐`` are ``阿槐``, ``**记者**`` is
+    ``记者``."""
+    return _DECORATION_AROUND.sub("", label)
 
 
 def alternation(words: Any) -> str:

@@ -35,8 +35,8 @@ from collections import Counter
 from corpus import lang
 from corpus.clean.notices import NOTICES
 from corpus.clean.wraps import joiner
-from corpus.lang import (CAPTION_LABELS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS, MAX_HEADING_LINES,
-                         NARRATION_WORDS, SPEECH_VERBS, alternation)
+from corpus.lang import (CAPTION_LABELS, LABEL_DECORATION_CLASS, LIST_ITEM, LOST_CHARACTERS, MAX_HEADING_CHARS,
+                         MAX_HEADING_LINES, NARRATION_WORDS, SPEECH_VERBS, alternation)
 from corpus.model import Document, Paragraph
 from corpus.stage import Stage
 from corpus.structure.wrap_width import reaches, wrap_width
@@ -48,7 +48,11 @@ MIN_ALTERNATIONS = 3  # A, B, A, B: two labels next to each other three times
 LATIN_NAME_LABEL = r"[A-Z][A-Za-z'.-]{1,19}(?: [A-Z][A-Za-z'.-]{1,19}){1,2}"
 LABEL_WORD = r"[^\s:：,，。！？!?、；;“”\"]{1,8}"
 LABEL_TEXT = rf"(?:{LATIN_NAME_LABEL}|{LABEL_WORD}(?:[ \u3000]{LABEL_WORD})?)"
-LABEL = re.compile(rf"^(?P<label>{LABEL_TEXT})[:：]\s*")
+# What a page draws around a label (a dash rule glued above it, a bar, a square, a bullet: ——————阿槐：, ▍阿槐：,
+# ■ 记者：) is no part of it: the language layer's character class, on either side.
+DECORATION = f"[{LABEL_DECORATION_CLASS}]"
+DECORATED = rf"(?:{DECORATION}|\s)*"
+LABEL = re.compile(rf"^{DECORATED}(?P<label>(?!{DECORATION}){LABEL_TEXT}(?<!{DECORATION})){DECORATED}[:：]\s*")
 SENTENCE_END = lang.SENTENCE_END + lang.ELLIPSIS  # the language layer's: 。！？!?；;…
 TURN_BREAK = rf"(?<=[{SENTENCE_END}”」』）)])"  # where a turn may begin mid-line: after a sentence end
 # A label that starts a turn mid-line (…有什么想法?张宏江:我…).
