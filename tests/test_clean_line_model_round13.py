@@ -75,3 +75,15 @@ HAN = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_siz
 def test_removing_html_comments_keeps_every_character_outside_them(pieces):
     raw = "".join(f"{text}<!--{comment}-->" for text, comment in pieces)
     assert apply(raw, find_markup(raw)) == "".join(text for text, _ in pieces)
+
+
+def test_a_line_a_paragraph_is_hard_wrapped_onto_is_never_removed():
+    # a notice's tail and the next sentence's head share the middle line of a paragraph wrapped at a fixed width
+    wrapped = ["合作社表示，歡迎同業交流養殖經驗，查詢可致電０７３７－２２１８或發送電子",
+               "郵件至 crab@yuanjiang.example.cn。理事長卜永旺則提醒，蟹苗下塘",
+               "前一定要先消毒塘泥，否則第一年就可能全軍覆沒。"]
+    raw = "\n".join([TITLE, LEAD, *wrapped, BODY]) + "\n"
+    assert line_model.continuations([TITLE, LEAD, *wrapped, BODY]) == {3, 4}
+    assert all(edit.old.strip() not in wrapped[1:] for edit in find_model_lines(raw))
+    # the notice's tail opening the line after a sentence's end: the line still begins a sentence wrapped below
+    assert line_model.continuations([TITLE, LEAD, *wrapped[1:], BODY]) == {2, 3}

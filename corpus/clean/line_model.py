@@ -69,6 +69,7 @@ DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号
 TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 COUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s*[万萬千]|(?<!\d)\d{3,}(?!\d)")
 QUOTE_OPENERS = "".join(lang.QUOTES)
+QUESTION_MARKS = "？?"
 NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
@@ -283,11 +284,14 @@ class LineModel:
 
     def find(self, text: str) -> list[Edit]:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
+        texts = [line for _, line in lines]
+        pieces = continuations(texts) | answers(texts)
         scored = []
         for index, features in enumerate(document_features([line for _, line in lines])):
             probability, threshold = self.score(features), self.threshold_for(features)
-            # a line of residual mojibake is flagged corrupted downstream, never removed unread
-            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]):
+            # a line of residual mojibake is flagged corrupted downstream, never removed unread; a piece of a
+            # hard-wrapped sentence is no line of its own; an answer is a turn
+            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]) and index not in pieces:
                 scored.append((index, features, probability, threshold))
         kept = naming_participants([line for _, line in lines], {index for index, *_ in scored})
         edits = []
@@ -298,6 +302,24 @@ class LineModel:
                 edits.append(removal(offset, line, self.rule, self.reason, round(probability, 4), threshold,
                                      (name for name, _ in weighed)))
         return edits
+
+
+def continuations(lines: Sequence[str]) -> set[int]:
+    """The indices of the lines that hold part of a sentence hard-wrapped over two lines: a line the line before wraps
+    on to (:func:`_wraps_on`), and a line that wraps on to the next after a sentence mark of its own (it ends one thing
+    and begins the next sentence).  The model never removes one: a notice's tail and the next sentence's head share
+    such a line (`或電郵 info@….hk。香港獸醫學會會長區` / `嘉琪則提醒…`), and removing it cut the sentence."""
+    return {index for index, line in enumerate(lines)
+            if index and _wraps_on(lines[index - 1])
+            or index + 1 < len(lines) and _wraps_on(line) and SENTENCE_MARK.search(line) is not None}
+
+
+def answers(lines: Sequence[str]) -> set[int]:
+    """The indices of the labelled lines right after a labelled line that asks (ends in a question mark): an
+    interview's answer, which the model never removes however many contacts it gives (`林启航:电话是 0574-…`)."""
+    return {index for index in range(1, len(lines))
+            if TURN_LABEL.match(lines[index]) and TURN_LABEL.match(lines[index - 1])
+            and lines[index - 1].rstrip()[-1:] in QUESTION_MARKS}
 
 
 def participants(lines: Sequence[str]) -> set[str]:
