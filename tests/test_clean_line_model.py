@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from corpus import buildcache
 from corpus.clean.boilerplate import BREADCRUMBS, CAPTIONS
-from corpus.clean.line_model import (MODEL_FILE, _model, document_features, find_model_lines, load_model,
-                                     naming_participants, outside_the_body, prose_lines)
+from corpus.clean.line_model import (MODEL_FILE, _model, answers, continuations, document_features, find_model_lines,
+                                     load_model, naming_participants, outside_the_body, prose_lines)
 from corpus.clean.passes import structural
 from corpus.clean.rules import lines_with_offsets
 from endmatter import cleaned
@@ -145,6 +145,9 @@ def test_the_model_removes_whole_lines_scored_at_or_above_the_threshold_of_their
     # a line kept above its threshold is one that names a participant no other kept line names
     above = {index for index, (offset, _) in enumerate(non_blank) if not model.accept(*scored[offset])}
     rescued = {non_blank[index][0] for index in naming_participants([line for _, line in non_blank], above)}
+    # ... or a piece of a hard-wrapped sentence, or a labelled line right after a question
+    texts = [line for _, line in non_blank]
+    rescued |= {non_blank[index][0] for index in continuations(texts) | answers(texts)}
     assert all(model.accept(score, threshold) or offset in rescued for offset, (score, threshold) in scored.items()
                if offset not in removed)
     assert not rescued & removed

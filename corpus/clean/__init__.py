@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from corpus import editlog
-from corpus.clean.passes import FIRST, MAX_ROUNDS, Pass, structural
+from corpus.clean.passes import FIRST, MAX_ROUNDS, SETTLED_ONLY, Pass, structural
 from corpus.model import Document, Edit
 from corpus.stage import Stage
 
@@ -19,8 +19,14 @@ __all__ = ["STAGE", "clean", "clean_document", "count_rules"]
 
 
 def _run(text: str, passes: tuple[Pass, ...], log: list[list[Edit]]) -> str:
+    changed = False
     for cleaning_pass in passes:
+        # the line model scores whole lines once the rules before it are settled: a paragraph whose spliced notices a
+        # rule cuts one a round would otherwise be scored, and removed, with a notice still in it
+        if cleaning_pass.name in SETTLED_ONLY and changed:
+            continue
         edits = cleaning_pass.find(text)
+        changed = changed or bool(edits)
         if edits:
             text = editlog.apply(text, edits)
             log.append(edits)

@@ -3,7 +3,9 @@
 The rules before it (notices, credits, metadata fields, lists) each recognise a kind of line they were told about; a
 new site writes its header, credits and end matter in new words.  This model scores every line that survived them
 by features that do not depend on wording: its place in the document (the title, before the first sentence of
-prose, after the last one), its length and character classes, field shapes (a colon near the head, bars, brackets),
+prose, after the last one, how far from the nearest line of prose), its length and character classes, field shapes
+(a colon near the head, bars, brackets, a line inside one bracket pair, a bracketed count, a line made of short items
+whatever character joins them: a breadcrumb, a list of platforms, a toolbar),
 dates, times, counts and contacts, sentence marks and commas, the cleaning vocabularies counted as CLASSES (how many
 words of rights, reprints, credits, sponsors … it holds, never which), the metadata reader's and the notice rule's
 own scores, and jieba's part-of-speech shares.  The weights are data (``curated/cleaning/line_model.json``), trained
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +43,7 @@ from corpus.lang.segmenter import quiet_tagger
 from corpus.clean.mojibake import corrupted_spans
 from corpus.clean.notices import CONTACT, NOTICES, PRICE
 from corpus.clean.rules import CURATED, lines_with_offsets, load_yaml, removal
+from corpus.clean.wraps import TURN_LABEL
 from corpus.ingest.metadata_lines import read_line
 from corpus.model import Edit
 
@@ -65,14 +69,28 @@ DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号
 TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?!\d)")
 COUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s*[万萬千]|(?<!\d)\d{3,}(?!\d)")
 QUOTE_OPENERS = "".join(lang.QUOTES)
+QUESTION_MARKS = "？?"
 NUMBERED = re.compile(r"\d{1,2}(?:\s*[.、．]|$)")  # a section's number (01, 03.為什么…)
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{3,}(?![A-Za-z0-9])")  # an offer's code, a programme's number
 PROSE_LETTERS = 15  # a line of at least this many letters that ends a sentence is prose: it bounds the head and tail
 NOTICE_EVIDENCE = 2  # a sentence with this much evidence of a notice does not bound the body (one word is chance: 關注)
 PARTICIPANT_TURNS = 2  # a label that opens this many lines names a participant
-TURN_LABEL = re.compile(r"^\s*(?P<label>[^\s:：︰,，。！？!?、；;]{2,12})[:：︰]")
+PARTICIPANT_LETTERS = 2  # ... and has this many characters: a one-character label (图：, 亓：) is found in any line
 ROLE_WORDS = frozenset(word for words in lang.ROLE_LABELS.values() for word in words)
 NEAR = 10  # distances from the start and the end are counted up to this many lines
+PROSE_NEAR = 3  # the distance to the nearest line of prose is counted up to this many lines
+# The brackets of CJK text: the language layer's pairs and every opening and closing mark of the CJK symbols and the
+# full-width forms (［］, 〔〕, 〖〗 …), by Unicode category.
+_CJK_MARKS = tuple(chr(code) for code in (*range(0x3000, 0x3040), *range(0xFF00, 0xFFF0)))
+OPEN_BRACKETS = frozenset(lang.BRACKETS) | {c for c in _CJK_MARKS if unicodedata.category(c) == "Ps"}
+CLOSE_BRACKETS = frozenset(lang.BRACKETS.values()) | {c for c in _CJK_MARKS if unicodedata.category(c) == "Pe"}
+# What parts a line into items: a run of spaces, colons, or symbols that are neither a sentence's nor a clause's mark
+# nor a bracket (· | / ∣ » › ⟩ ▸ - …: whichever a site joins its breadcrumbs, platforms or toolbar with, by character
+# class, not by a list of the ones seen).
+_KEPT_MARKS = re.escape(lang.SENTENCE_END + lang.ELLIPSIS + "，,、" + "".join(sorted(OPEN_BRACKETS | CLOSE_BRACKETS)))
+ITEM_GAP = re.compile(f"[^\\w{_KEPT_MARKS}]+")
+SHORT_ITEM = 8  # letters: an item of a breadcrumb, a list of platforms or a toolbar is a word or two
+BRACKETED_NUMBER = re.compile(r"[(（\[［【]\s*\d+\s*[)）\]］】]")  # a count of comments, an area code
 # The part-of-speech shares are read from a line's first POS_SAMPLE characters: jieba's tagger costs about 0.2 ms a
 # character, and a line of 100,000 characters (a page without line breaks, a hypothesis draw) cost 22 s to tag whole;
 # a paragraph's opening says as much about what kind of line it is as its whole (scripts/bench_line_model.py).
@@ -129,6 +147,16 @@ def prose_lines(lines: Sequence[str]) -> list[int]:
     return indices
 
 
+def _items(text: str) -> list[str]:
+    """The pieces of a line between its item gaps (:data:`ITEM_GAP`)."""
+    return [piece for piece in ITEM_GAP.split(text) if piece]
+
+
+def _is_bracketed_whole(text: str) -> bool:
+    """A line that opens with a bracket and closes with one (a caption ［…］, a tag 【…】, a note （…）)."""
+    return len(text) > 2 and text[0] in OPEN_BRACKETS and text[-1] in CLOSE_BRACKETS
+
+
 def _is_short_field(line: str) -> bool:
     return len(line.strip()) < 25 and ENDS_SENTENCE.search(line) is None
 
@@ -147,6 +175,7 @@ def line_features(line: str) -> dict[str, float]:
     reading = read_line(text)
     notice = NOTICES.score(text, whole_line=True)
     verbs, nouns, names = _pos_shares(text[:POS_SAMPLE])
+    items = _items(text)
     features = {
         "log_length": math.log1p(len(text)),
         "han_share": cjk / length,
@@ -162,6 +191,10 @@ def line_features(line: str) -> dict[str, float]:
         "bars": min(len(BARS.findall(text)), 3) / 3,
         "opens_bracket": float(OPENING.search(text) is not None),
         "opens_quote": float(text[:1] in QUOTE_OPENERS),
+        "bracketed_whole": float(_is_bracketed_whole(text)),
+        "bracketed_number": float(BRACKETED_NUMBER.search(text) is not None),
+        "items": min(len(items) - 1, 4) / 4 if items else 0.0,
+        "short_items": float(len(items) >= 3 and max(map(_letters, items)) <= SHORT_ITEM),
         "ends_colon": float(COLON.fullmatch(text[-1:]) is not None),
         "numbered": float(NUMBERED.match(text) is not None),
         "date": float(DATE.search(text) is not None),
@@ -187,17 +220,26 @@ def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     place, where the head is what stands before the first line of prose and the tail what stands after the last."""
     prose = prose_lines(lines)
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    prose_set = set(prose)
     rows = []
     for index, line in enumerate(lines):
         neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        from_prose = min((abs(index - other) for other in prose), default=PROSE_NEAR)
+        own, title = line_features(line), float(index == 0 and len(lines) > 1)
         rows.append({
-            **line_features(line),
-            "title": float(index == 0 and len(lines) > 1),
+            **own,
+            "title": title,
+            # the first line is the title in most documents, and weighs a line towards the article; one made of short
+            # items or holding a date is a masthead, a breadcrumb or a dateline standing above the title
+            "title_items": title * own["short_items"],
+            "title_date": title * own["date"],
             "head": float(0 < index < first),
             "tail": float(index > last),
             "from_start": min(index, NEAR) / NEAR,
             "from_end": min(len(lines) - 1 - index, NEAR) / NEAR,
             "short_neighbours": sum(map(_is_short_field, neighbours)) / 2,
+            "prose_neighbours": len(prose_set & {index - 1, index + 1}) / 2,
+            "from_prose": min(from_prose, PROSE_NEAR) / PROSE_NEAR,
         })
     return rows
 
@@ -242,11 +284,14 @@ class LineModel:
 
     def find(self, text: str) -> list[Edit]:
         lines = [(offset, line) for offset, line in lines_with_offsets(text) if line.strip()]
+        texts = [line for _, line in lines]
+        pieces = continuations(texts) | answers(texts)
         scored = []
         for index, features in enumerate(document_features([line for _, line in lines])):
             probability, threshold = self.score(features), self.threshold_for(features)
-            # a line of residual mojibake is flagged corrupted downstream, never removed unread
-            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]):
+            # a line of residual mojibake is flagged corrupted downstream, never removed unread; a piece of a
+            # hard-wrapped sentence is no line of its own; an answer is a turn
+            if not self.accept(probability, threshold) and not corrupted_spans(lines[index][1]) and index not in pieces:
                 scored.append((index, features, probability, threshold))
         kept = naming_participants([line for _, line in lines], {index for index, *_ in scored})
         edits = []
@@ -259,10 +304,29 @@ class LineModel:
         return edits
 
 
+def continuations(lines: Sequence[str]) -> set[int]:
+    """The indices of the lines that hold part of a sentence hard-wrapped over two lines: a line the line before wraps
+    on to (:func:`_wraps_on`), and a line that wraps on to the next after a sentence mark of its own (it ends one thing
+    and begins the next sentence).  The model never removes one: a notice's tail and the next sentence's head share
+    such a line (`或電郵 info@….hk。香港獸醫學會會長區` / `嘉琪則提醒…`), and removing it cut the sentence."""
+    return {index for index, line in enumerate(lines)
+            if index and _wraps_on(lines[index - 1])
+            or index + 1 < len(lines) and _wraps_on(line) and SENTENCE_MARK.search(line) is not None}
+
+
+def answers(lines: Sequence[str]) -> set[int]:
+    """The indices of the labelled lines right after a labelled line that asks (ends in a question mark): an
+    interview's answer, which the model never removes however many contacts it gives (`林启航:电话是 0574-…`)."""
+    return {index for index in range(1, len(lines))
+            if TURN_LABEL.match(lines[index]) and TURN_LABEL.match(lines[index - 1])
+            and lines[index - 1].rstrip()[-1:] in QUESTION_MARKS}
+
+
 def participants(lines: Sequence[str]) -> set[str]:
     """The labels that open at least ``PARTICIPANT_TURNS`` lines and are no role word: the interview's speakers."""
     labels = Counter(match.group("label") for line in lines if (match := TURN_LABEL.match(line)))
-    return {label for label, count in labels.items() if count >= PARTICIPANT_TURNS and label not in ROLE_WORDS}
+    return {label for label, count in labels.items()
+            if count >= PARTICIPANT_TURNS and len(label) >= PARTICIPANT_LETTERS and label not in ROLE_WORDS}
 
 
 def naming_participants(lines: Sequence[str], removed: set[int]) -> set[int]:

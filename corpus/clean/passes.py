@@ -71,6 +71,10 @@ def line_model_enabled() -> bool:
     return os.environ.get("CORPUS_LINE_MODEL", "on") != "off"
 
 
+# The passes that run in a round only when no pass before them in that round changed the text (the learned line
+# model: it scores what the rules leave, as its training script measures it).
+SETTLED_ONLY = frozenset({"lines"})
+
 # Rounds of the STRUCTURAL passes that make the text no shorter than it has been, before giving up on reaching a
 # fixed point.  Real documents settle in two (the second finds nothing); each extra round needs a construct
 # nested one level deeper than the last.  Rounds that remove text always go on: a notice is read a window at a
