@@ -420,6 +420,29 @@ def test_a_utf8_sentence_pasted_into_a_line_read_whole_is_repaired_or_flagged(se
     assert clean(cleaned)[0] == cleaned
 
 
+def test_a_paste_whose_run_lost_pairs_is_flagged_up_to_where_the_reader_is_back_in_step():
+    # the property's draw (44158695, "simplified", "pair", None) in round 13: the pair reader lost one pair in four of
+    # the pasted sentence (45 bytes, odd), so no five UTF-8 characters stood in a row (监督管理, then 派员参) and the
+    # sentence's piece after the `?` it ends in (`篃娲惧憳鍙傝?`) was left unflagged, silently wrong
+    original = ("他的祖父是剑川最后一批赶马人之一。国家药品监督管理局也派员参观。在阿联酋东部的富查伊拉,农场主Hamdan "
+                "Al-Mazrouei把祖父留下的三千棵椰枣树改成滴灌。")
+    damaged = ("他的祖父是剑川最后一批赶马人之一。鍥藉?鑽?搧鐩戠潱绠$悊灞?篃娲惧憳鍙傝?銆傇诎⒘?醵?康母徊橐晾??┏≈"
+               "鱄amdan Al-Mazrouei把祖父留下的三千棵椰枣树改成滴灌。")
+    assert evaluation().annotated_outcome(original, damaged) in ("recovered", "flagged")
+    assert mojibake.corrupted_spans(damaged)[0] == (len("他的祖父是剑川最后一批赶马人之一。"), damaged.index("amdan"))
+
+
+def test_a_short_paste_cut_up_by_lost_pairs_is_flagged():
+    # the next draw the property found with more examples (1489526284, "simplified", "pair", 8; round 13, local run of
+    # 1,000 draws): eight characters, 24 bytes, of which the reader lost three pairs, leaving three characters whole
+    # and none of the line flagged; its chain of three-byte characters holds 18 known bytes, all fitting UTF-8
+    before = "新苗由马来西亚农业研究与发展机构培育,第一批果实预计2029年上市。"
+    after = "中国日本商会常务理事周立衡表示,双方在跨境电商物流上合作空间很大。"
+    original, damaged = before + "启航还与中国科学" + after, before + "鍚?埅杩樹笌涓?浗绉戝?" + after
+    assert evaluation().annotated_outcome(original, damaged) in ("recovered", "flagged")
+    assert mojibake.corrupted_spans(damaged) == [(len(before), len(damaged) - len(after))]
+
+
 PASTE_BEFORE = "黑龙江省文旅厅的负责人介绍,冰雕团队近年先后赴日本和加拿大参赛。"  # sentences written for these tests
 PASTE = "本次出征由北方冰城文旅有限公司赞助,市政府负责场地与食宿。"  # 29 characters: 87 bytes, odd
 PASTE_AFTER = "队员将在月底回国。"

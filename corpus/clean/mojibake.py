@@ -881,7 +881,10 @@ _UTF8_ORPHANS = 3  # known bytes a lost pair leaves outside any character, on av
 _UTF8_FIT_KNOWN = 8
 # A UTF-8 sentence pasted into a GBK page makes a stretch that runs on into the genuine text around it, so the
 # stretch as a whole is not mostly UTF-8; five well-formed UTF-8 characters in a row inside it are (a genuine GBK
-# byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).
+# byte lands on a three-byte pattern about once in fifty: five in a row about once in 3 x 10^8 offsets).  A reader
+# that loses unmapped pairs cuts that run but not the chain of three-byte characters around its lost pairs: a chain
+# holding as many known bytes, fifteen, is one too (none in the seeds, the captures of tests/ and the Chinese Union
+# Version, with or without a tenth of their characters lost as ``?``; round 13).
 _UTF8_RUN_CHARS = 5
 # A shorter run (one character and up) must also read clearly better as UTF-8 than as it stands, with its line's
 # context either side: pastes of one to four characters from the dev captures gain 10 or more as a rule (one
@@ -1094,8 +1097,22 @@ def _utf8_run_at(data: list[Optional[int]], offset: int = 0, chars: int = _UTF8_
 
 
 def _holds_utf8_run(data: list[Optional[int]]) -> bool:
-    """True when ``_UTF8_RUN_CHARS`` well-formed UTF-8 characters follow one another somewhere in ``data``."""
-    return _utf8_run_at(data) is not None
+    """True when ``_UTF8_RUN_CHARS`` well-formed UTF-8 characters follow one another somewhere in ``data``, or a chain
+    of three-byte characters with lost pairs among them (each chunk :func:`_utf8_like`) holds as many known bytes: a
+    reader that loses unmapped pairs cuts a pasted sentence's run (one pair in four or five, as a rule) without cutting
+    its chain, and a GBK byte fits where a UTF-8 one goes about one time in three (fifteen in a row: about once in
+    10^7 offsets, as five whole characters)."""
+    for phase in range(3):
+        known = 0
+        for k in range(phase, len(data) - 2, 3):
+            chunk = data[k:k + 3]
+            if not _utf8_like(chunk):
+                known = 0
+                continue
+            known += 3 - chunk.count(None)
+            if known >= 3 * _UTF8_RUN_CHARS:
+                return True
+    return False
 
 
 def _utf8_like(chunk: list[Optional[int]]) -> bool:
