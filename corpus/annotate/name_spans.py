@@ -31,13 +31,12 @@ language data (``curated/lang/zh.yaml``, ``names``); jieba's dictionary says whi
   Fontaine; round 12: a word after the first that an Arabic article or kinship word opens with a hyphen, Hamdan
   Al-Mazrouei, a Balinese name opened by its marker, I Ketut Sudarsana, a person's noun before, 老板Muthu Rajan);
   one word is a person only before a speech verb (Altman说) or when it is such a given name with no
-  organisation's cue after it (Callum管出口); a name CC-CEDICT
-  glosses as a place is a place (Rotterdam); any other is an organisation; a legal form after the name (round 13:
-  ``latin_legal_forms`` or dotted letters, S.p.A.) is part of an organisation's name; a speech verb after the
-  bracket that
-  closes the name, a role before the bracket that opens it, or a person's Chinese name right before that bracket
-  are person evidence too (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a
-  model span of Chinese words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
+  organisation's cue after it (Callum管出口); a name CC-CEDICT glosses as a place is a place (Rotterdam); any
+  other is an organisation; a legal form after the name (round 13: ``latin_legal_forms`` or dotted letters,
+  S.p.A.) is part of an organisation's name; a speech verb after the bracket that closes the name, a role before
+  the bracket that opens it, or a person's Chinese name right before that bracket are person evidence too
+  (:func:`glossed_people`: 韋思遠（Simon Whitfield）); :func:`without_latin_name` parts a model span of Chinese
+  words from the Latin name it ends with (挪威渡轮公司 + Fjordlink);
 * :func:`typed_by_evidence` — a name the model calls a person is typed by the evidence around it (surname,
   role, speech verb; organisation role, business verb, class noun; a dictionary place or common word,
   :mod:`corpus.annotate.gazetteer`), a surname the model cut off joins it (:func:`with_cut_surname`), an
@@ -110,6 +109,7 @@ LATIN_LEGAL_FORMS = frozenset(_NAMES["latin_legal_forms"])
 _LATIN_LEGAL_FORM = f"(?:{alternation(LATIN_LEGAL_FORMS)}|(?:[{_UPPER}{_LOWER}]{{1,2}}\\.){{2,}}){_NOT_LATIN_AFTER}"
 _LEGAL_FORM_AFTER = re.compile(f",? {_LATIN_LEGAL_FORM}")
 _LATIN_LEGAL_FORM_AT_END = re.compile(f" {_LATIN_LEGAL_FORM}$")
+_NO_PERSON_LAST_WORDS = LATIN_ORG_WORDS | LATIN_LEGAL_FORMS  # an organisation word or a legal form
 _PERSON_CUE_AFTER = re.compile(r"\s?" + alternation([*SPEECH_VERBS, *_NAMES["latin_person_cues_after"]]))
 LATIN_PERSON_TITLES = frozenset(_NAMES["latin_person_titles"])
 LATIN_GIVEN_NAMES = frozenset(lang.data("latin_given_names")["names"])
@@ -853,7 +853,7 @@ def _is_person(text: str, match: re.Match, words: list[str]) -> bool:
     right before it, a speech verb or a person's title right after it, or names only (:func:`_is_made_of_names`); an
     organisation word or a legal form (GmbH) ends no person's name, and a Romance organisation's head starts none
     (Quinta da Serra Alta)."""
-    if words[-1] in LATIN_ORG_WORDS | LATIN_LEGAL_FORMS or words[0] in LATIN_ORG_FIRST_WORDS:
+    if words[-1] in _NO_PERSON_LAST_WORDS or words[0] in LATIN_ORG_FIRST_WORDS:
         return False
     return (any(word in LATIN_PERSON_PARTICLES for word in words[1:-1])
             or any(_PERSON_HYPHEN_PREFIX.match(word) for word in words[1:])
