@@ -28,6 +28,7 @@ A cleaning pass by default since round 10 (``CORPUS_LINE_MODEL=off`` switches it
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -215,6 +216,13 @@ def line_features(line: str) -> dict[str, float]:
     return features
 
 
+def _distance_to(indices: Sequence[int], index: int, default: int) -> int:
+    """The distance from ``index`` to the nearest of the sorted ``indices`` (``default`` when there are none), by
+    bisection: a page of thousands of lines would otherwise cost lines × prose lines."""
+    at = bisect.bisect_left(indices, index)
+    return min((abs(indices[i] - index) for i in (at - 1, at) if 0 <= i < len(indices)), default=default)
+
+
 def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     """The features of each line of a document (``lines``: its non-blank lines, in order): the line's own and its
     place, where the head is what stands before the first line of prose and the tail what stands after the last."""
@@ -224,7 +232,7 @@ def document_features(lines: Sequence[str]) -> list[dict[str, float]]:
     rows = []
     for index, line in enumerate(lines):
         neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-        from_prose = min((abs(index - other) for other in prose), default=PROSE_NEAR)
+        from_prose = _distance_to(prose, index, PROSE_NEAR)
         own, title = line_features(line), float(index == 0 and len(lines) > 1)
         rows.append({
             **own,
